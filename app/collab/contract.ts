@@ -1,0 +1,46 @@
+// The wire contract between the web app and collab-server. Isomorphic: no browser or Remix imports.
+import { z } from 'zod'
+import { isSubstepCode, type SubstepCode } from '../utils/substeps.ts'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** A document is either a sub-step's notes or the plan narrative. */
+export type DocRef = { planId: string; substep: SubstepCode | null }
+
+export function docName(ref: DocRef): string {
+  return ref.substep ? `plan.${ref.planId}.notes.${ref.substep}` : `plan.${ref.planId}.narrative`
+}
+
+/** Parses a document name; null for anything that is not exactly one of ours. */
+export function parseDocName(name: string): DocRef | null {
+  const m = /^plan\.([0-9a-f-]{36})\.(?:notes\.(\d\.\d)|narrative)$/.exec(name)
+  if (!m || !UUID.test(m[1]!)) return null
+  if (m[2] === undefined) return { planId: m[1]!, substep: null }
+  return isSubstepCode(m[2]) ? { planId: m[1]!, substep: m[2] } : null
+}
+
+export const tokenClaimsSchema = z.object({
+  sub: z.string().regex(UUID),
+  doc: z.string().min(1).max(200),
+  mode: z.enum(['rw', 'ro']),
+  iat: z.number().int(),
+  exp: z.number().int(),
+})
+export type TokenClaims = z.infer<typeof tokenClaimsSchema>
+
+/** Lifetime of a collab token; the client fetches a new one before reconnecting. */
+export const TOKEN_TTL_SECONDS = 5 * 60
+
+/** WebSocket close codes (4000-4999 is the application range). */
+export const CLOSE_CODES = {
+  unauthorized: 4401,
+  forbidden: 4403,
+  documentNotFound: 4404,
+  messageTooLarge: 4413,
+  rateLimited: 4429,
+  malformed: 4400,
+  loadFailed: 4500,
+  permissionChanged: 4410,
+  serverShutdown: 4503,
+  tooManyConnections: 4430,
+} as const

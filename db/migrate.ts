@@ -1,0 +1,55 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely'
+import { createDb } from './client.ts'
+import { migrations } from './migrations/index.ts'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function createMigrator(db: Kysely<any>) {
+  // A static index rather than FileMigrationProvider: its runtime import() cannot load .ts files
+  // under vitest, and a missing entry is caught by db/migrations/index.test.ts.
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const result = await createMigrator(db).migrateToLatest()
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(result.error)}`)
+  }
+  return result
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL
+  if (!url) throw new Error('DATABASE_URL is not set')
+  const db = createDb(url, { max: 1 })
+  try {
+    const command = process.argv[2] ?? 'latest'
+    const migrator = createMigrator(db)
+    if (command === 'latest') {
+      const { results } = await migrateToLatest(db)
+      for (const r of results ?? []) console.log(`${r.status}: ${r.migrationName}`)
+      if (!results?.length) console.log('Database is up to date.')
+    } else if (command === 'down') {
+      const { error, results } = await migrator.migrateDown()
+      for (const r of results ?? []) console.log(`${r.status}: ${r.migrationName}`)
+      if (error) throw error
+    } else if (command === 'status') {
+      for (const m of await migrator.getMigrations()) console.log(`${m.executedAt ? 'applied' : 'pending'}  ${m.name}`)
+    } else {
+      throw new Error(`Unknown command ${command}; use latest | down | status`)
+    }
+  } finally {
+    await db.destroy()
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  })
+}

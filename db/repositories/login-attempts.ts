@@ -1,0 +1,27 @@
+import { sql } from 'kysely'
+import { type Executor } from '../executor.ts'
+
+export async function insert(db: Executor, values: { email: string; ip: string; success: boolean }) {
+  await db.insertInto('login_attempts').values({ email: values.email.toLowerCase(), ip: values.ip, success: values.success }).execute()
+}
+
+/** Failed attempts in the window: for this account, for this account from this address, and from this address. */
+export async function countRecentFailures(db: Executor, email: string, ip: string, windowSeconds: number) {
+  const row = await db
+    .selectFrom('login_attempts')
+    .select([
+      sql<number>`count(*) FILTER (WHERE email = ${email.toLowerCase()})`.as('account'),
+      sql<number>`count(*) FILTER (WHERE email = ${email.toLowerCase()} AND ip = ${ip})`.as('account_ip'),
+      sql<number>`count(*) FILTER (WHERE ip = ${ip})`.as('ip'),
+    ])
+    .where('success', '=', false)
+    .where('created_at', '>', sql<Date>`now() - make_interval(secs => ${windowSeconds})`)
+    .where((eb) => eb.or([eb('email', '=', email.toLowerCase()), eb('ip', '=', ip)]))
+    .executeTakeFirstOrThrow()
+  return { account: Number(row.account), accountIp: Number(row.account_ip), ip: Number(row.ip) }
+}
+
+/** A successful sign-in forgives earlier failures for that account from that address. */
+export async function clearFailures(db: Executor, email: string, ip: string) {
+  await db.deleteFrom('login_attempts').where('email', '=', email.toLowerCase()).where('ip', '=', ip).where('success', '=', false).execute()
+}

@@ -1,0 +1,46 @@
+import { type Executor } from '../executor.ts'
+import { type Constituency } from '../types.ts'
+
+/** All organisations, ordered for pickers. */
+export function findAll(db: Executor) {
+  return db.selectFrom('organisations').selectAll().orderBy('country_code').orderBy('name').execute()
+}
+
+/** One organisation by id, or undefined. */
+export function findById(db: Executor, id: string) {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Whether an organisation with this name already exists in the country. */
+export async function existsByName(db: Executor, name: string, countryCode: string | null) {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+    .where((eb) => (countryCode ? eb('country_code', '=', countryCode) : eb('country_code', 'is', null)))
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export function insert(
+  db: Executor,
+  values: {
+    name: string
+    acronym: string | null
+    constituency: Constituency
+    agencyType: 'labour_inspectorate' | 'other_agency' | null
+    countryCode: string | null
+  },
+) {
+  return db
+    .insertInto('organisations')
+    .values({
+      name: values.name,
+      acronym: values.acronym,
+      constituency: values.constituency,
+      agency_type: values.constituency === 'government' ? values.agencyType : null,
+      country_code: values.constituency === 'ilo' ? null : values.countryCode,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}

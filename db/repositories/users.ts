@@ -1,0 +1,89 @@
+import { type Executor } from '../executor.ts'
+import { type GlobalRole, type Locale } from '../types.ts'
+
+const userColumns = [
+  'users.id',
+  'users.email',
+  'users.name',
+  'users.global_role',
+  'users.locale',
+  'users.is_active',
+  'users.organisation_id',
+  'organisations.name as organisation_name',
+  'organisations.acronym as organisation_acronym',
+  'organisations.constituency',
+  'organisations.country_code as organisation_country',
+] as const
+
+/** An active user with their organisation, or undefined. */
+export function findActiveById(db: Executor, id: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(userColumns)
+    .where('users.id', '=', id)
+    .where('users.is_active', '=', true)
+    .executeTakeFirst()
+}
+
+/** Credentials for sign-in, matched case-insensitively on email. */
+export function findCredentialsByEmail(db: Executor, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'is_active'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst()
+}
+
+export function findPasswordHash(db: Executor, id: string) {
+  return db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst()
+}
+
+/** Every user with their organisation, for the administrator and the member picker. */
+export function findAll(db: Executor) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select([...userColumns, 'users.created_at', (eb) => eb('users.password_hash', 'is not', null).as('has_password')])
+    .orderBy('users.name')
+    .execute()
+}
+
+export async function existsByEmail(db: Executor, email: string) {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export function insert(
+  db: Executor,
+  values: { email: string; name: string; organisationId: string; globalRole: GlobalRole; passwordHash?: string | null; locale?: Locale | null },
+) {
+  return db
+    .insertInto('users')
+    .values({
+      email: values.email.trim(),
+      name: values.name.trim(),
+      organisation_id: values.organisationId,
+      global_role: values.globalRole,
+      password_hash: values.passwordHash ?? null,
+      locale: values.locale ?? null,
+    })
+    .returning(['id', 'email', 'name'])
+    .executeTakeFirstOrThrow()
+}
+
+export async function updatePassword(db: Executor, id: string, passwordHash: string) {
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', id).execute()
+}
+
+export async function updateLocale(db: Executor, id: string, locale: Locale) {
+  await db.updateTable('users').set({ locale, updated_at: new Date() }).where('id', '=', id).execute()
+}
+
+export async function updateActive(db: Executor, id: string, isActive: boolean) {
+  await db.updateTable('users').set({ is_active: isActive, updated_at: new Date() }).where('id', '=', id).execute()
+}

@@ -1,0 +1,120 @@
+import { type ColumnType, type Generated, type Insertable, type Selectable, type Updateable } from 'kysely'
+
+// Hand-kept to match db/migrations; db/schema.test.ts fails when a table or column drifts.
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type Json = ColumnType<unknown, string | undefined | null, string | null>
+
+export type Constituency = 'government' | 'workers' | 'employers' | 'ilo' | 'other'
+export type GlobalRole = 'admin' | 'ilo_reviewer' | 'member'
+export type PlanRole = 'lead' | 'coauthor' | 'contributor' | 'viewer'
+export type PlanScope = 'national' | 'regional' | 'sectoral'
+export type PlanStatus = 'draft' | 'in_review' | 'approved' | 'implementing' | 'completed' | 'archived'
+export type Locale = 'en' | 'fr' | 'es'
+
+export interface OrganisationsTable {
+  id: Generated<string>
+  name: string
+  acronym: string | null
+  constituency: Constituency
+  agency_type: 'labour_inspectorate' | 'other_agency' | null
+  country_code: string | null
+  created_at: CreatedAt
+}
+
+export interface UsersTable {
+  id: Generated<string>
+  email: string
+  name: string
+  organisation_id: string
+  global_role: ColumnType<GlobalRole, GlobalRole | undefined, GlobalRole>
+  locale: Locale | null
+  password_hash: string | null
+  is_active: ColumnType<boolean, boolean | undefined, boolean>
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface SessionsTable {
+  id_hash: string
+  user_id: string
+  created_at: CreatedAt
+  last_seen_at: Timestamp
+  expires_at: Date | string
+  user_agent: string | null
+  ip: string | null
+}
+
+export interface InvitationsTable {
+  id: Generated<string>
+  token_hash: string
+  user_id: string
+  created_by: string | null
+  created_at: CreatedAt
+  expires_at: Date | string
+  used_at: Date | string | null
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>
+  email: string
+  ip: string
+  success: boolean
+  created_at: CreatedAt
+}
+
+export interface PlansTable {
+  id: Generated<string>
+  title: string
+  country_code: string
+  region: string | null
+  sectors: string[]
+  scope: PlanScope
+  start_date: string
+  end_date: string
+  working_language: Locale
+  status: ColumnType<PlanStatus, PlanStatus | undefined, PlanStatus>
+  version: ColumnType<number, number | undefined, number>
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface PlanMembersTable {
+  plan_id: string
+  user_id: string
+  role: PlanRole
+  added_by: string | null
+  created_at: CreatedAt
+}
+
+export interface ActivityEventsTable {
+  id: Generated<number>
+  plan_id: string
+  actor_id: string | null
+  action: string
+  entity_type: string
+  entity_id: string | null
+  old_value: Json
+  new_value: Json
+  created_at: CreatedAt
+}
+
+export interface DB {
+  organisations: OrganisationsTable
+  users: UsersTable
+  sessions: SessionsTable
+  invitations: InvitationsTable
+  login_attempts: LoginAttemptsTable
+  plans: PlansTable
+  plan_members: PlanMembersTable
+  activity_events: ActivityEventsTable
+}
+
+export type Organisation = Selectable<OrganisationsTable>
+export type User = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>
+export type Plan = Selectable<PlansTable>
+export type NewPlan = Insertable<PlansTable>
+export type PlanUpdate = Updateable<PlansTable>
+export type PlanMember = Selectable<PlanMembersTable>

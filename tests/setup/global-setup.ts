@@ -1,0 +1,46 @@
+import path from 'node:path'
+import pg from 'pg'
+import { type TestProject } from 'vitest/node'
+import { createDb } from '#db/client.ts'
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '#db/embedded.ts'
+import { migrateToLatest } from '#db/migrate.ts'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabaseAdminUrl: string
+  }
+}
+
+export const TEMPLATE_DB = 'scp_test_template'
+
+let embedded: EmbeddedDatabase | undefined
+
+/**
+ * Starts a real PostgreSQL (embedded, or TEST_DATABASE_URL's server) and migrates a template
+ * database once; each test file then clones it. DATABASE_URL is never used by the tests.
+ */
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.resolve('.data/test-postgres'), database: 'postgres' })
+    adminUrl = embedded.url
+  }
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`)
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`)
+  await admin.end()
+  const db = createDb(withDatabase(adminUrl, TEMPLATE_DB), { max: 1 })
+  await migrateToLatest(db)
+  await db.destroy()
+  project.provide('testDatabaseAdminUrl', adminUrl)
+  return async () => {
+    await embedded?.stop()
+  }
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url)
+  u.pathname = `/${database}`
+  return u.toString()
+}

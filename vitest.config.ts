@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+// Separate from vite.config.ts: the Remix plugin must not run inside vitest.
+export default defineConfig({
+  test: {
+    include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'collab-server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    globalSetup: ['tests/setup/global-setup.ts'],
+    setupFiles: ['tests/setup/setup-env.ts'],
+    pool: 'forks',
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+})
