@@ -109,6 +109,8 @@ export interface DB {
   plans: PlansTable
   plan_members: PlanMembersTable
   activity_events: ActivityEventsTable
+  collab_documents: CollabDocumentsTable
+  collab_updates: CollabUpdatesTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>
@@ -118,3 +120,22 @@ export type Plan = Selectable<PlansTable>
 export type NewPlan = Insertable<PlansTable>
 export type PlanUpdate = Updateable<PlansTable>
 export type PlanMember = Selectable<PlanMembersTable>
+
+export interface CollabDocumentsTable {
+  name: string
+  plan_id: string
+  state: Uint8Array
+  last_seq: ColumnType<number, number | undefined, number>
+  byte_size: ColumnType<number, number | undefined, number>
+  plain_text: ColumnType<string, string | undefined, string>
+  html: ColumnType<string, string | undefined, string>
+  created_at: CreatedAt
+  compacted_at: Timestamp
+}
+
+export interface CollabUpdatesTable {
+  seq: Generated<number>
+  doc_name: string
+  update: Uint8Array
+  created_at: CreatedAt
+}

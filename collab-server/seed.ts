@@ -1,0 +1,40 @@
+// The initial content of a new document, created only here (clients never bootstrap). Kept
+// minimal: the sub-step code as a heading for notes; three section headings for the narrative.
+import { $createHeadingNode } from '@lexical/rich-text'
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
+import * as Y from 'yjs'
+import { type DocRef } from '#app/collab/contract.ts'
+import { type Locale } from '#db/types.ts'
+import { bindHeadless } from './headless.ts'
+
+const NARRATIVE_SECTIONS: Record<Locale, readonly string[]> = {
+  en: ['Summary', 'Context', 'Decisions'],
+  fr: ['Résumé', 'Contexte', 'Décisions'],
+  es: ['Resumen', 'Contexto', 'Decisiones'],
+}
+
+/** Builds the initial Yjs state of a document (V1 Lexical binding layout). */
+export function createInitialState(ref: DocRef, language: Locale): Uint8Array {
+  const doc = new Y.Doc()
+  const headless = bindHeadless(doc)
+  try {
+    headless.editor.update(
+      () => {
+        const root = $getRoot()
+        root.clear()
+        if (ref.substep) {
+          root.append($createHeadingNode('h2').append($createTextNode(ref.substep)), $createParagraphNode())
+        } else {
+          for (const title of NARRATIVE_SECTIONS[language]) {
+            root.append($createHeadingNode('h2').append($createTextNode(title)), $createParagraphNode())
+          }
+        }
+      },
+      { discrete: true },
+    )
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    headless.dispose()
+    doc.destroy()
+  }
+}

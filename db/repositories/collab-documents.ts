@@ -1,0 +1,140 @@
+import { type Kysely } from 'kysely'
+import { type Executor } from '../executor.ts'
+import { type DB } from '../types.ts'
+
+export interface StoredDocument {
+  state: Uint8Array
+  lastSeq: number
+  /** Updates appended after the snapshot, in log order. */
+  tail: { seq: number; update: Uint8Array }[]
+}
+
+/**
+ * The snapshot and the log tail of a document, read in one consistent view so that a compaction
+ * committing in between can never hide updates. Undefined when the document was never created.
+ */
+export function findForLoad(db: Kysely<DB>, name: string): Promise<StoredDocument | undefined> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const doc = await trx.selectFrom('collab_documents').select(['state', 'last_seq']).where('name', '=', name).executeTakeFirst()
+      if (!doc) return undefined
+      const tail = await trx
+        .selectFrom('collab_updates')
+        .select(['seq', 'update'])
+        .where('doc_name', '=', name)
+        .where('seq', '>', doc.last_seq)
+        .orderBy('seq')
+        .execute()
+      return { state: doc.state, lastSeq: doc.last_seq, tail }
+    })
+}
+
+/**
+ * Creates a document with its initial state unless it exists. The primary key makes this atomic
+ * across connections and servers: exactly one caller's initial content is ever stored.
+ */
+export async function insertIfAbsent(
+  db: Executor,
+  input: { name: string; planId: string; state: Uint8Array; plainText: string; html: string },
+): Promise<boolean> {
+  const result = await db
+    .insertInto('collab_documents')
+    .values({
+      name: input.name,
+      plan_id: input.planId,
+      state: input.state,
+      byte_size: input.state.byteLength,
+      plain_text: input.plainText,
+      html: input.html,
+    })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+}
+
+/** Appends one (possibly merged) Yjs update to the log; returns its sequence number. */
+export async function appendUpdate(db: Executor, name: string, update: Uint8Array): Promise<number> {
+  const row = await db.insertInto('collab_updates').values({ doc_name: name, update }).returning('seq').executeTakeFirstOrThrow()
+  return row.seq
+}
+
+export interface Compacted {
+  state: Uint8Array
+  plainText: string
+  html: string
+}
+
+/**
+ * Folds the log tail into the snapshot: under a row lock, `build` merges snapshot + tail, the
+ * snapshot is overwritten with the new watermark and the folded rows are deleted, in one
+ * transaction. Safe to repeat and to crash at any point. Returns the number of rows folded.
+ */
+export function compact(
+  db: Kysely<DB>,
+  name: string,
+  build: (state: Uint8Array, tail: Uint8Array[]) => Compacted,
+  options: { force?: boolean } = {},
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const doc = await trx.selectFrom('collab_documents').select(['state', 'last_seq']).where('name', '=', name).forUpdate().executeTakeFirst()
+    if (!doc) return 0
+    const tail = await trx
+      .selectFrom('collab_updates')
+      .select(['seq', 'update'])
+      .where('doc_name', '=', name)
+      .where('seq', '>', doc.last_seq)
+      .orderBy('seq')
+      .execute()
+    if (tail.length === 0 && !options.force) return 0
+    const watermark = tail.at(-1)?.seq ?? doc.last_seq
+    const next = build(
+      doc.state,
+      tail.map((r) => r.update),
+    )
+    await trx
+      .updateTable('collab_documents')
+      .set({
+        state: next.state,
+        last_seq: watermark,
+        byte_size: next.state.byteLength,
+        plain_text: next.plainText,
+        html: next.html,
+        compacted_at: new Date(),
+      })
+      .where('name', '=', name)
+      .execute()
+    await trx.deleteFrom('collab_updates').where('doc_name', '=', name).where('seq', '<=', watermark).execute()
+    return tail.length
+  })
+}
+
+/** The plain-text and HTML renderings of one document, as of its last compaction. */
+export function findRendering(db: Executor, name: string) {
+  return db
+    .selectFrom('collab_documents')
+    .select(['name', 'plain_text', 'html', 'byte_size', 'compacted_at'])
+    .where('name', '=', name)
+    .executeTakeFirst()
+}
+
+/** The renderings of every document of a plan (notes and narrative), for export and review. */
+export function findRenderingsByPlan(db: Executor, planId: string) {
+  return db
+    .selectFrom('collab_documents')
+    .select(['name', 'plain_text', 'html', 'compacted_at'])
+    .where('plan_id', '=', planId)
+    .orderBy('name')
+    .execute()
+}
+
+/** How many log rows wait to be compacted (for tests and monitoring). */
+export async function countTail(db: Executor, name: string): Promise<number> {
+  const row = await db
+    .selectFrom('collab_updates')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('doc_name', '=', name)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
