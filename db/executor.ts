@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction } from 'kysely'
+import { Transaction, type Kysely } from 'kysely'
 import { type DB } from './types.ts'
 
 /** A database handle or an open transaction; every repository function takes one first. */
@@ -9,4 +9,9 @@ export class StaleRecordError extends Error {
   constructor(public readonly current: unknown) {
     super('The record was changed by someone else')
   }
+}
+
+/** Runs `fn` in the caller's transaction if there is one, otherwise in a new transaction. */
+export function withTransaction<T>(db: Executor, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db instanceof Transaction ? fn(db) : db.transaction().execute(fn)
 }

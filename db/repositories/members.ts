@@ -1,4 +1,4 @@
-import { type Executor } from '../executor.ts'
+import { withTransaction, type Executor } from '../executor.ts'
 import { type PlanRole } from '../types.ts'
 import * as ActivityRepository from './activity.ts'
 
@@ -43,7 +43,7 @@ export class LastLeadError extends Error {
 
 /** Adds a member or changes their role; refuses to leave the plan without a lead. */
 export function upsert(db: Executor, input: { planId: string; userId: string; role: PlanRole; actorId: string }) {
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     // Lock the plan's team so two concurrent changes cannot both remove the last lead.
     const team = await trx.selectFrom('plan_members').select(['user_id', 'role']).where('plan_id', '=', input.planId).forUpdate().execute()
     const previous = team.find((m) => m.user_id === input.userId)
@@ -69,7 +69,7 @@ export function upsert(db: Executor, input: { planId: string; userId: string; ro
 
 /** Removes a member; refuses to remove the last lead. Returns false if they were not a member. */
 export function remove(db: Executor, input: { planId: string; userId: string; actorId: string }) {
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const team = await trx.selectFrom('plan_members').select(['user_id', 'role']).where('plan_id', '=', input.planId).forUpdate().execute()
     const target = team.find((m) => m.user_id === input.userId)
     if (!target) return false

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { StaleRecordError, type Executor } from '../executor.ts'
+import { StaleRecordError, withTransaction, type Executor } from '../executor.ts'
 import { type GlobalRole, type Locale, type PlanRole, type PlanScope, type PlanStatus } from '../types.ts'
 import * as ActivityRepository from './activity.ts'
 
@@ -63,7 +63,7 @@ export interface PlanInput {
 
 /** Creates a plan with its creator as lead, and records it in the plan history. */
 export function insertWithLead(db: Executor, input: PlanInput, leadId: string) {
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const plan = await trx
       .insertInto('plans')
       .values({
@@ -90,7 +90,7 @@ export function insertWithLead(db: Executor, input: PlanInput, leadId: string) {
  * StaleRecordError carrying the current row, so the caller can show it and nothing is overwritten.
  */
 export function updateMetadata(db: Executor, id: string, expectedVersion: number, input: PlanInput, actorId: string) {
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const before = await trx.selectFrom('plans').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow()
     if (before.version !== expectedVersion) throw new StaleRecordError(before)
     const after = await trx

@@ -87,3 +87,22 @@ export async function updateLocale(db: Executor, id: string, locale: Locale) {
 export async function updateActive(db: Executor, id: string, isActive: boolean) {
   await db.updateTable('users').set({ is_active: isActive, updated_at: new Date() }).where('id', '=', id).execute()
 }
+
+/** Active users who could join a plan in this country (its organisations and the ILO) and are not on it yet. */
+export function findCandidatesForPlan(db: Executor, planId: string, countryCode: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['users.id', 'users.name', 'users.email', 'organisations.name as organisation_name', 'organisations.acronym as organisation_acronym', 'organisations.constituency'])
+    .where('users.is_active', '=', true)
+    .where((eb) => eb.or([eb('organisations.country_code', '=', countryCode), eb('organisations.constituency', '=', 'ilo')]))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('plan_members').select('user_id').whereRef('plan_members.user_id', '=', 'users.id').where('plan_members.plan_id', '=', planId))))
+    .orderBy('organisations.name')
+    .orderBy('users.name')
+    .execute()
+}
+
+/** A user by id whether active or not, for administration. */
+export function findById(db: Executor, id: string) {
+  return db.selectFrom('users').select(['id', 'email', 'name', 'is_active']).where('id', '=', id).executeTakeFirst()
+}

@@ -1,0 +1,63 @@
+import { Form, Link, NavLink, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { canGlobally, type GlobalRole } from '../utils/permissions.ts'
+import { LanguageSwitcher } from './LanguageSwitcher.tsx'
+
+export interface ShellUser {
+  id: string
+  name: string
+  globalRole: GlobalRole
+  organisation: string
+}
+
+export function AppShell({ user, locale, children }: { user: ShellUser | null; locale: string; children: React.ReactNode }) {
+  const { t } = useTranslation()
+  const location = useLocation()
+  const actor = user ? { id: user.id, globalRole: user.globalRole } : null
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to={user ? '/plans' : '/login'} className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              SCP
+            </span>
+            <span className="brand__name">{t('app.name')}</span>
+          </Link>
+          {user ? (
+            <nav aria-label={t('nav.main')} className="main-nav">
+              <NavLink to="/plans">{t('nav.plans')}</NavLink>
+              {actor && canGlobally(actor, 'dashboard:read') ? <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink> : null}
+              {actor && canGlobally(actor, 'admin:users') ? <NavLink to="/admin/users">{t('nav.admin')}</NavLink> : null}
+            </nav>
+          ) : null}
+          <div className="site-header__tools">
+            <LanguageSwitcher locale={locale} redirectTo={`${location.pathname}${location.search}`} />
+            {user ? (
+              <div className="user-menu">
+                <Link to="/account" className="user-menu__name">
+                  {user.name}
+                  <span className="user-menu__org">{user.organisation}</span>
+                </Link>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="button button--quiet">
+                    {t('nav.signOut')}
+                  </button>
+                </Form>
+              </div>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  )
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../../utils/locales.ts'
+
+interface ActivityEvent {
+  id: number
+  action: string
+  entity_type: string
+  created_at: string | Date
+  actor_name: string | null
+  actor_organisation: string | null
+  new_value: unknown
+  old_value: unknown
+}
+
+/** The plan history: who changed what and when, newest first. */
+export function ActivityList({ events }: { events: ActivityEvent[] }) {
+  const { t, i18n } = useTranslation()
+  if (events.length === 0) return <p className="empty-state">{t('activity.empty')}</p>
+  return (
+    <ol className="activity-list">
+      {events.map((e) => (
+        <li key={e.id}>
+          <span className="activity-list__what">
+            {t(`activity.actions.${e.entity_type}.${e.action}`, { defaultValue: t('activity.actions.generic', { entity: e.entity_type, action: e.action }) })}
+          </span>
+          <span className="cell-sub">
+            {e.actor_name ?? t('activity.someone')}
+            {e.actor_organisation ? ` (${e.actor_organisation})` : ''} · <time dateTime={new Date(e.created_at).toISOString()}>{formatDateTime(e.created_at, i18n.language)}</time>
+          </span>
+        </li>
+      ))}
+    </ol>
+  )
+}

@@ -1,0 +1,75 @@
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useChangeLanguage } from 'remix-i18next/react'
+import { AppShell } from './components/AppShell.tsx'
+import { GeneralErrorBoundary } from './components/ErrorBoundary.tsx'
+import { getLocale } from './i18n/i18next.server.ts'
+import styles from './styles/app.css?url'
+import { getSessionUser } from './utils/session.server.ts'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export const handle = { i18n: 'common' }
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request)
+  const locale = await getLocale(request, user?.locale)
+  return {
+    locale,
+    user: user
+      ? {
+          id: user.id,
+          name: user.name,
+          globalRole: user.global_role,
+          organisation: user.organisation_acronym ?? user.organisation_name,
+          constituency: user.constituency,
+        }
+      : null,
+  }
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>
+
+export const meta: MetaFunction = () => [{ title: 'SCP Portal' }]
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<RootData>('root')
+  const locale = data?.locale ?? 'en'
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const { locale, user } = useLoaderData<typeof loader>()
+  useChangeLanguage(locale)
+  return (
+    <AppShell user={user} locale={locale}>
+      <Outlet />
+    </AppShell>
+  )
+}
+
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<RootData>('root')
+  const { t } = useTranslation()
+  return (
+    <AppShell user={data?.user ?? null} locale={data?.locale ?? 'en'}>
+      <title>{t('errors.title')}</title>
+      <GeneralErrorBoundary />
+    </AppShell>
+  )
+}

@@ -1,0 +1,148 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import * as SessionRepository from '#db/repositories/sessions.ts'
+import * as UserRepository from '#db/repositories/users.ts'
+import { FormErrors, TextField } from '../components/forms.tsx'
+import { hashPassword, verifyPassword } from '../utils/crypto.server.ts'
+import { getDb } from '../utils/db.server.ts'
+import { formatDateTime } from '../utils/locales.ts'
+import { requireUser, SESSION_IDLE_SECONDS } from '../utils/session.server.ts'
+import { password, z } from '../utils/validation.ts'
+
+const passwordSchema = z
+  .object({
+    intent: z.literal('change-password'),
+    currentPassword: z.string().min(1).max(256),
+    newPassword: password,
+    confirmPassword: z.string().min(1).max(256),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.passwordsDiffer' })
+
+const schema = z.union([
+  passwordSchema,
+  z.object({ intent: z.literal('end-session'), sessionId: z.string().regex(/^[0-9a-f]{64}$/) }),
+  z.object({ intent: z.literal('end-other-sessions') }),
+])
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const sessions = await SessionRepository.findLiveByUser(getDb(), user.id, SESSION_IDLE_SECONDS)
+  return {
+    profile: { name: user.name, email: user.email, organisation: user.organisation_name, role: user.global_role },
+    sessions: sessions.map((s) => ({ ...s, current: s.id_hash === user.sessionIdHash })),
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const submission = parseWithZod(await request.formData(), { schema })
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }), done: null }, { status: 400 })
+  const db = getDb()
+  const v = submission.value
+  if (v.intent === 'change-password') {
+    const stored = await UserRepository.findPasswordHash(db, user.id)
+    if (!stored?.password_hash || !(await verifyPassword(stored.password_hash, v.currentPassword))) {
+      return data({ result: submission.reply({ fieldErrors: { currentPassword: ['account.wrongPassword'] }, hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }), done: null }, { status: 400 })
+    }
+    await UserRepository.updatePassword(db, user.id, await hashPassword(v.newPassword))
+    // A changed password ends every other session, in case the old one was known to someone else.
+    await SessionRepository.deleteAllForUserExcept(db, user.id, user.sessionIdHash)
+    return { result: submission.reply({ resetForm: true }), done: 'account.passwordChanged' }
+  }
+  if (v.intent === 'end-session') {
+    const ended = await SessionRepository.deleteForUser(db, user.id, v.sessionId)
+    if (!ended) return data({ result: submission.reply({ formErrors: ['account.sessionGone'] }), done: null }, { status: 400 })
+    return { result: submission.reply(), done: 'account.sessionEnded' }
+  }
+  await SessionRepository.deleteAllForUserExcept(db, user.id, user.sessionIdHash)
+  return { result: submission.reply(), done: 'account.sessionEnded' }
+}
+
+export default function AccountPage() {
+  const { profile, sessions } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t, i18n } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'change-password',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(passwordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
+    <div className="page page--narrow">
+      <title>{t('account.title')}</title>
+      <h1>{t('account.title')}</h1>
+      {actionData?.done ? (
+        <p className="alert alert--success" role="status">
+          {t(actionData.done)}
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t('account.profile')}</h2>
+        <dl className="definition-grid">
+          <dt>{t('account.name')}</dt>
+          <dd>{profile.name}</dd>
+          <dt>{t('auth.email')}</dt>
+          <dd>{profile.email}</dd>
+          <dt>{t('team.organisation')}</dt>
+          <dd>{profile.organisation}</dd>
+          <dt>{t('account.globalRole')}</dt>
+          <dd>{t(`globalRoles.${profile.role}`)}</dd>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="password-heading">
+        <h2 id="password-heading">{t('account.changePassword')}</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="change-password" />
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <TextField field={fields.currentPassword} label={t('account.currentPassword')} type="password" autoComplete="current-password" />
+          <TextField field={fields.newPassword} label={t('account.newPassword')} hint={t('account.passwordHint')} type="password" autoComplete="new-password" />
+          <TextField field={fields.confirmPassword} label={t('account.confirmPassword')} type="password" autoComplete="new-password" />
+          <button type="submit" className="button button--primary">
+            {t('account.changePassword')}
+          </button>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">{t('account.sessions')}</h2>
+        <p className="field__hint">{t('account.sessionsHint')}</p>
+        <ul className="session-list">
+          {sessions.map((s) => (
+            <li key={s.id_hash}>
+              <div>
+                <strong>{s.user_agent ?? t('account.unknownDevice')}</strong>
+                <span className="cell-sub">
+                  {t('account.lastSeen', { when: formatDateTime(s.last_seen_at, i18n.language) })}
+                  {s.ip ? ` · ${s.ip}` : ''}
+                </span>
+              </div>
+              {s.current ? (
+                <span className="pill pill--done">{t('account.thisSession')}</span>
+              ) : (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="end-session" />
+                  <input type="hidden" name="sessionId" value={s.id_hash} />
+                  <button type="submit" className="button button--small">
+                    {t('account.endSession')}
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+        {sessions.length > 1 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="end-other-sessions" />
+            <button type="submit" className="button button--danger">
+              {t('account.endOtherSessions')}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,125 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import * as OrganisationRepository from '#db/repositories/organisations.ts'
+import { FormErrors, SelectField, TextField } from '../components/forms.tsx'
+import { requireGlobalPermission } from '../utils/admin.server.ts'
+import { CONSTITUENCIES } from '../utils/constituencies.ts'
+import { countryName, countryOptions, isCountryCode } from '../utils/countries.ts'
+import { getDb } from '../utils/db.server.ts'
+import { z } from '../utils/validation.ts'
+
+const schema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    acronym: z.string().trim().max(30).optional(),
+    constituency: z.enum(CONSTITUENCIES),
+    agencyType: z.enum(['labour_inspectorate', 'other_agency']).optional(),
+    countryCode: z.string().refine(isCountryCode, 'validation.invalidChoice').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.constituency !== 'ilo' && !v.countryCode) ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'validation.required' })
+    if (v.constituency === 'government' && !v.agencyType) ctx.addIssue({ code: 'custom', path: ['agencyType'], message: 'validation.required' })
+  })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireGlobalPermission(request, 'admin:organisations')
+  return { organisations: await OrganisationRepository.findAll(getDb()) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireGlobalPermission(request, 'admin:organisations')
+  const db = getDb()
+  const submission = await parseWithZod(await request.formData(), {
+    schema: schema.superRefine(async (v, ctx) => {
+      const country = v.constituency === 'ilo' ? null : (v.countryCode ?? null)
+      if (await OrganisationRepository.existsByName(db, v.name, country)) ctx.addIssue({ code: 'custom', path: ['name'], message: 'admin.organisationExists' })
+    }),
+    async: true,
+  })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const v = submission.value
+  await OrganisationRepository.insert(db, {
+    name: v.name,
+    acronym: v.acronym ?? null,
+    constituency: v.constituency,
+    agencyType: v.agencyType ?? null,
+    countryCode: v.countryCode ?? null,
+  })
+  return { result: submission.reply({ resetForm: true }) }
+}
+
+export default function AdminOrganisationsPage() {
+  const { organisations } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t, i18n } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'new-organisation',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
+    <div className="admin-grid">
+      <title>{t('admin.organisations')}</title>
+      <section aria-labelledby="new-org-heading" className="card">
+        <h2 id="new-org-heading">{t('admin.newOrganisation')}</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <TextField field={fields.name} label={t('admin.orgName')} />
+          <TextField field={fields.acronym} label={t('admin.acronym')} />
+          <SelectField field={fields.constituency} label={t('team.constituency')} placeholder={t('plan.fields.choose')} options={CONSTITUENCIES.map((c) => ({ value: c, label: t(`constituency.${c}`) }))} />
+          <SelectField
+            field={fields.agencyType}
+            label={t('admin.agencyType')}
+            hint={t('admin.agencyTypeHint')}
+            placeholder="—"
+            options={['labour_inspectorate', 'other_agency'].map((a) => ({ value: a, label: t(`agencyType.${a}`) }))}
+          />
+          <SelectField
+            field={fields.countryCode}
+            label={t('plan.fields.country')}
+            hint={t('admin.countryHint')}
+            placeholder="—"
+            options={countryOptions(i18n.language).map((c) => ({ value: c.code, label: c.name }))}
+          />
+          <button type="submit" className="button button--primary">
+            {t('admin.createOrganisation')}
+          </button>
+        </Form>
+      </section>
+      <section aria-labelledby="orgs-heading">
+        <h2 id="orgs-heading">{t('admin.organisations')}</h2>
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.orgName')}</th>
+                <th scope="col">{t('team.constituency')}</th>
+                <th scope="col">{t('plan.fields.country')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {organisations.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row">
+                    {o.name}
+                    {o.acronym ? <span className="cell-sub">{o.acronym}</span> : null}
+                  </th>
+                  <td>
+                    {t(`constituency.${o.constituency}`)}
+                    {o.agency_type ? <span className="cell-sub">{t(`agencyType.${o.agency_type}`)}</span> : null}
+                  </td>
+                  <td>{o.country_code ? countryName(o.country_code, i18n.language) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  )
+}

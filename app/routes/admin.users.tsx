@@ -1,0 +1,167 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { insertInvitedUser } from '#db/repositories/invitation-flow.ts'
+import * as InvitationRepository from '#db/repositories/invitations.ts'
+import * as OrganisationRepository from '#db/repositories/organisations.ts'
+import * as SessionRepository from '#db/repositories/sessions.ts'
+import * as UserRepository from '#db/repositories/users.ts'
+import { FormErrors, SelectField, TextField } from '../components/forms.tsx'
+import { requireGlobalPermission } from '../utils/admin.server.ts'
+import { randomToken, sha256 } from '../utils/crypto.server.ts'
+import { getDb } from '../utils/db.server.ts'
+import { GLOBAL_ROLES } from '../utils/permissions.ts'
+import { uuid, z } from '../utils/validation.ts'
+
+const INVITATION_DAYS = 7
+
+const inviteSchema = z.object({
+  intent: z.literal('invite'),
+  name: z.string().trim().min(1).max(120),
+  email: z.string().trim().min(1).max(254).email(),
+  organisationId: uuid,
+  globalRole: z.enum(GLOBAL_ROLES),
+})
+
+const schema = z.discriminatedUnion('intent', [
+  inviteSchema,
+  z.object({ intent: z.literal('new-link'), userId: uuid }),
+  z.object({ intent: z.literal('set-active'), userId: uuid, active: z.enum(['true', 'false']) }),
+])
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireGlobalPermission(request, 'admin:users')
+  const db = getDb()
+  const [users, organisations] = await Promise.all([UserRepository.findAll(db), OrganisationRepository.findAll(db)])
+  return { users, organisations }
+}
+
+function inviteLink(request: Request, token: string) {
+  return `${new URL(request.url).origin}/invite/${token}`
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireGlobalPermission(request, 'admin:users')
+  const db = getDb()
+  const submission = await parseWithZod(await request.formData(), {
+    schema: schema.superRefine(async (v, ctx) => {
+      if (v.intent !== 'invite') return
+      if (await UserRepository.existsByEmail(db, v.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'admin.emailTaken' })
+      if (!(await OrganisationRepository.findById(db, v.organisationId))) ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'validation.invalidChoice' })
+    }),
+    async: true,
+  })
+  if (submission.status !== 'success') return data({ result: submission.reply(), link: null }, { status: 400 })
+  const v = submission.value
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000)
+  if (v.intent === 'invite') {
+    const token = randomToken()
+    await insertInvitedUser(db, { ...v, tokenHash: sha256(token), createdBy: admin.id, expiresAt })
+    return { result: submission.reply({ resetForm: true }), link: { email: v.email, url: inviteLink(request, token) } }
+  }
+  const target = await UserRepository.findById(db, v.userId)
+  if (!target) return data({ result: submission.reply({ formErrors: ['admin.unknownUser'] }), link: null }, { status: 400 })
+  if (v.intent === 'new-link') {
+    // A new link also lets an administrator reset a forgotten password: there is no mail server.
+    const token = randomToken()
+    await InvitationRepository.insert(db, { tokenHash: sha256(token), userId: target.id, createdBy: admin.id, expiresAt })
+    return { result: submission.reply(), link: { email: target.email, url: inviteLink(request, token) } }
+  }
+  if (target.id === admin.id) return data({ result: submission.reply({ formErrors: ['admin.notYourself'] }), link: null }, { status: 400 })
+  await UserRepository.updateActive(db, target.id, v.active === 'true')
+  if (v.active === 'false') await SessionRepository.deleteAllForUserExcept(db, target.id, null)
+  return { result: submission.reply(), link: null }
+}
+
+export default function AdminUsersPage() {
+  const { users, organisations } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'invite-user',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(inviteSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
+    <div className="admin-grid">
+      <title>{t('admin.users')}</title>
+      <section aria-labelledby="invite-heading" className="card">
+        <h2 id="invite-heading">{t('admin.invite')}</h2>
+        <p className="field__hint">{t('admin.inviteHint')}</p>
+        {actionData?.link ? (
+          <div className="alert alert--success" role="status">
+            <p>{t('admin.linkCreated', { email: actionData.link.email })}</p>
+            <label htmlFor="invite-link">{t('admin.oneTimeLink')}</label>
+            <input id="invite-link" readOnly value={actionData.link.url} className="copy-field" onFocus={(e) => e.currentTarget.select()} />
+          </div>
+        ) : null}
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="invite" />
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <TextField field={fields.name} label={t('account.name')} />
+          <TextField field={fields.email} label={t('auth.email')} type="email" />
+          <SelectField
+            field={fields.organisationId}
+            label={t('team.organisation')}
+            placeholder={t('plan.fields.choose')}
+            options={organisations.map((o) => ({ value: o.id, label: `${o.name}${o.country_code ? ` (${o.country_code})` : ''}` }))}
+          />
+          <SelectField field={fields.globalRole} label={t('account.globalRole')} options={GLOBAL_ROLES.map((r) => ({ value: r, label: t(`globalRoles.${r}`) }))} />
+          <button type="submit" className="button button--primary">
+            {t('admin.createInvitation')}
+          </button>
+        </Form>
+      </section>
+      <section aria-labelledby="users-heading">
+        <h2 id="users-heading">{t('admin.users')}</h2>
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('account.name')}</th>
+                <th scope="col">{t('team.organisation')}</th>
+                <th scope="col">{t('account.globalRole')}</th>
+                <th scope="col">{t('admin.state')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row">
+                    {u.name}
+                    <span className="cell-sub">{u.email}</span>
+                  </th>
+                  <td>{u.organisation_acronym ?? u.organisation_name}</td>
+                  <td>{t(`globalRoles.${u.global_role}`)}</td>
+                  <td>{!u.is_active ? t('admin.deactivated') : u.has_password ? t('admin.active') : t('admin.invited')}</td>
+                  <td className="actions-cell">
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="new-link" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" className="button button--small" aria-label={t('admin.newLinkFor', { name: u.name })}>
+                        {t('admin.newLink')}
+                      </button>
+                    </Form>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="set-active" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <input type="hidden" name="active" value={u.is_active ? 'false' : 'true'} />
+                      <button type="submit" className="button button--small button--quiet">
+                        {u.is_active ? t('admin.deactivate') : t('admin.reactivate')}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  )
+}

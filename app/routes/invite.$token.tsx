@@ -1,0 +1,83 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import * as InvitationRepository from '#db/repositories/invitations.ts'
+import * as UserRepository from '#db/repositories/users.ts'
+import { FormErrors, TextField } from '../components/forms.tsx'
+import { hashPassword, sha256 } from '../utils/crypto.server.ts'
+import { getDb } from '../utils/db.server.ts'
+import { clientIp } from '../utils/request.server.ts'
+import { createSession, requireAnonymous } from '../utils/session.server.ts'
+import { password, z } from '../utils/validation.ts'
+
+const schema = z
+  .object({ newPassword: password, confirmPassword: z.string().min(1).max(256) })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.passwordsDiffer' })
+
+async function findInvitation(token: string | undefined) {
+  if (!token || token.length > 100) return undefined
+  return InvitationRepository.findUsable(getDb(), sha256(token))
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  const invitation = await findInvitation(params.token)
+  return { invitee: invitation ? { name: invitation.name, email: invitation.email } : null }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const invitation = await findInvitation(params.token)
+  if (!invitation) throw data({ message: 'Not found' }, { status: 404 })
+  const submission = parseWithZod(await request.formData(), { schema })
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['newPassword', 'confirmPassword'] }) }, { status: 400 })
+  const db = getDb()
+  const passwordHash = await hashPassword(submission.value.newPassword)
+  // The link works once: marking it used and setting the password happen together.
+  const accepted = await db.transaction().execute(async (trx) => {
+    if (!(await InvitationRepository.markUsed(trx, invitation.id))) return false
+    await UserRepository.updatePassword(trx, invitation.user_id, passwordHash)
+    return true
+  })
+  if (!accepted) throw data({ message: 'Not found' }, { status: 404 })
+  const cookie = await createSession(request, invitation.user_id, clientIp(request))
+  throw redirect('/plans', { headers: { 'Set-Cookie': cookie } })
+}
+
+export default function InvitePage() {
+  const { invitee } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'accept-invitation',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
+    <div className="auth-page">
+      <title>{t('invite.title')}</title>
+      <section className="card auth-card" aria-labelledby="invite-heading">
+        <h1 id="invite-heading">{t('invite.title')}</h1>
+        {invitee ? (
+          <>
+            <p className="lede">{t('invite.welcome', { name: invitee.name, email: invitee.email })}</p>
+            <Form method="post" {...getFormProps(form)}>
+              <FormErrors id={form.errorId} errors={form.errors} />
+              <TextField field={fields.newPassword} label={t('account.newPassword')} hint={t('account.passwordHint')} type="password" autoComplete="new-password" />
+              <TextField field={fields.confirmPassword} label={t('account.confirmPassword')} type="password" autoComplete="new-password" />
+              <button type="submit" className="button button--primary">
+                {t('invite.accept')}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <p className="alert alert--error">{t('invite.invalid')}</p>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { FormErrors, TextField } from '../components/forms.tsx'
+import { attemptLogin } from '../utils/login.server.ts'
+import { clientIp } from '../utils/request.server.ts'
+import { createSession, requireAnonymous, safeRedirect } from '../utils/session.server.ts'
+import { z } from '../utils/validation.ts'
+
+const schema = z.object({
+  email: z.string().trim().min(1).max(254).email(),
+  password: z.string().min(1).max(256),
+  redirectTo: z.string().max(2000).optional(),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const submission = parseWithZod(await request.formData(), { schema })
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  const { email, password, redirectTo } = submission.value
+  const ip = clientIp(request)
+  const result = await attemptLogin(email, password, ip)
+  if (result.status !== 'ok') {
+    const message = result.status === 'throttled' ? 'auth.throttled' : 'auth.invalidCredentials'
+    return data({ result: submission.reply({ formErrors: [message], hideFields: ['password'] }) }, { status: result.status === 'throttled' ? 429 : 400 })
+  }
+  const cookie = await createSession(request, result.userId, ip)
+  throw redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': cookie } })
+}
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · SCP Portal' }]
+
+export default function LoginPage() {
+  const { t } = useTranslation()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'login',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
+    <div className="auth-page">
+      <title>{t('auth.signInTitle')}</title>
+      <section className="card auth-card" aria-labelledby="login-heading">
+        <h1 id="login-heading">{t('auth.signInTitle')}</h1>
+        <p className="lede">{t('auth.signInIntro')}</p>
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+          <TextField field={fields.email} label={t('auth.email')} type="email" autoComplete="username" />
+          <TextField field={fields.password} label={t('auth.password')} type="password" autoComplete="current-password" />
+          <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+            {t('auth.signIn')}
+          </button>
+        </Form>
+        <p className="field__hint">{t('auth.noAccountHint')}</p>
+      </section>
+    </div>
+  )
+}

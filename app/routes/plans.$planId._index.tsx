@@ -1,0 +1,88 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import * as ActivityRepository from '#db/repositories/activity.ts'
+import * as MemberRepository from '#db/repositories/members.ts'
+import { ActivityList } from '../components/plans/ActivityList.tsx'
+import { ConstituencyPresence } from '../components/plans/ConstituencyPresence.tsx'
+import { getDb } from '../utils/db.server.ts'
+import { requirePlanAccess } from '../utils/plan-access.server.ts'
+import { STEPS } from '../utils/substeps.ts'
+import { planProgress } from '../worksheets/progress.server.ts'
+
+export const handle = { i18n: ['common', 'steps'] }
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')
+  const db = getDb()
+  const [progress, team, activity] = await Promise.all([
+    planProgress(db, plan.id),
+    MemberRepository.findByPlan(db, plan.id),
+    ActivityRepository.findRecentByPlan(db, plan.id, 15),
+  ])
+  return { planId: plan.id, progress, team, activity }
+}
+
+export default function PlanOverview() {
+  const { planId, progress, team, activity } = useLoaderData<typeof loader>()
+  const { t } = useTranslation(['common', 'steps'])
+  const byCode = new Map(progress.map((p) => [p.code, p]))
+  const done = progress.filter((p) => p.status === 'done').length
+  return (
+    <div className="overview">
+      <section aria-labelledby="steps-heading" className="overview__steps">
+        <div className="section-header">
+          <h2 id="steps-heading">{t('overview.steps')}</h2>
+          <p>{t('overview.progress', { done, total: progress.length })}</p>
+        </div>
+        <progress max={progress.length} value={done} aria-label={t('overview.progressLabel')} />
+        <ol className="step-grid">
+          {STEPS.map((s) => (
+            <li key={s.step} className="step-card">
+              <h3>
+                <span className="step-card__number">{s.step}</span> {t(`steps:step.${s.step}.name`)}
+              </h3>
+              <ul className="substep-list">
+                {s.substeps.map((code) => {
+                  const p = byCode.get(code)!
+                  return (
+                    <li key={code} className="substep-list__item">
+                      <Link to={`/plans/${planId}/steps/${code}`}>
+                        <span className="substep-list__code">{code}</span> {t(`steps:substep.${code}.name`)}
+                      </Link>
+                      <span className={`pill pill--${p.status}`}>{t(`progress.status.${p.status}`)}</span>
+                      {p.status !== 'done' && p.missing.length > 0 ? (
+                        <span className="substep-list__missing">{p.missing.map((m) => t(`steps:${m}`)).join(' · ')}</span>
+                      ) : null}
+                    </li>
+                  )
+                })}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <aside className="overview__side">
+        <section aria-labelledby="team-heading" className="card">
+          <h2 id="team-heading">{t('team.title')}</h2>
+          <ConstituencyPresence present={[...new Set(team.map((m) => m.constituency))]} />
+          <ul className="team-list">
+            {team.map((m) => (
+              <li key={m.user_id}>
+                <strong>{m.name}</strong> · {m.organisation_acronym ?? m.organisation_name}
+                <span className="cell-sub">
+                  {t(`roles.${m.role}`)} · {t(`constituency.${m.constituency}`)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <Link to={`/plans/${planId}/members`}>{t('team.manage')}</Link>
+        </section>
+        <section aria-labelledby="activity-heading" className="card">
+          <h2 id="activity-heading">{t('activity.title')}</h2>
+          <ActivityList events={activity} />
+        </section>
+      </aside>
+    </div>
+  )
+}

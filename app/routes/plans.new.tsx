@@ -1,0 +1,67 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import * as PlanRepository from '#db/repositories/plans.ts'
+import { FormErrors } from '../components/forms.tsx'
+import { PlanFields } from '../components/plans/PlanFields.tsx'
+import { getDb } from '../utils/db.server.ts'
+import { canGlobally } from '../utils/permissions.ts'
+import { toActor } from '../utils/plan-access.server.ts'
+import { planSchema } from '../utils/plan-schema.ts'
+import { requireUser } from '../utils/session.server.ts'
+
+async function requireCreator(request: Request) {
+  const user = await requireUser(request)
+  if (!canGlobally(toActor(user), 'plan:create')) throw data({ message: 'Forbidden' }, { status: 403 })
+  return user
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCreator(request)
+  return { defaultCountry: user.organisation_country ?? '', defaultLanguage: user.locale ?? 'en' }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireCreator(request)
+  const submission = parseWithZod(await request.formData(), { schema: planSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const v = submission.value
+  const plan = await PlanRepository.insertWithLead(getDb(), { ...v, region: v.region ?? null }, user.id)
+  throw redirect(`/plans/${plan.id}`)
+}
+
+export default function NewPlanPage() {
+  const { defaultCountry, defaultLanguage } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'new-plan',
+    lastResult: actionData?.result,
+    defaultValue: { countryCode: defaultCountry, workingLanguage: defaultLanguage, scope: 'national' },
+    constraint: getZodConstraint(planSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: planSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="page page--narrow">
+      <title>{t('plans.new')}</title>
+      <h1>{t('plans.new')}</h1>
+      <p className="lede">{t('plans.newIntro')}</p>
+      <Form method="post" {...getFormProps(form)} className="card">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <PlanFields fields={fields} />
+        <div className="form-actions">
+          <button type="submit" className="button button--primary">
+            {t('plans.create')}
+          </button>
+          <Link to="/plans" className="button button--quiet">
+            {t('common.cancel')}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  )
+}

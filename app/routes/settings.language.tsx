@@ -1,0 +1,24 @@
+import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
+import * as UserRepository from '#db/repositories/users.ts'
+import { localeCookie } from '../i18n/i18next.server.ts'
+import { getDb } from '../utils/db.server.ts'
+import { LOCALES } from '../utils/locales.ts'
+import { getSessionUser, safeRedirect } from '../utils/session.server.ts'
+import { z } from '../utils/validation.ts'
+
+const schema = z.object({ locale: z.enum(LOCALES), redirectTo: z.string().max(2000).optional() })
+
+export async function loader() {
+  throw redirect('/plans')
+}
+
+/** Switches the interface language; remembered in a cookie, and on the account when signed in. */
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) return data({ errors: { locale: ['validation.invalidChoice'] } }, { status: 400 })
+  const user = await getSessionUser(request)
+  if (user) await UserRepository.updateLocale(getDb(), user.id, parsed.data.locale)
+  throw redirect(safeRedirect(parsed.data.redirectTo, user ? '/plans' : '/login'), {
+    headers: { 'Set-Cookie': await localeCookie.serialize(parsed.data.locale) },
+  })
+}

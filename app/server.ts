@@ -1,0 +1,63 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import { type ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { isCrossOriginRequest } from './utils/origin.server.ts'
+
+// The web process: serves the Remix build behind an origin check, compression and security headers.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const isDev = process.env.NODE_ENV === 'development'
+const port = Number(process.env.PORT ?? 3000)
+const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean)
+
+const viteDevServer = isDev
+  ? await import('vite').then((vite) => vite.createServer({ root, server: { middlewareMode: true } }))
+  : undefined
+
+const app = express()
+app.disable('x-powered-by')
+if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+app.use(compression())
+
+app.use((req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'same-origin')
+  res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'")
+  // Remix reads the address from this header; never trust one sent by the client.
+  req.headers['x-client-ip'] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
+  const host = (app.get('trust proxy') ? req.get('x-forwarded-host') : undefined) ?? req.get('host')
+  const crossOrigin = isCrossOriginRequest(
+    req.method,
+    { origin: req.get('origin'), referer: req.get('referer'), secFetchSite: req.get('sec-fetch-site'), host },
+    allowedOrigins,
+  )
+  if (crossOrigin) {
+    res.status(403).type('text/plain').send('Cross-origin request refused')
+    return
+  }
+  next()
+})
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares)
+} else {
+  app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(path.join(root, 'build/server/index.js'))) as ServerBuild)
+
+app.all('*', createRequestHandler({ build, mode: isDev ? 'development' : 'production' }))
+
+const server = app.listen(port, () => console.log(`Web portal listening on http://localhost:${port}`))
+
+function shutdown() {
+  server.close(() => process.exit(0))
+  setTimeout(() => process.exit(0), 5_000).unref()
+}
+process.on('SIGTERM', shutdown)
+process.on('SIGINT', shutdown)

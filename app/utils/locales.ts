@@ -1,0 +1,22 @@
+export const LOCALES = ['en', 'fr', 'es'] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = 'en'
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}
+
+/** Formats a 'YYYY-MM-DD' date for the reader without shifting it across time zones. */
+export function formatDate(value: string | Date, locale: string, style: 'medium' | 'long' = 'medium'): string {
+  const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value
+  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: typeof value === 'string' ? 'UTC' : undefined }).format(date)
+}
+
+export function formatDateTime(value: string | Date, locale: string): string {
+  // UTC on both server and client, so hydration never disagrees about the time zone.
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(value))
+}
+
+export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale, options).format(value)
+}

@@ -1,0 +1,30 @@
+import * as LoginAttemptRepository from '#db/repositories/login-attempts.ts'
+import * as UserRepository from '#db/repositories/users.ts'
+import { dummyPasswordHash, verifyPassword } from './crypto.server.ts'
+import { getDb } from './db.server.ts'
+
+// Limits per 15 minutes. A shared office address gets a high ceiling, so colleagues behind one
+// NAT are never locked out together; one person's account is limited per address and overall.
+export const LOGIN_WINDOW_SECONDS = 15 * 60
+export const LOGIN_LIMITS = { accountIp: 5, account: 20, ip: 200 }
+
+export type LoginResult = { status: 'ok'; userId: string } | { status: 'invalid' } | { status: 'throttled' }
+
+/** Checks credentials with throttling; the same answer for unknown email and wrong password. */
+export async function attemptLogin(email: string, password: string, ip: string): Promise<LoginResult> {
+  const db = getDb()
+  const failures = await LoginAttemptRepository.countRecentFailures(db, email, ip, LOGIN_WINDOW_SECONDS)
+  if (failures.accountIp >= LOGIN_LIMITS.accountIp || failures.account >= LOGIN_LIMITS.account || failures.ip >= LOGIN_LIMITS.ip) {
+    return { status: 'throttled' }
+  }
+  const user = await UserRepository.findCredentialsByEmail(db, email)
+  const hash = user?.password_hash ?? (await dummyPasswordHash())
+  const valid = (await verifyPassword(hash, password)) && user !== undefined && user.is_active && user.password_hash !== null
+  if (!valid) {
+    await LoginAttemptRepository.insert(db, { email, ip, success: false })
+    return { status: 'invalid' }
+  }
+  await LoginAttemptRepository.clearFailures(db, email, ip)
+  await LoginAttemptRepository.insert(db, { email, ip, success: true })
+  return { status: 'ok', userId: user.id }
+}

@@ -1,0 +1,28 @@
+import { data } from '@remix-run/node'
+import * as MemberRepository from '#db/repositories/members.ts'
+import * as PlanRepository from '#db/repositories/plans.ts'
+import { getDb } from './db.server.ts'
+import { canOnPlan, planAbilities, type Actor, type PlanAction } from './permissions.ts'
+import { requireUser, type SessionUser } from './session.server.ts'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function toActor(user: SessionUser): Actor {
+  return { id: user.id, globalRole: user.global_role }
+}
+
+/**
+ * The guard for every plan route: the signed-in user, the plan and their role, or a thrown
+ * response. Someone who may not read the plan gets 404, so its existence does not leak; someone
+ * who may read it but not perform `action` gets 403. Membership is read on every request.
+ */
+export async function requirePlanAccess(request: Request, planId: string | undefined, action: PlanAction) {
+  const user = await requireUser(request)
+  if (!planId || !UUID.test(planId)) throw data({ message: 'Not found' }, { status: 404 })
+  const db = getDb()
+  const [plan, role] = await Promise.all([PlanRepository.findById(db, planId), MemberRepository.findRole(db, planId, user.id)])
+  const actor = toActor(user)
+  if (!plan || !canOnPlan(actor, role, 'plan:read')) throw data({ message: 'Not found' }, { status: 404 })
+  if (!canOnPlan(actor, role, action)) throw data({ message: 'Forbidden' }, { status: 403 })
+  return { user, plan, role, abilities: planAbilities(actor, role) }
+}

@@ -1,0 +1,23 @@
+import { isCountryCode } from './countries.ts'
+import { ISIC_SECTIONS } from './isic.ts'
+import { LOCALES } from './locales.ts'
+import { isoDate, z } from './validation.ts'
+
+export const PLAN_SCOPES = ['national', 'regional', 'sectoral'] as const
+export const PLAN_STATUSES = ['draft', 'in_review', 'approved', 'implementing', 'completed', 'archived'] as const
+
+/** The plan details form, shared by "new plan" and "edit details", on the client and the server. */
+export const planSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    countryCode: z.string().refine(isCountryCode, 'validation.invalidChoice'),
+    region: z.string().trim().max(120).optional(),
+    sectors: z.array(z.enum(ISIC_SECTIONS)).min(1).max(ISIC_SECTIONS.length),
+    scope: z.enum(PLAN_SCOPES),
+    startDate: isoDate,
+    endDate: isoDate,
+    workingLanguage: z.enum(LOCALES),
+  })
+  .refine((v) => v.endDate > v.startDate, { path: ['endDate'], message: 'validation.endBeforeStart' })
+
+export type PlanFormValues = z.infer<typeof planSchema>

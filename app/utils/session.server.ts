@@ -1,0 +1,82 @@
+import { createCookie, redirect } from '@remix-run/node'
+import * as SessionRepository from '#db/repositories/sessions.ts'
+import * as UserRepository from '#db/repositories/users.ts'
+import { randomToken, sha256 } from './crypto.server.ts'
+import { getDb } from './db.server.ts'
+import { getEnv } from './env.server.ts'
+
+// Idle timeout slides with each request; the absolute lifetime never does (OWASP session guidance).
+export const SESSION_IDLE_SECONDS = Number(process.env.SESSION_IDLE_MINUTES ?? 120) * 60
+export const SESSION_ABSOLUTE_SECONDS = Number(process.env.SESSION_MAX_HOURS ?? 24) * 3600
+
+const COOKIE_NAME = 'scp_session'
+
+function sessionCookie(request: Request) {
+  // Secure whenever the portal is reached over HTTPS; plain http://localhost still works.
+  const secure = new URL(request.url).protocol === 'https:'
+  return createCookie(COOKIE_NAME, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    secrets: [getEnv().SESSION_SECRET],
+    maxAge: SESSION_ABSOLUTE_SECONDS,
+  })
+}
+
+/** The raw session id from the signed cookie, or null. */
+export async function readSessionId(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie(request).parse(request.headers.get('Cookie'))
+  return typeof value === 'string' && value.length >= 32 && value.length <= 64 ? value : null
+}
+
+/** Starts a session for the user and returns the Set-Cookie header that carries only its id. */
+export async function createSession(request: Request, userId: string, ip: string | null): Promise<string> {
+  const id = randomToken()
+  await SessionRepository.insert(getDb(), {
+    idHash: sha256(id),
+    userId,
+    expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_SECONDS * 1000),
+    userAgent: request.headers.get('User-Agent'),
+    ip,
+  })
+  return sessionCookie(request).serialize(id)
+}
+
+export async function destroySessionCookie(request: Request): Promise<string> {
+  return sessionCookie(request).serialize('', { maxAge: 0 })
+}
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof UserRepository.findActiveById>>> & { sessionIdHash: string }
+
+/** The signed-in user (extending the idle window), or null when the session is missing, idle or expired. */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const id = await readSessionId(request)
+  if (!id) return null
+  const session = await SessionRepository.touch(getDb(), sha256(id), SESSION_IDLE_SECONDS)
+  if (!session) return null
+  const user = await UserRepository.findActiveById(getDb(), session.user_id)
+  return user ? { ...user, sessionIdHash: session.id_hash } : null
+}
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request)
+  if (user) return user
+  const url = new URL(request.url)
+  const back = `${url.pathname}${url.search}`
+  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`, {
+    headers: { 'Set-Cookie': await destroySessionCookie(request) },
+  })
+}
+
+/** Redirects signed-in users away from pages meant for anonymous visitors (sign-in, invitation). */
+export async function requireAnonymous(request: Request) {
+  if (await getSessionUser(request)) throw redirect('/plans')
+}
+
+/** Only same-site, path-relative destinations are followed after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/plans'): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+  return to
+}

@@ -1,0 +1,27 @@
+import { type Db } from '#db/client.ts'
+import { SUBSTEP_CODES, type SubstepCode } from '../utils/substeps.ts'
+
+export type SubstepStatus = 'not_started' | 'in_progress' | 'done'
+
+/** A sub-step's status and, unless done, what is missing (translation keys in the `steps` namespace). */
+export interface SubstepProgress {
+  code: SubstepCode
+  status: SubstepStatus
+  missing: string[]
+}
+
+export type ProgressEvaluator = (db: Db, planId: string) => Promise<Omit<SubstepProgress, 'code'>>
+
+// One evaluator per sub-step, added by each worksheet module as it is built.
+const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {}
+
+/** The status of all 16 sub-steps of a plan. */
+export async function planProgress(db: Db, planId: string): Promise<SubstepProgress[]> {
+  return Promise.all(
+    SUBSTEP_CODES.map(async (code) => {
+      const evaluate = evaluators[code]
+      if (!evaluate) return { code, status: 'not_started' as const, missing: ['progress.missing.noEntries'] }
+      return { code, ...(await evaluate(db, planId)) }
+    }),
+  )
+}

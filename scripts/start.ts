@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, promises as fs } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createDb } from '#db/client.ts'
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '#db/embedded.ts'
+import { migrateToLatest } from '#db/migrate.ts'
+import { demoAccountsText, seedIfEmpty } from '#db/seed.ts'
+
+// `npm start` / `npm run dev`: one command that brings up the whole portal.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const dataDir = path.join(root, '.data')
+const dev = process.argv.includes('--dev')
+const log = (message: string) => console.log(`[scp] ${message}`)
+
+/** Secrets come from the environment; on a local install they are generated once and kept in .data/. */
+async function loadSecrets(): Promise<{ SESSION_SECRET: string; COLLAB_SECRET: string }> {
+  const file = path.join(dataDir, 'secrets.json')
+  let stored: Partial<Record<'SESSION_SECRET' | 'COLLAB_SECRET', string>> = {}
+  if (existsSync(file)) stored = JSON.parse(await fs.readFile(file, 'utf8')) as typeof stored
+  const secrets = {
+    SESSION_SECRET: process.env.SESSION_SECRET ?? stored.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    COLLAB_SECRET: process.env.COLLAB_SECRET ?? stored.COLLAB_SECRET ?? randomBytes(32).toString('hex'),
+  }
+  if (!process.env.SESSION_SECRET || !process.env.COLLAB_SECRET) {
+    await fs.mkdir(dataDir, { recursive: true })
+    await fs.writeFile(file, JSON.stringify({ ...stored, ...secrets }, null, 2), { mode: 0o600 })
+  }
+  return secrets
+}
+
+const children = new Set<ChildProcess>()
+let shuttingDown = false
+let embedded: EmbeddedDatabase | undefined
+
+function run(name: string, script: string, env: NodeJS.ProcessEnv, restartOnCrash: boolean) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: 'inherit' })
+  children.add(child)
+  child.on('exit', (code, signal) => {
+    children.delete(child)
+    if (shuttingDown) return
+    log(`${name} stopped (${signal ?? `exit code ${code}`})`)
+    if (restartOnCrash) {
+      log(`restarting ${name} in 1 s`)
+      setTimeout(() => run(name, script, env, restartOnCrash), 1_000)
+    } else {
+      void shutdown(1)
+    }
+  })
+}
+
+async function shutdown(code = 0) {
+  if (shuttingDown) return
+  shuttingDown = true
+  log('shutting down…')
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+          child.once('exit', () => {
+            clearTimeout(timer)
+            resolve()
+          })
+          child.kill('SIGTERM')
+        }),
+    ),
+  )
+  if (embedded) {
+    await embedded.stop()
+    log('database stopped')
+  }
+  process.exit(code)
+}
+
+async function main() {
+  process.on('SIGINT', () => void shutdown(0))
+  process.on('SIGTERM', () => void shutdown(0))
+  let databaseUrl = process.env.DATABASE_URL
+  if (!databaseUrl) {
+    log('starting embedded PostgreSQL (data in .data/postgres)…')
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres') })
+    databaseUrl = embedded.url
+    log(`embedded PostgreSQL on port ${embedded.port}`)
+  } else {
+    log('using the PostgreSQL given by DATABASE_URL')
+  }
+  const db = createDb(databaseUrl, { max: 1 })
+  const { results } = await migrateToLatest(db)
+  await db.destroy()
+  log(`migrations: ${results?.length ? results.map((r) => r.migrationName).join(', ') : 'up to date'}`)
+  if (process.env.SEED_DEMO !== 'false' && (await seedIfEmpty(databaseUrl))) log('demo data loaded')
+  const port = process.env.PORT ?? '3000'
+  const collabPort = process.env.COLLAB_PORT ?? '3001'
+  const nodeEnv: 'development' | 'production' = dev ? 'development' : 'production'
+  const env = {
+    ...process.env,
+    ...(await loadSecrets()),
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: nodeEnv,
+    PORT: port,
+    COLLAB_PORT: collabPort,
+    COLLAB_PUBLIC_URL: process.env.COLLAB_PUBLIC_URL ?? `ws://localhost:${collabPort}`,
+  }
+  run('web', 'app/server.ts', env, false)
+  if (existsSync(path.join(root, 'collab-server/index.ts'))) run('collab-server', 'collab-server/index.ts', env, true)
+  console.log(`\n  SCP Portal: http://localhost:${port}\n\n${demoAccountsText()}\n`)
+}
+
+main().catch(async (error: unknown) => {
+  console.error('[scp] could not start:', error instanceof Error ? error.message : error)
+  await shutdown(1)
+})
