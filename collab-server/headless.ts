@@ -3,7 +3,7 @@
 import { createHeadlessEditor } from '@lexical/headless'
 import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs'
 import type { LexicalEditor } from 'lexical'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { EDITOR_NODES, YJS_ROOT } from '#app/editor/nodes.ts'
 
 // The binding wants a provider for awareness and cursors; on the server there is none.
@@ -26,8 +26,11 @@ export interface HeadlessDoc {
   dispose(): void
 }
 
-/** Binds a fresh headless editor to `doc`; Yjs changes flow into Lexical and Lexical edits into Yjs. */
-export function bindHeadless(doc: Y.Doc): HeadlessDoc {
+/**
+ * Binds a fresh headless editor to `doc`: Yjs changes flow into Lexical and, unless `readOnly`,
+ * Lexical edits flow back into Yjs. Renderers bind read-only so that rendering never writes.
+ */
+export function bindHeadless(doc: Y.Doc, options: { readOnly?: boolean } = {}): HeadlessDoc {
   const editor = createHeadlessEditor({
     namespace: 'scp-collab',
     nodes: [...EDITOR_NODES],
@@ -42,7 +45,9 @@ export function bindHeadless(doc: Y.Doc): HeadlessDoc {
     if (transaction.origin !== binding) syncYjsChangesToLexical(binding, provider, events, false)
   }
   shared.observeDeep(onYjs)
-  const stopLexical = editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
+  const stopLexical = options.readOnly
+    ? () => {}
+    : editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
     syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags)
   })
   return {

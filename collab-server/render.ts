@@ -1,5 +1,5 @@
-// Plain-text and HTML renderings of a document, made with headless Lexical. Runs on compaction
-// and on creation, never per update: HTML needs a DOM (happy-dom via withDOM), which is slow.
+// Plain-text and HTML renderings of a document, made with headless Lexical. Runs on creation and
+// on compaction, never per update: HTML needs a DOM (happy-dom via withDOM), which is slow.
 import { withDOM } from '@lexical/headless/dom'
 import { $generateHtmlFromNodes } from '@lexical/html'
 import { $getRoot } from 'lexical'
@@ -11,31 +11,36 @@ export interface Rendering {
   html: string
 }
 
-/** Renders a Y.Doc's Lexical content. The doc is only read. */
-export function renderDoc(doc: Y.Doc): Rendering {
-  // Bind a copy: binding to a live doc would register observers on it.
-  const copy = new Y.Doc({ gc: false })
-  const headless = bindHeadless(copy)
+/**
+ * Merges Yjs updates into one garbage-collected state and renders its Lexical content. An update
+ * that cannot be applied is reported through `onUnreadable` and skipped, never fatal.
+ */
+export function buildAndRender(updates: Uint8Array[], onUnreadable?: (index: number, error: unknown) => void): Rendering & { state: Uint8Array } {
+  const doc = new Y.Doc()
+  const headless = bindHeadless(doc, { readOnly: true })
   try {
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-    // Yjs → Lexical is applied in an update that must be committed before reading.
+    updates.forEach((update, i) => {
+      try {
+        Y.applyUpdate(doc, update)
+      } catch (error) {
+        onUnreadable?.(i, error)
+      }
+    })
+    const state = Y.encodeStateAsUpdate(doc)
+    // Yjs → Lexical changes are queued as editor updates; commit them before reading.
     headless.editor.update(() => {}, { discrete: true })
-    const plainText = headless.editor.getEditorState().read(() => $getRoot().getTextContent())
-    const html = withDOM(() => headless.editor.getEditorState().read(() => $generateHtmlFromNodes(headless.editor, null)))
-    return { plainText, html }
+    const editorState = headless.editor.getEditorState()
+    const plainText = editorState.read(() => $getRoot().getTextContent())
+    const html = withDOM(() => editorState.read(() => $generateHtmlFromNodes(headless.editor, null)))
+    return { state, plainText, html }
   } finally {
     headless.dispose()
-    copy.destroy()
+    doc.destroy()
   }
 }
 
 /** Renders an encoded Yjs state. */
 export function renderState(state: Uint8Array): Rendering {
-  const doc = new Y.Doc({ gc: false })
-  try {
-    Y.applyUpdate(doc, state)
-    return renderDoc(doc)
-  } finally {
-    doc.destroy()
-  }
+  const { plainText, html } = buildAndRender([state])
+  return { plainText, html }
 }

@@ -43,4 +43,16 @@ export const CLOSE_CODES = {
   permissionChanged: 4410,
   serverShutdown: 4503,
   tooManyConnections: 4430,
+  /** PostgreSQL could not store edits in time: unacknowledged edits are resent on reconnect. */
+  storageUnavailable: 4502,
 } as const
+
+/**
+ * Message type (first varuint of a frame, beside y-websocket's 0 sync, 1 awareness, 2 auth,
+ * 3 query-awareness) of the server's "saved" acknowledgement. Payload: one varUint8Array holding
+ * `Y.encodeSnapshot` of the durably stored document (state vector + delete set). Sent only to
+ * connections that ask for it with the URL parameter `SAVED_PARAM=1`, so that stock clients
+ * without a handler never receive an unknown message type.
+ */
+export const MESSAGE_SAVED = 100
+export const SAVED_PARAM = 'saved'

@@ -67,7 +67,8 @@ export interface Compacted {
 }
 
 /**
- * Folds the log tail into the snapshot: under a row lock, `build` merges snapshot + tail, the
+ * Folds the log tail into the snapshot: under a row lock (NO KEY UPDATE, so that appends, which
+ * only take a key-share lock through the foreign key, never wait for it), `build` merges snapshot + tail, the
  * snapshot is overwritten with the new watermark and the folded rows are deleted, in one
  * transaction. Safe to repeat and to crash at any point. Returns the number of rows folded.
  */
@@ -78,7 +79,7 @@ export function compact(
   options: { force?: boolean } = {},
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const doc = await trx.selectFrom('collab_documents').select(['state', 'last_seq']).where('name', '=', name).forUpdate().executeTakeFirst()
+    const doc = await trx.selectFrom('collab_documents').select(['state', 'last_seq']).where('name', '=', name).forNoKeyUpdate().executeTakeFirst()
     if (!doc) return 0
     const tail = await trx
       .selectFrom('collab_updates')

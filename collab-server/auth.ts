@@ -1,0 +1,74 @@
+// Authenticates a WebSocket upgrade: the signed token from the URL, then the database (the user is
+// still active and their plan role still grants at least the token's mode).
+import { type Kysely } from 'kysely'
+import { CLOSE_CODES, SAVED_PARAM, parseDocName, type DocRef } from '#app/collab/contract.ts'
+import { verifyCollabToken } from '#app/collab/token.server.ts'
+import { documentMode } from '#app/utils/permissions.ts'
+import * as MemberRepository from '#db/repositories/members.ts'
+import * as UserRepository from '#db/repositories/users.ts'
+import { type DB } from '#db/types.ts'
+
+export type Mode = 'rw' | 'ro'
+
+export interface Principal {
+  userId: string
+  name: string
+  organisation: string
+  docName: string
+  ref: DocRef
+  mode: Mode
+}
+
+export type AuthResult = { ok: true; principal: Principal; wantsAck: boolean } | { ok: false; code: number; reason: string }
+
+const RANK: Record<Mode, number> = { ro: 1, rw: 2 }
+
+/** Whether `granted` allows everything `wanted` does. */
+export function modeCovers(granted: Mode | null, wanted: Mode): boolean {
+  return granted !== null && RANK[granted] >= RANK[wanted]
+}
+
+/** Splits `/<docName>?token=…` without ever keeping the URL around. */
+export function parseUpgradeUrl(rawUrl: string | undefined): { docName: string; token: string | null; wantsAck: boolean } {
+  const url = new URL(rawUrl ?? '/', 'http://collab.invalid')
+  return {
+    docName: decodeURIComponent(url.pathname.slice(1)),
+    token: url.searchParams.get('token'),
+    wantsAck: url.searchParams.get(SAVED_PARAM) === '1',
+  }
+}
+
+/** The document mode the database grants the user now, or null (inactive user, no access). */
+export async function currentMode(db: Kysely<DB>, userId: string, planId: string): Promise<Mode | null> {
+  const user = await UserRepository.findActiveById(db, userId)
+  if (!user) return null
+  const role = await MemberRepository.findRole(db, planId, userId)
+  return documentMode({ id: user.id, globalRole: user.global_role }, role)
+}
+
+/** Checks token and database; the failure carries the close code to send. */
+export async function authenticate(db: Kysely<DB>, rawUrl: string | undefined, secret: string, now = Date.now()): Promise<AuthResult> {
+  const { docName, token, wantsAck } = parseUpgradeUrl(rawUrl)
+  const ref = parseDocName(docName)
+  if (!ref) return { ok: false, code: CLOSE_CODES.documentNotFound, reason: 'unknown document' }
+  const claims = verifyCollabToken(token, secret, now)
+  if (!claims) return { ok: false, code: CLOSE_CODES.unauthorized, reason: 'invalid or expired token' }
+  if (claims.doc !== docName) return { ok: false, code: CLOSE_CODES.unauthorized, reason: 'token for another document' }
+  const user = await UserRepository.findActiveById(db, claims.sub)
+  if (!user) return { ok: false, code: CLOSE_CODES.forbidden, reason: 'inactive user' }
+  const role = await MemberRepository.findRole(db, ref.planId, user.id)
+  const granted = documentMode({ id: user.id, globalRole: user.global_role }, role)
+  if (!modeCovers(granted, claims.mode)) return { ok: false, code: CLOSE_CODES.forbidden, reason: 'no longer allowed' }
+  return {
+    ok: true,
+    wantsAck,
+    principal: {
+      userId: user.id,
+      name: user.name,
+      organisation: user.organisation_acronym ?? user.organisation_name,
+      docName,
+      ref,
+      mode: claims.mode,
+    },
+  }
+}

@@ -1,0 +1,134 @@
+// One authenticated WebSocket in one room: decodes the y-websocket protocol (sync, awareness,
+// query-awareness), enforces size and rate limits, and closes with a clear code on bad input.
+import * as decoding from 'lib0/decoding'
+import { type RawData, type WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { CLOSE_CODES } from '#app/collab/contract.ts'
+import { type Principal } from './auth.ts'
+import { type CollabLimits } from './config.ts'
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Peer, type Room } from './documents.ts'
+import { TokenBucket } from './limits.ts'
+import { errorMessage, type Logger } from './log.ts'
+
+const SYNC_STEP1 = 0
+const SYNC_STEP2 = 1
+const SYNC_UPDATE = 2
+
+class MalformedError extends Error {}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}
+
+export class Connection implements Peer {
+  needsAck = false
+  readonly clientIds = new Set<number>()
+  alive = true
+  private closed = false
+  private readonly bucket: TokenBucket
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly principal: Principal,
+    readonly room: Room,
+    readonly wantsAck: boolean,
+    private readonly deps: { limits: CollabLimits; log: Logger; onClose(connection: Connection): void },
+  ) {
+    this.bucket = new TokenBucket(deps.limits.rateBurst, deps.limits.ratePerSecond)
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary))
+    ws.on('pong', () => (this.alive = true))
+    ws.on('error', (error) => deps.log('debug', 'socket error', { doc: room.name, error: errorMessage(error) }))
+    ws.on('close', () => this.onClosed())
+  }
+
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    this.ws.send(message, (error) => {
+      if (error) this.close(CLOSE_CODES.malformed, 'send failed')
+    })
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    this.deps.log('info', 'connection closed by server', { doc: this.room.name, user: this.principal.userId, code, reason })
+    this.ws.close(code, reason)
+    // A client that does not answer the close handshake must not keep the slot.
+    setTimeout(() => this.ws.terminate(), 2_000).unref()
+    this.detach()
+  }
+
+  /** Pings; a connection that did not answer the previous ping is dropped. */
+  heartbeat(): void {
+    if (!this.alive) {
+      this.ws.terminate()
+      return
+    }
+    this.alive = false
+    this.ws.ping()
+  }
+
+  private detached = false
+  private detach(): void {
+    if (this.detached) return
+    this.detached = true
+    this.room.leave(this)
+    this.deps.onClose(this)
+  }
+
+  private onClosed(): void {
+    this.closed = true
+    this.detach()
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    if (this.closed) return
+    const bytes = toBytes(data)
+    if (!isBinary) return this.close(CLOSE_CODES.malformed, 'text frames are not part of the protocol')
+    if (bytes.byteLength > this.deps.limits.maxMessageBytes) return this.close(CLOSE_CODES.messageTooLarge, 'message too large')
+    if (!this.bucket.take()) return this.close(CLOSE_CODES.rateLimited, 'too many messages')
+    try {
+      this.handle(bytes)
+    } catch (error) {
+      this.deps.log('warn', 'malformed message', { doc: this.room.name, user: this.principal.userId, error: errorMessage(error) })
+      this.close(CLOSE_CODES.malformed, 'malformed message')
+    }
+  }
+
+  private handle(bytes: Uint8Array): void {
+    const decoder = decoding.createDecoder(bytes)
+    const type = decoding.readVarUint(decoder)
+    if (type === MESSAGE_SYNC) {
+      const step = decoding.readVarUint(decoder)
+      const payload = decoding.readVarUint8Array(decoder)
+      this.expectEnd(decoder)
+      if (step === SYNC_STEP1) {
+        Y.decodeStateVector(payload) // validates before the doc is touched
+        this.send(this.room.syncStep2For(payload))
+      } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
+        this.room.receiveUpdate(payload, this)
+      } else {
+        throw new MalformedError(`unknown sync step ${step}`)
+      }
+    } else if (type === MESSAGE_AWARENESS) {
+      const payload = decoding.readVarUint8Array(decoder)
+      this.expectEnd(decoder)
+      this.room.receiveAwareness(payload, this)
+    } else if (type === MESSAGE_QUERY_AWARENESS) {
+      const message = this.room.awarenessFor()
+      if (message) this.send(message)
+    } else {
+      throw new MalformedError(`unknown message type ${type}`)
+    }
+  }
+
+  private expectEnd(decoder: decoding.Decoder): void {
+    if (decoding.hasContent(decoder)) throw new MalformedError('trailing bytes')
+  }
+}

@@ -1,0 +1,312 @@
+// Rooms: one loaded Y.Doc per document with its connections, awareness, group commit, "saved"
+// acknowledgements, compaction and idle unloading.
+//
+// Invariant: the in-memory doc only ever holds what PostgreSQL has stored. Client updates are
+// validated, queued, appended to the log (one INSERT per batch), and only then applied to the doc,
+// whose 'update' event broadcasts them. So nothing anyone received can be lost in a crash, and
+// every sync reply or acknowledgement describes stored state.
+import { type Kysely } from 'kysely'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { CLOSE_CODES } from '#app/collab/contract.ts'
+import { encodeSavedMessage } from '#app/collab/saved.ts'
+import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
+import { type DB } from '#db/types.ts'
+import { type Principal } from './auth.ts'
+import { sanitizeAwarenessUpdate } from './awareness.ts'
+import { type CollabTimings } from './config.ts'
+import { errorMessage, type Logger } from './log.ts'
+import { compactDocument } from './persistence.ts'
+
+export const MESSAGE_SYNC = 0
+export const MESSAGE_AWARENESS = 1
+export const MESSAGE_QUERY_AWARENESS = 3
+
+/** A connection as the room sees it. */
+export interface Peer {
+  readonly principal: Principal
+  readonly wantsAck: boolean
+  needsAck: boolean
+  readonly clientIds: Set<number>
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+export interface RoomDeps {
+  db: Kysely<DB>
+  log: Logger
+  timings: CollabTimings
+  onUnloaded(room: Room): void
+}
+
+const MAX_BATCH = 1_000
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
+  return encoding.toUint8Array(encoder)
+}
+
+/** True when a decoded update adds no item the doc lacks and deletes nothing. */
+function addsNothing(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
+  if (decoded.ds.clients.size > 0) return false
+  return decoded.structs.every((s) => s.id.clock + s.length <= Y.getState(doc.store, s.id.client))
+}
+
+export class Room {
+  readonly peers = new Set<Peer>()
+  readonly awareness: awarenessProtocol.Awareness
+  /** Set once unloading starts; the registry then waits for `unloaded` before loading again. */
+  closing = false
+  readonly unloaded: Promise<void>
+  private resolveUnloaded!: () => void
+  private readonly owners = new Map<number, Peer>()
+  private queue: { update: Uint8Array; peer: Peer }[] = []
+  private flushing: Promise<void> | null = null
+  private compacting: Promise<void> | null = null
+  private compactTimer: NodeJS.Timeout | undefined
+  private compactDeadline: number | undefined
+  private ackTimer: NodeJS.Timeout | undefined
+  private lastAckAt = 0
+  private idleTimer: NodeJS.Timeout | undefined
+  private pending = 0
+
+  constructor(
+    readonly name: string,
+    readonly doc: Y.Doc,
+    private tailRows: number,
+    private readonly deps: RoomDeps,
+  ) {
+    this.unloaded = new Promise((resolve) => (this.resolveUnloaded = resolve))
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    this.awareness.setLocalState(null)
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = syncUpdateMessage(update)
+      for (const peer of this.peers) if (peer !== origin) peer.send(message)
+    })
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      const message = awarenessMessage(this.awareness, added.concat(updated, removed))
+      for (const peer of this.peers) peer.send(message)
+    })
+    if (tailRows > 0) this.scheduleCompaction()
+  }
+
+  /** Keeps the room loaded for a connection that is about to join. */
+  reserve(): void {
+    this.pending++
+    clearTimeout(this.idleTimer)
+  }
+
+  /** Gives back a reservation that never became a connection. */
+  unreserve(): void {
+    this.pending--
+    this.maybeIdle()
+  }
+
+  /** A reserved connection joins: it gets the server's state vector and everyone's presence. */
+  join(peer: Peer): void {
+    this.pending--
+    this.peers.add(peer)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE_SYNC)
+    syncProtocol.writeSyncStep1(encoder, this.doc)
+    peer.send(encoding.toUint8Array(encoder))
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length > 0) peer.send(awarenessMessage(this.awareness, states))
+    this.scheduleAck(peer)
+  }
+
+  leave(peer: Peer): void {
+    if (!this.peers.delete(peer)) return
+    const ids = [...peer.clientIds].filter((id) => this.owners.get(id) === peer)
+    for (const id of ids) this.owners.delete(id)
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
+    this.maybeIdle()
+  }
+
+  /** Answers a client's SyncStep1 with what it lacks. */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE_SYNC)
+    syncProtocol.writeSyncStep2(encoder, this.doc, stateVector)
+    return encoding.toUint8Array(encoder)
+  }
+
+  /**
+   * A SyncStep2 or Update from a client. Throws on undecodable bytes. Read-only peers may only
+   * send what the document already contains; anything new from them is dropped, never applied.
+   */
+  receiveUpdate(update: Uint8Array, peer: Peer): void {
+    const decoded = Y.decodeUpdate(update)
+    const nothingNew = addsNothing(this.doc, decoded)
+    if (peer.principal.mode === 'ro') {
+      if (!nothingNew && !Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
+        this.deps.log('warn', 'read-only update refused', { doc: this.name, user: peer.principal.userId })
+      } else this.scheduleAck(peer)
+      return
+    }
+    if (nothingNew) {
+      this.scheduleAck(peer)
+      return
+    }
+    this.queue.push({ update, peer })
+    this.flushing ??= this.flush()
+  }
+
+  /** Relays a sanitised awareness update; throws on malformed bytes. */
+  receiveAwareness(update: Uint8Array, peer: Peer): void {
+    const clean = sanitizeAwarenessUpdate(update, peer.principal, (id) => {
+      const owner = this.owners.get(id)
+      if (owner && owner !== peer) return false
+      this.owners.set(id, peer)
+      peer.clientIds.add(id)
+      return true
+    })
+    if (clean) awarenessProtocol.applyAwarenessUpdate(this.awareness, clean, peer)
+  }
+
+  awarenessFor(): Uint8Array | null {
+    const states = [...this.awareness.getStates().keys()]
+    return states.length > 0 ? awarenessMessage(this.awareness, states) : null
+  }
+
+  // Group commit: everything queued while one INSERT runs goes into the next INSERT.
+  private async flush(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH)
+        const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
+        if (!(await this.append(merged))) {
+          this.refuseUnstored(batch.concat(this.queue.splice(0)))
+          return
+        }
+        for (const { update, peer } of batch) {
+          try {
+            Y.applyUpdate(this.doc, update, peer)
+          } catch (error) {
+            this.deps.log('warn', 'stored update could not be applied', { doc: this.name, error: errorMessage(error) })
+            peer.close(CLOSE_CODES.malformed, 'invalid update')
+          }
+          this.scheduleAck(peer)
+        }
+        this.tailRows++
+        this.scheduleCompaction()
+      }
+    } finally {
+      this.flushing = null
+    }
+  }
+
+  private async append(update: Uint8Array): Promise<boolean> {
+    const deadline = Date.now() + this.deps.timings.storageRetryMs
+    for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
+      try {
+        await CollabDocumentRepository.appendUpdate(this.deps.db, this.name, update)
+        return true
+      } catch (error) {
+        if (Date.now() + delay > deadline) {
+          this.deps.log('error', 'update could not be stored', { doc: this.name, error: errorMessage(error) })
+          return false
+        }
+        await sleep(delay)
+      }
+    }
+  }
+
+  // Unstored updates were never applied nor broadcast; their senders reconnect and resend them.
+  private refuseUnstored(items: { peer: Peer }[]): void {
+    for (const peer of new Set(items.map((i) => i.peer))) peer.close(CLOSE_CODES.storageUnavailable, 'storage unavailable')
+  }
+
+  private scheduleAck(peer: Peer): void {
+    if (!peer.wantsAck) return
+    peer.needsAck = true
+    if (this.ackTimer) return
+    const wait = Math.max(0, this.lastAckAt + this.deps.timings.ackIntervalMs - Date.now())
+    this.ackTimer = setTimeout(() => this.sendAcks(), wait)
+  }
+
+  // One snapshot per round serves every waiting peer; the doc holds stored state only.
+  private sendAcks(): void {
+    this.ackTimer = undefined
+    this.lastAckAt = Date.now()
+    const waiting = [...this.peers].filter((p) => p.needsAck && p.wantsAck)
+    if (waiting.length === 0 || this.doc.isDestroyed) return
+    const message = encodeSavedMessage(Y.encodeSnapshot(Y.snapshot(this.doc)))
+    for (const peer of waiting) {
+      peer.needsAck = false
+      peer.send(message)
+    }
+  }
+
+  private scheduleCompaction(): void {
+    if (this.closing) return
+    const { compactDebounceMs, compactMaxWaitMs, compactMaxTail } = this.deps.timings
+    const now = Date.now()
+    this.compactDeadline ??= now + compactMaxWaitMs
+    const at = this.tailRows >= compactMaxTail ? now : Math.min(now + compactDebounceMs, this.compactDeadline)
+    clearTimeout(this.compactTimer)
+    this.compactTimer = setTimeout(() => void this.compact(), at - now)
+  }
+
+  /** Folds the log into the snapshot (also refreshing the renderings). Never throws. */
+  compact(): Promise<void> {
+    clearTimeout(this.compactTimer)
+    this.compactDeadline = undefined
+    this.compacting ??= (async () => {
+      try {
+        const folded = await compactDocument(this.deps.db, this.name, this.deps.log)
+        this.tailRows = Math.max(0, this.tailRows - folded)
+        this.deps.log('debug', 'compacted', { doc: this.name, folded })
+      } catch (error) {
+        this.deps.log('warn', 'compaction failed', { doc: this.name, error: errorMessage(error) })
+        if (!this.closing) this.scheduleCompaction()
+      } finally {
+        this.compacting = null
+      }
+    })()
+    return this.compacting
+  }
+
+  private maybeIdle(): void {
+    if (this.closing || this.peers.size > 0 || this.pending > 0) return
+    clearTimeout(this.idleTimer)
+    this.idleTimer = setTimeout(() => void this.unload(), this.deps.timings.idleUnloadMs)
+  }
+
+  /** Waits for queued updates to be stored (or refused). */
+  async drain(): Promise<void> {
+    while (this.flushing) await this.flushing
+  }
+
+  /** Stores what is queued, closes the connections, compacts and frees the doc. */
+  async unload(closeCode: number = CLOSE_CODES.serverShutdown): Promise<void> {
+    if (this.closing) return this.unloaded
+    this.closing = true
+    clearTimeout(this.idleTimer)
+    try {
+      await this.drain()
+      for (const peer of this.peers) peer.close(closeCode, 'document unloaded')
+      clearTimeout(this.compactTimer)
+      clearTimeout(this.ackTimer)
+      await this.compacting
+      if (this.tailRows > 0) await this.compact()
+    } finally {
+      this.awareness.destroy()
+      this.doc.destroy()
+      this.deps.onUnloaded(this)
+      this.resolveUnloaded()
+    }
+  }
+}

@@ -1,0 +1,56 @@
+// Loading and compacting documents. The append-only log is written by the room's group commit
+// (documents.ts); this module turns snapshot + log into a Y.Doc and folds the log into snapshots.
+import { type Kysely } from 'kysely'
+import * as Y from 'yjs'
+import { type DocRef } from '#app/collab/contract.ts'
+import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
+import * as PlanRepository from '#db/repositories/plans.ts'
+import { type DB } from '#db/types.ts'
+import { errorMessage, type Logger } from './log.ts'
+import { buildAndRender, renderState } from './render.ts'
+import { createInitialState } from './seed.ts'
+
+export class DocumentNotFoundError extends Error {
+  constructor() {
+    super('The plan of this document does not exist')
+  }
+}
+
+/**
+ * Loads a document completely (snapshot + log tail) before anyone is served. A document that does
+ * not exist yet is created once with server-made initial content: the insert is atomic on the
+ * primary key, so concurrent connections and servers all end up loading the same single state.
+ */
+export async function loadDocument(db: Kysely<DB>, name: string, ref: DocRef, log: Logger): Promise<{ doc: Y.Doc; tailRows: number }> {
+  let stored = await CollabDocumentRepository.findForLoad(db, name)
+  if (!stored) {
+    const plan = await PlanRepository.findById(db, ref.planId)
+    if (!plan) throw new DocumentNotFoundError()
+    const state = createInitialState(ref, plan.working_language)
+    const created = await CollabDocumentRepository.insertIfAbsent(db, { name, planId: ref.planId, state, ...renderState(state) })
+    log('info', 'document created', { doc: name, created })
+    stored = await CollabDocumentRepository.findForLoad(db, name)
+    if (!stored) throw new Error('document missing right after creation')
+  }
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, stored.state)
+  for (const row of stored.tail) {
+    try {
+      Y.applyUpdate(doc, row.update)
+    } catch (error) {
+      log('error', 'unreadable update skipped', { doc: name, seq: row.seq, error: errorMessage(error) })
+    }
+  }
+  return { doc, tailRows: stored.tail.length }
+}
+
+/** Folds the log into the snapshot and refreshes the renderings; returns the rows folded. */
+export function compactDocument(db: Kysely<DB>, name: string, log: Logger, options: { force?: boolean } = {}): Promise<number> {
+  return CollabDocumentRepository.compact(
+    db,
+    name,
+    (state, tail) =>
+      buildAndRender([state, ...tail], (i, error) => log('error', 'unreadable update dropped on compaction', { doc: name, index: i, error: errorMessage(error) })),
+    options,
+  )
+}

@@ -1,0 +1,61 @@
+// The registry of loaded rooms: one load per document at a time, and a document that is being
+// unloaded is loaded afresh only once its unload has finished (compaction included).
+import { type Kysely } from 'kysely'
+import { type DocRef } from '#app/collab/contract.ts'
+import { type DB } from '#db/types.ts'
+import { type CollabTimings } from './config.ts'
+import { Room } from './documents.ts'
+import { type Logger } from './log.ts'
+import { loadDocument } from './persistence.ts'
+
+export class Rooms {
+  private readonly rooms = new Map<string, Room>()
+  private readonly loading = new Map<string, Promise<Room>>()
+
+  constructor(private readonly deps: { db: Kysely<DB>; log: Logger; timings: CollabTimings }) {}
+
+  /** The loaded room of a document, reserved for one joining connection. Throws if loading fails. */
+  async acquire(name: string, ref: DocRef): Promise<Room> {
+    for (;;) {
+      const room = this.rooms.get(name)
+      if (room && !room.closing) {
+        room.reserve()
+        return room
+      }
+      if (room) {
+        await room.unloaded
+        continue
+      }
+      let loading = this.loading.get(name)
+      if (!loading) {
+        loading = this.load(name, ref)
+        this.loading.set(name, loading)
+        const forget = () => this.loading.delete(name)
+        loading.then(forget, forget)
+      }
+      await loading
+    }
+  }
+
+  private async load(name: string, ref: DocRef): Promise<Room> {
+    const started = performance.now()
+    const { doc, tailRows } = await loadDocument(this.deps.db, name, ref, this.deps.log)
+    const room = new Room(name, doc, tailRows, {
+      ...this.deps,
+      onUnloaded: (r) => {
+        if (this.rooms.get(name) === r) this.rooms.delete(name)
+      },
+    })
+    this.rooms.set(name, room)
+    this.deps.log('info', 'document loaded', { doc: name, tailRows, ms: Math.round(performance.now() - started) })
+    return room
+  }
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  all(): Room[] {
+    return [...this.rooms.values()]
+  }
+}

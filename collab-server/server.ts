@@ -1,0 +1,170 @@
+// createCollabServer(deps): the HTTP server and WebSocket upgrade routing. No side effects at import.
+// An upgrade is authenticated and its document fully loaded before the socket is accepted; refusals
+// complete the handshake and close at once with a code from CLOSE_CODES, so that browser clients
+// (which never see HTTP statuses of failed upgrades) learn why.
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { type Duplex } from 'node:stream'
+import { type Kysely } from 'kysely'
+import { WebSocketServer } from 'ws'
+import { CLOSE_CODES } from '#app/collab/contract.ts'
+import { type DB } from '#db/types.ts'
+import { authenticate, currentMode, modeCovers, type AuthResult } from './auth.ts'
+import { DEFAULT_LIMITS, DEFAULT_TIMINGS, type CollabLimits, type CollabTimings } from './config.ts'
+import { Connection } from './connection.ts'
+import { UserQuota } from './limits.ts'
+import { errorMessage, silentLogger, type Logger } from './log.ts'
+import { DocumentNotFoundError } from './persistence.ts'
+import { listenForRevocations, type RevocationListener } from './revocation.ts'
+import { Rooms } from './rooms.ts'
+
+export interface CollabServerDeps {
+  db: Kysely<DB>
+  /** For the dedicated LISTEN connection (revocations). */
+  databaseUrl: string
+  secret: string
+  log?: Logger
+  limits?: Partial<CollabLimits>
+  timings?: Partial<CollabTimings>
+  /** Serve GET /stats (memory, rooms, connections); for the benchmark and operators. */
+  exposeStats?: boolean
+}
+
+export interface CollabServer {
+  listen(port: number, host?: string): Promise<number>
+  /** Stops accepting, stores everything queued, compacts, closes sockets with serverShutdown. */
+  close(): Promise<void>
+  stats(): { rooms: number; connections: number }
+  http: Server
+}
+
+export function createCollabServer(deps: CollabServerDeps): CollabServer {
+  const log = deps.log ?? silentLogger
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits }
+  const timings = { ...DEFAULT_TIMINGS, ...deps.timings }
+  const rooms = new Rooms({ db: deps.db, log, timings })
+  const quota = new UserQuota(limits.maxConnectionsPerUser, limits.maxDocumentsPerUser)
+  const connections = new Set<Connection>()
+  let shuttingDown = false
+  let revocations: RevocationListener | null = null
+
+  const stats = () => ({ rooms: rooms.size, connections: connections.size })
+  const http = createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0]
+    if (path === '/healthz') {
+      res.writeHead(shuttingDown ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: !shuttingDown }))
+    } else if (path === '/stats' && deps.exposeStats) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...stats(), memory: process.memoryUsage() }))
+    } else {
+      res.writeHead(404).end()
+    }
+  })
+  // The hard cap only bounds memory; frames between maxMessageBytes and it get our own close code.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 2, perMessageDeflate: false })
+
+  function refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) {
+    if (socket.destroyed) return
+    wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason))
+  }
+
+  async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    socket.on('error', () => {})
+    if (shuttingDown) return refuse(req, socket, head, CLOSE_CODES.serverShutdown, 'shutting down')
+    let auth: AuthResult
+    try {
+      auth = await authenticate(deps.db, req.url, deps.secret)
+    } catch (error) {
+      log('warn', 'authentication failed', { error: errorMessage(error) })
+      return refuse(req, socket, head, CLOSE_CODES.loadFailed, 'database unavailable')
+    }
+    if (!auth.ok) {
+      log('info', 'connection refused', { code: auth.code, reason: auth.reason })
+      return refuse(req, socket, head, auth.code, auth.reason)
+    }
+    const { principal, wantsAck } = auth
+    if (!quota.tryAcquire(principal.userId, principal.docName)) {
+      return refuse(req, socket, head, CLOSE_CODES.tooManyConnections, 'too many connections')
+    }
+    let room
+    try {
+      room = await rooms.acquire(principal.docName, principal.ref)
+    } catch (error) {
+      quota.release(principal.userId, principal.docName)
+      const notFound = error instanceof DocumentNotFoundError
+      log('error', 'document load failed', { doc: principal.docName, error: errorMessage(error) })
+      return refuse(req, socket, head, notFound ? CLOSE_CODES.documentNotFound : CLOSE_CODES.loadFailed, notFound ? 'no such document' : 'load failed')
+    }
+    if (socket.destroyed || shuttingDown) {
+      room.unreserve()
+      quota.release(principal.userId, principal.docName)
+      return refuse(req, socket, head, CLOSE_CODES.serverShutdown, 'shutting down')
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const connection = new Connection(ws, principal, room, wantsAck, {
+        limits,
+        log,
+        onClose: (c) => {
+          connections.delete(c)
+          quota.release(c.principal.userId, c.principal.docName)
+        },
+      })
+      connections.add(connection)
+      room.join(connection)
+      log('info', 'connected', { doc: principal.docName, user: principal.userId, mode: principal.mode })
+    })
+  }
+
+  http.on('upgrade', (req, socket, head) => void onUpgrade(req, socket, head))
+
+  // Re-checks open connections against the database; those that lost their mode are closed.
+  async function recheck(filter: (c: Connection) => boolean) {
+    const targets = [...connections].filter((c) => !c.isClosed && filter(c))
+    const cache = new Map<string, Promise<'rw' | 'ro' | null>>()
+    await Promise.all(
+      targets.map(async (c) => {
+        const key = `${c.principal.userId}:${c.principal.ref.planId}`
+        if (!cache.has(key)) cache.set(key, currentMode(deps.db, c.principal.userId, c.principal.ref.planId))
+        try {
+          const mode = await cache.get(key)!
+          if (!modeCovers(mode, c.principal.mode)) c.close(CLOSE_CODES.permissionChanged, 'permission changed')
+        } catch (error) {
+          log('warn', 'permission re-check failed', { error: errorMessage(error) })
+        }
+      }),
+    )
+  }
+
+  const heartbeat = setInterval(() => connections.forEach((c) => c.heartbeat()), timings.pingIntervalMs)
+  heartbeat.unref()
+
+  return {
+    http,
+    stats,
+    async listen(port, host = '127.0.0.1') {
+      revocations = listenForRevocations({
+        databaseUrl: deps.databaseUrl,
+        log,
+        onChange: (userId, planId) => void recheck((c) => c.principal.userId === userId && (!planId || c.principal.ref.planId === planId)),
+        onResync: () => void recheck(() => true),
+      })
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject)
+        http.listen(port, host, () => resolve())
+      })
+      await revocations.ready
+      const address = http.address()
+      return typeof address === 'object' && address ? address.port : port
+    },
+    async close() {
+      if (shuttingDown) return
+      shuttingDown = true
+      clearInterval(heartbeat)
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()))
+      await Promise.all(rooms.all().map((room) => room.unload(CLOSE_CODES.serverShutdown)))
+      for (const c of connections) c.close(CLOSE_CODES.serverShutdown, 'shutting down')
+      wss.close()
+      http.closeAllConnections()
+      await revocations?.stop()
+      await closed
+    },
+  }
+}
