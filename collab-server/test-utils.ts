@@ -11,6 +11,9 @@ import { type DB } from '#db/types.ts'
 import { type CollabLimits, type CollabTimings } from './config.ts'
 import { createCollabServer, type CollabServer } from './server.ts'
 
+// Every y-websocket provider adds a process 'exit' listener in Node.
+process.setMaxListeners(0)
+
 export const SECRET = () => process.env.COLLAB_SECRET!
 
 export const FAST_TIMINGS: Partial<CollabTimings> = { idleUnloadMs: 200, compactDebounceMs: 100, compactMaxWaitMs: 500, storageRetryMs: 1_000 }
