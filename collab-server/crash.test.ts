@@ -10,6 +10,7 @@ import { createDb } from '#db/client.ts'
 import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from '#db/embedded.ts'
 import { createPlan, createUser } from '#db/factories/index.ts'
 import { migrateToLatest } from '#db/migrate.ts'
+import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import { connect, startServer, token, waitFor, type TestClient } from './test-utils.ts'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -79,6 +80,29 @@ describe('crash safety', () => {
     await fresh.synced()
     expect(seenText.length).toBeGreaterThan(1_500)
     expect(contains(fresh.doc, seenState, seenText)).toBe(true)
+  }, 30_000)
+
+  it('stores, compacts and closes sockets with serverShutdown on SIGTERM', async () => {
+    const db = createDb(process.env.DATABASE_URL!)
+    cleanups.push(() => db.destroy())
+    const lead = await createUser(db)
+    const plan = await createPlan(db, lead.id)
+    const name = docName({ planId: plan.id, substep: '2.2' })
+    const port = await findFreePort()
+    const child = await spawnServer(port, process.env.DATABASE_URL!)
+    cleanups.push(() => void child.kill('SIGKILL'))
+    const writer = connect(`ws://127.0.0.1:${port}`, name, token(lead.id, name, 'rw'), { ack: true, reconnect: false })
+    cleanups.push(() => writer.destroy())
+    await writer.synced()
+    writer.text.insert(0, 'before shutdown')
+    await waitFor(() => isEverythingSaved(writer.doc, writer.lastAck))
+    const closed = writer.closed()
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    expect(await closed).toBe(4503)
+    expect(await exited).toBe(0)
+    expect(await CollabDocumentRepository.countTail(db, name)).toBe(0)
+    expect((await CollabDocumentRepository.findRendering(db, name))?.plain_text).toContain('2.2')
   }, 30_000)
 
   it('loses nothing acknowledged when PostgreSQL restarts mid-session, and recovers', async () => {

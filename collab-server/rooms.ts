@@ -51,6 +51,10 @@ export class Rooms {
     return room
   }
 
+  has(name: string): boolean {
+    return this.rooms.has(name)
+  }
+
   get size(): number {
     return this.rooms.size
   }

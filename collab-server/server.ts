@@ -34,6 +34,8 @@ export interface CollabServer {
   /** Stops accepting, stores everything queued, compacts, closes sockets with serverShutdown. */
   close(): Promise<void>
   stats(): { rooms: number; connections: number }
+  /** Whether a document is loaded in memory right now. */
+  isLoaded(docName: string): boolean
   http: Server
 }
 
@@ -139,6 +141,7 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
   return {
     http,
     stats,
+    isLoaded: (name) => rooms.has(name),
     async listen(port, host = '127.0.0.1') {
       revocations = listenForRevocations({
         databaseUrl: deps.databaseUrl,

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { docName } from '#app/collab/contract.ts'
+import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
+import { userColor } from './awareness.ts'
+import { connect, startServer, token, waitFor, type TestClient } from './test-utils.ts'
+
+let env: Awaited<ReturnType<typeof startServer>>
+const clients: TestClient[] = []
+const open = (...args: Parameters<typeof connect>) => {
+  const c = connect(...args)
+  clients.push(c)
+  return c
+}
+beforeAll(async () => {
+  env = await startServer()
+})
+afterAll(async () => {
+  clients.forEach((c) => c.destroy())
+  await env.stop()
+})
+
+describe('presence', () => {
+  it('overwrites identity from the database and keeps viewers to presence only', async () => {
+    const lead = await createUser(env.db, { name: 'Ana Lead' })
+    const viewer = await createUser(env.db, { name: 'Val Viewer', constituency: 'employers' })
+    const plan = await createPlan(env.db, lead.id)
+    await addMember(env.db, plan.id, viewer.id, 'viewer', lead.id)
+    const name = docName({ planId: plan.id, substep: '4.1' })
+    const editor = open(env.url, name, token(lead.id, name, 'rw'))
+    const watcher = open(env.url, name, token(viewer.id, name, 'ro'))
+    await Promise.all([editor.synced(), watcher.synced()])
+    editor.provider.awareness.setLocalState({ name: 'Someone Else', color: '#000', anchorPos: 5, focusing: true })
+    watcher.provider.awareness.setLocalState({ name: 'Fake Editor', anchorPos: 9, focusPos: 9, focusing: true })
+    const editorId = editor.doc.clientID
+    const watcherId = watcher.doc.clientID
+    await waitFor(() => watcher.provider.awareness.getStates().get(editorId)?.name === 'Ana Lead')
+    expect(watcher.provider.awareness.getStates().get(editorId)).toMatchObject({ color: userColor(lead.id), userId: lead.id, anchorPos: 5 })
+    await waitFor(() => editor.provider.awareness.getStates().get(watcherId)?.name === 'Val Viewer')
+    expect(editor.provider.awareness.getStates().get(watcherId)).toMatchObject({ anchorPos: null, focusPos: null, focusing: false })
+  })
+})
+
+describe('document lifecycle', () => {
+  it('compacts and unloads a document once its last connection has gone', async () => {
+    const lead = await createUser(env.db)
+    const plan = await createPlan(env.db, lead.id)
+    const name = docName({ planId: plan.id, substep: '5.1' })
+    const c = connect(env.url, name, token(lead.id, name, 'rw'))
+    await c.synced()
+    c.text.insert(0, 'persist me')
+    await waitFor(async () => (await CollabDocumentRepository.countTail(env.db, name)) > 0)
+    c.destroy()
+    await waitFor(() => !env.server.isLoaded(name), 3_000)
+    expect(await CollabDocumentRepository.countTail(env.db, name)).toBe(0)
+    const again = open(env.url, name, token(lead.id, name, 'ro'))
+    await again.synced()
+    expect(again.text.toString()).toBe('persist me')
+  })
+})

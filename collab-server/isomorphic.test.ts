@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs'
+import { expect, it } from 'vitest'
+import * as contract from '#app/collab/contract.ts'
+import * as saved from '#app/collab/saved.ts'
+import * as nodes from '#app/editor/nodes.ts'
+
+// These modules are bundled for the browser and imported by the collab-server: no Node built-ins,
+// no server-only modules, no DOM-only packages.
+const SHARED = ['app/collab/contract.ts', 'app/collab/saved.ts', 'app/editor/nodes.ts']
+
+it('keeps the shared collab contract and node registry free of server-only imports', () => {
+  expect([contract.MESSAGE_SAVED, saved.isEverythingSaved, nodes.EDITOR_NODES.length]).not.toContain(undefined)
+  for (const file of SHARED) {
+    const source = readFileSync(file, 'utf8')
+    const specifiers = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1]!)
+    for (const s of specifiers) {
+      expect(s, `${file} imports ${s}`).not.toMatch(/^node:|\.server(\.ts)?$|^#db\/|^#collab\/|^ws$|^pg$|happy-dom|@lexical\/headless/)
+    }
+  }
+})
