@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import {
+  canGlobally,
+  canOnPlan,
+  documentMode,
+  GLOBAL_ACTIONS,
+  GLOBAL_ROLES,
+  PLAN_ACTIONS,
+  PLAN_ROLES,
+  planAbilities,
+  type GlobalAction,
+  type GlobalRole,
+  type PlanAction,
+  type PlanRole,
+} from './permissions.ts'
+
+// The expected rights, written out by hand. Columns follow ACTIONS; 'x' = allowed, '.' = refused.
+const ACTIONS = [
+  'plan:read',
+  'plan:update',
+  'plan:manage_members',
+  'worksheet:edit',
+  'worksheet:score',
+  'comment:create',
+  'document:edit',
+  'activity:read',
+] as const satisfies readonly PlanAction[]
+
+type PlanRoleOrNone = PlanRole | 'none'
+
+const EXPECTED: Record<GlobalRole, Record<PlanRoleOrNone, string>> = {
+  //                  read upd mem edit score comm doc act
+  member: {
+    lead: /*       */ 'xxxxxxxx',
+    coauthor: /*   */ 'x..xxxxx',
+    contributor: /**/ 'x...xx.x',
+    viewer: /*     */ 'x......x',
+    none: /*       */ '........',
+  },
+  // Administrators read every plan and repair its team, but do not edit its content.
+  admin: {
+    lead: /*       */ 'xxxxxxxx',
+    coauthor: /*   */ 'x.xxxxxx',
+    contributor: /**/ 'x.x.xx.x',
+    viewer: /*     */ 'x.x....x',
+    none: /*       */ 'x.x....x',
+  },
+  // ILO reviewers read and comment on every plan.
+  ilo_reviewer: {
+    lead: /*       */ 'xxxxxxxx',
+    coauthor: /*   */ 'x..xxxxx',
+    contributor: /**/ 'x...xx.x',
+    viewer: /*     */ 'x....x.x',
+    none: /*       */ 'x....x.x',
+  },
+}
+
+const EXPECTED_MODE: Record<GlobalRole, Record<PlanRoleOrNone, 'rw' | 'ro' | null>> = {
+  member: { lead: 'rw', coauthor: 'rw', contributor: 'ro', viewer: 'ro', none: null },
+  admin: { lead: 'rw', coauthor: 'rw', contributor: 'ro', viewer: 'ro', none: 'ro' },
+  ilo_reviewer: { lead: 'rw', coauthor: 'rw', contributor: 'ro', viewer: 'ro', none: 'ro' },
+}
+
+const EXPECTED_GLOBAL: Record<GlobalRole, readonly GlobalAction[]> = {
+  admin: ['plan:create', 'admin:users', 'admin:organisations', 'dashboard:read'],
+  ilo_reviewer: ['plan:create', 'dashboard:read'],
+  member: ['plan:create'],
+}
+
+const PLAN_ROLES_AND_NONE: PlanRoleOrNone[] = ['lead', 'coauthor', 'contributor', 'viewer', 'none']
+const actor = (globalRole: GlobalRole) => ({ id: '00000000-0000-4000-8000-000000000001', globalRole })
+const roleOrNull = (role: PlanRoleOrNone) => (role === 'none' ? null : role)
+
+describe('permission module', () => {
+  it('knows exactly the roles and actions this table covers', () => {
+    expect([...GLOBAL_ROLES].sort()).toEqual(['admin', 'ilo_reviewer', 'member'])
+    expect([...PLAN_ROLES].sort()).toEqual(['coauthor', 'contributor', 'lead', 'viewer'])
+    expect([...PLAN_ACTIONS].sort()).toEqual([...ACTIONS].sort())
+    expect([...GLOBAL_ACTIONS].sort()).toEqual(['admin:organisations', 'admin:users', 'dashboard:read', 'plan:create'])
+  })
+
+  describe.each(GLOBAL_ROLES)('global role %s', (globalRole) => {
+    describe.each(PLAN_ROLES_AND_NONE)('plan role %s', (planRole) => {
+      it.each(ACTIONS.map((a, i) => [a, EXPECTED[globalRole][planRole][i] === 'x'] as const))('%s is allowed: %s', (action, allowed) => {
+        expect(canOnPlan(actor(globalRole), roleOrNull(planRole), action)).toBe(allowed)
+      })
+
+      it('reports the same rights through planAbilities', () => {
+        const abilities = planAbilities(actor(globalRole), roleOrNull(planRole))
+        const row = ACTIONS.map((a) => (abilities[a] ? 'x' : '.')).join('')
+        expect(row).toBe(EXPECTED[globalRole][planRole])
+      })
+
+      it(`opens plan documents in mode ${String(EXPECTED_MODE[globalRole][planRole])}`, () => {
+        expect(documentMode(actor(globalRole), roleOrNull(planRole))).toBe(EXPECTED_MODE[globalRole][planRole])
+      })
+    })
+
+    it.each(GLOBAL_ACTIONS.map((a) => [a, EXPECTED_GLOBAL[globalRole].includes(a)] as const))('global action %s is allowed: %s', (action, allowed) => {
+      expect(canGlobally(actor(globalRole), action)).toBe(allowed)
+    })
+  })
+
+  it('never lets anyone without a plan role edit the plan or its documents', () => {
+    for (const g of GLOBAL_ROLES) {
+      expect(canOnPlan(actor(g), null, 'plan:update')).toBe(false)
+      expect(canOnPlan(actor(g), null, 'worksheet:edit')).toBe(false)
+      expect(canOnPlan(actor(g), null, 'document:edit')).toBe(false)
+    }
+  })
+})
