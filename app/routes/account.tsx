@@ -11,6 +11,7 @@ import { getDb } from '../utils/db.server.ts'
 import { formatDateTime } from '../utils/locales.ts'
 import { requireUser, SESSION_IDLE_SECONDS } from '../utils/session.server.ts'
 import { password, z } from '../utils/validation.ts'
+import { readFormData } from '../utils/request.server.ts'
 
 const passwordSchema = z
   .object({
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readFormData(request), { schema })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }), done: null }, { status: 400 })
   const db = getDb()
   const v = submission.value

@@ -10,6 +10,7 @@ import { CONSTITUENCIES } from '../utils/constituencies.ts'
 import { countryName, countryOptions, isCountryCode } from '../utils/countries.ts'
 import { getDb } from '../utils/db.server.ts'
 import { z } from '../utils/validation.ts'
+import { readFormData } from '../utils/request.server.ts'
 
 const schema = z
   .object({
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireGlobalPermission(request, 'admin:organisations')
   const db = getDb()
-  const submission = await parseWithZod(await request.formData(), {
+  const submission = await parseWithZod(await readFormData(request), {
     schema: schema.superRefine(async (v, ctx) => {
       const country = v.constituency === 'ilo' ? null : (v.countryCode ?? null)
       if (await OrganisationRepository.existsByName(db, v.name, country)) ctx.addIssue({ code: 'custom', path: ['name'], message: 'admin.organisationExists' })

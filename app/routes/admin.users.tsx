@@ -14,6 +14,7 @@ import { randomToken, sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { GLOBAL_ROLES } from '../utils/permissions.ts'
 import { uuid, z } from '../utils/validation.ts'
+import { readFormData } from '../utils/request.server.ts'
 
 const INVITATION_DAYS = 7
 
@@ -45,7 +46,7 @@ function inviteLink(request: Request, token: string) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireGlobalPermission(request, 'admin:users')
   const db = getDb()
-  const submission = await parseWithZod(await request.formData(), {
+  const submission = await parseWithZod(await readFormData(request), {
     schema: schema.superRefine(async (v, ctx) => {
       if (v.intent !== 'invite') return
       if (await UserRepository.existsByEmail(db, v.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'admin.emailTaken' })

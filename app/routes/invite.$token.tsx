@@ -8,7 +8,7 @@ import * as UserRepository from '#db/repositories/users.ts'
 import { FormErrors, TextField } from '../components/forms.tsx'
 import { hashPassword, sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
-import { clientIp } from '../utils/request.server.ts'
+import { clientIp, readFormData } from '../utils/request.server.ts'
 import { createSession, requireAnonymous } from '../utils/session.server.ts'
 import { password, z } from '../utils/validation.ts'
 
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireAnonymous(request)
   const invitation = await findInvitation(params.token)
   if (!invitation) throw data({ message: 'Not found' }, { status: 404 })
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readFormData(request), { schema })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['newPassword', 'confirmPassword'] }) }, { status: 400 })
   const db = getDb()
   const passwordHash = await hashPassword(submission.value.newPassword)

@@ -5,7 +5,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next'
 import { FormErrors, TextField } from '../components/forms.tsx'
 import { attemptLogin } from '../utils/login.server.ts'
-import { clientIp } from '../utils/request.server.ts'
+import { clientIp, readFormData } from '../utils/request.server.ts'
 import { createSession, requireAnonymous, safeRedirect } from '../utils/session.server.ts'
 import { z } from '../utils/validation.ts'
 
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request)
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readFormData(request), { schema })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   const { email, password, redirectTo } = submission.value
   const ip = clientIp(request)

@@ -12,6 +12,7 @@ import { getDb } from '../utils/db.server.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { planSchema } from '../utils/plan-schema.ts'
 import { z } from '../utils/validation.ts'
+import { readFormData } from '../utils/request.server.ts'
 
 const editSchema = planSchema.and(z.object({ version: z.number().int().positive() }))
 
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { plan, user } = await requirePlanAccess(request, params.planId, 'plan:update')
-  const submission = parseWithZod(await request.formData(), { schema: editSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: editSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), current: null }, { status: 400 })
   const { version, ...v } = submission.value
   try {

@@ -11,6 +11,7 @@ import { getDb } from '../utils/db.server.ts'
 import { PLAN_ROLES } from '../utils/permissions.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { uuid, z } from '../utils/validation.ts'
+import { readFormData } from '../utils/request.server.ts'
 
 const schema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('add'), userId: uuid, role: z.enum(PLAN_ROLES) }),
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { plan, user } = await requirePlanAccess(request, params.planId, 'plan:manage_members')
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readFormData(request), { schema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const db = getDb()
   const value = submission.value

@@ -11,6 +11,7 @@ import { canGlobally } from '../utils/permissions.ts'
 import { toActor } from '../utils/plan-access.server.ts'
 import { planSchema } from '../utils/plan-schema.ts'
 import { requireUser } from '../utils/session.server.ts'
+import { readFormData } from '../utils/request.server.ts'
 
 async function requireCreator(request: Request) {
   const user = await requireUser(request)
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCreator(request)
-  const submission = parseWithZod(await request.formData(), { schema: planSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: planSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const v = submission.value
   const plan = await PlanRepository.insertWithLead(getDb(), { ...v, region: v.region ?? null }, user.id)

@@ -5,6 +5,7 @@ import { getDb } from '../utils/db.server.ts'
 import { LOCALES } from '../utils/locales.ts'
 import { getSessionUser, safeRedirect } from '../utils/session.server.ts'
 import { z } from '../utils/validation.ts'
+import { readFormData } from '../utils/request.server.ts'
 
 const schema = z.object({ locale: z.enum(LOCALES), redirectTo: z.string().max(2000).optional() })
 
@@ -14,7 +15,7 @@ export async function loader() {
 
 /** Switches the interface language; remembered in a cookie, and on the account when signed in. */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = schema.safeParse(Object.fromEntries(await readFormData(request)))
   if (!parsed.success) return data({ errors: { locale: ['validation.invalidChoice'] } }, { status: 400 })
   const user = await getSessionUser(request)
   if (user) await UserRepository.updateLocale(getDb(), user.id, parsed.data.locale)
