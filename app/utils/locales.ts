@@ -14,7 +14,16 @@ export function formatDate(value: string | Date, locale: string, style: 'medium'
 
 export function formatDateTime(value: string | Date, locale: string): string {
   // UTC on both server and client, so hydration never disagrees about the time zone.
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(value))
+  // dateStyle/timeStyle cannot be combined with timeZoneName (a RangeError), hence the fields.
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  }).format(new Date(value))
 }
 
 export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions): string {
