@@ -50,7 +50,10 @@ export async function action({ request }: ActionFunctionArgs) {
     schema: schema.superRefine(async (v, ctx) => {
       if (v.intent !== 'invite') return
       if (await UserRepository.existsByEmail(db, v.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'admin.emailTaken' })
-      if (!(await OrganisationRepository.findById(db, v.organisationId))) ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'validation.invalidChoice' })
+      // Refinements also run when a field failed its own check; only look up a well-formed id.
+      if (uuid.safeParse(v.organisationId).success && !(await OrganisationRepository.findById(db, v.organisationId))) {
+        ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'validation.invalidChoice' })
+      }
     }),
     async: true,
   })

@@ -10,7 +10,7 @@ export async function insert(db: Executor, values: { tokenHash: string; userId: 
     .execute()
 }
 
-/** An unused, unexpired invitation with the invitee's name and email. */
+/** An unused, unexpired invitation of an active account, with the invitee's name and email. */
 export function findUsable(db: Executor, tokenHash: string) {
   return db
     .selectFrom('invitations')
@@ -19,6 +19,7 @@ export function findUsable(db: Executor, tokenHash: string) {
     .where('invitations.token_hash', '=', tokenHash)
     .where('invitations.used_at', 'is', null)
     .where('invitations.expires_at', '>', sql<Date>`now()`)
+    .where('users.is_active', '=', true)
     .executeTakeFirst()
 }
 
