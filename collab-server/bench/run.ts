@@ -1,0 +1,173 @@
+// `npm run bench:collab`: drives our collab-server (durable, on a throwaway embedded PostgreSQL)
+// and the reference @y/websocket-server 0.1.1 (in memory) with the same workloads, through stock
+// y-websocket clients, and prints the figures side by side. Talks to 127.0.0.1 only; bounded in time.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import { docName } from '#app/collab/contract.ts'
+import { mintCollabToken } from '#app/collab/token.server.ts'
+import { SUBSTEP_CODES } from '#app/utils/substeps.ts'
+import { createDb } from '#db/client.ts'
+import { findFreePort, startEmbeddedPostgres } from '#db/embedded.ts'
+import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { migrateToLatest } from '#db/migrate.ts'
+import { coldLoad, concurrentTrace, sequentialThroughput, steadyTyping, type Target } from './scenarios.ts'
+import { loadSequential, prepareConcurrent } from './traces.ts'
+
+const HARD_LIMIT_MS = 12 * 60_000
+const USERS = 60
+const quick = process.argv.includes('--quick')
+const secret = randomBytes(32).toString('hex')
+const children: ChildProcess[] = []
+const cleanups: (() => Promise<unknown>)[] = []
+const say = (line: string) => process.stdout.write(line + '\n')
+
+function startChild(script: string, env: Record<string, string>, readyText: string, onLine?: (line: string) => void): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  children.push(child)
+  let buffer = ''
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString()
+      const lines = buffer.split('\n')
+      buffer = lines.pop()!
+      for (const line of lines) {
+        onLine?.(line)
+        if (line.includes(readyText)) resolve(child)
+      }
+    })
+  })
+}
+
+async function statsOf(port: number) {
+  const res = await fetch(`http://127.0.0.1:${port}/stats`)
+  return (await res.json()) as { memory: NodeJS.MemoryUsage; rooms?: number }
+}
+
+async function memoryOf(port: number) {
+  const { memory } = await statsOf(port)
+  return { rssMb: Math.round(memory.rss / 2 ** 20), heapMb: Math.round(memory.heapUsed / 2 ** 20) }
+}
+
+/** Our server reports its loaded rooms; waits until none is (the reference keeps docs in memory). */
+async function noRoomLoaded(port: number) {
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const { rooms } = await statsOf(port)
+    if (!rooms || Date.now() > deadline) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+async function main() {
+  const dataDir = path.resolve(`.data/bench-${Date.now()}`)
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+  say('Starting a throwaway PostgreSQL and seeding users and plans…')
+  const pg = await startEmbeddedPostgres({ dataDir })
+  cleanups.unshift(() => pg.stop())
+  const db = createDb(pg.url, { max: 4 })
+  await migrateToLatest(db)
+  const users: { id: string }[] = []
+  for (let i = 0; i < USERS; i++) users.push(await createUser(db))
+  const plans = []
+  for (let i = 0; i < 7; i++) {
+    const plan = await createPlan(db, users[0]!.id)
+    for (const u of users.slice(1)) await addMember(db, plan.id, u.id, 'coauthor', users[0]!.id)
+    plans.push(plan)
+  }
+  await db.destroy()
+  const docs = plans.flatMap((p) => [null, ...SUBSTEP_CODES].map((substep) => docName({ planId: p.id, substep })))
+
+  const ourPort = await findFreePort()
+  const loadMs: Record<string, number[]> = {}
+  await startChild(
+    'collab-server/index.ts',
+    {
+      DATABASE_URL: pg.url,
+      COLLAB_SECRET: secret,
+      COLLAB_PORT: String(ourPort),
+      COLLAB_EXPOSE_STATS: '1',
+      COLLAB_IDLE_UNLOAD_MS: '300',
+      // Policy limits are lifted so that the replay measures capacity, not the rate limiter.
+      COLLAB_RATE_PER_SECOND: '10000000',
+      COLLAB_RATE_BURST: '10000000',
+    },
+    'collab-server listening',
+    (line) => {
+      if (!line.includes('"document loaded"')) return
+      const entry = JSON.parse(line) as { doc: string; ms: number }
+      ;(loadMs[entry.doc] ??= []).push(entry.ms)
+    },
+  )
+  const refPort = await findFreePort()
+  await startChild('collab-server/bench/reference-server.ts', { PORT: String(refPort) }, 'reference listening')
+
+  say('Preparing traces…')
+  const paper = loadSequential(quick ? 'sequential/clownschool_flat.json.gz' : 'sequential/automerge-paper.json.gz')
+  const concurrent = ['concurrent/clownschool.json.gz', 'concurrent/friendsforever.json.gz'].map((f) => ({ file: f, ...prepareConcurrent(f) }))
+
+  const token = (user: number, doc: string) => mintCollabToken({ sub: users[user]!.id, doc, mode: 'rw' }, secret).token
+  const targets: (Target & { port: number })[] = [
+    { name: 'scp collab-server (durable)', url: `ws://127.0.0.1:${ourPort}`, port: ourPort, token },
+    { name: '@y/websocket-server 0.1.1 (memory)', url: `ws://127.0.0.1:${refPort}`, port: refPort, token },
+  ]
+  const results: Record<string, Record<string, unknown>> = {}
+  for (const target of targets) {
+    say(`\n== ${target.name}`)
+    const r: Record<string, unknown> = {}
+    results[target.name] = r
+    const seq = await sequentialThroughput(target, docs[0]!, paper)
+    r.sequential = seq
+    say(`sequential trace: ${seq.updates} updates in ${seq.seconds.toFixed(1)} s = ${Math.round(seq.updatesPerSecond)} updates/s, final text equal: ${seq.equal}`)
+    r.memoryAfterSequential = await memoryOf(target.port)
+    const cold = await coldLoad(target, docs[0]!, paper.endContent, 5, () => noRoomLoaded(target.port))
+    r.coldLoad = { ...cold, serverMs: loadMs[docs[0]!]?.slice(1) }
+    say(`load of that document: client connect→synced median ${cold.median.toFixed(1)} ms (${cold.times.map((t) => t.toFixed(0)).join(', ')}), server load ${JSON.stringify(loadMs[docs[0]!]?.slice(1) ?? 'n/a (memory)')} ms, text equal: ${cold.equal}`)
+    for (const [i, c] of concurrent.entries()) {
+      const res = await concurrentTrace(target, docs[1 + i]!, c)
+      r[c.file] = res
+      say(`${c.file} (${c.agents} agents): ${Math.round(res.updatesPerSecond)} updates/s, propagation p50 ${res.p50.toFixed(2)} ms p99 ${res.p99.toFixed(2)} ms, final text equal: ${res.equal}`)
+    }
+    const one = await steadyTyping(target, [docs[3]!], 50, 10, quick ? 3 : 6)
+    r.fiftyClientsOneDoc = one
+    say(`50 clients, one document, ${Math.round(one.updatesPerSecond)} updates/s: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms, delivered ${(one.delivered * 100).toFixed(1)} %`)
+    const many = await steadyTyping(target, docs.slice(10, 110), 3, 4, quick ? 3 : 6)
+    r.manyDocuments = many
+    say(`100 documents × 3 clients, ${Math.round(many.updatesPerSecond)} updates/s: p50 ${many.p50.toFixed(2)} ms, p99 ${many.p99.toFixed(2)} ms, delivered ${(many.delivered * 100).toFixed(1)} %`)
+    r.memoryAtEnd = await memoryOf(target.port)
+    say(`server memory: ${JSON.stringify(r.memoryAfterSequential)} after the sequential trace, ${JSON.stringify(r.memoryAtEnd)} at the end`)
+  }
+  const [ours, ref] = targets.map((t) => results[t.name]!) as [Record<string, { updatesPerSecond: number }>, Record<string, { updatesPerSecond: number }>]
+  say('\n== ratio (ours / reference), updates per second')
+  for (const key of ['sequential', ...concurrent.map((c) => c.file), 'fiftyClientsOneDoc', 'manyDocuments']) {
+    say(`${key}: ${(ours[key]!.updatesPerSecond / ref[key]!.updatesPerSecond).toFixed(2)}`)
+  }
+  say('\nJSON ' + JSON.stringify(results))
+}
+
+async function cleanup() {
+  for (const child of children) child.kill('SIGTERM')
+  await new Promise((r) => setTimeout(r, 1_000))
+  for (const child of children) child.kill('SIGKILL')
+  for (const c of cleanups) await c().catch(() => {})
+}
+
+const limit = setTimeout(() => {
+  process.stderr.write('benchmark exceeded its time limit\n')
+  void cleanup().finally(() => process.exit(1))
+}, HARD_LIMIT_MS)
+
+main()
+  .then(async () => {
+    clearTimeout(limit)
+    await cleanup()
+    process.exit(0)
+  })
+  .catch(async (error) => {
+    process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`)
+    clearTimeout(limit)
+    await cleanup()
+    process.exit(1)
+  })
