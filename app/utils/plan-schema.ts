@@ -6,13 +6,20 @@ import { isoDate, z } from './validation.ts'
 export const PLAN_SCOPES = ['national', 'regional', 'sectoral'] as const
 export const PLAN_STATUSES = ['draft', 'in_review', 'approved', 'implementing', 'completed', 'archived'] as const
 
+const isIsicSection = (v: string) => (ISIC_SECTIONS as readonly string[]).includes(v)
+
 /** The plan details form, shared by "new plan" and "edit details", on the client and the server. */
 export const planSchema = z
   .object({
     title: z.string().trim().min(1).max(200),
     countryCode: z.string().refine(isCountryCode, 'validation.invalidChoice'),
     region: z.string().trim().max(120).optional(),
-    sectors: z.array(z.enum(ISIC_SECTIONS)).min(1).max(ISIC_SECTIONS.length),
+    // Checked as a whole, so an unknown or repeated section is reported on the field the form shows.
+    sectors: z
+      .array(z.string())
+      .min(1)
+      .max(ISIC_SECTIONS.length)
+      .refine((s) => s.every(isIsicSection) && new Set(s).size === s.length, 'validation.invalidChoice'),
     scope: z.enum(PLAN_SCOPES),
     startDate: isoDate,
     endDate: isoDate,
