@@ -111,6 +111,9 @@ export interface DB {
   activity_events: ActivityEventsTable
   collab_documents: CollabDocumentsTable
   collab_updates: CollabUpdatesTable
+  worksheet_items: WorksheetItemsTable
+  scores: ScoresTable
+  comments: CommentsTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>
@@ -139,3 +142,42 @@ export interface CollabUpdatesTable {
   update: Uint8Array
   created_at: CreatedAt
 }
+
+export interface WorksheetItemsTable {
+  id: Generated<string>
+  plan_id: string
+  kind: string
+  ref: string
+  position: number
+  data: ColumnType<Record<string, unknown>, string, string>
+  version: ColumnType<number, number | undefined, number>
+  created_by: string | null
+  updated_by: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface ScoresTable {
+  plan_id: string
+  subject_id: string
+  criterion: string
+  scorer_id: string
+  value: number
+  updated_at: Timestamp
+}
+
+export interface CommentsTable {
+  id: Generated<string>
+  plan_id: string
+  subject_type: 'item' | 'substep' | 'plan'
+  subject_id: string
+  parent_id: string | null
+  author_id: string | null
+  body: string
+  is_review: ColumnType<boolean, boolean | undefined, boolean>
+  resolved_at: Date | string | null
+  resolved_by: string | null
+  created_at: CreatedAt
+}
+
+export type WorksheetItem = Selectable<WorksheetItemsTable>

@@ -10,7 +10,7 @@ import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { STEPS } from '../utils/substeps.ts'
 import { planProgress } from '../worksheets/progress.server.ts'
 
-export const handle = { i18n: ['common', 'steps'] }
+export const handle = { i18n: ['common', 'steps', 'worksheets'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')

@@ -1,27 +1,59 @@
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, NavLink, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
+import worksheetStyles from '../styles/worksheets.css?url'
 import { getDb } from '../utils/db.server.ts'
-import { requirePlanAccess } from '../utils/plan-access.server.ts'
+import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { isSubstepCode, neighbours, STEPS } from '../utils/substeps.ts'
+import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
+import { handleItemAction, isItemIntent, loadWorksheet } from '../worksheets/items.server.ts'
+import { KINDS } from '../worksheets/kinds.ts'
 import { planProgress } from '../worksheets/progress.server.ts'
+import { PANELS_AFTER, PANELS_BEFORE } from '../worksheets/ui/panels.tsx'
+import { WorksheetList } from '../worksheets/ui/WorksheetList.tsx'
 
-export const handle = { i18n: ['common', 'steps'] }
+export const handle = { i18n: ['common', 'steps', 'worksheets'] }
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: worksheetStyles }]
+
+function requireSubstep(code: string | undefined) {
+  if (!isSubstepCode(code)) throw data({ message: 'Not found' }, { status: 404 })
+  return code
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { plan, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')
-  const code = params.substep
-  if (!isSubstepCode(code)) throw data({ message: 'Not found' }, { status: 404 })
-  const progress = await planProgress(getDb(), plan.id)
-  return { planId: plan.id, code, ...neighbours(code), progress, abilities }
+  const { plan, abilities, user, role } = await requirePlanAccess(request, params.planId, 'plan:read')
+  const code = requireSubstep(params.substep)
+  const db = getDb()
+  const extraLoader = EXTRA_LOADERS[code]
+  const [progress, worksheet, extra] = await Promise.all([
+    planProgress(db, plan.id),
+    loadWorksheet(db, plan.id, code),
+    extraLoader ? extraLoader({ db, planId: plan.id, actor: toActor(user), role }) : Promise.resolve(null),
+  ])
+  return { planId: plan.id, code, ...neighbours(code), progress, abilities, worksheet, extra }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { plan, user, role } = await requirePlanAccess(request, params.planId, 'plan:read')
+  const code = requireSubstep(params.substep)
+  const formData = await request.formData()
+  const ctx = { db: getDb(), planId: plan.id, actor: toActor(user), role }
+  if (isItemIntent(formData.get('intent'))) return handleItemAction({ ...ctx, formData })
+  const extraAction = EXTRA_ACTIONS[code]
+  if (extraAction) return extraAction({ ...ctx, formData })
+  return data({ formId: '', result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, conflict: null }, { status: 400 })
 }
 
 export default function SubstepPage() {
-  const { planId, code, previous, next, progress } = useLoaderData<typeof loader>()
+  const { planId, code, previous, next, progress, abilities, worksheet, extra } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['steps', 'common'])
   const step = Number(code.split('.')[0])
   const status = progress.find((p) => p.code === code)!
+  const Before = PANELS_BEFORE[code]
+  const After = PANELS_AFTER[code]
+  const panelProps = { planId, code, worksheet, extra, abilities }
   return (
     <div className="substep-layout">
       <title>{`${code} ${t(`substep.${code}.name`)}`}</title>
@@ -52,7 +84,12 @@ export default function SubstepPage() {
         <h2>
           {code} {t(`substep.${code}.name`)}
         </h2>
-        <span className={`pill pill--${status.status}`}>{t(`common:progress.status.${status.status}`)}</span>
+        <p>
+          <span className={`pill pill--${status.status}`}>{t(`common:progress.status.${status.status}`)}</span>{' '}
+          {status.status !== 'done' && status.missing.length > 0 ? (
+            <span className="substep-list__missing">{t('stillMissing', { items: status.missing.map((m) => t(m)).join(' · ') })}</span>
+          ) : null}
+        </p>
         <section className="method-note" aria-labelledby="method-heading">
           <h3 id="method-heading">{t('aboutThisStep')}</h3>
           <p>{t(`substep.${code}.purpose`)}</p>
@@ -60,6 +97,11 @@ export default function SubstepPage() {
             <strong>{t('output')}</strong> {t(`substep.${code}.output`)}
           </p>
         </section>
+        {Before ? <Before {...panelProps} /> : null}
+        {worksheet.kinds.map((kind) => (
+          <WorksheetList key={kind} spec={KINDS[kind]!} items={worksheet.items[kind] ?? []} options={worksheet.options} canEdit={abilities['worksheet:edit']} />
+        ))}
+        {After ? <After {...panelProps} /> : null}
         <nav className="pager" aria-label={t('pager')}>
           {previous ? (
             <Link to={`/plans/${planId}/steps/${previous}`} rel="prev">

@@ -1,5 +1,6 @@
 import { type Db } from '#db/client.ts'
 import { SUBSTEP_CODES, type SubstepCode } from '../utils/substeps.ts'
+import { dataSourceProgress, mandateProgress, resourceProgress } from './step1.progress.server.ts'
 
 export type SubstepStatus = 'not_started' | 'in_progress' | 'done'
 
@@ -13,7 +14,11 @@ export interface SubstepProgress {
 export type ProgressEvaluator = (db: Db, planId: string) => Promise<Omit<SubstepProgress, 'code'>>
 
 // One evaluator per sub-step, added by each worksheet module as it is built.
-const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {}
+const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {
+  '1.1': mandateProgress,
+  '1.2': resourceProgress,
+  '1.3': dataSourceProgress,
+}
 
 /** The status of all 16 sub-steps of a plan. */
 export async function planProgress(db: Db, planId: string): Promise<SubstepProgress[]> {

@@ -15,14 +15,19 @@ interface ActivityEvent {
 /** The plan history: who changed what and when, newest first. */
 export function ActivityList({ events }: { events: ActivityEvent[] }) {
   const { t, i18n } = useTranslation()
+  const describe = (e: ActivityEvent) => {
+    if (e.entity_type === 'plan' || e.entity_type === 'member') return t(`activity.actions.${e.entity_type}.${e.action}`)
+    // Worksheet items: "Added M3 to the Mandate register".
+    const ref = refOf(e.new_value) ?? refOf(e.old_value) ?? ''
+    const list = t(`worksheets:kinds.${e.entity_type}.title`, { defaultValue: e.entity_type })
+    return t(`activity.item.${e.action}`, { ref, list, defaultValue: t('activity.actions.generic', { entity: list, action: e.action }) })
+  }
   if (events.length === 0) return <p className="empty-state">{t('activity.empty')}</p>
   return (
     <ol className="activity-list">
       {events.map((e) => (
         <li key={e.id}>
-          <span className="activity-list__what">
-            {t(`activity.actions.${e.entity_type}.${e.action}`, { defaultValue: t('activity.actions.generic', { entity: e.entity_type, action: e.action }) })}
-          </span>
+          <span className="activity-list__what">{describe(e)}</span>
           <span className="cell-sub">
             {e.actor_name ?? t('activity.someone')}
             {e.actor_organisation ? ` (${e.actor_organisation})` : ''} · <time dateTime={new Date(e.created_at).toISOString()}>{formatDateTime(e.created_at, i18n.language)}</time>
@@ -31,4 +36,8 @@ export function ActivityList({ events }: { events: ActivityEvent[] }) {
       ))}
     </ol>
   )
+}
+
+function refOf(value: unknown): string | undefined {
+  return value && typeof value === 'object' && 'ref' in value && typeof value.ref === 'string' ? value.ref : undefined
 }

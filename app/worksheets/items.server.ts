@@ -1,0 +1,127 @@
+import { parseWithZod } from '@conform-to/zod'
+import { data } from '@remix-run/node'
+import { type Db } from '#db/client.ts'
+import { StaleRecordError } from '#db/executor.ts'
+import * as ItemRepository from '#db/repositories/worksheet-items.ts'
+import { canOnPlan, type Actor, type PlanRole } from '../utils/permissions.ts'
+import { type SubstepCode } from '../utils/substeps.ts'
+import { uuid, z } from '../utils/validation.ts'
+import { KINDS, kindSpec, SUBSTEP_WORKSHEETS } from './kinds.ts'
+import { dataSchema, linkFields, type KindSpec } from './spec.ts'
+
+import { type LinkOption, type WorksheetItemView } from './types.ts'
+
+export type { LinkOption, WorksheetItemView }
+
+/** Items of the kinds a sub-step edits, plus the options its link pickers offer. */
+export async function loadWorksheet(db: Db, planId: string, code: SubstepCode) {
+  const config = SUBSTEP_WORKSHEETS[code] ?? { kinds: [], linkKinds: [] }
+  const kinds = [...new Set([...config.kinds, ...config.linkKinds])]
+  const rows = await ItemRepository.findByKinds(db, planId, kinds)
+  const items: Record<string, WorksheetItemView[]> = Object.fromEntries(kinds.map((k) => [k, []]))
+  for (const row of rows) items[row.kind]!.push(row)
+  const options: Record<string, LinkOption[]> = {}
+  for (const kind of config.linkKinds) options[kind] = items[kind]!.map((i) => toOption(i))
+  for (const kind of config.kinds) options[kind] = items[kind]!.map((i) => toOption(i))
+  return { kinds: config.kinds, items, options }
+}
+
+function toOption(item: WorksheetItemView): LinkOption {
+  const spec = KINDS[item.kind]
+  const title = spec ? item.data[spec.titleField] : undefined
+  return { id: item.id, ref: item.ref, label: typeof title === 'string' ? title : item.ref }
+}
+
+const itemIntent = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('item:create'), kind: z.string().max(40) }),
+  z.object({ intent: z.literal('item:update'), kind: z.string().max(40), id: uuid, version: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal('item:delete'), id: uuid, version: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal('item:move'), id: uuid, direction: z.enum(['up', 'down']) }),
+])
+
+export function isItemIntent(intent: unknown): boolean {
+  return typeof intent === 'string' && intent.startsWith('item:')
+}
+
+interface ActionContext {
+  db: Db
+  planId: string
+  actor: Actor
+  role: PlanRole | null
+  formData: FormData
+}
+
+/** Handles the create / update / delete / move forms of every list worksheet. */
+export async function handleItemAction({ db, planId, actor, role, formData }: ActionContext) {
+  if (!canOnPlan(actor, role, 'worksheet:edit')) throw data({ message: 'Forbidden' }, { status: 403 })
+  const formId = String(formData.get('formId') ?? '').slice(0, 100)
+  const head = itemIntent.safeParse(Object.fromEntries([...formData.entries()].filter(([k]) => ['intent', 'kind', 'id', 'version', 'direction'].includes(k))))
+  if (!head.success) return data({ formId, result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, conflict: null }, { status: 400 })
+  const intent = head.data
+
+  if (intent.intent === 'item:move') {
+    const moved = await ItemRepository.move(db, { planId, id: intent.id, direction: intent.direction, actorId: actor.id })
+    return moved ? { formId, result: null, conflict: null } : notFound(formId)
+  }
+  if (intent.intent === 'item:delete') {
+    const referencing = await ItemRepository.findReferencing(db, planId, intent.id)
+    if (referencing.length > 0) {
+      return data({ formId, result: { status: 'error' as const, error: { '': [`validation.stillReferenced|${referencing.map((r) => r.ref).join(', ')}`] } }, conflict: null }, { status: 400 })
+    }
+    try {
+      const deleted = await ItemRepository.deleteById(db, { planId, id: intent.id, expectedVersion: intent.version, actorId: actor.id })
+      return deleted ? { formId, result: null, conflict: null } : notFound(formId)
+    } catch (error) {
+      if (error instanceof StaleRecordError) return conflict(formId, null, error)
+      throw error
+    }
+  }
+
+  const spec = kindSpec(intent.kind)
+  if (!spec) return data({ formId, result: { status: 'error' as const, error: { kind: ['validation.invalidChoice'] } }, conflict: null }, { status: 400 })
+  const submission = await parseWithZod(formData, {
+    schema: dataSchema(spec).superRefine(async (value, ctx) => {
+      for (const link of linkFields(spec)) {
+        const raw = value[link.name]
+        const ids = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v): v is string => typeof v === 'string')
+        const found = await ItemRepository.findExistingIds(db, planId, link.kind, ids)
+        if (ids.some((id) => !found.has(id))) ctx.addIssue({ code: 'custom', path: [link.name], message: 'validation.unknownLink' })
+      }
+    }),
+    async: true,
+  })
+  if (submission.status !== 'success') return data({ formId, result: submission.reply(), conflict: null }, { status: 400 })
+
+  if (intent.intent === 'item:create') {
+    if (isSingleton(spec) && (await ItemRepository.findByKind(db, planId, spec.kind)).length > 0) {
+      return data({ formId, result: submission.reply({ formErrors: ['validation.alreadyExists'] }), conflict: null }, { status: 400 })
+    }
+    await ItemRepository.insert(db, { planId, kind: spec.kind, refPrefix: spec.refPrefix, data: submission.value, actorId: actor.id })
+    return { formId, result: submission.reply({ resetForm: true }), conflict: null }
+  }
+  try {
+    const existing = await ItemRepository.findById(db, planId, intent.id)
+    if (!existing || existing.kind !== spec.kind) return notFound(formId)
+    await ItemRepository.update(db, { planId, id: intent.id, expectedVersion: intent.version, data: submission.value, actorId: actor.id })
+    return { formId, result: submission.reply(), conflict: null }
+  } catch (error) {
+    if (error instanceof StaleRecordError) return conflict(formId, submission.reply({ formErrors: ['conflict.stale'] }), error)
+    throw error
+  }
+}
+
+export function isSingleton(spec: KindSpec) {
+  return spec.singleton === true
+}
+
+function notFound(formId: string) {
+  return data({ formId, result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, conflict: null }, { status: 404 })
+}
+
+function conflict(formId: string, result: unknown, error: StaleRecordError) {
+  const current = error.current as WorksheetItemView
+  return data(
+    { formId, result: (result ?? { status: 'error', error: { '': ['conflict.stale'] } }) as { status: 'error'; error: Record<string, string[]> }, conflict: { id: current.id, version: current.version, data: current.data } },
+    { status: 409 },
+  )
+}

@@ -1,0 +1,114 @@
+import { useTranslation } from 'react-i18next'
+import { FieldErrors } from '../../components/forms.tsx'
+import { type LinkOption } from '../types.ts'
+import { type FieldSpec, type KindSpec } from '../spec.ts'
+
+interface Props {
+  spec: KindSpec
+  formId: string
+  values: Record<string, unknown>
+  errors: Record<string, string[] | null | undefined>
+  options: Record<string, LinkOption[]>
+}
+
+/** The inputs of one item's form, generated from its kind spec. */
+export function ItemFields({ spec, formId, values, errors, options }: Props) {
+  return (
+    <div className="item-fields">
+      {spec.fields.map((f) => (
+        <ItemField key={f.name} kind={spec.kind} field={f} id={`${formId}-${f.name}`} value={values[f.name]} errors={errors[f.name] ?? undefined} options={options} />
+      ))}
+    </div>
+  )
+}
+
+function ItemField({ kind, field, id, value, errors, options }: { kind: string; field: FieldSpec; id: string; value: unknown; errors?: string[]; options: Record<string, LinkOption[]> }) {
+  const { t } = useTranslation('worksheets')
+  const label = t(`kinds.${kind}.fields.${field.name}`)
+  const errorId = `${id}-error`
+  const common = { id, name: field.name, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': errors?.length ? errorId : undefined }
+  const wide = field.type === 'longtext' || field.type === 'links' || field.type === 'multiEnum'
+  let control: React.ReactNode
+  switch (field.type) {
+    case 'text':
+      control = <input type="text" {...common} defaultValue={str(value)} required={field.required} maxLength={field.max ?? 300} />
+      break
+    case 'longtext':
+      control = <textarea {...common} defaultValue={str(value)} rows={3} required={field.required} maxLength={field.max ?? 5000} />
+      break
+    case 'number':
+      control = <input type="number" {...common} defaultValue={str(value)} required={field.required} min={field.min} max={field.max} step={field.integer ? 1 : 'any'} inputMode={field.integer ? 'numeric' : 'decimal'} />
+      break
+    case 'date':
+      control = <input type="date" {...common} defaultValue={str(value)} required={field.required} />
+      break
+    case 'boolean':
+      return (
+        <div className="field field--checkbox">
+          <label className="checkbox">
+            <input type="checkbox" {...common} value="on" defaultChecked={value === true} />
+            <span>{label}</span>
+          </label>
+          <FieldErrors id={errorId} errors={errors} />
+        </div>
+      )
+    case 'enum':
+      control = (
+        <select {...common} defaultValue={str(value)} required={field.required}>
+          <option value="">{field.required ? t('choose') : '—'}</option>
+          {field.options.map((o) => (
+            <option key={o} value={o}>
+              {t(`options.${field.name}.${o}`)}
+            </option>
+          ))}
+        </select>
+      )
+      break
+    case 'link':
+      control = (
+        <select {...common} defaultValue={str(value)} required={field.required}>
+          <option value="">{field.required ? t('choose') : '—'}</option>
+          {(options[field.kind] ?? []).map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.ref} · {o.label}
+            </option>
+          ))}
+        </select>
+      )
+      break
+    case 'links':
+    case 'multiEnum': {
+      const selected = new Set(Array.isArray(value) ? value.map(String) : [])
+      const choices = field.type === 'links' ? (options[field.kind] ?? []).map((o) => ({ value: o.id, label: `${o.ref} · ${o.label}` })) : field.options.map((o) => ({ value: o, label: t(`options.${field.name}.${o}`) }))
+      return (
+        <fieldset className="field field--wide checkbox-group" aria-describedby={errors?.length ? errorId : undefined}>
+          <legend>{label}</legend>
+          {choices.length === 0 ? <p className="field__hint">{t('noChoices')}</p> : null}
+          <div className="checkbox-group__options">
+            {choices.map((c) => (
+              <label key={c.value} className="checkbox">
+                <input type="checkbox" name={field.name} value={c.value} defaultChecked={selected.has(c.value)} />
+                <span>{c.label}</span>
+              </label>
+            ))}
+          </div>
+          <FieldErrors id={errorId} errors={errors} />
+        </fieldset>
+      )
+    }
+  }
+  return (
+    <div className={`field${wide ? ' field--wide' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {'required' in field && field.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {control}
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+function str(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value)
+}

@@ -1,0 +1,132 @@
+import { useFetcher } from '@remix-run/react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { FormErrors } from '../../components/forms.tsx'
+import { type LinkOption, type WorksheetItemView } from '../types.ts'
+import { type KindSpec } from '../spec.ts'
+import { ItemForm, type ItemActionData } from './ItemForm.tsx'
+import { ItemValue } from './ItemValue.tsx'
+
+interface Props {
+  spec: KindSpec
+  items: WorksheetItemView[]
+  options: Record<string, LinkOption[]>
+  canEdit: boolean
+  /** Extra cells per row (e.g. scores), rendered after the data columns. */
+  extraColumns?: { header: string; cell: (item: WorksheetItemView) => React.ReactNode }[]
+}
+
+/** A worksheet list: a table of items with edit, reorder and delete, and a form to add one. */
+export function WorksheetList({ spec, items, options, canEdit, extraColumns = [] }: Props) {
+  const { t } = useTranslation('worksheets')
+  const [editing, setEditing] = useState<string | null>(null)
+  const columns = (spec.columns ?? spec.fields.map((f) => f.name)).map((name) => spec.fields.find((f) => f.name === name)!)
+  const headingId = `${spec.kind}-heading`
+  return (
+    <section className="worksheet" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t(`kinds.${spec.kind}.title`)}</h3>
+      <p className="field__hint">{t(`kinds.${spec.kind}.hint`)}</p>
+      {items.length === 0 ? (
+        <p className="empty-state">{t('empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table worksheet__table">
+            <thead>
+              <tr>
+                <th scope="col">{t('ref')}</th>
+                {columns.map((c) => (
+                  <th scope="col" key={c.name}>
+                    {t(`kinds.${spec.kind}.fields.${c.name}`)}
+                  </th>
+                ))}
+                {extraColumns.map((c) => (
+                  <th scope="col" key={c.header}>
+                    {c.header}
+                  </th>
+                ))}
+                {canEdit ? <th scope="col">{t('actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item, index) =>
+                editing === item.id ? (
+                  <tr key={item.id} className="worksheet__editing">
+                    <td colSpan={columns.length + extraColumns.length + 2}>
+                      <ItemForm spec={spec} item={item} options={options} onDone={() => setEditing(null)} />
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={item.id} id={`item-${item.id}`}>
+                    <th scope="row">{item.ref}</th>
+                    {columns.map((c) => (
+                      <td key={c.name}>
+                        <ItemValue field={c} value={item.data[c.name]} options={options} />
+                      </td>
+                    ))}
+                    {extraColumns.map((c) => (
+                      <td key={c.header}>{c.cell(item)}</td>
+                    ))}
+                    {canEdit ? (
+                      <td>
+                        <RowActions spec={spec} item={item} first={index === 0} last={index === items.length - 1} onEdit={() => setEditing(item.id)} />
+                      </td>
+                    ) : null}
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canEdit && !(spec.singleton && items.length > 0) ? (
+        <details className="worksheet__add">
+          <summary className="button">{t(`kinds.${spec.kind}.add`)}</summary>
+          <ItemForm spec={spec} options={options} />
+        </details>
+      ) : null}
+    </section>
+  )
+}
+
+function RowActions({ spec, item, first, last, onEdit }: { spec: KindSpec; item: WorksheetItemView; first: boolean; last: boolean; onEdit: () => void }) {
+  const { t } = useTranslation('worksheets')
+  const fetcher = useFetcher<ItemActionData>()
+  const error = fetcher.data?.formId === `row-${item.id}` ? fetcher.data.result?.error?.[''] : undefined
+  return (
+    <div className="row-actions">
+      <button type="button" className="button button--small" onClick={onEdit} aria-label={t('editItem', { ref: item.ref })}>
+        {t('edit')}
+      </button>
+      {spec.ordered ? (
+        <>
+          <fetcher.Form method="post">
+            <input type="hidden" name="formId" value={`row-${item.id}`} />
+            <input type="hidden" name="intent" value="item:move" />
+            <input type="hidden" name="id" value={item.id} />
+            <button type="submit" name="direction" value="up" className="button button--small button--quiet" disabled={first} aria-label={t('moveUp', { ref: item.ref })}>
+              ↑
+            </button>
+            <button type="submit" name="direction" value="down" className="button button--small button--quiet" disabled={last} aria-label={t('moveDown', { ref: item.ref })}>
+              ↓
+            </button>
+          </fetcher.Form>
+        </>
+      ) : null}
+      <fetcher.Form
+        method="post"
+        onSubmit={(e) => {
+          if (!window.confirm(t('confirmDelete', { ref: item.ref }))) e.preventDefault()
+        }}
+      >
+        <input type="hidden" name="formId" value={`row-${item.id}`} />
+        <input type="hidden" name="intent" value="item:delete" />
+        <input type="hidden" name="id" value={item.id} />
+        <input type="hidden" name="version" value={item.version} />
+        <button type="submit" className="button button--small button--danger" aria-label={t('deleteItem', { ref: item.ref })}>
+          {t('delete')}
+        </button>
+      </fetcher.Form>
+      <FormErrors errors={error ?? undefined} />
+    </div>
+  )
+}

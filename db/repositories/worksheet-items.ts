@@ -1,0 +1,129 @@
+import { sql } from 'kysely'
+import { StaleRecordError, withTransaction, type Executor } from '../executor.ts'
+import * as ActivityRepository from './activity.ts'
+
+const columns = ['id', 'plan_id', 'kind', 'ref', 'position', 'data', 'version', 'updated_at'] as const
+
+/** The items of one kind on a plan, in their order. */
+export function findByKind(db: Executor, planId: string, kind: string) {
+  return db.selectFrom('worksheet_items').select(columns).where('plan_id', '=', planId).where('kind', '=', kind).orderBy('position').orderBy('created_at').execute()
+}
+
+/** The items of several kinds on a plan, in their order. */
+export function findByKinds(db: Executor, planId: string, kinds: readonly string[]) {
+  if (kinds.length === 0) return Promise.resolve([])
+  return db.selectFrom('worksheet_items').select(columns).where('plan_id', '=', planId).where('kind', 'in', kinds).orderBy('kind').orderBy('position').orderBy('created_at').execute()
+}
+
+/** One item, only if it belongs to this plan (an id from another plan finds nothing). */
+export function findById(db: Executor, planId: string, id: string) {
+  return db.selectFrom('worksheet_items').select(columns).where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst()
+}
+
+/** The ids among `ids` that are items of `kind` on this plan. */
+export async function findExistingIds(db: Executor, planId: string, kind: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Set<string>()
+  const rows = await db.selectFrom('worksheet_items').select('id').where('plan_id', '=', planId).where('kind', '=', kind).where('id', 'in', ids).execute()
+  return new Set(rows.map((r) => r.id))
+}
+
+/** Items on this plan whose data mentions `id` (used to refuse deleting something still referenced). */
+export function findReferencing(db: Executor, planId: string, id: string) {
+  return db
+    .selectFrom('worksheet_items')
+    .select(['id', 'kind', 'ref'])
+    .where('plan_id', '=', planId)
+    .where('id', '!=', id)
+    .where(sql<boolean>`jsonb_path_exists(data, '$.** ? (@ == $id)', jsonb_build_object('id', ${id}::text))`)
+    .execute()
+}
+
+/** Adds an item at the end of its list with the next free reference (M1, M2 … per plan and kind). */
+export function insert(db: Executor, input: { planId: string; kind: string; refPrefix: string; data: Record<string, unknown>; actorId: string }) {
+  return withTransaction(db, async (trx) => {
+    // Serialise inserts of one kind on one plan so refs and positions never collide.
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`${input.planId}:${input.kind}`}))`.execute(trx)
+    const stats = await trx
+      .selectFrom('worksheet_items')
+      .select([
+        sql<number>`coalesce(max(position), 0)`.as('max_position'),
+        sql<number>`coalesce(max(nullif(regexp_replace(ref, '^\\D+', ''), '')::int), 0)`.as('max_ref'),
+      ])
+      .where('plan_id', '=', input.planId)
+      .where('kind', '=', input.kind)
+      .executeTakeFirstOrThrow()
+    const item = await trx
+      .insertInto('worksheet_items')
+      .values({
+        plan_id: input.planId,
+        kind: input.kind,
+        ref: `${input.refPrefix}${Number(stats.max_ref) + 1}`,
+        position: Number(stats.max_position) + 1,
+        data: JSON.stringify(input.data),
+        created_by: input.actorId,
+        updated_by: input.actorId,
+      })
+      .returning(columns)
+      .executeTakeFirstOrThrow()
+    await ActivityRepository.insert(trx, { planId: input.planId, actorId: input.actorId, action: 'created', entityType: input.kind, entityId: item.id, newValue: { ref: item.ref, ...input.data } })
+    return item
+  })
+}
+
+/**
+ * Replaces an item's data if nobody saved it since `expectedVersion`; otherwise throws
+ * StaleRecordError with the current item, so the caller can show it and keep the user's input.
+ */
+export function update(db: Executor, input: { planId: string; id: string; expectedVersion: number; data: Record<string, unknown>; actorId: string }) {
+  return withTransaction(db, async (trx) => {
+    const before = await trx.selectFrom('worksheet_items').select(columns).where('plan_id', '=', input.planId).where('id', '=', input.id).forUpdate().executeTakeFirst()
+    if (!before) return undefined
+    if (before.version !== input.expectedVersion) throw new StaleRecordError(before)
+    const after = await trx
+      .updateTable('worksheet_items')
+      .set({ data: JSON.stringify(input.data), version: before.version + 1, updated_by: input.actorId, updated_at: new Date() })
+      .where('id', '=', input.id)
+      .returning(columns)
+      .executeTakeFirstOrThrow()
+    await ActivityRepository.insert(trx, { planId: input.planId, actorId: input.actorId, action: 'updated', entityType: before.kind, entityId: before.id, oldValue: { ref: before.ref, ...before.data }, newValue: { ref: after.ref, ...after.data } })
+    return after
+  })
+}
+
+/** Deletes an item of this plan; returns the deleted row, or undefined if there was none. */
+export function deleteById(db: Executor, input: { planId: string; id: string; expectedVersion: number; actorId: string }) {
+  return withTransaction(db, async (trx) => {
+    const before = await trx.selectFrom('worksheet_items').select(columns).where('plan_id', '=', input.planId).where('id', '=', input.id).forUpdate().executeTakeFirst()
+    if (!before) return undefined
+    if (before.version !== input.expectedVersion) throw new StaleRecordError(before)
+    await trx.deleteFrom('worksheet_items').where('id', '=', input.id).execute()
+    await ActivityRepository.insert(trx, { planId: input.planId, actorId: input.actorId, action: 'deleted', entityType: before.kind, entityId: before.id, oldValue: { ref: before.ref, ...before.data } })
+    return before
+  })
+}
+
+/** Moves an item one place up or down within its kind; a no-op at either end. */
+export function move(db: Executor, input: { planId: string; id: string; direction: 'up' | 'down'; actorId: string }) {
+  return withTransaction(db, async (trx) => {
+    const item = await trx.selectFrom('worksheet_items').select(['id', 'kind', 'position', 'ref']).where('plan_id', '=', input.planId).where('id', '=', input.id).executeTakeFirst()
+    if (!item) return false
+    const siblings = await trx.selectFrom('worksheet_items').select(['id', 'position']).where('plan_id', '=', input.planId).where('kind', '=', item.kind).orderBy('position').orderBy('created_at').forUpdate().execute()
+    const index = siblings.findIndex((s) => s.id === item.id)
+    const swapWith = siblings[input.direction === 'up' ? index - 1 : index + 1]
+    if (!swapWith) return true
+    const order = siblings.map((s) => s.id)
+    order[index] = swapWith.id
+    order[siblings.indexOf(swapWith)] = item.id
+    for (const [i, id] of order.entries()) {
+      await trx.updateTable('worksheet_items').set({ position: i + 1 }).where('id', '=', id).execute()
+    }
+    await ActivityRepository.insert(trx, { planId: input.planId, actorId: input.actorId, action: 'moved', entityType: item.kind, entityId: item.id, oldValue: { position: index + 1 }, newValue: { position: order.indexOf(item.id) + 1 } })
+    return true
+  })
+}
+
+/** Counts items per kind on a plan (for progress). */
+export async function countByKind(db: Executor, planId: string) {
+  const rows = await db.selectFrom('worksheet_items').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('plan_id', '=', planId).groupBy('kind').execute()
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)])) as Record<string, number>
+}
