@@ -12,13 +12,13 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { CLOSE_CODES } from '#app/collab/contract.ts'
 import { encodeSavedMessage } from '#app/collab/saved.ts'
-import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import { type DB } from '#db/types.ts'
 import { type Principal } from './auth.ts'
 import { sanitizeAwarenessUpdate } from './awareness.ts'
 import { type CollabTimings } from './config.ts'
 import { errorMessage, type Logger } from './log.ts'
 import { compactDocument } from './persistence.ts'
+import { type UpdateLog } from './update-log.ts'
 
 export const MESSAGE_SYNC = 0
 export const MESSAGE_AWARENESS = 1
@@ -36,6 +36,7 @@ export interface Peer {
 
 export interface RoomDeps {
   db: Kysely<DB>
+  updateLog: UpdateLog
   log: Logger
   timings: CollabTimings
   onUnloaded(room: Room): void
@@ -212,7 +213,7 @@ export class Room {
     const deadline = Date.now() + this.deps.timings.storageRetryMs
     for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
       try {
-        await CollabDocumentRepository.appendUpdate(this.deps.db, this.name, update)
+        await this.deps.updateLog.append(this.name, update)
         return true
       } catch (error) {
         if (Date.now() + delay > deadline) {

@@ -16,6 +16,7 @@ import { errorMessage, silentLogger, type Logger } from './log.ts'
 import { DocumentNotFoundError } from './persistence.ts'
 import { listenForRevocations, type RevocationListener } from './revocation.ts'
 import { Rooms } from './rooms.ts'
+import { UpdateLog } from './update-log.ts'
 
 export interface CollabServerDeps {
   db: Kysely<DB>
@@ -43,7 +44,7 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
   const log = deps.log ?? silentLogger
   const limits = { ...DEFAULT_LIMITS, ...deps.limits }
   const timings = { ...DEFAULT_TIMINGS, ...deps.timings }
-  const rooms = new Rooms({ db: deps.db, log, timings })
+  const rooms = new Rooms({ db: deps.db, updateLog: new UpdateLog(deps.db), log, timings })
   const quota = new UserQuota(limits.maxConnectionsPerUser, limits.maxDocumentsPerUser)
   const connections = new Set<Connection>()
   let shuttingDown = false

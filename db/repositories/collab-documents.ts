@@ -1,13 +1,17 @@
-import { type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { type Executor } from '../executor.ts'
 import { type DB } from '../types.ts'
 
 export interface StoredDocument {
   state: Uint8Array
   lastSeq: number
-  /** Updates appended after the snapshot, in log order. */
+  /** Updates not yet folded into the snapshot, in log order. */
   tail: { seq: number; update: Uint8Array }[]
 }
+
+// The tail is every log row of the document, not the rows above a watermark: a row can commit
+// after a row with a higher seq (bigserial values are taken before commit), and compaction
+// deletes exactly the rows it folded, so whatever remains is by definition not in the snapshot.
 
 /**
  * The snapshot and the log tail of a document, read in one consistent view so that a compaction
@@ -24,7 +28,6 @@ export function findForLoad(db: Kysely<DB>, name: string): Promise<StoredDocumen
         .selectFrom('collab_updates')
         .select(['seq', 'update'])
         .where('doc_name', '=', name)
-        .where('seq', '>', doc.last_seq)
         .orderBy('seq')
         .execute()
       return { state: doc.state, lastSeq: doc.last_seq, tail }
@@ -54,10 +57,13 @@ export async function insertIfAbsent(
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
 }
 
-/** Appends one (possibly merged) Yjs update to the log; returns its sequence number. */
-export async function appendUpdate(db: Executor, name: string, update: Uint8Array): Promise<number> {
-  const row = await db.insertInto('collab_updates').values({ doc_name: name, update }).returning('seq').executeTakeFirstOrThrow()
-  return row.seq
+/** Appends Yjs updates (of one or several documents) to the log in one statement, in order. */
+export async function appendUpdates(db: Executor, rows: { docName: string; update: Uint8Array }[]): Promise<void> {
+  if (rows.length === 0) return
+  await db
+    .insertInto('collab_updates')
+    .values(rows.map((r) => ({ doc_name: r.docName, update: r.update })))
+    .execute()
 }
 
 export interface Compacted {
@@ -68,9 +74,10 @@ export interface Compacted {
 
 /**
  * Folds the log tail into the snapshot: under a row lock (NO KEY UPDATE, so that appends, which
- * only take a key-share lock through the foreign key, never wait for it), `build` merges snapshot + tail, the
- * snapshot is overwritten with the new watermark and the folded rows are deleted, in one
- * transaction. Safe to repeat and to crash at any point. Returns the number of rows folded.
+ * only take a key-share lock through the foreign key, never wait for it), `build` merges
+ * snapshot + tail, the snapshot is overwritten (last_seq records the highest folded seq, for monitoring) and exactly
+ * the folded rows are deleted, in one transaction. Safe to repeat and to crash at any point.
+ * Returns the number of rows folded.
  */
 export function compact(
   db: Kysely<DB>,
@@ -81,15 +88,10 @@ export function compact(
   return db.transaction().execute(async (trx) => {
     const doc = await trx.selectFrom('collab_documents').select(['state', 'last_seq']).where('name', '=', name).forNoKeyUpdate().executeTakeFirst()
     if (!doc) return 0
-    const tail = await trx
-      .selectFrom('collab_updates')
-      .select(['seq', 'update'])
-      .where('doc_name', '=', name)
-      .where('seq', '>', doc.last_seq)
-      .orderBy('seq')
-      .execute()
+    const tail = await trx.selectFrom('collab_updates').select(['seq', 'update']).where('doc_name', '=', name).orderBy('seq').execute()
     if (tail.length === 0 && !options.force) return 0
-    const watermark = tail.at(-1)?.seq ?? doc.last_seq
+    const folded = tail.map((r) => r.seq)
+    const watermark = folded.reduce((a, b) => Math.max(a, b), doc.last_seq)
     const next = build(
       doc.state,
       tail.map((r) => r.update),
@@ -106,7 +108,7 @@ export function compact(
       })
       .where('name', '=', name)
       .execute()
-    await trx.deleteFrom('collab_updates').where('doc_name', '=', name).where('seq', '<=', watermark).execute()
+    await trx.deleteFrom('collab_updates').where(sql<boolean>`seq = any(${folded}::bigint[])`).execute()
     return tail.length
   })
 }
