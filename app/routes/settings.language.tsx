@@ -1,3 +1,4 @@
+import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
 import * as UserRepository from '#db/repositories/users.ts'
 import { localeCookie } from '../i18n/i18next.server.ts'
@@ -15,11 +16,12 @@ export async function loader() {
 
 /** Switches the interface language; remembered in a cookie, and on the account when signed in. */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = schema.safeParse(Object.fromEntries(await readFormData(request)))
-  if (!parsed.success) return data({ errors: { locale: ['validation.invalidChoice'] } }, { status: 400 })
+  // parseWithZod keeps repeated fields as arrays, so `locale=fr&locale=es` is refused, not guessed.
+  const parsed = parseWithZod(await readFormData(request), { schema })
+  if (parsed.status !== 'success') return data({ errors: { locale: ['validation.invalidChoice'] } }, { status: 400 })
   const user = await getSessionUser(request)
-  if (user) await UserRepository.updateLocale(getDb(), user.id, parsed.data.locale)
-  throw redirect(safeRedirect(parsed.data.redirectTo, user ? '/plans' : '/login'), {
-    headers: { 'Set-Cookie': await localeCookie.serialize(parsed.data.locale) },
+  if (user) await UserRepository.updateLocale(getDb(), user.id, parsed.value.locale)
+  throw redirect(safeRedirect(parsed.value.redirectTo, user ? '/plans' : '/login'), {
+    headers: { 'Set-Cookie': await localeCookie.serialize(parsed.value.locale) },
   })
 }
