@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { hashPassword } from '#app/utils/crypto.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { attemptLogin } from '#app/utils/login.server.ts'
+import { canOnPlan, type PlanRole } from '#app/utils/permissions.ts'
+import { missingForTripartite } from '#app/utils/constituencies.ts'
+import * as MemberRepository from '../repositories/members.ts'
+import * as PlanRepository from '../repositories/plans.ts'
+import { seedIfEmpty } from '../seed.ts'
+import { DEMO_PASSWORD } from './accounts.ts'
+import { isEmpty, seedDemo, type DemoIds } from './demo.ts'
+
+const db = getDb()
+let passwordHash: string
+
+beforeAll(async () => {
+  passwordHash = await hashPassword(DEMO_PASSWORD)
+})
+
+// What issue 2 promises for each listed account: global role and plan roles.
+const LISTED: Record<string, { globalRole: string; constituency: string; palmOil: PlanRole | null; fishing: PlanRole | null }> = {
+  'admin@demo.example': { globalRole: 'admin', constituency: 'ilo', palmOil: null, fishing: null },
+  'planner@demo.example': { globalRole: 'member', constituency: 'government', palmOil: 'lead', fishing: null },
+  'union@demo.example': { globalRole: 'member', constituency: 'workers', palmOil: 'coauthor', fishing: null },
+  'employer@demo.example': { globalRole: 'member', constituency: 'employers', palmOil: 'contributor', fishing: null },
+  'viewer@demo.example': { globalRole: 'member', constituency: 'government', palmOil: 'viewer', fishing: null },
+  'fisheries@demo.example': { globalRole: 'member', constituency: 'government', palmOil: null, fishing: 'lead' },
+  'ilo@demo.example': { globalRole: 'ilo_reviewer', constituency: 'ilo', palmOil: null, fishing: null },
+}
+
+async function seed(): Promise<DemoIds> {
+  return seedDemo(db, passwordHash)
+}
+
+async function userByEmail(email: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['users.id', 'users.global_role', 'users.is_active', 'organisations.constituency', 'organisations.agency_type'])
+    .where('users.email', '=', email)
+    .executeTakeFirstOrThrow()
+}
+
+describe('the demo seed', () => {
+  it('loads the seven listed accounts with their global roles and constituencies, all able to sign in', async () => {
+    await seed()
+    for (const [email, expected] of Object.entries(LISTED)) {
+      const user = await userByEmail(email)
+      expect({ email, role: user.global_role, constituency: user.constituency, active: user.is_active }).toEqual({
+        email,
+        role: expected.globalRole,
+        constituency: expected.constituency,
+        active: true,
+      })
+      expect(await attemptLogin(email, DEMO_PASSWORD, '192.0.2.1')).toEqual({ status: 'ok', userId: user.id })
+    }
+    expect((await userByEmail('planner@demo.example')).agency_type).toBe('labour_inspectorate')
+    const admins = await db.selectFrom('users').select('email').where('global_role', '!=', 'member').execute()
+    expect(admins.map((a) => a.email).sort()).toEqual(['admin@demo.example', 'ilo@demo.example'])
+  })
+
+  it('gives every organisation a constituency, and a country unless it is the ILO', async () => {
+    await seed()
+    const organisations = await db.selectFrom('organisations').selectAll().execute()
+    expect(new Set(organisations.map((o) => o.constituency))).toEqual(new Set(['government', 'workers', 'employers', 'ilo', 'other']))
+    for (const o of organisations) {
+      if (o.constituency === 'ilo') expect(o.country_code).toBeNull()
+      else expect(['XL', 'XS']).toContain(o.country_code)
+      if (o.constituency === 'government') expect(o.agency_type).not.toBeNull()
+      else expect(o.agency_type).toBeNull()
+    }
+  })
+
+  it('creates the palm oil plan in XL and the fishing plan in XS, both tripartite', async () => {
+    const ids = await seed()
+    const palm = await PlanRepository.findById(db, ids.plans['palm-oil']!)
+    const fishing = await PlanRepository.findById(db, ids.plans.fishing!)
+    expect(palm).toMatchObject({ country_code: 'XL', status: 'draft', scope: 'regional' })
+    expect(palm!.title).toMatch(/oil palm/i)
+    expect(fishing).toMatchObject({ country_code: 'XS', status: 'draft' })
+    expect(await db.selectFrom('plans').select('id').execute()).toHaveLength(2)
+    for (const planId of [palm!.id, fishing!.id]) {
+      const team = await MemberRepository.findByPlan(db, planId)
+      expect(missingForTripartite(team.map((m) => m.constituency))).toEqual([])
+    }
+  })
+
+  it('gives each listed account exactly the plan roles the issue lists', async () => {
+    const ids = await seed()
+    for (const [email, expected] of Object.entries(LISTED)) {
+      const user = await userByEmail(email)
+      const palmOil = await MemberRepository.findRole(db, ids.plans['palm-oil']!, user.id)
+      const fishing = await MemberRepository.findRole(db, ids.plans.fishing!, user.id)
+      expect({ email, palmOil, fishing }).toEqual({ email, palmOil: expected.palmOil, fishing: expected.fishing })
+    }
+  })
+
+  it('lets the ILO reviewer and the administrator read both plans without being members, and no one else cross over', async () => {
+    const ids = await seed()
+    for (const email of Object.keys(LISTED)) {
+      const user = await userByEmail(email)
+      const actor = { id: user.id, globalRole: user.global_role }
+      const visible = (await PlanRepository.findVisible(db, actor)).map((p) => p.id).sort()
+      const expected = Object.entries({ 'palm-oil': LISTED[email]!.palmOil, fishing: LISTED[email]!.fishing })
+        .filter(([, role]) => role !== null || user.global_role !== 'member')
+        .map(([key]) => ids.plans[key]!)
+        .sort()
+      expect({ email, visible }).toEqual({ email, visible: expected })
+      for (const planId of Object.values(ids.plans)) {
+        const role = await MemberRepository.findRole(db, planId, user.id)
+        expect(canOnPlan(actor, role, 'plan:read')).toBe(expected.includes(planId))
+      }
+    }
+  })
+
+  it('is guarded by isEmpty, so start-up never loads it twice', async () => {
+    expect(await isEmpty(db)).toBe(true)
+    expect(await seedIfEmpty(process.env.DATABASE_URL!)).toBe(true)
+    expect(await isEmpty(db)).toBe(false)
+    const users = (await db.selectFrom('users').select('id').execute()).length
+    expect(await seedIfEmpty(process.env.DATABASE_URL!)).toBe(false)
+    expect((await db.selectFrom('users').select('id').execute()).length).toBe(users)
+    expect(await db.selectFrom('plans').select('id').execute()).toHaveLength(2)
+  })
+
+  it('loads nothing at all if any part fails', async () => {
+    await db.insertInto('organisations').values({ name: 'Blocker', constituency: 'ilo' }).execute()
+    await db
+      .insertInto('users')
+      .values({ email: 'ilo@demo.example', name: 'Already here', organisation_id: (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id, global_role: 'member' })
+      .execute()
+    await expect(seed()).rejects.toThrow()
+    expect(await db.selectFrom('plans').select('id').execute()).toHaveLength(0)
+    expect(await db.selectFrom('users').select('id').execute()).toHaveLength(1)
+  })
+})
