@@ -72,7 +72,7 @@ describe('sign-in', () => {
     expect(res.location).toBe('/plans/abc/members?x=1')
   })
 
-  it.each(['//evil.com', 'https://evil.com', '/\\evil.com', 'javascript:alert(1)', 'evil.com', ''])('ignores the unsafe redirectTo %j', async (redirectTo) => {
+  it.each(['//evil.com', 'https://evil.com', '/\\evil.com', '/\t/evil.com', '/\n/evil.com', 'javascript:alert(1)', 'evil.com', ''])('ignores the unsafe redirectTo %j', async (redirectTo) => {
     const user = await userWithPassword()
     const res = await signIn({ email: user.email, password: PASSWORD, redirectTo })
     expect(res.status).toBe(302)

@@ -77,6 +77,9 @@ export async function requireAnonymous(request: Request) {
 
 /** Only same-site, path-relative destinations are followed after sign-in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/plans'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  // Browsers drop tabs and newlines from URLs and read '\\' as '/', so '/\t/evil.com' means //evil.com.
+  // eslint-disable-next-line no-control-regex
+  if (typeof to !== 'string' || !to.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback
+  const base = 'http://portal.invalid'
+  return new URL(to, base).origin === base ? to : fallback
 }
