@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { docName, TOKEN_TTL_SECONDS } from '#app/collab/contract.ts'
+import { verifyCollabToken } from '#app/collab/token.server.ts'
+import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { type PlanRole } from '#app/utils/permissions.ts'
+import { getDb } from '../utils/db.server.ts'
+import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
+import { loader, type CollabTicket } from './api.collab.token.ts'
+
+const db = getDb()
+const SECRET = process.env.COLLAB_SECRET!
+
+const ticket = (cookie: string, query: string) => call<CollabTicket & { message?: string }>(() => loader(args(makeRequest(`/api/collab/token?${query}`, { cookie }))))
+
+async function planWith(role: PlanRole) {
+  const { user: lead, cookie: leadCookie } = await createUserWithSession(db)
+  const plan = await createPlan(db, lead.id)
+  if (role === 'lead') return { plan, user: lead, cookie: leadCookie }
+  const user = await createUser(db)
+  await addMember(db, plan.id, user.id, role, lead.id)
+  return { plan, user, cookie: await sessionCookieFor(user.id) }
+}
+
+describe('GET /api/collab/token', () => {
+  it.each([
+    ['lead', 'rw'],
+    ['coauthor', 'rw'],
+    ['contributor', 'ro'],
+    ['viewer', 'ro'],
+  ] as const)('gives a %s a %s token for a sub-step’s notes', async (role, mode) => {
+    const { plan, user, cookie } = await planWith(role)
+    const before = Date.now()
+    const res = await ticket(cookie, `planId=${plan.id}&substep=2.1`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+    const doc = docName({ planId: plan.id, substep: '2.1' })
+    expect(res.data).toMatchObject({ url: 'ws://localhost:3001', doc, mode })
+    const claims = verifyCollabToken(res.data.token, SECRET)
+    expect(claims).toMatchObject({ sub: user.id, doc, mode })
+    const expiresAt = Date.parse(res.data.expiresAt)
+    expect(expiresAt).toBe(claims!.exp * 1000)
+    expect(expiresAt - before).toBeGreaterThan(60_000)
+    expect(expiresAt - before).toBeLessThanOrEqual(TOKEN_TTL_SECONDS * 1000 + 1000)
+    // Expired a second after its lifetime, and useless with another secret.
+    expect(verifyCollabToken(res.data.token, SECRET, expiresAt + 1000)).toBeNull()
+    expect(verifyCollabToken(res.data.token, `${SECRET}-other`)).toBeNull()
+  })
+
+  it('gives the plan narrative when substep is omitted', async () => {
+    const { plan, cookie } = await planWith('coauthor')
+    const res = await ticket(cookie, `planId=${plan.id}`)
+    expect(res.status).toBe(200)
+    expect(res.data.doc).toBe(docName({ planId: plan.id, substep: null }))
+    expect(res.data.mode).toBe('rw')
+  })
+
+  it('gives an ILO reviewer who is not a member a read-only token', async () => {
+    const { plan } = await planWith('lead')
+    const { cookie } = await createUserWithSession(db, { globalRole: 'ilo_reviewer', constituency: 'ilo' })
+    const res = await ticket(cookie, `planId=${plan.id}&substep=1.1`)
+    expect(res.status).toBe(200)
+    expect(res.data.mode).toBe('ro')
+  })
+
+  it('answers 404 to someone who is not on the plan, and for an unknown plan', async () => {
+    const { plan } = await planWith('lead')
+    const { cookie } = await createUserWithSession(db)
+    expect((await ticket(cookie, `planId=${plan.id}&substep=1.1`)).status).toBe(404)
+    expect((await ticket(cookie, `planId=${plan.id}`)).status).toBe(404)
+    expect((await ticket(cookie, 'planId=00000000-0000-4000-8000-000000000000')).status).toBe(404)
+    expect((await ticket(cookie, 'planId=not-a-uuid')).status).toBe(404)
+    expect((await ticket(cookie, '')).status).toBe(404)
+  })
+
+  it('answers 400 with a message for an unknown sub-step', async () => {
+    const { plan, cookie } = await planWith('lead')
+    for (const substep of ['9.9', '1', 'x', '']) {
+      const res = await ticket(cookie, `planId=${plan.id}&substep=${substep}`)
+      expect(res.status, substep).toBe(400)
+      expect(res.data.message).toMatch(/substep/)
+    }
+  })
+
+  it('sends someone who is not signed in to the sign-in page', async () => {
+    const { plan } = await planWith('lead')
+    const res = await ticket('', `planId=${plan.id}`)
+    expect(res.status).toBe(302)
+    expect(res.location).toMatch(/^\/login/)
+  })
+})
