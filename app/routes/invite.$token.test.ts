@@ -65,6 +65,18 @@ describe('invitation links', () => {
     expect(stored.password_hash).toBeNull()
   })
 
+  it('reset a forgotten password, ending the sessions opened with the old one', async () => {
+    const { cookie: adminCookie } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'admin' })
+    const { user, cookie: oldSession } = await createUserWithSession(db)
+    const res = await call(() => adminUsers.action(args(makeRequest('/admin/users', { cookie: adminCookie, form: { intent: 'new-link', userId: user.id } }))))
+    const token = String(res.data.link.url).split('/').pop()!
+    const accepted = await accept(token)
+    expect(accepted.status).toBe(302)
+    expect(await getSessionUser(makeRequest('/plans', { cookie: oldSession }))).toBeNull()
+    const fresh = cookieFromSetCookie(accepted.headers.get('Set-Cookie')!)
+    expect((await getSessionUser(makeRequest('/plans', { cookie: fresh })))?.id).toBe(user.id)
+  })
+
   it('answer 404 for an unknown or absurd token', async () => {
     await invite()
     for (const token of ['nope', 'x'.repeat(5000), '']) {

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as InvitationRepository from '#db/repositories/invitations.ts'
+import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
 import { FormErrors, TextField } from '../components/forms.tsx'
 import { hashPassword, sha256 } from '../utils/crypto.server.ts'
@@ -39,6 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const accepted = await db.transaction().execute(async (trx) => {
     if (!(await InvitationRepository.markUsed(trx, invitation.id))) return false
     await UserRepository.updatePassword(trx, invitation.user_id, passwordHash)
+    // A link also serves as a password reset: sessions opened with the old password end.
+    await SessionRepository.deleteAllForUserExcept(trx, invitation.user_id, null)
     return true
   })
   if (!accepted) throw data({ message: 'Not found' }, { status: 404 })
