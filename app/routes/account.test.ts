@@ -57,6 +57,15 @@ describe('changing the password', () => {
     expect(res.data.result.error.confirmPassword).toEqual(['validation.passwordsDiffer'])
   })
 
+  it('limits guesses of the current password like sign-in attempts', async () => {
+    const { user, cookie } = await createUserWithSession(db, { passwordHash })
+    for (let i = 0; i < 5; i++) expect((await post(cookie, change(`guess number ${i}`, NEW))).status).toBe(400)
+    const res = await post(cookie, change(OLD, NEW))
+    expect(res.status).toBe(429)
+    expect(res.data.result.error).toEqual({ currentPassword: ['auth.throttled'] })
+    expect(await attemptLogin(user.email, OLD, '192.0.2.99')).toMatchObject({ status: 'ok' })
+  })
+
   it('never echoes submitted passwords back', async () => {
     const { cookie } = await createUserWithSession(db, { passwordHash })
     const res = await post(cookie, change('wrong current', NEW, 'something else entirely'))

@@ -6,12 +6,13 @@ import { useTranslation } from 'react-i18next'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
 import { FormErrors, TextField } from '../components/forms.tsx'
-import { hashPassword, verifyPassword } from '../utils/crypto.server.ts'
+import { hashPassword } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { formatDateTime } from '../utils/locales.ts'
+import { attemptLogin } from '../utils/login.server.ts'
 import { requireUser, SESSION_IDLE_SECONDS } from '../utils/session.server.ts'
 import { password, z } from '../utils/validation.ts'
-import { readFormData } from '../utils/request.server.ts'
+import { clientIp, readFormData } from '../utils/request.server.ts'
 
 const passwordSchema = z
   .object({
@@ -44,9 +45,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb()
   const v = submission.value
   if (v.intent === 'change-password') {
-    const stored = await UserRepository.findPasswordHash(db, user.id)
-    if (!stored?.password_hash || !(await verifyPassword(stored.password_hash, v.currentPassword))) {
-      return data({ result: submission.reply({ fieldErrors: { currentPassword: ['account.wrongPassword'] }, hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }), done: null }, { status: 400 })
+    // Checked and throttled like a sign-in, so a stolen session cannot guess the password freely.
+    const check = await attemptLogin(user.email, v.currentPassword, clientIp(request))
+    if (check.status !== 'ok') {
+      const error = check.status === 'throttled' ? 'auth.throttled' : 'account.wrongPassword'
+      const reply = submission.reply({ fieldErrors: { currentPassword: [error] }, hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] })
+      return data({ result: reply, done: null }, { status: check.status === 'throttled' ? 429 : 400 })
     }
     await UserRepository.updatePassword(db, user.id, await hashPassword(v.newPassword))
     // A changed password ends every other session, in case the old one was known to someone else.

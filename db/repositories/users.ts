@@ -35,10 +35,6 @@ export function findCredentialsByEmail(db: Executor, email: string) {
     .executeTakeFirst()
 }
 
-export function findPasswordHash(db: Executor, id: string) {
-  return db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst()
-}
-
 /** Every user with their organisation, for the administrator and the member picker. */
 export function findAll(db: Executor) {
   return db
