@@ -31,8 +31,14 @@ export function modeCovers(granted: Mode | null, wanted: Mode): boolean {
 /** Splits `/<docName>?token=…` without ever keeping the URL around. */
 export function parseUpgradeUrl(rawUrl: string | undefined): { docName: string; token: string | null; wantsAck: boolean } {
   const url = new URL(rawUrl ?? '/', 'http://collab.invalid')
+  let docName = ''
+  try {
+    docName = decodeURIComponent(url.pathname.slice(1))
+  } catch {
+    // A malformed escape is simply not one of our document names.
+  }
   return {
-    docName: decodeURIComponent(url.pathname.slice(1)),
+    docName,
     token: url.searchParams.get('token'),
     wantsAck: url.searchParams.get(SAVED_PARAM) === '1',
   }

@@ -82,6 +82,7 @@ export class Room {
   private lastAckAt = 0
   private idleTimer: NodeJS.Timeout | undefined
   private pending = 0
+  private cachedSnapshot: Y.Snapshot | null = null
 
   constructor(
     readonly name: string,
@@ -93,6 +94,7 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null)
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.cachedSnapshot = null
       const message = syncUpdateMessage(update)
       for (const peer of this.peers) if (peer !== origin) peer.send(message)
     })
@@ -152,7 +154,7 @@ export class Room {
     const decoded = Y.decodeUpdate(update)
     const nothingNew = addsNothing(this.doc, decoded)
     if (peer.principal.mode === 'ro') {
-      if (!nothingNew && !Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
+      if (!nothingNew && !Y.snapshotContainsUpdate(this.snapshot(), update)) {
         this.deps.log('warn', 'read-only update refused', { doc: this.name, user: peer.principal.userId })
       } else this.scheduleAck(peer)
       return
@@ -230,6 +232,11 @@ export class Room {
     for (const peer of new Set(items.map((i) => i.peer))) peer.close(CLOSE_CODES.storageUnavailable, 'storage unavailable')
   }
 
+  // Computing a snapshot walks the whole document; reuse it until the document changes.
+  private snapshot(): Y.Snapshot {
+    return (this.cachedSnapshot ??= Y.snapshot(this.doc))
+  }
+
   private scheduleAck(peer: Peer): void {
     if (!peer.wantsAck) return
     peer.needsAck = true
@@ -244,7 +251,7 @@ export class Room {
     this.lastAckAt = Date.now()
     const waiting = [...this.peers].filter((p) => p.needsAck && p.wantsAck)
     if (waiting.length === 0 || this.doc.isDestroyed) return
-    const message = encodeSavedMessage(Y.encodeSnapshot(Y.snapshot(this.doc)))
+    const message = encodeSavedMessage(Y.encodeSnapshot(this.snapshot()))
     for (const peer of waiting) {
       peer.needsAck = false
       peer.send(message)

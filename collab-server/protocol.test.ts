@@ -98,6 +98,14 @@ describe('collab-server protocol', () => {
     }
   })
 
+  it('refuses paths that are not document names', async () => {
+    const { lead, name } = await team()
+    for (const path of ['%E0%A4%A', 'plan.not-a-uuid.narrative', `${name}.extra`]) {
+      const ws = await rawSocket(env.url, path, token(lead.id, name, 'rw'))
+      expect(await ws.closedWith).toBe(CLOSE_CODES.documentNotFound)
+    }
+  })
+
   it('refuses a token whose mode the database no longer grants', async () => {
     const { viewer, name } = await team()
     const ws = await rawSocket(env.url, name, token(viewer.id, name, 'rw'))
