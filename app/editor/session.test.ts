@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { CLOSE_CODES, docName } from '#app/collab/contract.ts'
+import { mintCollabToken } from '#app/collab/token.server.ts'
+import { documentMode } from '#app/utils/permissions.ts'
+import { startServer, waitFor } from '#collab/test-utils.ts'
+import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import * as MemberRepository from '#db/repositories/members.ts'
+import { CollabSession, backoffDelay } from './session.ts'
+import { type TicketResult } from './ticket.ts'
+
+let env: Awaited<ReturnType<typeof startServer>>
+const sessions: CollabSession[] = []
+
+beforeAll(async () => {
+  env = await startServer()
+})
+afterAll(async () => {
+  sessions.forEach((s) => s.destroy())
+  await env.stop()
+})
+
+/** A browser window as far as the session cares: online/offline events and navigator.onLine. */
+function fakeWindow() {
+  const target = new EventTarget() as EventTarget & { navigator: { onLine: boolean } }
+  target.navigator = { onLine: true }
+  return {
+    window: target as unknown as Window,
+    goOffline() {
+      target.navigator.onLine = false
+      target.dispatchEvent(new Event('offline'))
+    },
+    goOnline() {
+      target.navigator.onLine = true
+      target.dispatchEvent(new Event('online'))
+    },
+  }
+}
+
+/** What the token route does, against the test database; `issuedAt` lets a test mint stale tokens. */
+function ticketFor(userId: string, doc: string, planId: string, counter: { calls: number; issuedAt?: number }) {
+  return async (): Promise<TicketResult> => {
+    counter.calls++
+    const user = await env.db.selectFrom('users').select(['id', 'global_role']).where('id', '=', userId).executeTakeFirstOrThrow()
+    const mode = documentMode({ id: user.id, globalRole: user.global_role }, await MemberRepository.findRole(env.db, planId, userId))
+    if (!mode) return { ok: false, reason: 'noAccess' }
+    const { token, expiresAt } = mintCollabToken({ sub: userId, doc, mode }, process.env.COLLAB_SECRET!, counter.issuedAt ?? Date.now())
+    counter.issuedAt = undefined
+    return { ok: true, ticket: { url: env.url, doc, token, mode, expiresAt: expiresAt.toISOString() } }
+  }
+}
+
+async function open(userId: string, planId: string, options: { issuedAt?: number; window?: Window } = {}) {
+  const doc = docName({ planId, substep: '1.1' })
+  const counter = { calls: 0, issuedAt: options.issuedAt }
+  const fetchTicket = ticketFor(userId, doc, planId, counter)
+  const first = await fetchTicket()
+  if (!first.ok) throw new Error('no ticket')
+  const session = new CollabSession(first.ticket, {
+    fetchTicket,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    baseDelayMs: 20,
+    maxDelayMs: 200,
+    window: options.window,
+  })
+  sessions.push(session)
+  const ydoc = new Y.Doc()
+  const provider = session.createProvider(ydoc)
+  provider.awareness.setLocalState({ name: 'Someone else entirely', color: '#000000' })
+  provider.connect()
+  return { session, ydoc, provider, text: ydoc.getText('t'), counter }
+}
+
+async function team() {
+  const lead = await createUser(env.db, { name: 'Ratna Lead' })
+  const plan = await createPlan(env.db, lead.id)
+  const coauthor = await createUser(env.db, { name: 'Budi Coauthor', constituency: 'workers' })
+  await addMember(env.db, plan.id, coauthor.id, 'coauthor', lead.id)
+  return { lead, plan, coauthor }
+}
+
+describe('CollabSession against the collab-server', () => {
+  it('syncs, reports saved only once the server acknowledged the local edits, and shows who else is here', async () => {
+    const { lead, plan, coauthor } = await team()
+    const a = await open(lead.id, plan.id)
+    const b = await open(coauthor.id, plan.id)
+    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+    await waitFor(() => a.session.getSnapshot().acknowledged)
+    expect(a.session.getSnapshot()).toMatchObject({ mode: 'rw', unsaved: false })
+    a.text.insert(0, 'hello')
+    expect(a.session.getSnapshot().unsaved).toBe(true)
+    await waitFor(() => b.text.toString() === 'hello')
+    await waitFor(() => !a.session.getSnapshot().unsaved)
+    // The receiver has nothing of its own to save.
+    expect(b.session.getSnapshot().unsaved).toBe(false)
+    // Identity comes from the server, not from what the client claimed.
+    await waitFor(() => a.session.getSnapshot().others.length === 1)
+    expect(a.session.getSnapshot().others[0]).toMatchObject({ userId: coauthor.id, name: 'Budi Coauthor' })
+    expect(a.session.getSnapshot().others[0]!.color).toMatch(/^#[0-9a-f]{6}$/)
+    await waitFor(() => b.session.getSnapshot().others[0]?.userId === lead.id)
+  })
+
+  it('fetches a fresh token and reconnects when its token has expired', async () => {
+    const { lead, plan } = await team()
+    const a = await open(lead.id, plan.id, { issuedAt: Date.now() - 10 * 60_000 })
+    await waitFor(() => a.session.getSnapshot().connection === 'connected')
+    expect(a.counter.calls).toBe(2)
+  })
+
+  it('switches to read-only when the person is downgraded, and stops when they are removed', async () => {
+    const { lead, plan, coauthor } = await team()
+    const b = await open(coauthor.id, plan.id)
+    await waitFor(() => b.session.getSnapshot().connection === 'connected')
+    const closed = new Promise<number>((resolve) => b.provider.once('closed', ({ code }) => resolve(code)))
+    await addMember(env.db, plan.id, coauthor.id, 'viewer', lead.id)
+    expect(await closed).toBe(CLOSE_CODES.permissionChanged)
+    await waitFor(() => b.session.getSnapshot().mode === 'ro' && b.session.getSnapshot().connection === 'connected')
+    await env.db.deleteFrom('plan_members').where('plan_id', '=', plan.id).where('user_id', '=', coauthor.id).execute()
+    await waitFor(() => b.session.getSnapshot().connection === 'noAccess')
+  })
+
+  it('keeps edits made offline and sends them when the connection returns', async () => {
+    const { lead, plan, coauthor } = await team()
+    const net = fakeWindow()
+    const a = await open(lead.id, plan.id, { window: net.window })
+    const b = await open(coauthor.id, plan.id)
+    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+    net.goOffline()
+    expect(a.session.getSnapshot().connection).toBe('offline')
+    a.text.insert(0, 'written offline')
+    expect(a.session.getSnapshot().unsaved).toBe(true)
+    await new Promise((r) => setTimeout(r, 100))
+    expect(b.text.toString()).toBe('')
+    net.goOnline()
+    await waitFor(() => b.text.toString() === 'written offline')
+    await waitFor(() => a.session.getSnapshot().connection === 'connected' && !a.session.getSnapshot().unsaved)
+  })
+})
+
+describe('backoffDelay', () => {
+  it('grows exponentially up to the cap, with jitter between half and all of it', () => {
+    expect(backoffDelay(0, 500, 30_000, () => 0)).toBe(250)
+    expect(backoffDelay(0, 500, 30_000, () => 1)).toBe(500)
+    expect(backoffDelay(3, 500, 30_000, () => 1)).toBe(4000)
+    expect(backoffDelay(50, 500, 30_000, () => 0.5)).toBe(22_500)
+  })
+})

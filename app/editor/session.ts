@@ -1,0 +1,232 @@
+// One collaborative document in the browser: the stock y-websocket provider, a fresh token before
+// every (re)connect, jittered reconnect backoff, "saved" acknowledgements and presence.
+//
+// The stock provider reconnects on its own with a plain exponential backoff (no jitter) and the
+// URL it was given, i.e. with a token that lives five minutes. So every close from the server is
+// made terminal for the provider (shouldReconnect: false) and this class reconnects instead:
+// after a jittered delay it fetches a new token (and mode) and calls provider.connect().
+import { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import { CLOSE_CODES, MESSAGE_SAVED, SAVED_PARAM } from '../collab/contract.ts'
+import { readSavedMessage } from '../collab/saved.ts'
+import { PendingEdits } from './pending-edits.ts'
+import { type CollabTicket, type TicketResult } from './ticket.ts'
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'signedOut' | 'noAccess' | 'notFound'
+
+export interface Collaborator {
+  clientId: number
+  userId: string | null
+  name: string
+  organisation: string | null
+  color: string
+}
+
+export interface SessionSnapshot {
+  connection: ConnectionState
+  mode: 'rw' | 'ro'
+  /** Local edits the server has not acknowledged as stored. */
+  unsaved: boolean
+  /** The server has acknowledged this document at least once since it was opened. */
+  acknowledged: boolean
+  /** Other people on this document (one entry per person), as the server describes them. */
+  others: Collaborator[]
+}
+
+export interface SessionOptions {
+  fetchTicket: () => Promise<TicketResult>
+  WebSocketPolyfill?: typeof WebSocket
+  /** Reconnect delays: full jitter between half and all of min(max, base · 2^attempt). */
+  baseDelayMs?: number
+  maxDelayMs?: number
+  random?: () => number
+  /** Browser online/offline events; omitted outside the browser. */
+  window?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator: { onLine: boolean } }
+}
+
+const TERMINAL_CLOSES: ReadonlySet<number> = new Set([CLOSE_CODES.documentNotFound])
+
+/** The delay before reconnect attempt `attempt` (0-based). */
+export function backoffDelay(attempt: number, base: number, max: number, random: () => number): number {
+  const ceiling = Math.min(max, base * 2 ** Math.min(attempt, 20))
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2)
+}
+
+function readCollaborator(clientId: number, state: Record<string, unknown>): Collaborator | null {
+  if (typeof state.name !== 'string' || !state.name) return null
+  return {
+    clientId,
+    userId: typeof state.userId === 'string' ? state.userId : null,
+    name: state.name,
+    organisation: typeof state.organisation === 'string' ? state.organisation : null,
+    color: typeof state.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(state.color) ? state.color : '#666666',
+  }
+}
+
+export class CollabSession {
+  private provider: WebsocketProvider | null = null
+  private pending: PendingEdits | null = null
+  private snapshot: SessionSnapshot
+  private readonly listeners = new Set<() => void>()
+  private attempt = 0
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private reconnecting = false
+  private disposed = false
+  private ticket: CollabTicket
+  private readonly onOnline = () => this.scheduleReconnect(0)
+  private readonly onOffline = () => {
+    if (this.isTerminal()) return
+    // The socket may take up to the provider's 30 s watchdog to notice; show the truth now.
+    clearTimeout(this.timer)
+    this.provider?.disconnect()
+    this.set({ connection: 'offline' })
+  }
+
+  constructor(
+    ticket: CollabTicket,
+    private readonly options: SessionOptions,
+  ) {
+    this.ticket = ticket
+    this.snapshot = { connection: 'connecting', mode: ticket.mode, unsaved: false, acknowledged: false, others: [] }
+    options.window?.addEventListener('online', this.onOnline)
+    options.window?.addEventListener('offline', this.onOffline)
+  }
+
+  get docName(): string {
+    return this.ticket.doc
+  }
+
+  /** For CollaborationPlugin's providerFactory: the provider of `doc`, not connected yet. */
+  createProvider(doc: Y.Doc): WebsocketProvider {
+    this.provider?.destroy()
+    this.pending?.dispose()
+    const provider = new WebsocketProvider(this.ticket.url, this.ticket.doc, doc, {
+      connect: false,
+      params: this.params(),
+      disableBc: true,
+      maxBackoffTime: this.options.maxDelayMs ?? 30_000,
+      shouldReconnect: () => false,
+      ...(this.options.WebSocketPolyfill ? { WebSocketPolyfill: this.options.WebSocketPolyfill } : {}),
+    })
+    provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => this.pending?.acknowledge(readSavedMessage(decoder))
+    provider.on('sync', (synced: boolean) => {
+      if (!synced) return
+      this.attempt = 0
+      this.set({ connection: 'connected' })
+    })
+    provider.on('status', ({ status }) => {
+      if (status === 'disconnected' && !this.disposed && this.snapshot.connection === 'connected') {
+        this.set({ connection: this.isOffline() ? 'offline' : 'reconnecting' })
+      }
+    })
+    provider.on('closed', ({ code }) => this.onServerClose(code))
+    provider.awareness.on('change', () => this.updateOthers())
+    const pending = new PendingEdits(doc, (origin) => origin === provider)
+    pending.subscribe(() => this.set({ unsaved: pending.hasUnsaved, acknowledged: pending.hasAcknowledgement }))
+    this.provider = provider
+    this.pending = pending
+    return provider
+  }
+
+  getSnapshot = (): SessionSnapshot => this.snapshot
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  destroy(): void {
+    if (this.disposed) return
+    this.disposed = true
+    clearTimeout(this.timer)
+    this.options.window?.removeEventListener('online', this.onOnline)
+    this.options.window?.removeEventListener('offline', this.onOffline)
+    this.pending?.dispose()
+    this.provider?.destroy()
+    this.listeners.clear()
+  }
+
+  private params(): Record<string, string> {
+    return { token: this.ticket.token, [SAVED_PARAM]: '1' }
+  }
+
+  private isOffline(): boolean {
+    return this.options.window ? !this.options.window.navigator.onLine : false
+  }
+
+  private onServerClose(code: number): void {
+    if (this.disposed) return
+    if (TERMINAL_CLOSES.has(code)) {
+      this.set({ connection: 'notFound' })
+      return
+    }
+    if (this.snapshot.connection === 'connected' || this.snapshot.connection === 'connecting') {
+      this.set({ connection: this.isOffline() ? 'offline' : 'reconnecting' })
+    }
+    // An expired token is routine: fetch a new one at once. Anything else backs off.
+    const attempt = code === CLOSE_CODES.unauthorized && this.attempt === 0 ? -1 : this.attempt++
+    this.scheduleReconnect(attempt < 0 ? 0 : backoffDelay(attempt, this.options.baseDelayMs ?? 500, this.options.maxDelayMs ?? 30_000, this.options.random ?? Math.random))
+  }
+
+  private scheduleReconnect(delayMs: number): void {
+    if (this.disposed || this.isTerminal()) return
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.reconnect(), delayMs)
+  }
+
+  private isTerminal(): boolean {
+    const c = this.snapshot.connection
+    return c === 'signedOut' || c === 'noAccess' || c === 'notFound'
+  }
+
+  private async reconnect(): Promise<void> {
+    const provider = this.provider
+    if (this.disposed || !provider || this.reconnecting || provider.wsconnected || provider.wsconnecting) return
+    if (this.isOffline()) {
+      this.set({ connection: 'offline' })
+      return // the 'online' event resumes
+    }
+    this.reconnecting = true
+    try {
+      const result = await this.options.fetchTicket()
+      if (this.disposed) return
+      if (!result.ok) {
+        if (result.reason === 'signedOut' || result.reason === 'noAccess') {
+          this.set({ connection: result.reason })
+          return
+        }
+        this.set({ connection: result.reason === 'offline' ? 'offline' : 'reconnecting' })
+        this.scheduleReconnect(backoffDelay(this.attempt++, this.options.baseDelayMs ?? 500, this.options.maxDelayMs ?? 30_000, this.options.random ?? Math.random))
+        return
+      }
+      this.ticket = result.ticket
+      provider.params = this.params()
+      this.set({ mode: result.ticket.mode, connection: this.snapshot.connection === 'offline' ? 'reconnecting' : this.snapshot.connection })
+      provider.connect()
+    } finally {
+      this.reconnecting = false
+    }
+  }
+
+  private updateOthers(): void {
+    const provider = this.provider
+    if (!provider) return
+    const byPerson = new Map<string, Collaborator>()
+    for (const [clientId, state] of provider.awareness.getStates()) {
+      if (clientId === provider.awareness.clientID) continue
+      const person = readCollaborator(clientId, state)
+      if (person) byPerson.set(person.userId ?? `client:${clientId}`, person)
+    }
+    const others = [...byPerson.values()].sort((a, b) => a.name.localeCompare(b.name))
+    this.set({ others })
+  }
+
+  private set(patch: Partial<SessionSnapshot>): void {
+    if (this.disposed) return
+    const next = { ...this.snapshot, ...patch }
+    const same = (Object.keys(patch) as (keyof SessionSnapshot)[]).every((k) => next[k] === this.snapshot[k])
+    if (same) return
+    this.snapshot = next
+    for (const listener of this.listeners) listener()
+  }
+}
