@@ -1,5 +1,7 @@
-// ISO 3166-1 alpha-2 codes (249 entries). Names come from Intl.DisplayNames in the reader's language.
-const ISO_CODES = `
+import { COUNTRY_NAMES } from './country-names.ts'
+
+// ISO 3166-1 alpha-2 codes (249 entries). Names come from the CLDR table in country-names.ts.
+export const ISO_CODES = `
   AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE
   BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD
   CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM
@@ -19,7 +21,7 @@ const ISO_CODES = `
 
 // The demo plans are set in fictional countries; they use ISO 3166-1 user-assigned codes (XA–XZ),
 // which no real country will ever receive.
-const DEMO_COUNTRIES: Record<string, Record<'en' | 'fr' | 'es', string>> = {
+export const DEMO_COUNTRIES: Record<string, Record<'en' | 'fr' | 'es', string>> = {
   XL: { en: 'Republic of Kalindra (fictional)', fr: 'République de Kalindra (fictif)', es: 'República de Kalindra (ficticio)' },
   XS: { en: 'Republic of Costa Serena (fictional)', fr: 'République de Costa Serena (fictif)', es: 'República de Costa Serena (ficticio)' },
 }
@@ -30,22 +32,18 @@ export function isCountryCode(value: unknown): value is string {
   return typeof value === 'string' && COUNTRY_CODES.includes(value)
 }
 
-const displayNames = new Map<string, Intl.DisplayNames>()
+type Lang = keyof typeof COUNTRY_NAMES
+const lang = (locale: string): Lang => (locale in COUNTRY_NAMES ? (locale as Lang) : 'en')
+// Fixed names rather than Intl.DisplayNames: browsers and Node disagree on some (Hong Kong,
+// Palestine…), and the server and client must render the same text.
+const byCode = new Map(Object.entries(COUNTRY_NAMES).map(([l, rows]) => [l, new Map(rows)]))
 
 /** The country's name in the given language. */
 export function countryName(code: string, locale: string): string {
-  const demo = DEMO_COUNTRIES[code]
-  if (demo) return demo[(locale in demo ? locale : 'en') as 'en' | 'fr' | 'es']
-  let names = displayNames.get(locale)
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })
-    displayNames.set(locale, names)
-  }
-  return names.of(code) ?? code
+  return byCode.get(lang(locale))?.get(code) ?? code
 }
 
 /** Every country as { code, name }, sorted by name in the given language. */
 export function countryOptions(locale: string) {
-  const collator = new Intl.Collator(locale)
-  return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => collator.compare(a.name, b.name))
+  return COUNTRY_NAMES[lang(locale)].map(([code, name]) => ({ code, name }))
 }
