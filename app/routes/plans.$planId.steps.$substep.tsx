@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, NavLink, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import * as CommentRepository from '#db/repositories/comments.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import worksheetStyles from '../styles/worksheets.css?url'
 import { getDb } from '../utils/db.server.ts'
@@ -10,6 +11,7 @@ import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
 import { handleItemAction, isItemIntent, loadWorksheet } from '../worksheets/items.server.ts'
 import { KINDS } from '../worksheets/kinds.ts'
 import { planProgress } from '../worksheets/progress.server.ts'
+import { CommentsContext, CommentThread } from '../worksheets/ui/CommentThread.tsx'
 import { PANELS_AFTER, PANELS_BEFORE } from '../worksheets/ui/panels.tsx'
 import { WorksheetList } from '../worksheets/ui/WorksheetList.tsx'
 
@@ -27,12 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = requireSubstep(params.substep)
   const db = getDb()
   const extraLoader = EXTRA_LOADERS[code]
-  const [progress, worksheet, extra] = await Promise.all([
+  const [progress, worksheet, extra, comments] = await Promise.all([
     planProgress(db, plan.id),
     loadWorksheet(db, plan.id, code),
     extraLoader ? extraLoader({ db, planId: plan.id, actor: toActor(user), role }) : Promise.resolve(null),
+    CommentRepository.countByPlan(db, plan.id),
   ])
-  return { planId: plan.id, code, ...neighbours(code), progress, abilities, worksheet, extra }
+  const commentCounts = { items: comments.item, substep: comments.substep[code] ?? 0 }
+  return { planId: plan.id, code, ...neighbours(code), progress, abilities, worksheet, extra, commentCounts }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SubstepPage() {
-  const { planId, code, previous, next, progress, abilities, worksheet, extra } = useLoaderData<typeof loader>()
+  const { planId, code, previous, next, progress, abilities, worksheet, extra, commentCounts } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['steps', 'common'])
   const step = Number(code.split('.')[0])
   const status = progress.find((p) => p.code === code)!
@@ -77,46 +81,50 @@ export default function SubstepPage() {
           ))}
         </ol>
       </nav>
-      <article className="substep">
-        <p className="substep__eyebrow">
-          {t('stepLabel', { step })} · {t(`step.${step}.name`)}
-        </p>
-        <h2>
-          {code} {t(`substep.${code}.name`)}
-        </h2>
-        <p>
-          <span className={`pill pill--${status.status}`}>{t(`common:progress.status.${status.status}`)}</span>{' '}
-          {status.status !== 'done' && status.missing.length > 0 ? (
-            <span className="substep-list__missing">{t('stillMissing', { items: status.missing.map((m) => t(m)).join(' · ') })}</span>
-          ) : null}
-        </p>
-        <section className="method-note" aria-labelledby="method-heading">
-          <h3 id="method-heading">{t('aboutThisStep')}</h3>
-          <p>{t(`substep.${code}.purpose`)}</p>
-          <p>
-            <strong>{t('output')}</strong> {t(`substep.${code}.output`)}
+      <CommentsContext.Provider value={{ planId, counts: commentCounts.items, canComment: abilities['comment:create'] }}>
+        <article className="substep">
+          <p className="substep__eyebrow">
+            {t('stepLabel', { step })} · {t(`step.${step}.name`)}
           </p>
-        </section>
-        {Before ? <Before {...panelProps} /> : null}
-        {worksheet.kinds.map((kind) => (
-          <WorksheetList key={kind} spec={KINDS[kind]!} items={worksheet.items[kind] ?? []} options={worksheet.options} canEdit={abilities['worksheet:edit']} />
-        ))}
-        {After ? <After {...panelProps} /> : null}
-        <nav className="pager" aria-label={t('pager')}>
-          {previous ? (
-            <Link to={`/plans/${planId}/steps/${previous}`} rel="prev">
-              ← {previous} {t(`substep.${previous}.name`)}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {next ? (
-            <Link to={`/plans/${planId}/steps/${next}`} rel="next">
-              {next} {t(`substep.${next}.name`)} →
-            </Link>
-          ) : null}
-        </nav>
-      </article>
+          <h2>
+            {code} {t(`substep.${code}.name`)}
+          </h2>
+          <p>
+            <span className={`pill pill--${status.status}`}>{t(`common:progress.status.${status.status}`)}</span>{' '}
+            {status.status !== 'done' && status.missing.length > 0 ? <span className="substep-list__missing">{t('stillMissing', { items: status.missing.map((m) => t(m)).join(' · ') })}</span> : null}
+          </p>
+          <section className="method-note" aria-labelledby="method-heading">
+            <h3 id="method-heading">{t('aboutThisStep')}</h3>
+            <p>{t(`substep.${code}.purpose`)}</p>
+            <p>
+              <strong>{t('output')}</strong> {t(`substep.${code}.output`)}
+            </p>
+          </section>
+          {Before ? <Before {...panelProps} /> : null}
+          {worksheet.kinds.map((kind) => (
+            <WorksheetList key={kind} spec={KINDS[kind]!} items={worksheet.items[kind] ?? []} options={worksheet.options} canEdit={abilities['worksheet:edit']} />
+          ))}
+          {After ? <After {...panelProps} /> : null}
+          <section className="substep-comments" aria-labelledby="substep-comments-heading">
+            <h3 id="substep-comments-heading">{t('worksheets:comments.onSubstep', { code })}</h3>
+            <CommentThread subjectType="substep" subjectId={code} count={commentCounts.substep} />
+          </section>
+          <nav className="pager" aria-label={t('pager')}>
+            {previous ? (
+              <Link to={`/plans/${planId}/steps/${previous}`} rel="prev">
+                ← {previous} {t(`substep.${previous}.name`)}
+              </Link>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <Link to={`/plans/${planId}/steps/${next}`} rel="next">
+                {next} {t(`substep.${next}.name`)} →
+              </Link>
+            ) : null}
+          </nav>
+        </article>
+      </CommentsContext.Provider>
     </div>
   )
 }

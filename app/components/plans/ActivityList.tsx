@@ -16,7 +16,8 @@ interface ActivityEvent {
 export function ActivityList({ events }: { events: ActivityEvent[] }) {
   const { t, i18n } = useTranslation()
   const describe = (e: ActivityEvent) => {
-    if (e.entity_type === 'plan' || e.entity_type === 'member') return t(`activity.actions.${e.entity_type}.${e.action}`)
+    if (['plan', 'member', 'endorsement'].includes(e.entity_type)) return t(`activity.actions.${e.entity_type}.${e.action}`)
+    if (e.entity_type === 'comment') return t(`activity.actions.comment.${e.action}`, { ref: refOf(e.new_value) ?? '' })
     // Worksheet items: "Added M3 to the Mandate register".
     const ref = refOf(e.new_value) ?? refOf(e.old_value) ?? ''
     const list = t(`worksheets:kinds.${e.entity_type}.title`, { defaultValue: e.entity_type })

@@ -1,9 +1,10 @@
 import { useFetcher } from '@remix-run/react'
-import { useState } from 'react'
+import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
 import { type LinkOption, type WorksheetItemView } from '../types.ts'
 import { type KindSpec } from '../spec.ts'
+import { CommentPanel, CommentToggle, useComments } from './CommentThread.tsx'
 import { ItemForm, type ItemActionData } from './ItemForm.tsx'
 import { ItemValue } from './ItemValue.tsx'
 
@@ -13,15 +14,27 @@ interface Props {
   options: Record<string, LinkOption[]>
   canEdit: boolean
   /** Extra cells per row (e.g. scores), rendered after the data columns. */
-  extraColumns?: { header: string; cell: (item: WorksheetItemView) => React.ReactNode }[]
+  extraColumns?: {
+    header: string
+    cell: (item: WorksheetItemView) => React.ReactNode
+  }[]
 }
 
 /** A worksheet list: a table of items with edit, reorder and delete, and a form to add one. */
 export function WorksheetList({ spec, items, options, canEdit, extraColumns = [] }: Props) {
   const { t } = useTranslation('worksheets')
   const [editing, setEditing] = useState<string | null>(null)
+  const comments = useComments()
+  const [discussing, setDiscussing] = useState<Set<string>>(new Set())
+  const toggleComments = (id: string) =>
+    setDiscussing((open) => {
+      const next = new Set(open)
+      if (!next.delete(id)) next.add(id)
+      return next
+    })
   const columns = (spec.columns ?? spec.fields.map((f) => f.name)).map((name) => spec.fields.find((f) => f.name === name)!)
   const headingId = `${spec.kind}-heading`
+  const width = columns.length + extraColumns.length + 1 + (comments ? 1 : 0) + (canEdit ? 1 : 0)
   return (
     <section className="worksheet" aria-labelledby={headingId}>
       <h3 id={headingId}>{t(`kinds.${spec.kind}.title`)}</h3>
@@ -44,6 +57,7 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
                     {c.header}
                   </th>
                 ))}
+                {comments ? <th scope="col">{t('comments.title')}</th> : null}
                 {canEdit ? <th scope="col">{t('actions')}</th> : null}
               </tr>
             </thead>
@@ -51,28 +65,42 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
               {items.map((item, index) =>
                 editing === item.id ? (
                   <tr key={item.id} className="worksheet__editing">
-                    <td colSpan={columns.length + extraColumns.length + 2}>
+                    <td colSpan={width}>
                       <ItemForm spec={spec} item={item} options={options} onDone={() => setEditing(null)} />
                     </td>
                   </tr>
                 ) : (
-                  <tr key={item.id} id={`item-${item.id}`}>
-                    <th scope="row">{item.ref}</th>
-                    {columns.map((c) => (
-                      <td key={c.name}>
-                        <ItemValue field={c} value={item.data[c.name]} options={options} />
-                      </td>
-                    ))}
-                    {extraColumns.map((c) => (
-                      <td key={c.header}>{c.cell(item)}</td>
-                    ))}
-                    {canEdit ? (
-                      <td>
-                        <RowActions spec={spec} item={item} first={index === 0} last={index === items.length - 1} onEdit={() => setEditing(item.id)} />
-                      </td>
+                  <Fragment key={item.id}>
+                    <tr id={`item-${item.id}`}>
+                      <th scope="row">{item.ref}</th>
+                      {columns.map((c) => (
+                        <td key={c.name}>
+                          <ItemValue field={c} value={item.data[c.name]} options={options} />
+                        </td>
+                      ))}
+                      {extraColumns.map((c) => (
+                        <td key={c.header}>{c.cell(item)}</td>
+                      ))}
+                      {comments ? (
+                        <td>
+                          <CommentToggle count={comments.counts[item.id] ?? 0} expanded={discussing.has(item.id)} controls={`comments-${item.id}`} onToggle={() => toggleComments(item.id)} subject={item.ref} />
+                        </td>
+                      ) : null}
+                      {canEdit ? (
+                        <td>
+                          <RowActions spec={spec} item={item} first={index === 0} last={index === items.length - 1} onEdit={() => setEditing(item.id)} />
+                        </td>
+                      ) : null}
+                    </tr>
+                    {comments && discussing.has(item.id) ? (
+                      <tr className="worksheet__comments">
+                        <td colSpan={width}>
+                          <CommentPanel id={`comments-${item.id}`} subjectType="item" subjectId={item.id} />
+                        </td>
+                      </tr>
                     ) : null}
-                  </tr>
-                ),
+                  </Fragment>
+                )
               )}
             </tbody>
           </table>

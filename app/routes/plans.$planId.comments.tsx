@@ -1,0 +1,19 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { getDb } from '../utils/db.server.ts'
+import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
+import { readFormData } from '../utils/request.server.ts'
+import { handleCommentAction, loadThread } from '../worksheets/comments.server.ts'
+
+// Resource route: the comment thread of one artefact, sub-step or plan, and the form that adds to it.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { plan, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')
+  const thread = await loadThread(getDb(), plan.id, new URL(request.url).searchParams)
+  return { ...thread, canComment: abilities['comment:create'] }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { plan, user, role } = await requirePlanAccess(request, params.planId, 'comment:create')
+  const formData = await readFormData(request)
+  return handleCommentAction({ db: getDb(), planId: plan.id, actor: toActor(user), role, formData })
+}

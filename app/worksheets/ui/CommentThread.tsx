@@ -1,0 +1,171 @@
+import { useFetcher } from '@remix-run/react'
+import { createContext, useContext, useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { FieldErrors, FormErrors } from '../../components/forms.tsx'
+import { formatDateTime } from '../../utils/locales.ts'
+
+export type CommentSubjectType = 'item' | 'substep' | 'plan'
+
+/** What every comment toggle on a page needs: the plan, the counts per subject, and whether one may write. */
+export interface CommentsContextValue {
+  planId: string
+  /** Comment counts per item id (subject_type 'item'). */
+  counts: Record<string, number>
+  canComment: boolean
+}
+
+export const CommentsContext = createContext<CommentsContextValue | null>(null)
+
+export function useComments() {
+  return useContext(CommentsContext)
+}
+
+interface CommentView {
+  id: string
+  parent_id: string | null
+  body: string
+  created_at: string | Date
+  author_name: string | null
+  author_organisation: string | null
+  author_organisation_name: string | null
+}
+
+interface ThreadData {
+  comments: CommentView[]
+  canComment: boolean
+}
+
+interface PostData {
+  result: { status?: string; error?: Record<string, string[] | null> | null } | null
+  comments: CommentView[] | null
+}
+
+/** The "Comments (n)" button that shows or hides a thread. */
+export function CommentToggle({ count, expanded, controls, onToggle, subject }: { count: number; expanded: boolean; controls: string; onToggle: () => void; subject?: string }) {
+  const { t } = useTranslation('worksheets')
+  return (
+    <button type="button" className="button button--small button--quiet comment-toggle" aria-expanded={expanded} aria-controls={controls} aria-label={subject ? t('comments.toggleFor', { count, subject }) : undefined} onClick={onToggle}>
+      {t('comments.toggle', { count })}
+    </button>
+  )
+}
+
+/** A toggle and its thread in one block (sub-step pages, tree nodes, cards). */
+export function CommentThread({ subjectType, subjectId, count, subject }: { subjectType: CommentSubjectType; subjectId: string; count?: number; subject?: string }) {
+  const ctx = useComments()
+  const [open, setOpen] = useState(false)
+  const id = useId()
+  if (!ctx) return null
+  const n = count ?? (subjectType === 'item' ? ctx.counts[subjectId] ?? 0 : 0)
+  return (
+    <div className="comment-thread">
+      <CommentToggle count={n} expanded={open} controls={id} onToggle={() => setOpen((o) => !o)} subject={subject} />
+      {open ? <CommentPanel id={id} subjectType={subjectType} subjectId={subjectId} /> : <div id={id} hidden />}
+    </div>
+  )
+}
+
+/** The thread itself: loaded when shown, with replies indented and a form to add or reply. */
+export function CommentPanel({ id, subjectType, subjectId }: { id: string; subjectType: CommentSubjectType; subjectId: string }) {
+  const { t } = useTranslation('worksheets')
+  const ctx = useComments()
+  const loader = useFetcher<ThreadData>()
+  const poster = useFetcher<PostData>()
+  const [replyTo, setReplyTo] = useState<string | null>(null)
+  const planId = ctx?.planId ?? ''
+  const url = `/plans/${planId}/comments?subjectType=${subjectType}&subjectId=${encodeURIComponent(subjectId)}`
+  const { load } = loader
+  useEffect(() => {
+    load(url)
+  }, [load, url])
+
+  const loaded = loader.data?.comments
+  const posted = poster.data?.comments
+  const comments = posted && (!loaded || posted.length >= loaded.length) ? posted : loaded
+  const canComment = ctx?.canComment ?? false
+  const children = new Map<string | null, CommentView[]>()
+  for (const c of comments ?? []) children.set(c.parent_id, [...(children.get(c.parent_id) ?? []), c])
+
+  const renderList = (parentId: string | null, depth: number): React.ReactNode => {
+    const list = children.get(parentId)
+    if (!list?.length) return null
+    return (
+      <ol className={depth === 0 ? 'comment-list' : 'comment-list comment-list--replies'}>
+        {list.map((c) => (
+          <li key={c.id}>
+            <article className="comment" aria-label={t('comments.by', { name: c.author_name ?? t('comments.unknownAuthor') })}>
+              <p className="comment__meta">
+                <strong>{c.author_name ?? t('comments.unknownAuthor')}</strong>
+                {c.author_organisation || c.author_organisation_name ? <abbr title={c.author_organisation_name ?? undefined}> · {c.author_organisation ?? c.author_organisation_name}</abbr> : null}
+                {' · '}
+                <CommentTime value={c.created_at} />
+              </p>
+              <p className="comment__body prewrap">{c.body}</p>
+              {canComment ? (
+                <button type="button" className="button button--small button--quiet" onClick={() => setReplyTo(replyTo === c.id ? null : c.id)} aria-expanded={replyTo === c.id}>
+                  {t('comments.reply')}
+                </button>
+              ) : null}
+              {replyTo === c.id ? <CommentForm fetcher={poster} subjectType={subjectType} subjectId={subjectId} parentId={c.id} onDone={() => setReplyTo(null)} /> : null}
+            </article>
+            {renderList(c.id, depth + 1)}
+          </li>
+        ))}
+      </ol>
+    )
+  }
+
+  return (
+    <section id={id} className="comment-panel" aria-label={t('comments.title')}>
+      {comments === undefined ? <p role="status">{t('comments.loading')}</p> : comments.length === 0 ? <p className="empty-state">{t('comments.empty')}</p> : renderList(null, 0)}
+      {canComment ? replyTo === null ? <CommentForm fetcher={poster} subjectType={subjectType} subjectId={subjectId} /> : null : <p className="field__hint">{t('comments.readOnly')}</p>}
+    </section>
+  )
+}
+
+function CommentTime({ value }: { value: string | Date }) {
+  const { i18n } = useTranslation()
+  return <time dateTime={new Date(value).toISOString()}>{formatDateTime(value, i18n.language)}</time>
+}
+
+type Poster = ReturnType<typeof useFetcher<PostData>>
+
+function CommentForm({ fetcher, subjectType, subjectId, parentId, onDone }: { fetcher: Poster; subjectType: CommentSubjectType; subjectId: string; parentId?: string; onDone?: () => void }) {
+  const { t } = useTranslation('worksheets')
+  const ctx = useComments()
+  const formRef = useRef<HTMLFormElement>(null)
+  const fieldId = useId()
+  const [submitted, setSubmitted] = useState(false)
+  const errors = submitted ? fetcher.data?.result?.error : undefined
+  const ok = submitted && fetcher.state === 'idle' && fetcher.data !== undefined && fetcher.data.result?.status !== 'error'
+  useEffect(() => {
+    if (!ok) return
+    formRef.current?.reset()
+    setSubmitted(false)
+    onDone?.()
+  }, [ok, onDone])
+  return (
+    <fetcher.Form method="post" action={`/plans/${ctx?.planId ?? ''}/comments`} ref={formRef} className="comment-form" onSubmit={() => setSubmitted(true)} noValidate>
+      <input type="hidden" name="subjectType" value={subjectType} />
+      <input type="hidden" name="subjectId" value={subjectId} />
+      {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+      <FormErrors errors={(errors?.[''] ?? errors?.parentId ?? undefined) || undefined} />
+      <div className="field field--wide">
+        <label htmlFor={fieldId}>{parentId ? t('comments.replyLabel') : t('comments.label')}</label>
+        <textarea id={fieldId} name="body" rows={parentId ? 2 : 3} maxLength={5000} required aria-invalid={errors?.body?.length ? true : undefined} aria-describedby={errors?.body?.length ? `${fieldId}-error` : undefined} />
+        <FieldErrors id={`${fieldId}-error`} errors={errors?.body ?? undefined} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button--small button--primary" disabled={fetcher.state !== 'idle'}>
+          {parentId ? t('comments.postReply') : t('comments.post')}
+        </button>
+        {onDone ? (
+          <button type="button" className="button button--small button--quiet" onClick={onDone}>
+            {t('cancel')}
+          </button>
+        ) : null}
+        {fetcher.state !== 'idle' ? <span role="status">{t('saving')}</span> : null}
+      </div>
+    </fetcher.Form>
+  )
+}

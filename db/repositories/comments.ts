@@ -1,0 +1,67 @@
+import { withTransaction, type Executor } from '../executor.ts'
+import { type CommentsTable } from '../types.ts'
+import * as ActivityRepository from './activity.ts'
+
+export type CommentSubjectType = CommentsTable['subject_type']
+
+/** One thread (all comments on one subject), oldest first, with author name and organisation. */
+export function findThread(db: Executor, planId: string, subjectType: CommentSubjectType, subjectId: string) {
+  return db
+    .selectFrom('comments')
+    .leftJoin('users', 'users.id', 'comments.author_id')
+    .leftJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select([
+      'comments.id',
+      'comments.parent_id',
+      'comments.body',
+      'comments.created_at',
+      'users.name as author_name',
+      'organisations.acronym as author_organisation',
+      'organisations.name as author_organisation_name',
+      'organisations.constituency as author_constituency',
+    ])
+    .where('comments.plan_id', '=', planId)
+    .where('comments.subject_type', '=', subjectType)
+    .where('comments.subject_id', '=', subjectId)
+    .orderBy('comments.created_at')
+    .orderBy('comments.id')
+    .execute()
+}
+
+/** One comment of this plan (an id from another plan finds nothing). */
+export function findById(db: Executor, planId: string, id: string) {
+  return db.selectFrom('comments').select(['id', 'subject_type', 'subject_id', 'parent_id']).where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst()
+}
+
+/** Number of comments per subject on a plan, by subject type then subject id, in one query. */
+export async function countByPlan(db: Executor, planId: string) {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['subject_type', 'subject_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('plan_id', '=', planId)
+    .groupBy(['subject_type', 'subject_id'])
+    .execute()
+  const counts: Record<CommentSubjectType, Record<string, number>> = { item: {}, substep: {}, plan: {} }
+  for (const r of rows) counts[r.subject_type][r.subject_id] = Number(r.n)
+  return counts
+}
+
+/** Adds a comment or a reply and records it in the plan's history. `label` names the subject there (I1, 2.2). */
+export function insert(db: Executor, input: { planId: string; subjectType: CommentSubjectType; subjectId: string; parentId: string | null; authorId: string; body: string; label: string }) {
+  return withTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto('comments')
+      .values({ plan_id: input.planId, subject_type: input.subjectType, subject_id: input.subjectId, parent_id: input.parentId, author_id: input.authorId, body: input.body })
+      .returning(['id', 'created_at'])
+      .executeTakeFirstOrThrow()
+    await ActivityRepository.insert(trx, {
+      planId: input.planId,
+      actorId: input.authorId,
+      action: input.parentId ? 'replied' : 'created',
+      entityType: 'comment',
+      entityId: row.id,
+      newValue: { ref: input.label, subjectType: input.subjectType, subjectId: input.subjectId, body: input.body },
+    })
+    return row
+  })
+}
