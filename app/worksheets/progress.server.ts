@@ -1,6 +1,8 @@
 import { type Db } from '#db/client.ts'
 import { SUBSTEP_CODES, type SubstepCode } from '../utils/substeps.ts'
 import { dataSourceProgress, mandateProgress, resourceProgress } from './step1.progress.server.ts'
+import { interventionMapProgress, interventionPriorityProgress, interventionProgress } from './step5.server.ts'
+import { chartProgress, planMapProgress } from './step6.server.ts'
 
 export type SubstepStatus = 'not_started' | 'in_progress' | 'done'
 
@@ -18,6 +20,11 @@ const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {
   '1.1': mandateProgress,
   '1.2': resourceProgress,
   '1.3': dataSourceProgress,
+  '5.1': interventionProgress,
+  '5.2': interventionPriorityProgress,
+  '5.3': interventionMapProgress,
+  '6.1': planMapProgress,
+  '6.2': chartProgress,
 }
 
 /** The status of all 16 sub-steps of a plan. */

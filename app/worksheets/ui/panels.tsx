@@ -1,5 +1,8 @@
 import { type SubstepCode } from '../../utils/substeps.ts'
 import { type LinkOption, type WorksheetItemView } from '../types.ts'
+import { EscalationLadderPanel, SelectedLinksPanel } from './EscalationLadder.tsx'
+import { ImplementationChartPanel } from './ImplementationChart.tsx'
+import { InterventionPrioritiesPanel } from './InterventionPriorities.tsx'
 import { ResourceRatiosPanel } from './ResourceRatios.tsx'
 
 export interface SubstepPanelProps {
@@ -12,9 +15,14 @@ export interface SubstepPanelProps {
 }
 
 /** Sub-step specific panels shown above the worksheet lists (ratios, scoring, diagrams …). */
-export const PANELS_BEFORE: Partial<Record<SubstepCode, React.ComponentType<SubstepPanelProps>>> = {}
+export const PANELS_BEFORE: Partial<Record<SubstepCode, React.ComponentType<SubstepPanelProps>>> = {
+  '5.2': InterventionPrioritiesPanel,
+  '5.3': SelectedLinksPanel,
+  '6.2': ImplementationChartPanel,
+}
 
 /** Sub-step specific panels shown below the worksheet lists. */
 export const PANELS_AFTER: Partial<Record<SubstepCode, React.ComponentType<SubstepPanelProps>>> = {
   '1.2': ResourceRatiosPanel,
+  '5.3': EscalationLadderPanel,
 }

@@ -1,0 +1,132 @@
+import { parseWithZod } from '@conform-to/zod'
+import { data } from '@remix-run/node'
+import { type Db } from '#db/client.ts'
+import { StaleRecordError } from '#db/executor.ts'
+import * as SelectionRepository from '#db/repositories/intervention-selections.ts'
+import * as ScoreRepository from '#db/repositories/scores.ts'
+import * as ItemRepository from '#db/repositories/worksheet-items.ts'
+import { canOnPlan } from '../utils/permissions.ts'
+import { uuid, z } from '../utils/validation.ts'
+import { type ExtraContext } from './extras.server.ts'
+import { type ProgressEvaluator } from './progress.server.ts'
+import { aggregateScores, rank } from './scoring.ts'
+import { INTERVENTION_CRITERIA, SELECTION_DECISIONS, type SelectionDecision } from './step5.ts'
+
+export interface SelectionView {
+  id: string
+  version: number
+  decision: SelectionDecision
+  rationale: string
+}
+
+/** The decision on each intervention, by intervention id. */
+export async function loadSelections(db: Db, planId: string): Promise<Record<string, SelectionView>> {
+  const rows = await SelectionRepository.findByPlan(db, planId)
+  return Object.fromEntries(
+    [...rows].map(([interventionId, row]) => [interventionId, { id: row.id, version: row.version, decision: row.data.decision as SelectionDecision, rationale: String(row.data.rationale ?? '') }]),
+  )
+}
+
+/** Ids of the interventions the team selected (what 5.3, 6.1 and 6.2 build on). */
+export async function selectedInterventionIds(db: Db, planId: string): Promise<Set<string>> {
+  const selections = await loadSelections(db, planId)
+  return new Set(Object.entries(selections).flatMap(([id, s]) => (s.decision === 'selected' ? [id] : [])))
+}
+
+/** 5.2: the ranking with each participant's scores, my own scores and the decisions. */
+export async function loadInterventionPriorities({ db, planId, actor }: ExtraContext) {
+  const [interventions, rows, selections] = await Promise.all([ItemRepository.findByKind(db, planId, 'intervention'), ScoreRepository.findByKind(db, planId, 'intervention'), loadSelections(db, planId)])
+  const ranking = rank(aggregateScores(interventions.map((i) => i.id), rows, INTERVENTION_CRITERIA))
+  const mine: Record<string, Record<string, number>> = {}
+  const scorers: Record<string, { name: string; organisation: string | null; constituency: string; values: Record<string, Record<string, number>> }> = {}
+  for (const r of rows) {
+    if (r.scorer_id === actor.id) (mine[r.subject_id] ??= {})[r.criterion] = r.value
+    const s = (scorers[r.scorer_id] ??= { name: r.scorer_name, organisation: r.scorer_organisation, constituency: r.constituency, values: {} })
+    ;(s.values[r.subject_id] ??= {})[r.criterion] = r.value
+  }
+  return { criteria: INTERVENTION_CRITERIA, ranking, mine, scorers: Object.values(scorers), selections }
+}
+
+/** 5.3 and 6.2: which interventions are selected (their forms offer and require those). */
+export async function loadSelectedOnly({ db, planId }: ExtraContext) {
+  return { selected: [...(await selectedInterventionIds(db, planId))] }
+}
+
+const score = z.number({ invalid_type_error: 'validation.number' }).int('validation.integer').min(1).max(5).optional()
+const scoreSchema = z.object({
+  intent: z.literal('score:save'),
+  subject: uuid,
+  ...Object.fromEntries(INTERVENTION_CRITERIA.map((c) => [c.key, score])),
+})
+const selectionSchema = z.object({
+  intent: z.literal('selection:save'),
+  intervention: uuid,
+  version: z.number().int().positive().optional(),
+  decision: z.enum(SELECTION_DECISIONS),
+  rationale: z.string().trim().min(1).max(3000),
+})
+
+const invalid = (formId: string, error: Record<string, string[]>, status = 400) => data({ formId, result: { status: 'error' as const, error }, conflict: null }, { status })
+
+/** 5.2 intents: `score:save` (any scorer, own scores only) and `selection:save` (lead and co-authors). */
+export async function handleInterventionPriorities({ db, planId, actor, role, formData }: ExtraContext & { formData: FormData }) {
+  const formId = String(formData.get('formId') ?? '').slice(0, 100)
+  const intent = formData.get('intent')
+  if (intent === 'score:save') {
+    if (!canOnPlan(actor, role, 'worksheet:score')) throw data({ message: 'Forbidden' }, { status: 403 })
+    const submission = parseWithZod(formData, { schema: scoreSchema })
+    if (submission.status !== 'success') return data({ formId, result: submission.reply(), conflict: null }, { status: 400 })
+    const subject = await ItemRepository.findById(db, planId, submission.value.subject)
+    if (!subject || subject.kind !== 'intervention') return invalid(formId, { subject: ['validation.unknownLink'] })
+    const values = Object.fromEntries(INTERVENTION_CRITERIA.map((c) => [c.key, (submission.value as Record<string, unknown>)[c.key] ?? null])) as Record<string, number | null>
+    await ScoreRepository.upsertForScorer(db, { planId, subjectId: subject.id, scorerId: actor.id, values })
+    return { formId, result: submission.reply(), conflict: null }
+  }
+  if (intent === 'selection:save') {
+    if (!canOnPlan(actor, role, 'worksheet:edit')) throw data({ message: 'Forbidden' }, { status: 403 })
+    const submission = parseWithZod(formData, { schema: selectionSchema })
+    if (submission.status !== 'success') return data({ formId, result: submission.reply(), conflict: null }, { status: 400 })
+    const { intervention, version, decision, rationale } = submission.value
+    const subject = await ItemRepository.findById(db, planId, intervention)
+    if (!subject || subject.kind !== 'intervention') return invalid(formId, { intervention: ['validation.unknownLink'] })
+    try {
+      await SelectionRepository.save(db, { planId, interventionId: intervention, expectedVersion: version ?? null, data: { decision, rationale }, actorId: actor.id })
+      return { formId, result: submission.reply(), conflict: null }
+    } catch (error) {
+      if (!(error instanceof StaleRecordError)) throw error
+      const current = error.current as { id: string; version: number; data: Record<string, unknown> } | null
+      return data(
+        { formId, result: submission.reply({ formErrors: ['conflict.stale'] }), conflict: current ? { id: current.id, version: current.version, data: current.data } : null },
+        { status: 409 },
+      )
+    }
+  }
+  return invalid(formId, { '': ['validation.invalid'] })
+}
+
+/** 5.1 is done once the long-list has an intervention. */
+export const interventionProgress: ProgressEvaluator = async (db, planId) => {
+  const items = await ItemRepository.findByKind(db, planId, 'intervention')
+  return items.length ? { status: 'done', missing: [] } : { status: 'not_started', missing: ['progress.missing.noInterventions'] }
+}
+
+/** 5.2 is done when at least one intervention is selected with a rationale. */
+export const interventionPriorityProgress: ProgressEvaluator = async (db, planId) => {
+  const [scores, selections] = await Promise.all([ScoreRepository.findByKind(db, planId, 'intervention'), loadSelections(db, planId)])
+  const selected = Object.values(selections).some((s) => s.decision === 'selected' && s.rationale !== '')
+  if (selected) return { status: 'done', missing: [] }
+  const missing = [...(scores.length ? [] : ['progress.missing.noInterventionScores']), 'progress.missing.noInterventionSelected']
+  return { status: scores.length || Object.keys(selections).length ? 'in_progress' : 'not_started', missing }
+}
+
+/** 5.3 is done when every selected intervention is linked to the map and the ladder has two rungs. */
+export const interventionMapProgress: ProgressEvaluator = async (db, planId) => {
+  const [items, selected] = await Promise.all([ItemRepository.findByKinds(db, planId, ['intervention_link', 'escalation_rung']), selectedInterventionIds(db, planId)])
+  if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noInterventionLinks', 'progress.missing.ladderTooShort'] }
+  const linked = new Set(items.filter((i) => i.kind === 'intervention_link').map((i) => i.data.intervention))
+  const missing: string[] = []
+  if (selected.size === 0) missing.push('progress.missing.noInterventionSelected')
+  else if ([...selected].some((id) => !linked.has(id))) missing.push('progress.missing.selectedUnlinked')
+  if (items.filter((i) => i.kind === 'escalation_rung').length < 2) missing.push('progress.missing.ladderTooShort')
+  return { status: missing.length ? 'in_progress' : 'done', missing }
+}

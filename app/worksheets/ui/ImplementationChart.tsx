@@ -1,0 +1,119 @@
+import { useTranslation } from 'react-i18next'
+import { formatDate } from '../../utils/locales.ts'
+import { ACTIVITY_STATUSES } from '../step6.ts'
+import { activitySpan, horizonQuarters, type Quarter } from '../timeline.ts'
+import { type WorksheetItemView } from '../types.ts'
+import { type SubstepPanelProps } from './panels.tsx'
+
+interface ChartData {
+  horizon: { start: string; end: string } | null
+  selected: string[]
+}
+
+/** 6.2: the activities as a timeline by quarter, grouped by intervention; status by text and pattern. */
+export function ImplementationChartPanel({ worksheet, extra }: SubstepPanelProps) {
+  const { t } = useTranslation('worksheets')
+  const d = extra as ChartData
+  const quarters = d.horizon ? horizonQuarters(d.horizon.start, d.horizon.end) : []
+  const activities = worksheet.items.activity ?? []
+  const groups = (worksheet.items.intervention ?? [])
+    .map((v) => ({ intervention: v, rows: activities.filter((a) => a.data.intervention === v.id) }))
+    .filter((g) => g.rows.length > 0 || d.selected.includes(g.intervention.id))
+  return (
+    <section className="card chart-card" aria-labelledby="chart-heading">
+      <h3 id="chart-heading">{t('chart.title')}</h3>
+      <p className="field__hint">{t('chart.hint')}</p>
+      {groups.length === 0 ? (
+        <p className="empty-state">{t('chart.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="timeline">
+            <caption className="visually-hidden">{t('chart.caption')}</caption>
+            <thead>
+              <tr>
+                <td rowSpan={2} />
+                {years(quarters).map(([year, span]) => (
+                  <th key={year} scope="colgroup" colSpan={span} className="timeline__year">
+                    {year}
+                  </th>
+                ))}
+              </tr>
+              <tr>
+                {quarters.map((q) => (
+                  <th key={q.key} scope="col" className="timeline__quarter">
+                    <abbr title={t('chart.quarterOf', { quarter: q.quarter, year: q.year })}>Q{q.quarter}</abbr>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            {groups.map((g) => (
+              <tbody key={g.intervention.id}>
+                <tr className="timeline__group">
+                  <th scope="colgroup" colSpan={quarters.length + 1}>
+                    {g.intervention.ref} · {String(g.intervention.data.title ?? '')}
+                    {g.rows.length === 0 ? <span className="muted"> — {t('chart.noActivity')}</span> : null}
+                  </th>
+                </tr>
+                {g.rows.map((a) => (
+                  <ActivityRow key={a.id} activity={a} quarters={quarters} />
+                ))}
+              </tbody>
+            ))}
+          </table>
+        </div>
+      )}
+      <ul className="timeline-legend" aria-label={t('chart.legend')}>
+        {ACTIVITY_STATUSES.map((s) => (
+          <li key={s}>
+            <span className={`timeline__swatch bar--${s}`} aria-hidden="true" /> {t(`options.status.${s}`)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function years(quarters: Quarter[]): [number, number][] {
+  const out = new Map<number, number>()
+  for (const q of quarters) out.set(q.year, (out.get(q.year) ?? 0) + 1)
+  return [...out]
+}
+
+function ActivityRow({ activity, quarters }: { activity: WorksheetItemView; quarters: Quarter[] }) {
+  const { t, i18n } = useTranslation('worksheets')
+  const start = String(activity.data.startDate ?? '')
+  const end = String(activity.data.endDate ?? '')
+  const status = String(activity.data.status ?? 'planned')
+  const span = activitySpan(start, end, quarters)
+  const dates = `${formatDate(start, i18n.language)} – ${formatDate(end, i18n.language)}`
+  const label = `${t(`options.status.${status}`)} · ${dates}`
+  return (
+    <tr>
+      <th scope="row" className="timeline__activity">
+        <span className="timeline__ref">{activity.ref}</span> {String(activity.data.activity ?? '')}
+        {activity.data.leadOrganisation ? <span className="muted"> · {String(activity.data.leadOrganisation)}</span> : null}
+      </th>
+      {span === null ? (
+        <td colSpan={quarters.length} className="muted">
+          {t('chart.outside', { dates })}
+        </td>
+      ) : (
+        <>
+          {quarters.slice(0, span.first).map((q) => (
+            <td key={q.key} />
+          ))}
+          <td colSpan={span.last - span.first + 1} className="timeline__cell">
+            <span className={`timeline__bar bar--${status}`}>
+              {span.startsBefore ? '◀ ' : ''}
+              {label}
+              {span.endsAfter ? ' ▶' : ''}
+            </span>
+          </td>
+          {quarters.slice(span.last + 1).map((q) => (
+            <td key={q.key} />
+          ))}
+        </>
+      )}
+    </tr>
+  )
+}

@@ -1,0 +1,161 @@
+import { useTranslation } from 'react-i18next'
+import { formatNumber } from '../../utils/locales.ts'
+import { aggregateScores, type Criterion, type SubjectScore } from '../scoring.ts'
+import { type WorksheetItemView } from '../types.ts'
+import { DecisionBadge, SelectionForm, type SelectionView } from './InterventionSelection.tsx'
+import { ScoreSheet } from './InterventionScoreSheet.tsx'
+import { type SubstepPanelProps } from './panels.tsx'
+
+export interface PrioritiesData {
+  criteria: Criterion[]
+  ranking: SubjectScore[]
+  mine: Record<string, Record<string, number>>
+  scorers: { name: string; organisation: string | null; constituency: string; values: Record<string, Record<string, number>> }[]
+  selections: Record<string, SelectionView>
+}
+
+const CONSTITUENCIES = ['government', 'workers', 'employers'] as const
+
+/** 5.2: each participant's scores, the ranking (cost reversed), who thinks what, and the selection. */
+export function InterventionPrioritiesPanel({ worksheet, extra, abilities }: SubstepPanelProps) {
+  const { t } = useTranslation('worksheets')
+  const d = extra as PrioritiesData
+  const interventions = worksheet.items.intervention ?? []
+  const byId = new Map(interventions.map((i) => [i.id, i]))
+  if (interventions.length === 0) return <p className="empty-state">{t('priorities.noInterventions')}</p>
+  return (
+    <>
+      <Ranking data={d} byId={byId} />
+      <ByParticipant data={d} interventions={interventions} />
+      {abilities['worksheet:score'] ? <ScoreSheet criteria={d.criteria} interventions={interventions} mine={d.mine} /> : null}
+      <section className="worksheet" aria-labelledby="selection-heading">
+        <h3 id="selection-heading">{t('selection.title')}</h3>
+        <p className="field__hint">{t('selection.hint')}</p>
+        <ul className="selection-list">
+          {d.ranking.map((s) => {
+            const item = byId.get(s.subjectId)!
+            return (
+              <li key={item.id} className="selection-list__item">
+                <SelectionForm item={item} selection={d.selections[item.id] ?? null} canEdit={abilities['worksheet:edit'] === true} />
+              </li>
+            )
+          })}
+        </ul>
+      </section>
+    </>
+  )
+}
+
+function Ranking({ data: d, byId }: { data: PrioritiesData; byId: Map<string, WorksheetItemView> }) {
+  const { t, i18n } = useTranslation('worksheets')
+  const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatNumber(v, i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
+  return (
+    <section className="worksheet" aria-labelledby="ranking-heading">
+      <h3 id="ranking-heading">{t('priorities.rankingTitle')}</h3>
+      <p className="field__hint">{t('priorities.rankingHint')}</p>
+      <div className="table-wrap">
+        <table className="data-table ranking-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('priorities.rank')}</th>
+              <th scope="col">{t('ref')}</th>
+              <th scope="col">{t('kinds.intervention.fields.title')}</th>
+              {d.criteria.map((c) => (
+                <th scope="col" key={c.key} className="num">
+                  {t(`interventionCriteria.${c.key}`)}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t('priorities.score')}
+              </th>
+              <th scope="col">{t('priorities.spread')}</th>
+              {CONSTITUENCIES.map((k) => (
+                <th scope="col" key={k} className="num">
+                  {t(`common:constituency.${k}`)}
+                </th>
+              ))}
+              <th scope="col">{t('selection.decision')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.ranking.map((s, index) => {
+              const item = byId.get(s.subjectId)!
+              const decision = d.selections[item.id]?.decision
+              return (
+                <tr key={item.id}>
+                  <td className="num">{s.weightedMean === null ? '—' : index + 1}</td>
+                  <th scope="row">{item.ref}</th>
+                  <td>{String(item.data.title ?? '')}</td>
+                  {d.criteria.map((c) => (
+                    <td key={c.key} className="num">
+                      {fmt(s.byCriterion[c.key])}
+                    </td>
+                  ))}
+                  <td className="num">
+                    <strong>{fmt(s.weightedMean)}</strong>
+                    <span className="visually-hidden">{t('priorities.scorers', { count: s.scorers })}</span>
+                  </td>
+                  <td>{s.spread ? `${s.spread.min}–${s.spread.max}` : '—'}</td>
+                  {CONSTITUENCIES.map((k) => (
+                    <td key={k} className="num">
+                      {fmt(s.byConstituency[k])}
+                    </td>
+                  ))}
+                  <td>{decision ? <DecisionBadge decision={decision} /> : <span className="muted">{t('selection.undecided')}</span>}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="field__hint">{t('priorities.costNote')}</p>
+    </section>
+  )
+}
+
+/** Every participant's weighted mean per intervention, so disagreement stays visible. */
+function ByParticipant({ data: d, interventions }: { data: PrioritiesData; interventions: WorksheetItemView[] }) {
+  const { t, i18n } = useTranslation('worksheets')
+  if (d.scorers.length === 0) return null
+  return (
+    <details className="worksheet by-participant">
+      <summary>{t('priorities.byParticipant', { count: d.scorers.length })}</summary>
+      <div className="table-wrap">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('priorities.participant')}</th>
+              {interventions.map((i) => (
+                <th scope="col" key={i.id} className="num">
+                  <abbr title={String(i.data.title ?? '')}>{i.ref}</abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {d.scorers.map((s) => {
+              const rows = Object.entries(s.values).flatMap(([subject, values]) => Object.entries(values).map(([criterion, value]) => ({ subject_id: subject, criterion, value, scorer_id: s.name, constituency: s.constituency })))
+              const means = new Map(aggregateScores(interventions.map((i) => i.id), rows, d.criteria).map((a) => [a.subjectId, a.weightedMean]))
+              return (
+                <tr key={`${s.name}-${s.organisation}`}>
+                  <th scope="row">
+                    {s.name}
+                    <span className="muted"> · {s.organisation ?? t(`common:constituency.${s.constituency}`)}</span>
+                  </th>
+                  {interventions.map((i) => {
+                    const m = means.get(i.id)
+                    return (
+                      <td key={i.id} className="num">
+                        {m === null || m === undefined ? '—' : formatNumber(m, i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
+                      </td>
+                    )
+                  })}
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  )
+}
