@@ -114,6 +114,8 @@ export interface DB {
   worksheet_items: WorksheetItemsTable
   scores: ScoresTable
   comments: CommentsTable
+  plan_versions: PlanVersionsTable
+  plan_endorsements: PlanEndorsementsTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>
@@ -181,3 +183,31 @@ export interface CommentsTable {
 }
 
 export type WorksheetItem = Selectable<WorksheetItemsTable>
+
+export interface PlanVersionsTable {
+  id: Generated<string>
+  plan_id: string
+  number: number
+  snapshot: ColumnType<PlanSnapshot, string, never>
+  approved_by: string | null
+  note: string | null
+  created_at: CreatedAt
+}
+
+/** What an approved version freezes: the plan, its team, every worksheet item and document text. */
+export interface PlanSnapshot {
+  plan: Record<string, unknown>
+  team: { name: string; organisation: string; constituency: string; role: string }[]
+  items: { id: string; kind: string; ref: string; position: number; data: Record<string, unknown> }[]
+  documents: { name: string; plainText: string }[]
+}
+
+export interface PlanEndorsementsTable {
+  plan_id: string
+  organisation_id: string
+  decision: 'endorse' | 'object'
+  comment: string | null
+  version_number: number | null
+  user_id: string | null
+  updated_at: Timestamp
+}

@@ -24,34 +24,39 @@ const ACTIONS = [
   'comment:create',
   'document:edit',
   'activity:read',
+  'plan:submit',
+  'plan:approve',
+  'plan:advance',
+  'plan:endorse',
+  'review:resolve',
 ] as const satisfies readonly PlanAction[]
 
 type PlanRoleOrNone = PlanRole | 'none'
 
 const EXPECTED: Record<GlobalRole, Record<PlanRoleOrNone, string>> = {
-  //                  read upd mem edit score comm doc act
+  //                  read upd mem edit score comm doc act | submit approve advance endorse resolve
   member: {
-    lead: /*       */ 'xxxxxxxx',
-    coauthor: /*   */ 'x..xxxxx',
-    contributor: /**/ 'x...xx.x',
-    viewer: /*     */ 'x......x',
-    none: /*       */ '........',
+    lead: /*       */ 'xxxxxxxxx.xxx',
+    coauthor: /*   */ 'x..xxxxx...x.',
+    contributor: /**/ 'x...xx.x...x.',
+    viewer: /*     */ 'x......x.....',
+    none: /*       */ '.............',
   },
   // Administrators read every plan and repair its team, but do not edit its content.
   admin: {
-    lead: /*       */ 'xxxxxxxx',
-    coauthor: /*   */ 'x.xxxxxx',
-    contributor: /**/ 'x.x.xx.x',
-    viewer: /*     */ 'x.x....x',
-    none: /*       */ 'x.x....x',
+    lead: /*       */ 'xxxxxxxxx.xxx',
+    coauthor: /*   */ 'x.xxxxxx...x.',
+    contributor: /**/ 'x.x.xx.x...x.',
+    viewer: /*     */ 'x.x....x.....',
+    none: /*       */ 'x.x....x.....',
   },
   // ILO reviewers read and comment on every plan.
   ilo_reviewer: {
-    lead: /*       */ 'xxxxxxxx',
-    coauthor: /*   */ 'x..xxxxx',
-    contributor: /**/ 'x...xx.x',
-    viewer: /*     */ 'x....x.x',
-    none: /*       */ 'x....x.x',
+    lead: /*       */ 'xxxxxxxxxxxxx',
+    coauthor: /*   */ 'x..xxxxx.x.x.',
+    contributor: /**/ 'x...xx.x.x.x.',
+    viewer: /*     */ 'x....x.x.x...',
+    none: /*       */ 'x....x.x.x...',
   },
 }
 

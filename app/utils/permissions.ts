@@ -16,6 +16,11 @@ export const PLAN_ACTIONS = [
   'comment:create',
   'document:edit',
   'activity:read',
+  'plan:submit',
+  'plan:approve',
+  'plan:advance',
+  'plan:endorse',
+  'review:resolve',
 ] as const
 export type PlanAction = (typeof PLAN_ACTIONS)[number]
 
@@ -28,17 +33,31 @@ export interface Actor {
 }
 
 const ROLE_GRANTS: Record<PlanRole, readonly PlanAction[]> = {
-  lead: ['plan:read', 'plan:update', 'plan:manage_members', 'worksheet:edit', 'worksheet:score', 'comment:create', 'document:edit', 'activity:read'],
-  coauthor: ['plan:read', 'worksheet:edit', 'worksheet:score', 'comment:create', 'document:edit', 'activity:read'],
-  contributor: ['plan:read', 'worksheet:score', 'comment:create', 'activity:read'],
+  lead: [
+    'plan:read',
+    'plan:update',
+    'plan:manage_members',
+    'worksheet:edit',
+    'worksheet:score',
+    'comment:create',
+    'document:edit',
+    'activity:read',
+    'plan:submit',
+    'plan:advance',
+    'plan:endorse',
+    'review:resolve',
+  ],
+  coauthor: ['plan:read', 'worksheet:edit', 'worksheet:score', 'comment:create', 'document:edit', 'activity:read', 'plan:endorse'],
+  contributor: ['plan:read', 'worksheet:score', 'comment:create', 'activity:read', 'plan:endorse'],
   viewer: ['plan:read', 'activity:read'],
 }
 
-// Global roles grant plan rights without membership: reviewers read and comment on every plan;
-// administrators read every plan and repair its team (for example when a lead leaves).
+// Global roles grant plan rights without membership: reviewers read and comment on every plan and
+// approve or return plans submitted for review; administrators read every plan and repair its team
+// (for example when a lead leaves).
 const GLOBAL_PLAN_GRANTS: Record<GlobalRole, readonly PlanAction[]> = {
   admin: ['plan:read', 'plan:manage_members', 'activity:read'],
-  ilo_reviewer: ['plan:read', 'comment:create', 'activity:read'],
+  ilo_reviewer: ['plan:read', 'comment:create', 'activity:read', 'plan:approve'],
   member: [],
 }
 

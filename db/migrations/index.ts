@@ -2,10 +2,12 @@ import { type Migration } from 'kysely'
 import * as foundation from './2026_11_23_1100_foundation.ts'
 import * as collabDocuments from './2026_11_23_1105_collab_documents.ts'
 import * as worksheets from './2026_11_23_1130_worksheets.ts'
+import * as lifecycle from './2026_11_23_1200_lifecycle.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
 export const migrations: Record<string, Migration> = {
   '2026_11_23_1100_foundation': foundation,
   '2026_11_23_1105_collab_documents': collabDocuments,
   '2026_11_23_1130_worksheets': worksheets,
+  '2026_11_23_1200_lifecycle': lifecycle,
 }

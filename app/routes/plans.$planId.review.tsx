@@ -1,0 +1,209 @@
+import { parseWithZod } from '@conform-to/zod'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { StaleRecordError } from '#db/executor.ts'
+import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
+import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
+import { FieldErrors, FormErrors } from '../components/forms.tsx'
+import { StatusBadge } from '../components/plans/StatusBadge.tsx'
+import { TRIPARTITE } from '../utils/constituencies.ts'
+import { getDb } from '../utils/db.server.ts'
+import { availableTransitions, findTransition, type PlanStatus } from '../utils/lifecycle.ts'
+import { formatDateTime } from '../utils/locales.ts'
+import { canOnPlan } from '../utils/permissions.ts'
+import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
+import { PLAN_STATUSES } from '../utils/plan-schema.ts'
+import { z } from '../utils/validation.ts'
+
+const schema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('transition'), name: z.string().max(40), from: z.enum(PLAN_STATUSES), note: z.string().trim().max(2000).optional() }),
+  z.object({ intent: z.literal('endorse'), decision: z.enum(['endorse', 'object']), comment: z.string().trim().max(2000).optional() }),
+])
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { plan, role, user, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')
+  const db = getDb()
+  const [endorsements, versions] = await Promise.all([LifecycleRepository.findEndorsements(db, plan.id), LifecycleRepository.findVersions(db, plan.id)])
+  const transitions = availableTransitions(toActor(user), role, plan.status).map((t) => ({ name: t.name, to: t.to, noteRequired: t.noteRequired ?? false }))
+  const myOrganisation = endorsements.find((e) => e.organisation_id === user.organisation_id)
+  return {
+    planId: plan.id,
+    status: plan.status,
+    transitions,
+    endorsements,
+    versions,
+    canEndorse: abilities['plan:endorse'] && myOrganisation !== undefined,
+    myOrganisation: myOrganisation ?? null,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { plan, role, user } = await requirePlanAccess(request, params.planId, 'plan:read')
+  const submission = parseWithZod(await request.formData(), { schema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const db = getDb()
+  const v = submission.value
+  if (v.intent === 'transition') {
+    const transition = findTransition(toActor(user), role, v.from as PlanStatus, v.name)
+    if (!transition) {
+      // Either the status moved on meanwhile, or this person may not take this step.
+      if (v.from !== plan.status) return data({ result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) }, { status: 409 })
+      throw data({ message: 'Forbidden' }, { status: 403 })
+    }
+    if (transition.noteRequired && !v.note) return data({ result: submission.reply({ fieldErrors: { note: ['lifecycle.errors.noteRequired'] } }) }, { status: 400 })
+    try {
+      await LifecycleRepository.transition(db, { planId: plan.id, from: transition.from, to: transition.to, actorId: user.id, note: v.note ?? null })
+    } catch (error) {
+      if (error instanceof StaleRecordError) return data({ result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) }, { status: 409 })
+      throw error
+    }
+    return { result: submission.reply({ resetForm: true }) }
+  }
+  const endorsements = await LifecycleRepository.findEndorsements(db, plan.id)
+  const mine = endorsements.find((e) => e.organisation_id === user.organisation_id)
+  if (!canOnPlan(toActor(user), role, 'plan:endorse') || !mine) throw data({ message: 'Forbidden' }, { status: 403 })
+  await LifecycleRepository.upsertEndorsement(db, { planId: plan.id, organisationId: mine.organisation_id, decision: v.decision, comment: v.comment ?? null, userId: user.id })
+  return { result: submission.reply({ resetForm: true }) }
+}
+
+export default function ReviewPage() {
+  const { planId, status, transitions, endorsements, versions, canEndorse, myOrganisation } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t, i18n } = useTranslation()
+  const errors = actionData?.result.error ?? {}
+  const endorsed = new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))
+  return (
+    <div className="review">
+      <title>{t('lifecycle.title')}</title>
+      <section className="card" aria-labelledby="status-heading">
+        <h2 id="status-heading">{t('lifecycle.status')}</h2>
+        <p>
+          <StatusBadge status={status} /> {t(`lifecycle.explain.${status}`)}
+        </p>
+        <FormErrors errors={errors[''] ?? undefined} />
+        {transitions.length > 0 ? (
+          <Form method="post" className="transition-form">
+            <input type="hidden" name="intent" value="transition" />
+            <input type="hidden" name="from" value={status} />
+            <div className="field">
+              <label htmlFor="note">{t('lifecycle.note')}</label>
+              <textarea id="note" name="note" rows={2} maxLength={2000} aria-describedby="note-hint" aria-invalid={errors.note ? true : undefined} />
+              <p id="note-hint" className="field__hint">
+                {t('lifecycle.noteHint')}
+              </p>
+              <FieldErrors errors={errors.note ?? undefined} />
+            </div>
+            <div className="form-actions">
+              {transitions.map((tr) => (
+                <button
+                  key={tr.name}
+                  type="submit"
+                  name="name"
+                  value={tr.name}
+                  className={tr.name === 'approve' || tr.name === 'submit' ? 'button button--primary' : 'button'}
+                  disabled={navigation.state === 'submitting'}
+                >
+                  {t(`lifecycle.transitions.${tr.name}`)}
+                </button>
+              ))}
+            </div>
+          </Form>
+        ) : (
+          <p className="field__hint">{t('lifecycle.noTransitions')}</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="endorse-heading">
+        <h2 id="endorse-heading">{t('lifecycle.endorsements')}</h2>
+        <ul className="constituencies__list" aria-label={t('lifecycle.endorsedBy')}>
+          {TRIPARTITE.map((c) => (
+            <li key={c} className={endorsed.has(c) ? 'chip chip--ok' : 'chip chip--missing'}>
+              <span aria-hidden="true">{endorsed.has(c) ? '✓' : '–'}</span> {t(`constituency.${c}`)}
+              <span className="visually-hidden">{endorsed.has(c) ? t('lifecycle.endorsed') : t('lifecycle.notEndorsed')}</span>
+            </li>
+          ))}
+        </ul>
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('team.organisation')}</th>
+                <th scope="col">{t('team.constituency')}</th>
+                <th scope="col">{t('lifecycle.decision')}</th>
+                <th scope="col">{t('lifecycle.comment')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {endorsements.map((e) => (
+                <tr key={e.organisation_id}>
+                  <th scope="row">{e.acronym ?? e.organisation_name}</th>
+                  <td>{t(`constituency.${e.constituency}`)}</td>
+                  <td>
+                    {e.decision ? (
+                      <>
+                        <span className={e.decision === 'endorse' ? 'pill pill--done' : 'pill pill--in_progress'}>{t(`lifecycle.decisions.${e.decision}`)}</span>
+                        <span className="cell-sub">
+                          {e.recorded_by} · {e.updated_at ? formatDateTime(e.updated_at, i18n.language) : ''}
+                          {e.version_number ? ` · ${t('lifecycle.versionN', { n: e.version_number })}` : ''}
+                        </span>
+                      </>
+                    ) : (
+                      <span className="muted">{t('lifecycle.noDecision')}</span>
+                    )}
+                  </td>
+                  <td>{e.comment ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {canEndorse && myOrganisation ? (
+          <Form method="post" className="form-row endorse-form">
+            <input type="hidden" name="intent" value="endorse" />
+            <fieldset className="field">
+              <legend>{t('lifecycle.recordFor', { organisation: myOrganisation.acronym ?? myOrganisation.organisation_name })}</legend>
+              <label className="checkbox">
+                <input type="radio" name="decision" value="endorse" defaultChecked={myOrganisation.decision !== 'object'} /> {t('lifecycle.decisions.endorse')}
+              </label>
+              <label className="checkbox">
+                <input type="radio" name="decision" value="object" defaultChecked={myOrganisation.decision === 'object'} /> {t('lifecycle.decisions.object')}
+              </label>
+            </fieldset>
+            <div className="field">
+              <label htmlFor="endorse-comment">{t('lifecycle.comment')}</label>
+              <textarea id="endorse-comment" name="comment" rows={2} maxLength={2000} defaultValue={myOrganisation.comment ?? ''} />
+            </div>
+            <button type="submit" className="button button--primary">
+              {t('lifecycle.record')}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="versions-heading">
+        <h2 id="versions-heading">{t('lifecycle.versions')}</h2>
+        {versions.length === 0 ? (
+          <p className="empty-state">{t('lifecycle.noVersions')}</p>
+        ) : (
+          <ul className="team-list">
+            {versions.map((v) => (
+              <li key={v.number}>
+                <Link to={`/plans/${planId}/versions/${v.number}`}>{t('lifecycle.versionN', { n: v.number })}</Link>
+                <span className="cell-sub">
+                  {t('lifecycle.approvedBy', { name: v.approved_by_name ?? '—', when: formatDateTime(v.created_at, i18n.language) })}
+                  {v.note ? ` · ${v.note}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
