@@ -1,4 +1,4 @@
-// Who may move a plan between states (docs/decisions/008-plan-lifecycle.md). Isomorphic.
+// Who may move a plan between states (docs/decisions/009-plan-lifecycle.md). Isomorphic.
 import { canOnPlan, type Actor, type PlanAction, type PlanRole } from './permissions.ts'
 
 export type PlanStatus = 'draft' | 'in_review' | 'approved' | 'implementing' | 'completed' | 'archived'
