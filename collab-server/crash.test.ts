@@ -64,7 +64,7 @@ describe('crash safety', () => {
     const observer = connect(url, name, token(lead.id, name, 'ro'))
     await Promise.all([writer.synced(), observer.synced()])
     const stop = keepTyping(writer)
-    await waitFor(() => observer.text.length > 1_500, 10_000)
+    await waitFor(() => observer.text.length > 600, 20_000)
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGKILL')
     await exited
@@ -78,9 +78,9 @@ describe('crash safety', () => {
     const fresh = connect(url, name, token(lead.id, name, 'ro'))
     cleanups.push(() => fresh.destroy())
     await fresh.synced()
-    expect(seenText.length).toBeGreaterThan(1_500)
+    expect(seenText.length).toBeGreaterThan(600)
     expect(contains(fresh.doc, seenState, seenText)).toBe(true)
-  }, 30_000)
+  }, 90_000)
 
   it('stores, compacts and closes sockets with serverShutdown on SIGTERM', async () => {
     const db = createDb(process.env.DATABASE_URL!)
@@ -103,7 +103,7 @@ describe('crash safety', () => {
     expect(await exited).toBe(0)
     expect(await CollabDocumentRepository.countTail(db, name)).toBe(0)
     expect((await CollabDocumentRepository.findRendering(db, name))?.plain_text).toContain('2.2')
-  }, 30_000)
+  }, 90_000)
 
   it('loses nothing acknowledged when PostgreSQL restarts mid-session, and recovers', async () => {
     const dataDir = path.resolve(`.data/collab-pg-restart-${randomUUID().slice(0, 8)}`)
@@ -145,5 +145,5 @@ describe('crash safety', () => {
     await fresh.synced()
     expect(contains(fresh.doc, seenState, seenText)).toBe(true)
     expect(fresh.text.toString()).toBe(finalText)
-  }, 60_000)
+  }, 120_000)
 })

@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { MESSAGE_SAVED, SAVED_PARAM } from '#app/collab/contract.ts'
 import { readSavedMessage } from '#app/collab/saved.ts'
 import { mintCollabToken } from '#app/collab/token.server.ts'
-import { createDb } from '#db/client.ts'
+import { createCollabDb } from './db.ts'
 import { type DB } from '#db/types.ts'
 import { type CollabLimits, type CollabTimings } from './config.ts'
 import { createCollabServer, type CollabServer } from './server.ts'
@@ -22,7 +22,7 @@ export async function startServer(
   options: { databaseUrl?: string; limits?: Partial<CollabLimits>; timings?: Partial<CollabTimings> } = {},
 ): Promise<{ url: string; port: number; server: CollabServer; db: Kysely<DB>; stop(): Promise<void> }> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL!
-  const db = createDb(databaseUrl, { max: 5 })
+  const db = createCollabDb(databaseUrl, { max: 5 })
   const server = createCollabServer({
     db,
     databaseUrl,
