@@ -60,8 +60,13 @@ export interface TestClient {
 }
 
 /** A stock WebsocketProvider client (Node `ws` as the WebSocket implementation). */
-export function connect(url: string, docName: string, tokenValue: string, options: { ack?: boolean; reconnect?: boolean } = {}): TestClient {
-  const doc = new Y.Doc()
+export function connect(
+  url: string,
+  docName: string,
+  tokenValue: string,
+  options: { ack?: boolean; reconnect?: boolean; doc?: Y.Doc } = {},
+): TestClient {
+  const doc = options.doc ?? new Y.Doc()
   const params: Record<string, string> = { token: tokenValue }
   if (options.ack) params[SAVED_PARAM] = '1'
   const provider = new WebsocketProvider(url, docName, doc, {
