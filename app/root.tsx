@@ -8,7 +8,13 @@ import { getLocale } from './i18n/i18next.server.ts'
 import styles from './styles/app.css?url'
 import { getSessionUser } from './utils/session.server.ts'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+// An inline icon: browsers stop asking for /favicon.ico, which would otherwise log a 404 each visit.
+const icon = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d3f6e"/><path d="M8 11h16M8 16h16M8 21h10" stroke="#fff" stroke-width="2.5" stroke-linecap="round"/></svg>')}`
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', type: 'image/svg+xml', href: icon },
+]
 
 export const handle = { i18n: 'common' }
 

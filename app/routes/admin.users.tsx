@@ -147,8 +147,10 @@ export default function AdminUsersPage() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="new-link" />
                       <input type="hidden" name="userId" value={u.id} />
-                      <button type="submit" className="button button--small" aria-label={t('admin.newLinkFor', { name: u.name })}>
+                      {/* The visible label comes first in the accessible name (WCAG 2.5.3, label in name). */}
+                      <button type="submit" className="button button--small">
                         {t('admin.newLink')}
+                        <span className="visually-hidden"> ({u.name})</span>
                       </button>
                     </Form>
                     <Form method="post">
@@ -157,6 +159,7 @@ export default function AdminUsersPage() {
                       <input type="hidden" name="active" value={u.is_active ? 'false' : 'true'} />
                       <button type="submit" className="button button--small button--quiet">
                         {u.is_active ? t('admin.deactivate') : t('admin.reactivate')}
+                        <span className="visually-hidden"> ({u.name})</span>
                       </button>
                     </Form>
                   </td>
