@@ -1,0 +1,52 @@
+import { defineConfig } from '@playwright/test'
+
+// E2E runs against the production build on its own port and its own fresh database
+// (tests/e2e/server.ts), in the Debian Chromium; `npm run test:e2e` builds first.
+const port = Number(process.env.E2E_PORT ?? 3100)
+const baseURL = `http://localhost:${port}`
+const ci = !!process.env.CI
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '*.spec.ts',
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  forbidOnly: ci,
+  retries: 0,
+  // Two CPU cores are shared: one browser at a time keeps the suite steady.
+  workers: 1,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL,
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } }],
+  webServer: {
+    command: 'tsx tests/e2e/server.ts',
+    url: `${baseURL}/healthz`,
+    env: { E2E_PORT: String(port), E2E_COLLAB_PORT: String(port + 1) },
+    // A developer may keep one running between runs (E2E_REUSE_SERVER=1); CI always starts fresh.
+    reuseExistingServer: !ci && process.env.E2E_REUSE_SERVER === '1',
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+  },
+})

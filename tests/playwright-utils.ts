@@ -1,0 +1,116 @@
+import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+
+export { expect }
+
+export const DEMO_PASSWORD = 'scp-demo-2026'
+export const PALM_OIL_TITLE = /Disguised casual employment in oil palm estates/
+export const FISHING_TITLE = /Port of Puerto Azul Strategic Compliance Plan 2026/
+
+// The sign-in labels in the three languages, so the helper works whatever the page is shown in.
+const EMAIL_LABEL = /^(Email address|Adresse électronique|Correo electrónico)$/
+const PASSWORD_LABEL = /^(Password|Mot de passe|Contraseña)$/
+const SIGN_IN_BUTTON = /^(Sign in|Se connecter|Iniciar sesión)$/
+
+/** Signs in through the real form and waits for the plans page (or `expectPath`). */
+export async function login(page: Page, email: string, { password = DEMO_PASSWORD, expectPath = /\/plans$/ } = {}) {
+  await page.goto('/login')
+  await page.getByLabel(EMAIL_LABEL).fill(email)
+  await page.getByLabel(PASSWORD_LABEL).fill(password)
+  await page.getByRole('button', { name: SIGN_IN_BUTTON }).click()
+  await expect(page).toHaveURL(expectPath)
+}
+
+/**
+ * Waits until React has hydrated a conform form: before that the browser's own constraint
+ * validation is active (progressive enhancement) and client-side messages cannot appear.
+ */
+export async function waitForHydratedForm(page: Page, formId: string) {
+  await expect(page.locator(`form#${formId}`)).toHaveAttribute('novalidate', '')
+}
+
+/** Fails the test on uncaught page errors and React hydration errors, which users never see reported. */
+function watchForErrors(page: Page, problems: string[]) {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /hydrat|Minified React error|did not match/i.test(message.text())) problems.push(`console: ${message.text()}`)
+  })
+}
+
+export interface PlanInput {
+  title: string
+  countryCode?: string
+  sectors?: string[]
+  scope?: 'national' | 'regional' | 'sectoral'
+  startDate?: string
+  endDate?: string
+}
+
+/** Creates a plan as the page's signed-in user by posting the real form; returns its id. */
+export async function createPlan(page: Page, input: PlanInput): Promise<string> {
+  const form = new URLSearchParams({
+    title: input.title,
+    countryCode: input.countryCode ?? 'XL',
+    scope: input.scope ?? 'regional',
+    startDate: input.startDate ?? '2026-03-01',
+    endDate: input.endDate ?? '2027-02-28',
+    workingLanguage: 'en',
+  })
+  for (const s of input.sectors ?? ['A']) form.append('sectors', s)
+  const response = await page.request.post('/plans/new', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    data: form.toString(),
+    maxRedirects: 0,
+  })
+  const location = response.headers()['location'] ?? ''
+  const id = /\/plans\/([0-9a-f-]{36})$/.exec(location)?.[1]
+  if (!id) throw new Error(`creating the plan failed: ${response.status()} ${location}`)
+  return id
+}
+
+/** The id of a plan listed on /plans, found by its title. */
+export async function planIdByTitle(page: Page, title: RegExp | string): Promise<string> {
+  await page.goto('/plans')
+  const href = await page.getByRole('link', { name: title }).getAttribute('href')
+  const id = /\/plans\/([0-9a-f-]{36})$/.exec(href ?? '')?.[1]
+  if (!id) throw new Error(`no plan link for ${String(title)}`)
+  return id
+}
+
+/** A unique suffix for data a test creates, so runs against a reused server do not collide. */
+export function unique(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
+}
+
+type Fixtures = {
+  /** Opens another browser context (another person), signed in as `email` unless `email` is null. */
+  newUser: (email: string | null, options?: BrowserContextOptions) => Promise<Page>
+}
+
+async function openContext(browser: Browser, options: BrowserContextOptions | undefined, problems: string[]) {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', ...options })
+  const page = await context.newPage()
+  watchForErrors(page, problems)
+  return page
+}
+
+export const test = base.extend<Fixtures & { errorWatch: string[] }>({
+  errorWatch: [
+    async ({ page }, run) => {
+      const problems: string[] = []
+      watchForErrors(page, problems)
+      await run(problems)
+      expect(problems, 'errors in the browser').toEqual([])
+    },
+    { auto: true },
+  ],
+  newUser: async ({ browser, errorWatch }, run) => {
+    const pages: Page[] = []
+    await run(async (email, options) => {
+      const page = await openContext(browser, options, errorWatch)
+      pages.push(page)
+      if (email) await login(page, email)
+      return page
+    })
+    await Promise.all(pages.map((p) => p.context().close()))
+  },
+})
