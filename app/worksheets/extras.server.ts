@@ -1,6 +1,8 @@
 import { type Db } from '#db/client.ts'
 import { type Actor, type PlanRole } from '../utils/permissions.ts'
 import { type SubstepCode } from '../utils/substeps.ts'
+import { handlePrioritisationAction, loadPrioritisation } from './prioritise.server.ts'
+import { handleTargetMapAction } from './target-map.server.ts'
 import { handleInterventionPriorities, loadInterventionPriorities, loadSelectedOnly } from './step5.server.ts'
 import { loadChart, loadPlanMap } from './step6.server.ts'
 
@@ -13,6 +15,7 @@ export interface ExtraContext {
 
 /** Sub-step specific data beyond the item lists (scores, decisions, diagrams …). */
 export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => Promise<unknown>>> = {
+  '2.2': loadPrioritisation,
   '5.2': loadInterventionPriorities,
   '5.3': loadSelectedOnly,
   '6.1': loadPlanMap,
@@ -24,5 +27,7 @@ export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => P
  * permission with canOnPlan and returns the same `{ formId, result }` shape as item actions.
  */
 export const EXTRA_ACTIONS: Partial<Record<SubstepCode, (ctx: ExtraContext & { formData: FormData }) => Promise<unknown>>> = {
+  '2.2': handlePrioritisationAction,
+  '2.3': handleTargetMapAction,
   '5.2': handleInterventionPriorities,
 }

@@ -6,6 +6,7 @@ import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan, type Actor, type PlanRole } from '../utils/permissions.ts'
 import { type SubstepCode } from '../utils/substeps.ts'
 import { uuid, z } from '../utils/validation.ts'
+import { ITEM_CHECKS } from './checks.server.ts'
 import { KINDS, kindSpec, SUBSTEP_WORKSHEETS } from './kinds.ts'
 import { dataSchema, linkFields, type KindSpec } from './spec.ts'
 
@@ -58,6 +59,10 @@ export async function handleItemAction({ db, planId, actor, role, formData }: Ac
   const head = itemIntent.safeParse(Object.fromEntries([...formData.entries()].filter(([k]) => ['intent', 'kind', 'id', 'version', 'direction'].includes(k))))
   if (!head.success) return data({ formId, result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, conflict: null }, { status: 400 })
   const intent = head.data
+  // Some kinds (criteria, decisions) are reserved to a narrower role than worksheet:edit.
+  const targetKind = 'kind' in intent ? intent.kind : (await ItemRepository.findById(db, planId, intent.id))?.kind
+  const editAction = kindSpec(targetKind)?.editAction
+  if (editAction && !canOnPlan(actor, role, editAction)) throw data({ message: 'Forbidden' }, { status: 403 })
 
   if (intent.intent === 'item:move') {
     const moved = await ItemRepository.move(db, { planId, id: intent.id, direction: intent.direction, actorId: actor.id })
@@ -81,11 +86,20 @@ export async function handleItemAction({ db, planId, actor, role, formData }: Ac
   if (!spec) return data({ formId, result: { status: 'error' as const, error: { kind: ['validation.invalidChoice'] } }, conflict: null }, { status: 400 })
   const submission = await parseWithZod(formData, {
     schema: dataSchema(spec).superRefine(async (value, ctx) => {
+      let linksOk = true
       for (const link of linkFields(spec)) {
         const raw = value[link.name]
         const ids = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v): v is string => typeof v === 'string')
         const found = await ItemRepository.findExistingIds(db, planId, link.kind, ids)
-        if (ids.some((id) => !found.has(id))) ctx.addIssue({ code: 'custom', path: [link.name], message: 'validation.unknownLink' })
+        if (ids.some((id) => !found.has(id))) {
+          ctx.addIssue({ code: 'custom', path: [link.name], message: 'validation.unknownLink' })
+          linksOk = false
+        }
+      }
+      const check = ITEM_CHECKS[spec.kind]
+      if (check && linksOk) {
+        const id = intent.intent === 'item:update' ? intent.id : null
+        for (const issue of await check({ db, planId, id, value })) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
       }
     }),
     async: true,

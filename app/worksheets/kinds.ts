@@ -1,12 +1,13 @@
 import { type SubstepCode } from '../utils/substeps.ts'
 import { type KindSpec } from './spec.ts'
 import { dataSourceSpec, mandateSpec, resourceSpec, scopeFiguresSpec } from './step1.ts'
+import { STEP2_SPECS } from './step2.ts'
 import { STEP5_SPECS } from './step5.ts'
 import { STEP6_SPECS } from './step6.ts'
 
 // Every artefact kind. Add a kind here when building its sub-step.
 export const KINDS: Record<string, KindSpec> = Object.fromEntries(
-  [mandateSpec, resourceSpec, scopeFiguresSpec, dataSourceSpec, ...STEP5_SPECS, ...STEP6_SPECS].map((s) => [s.kind, s]),
+  [mandateSpec, resourceSpec, scopeFiguresSpec, dataSourceSpec, ...STEP2_SPECS, ...STEP5_SPECS, ...STEP6_SPECS].map((s) => [s.kind, s]),
 )
 
 export function kindSpec(kind: unknown): KindSpec | undefined {
@@ -18,6 +19,10 @@ export const SUBSTEP_WORKSHEETS: Partial<Record<SubstepCode, { kinds: string[]; 
   '1.1': { kinds: ['mandate'], linkKinds: [] },
   '1.2': { kinds: ['scope_figures', 'resource'], linkKinds: [] },
   '1.3': { kinds: ['data_source'], linkKinds: [] },
+  '2.1': { kinds: ['issue', 'target'], linkKinds: ['mandate', 'data_source'] },
+  // Criteria and the decision are loaded and drawn by the 2.2 panels (lead-only editing).
+  '2.2': { kinds: ['pair'], linkKinds: ['issue', 'target'] },
+  '2.3': { kinds: ['node', 'relation'], linkKinds: ['issue'] },
   '5.1': { kinds: ['intervention'], linkKinds: [] },
   // 5.2 scores and decisions are drawn by its panel; 6.1 is the read-only plan map panel.
   '5.2': { kinds: [], linkKinds: ['intervention'] },

@@ -1,6 +1,7 @@
 import { type Db } from '#db/client.ts'
 import { SUBSTEP_CODES, type SubstepCode } from '../utils/substeps.ts'
 import { dataSourceProgress, mandateProgress, resourceProgress } from './step1.progress.server.ts'
+import { issuesTargetsProgress, prioritisationProgress, targetMapProgress } from './step2.progress.server.ts'
 import { interventionMapProgress, interventionPriorityProgress, interventionProgress } from './step5.server.ts'
 import { chartProgress, planMapProgress } from './step6.server.ts'
 
@@ -20,6 +21,9 @@ const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {
   '1.1': mandateProgress,
   '1.2': resourceProgress,
   '1.3': dataSourceProgress,
+  '2.1': issuesTargetsProgress,
+  '2.2': prioritisationProgress,
+  '2.3': targetMapProgress,
   '5.1': interventionProgress,
   '5.2': interventionPriorityProgress,
   '5.3': interventionMapProgress,

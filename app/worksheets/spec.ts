@@ -1,6 +1,7 @@
 // Declarative description of a worksheet artefact kind. From it come the zod schema (used on the
 // client and the server), the form, the table columns and the link checks. Isomorphic.
 import { z } from '../utils/validation.ts'
+import { type PlanAction } from '../utils/permissions.ts'
 import { type SubstepCode } from '../utils/substeps.ts'
 
 export type FieldSpec =
@@ -28,6 +29,8 @@ export interface KindSpec {
   ordered?: boolean
   /** At most one item per plan (a settings-like form rather than a list). */
   singleton?: boolean
+  /** The permission needed to create, change or delete items of this kind (worksheet:edit by default). */
+  editAction?: PlanAction
   /** Cross-field checks, e.g. end date after start date. Messages are translation keys. */
   refine?: (data: Record<string, unknown>) => { path: string; message: string }[]
 }

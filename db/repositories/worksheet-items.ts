@@ -71,6 +71,20 @@ export function insert(db: Executor, input: { planId: string; kind: string; refP
 }
 
 /**
+ * Inserts `rows` as items of `kind` unless the plan already has one (default sets, seeded once).
+ * Returns whether it inserted; concurrent callers are serialised so the defaults never double.
+ */
+export function insertDefaultsIfNone(db: Executor, input: { planId: string; kind: string; refPrefix: string; rows: Record<string, unknown>[]; actorId: string }) {
+  return withTransaction(db, async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`${input.planId}:${input.kind}`}))`.execute(trx)
+    const existing = await trx.selectFrom('worksheet_items').select('id').where('plan_id', '=', input.planId).where('kind', '=', input.kind).limit(1).executeTakeFirst()
+    if (existing) return false
+    for (const data of input.rows) await insert(trx, { planId: input.planId, kind: input.kind, refPrefix: input.refPrefix, data, actorId: input.actorId })
+    return true
+  })
+}
+
+/**
  * Replaces an item's data if nobody saved it since `expectedVersion`; otherwise throws
  * StaleRecordError with the current item, so the caller can show it and keep the user's input.
  */

@@ -1,0 +1,57 @@
+// Test helpers for the step 2 worksheets (not shipped: only imported by *.test.ts).
+import { createDb } from '#db/client.ts'
+import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { type Constituency } from '#db/types.ts'
+import { type PlanRole } from '../utils/permissions.ts'
+import { EXTRA_ACTIONS } from './extras.server.ts'
+import { handleItemAction } from './items.server.ts'
+
+export const db = createDb(process.env.DATABASE_URL!)
+
+export function form(values: Record<string, string | string[]>) {
+  const fd = new FormData()
+  for (const [k, v] of Object.entries(values)) for (const item of [v].flat()) fd.append(k, item)
+  return fd
+}
+
+export type Unwrapped = {
+  status: number
+  body: { result: { status?: string; error?: Record<string, string[] | null> | null } | null; conflict: { data: Record<string, unknown>; version: number } | null }
+}
+
+/** The status and body of an action's return value (a plain object or a `data()` wrapper). */
+export function unwrap(value: unknown): Unwrapped {
+  if (value && typeof value === 'object' && 'init' in value && 'data' in value) {
+    const v = value as { data: Unwrapped['body']; init: { status?: number } | null }
+    return { status: v.init?.status ?? 200, body: v.data }
+  }
+  return { status: 200, body: value as Unwrapped['body'] }
+}
+
+export type Participant = Awaited<ReturnType<typeof participant>>
+
+async function participant(planId: string, userId: string, role: PlanRole) {
+  const actor = { id: userId, globalRole: 'member' as const }
+  const ctx = { db, planId, actor, role }
+  return {
+    id: userId,
+    role,
+    ctx,
+    item: async (values: Record<string, string | string[]>) => unwrap(await handleItemAction({ ...ctx, formData: form(values) })),
+    extra: async (code: '2.2' | '2.3', values: Record<string, string | string[]>) => unwrap(await EXTRA_ACTIONS[code]!({ ...ctx, formData: form(values) })),
+  }
+}
+
+/** A plan with a lead and, on request, more members of given roles and constituencies. */
+export async function planWithTeam(members: { role: PlanRole; constituency?: Constituency }[] = []) {
+  const leadUser = await createUser(db, { constituency: 'government' })
+  const plan = await createPlan(db, leadUser.id)
+  const lead = await participant(plan.id, leadUser.id, 'lead')
+  const others: Participant[] = []
+  for (const m of members) {
+    const user = await createUser(db, { constituency: m.constituency ?? 'workers' })
+    await addMember(db, plan.id, user.id, m.role, leadUser.id)
+    others.push(await participant(plan.id, user.id, m.role))
+  }
+  return { plan, lead, others }
+}
