@@ -25,6 +25,8 @@ export interface Collaborator {
 export interface SessionSnapshot {
   connection: ConnectionState
   mode: 'rw' | 'ro'
+  /** The server's content has arrived at least once (until then the editor must stay empty). */
+  loaded: boolean
   /** Local edits the server has not acknowledged as stored. */
   unsaved: boolean
   /** The server has acknowledged this document at least once since it was opened. */
@@ -87,7 +89,7 @@ export class CollabSession {
     private readonly options: SessionOptions,
   ) {
     this.ticket = ticket
-    this.snapshot = { connection: 'connecting', mode: ticket.mode, unsaved: false, acknowledged: false, others: [] }
+    this.snapshot = { connection: 'connecting', mode: ticket.mode, loaded: false, unsaved: false, acknowledged: false, others: [] }
     options.window?.addEventListener('online', this.onOnline)
     options.window?.addEventListener('offline', this.onOffline)
   }
@@ -112,7 +114,7 @@ export class CollabSession {
     provider.on('sync', (synced: boolean) => {
       if (!synced) return
       this.attempt = 0
-      this.set({ connection: 'connected' })
+      this.set({ connection: 'connected', loaded: true })
     })
     provider.on('status', ({ status }) => {
       if (status === 'disconnected' && !this.disposed && this.snapshot.connection === 'connected') {

@@ -1,16 +1,20 @@
-import { type LoaderFunctionArgs } from '@remix-run/node'
+import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as ActivityRepository from '#db/repositories/activity.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import { ActivityList } from '../components/plans/ActivityList.tsx'
 import { ConstituencyPresence } from '../components/plans/ConstituencyPresence.tsx'
+import { PlanNarrative } from '../editor/DocumentSections.tsx'
+import editorStyles from '../styles/editor.css?url'
 import { getDb } from '../utils/db.server.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { STEPS } from '../utils/substeps.ts'
 import { planProgress } from '../worksheets/progress.server.ts'
 
-export const handle = { i18n: ['common', 'steps', 'worksheets'] }
+export const handle = { i18n: ['common', 'steps', 'worksheets', 'collab'] }
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')
@@ -30,6 +34,7 @@ export default function PlanOverview() {
   const done = progress.filter((p) => p.status === 'done').length
   return (
     <div className="overview">
+      <PlanNarrative planId={planId} />
       <section aria-labelledby="steps-heading" className="overview__steps">
         <div className="section-header">
           <h2 id="steps-heading">{t('overview.steps')}</h2>

@@ -3,6 +3,8 @@ import { Link, NavLink, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as CommentRepository from '#db/repositories/comments.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
+import { SubstepNotes } from '../editor/DocumentSections.tsx'
+import editorStyles from '../styles/editor.css?url'
 import worksheetStyles from '../styles/worksheets.css?url'
 import { getDb } from '../utils/db.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
@@ -15,9 +17,12 @@ import { CommentsContext, CommentThread } from '../worksheets/ui/CommentThread.t
 import { PANELS_AFTER, PANELS_BEFORE } from '../worksheets/ui/panels.tsx'
 import { WorksheetList } from '../worksheets/ui/WorksheetList.tsx'
 
-export const handle = { i18n: ['common', 'steps', 'worksheets'] }
+export const handle = { i18n: ['common', 'steps', 'worksheets', 'collab'] }
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: worksheetStyles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: worksheetStyles },
+  { rel: 'stylesheet', href: editorStyles },
+]
 
 function requireSubstep(code: string | undefined) {
   if (!isSubstepCode(code)) throw data({ message: 'Not found' }, { status: 404 })
@@ -105,6 +110,7 @@ export default function SubstepPage() {
             <WorksheetList key={kind} spec={KINDS[kind]!} items={worksheet.items[kind] ?? []} options={worksheet.options} canEdit={abilities['worksheet:edit']} />
           ))}
           {After ? <After {...panelProps} /> : null}
+          <SubstepNotes planId={planId} code={code} />
           <section className="substep-comments" aria-labelledby="substep-comments-heading">
             <h3 id="substep-comments-heading">{t('worksheets:comments.onSubstep', { code })}</h3>
             <CommentThread subjectType="substep" subjectId={code} count={commentCounts.substep} />
