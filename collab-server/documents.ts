@@ -17,6 +17,7 @@ import { type Principal } from './auth.ts'
 import { sanitizeAwarenessUpdate } from './awareness.ts'
 import { type CollabTimings } from './config.ts'
 import { errorMessage, type Logger } from './log.ts'
+import { type LatencyRecorder } from './metrics.ts'
 import { compactDocument } from './persistence.ts'
 import { type UpdateLog } from './update-log.ts'
 
@@ -37,6 +38,7 @@ export interface Peer {
 export interface RoomDeps {
   db: Kysely<DB>
   updateLog: UpdateLog
+  writeLatency: LatencyRecorder
   log: Logger
   timings: CollabTimings
   onUnloaded(room: Room): void
@@ -73,7 +75,7 @@ export class Room {
   readonly unloaded: Promise<void>
   private resolveUnloaded!: () => void
   private readonly owners = new Map<number, Peer>()
-  private queue: { update: Uint8Array; peer: Peer }[] = []
+  private queue: { update: Uint8Array; peer: Peer; at: number }[] = []
   private flushing: Promise<void> | null = null
   private compacting: Promise<void> | null = null
   private compactTimer: NodeJS.Timeout | undefined
@@ -164,7 +166,7 @@ export class Room {
       this.scheduleAck(peer)
       return
     }
-    this.queue.push({ update, peer })
+    this.queue.push({ update, peer, at: performance.now() })
     this.flushing ??= this.flush()
   }
 
@@ -195,9 +197,10 @@ export class Room {
           this.refuseUnstored(batch.concat(this.queue.splice(0)))
           return
         }
-        for (const { update, peer } of batch) {
+        for (const { update, peer, at } of batch) {
           try {
             Y.applyUpdate(this.doc, update, peer)
+            this.deps.writeLatency.record(performance.now() - at)
           } catch (error) {
             this.deps.log('warn', 'stored update could not be applied', { doc: this.name, error: errorMessage(error) })
             peer.close(CLOSE_CODES.malformed, 'invalid update')

@@ -6,6 +6,7 @@ import { type DB } from '#db/types.ts'
 import { type CollabTimings } from './config.ts'
 import { Room } from './documents.ts'
 import { type Logger } from './log.ts'
+import { type LatencyRecorder } from './metrics.ts'
 import { loadDocument } from './persistence.ts'
 import { type UpdateLog } from './update-log.ts'
 
@@ -13,7 +14,7 @@ export class Rooms {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
 
-  constructor(private readonly deps: { db: Kysely<DB>; updateLog: UpdateLog; log: Logger; timings: CollabTimings }) {}
+  constructor(private readonly deps: { db: Kysely<DB>; updateLog: UpdateLog; writeLatency: LatencyRecorder; log: Logger; timings: CollabTimings }) {}
 
   /** The loaded room of a document, reserved for one joining connection. Throws if loading fails. */
   async acquire(name: string, ref: DocRef): Promise<Room> {

@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, DEFAULT_TIMINGS, type CollabLimits, type CollabTimings 
 import { Connection } from './connection.ts'
 import { UserQuota } from './limits.ts'
 import { errorMessage, silentLogger, type Logger } from './log.ts'
+import { LatencyRecorder } from './metrics.ts'
 import { DocumentNotFoundError } from './persistence.ts'
 import { listenForRevocations, type RevocationListener } from './revocation.ts'
 import { Rooms } from './rooms.ts'
@@ -44,7 +45,8 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
   const log = deps.log ?? silentLogger
   const limits = { ...DEFAULT_LIMITS, ...deps.limits }
   const timings = { ...DEFAULT_TIMINGS, ...deps.timings }
-  const rooms = new Rooms({ db: deps.db, updateLog: new UpdateLog(deps.db), log, timings })
+  const writeLatency = new LatencyRecorder()
+  const rooms = new Rooms({ db: deps.db, updateLog: new UpdateLog(deps.db), writeLatency, log, timings })
   const quota = new UserQuota(limits.maxConnectionsPerUser, limits.maxDocumentsPerUser)
   const connections = new Set<Connection>()
   let shuttingDown = false
@@ -56,7 +58,9 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
     if (path === '/healthz') {
       res.writeHead(shuttingDown ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: !shuttingDown }))
     } else if (path === '/stats' && deps.exposeStats) {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...stats(), memory: process.memoryUsage() }))
+      const body = { ...stats(), writeLatencyMs: writeLatency.summary(), memory: process.memoryUsage() }
+      if (req.url?.endsWith('?reset=1')) writeLatency.reset()
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
     } else {
       res.writeHead(404).end()
     }

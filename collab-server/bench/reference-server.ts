@@ -6,7 +6,7 @@ import { setupWSConnection } from '@y/websocket-server/utils'
 
 const port = Number(process.env.PORT)
 const server = createServer((req, res) => {
-  if (req.url === '/stats') res.end(JSON.stringify({ memory: process.memoryUsage() }))
+  if (req.url?.split('?')[0] === '/stats') res.end(JSON.stringify({ memory: process.memoryUsage() }))
   else res.writeHead(404).end()
 })
 const wss = new WebSocketServer({ noServer: true })

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
+import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
 import { docName } from '#app/collab/contract.ts'
 import { mintCollabToken } from '#app/collab/token.server.ts'
@@ -48,9 +49,21 @@ function startChild(script: string, env: Record<string, string>, readyText: stri
   })
 }
 
-async function statsOf(port: number) {
-  const res = await fetch(`http://127.0.0.1:${port}/stats`)
-  return (await res.json()) as { memory: NodeJS.MemoryUsage; rooms?: number }
+interface Stats {
+  memory: NodeJS.MemoryUsage
+  rooms?: number
+  writeLatencyMs?: { count: number; p50: number | null; p99: number | null }
+}
+
+async function statsOf(port: number, reset = false): Promise<Stats> {
+  const res = await fetch(`http://127.0.0.1:${port}/stats${reset ? '?reset=1' : ''}`)
+  return (await res.json()) as Stats
+}
+
+/** Our server's own receive→broadcast latency (commit included) since the last call. */
+async function serverSide(port: number): Promise<string> {
+  const { writeLatencyMs: w } = await statsOf(port, true)
+  return w ? `; server-side receive→broadcast p50 ${w.p50} ms p99 ${w.p99} ms (${w.count} updates)` : ''
 }
 
 async function memoryOf(port: number) {
@@ -126,10 +139,11 @@ async function main() {
     say(`\n== ${target.name}`)
     const r: Record<string, unknown> = {}
     results[target.name] = r
+    await serverSide(target.port)
     if (runs('sequential')) {
       const seq = await sequentialThroughput(target, docs[0]!, paper)
       r.sequential = seq
-      say(`sequential trace: ${seq.updates} updates in ${seq.seconds.toFixed(1)} s = ${Math.round(seq.updatesPerSecond)} updates/s, final text equal: ${seq.equal}`)
+      say(`sequential trace: ${seq.updates} updates in ${seq.seconds.toFixed(1)} s = ${Math.round(seq.updatesPerSecond)} updates/s, final text equal: ${seq.equal}${await serverSide(target.port)}`)
       r.memoryAfterSequential = await memoryOf(target.port)
       const cold = await coldLoad(target, docs[0]!, paper.endContent, 5, () => noRoomLoaded(target.port))
       const serverMs = target.port === ourPort ? loadMs[docs[0]!]?.slice(1) : undefined
@@ -143,17 +157,17 @@ async function main() {
       if (!runs('concurrent')) break
       const res = await concurrentTrace(target, docs[1 + i]!, c)
       r[c.file] = res
-      say(`${c.file} (${c.agents} agents): ${Math.round(res.updatesPerSecond)} updates/s, propagation p50 ${res.p50.toFixed(2)} ms p99 ${res.p99.toFixed(2)} ms, final text equal: ${res.equal}`)
+      say(`${c.file} (${c.agents} agents): ${Math.round(res.updatesPerSecond)} updates/s, propagation p50 ${res.p50.toFixed(2)} ms p99 ${res.p99.toFixed(2)} ms, final text equal: ${res.equal}${await serverSide(target.port)}`)
     }
     if (runs('fifty')) {
       const one = await steadyTyping(target, [docs[3]!], 50, FIFTY_RATE, quick ? 3 : 6)
       r.fiftyClientsOneDoc = one
-      say(`50 clients, one document, ${Math.round(one.updatesPerSecond)} updates/s: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms, delivered ${(one.delivered * 100).toFixed(1)} %`)
+      say(`50 clients, one document, ${Math.round(one.updatesPerSecond)} updates/s: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms, delivered ${(one.delivered * 100).toFixed(1)} %${await serverSide(target.port)}`)
     }
     if (runs('many')) {
       const many = await steadyTyping(target, docs.slice(10, 110), 3, 4, quick ? 3 : 6)
       r.manyDocuments = many
-      say(`100 documents × 3 clients, ${Math.round(many.updatesPerSecond)} updates/s: p50 ${many.p50.toFixed(2)} ms, p99 ${many.p99.toFixed(2)} ms, delivered ${(many.delivered * 100).toFixed(1)} %`)
+      say(`100 documents × 3 clients, ${Math.round(many.updatesPerSecond)} updates/s: p50 ${many.p50.toFixed(2)} ms, p99 ${many.p99.toFixed(2)} ms, delivered ${(many.delivered * 100).toFixed(1)} %${await serverSide(target.port)}`)
     }
     r.memoryAtEnd = await memoryOf(target.port)
     say(`server memory: ${JSON.stringify(r.memoryAfterSequential)} after the sequential trace, ${JSON.stringify(r.memoryAtEnd)} at the end`)
@@ -164,6 +178,7 @@ async function main() {
     if (!ours[key] || !ref[key]) continue
     say(`${key}: ${(ours[key]!.updatesPerSecond / ref[key]!.updatesPerSecond).toFixed(2)}`)
   }
+  say(`\nload average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`)
   say('\nJSON ' + JSON.stringify(results))
 }
 
