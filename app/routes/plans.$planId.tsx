@@ -6,6 +6,7 @@ import { StatusBadge } from '../components/plans/StatusBadge.tsx'
 import { countryName } from '../utils/countries.ts'
 import { formatDate } from '../utils/locales.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
+import { usePlanEvents } from '../utils/use-plan-events.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, role, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')
@@ -16,6 +17,7 @@ export type PlanLayoutData = Awaited<ReturnType<typeof loader>>
 
 export default function PlanLayout() {
   const { plan, role, abilities } = useLoaderData<typeof loader>()
+  usePlanEvents(plan.id)
   const { t, i18n } = useTranslation()
   const locale = i18n.language
   return (
