@@ -13,17 +13,18 @@ export type LoginResult = { status: 'ok'; userId: string } | { status: 'invalid'
 /** Checks credentials with throttling; the same answer for unknown email and wrong password. */
 export async function attemptLogin(email: string, password: string, ip: string): Promise<LoginResult> {
   const db = getDb()
+  // Recorded as a failure before anything is checked, so guesses sent all at once count against
+  // each other; the record is dropped when throttled and cleared when the password is right.
+  const attemptId = await LoginAttemptRepository.insert(db, { email, ip, success: false })
   const failures = await LoginAttemptRepository.countRecentFailures(db, email, ip, LOGIN_WINDOW_SECONDS)
-  if (failures.accountIp >= LOGIN_LIMITS.accountIp || failures.account >= LOGIN_LIMITS.account || failures.ip >= LOGIN_LIMITS.ip) {
+  if (failures.accountIp > LOGIN_LIMITS.accountIp || failures.account > LOGIN_LIMITS.account || failures.ip > LOGIN_LIMITS.ip) {
+    await LoginAttemptRepository.deleteById(db, attemptId)
     return { status: 'throttled' }
   }
   const user = await UserRepository.findCredentialsByEmail(db, email)
   const hash = user?.password_hash ?? (await dummyPasswordHash())
   const valid = (await verifyPassword(hash, password)) && user !== undefined && user.is_active && user.password_hash !== null
-  if (!valid) {
-    await LoginAttemptRepository.insert(db, { email, ip, success: false })
-    return { status: 'invalid' }
-  }
+  if (!valid) return { status: 'invalid' }
   await LoginAttemptRepository.clearFailures(db, email, ip)
   await LoginAttemptRepository.insert(db, { email, ip, success: true })
   return { status: 'ok', userId: user.id }

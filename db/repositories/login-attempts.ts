@@ -1,8 +1,18 @@
 import { sql } from 'kysely'
 import { type Executor } from '../executor.ts'
 
+/** Records an attempt and returns its id. */
 export async function insert(db: Executor, values: { email: string; ip: string; success: boolean }) {
-  await db.insertInto('login_attempts').values({ email: values.email.toLowerCase(), ip: values.ip, success: values.success }).execute()
+  const row = await db
+    .insertInto('login_attempts')
+    .values({ email: values.email.toLowerCase(), ip: values.ip, success: values.success })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function deleteById(db: Executor, id: number) {
+  await db.deleteFrom('login_attempts').where('id', '=', id).execute()
 }
 
 /** Failed attempts in the window: for this account, for this account from this address, and from this address. */
