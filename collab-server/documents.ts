@@ -61,6 +61,11 @@ function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: numbe
   return encoding.toUint8Array(encoder)
 }
 
+/** One log row per batch. */
+function mergeOrConcat(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+}
+
 /** True when a decoded update adds no item the doc lacks and deletes nothing. */
 function addsNothing(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
   if (decoded.ds.clients.size > 0) return false
@@ -189,11 +194,11 @@ export class Room {
 
   // Group commit: everything queued while one INSERT runs goes into the next INSERT.
   private async flush(): Promise<void> {
+    let batch: { update: Uint8Array; peer: Peer; at: number }[] = []
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH)
-        const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
-        if (!(await this.append(merged))) {
+        batch = this.queue.splice(0, MAX_BATCH)
+        if (!(await this.append(mergeOrConcat(batch.map((b) => b.update))))) {
           this.refuseUnstored(batch.concat(this.queue.splice(0)))
           return
         }
@@ -207,9 +212,14 @@ export class Room {
           }
           this.scheduleAck(peer)
         }
+        batch = []
         this.tailRows++
         this.scheduleCompaction()
       }
+    } catch (error) {
+      // A bug must not leave updates half-handled: refuse them, their senders will resend.
+      this.deps.log('error', 'flush failed', { doc: this.name, error: errorMessage(error) })
+      this.refuseUnstored(batch.concat(this.queue.splice(0)))
     } finally {
       this.flushing = null
     }

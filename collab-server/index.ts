@@ -57,5 +57,7 @@ async function shutdown(signal: string) {
     process.exit(0)
   }
 }
+// A stray rejection is a bug to fix, not a reason to drop every connection: log it and keep serving.
+process.on('unhandledRejection', (reason) => log('error', 'unhandled rejection', { error: reason instanceof Error ? reason.message : String(reason) }))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 process.on('SIGINT', () => void shutdown('SIGINT'))
