@@ -1,5 +1,7 @@
 import { type Db } from '#db/client.ts'
 import { uniquePairCheck } from './prioritise.server.ts'
+import { causeCycleCheck } from './step3.server.ts'
+import { activityCheck } from './step6.server.ts'
 
 /** A database-dependent check of an item's data, run after its links are known to be valid. */
 export type ItemCheck = (ctx: { db: Db; planId: string; id: string | null; value: Record<string, unknown> }) => Promise<{ path: string; message: string }[]>
@@ -7,4 +9,6 @@ export type ItemCheck = (ctx: { db: Db; planId: string; id: string | null; value
 /** Server-side checks per kind beyond the spec's schema (uniqueness, cycles …). */
 export const ITEM_CHECKS: Partial<Record<string, ItemCheck>> = {
   pair: uniquePairCheck,
+  cause: causeCycleCheck,
+  activity: activityCheck,
 }
