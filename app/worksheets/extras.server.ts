@@ -3,6 +3,8 @@ import { type Actor, type PlanRole } from '../utils/permissions.ts'
 import { type SubstepCode } from '../utils/substeps.ts'
 import { handlePrioritisationAction, loadPrioritisation } from './prioritise.server.ts'
 import { handleTargetMapAction } from './target-map.server.ts'
+import { handleCauseAction, loadCauseContext } from './step3.server.ts'
+import { handleStakeholderAction, loadStakeholderScores } from './step4.server.ts'
 import { handleInterventionPriorities, loadInterventionPriorities, loadSelectedOnly } from './step5.server.ts'
 import { loadChart, loadPlanMap } from './step6.server.ts'
 
@@ -16,6 +18,8 @@ export interface ExtraContext {
 /** Sub-step specific data beyond the item lists (scores, decisions, diagrams …). */
 export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => Promise<unknown>>> = {
   '2.2': loadPrioritisation,
+  '3.1': loadCauseContext,
+  '4.2': loadStakeholderScores,
   '5.2': loadInterventionPriorities,
   '5.3': loadSelectedOnly,
   '6.1': loadPlanMap,
@@ -29,5 +33,7 @@ export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => P
 export const EXTRA_ACTIONS: Partial<Record<SubstepCode, (ctx: ExtraContext & { formData: FormData }) => Promise<unknown>>> = {
   '2.2': handlePrioritisationAction,
   '2.3': handleTargetMapAction,
+  '3.1': handleCauseAction,
+  '4.2': handleStakeholderAction,
   '5.2': handleInterventionPriorities,
 }

@@ -2,12 +2,14 @@ import { type SubstepCode } from '../utils/substeps.ts'
 import { type KindSpec } from './spec.ts'
 import { dataSourceSpec, mandateSpec, resourceSpec, scopeFiguresSpec } from './step1.ts'
 import { STEP2_SPECS } from './step2.ts'
+import { STEP3_SPECS } from './step3.ts'
+import { STEP4_SPECS } from './step4.ts'
 import { STEP5_SPECS } from './step5.ts'
 import { STEP6_SPECS } from './step6.ts'
 
 // Every artefact kind. Add a kind here when building its sub-step.
 export const KINDS: Record<string, KindSpec> = Object.fromEntries(
-  [mandateSpec, resourceSpec, scopeFiguresSpec, dataSourceSpec, ...STEP2_SPECS, ...STEP5_SPECS, ...STEP6_SPECS].map((s) => [s.kind, s]),
+  [mandateSpec, resourceSpec, scopeFiguresSpec, dataSourceSpec, ...STEP2_SPECS, ...STEP3_SPECS, ...STEP4_SPECS, ...STEP5_SPECS, ...STEP6_SPECS].map((s) => [s.kind, s]),
 )
 
 export function kindSpec(kind: unknown): KindSpec | undefined {
@@ -23,6 +25,13 @@ export const SUBSTEP_WORKSHEETS: Partial<Record<SubstepCode, { kinds: string[]; 
   // Criteria and the decision are loaded and drawn by the 2.2 panels (lead-only editing).
   '2.2': { kinds: ['pair'], linkKinds: ['issue', 'target'] },
   '2.3': { kinds: ['node', 'relation'], linkKinds: ['issue'] },
+  // 3.1 causes are drawn as a tree by their panel; effects use the generic list.
+  '3.1': { kinds: ['effect'], linkKinds: ['cause', 'pair', 'issue'] },
+  '3.2': { kinds: ['influence'], linkKinds: ['node', 'cause'] },
+  '4.1': { kinds: ['stakeholder'], linkKinds: [] },
+  // 4.2 scores and the grid are drawn by its panel.
+  '4.2': { kinds: [], linkKinds: ['stakeholder'] },
+  '4.3': { kinds: ['stakeholder_link'], linkKinds: ['stakeholder', 'node', 'influence'] },
   '5.1': { kinds: ['intervention'], linkKinds: [] },
   // 5.2 scores and decisions are drawn by its panel; 6.1 is the read-only plan map panel.
   '5.2': { kinds: [], linkKinds: ['intervention'] },

@@ -2,6 +2,8 @@ import { type Db } from '#db/client.ts'
 import { SUBSTEP_CODES, type SubstepCode } from '../utils/substeps.ts'
 import { dataSourceProgress, mandateProgress, resourceProgress } from './step1.progress.server.ts'
 import { issuesTargetsProgress, prioritisationProgress, targetMapProgress } from './step2.progress.server.ts'
+import { causeTreeProgress, influenceProgress } from './step3.progress.server.ts'
+import { stakeholderListProgress, stakeholderMapProgress, stakeholderPriorityProgress } from './step4.progress.server.ts'
 import { interventionMapProgress, interventionPriorityProgress, interventionProgress } from './step5.server.ts'
 import { chartProgress, planMapProgress } from './step6.server.ts'
 
@@ -24,6 +26,11 @@ const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {
   '2.1': issuesTargetsProgress,
   '2.2': prioritisationProgress,
   '2.3': targetMapProgress,
+  '3.1': causeTreeProgress,
+  '3.2': influenceProgress,
+  '4.1': stakeholderListProgress,
+  '4.2': stakeholderPriorityProgress,
+  '4.3': stakeholderMapProgress,
   '5.1': interventionProgress,
   '5.2': interventionPriorityProgress,
   '5.3': interventionMapProgress,

@@ -136,6 +136,43 @@ export function move(db: Executor, input: { planId: string; id: string; directio
   })
 }
 
+/**
+ * Moves an item one place up or down among the items of its kind that share its `data[field]`
+ * (tree siblings: the causes under one parent); a no-op at either end. Swaps the two positions.
+ */
+export function moveAmongSiblings(db: Executor, input: { planId: string; id: string; direction: 'up' | 'down'; field: string; actorId: string }) {
+  return withTransaction(db, async (trx) => {
+    const item = await trx
+      .selectFrom('worksheet_items')
+      .select(['id', 'kind', 'position', sql<string | null>`data->>${input.field}`.as('scope')])
+      .where('plan_id', '=', input.planId)
+      .where('id', '=', input.id)
+      .executeTakeFirst()
+    if (!item) return false
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`${input.planId}:${item.kind}`}))`.execute(trx)
+    const siblings = await trx
+      .selectFrom('worksheet_items')
+      .select(['id', 'position'])
+      .where('plan_id', '=', input.planId)
+      .where('kind', '=', item.kind)
+      .where(sql<boolean>`data->>${input.field} IS NOT DISTINCT FROM ${item.scope}`)
+      .orderBy('position')
+      .orderBy('created_at')
+      .forUpdate()
+      .execute()
+    const index = siblings.findIndex((s) => s.id === item.id)
+    const other = siblings[input.direction === 'up' ? index - 1 : index + 1]
+    if (!other) return true
+    const mine = siblings[index]!
+    // Equal positions cannot be swapped meaningfully; nudge so the order really changes.
+    const [newMine, newOther] = mine.position === other.position ? (input.direction === 'up' ? [other.position - 1, other.position] : [other.position + 1, other.position]) : [other.position, mine.position]
+    await trx.updateTable('worksheet_items').set({ position: newMine }).where('id', '=', mine.id).execute()
+    await trx.updateTable('worksheet_items').set({ position: newOther }).where('id', '=', other.id).execute()
+    await ActivityRepository.insert(trx, { planId: input.planId, actorId: input.actorId, action: 'moved', entityType: item.kind, entityId: item.id, oldValue: { position: mine.position }, newValue: { position: newMine } })
+    return true
+  })
+}
+
 /** Counts items per kind on a plan (for progress). */
 export async function countByKind(db: Executor, planId: string) {
   const rows = await db.selectFrom('worksheet_items').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('plan_id', '=', planId).groupBy('kind').execute()

@@ -17,10 +17,26 @@ export interface ItemActionData {
  * Creates or edits one item. A stale save (someone else saved first) keeps what this person typed
  * and shows the stored value next to it; saving again then replaces it knowingly.
  */
-export function ItemForm({ spec, item, options, onDone }: { spec: KindSpec; item?: WorksheetItemView; options: Record<string, LinkOption[]>; onDone?: () => void }) {
+export function ItemForm({
+  spec,
+  item,
+  options,
+  onDone,
+  defaults,
+  formKey,
+}: {
+  spec: KindSpec
+  item?: WorksheetItemView
+  options: Record<string, LinkOption[]>
+  onDone?: () => void
+  /** Initial values of a new item (e.g. the parent of a sub-cause). */
+  defaults?: Record<string, unknown>
+  /** Distinguishes several "new" forms of one kind on a page. */
+  formKey?: string
+}) {
   const { t } = useTranslation('worksheets')
   const fetcher = useFetcher<ItemActionData>()
-  const formId = item ? `edit-${item.id}` : `new-${spec.kind}`
+  const formId = item ? `edit-${item.id}` : `new-${spec.kind}${formKey ? `-${formKey}` : ''}`
   const result = fetcher.data?.formId === formId ? fetcher.data : undefined
   const errors = result?.result?.error ?? {}
   const conflict = result?.conflict ?? null
@@ -57,12 +73,12 @@ export function ItemForm({ spec, item, options, onDone }: { spec: KindSpec; item
           </dl>
         </div>
       ) : null}
-      <ItemFields key={typed ? JSON.stringify(typed) : 'initial'} spec={spec} formId={formId} values={typed ?? item?.data ?? {}} errors={errors} options={options} />
+      <ItemFields key={typed ? JSON.stringify(typed) : 'initial'} spec={spec} formId={formId} values={typed ?? item?.data ?? defaults ?? {}} errors={errors} options={options} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={fetcher.state !== 'idle'}>
           {item ? t('save') : t(`kinds.${spec.kind}.add`)}
         </button>
-        {onDone && item ? (
+        {onDone && (item || defaults) ? (
           <button type="button" className="button button--quiet" onClick={onDone}>
             {t('cancel')}
           </button>

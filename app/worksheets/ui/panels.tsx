@@ -1,5 +1,9 @@
 import { type SubstepCode } from '../../utils/substeps.ts'
 import { type LinkOption, type WorksheetItemView } from '../types.ts'
+import { CauseTreePanel } from './CauseTree.tsx'
+import { InfluenceBalancePanel } from './InfluenceBalance.tsx'
+import { StakeholderMapPanel } from './StakeholderMap.tsx'
+import { StakeholderPrioritiesPanel } from './StakeholderPriorities.tsx'
 import { EscalationLadderPanel, SelectedLinksPanel } from './EscalationLadder.tsx'
 import { ImplementationChartPanel } from './ImplementationChart.tsx'
 import { InterventionPrioritiesPanel } from './InterventionPriorities.tsx'
@@ -16,6 +20,9 @@ export interface SubstepPanelProps {
 
 /** Sub-step specific panels shown above the worksheet lists (ratios, scoring, diagrams …). */
 export const PANELS_BEFORE: Partial<Record<SubstepCode, React.ComponentType<SubstepPanelProps>>> = {
+  '3.1': CauseTreePanel,
+  '3.2': InfluenceBalancePanel,
+  '4.2': StakeholderPrioritiesPanel,
   '5.2': InterventionPrioritiesPanel,
   '5.3': SelectedLinksPanel,
   '6.2': ImplementationChartPanel,
@@ -24,5 +31,6 @@ export const PANELS_BEFORE: Partial<Record<SubstepCode, React.ComponentType<Subs
 /** Sub-step specific panels shown below the worksheet lists. */
 export const PANELS_AFTER: Partial<Record<SubstepCode, React.ComponentType<SubstepPanelProps>>> = {
   '1.2': ResourceRatiosPanel,
+  '4.3': StakeholderMapPanel,
   '5.3': EscalationLadderPanel,
 }

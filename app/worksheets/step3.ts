@@ -1,0 +1,82 @@
+import { type KindSpec } from './spec.ts'
+
+export const CAUSE_LEVELS = ['root', 'intermediate', 'direct'] as const
+/** BISEP driver categories (Australian Tax Office) plus regulatory, as in the worked example. */
+export const CAUSE_CATEGORIES = ['business', 'industry', 'sociological', 'economic', 'psychological', 'regulatory'] as const
+export const CONFIDENCE = ['low', 'medium', 'high'] as const
+export const POLARITIES = ['driver', 'constraint'] as const
+export const DIRECTNESS = ['direct', 'indirect'] as const
+
+/** One cause in the problem tree of the selected priority; `parent` makes the tree. */
+export const causeSpec: KindSpec = {
+  kind: 'cause',
+  substep: '3.1',
+  refPrefix: 'C',
+  titleField: 'statement',
+  ordered: true,
+  fields: [
+    { name: 'statement', type: 'text', required: true, max: 300 },
+    { name: 'level', type: 'enum', options: CAUSE_LEVELS, required: true },
+    { name: 'parent', type: 'link', kind: 'cause' },
+    { name: 'category', type: 'enum', options: CAUSE_CATEGORIES },
+    { name: 'evidence', type: 'longtext', max: 3000 },
+    { name: 'confidence', type: 'enum', options: CONFIDENCE },
+    { name: 'pair', type: 'link', kind: 'pair' },
+  ],
+}
+
+/** What the non-compliance does to workers and others (the branches of the problem tree). */
+export const effectSpec: KindSpec = {
+  kind: 'effect',
+  substep: '3.1',
+  refPrefix: 'E',
+  titleField: 'statement',
+  ordered: true,
+  fields: [
+    { name: 'statement', type: 'text', required: true, max: 300 },
+    { name: 'description', type: 'longtext', max: 2000 },
+    { name: 'issue', type: 'link', kind: 'issue' },
+  ],
+}
+
+/** A driver (+) or constraint (−) of compliance, acting on target-map nodes and linked to causes. */
+export const influenceSpec: KindSpec = {
+  kind: 'influence',
+  substep: '3.2',
+  refPrefix: 'F',
+  titleField: 'description',
+  ordered: true,
+  fields: [
+    { name: 'description', type: 'text', required: true, max: 300 },
+    { name: 'polarity', type: 'enum', options: POLARITIES, required: true },
+    { name: 'directness', type: 'enum', options: DIRECTNESS, required: true },
+    { name: 'strength', type: 'number', min: 1, max: 3, integer: true, required: true },
+    { name: 'nodes', type: 'links', kind: 'node' },
+    { name: 'causes', type: 'links', kind: 'cause' },
+    { name: 'evidence', type: 'longtext', max: 3000 },
+  ],
+  columns: ['description', 'polarity', 'directness', 'strength', 'nodes', 'causes'],
+}
+
+export interface PriorityView {
+  pairs: { id: string; ref: string; issue: string; target: string }[]
+  rationale: string
+}
+
+/** The ids of `id` and every cause below it (children, grandchildren …). */
+export function descendantsOf(causes: { id: string; data: Record<string, unknown> }[], id: string): Set<string> {
+  const found = new Set([id])
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const c of causes) {
+      if (!found.has(c.id) && typeof c.data.parent === 'string' && found.has(c.data.parent)) {
+        found.add(c.id)
+        grew = true
+      }
+    }
+  }
+  return found
+}
+
+export const STEP3_SPECS = [causeSpec, effectSpec, influenceSpec]

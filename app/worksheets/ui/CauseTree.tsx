@@ -1,0 +1,182 @@
+import { useFetcher } from '@remix-run/react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { FormErrors } from '../../components/forms.tsx'
+import { causeSpec, descendantsOf, type PriorityView } from '../step3.ts'
+import { type LinkOption, type WorksheetItemView } from '../types.ts'
+import { CommentThread } from './CommentThread.tsx'
+import { ItemForm, type ItemActionData } from './ItemForm.tsx'
+import { type SubstepPanelProps } from './panels.tsx'
+
+type Children = Map<string | null, WorksheetItemView[]>
+
+/** 3.1: the selected priority as the trunk and its causes as an expandable, re-orderable tree. */
+export function CauseTreePanel({ worksheet, extra, abilities }: SubstepPanelProps) {
+  const { t } = useTranslation('worksheets')
+  const priority = (extra as { priority: PriorityView | null } | null)?.priority ?? null
+  const causes = worksheet.items.cause ?? []
+  const ids = new Set(causes.map((c) => c.id))
+  const children: Children = new Map()
+  for (const c of causes) {
+    // A parent that no longer exists shows the cause at the top rather than hiding it.
+    const parent = typeof c.data.parent === 'string' && ids.has(c.data.parent) ? c.data.parent : null
+    children.set(parent, [...(children.get(parent) ?? []), c])
+  }
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set())
+  const toggle = (id: string) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev)
+      if (!next.delete(id)) next.add(id)
+      return next
+    })
+  const canEdit = abilities['worksheet:edit'] === true
+  const tree = { children, collapsed, toggle, canEdit, options: worksheet.options, all: causes }
+  return (
+    <section className="worksheet cause-tree" aria-labelledby="cause-tree-heading">
+      <h3 id="cause-tree-heading">{t('kinds.cause.title')}</h3>
+      <p className="field__hint">{t('kinds.cause.hint')}</p>
+      <div className="cause-tree__trunk">
+        <strong>{t('causeTree.problem')}</strong>{' '}
+        {priority ? (
+          priority.pairs.map((p, i) => (
+            <span key={p.id}>
+              {i > 0 ? '; ' : ''}
+              {p.ref}: {p.issue} × {p.target}
+            </span>
+          ))
+        ) : (
+          <span className="muted">{t('causeTree.noPriority')}</span>
+        )}
+      </div>
+      {causes.length === 0 ? <p className="empty-state">{t('empty')}</p> : <CauseList tree={tree} parent={null} outline="" />}
+      {canEdit ? (
+        <details className="worksheet__add">
+          <summary className="button">{t('kinds.cause.add')}</summary>
+          <ItemForm spec={causeSpec} options={worksheet.options} />
+        </details>
+      ) : null}
+    </section>
+  )
+}
+
+interface Tree {
+  children: Children
+  collapsed: Set<string>
+  toggle: (id: string) => void
+  canEdit: boolean
+  options: Record<string, LinkOption[]>
+  all: WorksheetItemView[]
+}
+
+function CauseList({ tree, parent, outline }: { tree: Tree; parent: string | null; outline: string }) {
+  const list = tree.children.get(parent) ?? []
+  return (
+    <ul className={parent ? 'cause-list cause-list--nested' : 'cause-list'} id={parent ? `causes-under-${parent}` : undefined}>
+      {list.map((c, i) => (
+        <CauseNode key={c.id} tree={tree} cause={c} outline={`${outline}${i + 1}`} first={i === 0} last={i === list.length - 1} />
+      ))}
+    </ul>
+  )
+}
+
+function CauseNode({ tree, cause, outline, first, last }: { tree: Tree; cause: WorksheetItemView; outline: string; first: boolean; last: boolean }) {
+  const { t } = useTranslation('worksheets')
+  const [mode, setMode] = useState<'view' | 'edit' | 'add'>('view')
+  const kids = tree.children.get(cause.id) ?? []
+  const open = !tree.collapsed.has(cause.id)
+  const d = cause.data
+  const statement = String(d.statement ?? '')
+  // The parent picker offers only causes outside this branch (the server refuses cycles anyway).
+  const below = descendantsOf(tree.all, cause.id)
+  const parentChoices = { ...tree.options, cause: (tree.options.cause ?? []).filter((o) => !below.has(o.id)) }
+  const pair = typeof d.pair === 'string' ? tree.options.pair?.find((o) => o.id === d.pair) : undefined
+  return (
+    <li className="cause-node">
+      <div className="cause-node__row">
+        {kids.length > 0 ? (
+          <button
+            type="button"
+            className="cause-node__toggle"
+            aria-expanded={open}
+            aria-controls={`causes-under-${cause.id}`}
+            aria-label={t(open ? 'causeTree.collapse' : 'causeTree.expand', { ref: cause.ref, count: kids.length })}
+            onClick={() => tree.toggle(cause.id)}
+          >
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+          </button>
+        ) : (
+          <span className="cause-node__leaf" aria-hidden="true" />
+        )}
+        <div className="cause-node__body">
+          <p className="cause-node__statement">
+            <span className="cause-node__ref">{cause.ref}</span> <span className="cause-node__outline">({outline})</span> {statement}
+          </p>
+          <p className="cause-node__meta">
+            <span className={`chip chip--level-${String(d.level)}`}>{t(`options.level.${String(d.level)}`)}</span>
+            {d.category ? <span className="chip chip--category">{t(`options.category.${String(d.category)}`)}</span> : null}
+            {d.confidence ? <span className="cell-sub">{t('causeTree.confidence', { value: t(`options.confidence.${String(d.confidence)}`) })}</span> : null}
+            {pair ? <abbr title={pair.label}>{pair.ref}</abbr> : null}
+            {kids.length > 0 && !open ? <span className="cell-sub">{t('causeTree.hidden', { count: kids.length })}</span> : null}
+          </p>
+          {d.evidence ? <p className="cause-node__evidence prewrap">{String(d.evidence)}</p> : null}
+          <div className="row-actions">
+            {tree.canEdit ? <CauseActions cause={cause} first={first} last={last} onEdit={() => setMode('edit')} onAdd={() => setMode('add')} /> : null}
+            <CommentThread subjectType="item" subjectId={cause.id} subject={cause.ref} />
+          </div>
+          {mode === 'edit' ? <ItemForm spec={causeSpec} item={cause} options={parentChoices} onDone={() => setMode('view')} /> : null}
+          {mode === 'add' ? (
+            <div className="cause-node__add">
+              <h4>{t('causeTree.addUnder', { ref: cause.ref })}</h4>
+              <ItemForm spec={causeSpec} options={tree.options} defaults={{ parent: cause.id, level: 'root', category: d.category }} formKey={cause.id} onDone={() => setMode('view')} />
+            </div>
+          ) : null}
+        </div>
+      </div>
+      {kids.length > 0 && open ? <CauseList tree={tree} parent={cause.id} outline={`${outline}.`} /> : null}
+      {kids.length > 0 && !open ? <ul id={`causes-under-${cause.id}`} hidden /> : null}
+    </li>
+  )
+}
+
+function CauseActions({ cause, first, last, onEdit, onAdd }: { cause: WorksheetItemView; first: boolean; last: boolean; onEdit: () => void; onAdd: () => void }) {
+  const { t } = useTranslation('worksheets')
+  const fetcher = useFetcher<ItemActionData>()
+  const formId = `row-${cause.id}`
+  const error = fetcher.data?.formId === formId ? fetcher.data.result?.error?.[''] : undefined
+  return (
+    <>
+      <button type="button" className="button button--small" onClick={onEdit} aria-label={t('editItem', { ref: cause.ref })}>
+        {t('edit')}
+      </button>
+      <button type="button" className="button button--small" onClick={onAdd} aria-label={t('causeTree.addUnder', { ref: cause.ref })}>
+        {t('causeTree.addChild')}
+      </button>
+      <fetcher.Form method="post">
+        <input type="hidden" name="formId" value={formId} />
+        <input type="hidden" name="intent" value="cause:move" />
+        <input type="hidden" name="id" value={cause.id} />
+        <button type="submit" name="direction" value="up" className="button button--small button--quiet" disabled={first} aria-label={t('moveUp', { ref: cause.ref })}>
+          ↑
+        </button>
+        <button type="submit" name="direction" value="down" className="button button--small button--quiet" disabled={last} aria-label={t('moveDown', { ref: cause.ref })}>
+          ↓
+        </button>
+      </fetcher.Form>
+      <fetcher.Form
+        method="post"
+        onSubmit={(e) => {
+          if (!window.confirm(t('confirmDelete', { ref: cause.ref }))) e.preventDefault()
+        }}
+      >
+        <input type="hidden" name="formId" value={formId} />
+        <input type="hidden" name="intent" value="item:delete" />
+        <input type="hidden" name="id" value={cause.id} />
+        <input type="hidden" name="version" value={cause.version} />
+        <button type="submit" className="button button--small button--danger" aria-label={t('deleteItem', { ref: cause.ref })}>
+          {t('delete')}
+        </button>
+      </fetcher.Form>
+      <FormErrors errors={error ?? undefined} />
+    </>
+  )
+}
