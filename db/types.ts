@@ -116,6 +116,7 @@ export interface DB {
   comments: CommentsTable
   plan_versions: PlanVersionsTable
   plan_endorsements: PlanEndorsementsTable
+  measurements: MeasurementsTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>
@@ -210,4 +211,19 @@ export interface PlanEndorsementsTable {
   version_number: number | null
   user_id: string | null
   updated_at: Timestamp
+}
+
+export interface MeasurementsTable {
+  id: Generated<string>
+  plan_id: string
+  indicator_id: string
+  /** As people write it: 2026-Q2, 2026-05, 2026-H1, 2026 or a date. */
+  period: string
+  /** The last day of the period, for ordering and charts. */
+  period_end: string
+  value: number
+  note: string | null
+  evidence_source: string | null
+  recorded_by: string | null
+  created_at: CreatedAt
 }

@@ -38,6 +38,7 @@ export default function PlanLayout() {
           </NavLink>
           <NavLink to={`/plans/${plan.id}/steps/1.1`}>{t('plan.tabs.steps')}</NavLink>
           <NavLink to={`/plans/${plan.id}/members`}>{t('plan.tabs.team')}</NavLink>
+          <NavLink to={`/plans/${plan.id}/monitoring`}>{t('plan.tabs.monitoring')}</NavLink>
           <NavLink to={`/plans/${plan.id}/review`}>{t('plan.tabs.review')}</NavLink>
           {abilities['plan:update'] ? <NavLink to={`/plans/${plan.id}/edit`}>{t('plan.tabs.details')}</NavLink> : null}
         </nav>

@@ -1,15 +1,16 @@
 import { type SubstepCode } from '../utils/substeps.ts'
 import { type KindSpec } from './spec.ts'
 import { dataSourceSpec, mandateSpec, resourceSpec, scopeFiguresSpec } from './step1.ts'
-import { STEP2_SPECS } from './step2.ts'
 import { STEP3_SPECS } from './step3.ts'
 import { STEP4_SPECS } from './step4.ts'
 import { STEP5_SPECS } from './step5.ts'
 import { STEP6_SPECS } from './step6.ts'
+import { STEP2_SPECS } from './step2.ts'
+import { riskNoteSpec } from '../monitoring/risk-note.ts'
 
 // Every artefact kind. Add a kind here when building its sub-step.
 export const KINDS: Record<string, KindSpec> = Object.fromEntries(
-  [mandateSpec, resourceSpec, scopeFiguresSpec, dataSourceSpec, ...STEP2_SPECS, ...STEP3_SPECS, ...STEP4_SPECS, ...STEP5_SPECS, ...STEP6_SPECS].map((s) => [s.kind, s]),
+  [mandateSpec, resourceSpec, scopeFiguresSpec, dataSourceSpec, ...STEP2_SPECS, ...STEP3_SPECS, ...STEP4_SPECS, ...STEP5_SPECS, ...STEP6_SPECS, riskNoteSpec].map((s) => [s.kind, s]),
 )
 
 export function kindSpec(kind: unknown): KindSpec | undefined {

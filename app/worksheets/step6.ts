@@ -55,6 +55,8 @@ export const indicatorSpec: KindSpec = {
     { name: 'disaggregation', type: 'multiEnum', options: DISAGGREGATIONS },
     { name: 'responsibleOrganisation', type: 'text', max: 200 },
     { name: 'activities', type: 'links', kind: 'activity' },
+    // Monitoring adds the latest values of these indicators into "workers reached".
+    { name: 'countsWorkersReached', type: 'boolean' },
   ],
   columns: ['name', 'indicatorType', 'unit', 'baselineValue', 'baselineDate', 'targetValue', 'targetDate', 'dataSource', 'disaggregation'],
   refine: (d) =>

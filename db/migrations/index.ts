@@ -3,6 +3,7 @@ import * as foundation from './2026_11_23_1100_foundation.ts'
 import * as collabDocuments from './2026_11_23_1105_collab_documents.ts'
 import * as worksheets from './2026_11_23_1130_worksheets.ts'
 import * as lifecycle from './2026_11_23_1200_lifecycle.ts'
+import * as measurements from './2026_11_23_1210_measurements.ts'
 import * as planChangeNotify from './2026_11_23_1300_plan_change_notify.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1105_collab_documents': collabDocuments,
   '2026_11_23_1130_worksheets': worksheets,
   '2026_11_23_1200_lifecycle': lifecycle,
+  '2026_11_23_1210_measurements': measurements,
   '2026_11_23_1300_plan_change_notify': planChangeNotify,
 }

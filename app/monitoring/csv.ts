@@ -1,0 +1,43 @@
+// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF, a BOM, and the semicolon that
+// spreadsheet programs in French- and Spanish-speaking countries write instead of the comma.
+
+export function parseCsv(text: string): string[][] {
+  const input = text.replace(/^\uFEFF/, '')
+  const firstLine = input.slice(0, input.search(/\r?\n|$/))
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]!
+    if (quoted) {
+      if (c === '"' && input[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else field += c
+    } else if (c === '"' && field === '') quoted = true
+    else if (c === delimiter) {
+      row.push(field)
+      field = ''
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && input[i + 1] === '\n') i++
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+    } else field += c
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field)
+    rows.push(row)
+  }
+  return rows.filter((r) => r.some((cell) => cell.trim() !== ''))
+}
+
+/** Quotes a value for CSV output. */
+export function csvCell(value: unknown): string {
+  const s = value === null || value === undefined ? '' : String(value)
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}

@@ -1,0 +1,134 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import * as MeasurementRepository from '#db/repositories/measurements.ts'
+import * as ItemRepository from '#db/repositories/worksheet-items.ts'
+import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
+import { getDb } from '../utils/db.server.ts'
+import { loader as templateLoader } from './plans.$planId.monitoring.template.ts'
+import { action, loader } from './plans.$planId.monitoring.tsx'
+
+const db = getDb()
+
+async function setup() {
+  const { user: lead, cookie } = await createUserWithSession(db)
+  const plan = await createPlan(db, lead.id)
+  const indicator = (data: Record<string, unknown>) => ItemRepository.insert(db, { planId: plan.id, kind: 'indicator', refPrefix: 'K', data, actorId: lead.id })
+  const k1 = await indicator({ name: 'Compliance rate', indicatorType: 'compliance', unit: 'percent', baselineValue: 38, baselineDate: '2025-11-30', targetValue: 60, targetDate: '2027-12-31' })
+  const k2 = await indicator({ name: 'Workers reached', indicatorType: 'output', unit: 'count', baselineValue: 0, targetValue: 8000, countsWorkersReached: true })
+  return { plan, lead, cookie, k1, k2 }
+}
+
+const post = (planId: string, cookie: string, form: Record<string, string>) => call(() => action(args(makeRequest(`/plans/${planId}/monitoring`, { cookie, form }), { planId })))
+
+function upload(planId: string, cookie: string, file: File) {
+  const body = new FormData()
+  body.set('intent', 'import:preview')
+  body.set('file', file)
+  return call(() => action(args(new Request(`http://localhost/plans/${planId}/monitoring`, { method: 'POST', body, headers: { Cookie: cookie } }), { planId })))
+}
+
+describe('recording measurements', () => {
+  it('records a value and shows it with the indicator', async () => {
+    const { plan, cookie, k1 } = await setup()
+    const res = await post(plan.id, cookie, { intent: 'measurement:add', indicatorId: k1.id, period: '2026-q2', value: '41', note: 'Survey' })
+    expect(res.status).toBe(200)
+    const page = await call(() => loader(args(makeRequest(`/plans/${plan.id}/monitoring`, { cookie }), { planId: plan.id })))
+    expect(page.data.measurements).toMatchObject([{ indicator_id: k1.id, period: '2026-Q2', period_end: '2026-06-30', value: 41, note: 'Survey' }])
+  })
+
+  it('checks values against the unit, the period format and duplicates', async () => {
+    const { plan, cookie, k1, k2 } = await setup()
+    const bad = await post(plan.id, cookie, { intent: 'measurement:add', indicatorId: k1.id, period: '2026-Q2', value: '120' })
+    expect(bad.status).toBe(400)
+    expect(bad.data.result.error.value).toEqual(['monitoring.errors.percent'])
+    expect((await post(plan.id, cookie, { intent: 'measurement:add', indicatorId: k2.id, period: '2026-Q2', value: '3.5' })).data.result.error.value).toEqual(['monitoring.errors.count'])
+    expect((await post(plan.id, cookie, { intent: 'measurement:add', indicatorId: k1.id, period: 'Q7', value: '40' })).data.result.error.period).toEqual(['monitoring.errors.period'])
+    expect((await post(plan.id, cookie, { intent: 'measurement:add', indicatorId: k1.id, period: '2026-Q2', value: 'lots' })).status).toBe(400)
+    await post(plan.id, cookie, { intent: 'measurement:add', indicatorId: k1.id, period: '2026-Q2', value: '40' })
+    expect((await post(plan.id, cookie, { intent: 'measurement:add', indicatorId: k1.id, period: '2026-q2', value: '42' })).data.result.error.period).toEqual(['monitoring.errors.alreadyRecorded'])
+    expect(await MeasurementRepository.findByPlan(db, plan.id)).toHaveLength(1)
+  })
+
+  it('refuses an indicator of another plan', async () => {
+    const a = await setup()
+    const b = await setup()
+    const res = await post(b.plan.id, b.cookie, { intent: 'measurement:add', indicatorId: a.k1.id, period: '2026-Q2', value: '40' })
+    expect(res.status).toBe(400)
+    expect(await MeasurementRepository.findByPlan(db, a.plan.id)).toHaveLength(0)
+  })
+
+  it('lets only editors record, and nobody outside the plan read', async () => {
+    const { plan, lead, k1 } = await setup()
+    const contributor = await createUser(db)
+    await addMember(db, plan.id, contributor.id, 'contributor', lead.id)
+    const res = await post(plan.id, await sessionCookieFor(contributor.id), { intent: 'measurement:add', indicatorId: k1.id, period: '2026-Q2', value: '40' })
+    expect(res.status).toBe(403)
+    const { cookie: stranger } = await createUserWithSession(db)
+    expect((await call(() => loader(args(makeRequest(`/plans/${plan.id}/monitoring`, { cookie: stranger }), { planId: plan.id })))).status).toBe(404)
+  })
+})
+
+describe('importing measurements', () => {
+  it('previews a CSV with row errors and saves nothing', async () => {
+    const { plan, cookie } = await setup()
+    const csv = 'indicator;period;value;note\nK1;2026-Q2;41,5;ok\nK1;2026-Q3;140;too high\nK9;2026-Q2;1;\nK2;2026-Q2;120;\nK2;2026-Q2;130;dup\n'
+    const res = await upload(plan.id, cookie, new File([csv], 'values.csv', { type: 'text/csv' }))
+    expect(res.status).toBe(200)
+    expect(res.data.preview.rows.map((r: { errors: string[] }) => r.errors)).toEqual([
+      [],
+      ['monitoring.errors.percent'],
+      ['monitoring.errors.unknownIndicator'],
+      [],
+      ['monitoring.errors.duplicateInFile'],
+    ])
+    expect(await MeasurementRepository.findByPlan(db, plan.id)).toHaveLength(0)
+  })
+
+  it('imports an XLSX file after preview, all rows at once', async () => {
+    const { plan, cookie } = await setup()
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('m')
+    sheet.addRow(['indicator', 'period', 'value', 'note', 'evidence_source'])
+    sheet.addRow(['K1', '2026-Q2', 41, 'Survey', 'Union'])
+    sheet.addRow(['K2', '2026-Q2', 3100, '', 'Radio logs'])
+    const file = new File([await workbook.xlsx.writeBuffer()], 'values.xlsx')
+    const preview = await upload(plan.id, cookie, file)
+    expect(preview.data.preview.rows.every((r: { errors: string[] }) => r.errors.length === 0)).toBe(true)
+    const commit = await post(plan.id, cookie, { intent: 'import:commit', rows: JSON.stringify(preview.data.preview.rows) })
+    expect(commit.data.result).toMatchObject({ status: 'success', imported: 2 })
+    expect((await MeasurementRepository.findByPlan(db, plan.id)).map((m) => m.value).sort()).toEqual([3100, 41])
+  })
+
+  it('re-checks rows on saving, so a tampered or outdated preview saves nothing', async () => {
+    const { plan, cookie } = await setup()
+    const rows = [{ line: 2, indicator: 'K1', period: '2026-Q2', value: '41', note: '', evidenceSource: '', errors: [] }, { line: 3, indicator: 'K1', period: '2026-Q3', value: '900', note: '', evidenceSource: '', errors: [] }]
+    const res = await post(plan.id, cookie, { intent: 'import:commit', rows: JSON.stringify(rows) })
+    expect(res.status).toBe(400)
+    expect(await MeasurementRepository.findByPlan(db, plan.id)).toHaveLength(0)
+    expect((await post(plan.id, cookie, { intent: 'import:commit', rows: '{not json' })).status).toBe(400)
+  })
+
+  it('refuses wrong columns, other file types and files over the size cap', async () => {
+    const { plan, cookie } = await setup()
+    expect((await upload(plan.id, cookie, new File(['ref,when,amount\nK1,2026,3\n'], 'x.csv', { type: 'text/csv' }))).data.result.error['']).toEqual(['monitoring.import.wrongColumns'])
+    expect((await upload(plan.id, cookie, new File(['hello'], 'x.pdf'))).data.result.error['']).toEqual(['monitoring.import.wrongType'])
+    const huge = new File(['indicator,period,value\n' + 'K1,2026-Q2,41\n'.repeat(200_000)], 'huge.csv', { type: 'text/csv' })
+    const res = await upload(plan.id, cookie, huge)
+    expect([400, 413]).toContain(res.status)
+    expect(res.data.result.error['']).toEqual(['monitoring.import.tooLarge'])
+    const many = new File(['indicator,period,value\n' + Array.from({ length: 2001 }, (_, i) => `K1,2026-${String((i % 12) + 1).padStart(2, '0')},1`).join('\n')], 'many.csv', { type: 'text/csv' })
+    expect((await upload(plan.id, cookie, many)).data.result.error['']).toEqual(['monitoring.import.tooManyRows'])
+  })
+
+  it('offers a template naming the plan’s indicators', async () => {
+    const { plan, cookie } = await setup()
+    const csv = await call(() => templateLoader(args(makeRequest(`/plans/${plan.id}/monitoring/template?format=csv`, { cookie }), { planId: plan.id })))
+    expect(csv.data).toContain('indicator,period,value,note,evidence_source')
+    expect(csv.data).toContain('K1,')
+    const xlsx = await templateLoader(args(makeRequest(`/plans/${plan.id}/monitoring/template?format=xlsx`, { cookie }), { planId: plan.id }))
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await xlsx.arrayBuffer())
+    expect(workbook.getWorksheet('indicators')!.getRow(2).getCell(1).value).toBe('K1')
+  })
+})

@@ -1,0 +1,86 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
+import { handleMonitoringAction, loadMonitoring, readMonitoringForm } from '../monitoring/monitoring.server.ts'
+import { riskNoteSpec } from '../monitoring/risk-note.ts'
+import { AT_RISK_MARGIN, OFF_TRACK_MARGIN, type Measurement } from '../monitoring/progress.ts'
+import { ImportPanel } from '../monitoring/ui/ImportPanel.tsx'
+import { IndicatorCard } from '../monitoring/ui/IndicatorCard.tsx'
+import { ResultsSummary } from '../monitoring/ui/ResultsSummary.tsx'
+import worksheetStyles from '../styles/worksheets.css?url'
+import monitoringStyles from '../styles/monitoring.css?url'
+import { getDb } from '../utils/db.server.ts'
+import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
+import { handleItemAction, isItemIntent } from '../worksheets/items.server.ts'
+import { WorksheetList } from '../worksheets/ui/WorksheetList.tsx'
+
+export const handle = { i18n: ['common', 'worksheets'] }
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: worksheetStyles },
+  { rel: 'stylesheet', href: monitoringStyles },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { plan, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')
+  const monitoring = await loadMonitoring(getDb(), plan.id)
+  const activityOptions = monitoring.activities.map((a) => ({ id: a.id, ref: a.ref, label: String(a.data.activity ?? a.ref) }))
+  return { planId: plan.id, ...monitoring, activityOptions, canEdit: abilities['worksheet:edit'] }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { plan, user, role } = await requirePlanAccess(request, params.planId, 'plan:read')
+  const formData = await readMonitoringForm(request)
+  const ctx = { db: getDb(), planId: plan.id, actor: toActor(user), role, request }
+  if (formData === 'tooLarge') return data({ formId: 'import', result: { status: 'error' as const, error: { '': ['monitoring.import.tooLarge'] } }, preview: null }, { status: 413 })
+  if (isItemIntent(formData.get('intent'))) return handleItemAction({ ...ctx, formData })
+  return handleMonitoringAction(ctx, formData)
+}
+
+export default function MonitoringPage() {
+  const { planId, indicators, activities, interventions, riskNotes, measurements, activityOptions, canEdit } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const byIndicator = new Map<string, (typeof measurements)[number][]>()
+  for (const m of measurements) byIndicator.set(m.indicator_id, [...(byIndicator.get(m.indicator_id) ?? []), m])
+  const interventionRef = new Map(interventions.map((i) => [i.id, i.ref]))
+  return (
+    <div className="monitoring">
+      <title>{t('monitoring.title')}</title>
+      <ResultsSummary indicators={indicators} activities={activities} byIndicator={byIndicator as Map<string, Measurement[]>} />
+      <p className="field__hint">{t('monitoring.rule', { atRisk: AT_RISK_MARGIN * 100, offTrack: OFF_TRACK_MARGIN * 100 })}</p>
+      <h2>{t('monitoring.indicators')}</h2>
+      {indicators.length === 0 ? <p className="empty-state">{t('monitoring.noIndicators')}</p> : null}
+      {indicators.map((i) => (
+        <IndicatorCard key={i.id} indicator={i} measurements={byIndicator.get(i.id) ?? []} canEdit={canEdit} />
+      ))}
+      {canEdit && indicators.length > 0 ? <ImportPanel planId={planId} /> : null}
+      <section className="card" aria-labelledby="activities-heading">
+        <h2 id="activities-heading">{t('monitoring.activityStatus')}</h2>
+        {activities.length === 0 ? (
+          <p className="empty-state">{t('monitoring.noActivities')}</p>
+        ) : (
+          <ul className="team-list">
+            {activities.map((a) => (
+              <li key={a.id}>
+                <strong>
+                  {a.ref}
+                  {typeof a.data.intervention === 'string' && interventionRef.get(a.data.intervention) ? ` (${interventionRef.get(a.data.intervention)})` : ''}
+                </strong>{' '}
+                {String(a.data.activity ?? '')} <span className={`pill pill--${a.data.status === 'done' ? 'done' : a.data.status === 'in_progress' ? 'in_progress' : 'not_started'}`}>{t(`worksheets:options.status.${String(a.data.status ?? 'planned')}`)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="field__hint">
+          <a href={`/plans/${planId}/steps/6.2`}>{t('monitoring.updateStatuses')}</a>
+        </p>
+      </section>
+      <WorksheetList spec={riskNoteSpec} items={riskNotes} options={{ activity: activityOptions }} canEdit={canEdit} />
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
