@@ -72,12 +72,12 @@ export async function seedStep2(db: Executor, ids: DemoIds, step1: Step1) {
   const planner = ids.users['planner@demo.example']!
   const { mandate: m, sources: d } = step1.palm
   const issues = await seedItems(db, palm, planner, 'issue', 'I', [
-    { title: 'Disguised casual employment', legalProvisions: 'Employment Act s.59', description: 'Core harvesting and maintenance done by "casual daily" workers for years', mandate: [m.M4], evidence: [d.D1, d.D2, d.D5], affectedGroups: ['ambiguous_employment', 'women', 'informal'], sectors: ['A'] },
-    { title: 'Unpaid family helpers used to meet harvest quotas', legalProvisions: 'Employment Act; child labour law', description: 'Often wives and children of harvesters', mandate: [m.M6], evidence: [d.D5], affectedGroups: ['women', 'children', 'informal'], sectors: ['A'] },
-    { title: 'Piece-rate pay below the provincial minimum wage', legalProvisions: 'Wage regulation', description: 'In low-yield months', evidence: [d.D2, d.D5], affectedGroups: ['ambiguous_employment'], sectors: ['A'] },
-    { title: 'Pesticide spraying without PPE or health checks', legalProvisions: 'OSH regulation', description: 'Mostly women sprayers', mandate: [m.M1, m.M2], evidence: [d.D6], affectedGroups: ['women'], sectors: ['A'] },
-    { title: 'Non-registration in social security', legalProvisions: 'Social Security Act', mandate: [m.M5], evidence: [d.D3, d.D4], affectedGroups: ['informal', 'ambiguous_employment'], sectors: ['A'] },
-    { title: 'Excessive hours in mills during peak season', legalProvisions: 'Working time rules', mandate: [m.M1], evidence: [d.D1], sectors: ['C'] },
+    { title: 'Disguised casual employment', issueType: 'employment_status', legalProvisions: 'Employment Act s.59', description: 'Core harvesting and maintenance done by "casual daily" workers for years', mandate: [m.M4], evidence: [d.D1, d.D2, d.D5], affectedGroups: ['ambiguous_employment', 'women', 'informal'], sectors: ['A'] },
+    { title: 'Unpaid family helpers used to meet harvest quotas', issueType: 'child_labour', legalProvisions: 'Employment Act; child labour law', description: 'Often wives and children of harvesters', mandate: [m.M6], evidence: [d.D5], affectedGroups: ['women', 'children', 'informal'], sectors: ['A'] },
+    { title: 'Piece-rate pay below the provincial minimum wage', issueType: 'wages', legalProvisions: 'Wage regulation', description: 'In low-yield months', evidence: [d.D2, d.D5], affectedGroups: ['ambiguous_employment'], sectors: ['A'] },
+    { title: 'Pesticide spraying without PPE or health checks', issueType: 'osh', legalProvisions: 'OSH regulation', description: 'Mostly women sprayers', mandate: [m.M1, m.M2], evidence: [d.D6], affectedGroups: ['women'], sectors: ['A'] },
+    { title: 'Non-registration in social security', issueType: 'social_security', legalProvisions: 'Social Security Act', mandate: [m.M5], evidence: [d.D3, d.D4], affectedGroups: ['informal', 'ambiguous_employment'], sectors: ['A'] },
+    { title: 'Excessive hours in mills during peak season', issueType: 'working_time', legalProvisions: 'Working time rules', mandate: [m.M1], evidence: [d.D1], sectors: ['C'] },
   ])
   const targets = await seedItems(db, palm, planner, 'target', 'T', [
     { name: 'Large estate companies (≥ 1,000 ha, group-owned)', targetType: 'enterprise_tier', estimatedUnits: 22, estimatedWorkers: 19000, location: 'Sungai Hijau Province' },
@@ -116,10 +116,10 @@ export async function seedStep2(db: Executor, ids: DemoIds, step1: Step1) {
   const lead = ids.users['fisheries@demo.example']!
   const f1 = step1.fishing
   const fIssues = await seedItems(db, fishing, lead, 'issue', 'I', [
-    { title: 'Missing written work agreements', legalProvisions: 'Fishing Work Regulation (C188-style)', mandate: [f1.mandate.M2], evidence: [f1.sources.D2], affectedGroups: ['migrants', 'informal'], sectors: ['A'] },
-    { title: 'No safety equipment or sea-survival training', legalProvisions: 'Fishing Work Regulation', mandate: [f1.mandate.M2], affectedGroups: ['young'], sectors: ['A'] },
-    { title: 'Excessive hours at sea', legalProvisions: 'Labour Code, working time', mandate: [f1.mandate.M3], sectors: ['A'] },
-    { title: 'Under-age crew on small vessels', legalProvisions: 'Labour Code, minimum age', mandate: [f1.mandate.M1], affectedGroups: ['children'], sectors: ['A'] },
+    { title: 'Missing written work agreements', issueType: 'employment_status', legalProvisions: 'Fishing Work Regulation (C188-style)', mandate: [f1.mandate.M2], evidence: [f1.sources.D2], affectedGroups: ['migrants', 'informal'], sectors: ['A'] },
+    { title: 'No safety equipment or sea-survival training', issueType: 'osh', legalProvisions: 'Fishing Work Regulation', mandate: [f1.mandate.M2], affectedGroups: ['young'], sectors: ['A'] },
+    { title: 'Excessive hours at sea', issueType: 'working_time', legalProvisions: 'Labour Code, working time', mandate: [f1.mandate.M3], sectors: ['A'] },
+    { title: 'Under-age crew on small vessels', issueType: 'child_labour', legalProvisions: 'Labour Code, minimum age', mandate: [f1.mandate.M1], affectedGroups: ['children'], sectors: ['A'] },
   ])
   const fTargets = await seedItems(db, fishing, lead, 'target', 'T', [
     { name: 'Registered vessels ≥ 24 m', targetType: 'enterprise_tier', estimatedUnits: 140, location: 'Port of Puerto Azul' },
