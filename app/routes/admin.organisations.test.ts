@@ -64,6 +64,16 @@ describe('creating an organisation', () => {
     expect((await create({ name: 'Dock Workers Union', constituency: 'workers', countryCode: 'ID' })).status).toBe(200)
   })
 
+  it('creates one organisation when the same form is submitted twice at once', async () => {
+    const { cookie } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'admin' })
+    const form = { name: 'Twin Union', constituency: 'workers', countryCode: 'PH' }
+    const send = () => call(() => action(args(makeRequest('/admin/organisations', { cookie, form }))))
+    const results = await Promise.all([send(), send(), send()])
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400])
+    for (const r of results.filter((x) => x.status === 400)) expect(r.data.result.error.name).toEqual(['admin.organisationExists'])
+    expect(await findByName('Twin Union')).toHaveLength(1)
+  })
+
   it('lists organisations for an administrator', async () => {
     const { cookie } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'admin' })
     const res = await call(() => loader(args(makeRequest('/admin/organisations', { cookie }))))

@@ -42,13 +42,19 @@ export async function action({ request }: ActionFunctionArgs) {
   })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const v = submission.value
-  await OrganisationRepository.insert(db, {
-    name: v.name,
-    acronym: v.acronym ?? null,
-    constituency: v.constituency,
-    agencyType: v.agencyType ?? null,
-    countryCode: v.countryCode ?? null,
-  })
+  try {
+    await OrganisationRepository.insert(db, {
+      name: v.name,
+      acronym: v.acronym ?? null,
+      constituency: v.constituency,
+      agencyType: v.agencyType ?? null,
+      countryCode: v.countryCode ?? null,
+    })
+  } catch (error) {
+    // Two identical submissions at once both pass the check above.
+    if (!(error instanceof OrganisationRepository.OrganisationExistsError)) throw error
+    return data({ result: submission.reply({ fieldErrors: { name: ['admin.organisationExists'] } }) }, { status: 400 })
+  }
   return { result: submission.reply({ resetForm: true }) }
 }
 

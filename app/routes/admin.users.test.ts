@@ -111,6 +111,16 @@ describe('inviting a person', () => {
     expect((await post(cookie, { intent: ['invite', 'set-active'] })).status).toBe(400)
   })
 
+  it('creates one account when the same invitation is submitted twice at once', async () => {
+    const { cookie } = await adminSession()
+    const org = await createOrganisation(db)
+    const form = { intent: 'invite', name: 'Double Click', email: 'double@example.test', organisationId: org.id, globalRole: 'member' }
+    const results = await Promise.all([post(cookie, form), post(cookie, form), post(cookie, form)])
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400])
+    for (const r of results.filter((x) => x.status === 400)) expect(r.data.result.error.email).toEqual(['admin.emailTaken'])
+    expect(await db.selectFrom('users').select('id').where('email', '=', 'double@example.test').execute()).toHaveLength(1)
+  })
+
   it('creates a fresh link for an existing person, replacing the unused one', async () => {
     const { cookie } = await adminSession()
     const org = await createOrganisation(db)

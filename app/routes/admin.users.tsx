@@ -62,7 +62,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000)
   if (v.intent === 'invite') {
     const token = randomToken()
-    await insertInvitedUser(db, { ...v, tokenHash: sha256(token), createdBy: admin.id, expiresAt })
+    try {
+      await insertInvitedUser(db, { ...v, tokenHash: sha256(token), createdBy: admin.id, expiresAt })
+    } catch (error) {
+      // The same email submitted twice at once passes the check above in both requests.
+      if (!(error instanceof UserRepository.EmailTakenError)) throw error
+      return data({ result: submission.reply({ fieldErrors: { email: ['admin.emailTaken'] } }), link: null }, { status: 400 })
+    }
     return { result: submission.reply({ resetForm: true }), link: { email: v.email, url: inviteLink(request, token) } }
   }
   const target = await UserRepository.findById(db, v.userId)

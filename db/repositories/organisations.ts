@@ -22,7 +22,14 @@ export async function existsByName(db: Executor, name: string, countryCode: stri
   return row !== undefined
 }
 
-export function insert(
+export class OrganisationExistsError extends Error {
+  constructor() {
+    super('An organisation with this name already exists in the country')
+  }
+}
+
+/** Creates an organisation; throws OrganisationExistsError when the name is taken in the country. */
+export async function insert(
   db: Executor,
   values: {
     name: string
@@ -32,7 +39,7 @@ export function insert(
     countryCode: string | null
   },
 ) {
-  return db
+  const row = await db
     .insertInto('organisations')
     .values({
       name: values.name,
@@ -41,6 +48,9 @@ export function insert(
       agency_type: values.constituency === 'government' ? values.agencyType : null,
       country_code: values.constituency === 'ilo' ? null : values.countryCode,
     })
+    .onConflict((oc) => oc.doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow()
+    .executeTakeFirst()
+  if (!row) throw new OrganisationExistsError()
+  return row
 }

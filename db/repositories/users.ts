@@ -54,11 +54,19 @@ export async function existsByEmail(db: Executor, email: string) {
   return row !== undefined
 }
 
-export function insert(
+export class EmailTakenError extends Error {
+  constructor() {
+    super('An account with this email address already exists')
+  }
+}
+
+/** Creates a user; throws EmailTakenError when the email (in any case) is already in use. */
+export async function insert(
   db: Executor,
   values: { email: string; name: string; organisationId: string; globalRole: GlobalRole; passwordHash?: string | null; locale?: Locale | null },
 ) {
-  return db
+  // DO NOTHING rather than a unique-violation error, which would abort the caller's transaction.
+  const row = await db
     .insertInto('users')
     .values({
       email: values.email.trim(),
@@ -68,8 +76,11 @@ export function insert(
       password_hash: values.passwordHash ?? null,
       locale: values.locale ?? null,
     })
+    .onConflict((oc) => oc.doNothing())
     .returning(['id', 'email', 'name'])
-    .executeTakeFirstOrThrow()
+    .executeTakeFirst()
+  if (!row) throw new EmailTakenError()
+  return row
 }
 
 export async function updatePassword(db: Executor, id: string, passwordHash: string) {
