@@ -18,7 +18,7 @@ import { sanitizeAwarenessUpdate } from './awareness.ts'
 import { type CollabTimings } from './config.ts'
 import { errorMessage, type Logger } from './log.ts'
 import { type LatencyRecorder } from './metrics.ts'
-import { compactDocument } from './persistence.ts'
+import { CompactionSchedule } from './compaction.ts'
 import { type UpdateLog } from './update-log.ts'
 
 export const MESSAGE_SYNC = 0
@@ -82,20 +82,17 @@ export class Room {
   private readonly owners = new Map<number, Peer>()
   private queue: { update: Uint8Array; peer: Peer; at: number }[] = []
   private flushing: Promise<void> | null = null
-  private compacting: Promise<void> | null = null
-  private compactTimer: NodeJS.Timeout | undefined
-  private compactDeadline: number | undefined
+  private readonly compaction: CompactionSchedule
   private ackTimer: NodeJS.Timeout | undefined
   private lastAckAt = 0
   private idleTimer: NodeJS.Timeout | undefined
   private pending = 0
   private cachedSnapshot: Y.Snapshot | null = null
-  private lastCompaction = { at: 0, ms: 0 }
 
   constructor(
     readonly name: string,
     readonly doc: Y.Doc,
-    private tailRows: number,
+    tailRows: number,
     private readonly deps: RoomDeps,
   ) {
     this.unloaded = new Promise((resolve) => (this.resolveUnloaded = resolve))
@@ -110,7 +107,7 @@ export class Room {
       const message = awarenessMessage(this.awareness, added.concat(updated, removed))
       for (const peer of this.peers) peer.send(message)
     })
-    if (tailRows > 0) this.scheduleCompaction()
+    this.compaction = new CompactionSchedule(name, tailRows, deps)
   }
 
   /** Keeps the room loaded for a connection that is about to join. */
@@ -213,8 +210,7 @@ export class Room {
           this.scheduleAck(peer)
         }
         batch = []
-        this.tailRows++
-        this.scheduleCompaction()
+        this.compaction.rowAppended()
       }
     } catch (error) {
       // A bug must not leave updates half-handled: refuse them, their senders will resend.
@@ -272,40 +268,6 @@ export class Room {
     }
   }
 
-  private scheduleCompaction(): void {
-    if (this.closing) return
-    const { compactDebounceMs, compactMaxWaitMs, compactMaxTail } = this.deps.timings
-    const now = Date.now()
-    this.compactDeadline ??= now + compactMaxWaitMs
-    const wanted = this.tailRows >= compactMaxTail ? now : Math.min(now + compactDebounceMs, this.compactDeadline)
-    // Compaction runs on the event loop: keep it under ~5 % of the time for large documents.
-    const at = Math.max(wanted, this.lastCompaction.at + this.lastCompaction.ms * 20)
-    clearTimeout(this.compactTimer)
-    this.compactTimer = setTimeout(() => void this.compact(), at - now)
-  }
-
-  /** Folds the log into the snapshot (also refreshing the renderings). Never throws. */
-  compact(): Promise<void> {
-    clearTimeout(this.compactTimer)
-    this.compactDeadline = undefined
-    this.compacting ??= (async () => {
-      const started = performance.now()
-      try {
-        const folded = await compactDocument(this.deps.db, this.name, this.deps.log)
-        this.tailRows = Math.max(0, this.tailRows - folded)
-        const ms = Math.round(performance.now() - started)
-        this.lastCompaction = { at: Date.now(), ms }
-        this.deps.log('debug', 'compacted', { doc: this.name, folded, ms })
-      } catch (error) {
-        this.deps.log('warn', 'compaction failed', { doc: this.name, error: errorMessage(error) })
-        if (!this.closing) this.scheduleCompaction()
-      } finally {
-        this.compacting = null
-      }
-    })()
-    return this.compacting
-  }
-
   private maybeIdle(): void {
     if (this.closing || this.peers.size > 0 || this.pending > 0) return
     clearTimeout(this.idleTimer)
@@ -325,10 +287,8 @@ export class Room {
     try {
       await this.drain()
       for (const peer of this.peers) peer.close(closeCode, 'document unloaded')
-      clearTimeout(this.compactTimer)
       clearTimeout(this.ackTimer)
-      await this.compacting
-      if (this.tailRows > 0) await this.compact()
+      await this.compaction.finish()
     } finally {
       this.awareness.destroy()
       this.doc.destroy()
