@@ -30,9 +30,9 @@ export async function waitForHydratedForm(page: Page, formId: string) {
 
 /** Fails the test on uncaught page errors and React hydration errors, which users never see reported. */
 function watchForErrors(page: Page, problems: string[]) {
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`))
   page.on('console', (message) => {
-    if (message.type() === 'error' && /hydrat|Minified React error|did not match/i.test(message.text())) problems.push(`console: ${message.text()}`)
+    if (message.type() === 'error' && /hydrat|Minified React error|did not match/i.test(message.text())) problems.push(`console on ${page.url()}: ${message.text().split('\n')[0]}`)
   })
 }
 
