@@ -47,11 +47,11 @@ export async function countByPlan(db: Executor, planId: string) {
 }
 
 /** Adds a comment or a reply and records it in the plan's history. `label` names the subject there (I1, 2.2). */
-export function insert(db: Executor, input: { planId: string; subjectType: CommentSubjectType; subjectId: string; parentId: string | null; authorId: string; body: string; label: string }) {
+export function insert(db: Executor, input: { planId: string; subjectType: CommentSubjectType; subjectId: string; parentId: string | null; authorId: string; body: string; label: string; createdAt?: Date }) {
   return withTransaction(db, async (trx) => {
     const row = await trx
       .insertInto('comments')
-      .values({ plan_id: input.planId, subject_type: input.subjectType, subject_id: input.subjectId, parent_id: input.parentId, author_id: input.authorId, body: input.body })
+      .values({ plan_id: input.planId, subject_type: input.subjectType, subject_id: input.subjectId, parent_id: input.parentId, author_id: input.authorId, body: input.body, created_at: input.createdAt })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow()
     await ActivityRepository.insert(trx, {
