@@ -1,5 +1,6 @@
 import { type Executor } from '../executor.ts'
 import { type DemoIds } from './demo.ts'
+import { seedMonitoring } from './monitoring.ts'
 import { seedComments } from './comments.ts'
 import { seedStep1 } from './step1.ts'
 import { seedStep2 } from './step2.ts'
@@ -20,4 +21,5 @@ export async function seedWorksheets(db: Executor, ids: DemoIds): Promise<void> 
   const step5 = await seedStep5(db, ids, { nodes: step2.palm.nodes, influences: step3.palm.influences, causes: step3.palm.causes, stakeholders: step4.palm.stakeholders })
   await seedStep6(db, ids, { interventions: step5.palm.interventions, sources: step1.palm.sources })
   await seedComments(db, ids, { issues: step2.palm.issues, causes: step3.palm.causes })
+  await seedMonitoring(db, ids)
 }
