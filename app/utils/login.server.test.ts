@@ -1,5 +1,7 @@
+import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createUser } from '#db/factories/index.ts'
+import * as LoginAttemptRepository from '#db/repositories/login-attempts.ts'
 import { hashPassword } from './crypto.server.ts'
 import { getDb } from './db.server.ts'
 import { attemptLogin, LOGIN_LIMITS } from './login.server.ts'
@@ -27,5 +29,35 @@ describe('attemptLogin', () => {
     const user = await createUser(db, { passwordHash })
     for (let i = 0; i < LOGIN_LIMITS.accountIp - 1; i++) expect(await attemptLogin(user.email, 'nope', '203.0.113.6')).toEqual({ status: 'invalid' })
     expect(await attemptLogin(user.email, PASSWORD, '203.0.113.6')).toEqual({ status: 'ok', userId: user.id })
+  })
+
+  describe('when an address passes its overall failure limit', () => {
+    const office = '198.51.100.20'
+    async function flood() {
+      await sql`INSERT INTO login_attempts (email, ip, success)
+        SELECT 'stranger-' || n || '@example.test', ${office}, false FROM generate_series(1, ${LOGIN_LIMITS.ip}) AS n`.execute(db)
+    }
+
+    it('still lets in colleagues who have signed in from that address before', async () => {
+      const colleague = await createUser(db, { passwordHash })
+      await LoginAttemptRepository.insert(db, { email: colleague.email, ip: office, success: true })
+      await flood()
+      expect(await attemptLogin(colleague.email, PASSWORD, office)).toEqual({ status: 'ok', userId: colleague.id })
+    })
+
+    it('refuses accounts never used from there, even with the right password', async () => {
+      const newcomer = await createUser(db, { passwordHash })
+      await flood()
+      expect(await attemptLogin(newcomer.email, PASSWORD, office)).toEqual({ status: 'throttled' })
+      expect(await attemptLogin(newcomer.email, PASSWORD, '192.0.2.77')).toMatchObject({ status: 'ok' })
+    })
+
+    it('keeps the per-account limits for known colleagues', async () => {
+      const colleague = await createUser(db, { passwordHash })
+      await LoginAttemptRepository.insert(db, { email: colleague.email, ip: office, success: true })
+      await flood()
+      for (let i = 0; i < LOGIN_LIMITS.accountIp; i++) expect(await attemptLogin(colleague.email, 'wrong', office)).toEqual({ status: 'invalid' })
+      expect(await attemptLogin(colleague.email, PASSWORD, office)).toEqual({ status: 'throttled' })
+    })
   })
 })

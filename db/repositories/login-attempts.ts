@@ -35,3 +35,17 @@ export async function countRecentFailures(db: Executor, email: string, ip: strin
 export async function clearFailures(db: Executor, email: string, ip: string) {
   await db.deleteFrom('login_attempts').where('email', '=', email.toLowerCase()).where('ip', '=', ip).where('success', '=', false).execute()
 }
+
+/** Whether this account has signed in successfully from this address within the last `days`. */
+export async function existsRecentSuccess(db: Executor, email: string, ip: string, days: number) {
+  const row = await db
+    .selectFrom('login_attempts')
+    .select('id')
+    .where('email', '=', email.toLowerCase())
+    .where('ip', '=', ip)
+    .where('success', '=', true)
+    .where('created_at', '>', sql<Date>`now() - make_interval(days => ${days})`)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
