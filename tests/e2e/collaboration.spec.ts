@@ -1,0 +1,95 @@
+import { type Page } from '@playwright/test'
+import { expect, PALM_OIL_TITLE, planIdByTitle, test, unique } from '../playwright-utils.ts'
+
+// Live co-editing of a sub-step's team notes (planner = lead, union = co-author, viewer = viewer
+// of the palm oil plan) and live structured data on the same page.
+const NOTES = 'Team notes for sub-step 1.1'
+
+const notes = (page: Page) => page.getByLabel(NOTES, { exact: true })
+const notesBlock = (page: Page) => page.locator('.collab').filter({ has: notes(page) })
+
+async function openNotes(page: Page, planId: string) {
+  await page.goto(`/plans/${planId}/steps/1.1`)
+  await expect(notesBlock(page).getByRole('status')).toHaveText('Connected')
+}
+
+/** Types at the end of the document, on a new line. */
+async function typeAtEnd(page: Page, text: string) {
+  await notes(page).click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(text)
+}
+
+test('two co-authors write the same notes live, see each other, and a viewer follows without typing', async ({ page, newUser }) => {
+  test.slow() // three people sign in and connect
+  const planner = await newUser('planner@demo.example')
+  const planId = await planIdByTitle(planner, PALM_OIL_TITLE)
+  const union = await newUser('union@demo.example')
+  const viewer = await newUser('viewer@demo.example')
+  await page.close()
+  for (const p of [planner, union, viewer]) await openNotes(p, planId)
+
+  // Each sees who else is on the document, with the organisation the server vouches for.
+  await expect(notesBlock(planner).getByRole('list', { name: 'Also here:' })).toContainText('Budi Hartono (FPWU-SH)')
+  await expect(notesBlock(union).getByRole('list', { name: 'Also here:' })).toContainText('Ratna Wijaya (PMO-LIU)')
+  await expect(notesBlock(planner).getByRole('list', { name: 'Also here:' })).toContainText('Agus Prasetyo (PPO)')
+
+  const fromPlanner = unique('Inspectors report seasonal hiring')
+  const fromUnion = unique('Union stewards confirm day-labour contracts')
+  await typeAtEnd(planner, fromPlanner)
+  await expect(notesBlock(planner).getByText('Saved', { exact: true })).toBeVisible()
+  await expect(notes(union)).toContainText(fromPlanner)
+
+  await typeAtEnd(union, fromUnion)
+  await expect(notes(planner)).toContainText(fromUnion)
+  // The union's caret, labelled with their name, is drawn in the planner's editor…
+  await expect(planner.locator('.ed-cursor__name', { hasText: 'Budi Hartono' })).toBeVisible()
+  await expect(notesBlock(union).getByText('Saved', { exact: true })).toBeVisible()
+
+  // …and the planner's in the union's once the planner is back in the text.
+  await notes(planner).click()
+  await planner.keyboard.press('End')
+  await planner.keyboard.type('!')
+  await expect(union.locator('.ed-cursor__name', { hasText: 'Ratna Wijaya' })).toBeVisible()
+
+  // The viewer sees both texts arrive, but cannot change the document.
+  await expect(notes(viewer)).toContainText(fromPlanner)
+  await expect(notes(viewer)).toContainText(fromUnion)
+  await expect(notesBlock(viewer).getByText(/^Read only/)).toBeVisible()
+  await expect(viewer.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0)
+  await expect(notes(viewer)).toHaveAttribute('contenteditable', 'false')
+  const before = await notes(viewer).innerText()
+  await notes(viewer).click()
+  await viewer.keyboard.type('viewer was here')
+  await expect(notes(viewer)).not.toContainText('viewer was here')
+  expect(await notes(viewer).innerText()).toBe(before)
+  await expect(notes(planner)).not.toContainText('viewer was here')
+
+  // The co-authors' own toolbar is there and labelled.
+  await expect(planner.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' })).toHaveAttribute('aria-pressed', 'false')
+})
+
+test('a mandate item the planner adds appears on the union’s open page within seconds, without a reload', async ({ page, newUser }) => {
+  test.slow()
+  const planner = await newUser('planner@demo.example')
+  const planId = await planIdByTitle(planner, PALM_OIL_TITLE)
+  const union = await newUser('union@demo.example')
+  await page.close()
+  await planner.goto(`/plans/${planId}/steps/1.1`)
+  await union.goto(`/plans/${planId}/steps/1.1`)
+  await expect(union.getByRole('heading', { name: 'Mandate register' })).toBeVisible()
+  await union.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true))
+
+  const instrument = unique('Plantation Labour Regulation')
+  const add = planner.locator('details.worksheet__add').filter({ hasText: 'Add a mandate item' })
+  await add.locator('summary').click()
+  const form = add.getByRole('form', { name: 'Add a mandate item' })
+  await form.getByLabel('Instrument').fill(instrument)
+  await form.getByLabel('Power or limit').selectOption({ index: 1 })
+  await form.getByRole('button', { name: 'Add a mandate item' }).click()
+  await expect(planner.getByRole('cell', { name: instrument })).toBeVisible()
+
+  await expect(union.getByRole('cell', { name: instrument })).toBeVisible({ timeout: 3_000 })
+  expect(await union.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+})
