@@ -92,6 +92,8 @@ export default function AdminUsersPage() {
   const [form, fields] = useForm({
     id: 'invite-user',
     lastResult: actionData?.result,
+    // Least privilege by default: an administrator account is never one careless click away.
+    defaultValue: { globalRole: 'member' },
     constraint: getZodConstraint(inviteSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
     shouldValidate: 'onBlur',
