@@ -93,3 +93,40 @@ test('a mandate item the planner adds appears on the union’s open page within 
   await expect(union.getByRole('cell', { name: instrument })).toBeVisible({ timeout: 3_000 })
   expect(await union.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
 })
+
+test('typing continues offline, the edits are sent when the connection returns, and leaving before that warns first', async ({ page, newUser }) => {
+  test.slow()
+  const planner = await newUser('planner@demo.example')
+  const planId = await planIdByTitle(planner, PALM_OIL_TITLE)
+  const union = await newUser('union@demo.example')
+  await page.close()
+  const notes13 = (p: Page) => p.getByLabel('Team notes for sub-step 1.3', { exact: true })
+  const block13 = (p: Page) => p.locator('.collab').filter({ has: notes13(p) })
+  for (const p of [planner, union]) {
+    await p.goto(`/plans/${planId}/steps/1.3`)
+    await expect(block13(p).getByRole('status')).toHaveText('Connected')
+  }
+
+  await planner.context().setOffline(true)
+  await expect(block13(planner).getByRole('status')).toHaveText('Offline')
+  const text = unique('Written while the network was down')
+  await notes13(planner).click()
+  await planner.keyboard.press('Control+End')
+  await planner.keyboard.press('Enter')
+  await planner.keyboard.type(text)
+  await expect(notes13(planner)).toContainText(text)
+  await expect(block13(planner).getByText('Offline — your edits are kept and will be sent when the connection returns')).toBeVisible()
+
+  // Closing the tab now asks first (the dialog is dismissed, so the page stays).
+  const dialog = planner.waitForEvent('dialog')
+  await planner.close({ runBeforeUnload: true })
+  const asked = await dialog
+  expect(asked.type()).toBe('beforeunload')
+  await asked.dismiss()
+  await expect(notes13(union)).not.toContainText(text)
+
+  await planner.context().setOffline(false)
+  await expect(block13(planner).getByRole('status')).toHaveText('Connected', { timeout: 15_000 })
+  await expect(notes13(union)).toContainText(text)
+  await expect(block13(planner).getByText('Saved', { exact: true })).toBeVisible()
+})
