@@ -60,18 +60,13 @@ function Ranking({ data: d, byId }: { data: PrioritiesData; byId: Map<string, Wo
               <th scope="col">{t('priorities.rank')}</th>
               <th scope="col">{t('ref')}</th>
               <th scope="col">{t('kinds.intervention.fields.title')}</th>
-              {d.criteria.map((c) => (
-                <th scope="col" key={c.key} className="num">
-                  {t(`interventionCriteria.${c.key}`)}
-                </th>
-              ))}
               <th scope="col" className="num">
                 {t('priorities.score')}
               </th>
               <th scope="col">{t('priorities.spread')}</th>
               {CONSTITUENCIES.map((k) => (
                 <th scope="col" key={k} className="num">
-                  {t(`common:constituency.${k}`)}
+                  {t(`priorities.constituency.${k}`)}
                 </th>
               ))}
               <th scope="col">{t('selection.decision')}</th>
@@ -85,12 +80,10 @@ function Ranking({ data: d, byId }: { data: PrioritiesData; byId: Map<string, Wo
                 <tr key={item.id}>
                   <td className="num">{s.weightedMean === null ? '—' : index + 1}</td>
                   <th scope="row">{item.ref}</th>
-                  <td>{String(item.data.title ?? '')}</td>
-                  {d.criteria.map((c) => (
-                    <td key={c.key} className="num">
-                      {fmt(s.byCriterion[c.key])}
-                    </td>
-                  ))}
+                  <td>
+                    {String(item.data.title ?? '')}
+                    {item.data.interventionType ? <span className="ranking-table__type">{t(`options.interventionType.${String(item.data.interventionType)}`)}</span> : null}
+                  </td>
                   <td className="num">
                     <strong>{fmt(s.weightedMean)}</strong>
                     <span className="visually-hidden">{t('priorities.scorers', { count: s.scorers })}</span>
@@ -109,7 +102,46 @@ function Ranking({ data: d, byId }: { data: PrioritiesData; byId: Map<string, Wo
         </table>
       </div>
       <p className="field__hint">{t('priorities.costNote')}</p>
+      <CriterionMeans data={d} byId={byId} fmt={fmt} />
     </section>
+  )
+}
+
+/** The mean of each criterion as scored (cost not reversed), per intervention in rank order. */
+function CriterionMeans({ data: d, byId, fmt }: { data: PrioritiesData; byId: Map<string, WorksheetItemView>; fmt: (v: number | null | undefined) => string }) {
+  const { t } = useTranslation('worksheets')
+  return (
+    <details className="by-participant">
+      <summary>{t('priorities.criterionMeans')}</summary>
+      <div className="table-wrap">
+        <table className="data-table ranking-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('ref')}</th>
+              {d.criteria.map((c) => (
+                <th scope="col" key={c.key} className="num">
+                  {t(`interventionCriteria.${c.key}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {d.ranking.map((s) => (
+              <tr key={s.subjectId}>
+                <th scope="row">
+                  <abbr title={String(byId.get(s.subjectId)?.data.title ?? '')}>{byId.get(s.subjectId)?.ref}</abbr>
+                </th>
+                {d.criteria.map((c) => (
+                  <td key={c.key} className="num">
+                    {fmt(s.byCriterion[c.key])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   )
 }
 

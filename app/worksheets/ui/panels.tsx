@@ -7,6 +7,7 @@ import { StakeholderPrioritiesPanel } from './StakeholderPriorities.tsx'
 import { EscalationLadderPanel, SelectedLinksPanel } from './EscalationLadder.tsx'
 import { ImplementationChartPanel } from './ImplementationChart.tsx'
 import { InterventionPrioritiesPanel } from './InterventionPriorities.tsx'
+import { PlanMapPanel } from './PlanMap.tsx'
 import { ResourceRatiosPanel } from './ResourceRatios.tsx'
 
 export interface SubstepPanelProps {
@@ -25,6 +26,7 @@ export const PANELS_BEFORE: Partial<Record<SubstepCode, React.ComponentType<Subs
   '4.2': StakeholderPrioritiesPanel,
   '5.2': InterventionPrioritiesPanel,
   '5.3': SelectedLinksPanel,
+  '6.1': PlanMapPanel,
   '6.2': ImplementationChartPanel,
 }
 
