@@ -14,6 +14,9 @@ describe('demo worksheets', () => {
     const palm = ids.plans['palm-oil']!
     const progress = await planProgress(db, palm)
     for (const code of ['5.1', '5.2', '5.3', '6.1', '6.2']) expect(progress.find((p) => p.code === code), code).toMatchObject({ status: 'done', missing: [] })
+    // The finished demo plan: every one of the 16 sub-steps is done.
+    expect(progress.filter((p) => p.status !== 'done')).toEqual([])
+    expect(progress).toHaveLength(16)
 
     const planner = { id: ids.users['planner@demo.example']!, globalRole: 'member' as const }
     const priorities = await loadInterventionPriorities({ db, planId: palm, actor: planner, role: 'lead' })

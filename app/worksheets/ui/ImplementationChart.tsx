@@ -86,12 +86,13 @@ function ActivityRow({ activity, quarters }: { activity: WorksheetItemView; quar
   const status = String(activity.data.status ?? 'planned')
   const span = activitySpan(start, end, quarters)
   const dates = `${formatDate(start, i18n.language)} – ${formatDate(end, i18n.language)}`
-  const label = `${t(`options.status.${status}`)} · ${dates}`
+  const label = t(`options.status.${status}`)
   return (
     <tr>
       <th scope="row" className="timeline__activity">
         <span className="timeline__ref">{activity.ref}</span> {String(activity.data.activity ?? '')}
         {activity.data.leadOrganisation ? <span className="muted"> · {String(activity.data.leadOrganisation)}</span> : null}
+        <span className="timeline__dates">{dates}</span>
       </th>
       {span === null ? (
         <td colSpan={quarters.length} className="muted">
