@@ -150,7 +150,7 @@ describe('sign-in throttling', () => {
       expect(res.status).toBe(400)
     }
     expect((await signIn({ email: colleague.email, password: PASSWORD }, { ip: office })).status).toBe(302)
-  })
+  }, 60_000)
 
   it('limits one account overall, whichever addresses the failures come from', async () => {
     const user = await userWithPassword()

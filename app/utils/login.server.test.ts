@@ -4,7 +4,7 @@ import { createUser } from '#db/factories/index.ts'
 import * as LoginAttemptRepository from '#db/repositories/login-attempts.ts'
 import { hashPassword } from './crypto.server.ts'
 import { getDb } from './db.server.ts'
-import { attemptLogin, LOGIN_LIMITS } from './login.server.ts'
+import { attemptLogin, KNOWN_ADDRESS_DAYS, LOGIN_LIMITS } from './login.server.ts'
 
 const db = getDb()
 const PASSWORD = 'the right password'
@@ -58,6 +58,34 @@ describe('attemptLogin', () => {
       await flood()
       for (let i = 0; i < LOGIN_LIMITS.accountIp; i++) expect(await attemptLogin(colleague.email, 'wrong', office)).toEqual({ status: 'invalid' })
       expect(await attemptLogin(colleague.email, PASSWORD, office)).toEqual({ status: 'throttled' })
+    })
+  })
+
+  describe('when an account passes its overall failure limit', () => {
+    async function guessFromEverywhere(email: string) {
+      for (let i = 0; i < LOGIN_LIMITS.account; i++) await LoginAttemptRepository.insert(db, { email, ip: `10.0.${i}.1`, success: false })
+    }
+
+    it('still lets the owner in from an address they have signed in from before', async () => {
+      const owner = await createUser(db, { passwordHash })
+      await LoginAttemptRepository.insert(db, { email: owner.email, ip: '198.51.100.30', success: true })
+      await guessFromEverywhere(owner.email)
+      expect(await attemptLogin(owner.email, PASSWORD, '198.51.100.30')).toEqual({ status: 'ok', userId: owner.id })
+    })
+
+    it('refuses the right password from any other address', async () => {
+      const owner = await createUser(db, { passwordHash })
+      await LoginAttemptRepository.insert(db, { email: owner.email, ip: '198.51.100.30', success: true })
+      await guessFromEverywhere(owner.email)
+      expect(await attemptLogin(owner.email, PASSWORD, '198.51.100.31')).toEqual({ status: 'throttled' })
+    })
+
+    it('forgets an address after the known-address period', async () => {
+      const owner = await createUser(db, { passwordHash })
+      await LoginAttemptRepository.insert(db, { email: owner.email, ip: '198.51.100.30', success: true })
+      await sql`UPDATE login_attempts SET created_at = now() - make_interval(days => ${KNOWN_ADDRESS_DAYS + 1}) WHERE success`.execute(db)
+      await guessFromEverywhere(owner.email)
+      expect(await attemptLogin(owner.email, PASSWORD, '198.51.100.30')).toEqual({ status: 'throttled' })
     })
   })
 })

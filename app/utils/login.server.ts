@@ -3,9 +3,10 @@ import * as UserRepository from '#db/repositories/users.ts'
 import { dummyPasswordHash, verifyPassword } from './crypto.server.ts'
 import { getDb } from './db.server.ts'
 
-// Limits per 15 minutes. One person's account is limited per address and overall. An address
-// (a whole office behind one NAT) gets a high ceiling, and even past it accounts that have signed
-// in from there before are let through, so a ministry is never locked out by its address alone.
+// Limits per 15 minutes: per account and address, per account, per address (a whole office behind
+// one NAT gets a high ceiling). Past the last two, an account is still let in from an address it
+// has signed in from recently, so neither a flood from one office nor guesses against one account
+// from elsewhere lock out the people who normally sign in there.
 export const LOGIN_WINDOW_SECONDS = 15 * 60
 export const LOGIN_LIMITS = { accountIp: 5, account: 20, ip: 200 }
 export const KNOWN_ADDRESS_DAYS = 90
@@ -19,8 +20,11 @@ export async function attemptLogin(email: string, password: string, ip: string):
   // each other; the record is dropped when throttled and cleared when the password is right.
   const attemptId = await LoginAttemptRepository.insert(db, { email, ip, success: false })
   const failures = await LoginAttemptRepository.countRecentFailures(db, email, ip, LOGIN_WINDOW_SECONDS)
-  const addressBlocked = failures.ip > LOGIN_LIMITS.ip && !(await LoginAttemptRepository.existsRecentSuccess(db, email, ip, KNOWN_ADDRESS_DAYS))
-  if (failures.accountIp > LOGIN_LIMITS.accountIp || failures.account > LOGIN_LIMITS.account || addressBlocked) {
+  const overWideLimit = failures.account > LOGIN_LIMITS.account || failures.ip > LOGIN_LIMITS.ip
+  const blocked =
+    failures.accountIp > LOGIN_LIMITS.accountIp ||
+    (overWideLimit && !(await LoginAttemptRepository.existsRecentSuccess(db, email, ip, KNOWN_ADDRESS_DAYS)))
+  if (blocked) {
     await LoginAttemptRepository.deleteById(db, attemptId)
     return { status: 'throttled' }
   }
