@@ -33,6 +33,7 @@ describe('GET /api/collab/token', () => {
     const res = await ticket(cookie, `planId=${plan.id}&substep=2.1`)
     expect(res.status).toBe(200)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
+    expect(res.headers.get('Content-Type')).toMatch(/^application\/json/)
     const doc = docName({ planId: plan.id, substep: '2.1' })
     expect(res.data).toMatchObject({ url: 'ws://localhost:3001', doc, mode })
     const claims = verifyCollabToken(res.data.token, SECRET)
@@ -65,7 +66,11 @@ describe('GET /api/collab/token', () => {
   it('answers 404 to someone who is not on the plan, and for an unknown plan', async () => {
     const { plan } = await planWith('lead')
     const { cookie } = await createUserWithSession(db)
-    expect((await ticket(cookie, `planId=${plan.id}&substep=1.1`)).status).toBe(404)
+    const refused = await ticket(cookie, `planId=${plan.id}&substep=1.1`)
+    expect(refused.status).toBe(404)
+    // A real Response (Remix would drop a thrown data()'s body and headers in a resource route).
+    expect(refused.data).toEqual({ message: 'Not found' })
+    expect(refused.headers.get('Cache-Control')).toBe('no-store')
     expect((await ticket(cookie, `planId=${plan.id}`)).status).toBe(404)
     expect((await ticket(cookie, 'planId=00000000-0000-4000-8000-000000000000')).status).toBe(404)
     expect((await ticket(cookie, 'planId=not-a-uuid')).status).toBe(404)
@@ -78,6 +83,7 @@ describe('GET /api/collab/token', () => {
       const res = await ticket(cookie, `planId=${plan.id}&substep=${substep}`)
       expect(res.status, substep).toBe(400)
       expect(res.data.message).toMatch(/substep/)
+      expect(res.headers.get('Cache-Control')).toBe('no-store')
     }
   })
 

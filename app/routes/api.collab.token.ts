@@ -1,12 +1,13 @@
 // GET /api/collab/token?planId=…&substep=… — a short-lived token for one collaborative document
 // (a sub-step's notes, or the plan narrative when substep is omitted). Resource route.
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { type LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { docName } from '../collab/contract.ts'
 import { mintCollabToken } from '../collab/token.server.ts'
 import { collabSecret, getEnv } from '../utils/env.server.ts'
 import { documentMode } from '../utils/permissions.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
+import { asResourceGuard } from '../utils/resource-response.server.ts'
 import { isSubstepCode } from '../utils/substeps.ts'
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
@@ -24,17 +25,17 @@ export type CollabTicket = { url: string; doc: string; token: string; mode: 'rw'
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = Object.fromEntries(new URL(request.url).searchParams)
   // Access first, so that a foreign plan is a 404 whatever else the query says.
-  const { user, role } = await requirePlanAccess(request, typeof query.planId === 'string' ? query.planId : undefined, 'plan:read')
+  const { user, role } = await asResourceGuard(() => requirePlanAccess(request, query.planId, 'plan:read'), NO_STORE)
   const parsed = querySchema.safeParse(query)
   if (!parsed.success) {
     const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-    throw data({ message }, { status: 400, headers: NO_STORE })
+    throw Response.json({ message }, { status: 400, headers: NO_STORE })
   }
   const mode = documentMode(toActor(user), role)
-  if (!mode) throw data({ message: 'Not found' }, { status: 404, headers: NO_STORE })
+  if (!mode) throw Response.json({ message: 'Not found' }, { status: 404, headers: NO_STORE })
   const { planId, substep } = parsed.data
   const doc = docName({ planId, substep: isSubstepCode(substep) ? substep : null })
   const { token, expiresAt } = mintCollabToken({ sub: user.id, doc, mode }, collabSecret())
   const ticket: CollabTicket = { url: getEnv().COLLAB_PUBLIC_URL, doc, token, mode, expiresAt: expiresAt.toISOString() }
-  return data(ticket, { headers: NO_STORE })
+  return Response.json(ticket, { headers: NO_STORE })
 }

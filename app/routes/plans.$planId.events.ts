@@ -4,6 +4,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { planEventsReady, subscribeToPlanChanges } from '../utils/plan-events.server.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
+import { asResourceGuard } from '../utils/resource-response.server.ts'
 
 const HEARTBEAT_MS = 25_000
 const RECHECK_MS = 60_000
@@ -19,7 +20,7 @@ async function stillAllowed(request: Request, planId: string): Promise<boolean> 
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')
+  const { plan } = await asResourceGuard(() => requirePlanAccess(request, params.planId, 'plan:read'), { 'Cache-Control': 'no-store' })
   const planId = plan.id
   // LISTEN is in place before the stream opens, so no change after this response can be missed.
   await planEventsReady()

@@ -1,0 +1,26 @@
+// Resource routes must answer with real Responses: under single fetch Remix drops the headers of
+// a returned `data()` and the body of a thrown one. These helpers keep status, body and headers.
+
+interface DataWithInit {
+  type: 'DataWithResponseInit'
+  data: unknown
+  init: ResponseInit | null
+}
+
+function isDataWithInit(value: unknown): value is DataWithInit {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'DataWithResponseInit'
+}
+
+/** Runs a guard (such as requirePlanAccess); a thrown `data()` becomes a JSON Response with `headers`. */
+export async function asResourceGuard<T>(guard: () => Promise<T>, headers: HeadersInit = {}): Promise<T> {
+  try {
+    return await guard()
+  } catch (error) {
+    if (isDataWithInit(error)) {
+      const merged = new Headers(error.init?.headers)
+      new Headers(headers).forEach((value, key) => merged.set(key, value))
+      throw Response.json(error.data, { status: error.init?.status ?? 500, headers: merged })
+    }
+    throw error
+  }
+}
