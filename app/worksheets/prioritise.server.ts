@@ -7,7 +7,7 @@ import { uuid, z } from '../utils/validation.ts'
 import { type ItemCheck } from './checks.server.ts'
 import { type ExtraContext } from './extras.server.ts'
 import { aggregateScores, rank, type Criterion } from './scoring.ts'
-import { criterionSpec, DEFAULT_CRITERIA, SCORE_MAX, SCORE_MIN } from './step2.ts'
+import { criterionSpec, DEFAULT_CRITERIA, SCORE_MAX, SCORE_MIN, type PrioritisationView, type RankedPair } from './step2.ts'
 import { type WorksheetItemView } from './types.ts'
 
 /** Seeds the method's eight criteria (weight 1) the first time a plan needs them. */
@@ -26,21 +26,8 @@ function toCriterion(item: WorksheetItemView): Criterion {
   return { key: item.id, weight: typeof item.data.weight === 'number' ? item.data.weight : 1, min: SCORE_MIN, max: SCORE_MAX }
 }
 
-export interface RankedPair {
-  pairId: string
-  ref: string
-  issueId: string
-  targetId: string
-  rank: number | null
-  weightedMean: number | null
-  byCriterion: Record<string, number | null>
-  spread: { min: number; max: number } | null
-  byConstituency: Record<string, number | null>
-  scorers: number
-}
-
 /** Criteria, the ranked pairs with their spread and means by constituency, the viewer's own scores and the decision. */
-export async function loadPrioritisation({ db, planId, actor }: ExtraContext) {
+export async function loadPrioritisation({ db, planId, actor }: ExtraContext): Promise<PrioritisationView> {
   const criteria = await ensureCriteria(db, planId, actor.id)
   const [pairs, rows, decisions] = await Promise.all([
     ItemRepository.findByKind(db, planId, 'pair'),
@@ -58,8 +45,6 @@ export async function loadPrioritisation({ db, planId, actor }: ExtraContext) {
   const constituencies = [...new Set(rows.map((r) => r.constituency))].sort()
   return { criteria, ranking, myScores, constituencies, decision: decisions[0] ?? null }
 }
-
-export type PrioritisationData = Awaited<ReturnType<typeof loadPrioritisation>>
 
 const scoreHead = z.object({ intent: z.literal('score:save'), pairId: uuid })
 const SCORE_FIELD = /^score\.(.+)$/

@@ -1,5 +1,7 @@
 import { ISIC_SECTIONS } from '../utils/isic.ts'
 import { type KindSpec } from './spec.ts'
+import { type WorksheetItemView } from './types.ts'
+import { ISSUE_TYPES } from './issue-types.ts'
 
 export const AFFECTED_GROUPS = ['women', 'migrants', 'young', 'informal', 'ambiguous_employment', 'children', 'other'] as const
 export const TARGET_TYPES = ['sector', 'sub_sector', 'enterprise_tier', 'contractor_type', 'geography', 'supply_chain_node'] as const
@@ -25,6 +27,7 @@ export const issueSpec: KindSpec = {
   ordered: true,
   fields: [
     { name: 'title', type: 'text', required: true, max: 200 },
+    { name: 'issueType', type: 'enum', options: ISSUE_TYPES },
     { name: 'legalProvisions', type: 'text', max: 300 },
     { name: 'description', type: 'longtext', max: 3000 },
     { name: 'mandate', type: 'links', kind: 'mandate' },
@@ -67,7 +70,7 @@ export const criterionSpec: KindSpec = {
     { name: 'weight', type: 'number', min: 0, max: 10, required: true },
     { name: 'description', type: 'longtext', max: 1000 },
   ],
-  columns: ['criterionKey', 'name', 'weight', 'description'],
+  columns: ['criterionKey', 'name', 'weight'],
   refine: (d) => (d.criterionKey === 'custom' && !d.name ? [{ path: 'name', message: 'validation.required' }] : []),
 }
 
@@ -134,3 +137,28 @@ export const relationSpec: KindSpec = {
 }
 
 export const STEP2_SPECS = [issueSpec, targetSpec, criterionSpec, pairSpec, priorityDecisionSpec, nodeSpec, relationSpec]
+
+/** One pair in the 2.2 ranking (see scoring.ts for the maths). */
+export interface RankedPair {
+  pairId: string
+  ref: string
+  issueId: string
+  targetId: string
+  /** 1 for the highest weighted mean; null while unscored. */
+  rank: number | null
+  weightedMean: number | null
+  byCriterion: Record<string, number | null>
+  spread: { min: number; max: number } | null
+  byConstituency: Record<string, number | null>
+  scorers: number
+}
+
+/** What the 2.2 page shows beyond the pair list; criteria scores are keyed by criterion item id. */
+export interface PrioritisationView {
+  criteria: WorksheetItemView[]
+  ranking: RankedPair[]
+  /** The signed-in participant's own scores: pair id → criterion id → 1…5. */
+  myScores: Record<string, Record<string, number>>
+  constituencies: string[]
+  decision: WorksheetItemView | null
+}

@@ -8,6 +8,7 @@ import { EscalationLadderPanel, SelectedLinksPanel } from './EscalationLadder.ts
 import { ImplementationChartPanel } from './ImplementationChart.tsx'
 import { InterventionPrioritiesPanel } from './InterventionPriorities.tsx'
 import { PlanMapPanel } from './PlanMap.tsx'
+import { CriteriaPanel, PrioritisationPanel } from './Prioritisation.tsx'
 import { ResourceRatiosPanel } from './ResourceRatios.tsx'
 
 export interface SubstepPanelProps {
@@ -21,6 +22,7 @@ export interface SubstepPanelProps {
 
 /** Sub-step specific panels shown above the worksheet lists (ratios, scoring, diagrams …). */
 export const PANELS_BEFORE: Partial<Record<SubstepCode, React.ComponentType<SubstepPanelProps>>> = {
+  '2.2': CriteriaPanel,
   '3.1': CauseTreePanel,
   '3.2': InfluenceBalancePanel,
   '4.2': StakeholderPrioritiesPanel,
@@ -32,6 +34,7 @@ export const PANELS_BEFORE: Partial<Record<SubstepCode, React.ComponentType<Subs
 
 /** Sub-step specific panels shown below the worksheet lists. */
 export const PANELS_AFTER: Partial<Record<SubstepCode, React.ComponentType<SubstepPanelProps>>> = {
+  '2.2': PrioritisationPanel,
   '1.2': ResourceRatiosPanel,
   '4.3': StakeholderMapPanel,
   '5.3': EscalationLadderPanel,
