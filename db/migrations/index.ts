@@ -4,6 +4,7 @@ import * as collabDocuments from './2026_11_23_1105_collab_documents.ts'
 import * as worksheets from './2026_11_23_1130_worksheets.ts'
 import * as lifecycle from './2026_11_23_1200_lifecycle.ts'
 import * as measurements from './2026_11_23_1210_measurements.ts'
+import * as dashboardIndexes from './2026_11_23_1220_dashboard_indexes.ts'
 import * as planChangeNotify from './2026_11_23_1300_plan_change_notify.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1130_worksheets': worksheets,
   '2026_11_23_1200_lifecycle': lifecycle,
   '2026_11_23_1210_measurements': measurements,
+  '2026_11_23_1220_dashboard_indexes': dashboardIndexes,
   '2026_11_23_1300_plan_change_notify': planChangeNotify,
 }
