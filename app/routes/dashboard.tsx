@@ -39,7 +39,10 @@ export default function DashboardPage() {
   const pct = (v: number | null) => (v === null ? '—' : formatNumber(v, locale, { style: 'percent', maximumFractionDigits: 0 }))
   const withParams = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params)
-    for (const [k, v] of Object.entries(changes)) (v === null ? next.delete(k) : next.set(k, v))
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) next.delete(k)
+      else next.set(k, v)
+    }
     return `?${next.toString()}`
   }
   const sortLink = (sort: Sort) => withParams({ sort, dir: filters.sort === sort && filters.dir === 'asc' ? 'desc' : 'asc', page: null })
