@@ -54,7 +54,7 @@ function Ranking({ data: d, byId }: { data: PrioritiesData; byId: Map<string, Wo
       <h3 id="ranking-heading">{t('priorities.rankingTitle')}</h3>
       <p className="field__hint">{t('priorities.rankingHint')}</p>
       <div className="table-wrap">
-        <table className="data-table ranking-table">
+        <table className="data-table vrank-table">
           <thead>
             <tr>
               <th scope="col">{t('priorities.rank')}</th>
@@ -82,7 +82,7 @@ function Ranking({ data: d, byId }: { data: PrioritiesData; byId: Map<string, Wo
                   <th scope="row">{item.ref}</th>
                   <td>
                     {String(item.data.title ?? '')}
-                    {item.data.interventionType ? <span className="ranking-table__type">{t(`options.interventionType.${String(item.data.interventionType)}`)}</span> : null}
+                    {item.data.interventionType ? <span className="vrank-table__type">{t(`options.interventionType.${String(item.data.interventionType)}`)}</span> : null}
                   </td>
                   <td className="num">
                     <strong>{fmt(s.weightedMean)}</strong>
@@ -114,7 +114,7 @@ function CriterionMeans({ data: d, byId, fmt }: { data: PrioritiesData; byId: Ma
     <details className="by-participant">
       <summary>{t('priorities.criterionMeans')}</summary>
       <div className="table-wrap">
-        <table className="data-table ranking-table">
+        <table className="data-table vrank-table">
           <thead>
             <tr>
               <th scope="col">{t('ref')}</th>
