@@ -131,6 +131,30 @@ describe('changing roles and removing members', () => {
   })
 })
 
+describe('team changes racing each other', () => {
+  it('never brings back a member whose role is changed while they are removed', async () => {
+    const { lead, cookie, plan } = await planWithLead()
+    const person = await createUser(db)
+    await addMember(db, plan.id, person.id, 'viewer', lead.id)
+    const [removed, changed] = await Promise.all([
+      post(plan.id, cookie, { intent: 'remove', userId: person.id }),
+      post(plan.id, cookie, { intent: 'change-role', userId: person.id, role: 'coauthor' }),
+    ])
+    expect(removed.status).toBe(200)
+    expect([200, 400]).toContain(changed.status)
+    expect(await MemberRepository.findRole(db, plan.id, person.id)).toBeNull()
+  })
+
+  it('refuses, inside the team lock, a role change for someone no longer on the team', async () => {
+    const { lead, plan } = await planWithLead()
+    const person = await createUser(db)
+    await expect(MemberRepository.upsert(db, { planId: plan.id, userId: person.id, role: 'coauthor', actorId: lead.id, existing: true })).rejects.toBeInstanceOf(
+      MemberRepository.NotMemberError,
+    )
+    expect(await MemberRepository.findRole(db, plan.id, person.id)).toBeNull()
+  })
+})
+
 describe('bad input to the team form', () => {
   it.each<[string, Record<string, string | string[]> | undefined, string | undefined]>([
     ['no intent', { userId: randomUUID(), role: 'viewer' }, undefined],

@@ -45,14 +45,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!candidates.some((c) => c.id === value.userId)) {
           return data({ result: submission.reply({ fieldErrors: { userId: ['team.errors.unknownUser'] } }) }, { status: 400 })
         }
-      } else if ((await MemberRepository.findRole(db, plan.id, value.userId)) === null) {
-        return data({ result: submission.reply({ fieldErrors: { userId: ['team.errors.notMember'] } }) }, { status: 400 })
       }
-      await MemberRepository.upsert(db, { planId: plan.id, userId: value.userId, role: value.role, actorId: user.id })
+      const existing = value.intent === 'change-role'
+      await MemberRepository.upsert(db, { planId: plan.id, userId: value.userId, role: value.role, actorId: user.id, existing })
     }
   } catch (error) {
     if (error instanceof MemberRepository.LastLeadError) {
       return data({ result: submission.reply({ formErrors: ['team.errors.lastLead'] }) }, { status: 400 })
+    }
+    if (error instanceof MemberRepository.NotMemberError) {
+      return data({ result: submission.reply({ fieldErrors: { userId: ['team.errors.notMember'] } }) }, { status: 400 })
     }
     throw error
   }

@@ -41,12 +41,23 @@ export class LastLeadError extends Error {
   }
 }
 
-/** Adds a member or changes their role; refuses to leave the plan without a lead. */
-export function upsert(db: Executor, input: { planId: string; userId: string; role: PlanRole; actorId: string }) {
+export class NotMemberError extends Error {
+  constructor() {
+    super('This person is not a member of the plan')
+  }
+}
+
+/**
+ * Adds a member or changes their role; refuses to leave the plan without a lead. With
+ * `existing: true` it only changes the role of someone still on the team (NotMemberError otherwise),
+ * so a role change racing with a removal cannot bring the person back.
+ */
+export function upsert(db: Executor, input: { planId: string; userId: string; role: PlanRole; actorId: string; existing?: boolean }) {
   return withTransaction(db, async (trx) => {
     // Lock the plan's team so two concurrent changes cannot both remove the last lead.
     const team = await trx.selectFrom('plan_members').select(['user_id', 'role']).where('plan_id', '=', input.planId).forUpdate().execute()
     const previous = team.find((m) => m.user_id === input.userId)
+    if (input.existing && !previous) throw new NotMemberError()
     const leadsAfter = team.filter((m) => m.role === 'lead' && m.user_id !== input.userId).length + (input.role === 'lead' ? 1 : 0)
     if (leadsAfter === 0) throw new LastLeadError()
     await trx
