@@ -21,7 +21,7 @@ import { EDITOR_NODES } from './nodes.ts'
 import { backoffDelay, CollabSession, type Collaborator, type SessionSnapshot } from './session.ts'
 import { EDITOR_THEME } from './theme.ts'
 import { fetchTicket, type TicketFailure } from './ticket.ts'
-import { normaliseUrl, Toolbar } from './Toolbar.tsx'
+import { isAllowedUrl, Toolbar } from './Toolbar.tsx'
 
 interface CollabEditorProps {
   planId: string
@@ -153,7 +153,7 @@ function SessionEditor({ session, label }: { session: CollabSession; label: stri
             <div ref={cursorsRef} className="collab__cursors" />
           </div>
           <ListPlugin />
-          <LinkPlugin validateUrl={(url) => normaliseUrl(url) === url} />
+          <LinkPlugin validateUrl={isAllowedUrl} />
           <TablePlugin />
           <EditableSync editable={editable} />
           <CollaborationPlugin

@@ -37,6 +37,11 @@ interface ToolbarState {
 
 const INITIAL: ToolbarState = { block: 'paragraph', bold: false, italic: false, link: false, canUndo: false, canRedo: false }
 
+/** Whether a link target is acceptable as given: an absolute web or e-mail address. */
+export function isAllowedUrl(url: string): boolean {
+  return /^(https?:\/\/|mailto:)/i.test(url.trim()) && normaliseUrl(url) !== null
+}
+
 /** Only web and e-mail links; anything else (javascript:, data:) is refused. */
 export function normaliseUrl(input: string): string | null {
   const value = input.trim()
