@@ -79,6 +79,8 @@ describe('creating a plan', () => {
     ['an end date before the start date', { ...valid, startDate: '2027-01-01', endDate: '2026-01-01' }, 'endDate'],
     ['an end date equal to the start date', { ...valid, startDate: '2027-01-01', endDate: '2027-01-01' }, 'endDate'],
     ['an impossible date', { ...valid, startDate: '2026-02-30' }, 'startDate'],
+    ['the year zero', { ...valid, startDate: '0000-06-01' }, 'startDate'],
+    ['a year beyond 2999', { ...valid, endDate: '3000-01-01' }, 'endDate'],
     ['a date in another format', { ...valid, endDate: '31/12/2027' }, 'endDate'],
     ['a date with a time', { ...valid, endDate: '2027-12-31T00:00:00Z' }, 'endDate'],
     ['two titles', { ...valid, title: ['One', 'Two'] }, 'title'],

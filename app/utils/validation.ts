@@ -30,9 +30,10 @@ export const text = (max = 200) =>
 
 export const longText = (max = 5000) => text(max)
 
+/** A real calendar date 'YYYY-MM-DD' in 1900–2999 (PostgreSQL rejects year 0000 with an error). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+  .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, 'validation.date')
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'validation.date')
 
 export const uuid = z.string().uuid('validation.invalid')
