@@ -108,6 +108,32 @@ describe('CollabSession against the collab-server', () => {
     expect(a.counter.calls).toBe(2)
   })
 
+  it('backs off instead of looping when every token is refused', async () => {
+    const { lead, plan } = await team()
+    const doc = docName({ planId: plan.id, substep: '1.1' })
+    let calls = 0
+    const badTicket = async (): Promise<TicketResult> => {
+      calls++
+      const { token, expiresAt } = mintCollabToken({ sub: lead.id, doc, mode: 'rw' }, 'another-secret-that-is-long-enough-0123456789')
+      return { ok: true, ticket: { url: env.url, doc, token, mode: 'rw', expiresAt: expiresAt.toISOString() } }
+    }
+    const first = await badTicket()
+    if (!first.ok) throw new Error('no ticket')
+    const session = new CollabSession(first.ticket, {
+      fetchTicket: badTicket,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      baseDelayMs: 200,
+      maxDelayMs: 2_000,
+    })
+    sessions.push(session)
+    session.createProvider(new Y.Doc()).connect()
+    await new Promise((r) => setTimeout(r, 1_500))
+    expect(session.getSnapshot().connection).toBe('reconnecting')
+    // One immediate retry, then 100-200, 200-400, 400-800 ms…: a handful of attempts, not hundreds.
+    expect(calls).toBeGreaterThanOrEqual(3)
+    expect(calls).toBeLessThanOrEqual(6)
+  })
+
   it('switches to read-only when the person is downgraded, and stops when they are removed', async () => {
     const { lead, plan, coauthor } = await team()
     const b = await open(coauthor.id, plan.id)

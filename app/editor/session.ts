@@ -71,6 +71,8 @@ export class CollabSession {
   private snapshot: SessionSnapshot
   private readonly listeners = new Set<() => void>()
   private attempt = 0
+  /** One immediate retry after an expired token per successful connection, then backoff. */
+  private quickRetryUsed = false
   private timer: ReturnType<typeof setTimeout> | undefined
   private reconnecting = false
   private disposed = false
@@ -114,6 +116,7 @@ export class CollabSession {
     provider.on('sync', (synced: boolean) => {
       if (!synced) return
       this.attempt = 0
+      this.quickRetryUsed = false
       this.set({ connection: 'connected', loaded: true })
     })
     provider.on('status', ({ status }) => {
@@ -165,9 +168,14 @@ export class CollabSession {
     if (this.snapshot.connection === 'connected' || this.snapshot.connection === 'connecting') {
       this.set({ connection: this.isOffline() ? 'offline' : 'reconnecting' })
     }
-    // An expired token is routine: fetch a new one at once. Anything else backs off.
-    const attempt = code === CLOSE_CODES.unauthorized && this.attempt === 0 ? -1 : this.attempt++
-    this.scheduleReconnect(attempt < 0 ? 0 : backoffDelay(attempt, this.options.baseDelayMs ?? 500, this.options.maxDelayMs ?? 30_000, this.options.random ?? Math.random))
+    // An expired token is routine: fetch a new one at once (once; a token refused again backs off).
+    const quick = code === CLOSE_CODES.unauthorized && !this.quickRetryUsed
+    if (quick) this.quickRetryUsed = true
+    this.scheduleReconnect(quick ? 0 : this.nextDelay())
+  }
+
+  private nextDelay(): number {
+    return backoffDelay(this.attempt++, this.options.baseDelayMs ?? 500, this.options.maxDelayMs ?? 30_000, this.options.random ?? Math.random)
   }
 
   private scheduleReconnect(delayMs: number): void {
@@ -198,7 +206,7 @@ export class CollabSession {
           return
         }
         this.set({ connection: result.reason === 'offline' ? 'offline' : 'reconnecting' })
-        this.scheduleReconnect(backoffDelay(this.attempt++, this.options.baseDelayMs ?? 500, this.options.maxDelayMs ?? 30_000, this.options.random ?? Math.random))
+        this.scheduleReconnect(this.nextDelay())
         return
       }
       this.ticket = result.ticket
