@@ -4,7 +4,6 @@ import { FieldErrors, FormErrors } from '../../components/forms.tsx'
 import { formatNumber } from '../../utils/locales.ts'
 import { placementOf, quadrant, STAKEHOLDER_CRITERIA, type Placement, type StakeholderScores } from '../step4.ts'
 import { type WorksheetItemView } from '../types.ts'
-import { CommentThread } from './CommentThread.tsx'
 import { type ItemActionData } from './ItemForm.tsx'
 import { type SubstepPanelProps } from './panels.tsx'
 import { signed, StakeholderGrid } from './StakeholderGrid.tsx'
@@ -23,6 +22,7 @@ export function StakeholderPrioritiesPanel({ worksheet, extra, abilities }: Subs
     <>
       <SummaryTable stakeholders={stakeholders} scores={scores} placements={placements} canEdit={canEdit} />
       <StakeholderGrid stakeholders={stakeholders} placements={placements} canEdit={canEdit} />
+      {canEdit ? <PlacementTable stakeholders={stakeholders} /> : null}
       {abilities['worksheet:score'] ? <MyScores stakeholders={stakeholders} mine={scores.mine} /> : null}
     </>
   )
@@ -30,6 +30,8 @@ export function StakeholderPrioritiesPanel({ worksheet, extra, abilities }: Subs
 
 function SummaryTable({ stakeholders, scores, placements, canEdit }: { stakeholders: WorksheetItemView[]; scores: StakeholderScores; placements: Record<string, Placement | null>; canEdit: boolean }) {
   const { t, i18n } = useTranslation('worksheets')
+  // Accessibility is optional: its column shows only once someone has scored it.
+  const criteria = STAKEHOLDER_CRITERIA.filter((c) => !c.optional || stakeholders.some((s) => scores.summary[s.id]?.[c.key]?.mean != null))
   const num = (v: number | null | undefined, sign = false) => (v === null || v === undefined ? '—' : formatNumber(v, i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: sign ? 'exceptZero' : 'auto' }))
   return (
     <section className="worksheet" aria-labelledby="stakeholder-scores-heading">
@@ -41,10 +43,10 @@ function SummaryTable({ stakeholders, scores, placements, canEdit }: { stakehold
             <tr>
               <th scope="col">{t('ref')}</th>
               <th scope="col">{t('kinds.stakeholder.fields.name')}</th>
-              {STAKEHOLDER_CRITERIA.map((c) => (
+              {criteria.map((c) => (
                 <th scope="col" key={c.key} className="num">
                   {t(`stakeholderScores.criteria.${c.key}`)}
-                  <span className="cell-sub">{t('stakeholderScores.scale', { min: signed(c.min), max: signed(c.max) })}</span>
+                  <span className="cell-sub">{t('stakeholderScores.scale', { min: signedOrPlain(c.min, c.key), max: signedOrPlain(c.max, c.key) })}</span>
                 </th>
               ))}
               <th scope="col">{t('stakeholderScores.byConstituency')}</th>
@@ -52,7 +54,6 @@ function SummaryTable({ stakeholders, scores, placements, canEdit }: { stakehold
                 {t('stakeholderScores.scorers')}
               </th>
               <th scope="col">{t('stakeholderScores.placement')}</th>
-              <th scope="col">{t('comments.title')}</th>
             </tr>
           </thead>
           <tbody>
@@ -62,11 +63,11 @@ function SummaryTable({ stakeholders, scores, placements, canEdit }: { stakehold
               return (
                 <tr key={s.id}>
                   <th scope="row">{s.ref}</th>
-                  <td>
+                  <td className="stakeholder-scores__name">
                     {String(s.data.name ?? '')}
                     <span className="cell-sub">{t(`options.category.${String(s.data.category)}`)}</span>
                   </td>
-                  {STAKEHOLDER_CRITERIA.map((c) => {
+                  {criteria.map((c) => {
                     const x = sum[c.key]
                     return (
                       <td key={c.key} className="num">
@@ -81,7 +82,7 @@ function SummaryTable({ stakeholders, scores, placements, canEdit }: { stakehold
                         .filter((k) => sum.influence?.byConstituency[k] !== undefined || sum.alignment?.byConstituency[k] !== undefined)
                         .map((k) => (
                           <li key={k}>
-                            {t(`common:constituency.${k}`)}: {t('stakeholderScores.ia', { influence: num(sum.influence?.byConstituency[k]), alignment: num(sum.alignment?.byConstituency[k], true) })}
+                            <abbr title={t(`common:constituency.${k}`)}>{t(`stakeholderScores.constituencyShort.${k}`)}</abbr>: {t('stakeholderScores.ia', { influence: num(sum.influence?.byConstituency[k]), alignment: num(sum.alignment?.byConstituency[k], true) })}
                           </li>
                         ))}
                     </ul>
@@ -96,10 +97,6 @@ function SummaryTable({ stakeholders, scores, placements, canEdit }: { stakehold
                     ) : (
                       <span className="muted">{t('stakeholderScores.notPlaced')}</span>
                     )}
-                    {canEdit ? <PlacementForm stakeholder={s} /> : null}
-                  </td>
-                  <td>
-                    <CommentThread subjectType="item" subjectId={s.id} subject={s.ref} />
                   </td>
                 </tr>
               )
@@ -116,6 +113,26 @@ function signedOrPlain(v: number, key: string) {
 }
 
 /** The keyboard way to record the team's placement (the same as dragging on the grid). */
+function PlacementTable({ stakeholders }: { stakeholders: WorksheetItemView[] }) {
+  const { t } = useTranslation('worksheets')
+  return (
+    <section className="worksheet" aria-labelledby="placement-heading">
+      <h3 id="placement-heading">{t('stakeholderScores.placementTitle')}</h3>
+      <p className="field__hint">{t('stakeholderScores.placementHint')}</p>
+      <ul className="placement-list">
+        {stakeholders.map((s) => (
+          <li key={s.id}>
+            <span className="placement-list__name">
+              {s.ref} · {String(s.data.name ?? '')}
+            </span>
+            <PlacementForm stakeholder={s} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
 function PlacementForm({ stakeholder }: { stakeholder: WorksheetItemView }) {
   const { t } = useTranslation('worksheets')
   const fetcher = useFetcher<ItemActionData>()
