@@ -47,6 +47,8 @@ describe('creating an organisation', () => {
     ['an unknown agency type', { constituency: 'government', agencyType: 'police' }, 'agencyType'],
     ['a missing name', { name: '' }, 'name'],
     ['a 10 MB name', { name: 'o'.repeat(10_000_000) }, 'name'],
+    ['a NUL character in the name', { name: 'Union\u0000' }, 'name'],
+    ['a NUL character in the acronym', { acronym: 'U\u0000' }, 'acronym'],
   ])('answers 400 on %s', async (_label, override, field) => {
     const before = (await db.selectFrom('organisations').select('id').execute()).length
     const res = await create({ name: 'Union of Dockers', constituency: 'workers', countryCode: 'PH', ...override })

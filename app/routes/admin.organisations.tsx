@@ -9,13 +9,13 @@ import { requireGlobalPermission } from '../utils/admin.server.ts'
 import { CONSTITUENCIES } from '../utils/constituencies.ts'
 import { countryName, countryOptions, isCountryCode } from '../utils/countries.ts'
 import { getDb } from '../utils/db.server.ts'
-import { z } from '../utils/validation.ts'
+import { isStorable, z } from '../utils/validation.ts'
 import { readFormData } from '../utils/request.server.ts'
 
 const schema = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    acronym: z.string().trim().max(30).optional(),
+    name: z.string().trim().min(1).max(200).refine(isStorable, 'validation.invalid'),
+    acronym: z.string().trim().max(30).refine(isStorable, 'validation.invalid').optional(),
     constituency: z.enum(CONSTITUENCIES),
     agencyType: z.enum(['labour_inspectorate', 'other_agency']).optional(),
     countryCode: z.string().refine(isCountryCode, 'validation.invalidChoice').optional(),
@@ -35,6 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb()
   const submission = await parseWithZod(await readFormData(request), {
     schema: schema.superRefine(async (v, ctx) => {
+      // Refinements run even when a field failed its own check: query the database with valid input only.
+      if (!schema.safeParse(v).success) return
       const country = v.constituency === 'ilo' ? null : (v.countryCode ?? null)
       if (await OrganisationRepository.existsByName(db, v.name, country)) ctx.addIssue({ code: 'custom', path: ['name'], message: 'admin.organisationExists' })
     }),

@@ -92,6 +92,8 @@ describe('inviting a person', () => {
     ['a malformed email', { email: 'not an email' }, 'email'],
     ['a missing name', { name: '' }, 'name'],
     ['a 10 MB name', { name: 'n'.repeat(10_000_000) }, 'name'],
+    ['a NUL character in the name', { name: 'Nul\u0000Name' }, 'name'],
+    ['a NUL character in the email', { email: 'nul\u0000@example.test' }, 'email'],
   ])('answers 400 on %s and creates nobody', async (_label, override, field) => {
     const { cookie } = await adminSession()
     const org = await createOrganisation(db)

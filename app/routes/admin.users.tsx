@@ -13,14 +13,14 @@ import { requireGlobalPermission } from '../utils/admin.server.ts'
 import { randomToken, sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { GLOBAL_ROLES } from '../utils/permissions.ts'
-import { uuid, z } from '../utils/validation.ts'
+import { isStorable, uuid, z } from '../utils/validation.ts'
 import { readFormData } from '../utils/request.server.ts'
 
 const INVITATION_DAYS = 7
 
 const inviteSchema = z.object({
   intent: z.literal('invite'),
-  name: z.string().trim().min(1).max(120),
+  name: z.string().trim().min(1).max(120).refine(isStorable, 'validation.invalid'),
   email: z.string().trim().min(1).max(254).email(),
   organisationId: uuid,
   globalRole: z.enum(GLOBAL_ROLES),
@@ -48,10 +48,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb()
   const submission = await parseWithZod(await readFormData(request), {
     schema: schema.superRefine(async (v, ctx) => {
-      if (v.intent !== 'invite') return
+      // Refinements run even when a field failed its own check: query the database with valid input only.
+      if (v.intent !== 'invite' || !inviteSchema.safeParse(v).success) return
       if (await UserRepository.existsByEmail(db, v.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'admin.emailTaken' })
-      // Refinements also run when a field failed its own check; only look up a well-formed id.
-      if (uuid.safeParse(v.organisationId).success && !(await OrganisationRepository.findById(db, v.organisationId))) {
+      if (!(await OrganisationRepository.findById(db, v.organisationId))) {
         ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'validation.invalidChoice' })
       }
     }),

@@ -11,10 +11,10 @@ import { canGlobally } from '../utils/permissions.ts'
 import { PLAN_STATUSES } from '../utils/plan-schema.ts'
 import { toActor } from '../utils/plan-access.server.ts'
 import { requireUser } from '../utils/session.server.ts'
-import { z } from '../utils/validation.ts'
+import { isStorable, z } from '../utils/validation.ts'
 
 const filtersSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: z.string().trim().max(200).refine(isStorable).optional().catch(undefined),
   country: z.string().refine(isCountryCode).optional().catch(undefined),
   status: z.enum(PLAN_STATUSES).optional().catch(undefined),
   sector: z.enum(ISIC_SECTIONS).optional().catch(undefined),

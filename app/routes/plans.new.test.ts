@@ -79,6 +79,8 @@ describe('creating a plan', () => {
     ['an end date before the start date', { ...valid, startDate: '2027-01-01', endDate: '2026-01-01' }, 'endDate'],
     ['an end date equal to the start date', { ...valid, startDate: '2027-01-01', endDate: '2027-01-01' }, 'endDate'],
     ['an impossible date', { ...valid, startDate: '2026-02-30' }, 'startDate'],
+    ['a NUL character in the title', { ...valid, title: 'Plan\u0000' }, 'title'],
+    ['a NUL character in the region', { ...valid, region: '\u0000' }, 'region'],
     ['the year zero', { ...valid, startDate: '0000-06-01' }, 'startDate'],
     ['a year beyond 2999', { ...valid, endDate: '3000-01-01' }, 'endDate'],
     ['a date in another format', { ...valid, endDate: '31/12/2027' }, 'endDate'],

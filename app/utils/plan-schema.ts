@@ -1,7 +1,7 @@
 import { isCountryCode } from './countries.ts'
 import { ISIC_SECTIONS } from './isic.ts'
 import { LOCALES } from './locales.ts'
-import { isoDate, z } from './validation.ts'
+import { isoDate, isStorable, z } from './validation.ts'
 
 export const PLAN_SCOPES = ['national', 'regional', 'sectoral'] as const
 export const PLAN_STATUSES = ['draft', 'in_review', 'approved', 'implementing', 'completed', 'archived'] as const
@@ -11,9 +11,9 @@ const isIsicSection = (v: string) => (ISIC_SECTIONS as readonly string[]).includ
 /** The plan details form, shared by "new plan" and "edit details", on the client and the server. */
 export const planSchema = z
   .object({
-    title: z.string().trim().min(1).max(200),
+    title: z.string().trim().min(1).max(200).refine(isStorable, 'validation.invalid'),
     countryCode: z.string().refine(isCountryCode, 'validation.invalidChoice'),
-    region: z.string().trim().max(120).optional(),
+    region: z.string().trim().max(120).refine(isStorable, 'validation.invalid').optional(),
     // Checked as a whole, so an unknown or repeated section is reported on the field the form shows.
     sectors: z
       .array(z.string())

@@ -38,6 +38,9 @@ export const isoDate = z
 
 export const uuid = z.string().uuid('validation.invalid')
 
+/** PostgreSQL text cannot hold U+0000: such input is refused here rather than failing in the database. */
+export const isStorable = (v: string) => !v.includes('\u0000')
+
 /** A multi-value form field (checkboxes): always an array. */
 export const manyOf = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item))

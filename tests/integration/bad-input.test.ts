@@ -94,5 +94,5 @@ describe.each(BODIES)('every form action, given %s', (_label, body) => {
     }
     expect(statuses).toEqual(Object.fromEntries(Object.keys(all).map((name) => [name, 400])))
     expect(await rowCounts()).toEqual(before)
-  })
+  }, 60_000)
 })
