@@ -12,7 +12,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin'
 import { type Provider } from '@lexical/yjs'
-import { Link, useRouteLoaderData } from '@remix-run/react'
+import { Link, useBlocker, useRouteLoaderData } from '@remix-run/react'
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
@@ -56,8 +56,11 @@ function LiveDocument({ planId, substep, label }: CollabEditorProps) {
     let session: CollabSession | null = null
     let timer: ReturnType<typeof setTimeout> | undefined
     const getTicket = () => fetchTicket(planId, substep)
+    let inFlight = false
     const attempt = async (n: number) => {
+      inFlight = true
       const result = await getTicket()
+      inFlight = false
       if (cancelled) return
       if (result.ok) {
         session = new CollabSession(result.ticket, { fetchTicket: getTicket, window })
@@ -67,10 +70,17 @@ function LiveDocument({ planId, substep, label }: CollabEditorProps) {
       setOpening({ failure: result.reason })
       if (result.reason === 'offline' || result.reason === 'error') timer = setTimeout(() => void attempt(n + 1), backoffDelay(n, 1_000, 30_000, Math.random))
     }
+    const retryNow = () => {
+      if (session || cancelled || inFlight) return
+      clearTimeout(timer)
+      void attempt(0)
+    }
+    window.addEventListener('online', retryNow)
     void attempt(0)
     return () => {
       cancelled = true
       clearTimeout(timer)
+      window.removeEventListener('online', retryNow)
       session?.destroy()
     }
   }, [planId, substep])
@@ -119,6 +129,13 @@ function SessionEditor({ session, label }: { session: CollabSession; label: stri
   )
 
   const unsaved = snapshot.mode === 'rw' && snapshot.unsaved
+  // Leaving for another page of the portal drops this document too: ask first, as for the tab.
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname)
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return
+    if (window.confirm(t('leaveWarning'))) blocker.proceed()
+    else blocker.reset()
+  }, [blocker, t])
   useEffect(() => {
     if (!unsaved) return
     const warn = (event: BeforeUnloadEvent) => {
