@@ -57,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SubstepPage() {
   const { planId, code, previous, next, progress, abilities, worksheet, extra, commentCounts } = useLoaderData<typeof loader>()
-  const { t } = useTranslation(['steps', 'common'])
+  // One default namespace (steps); common and worksheets keys carry their prefix.
+  const { t } = useTranslation('steps')
   const step = Number(code.split('.')[0])
   const status = progress.find((p) => p.code === code)!
   const Before = PANELS_BEFORE[code]
