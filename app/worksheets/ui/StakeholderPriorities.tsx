@@ -20,7 +20,7 @@ export function StakeholderPrioritiesPanel({ worksheet, extra, abilities }: Subs
   const canEdit = abilities['worksheet:edit'] === true
   return (
     <>
-      <SummaryTable stakeholders={stakeholders} scores={scores} placements={placements} canEdit={canEdit} />
+      <SummaryTable stakeholders={stakeholders} scores={scores} placements={placements} />
       <StakeholderGrid stakeholders={stakeholders} placements={placements} canEdit={canEdit} />
       {canEdit ? <PlacementTable stakeholders={stakeholders} /> : null}
       {abilities['worksheet:score'] ? <MyScores stakeholders={stakeholders} mine={scores.mine} /> : null}
@@ -28,7 +28,7 @@ export function StakeholderPrioritiesPanel({ worksheet, extra, abilities }: Subs
   )
 }
 
-function SummaryTable({ stakeholders, scores, placements, canEdit }: { stakeholders: WorksheetItemView[]; scores: StakeholderScores; placements: Record<string, Placement | null>; canEdit: boolean }) {
+function SummaryTable({ stakeholders, scores, placements }: { stakeholders: WorksheetItemView[]; scores: StakeholderScores; placements: Record<string, Placement | null> }) {
   const { t, i18n } = useTranslation('worksheets')
   // Accessibility is optional: its column shows only once someone has scored it.
   const criteria = STAKEHOLDER_CRITERIA.filter((c) => !c.optional || stakeholders.some((s) => scores.summary[s.id]?.[c.key]?.mean != null))
