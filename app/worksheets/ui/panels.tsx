@@ -10,6 +10,7 @@ import { InterventionPrioritiesPanel } from './InterventionPriorities.tsx'
 import { PlanMapPanel } from './PlanMap.tsx'
 import { CriteriaPanel, PrioritisationPanel } from './Prioritisation.tsx'
 import { ResourceRatiosPanel } from './ResourceRatios.tsx'
+import { TargetMapPanel } from './TargetMap.tsx'
 
 export interface SubstepPanelProps {
   planId: string
@@ -23,6 +24,7 @@ export interface SubstepPanelProps {
 /** Sub-step specific panels shown above the worksheet lists (ratios, scoring, diagrams …). */
 export const PANELS_BEFORE: Partial<Record<SubstepCode, React.ComponentType<SubstepPanelProps>>> = {
   '2.2': CriteriaPanel,
+  '2.3': TargetMapPanel,
   '3.1': CauseTreePanel,
   '3.2': InfluenceBalancePanel,
   '4.2': StakeholderPrioritiesPanel,
