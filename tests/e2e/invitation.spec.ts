@@ -39,6 +39,7 @@ test('an administrator invites a person, who sets a password with the one-time l
 
   // And the new password signs in.
   await invitee.getByRole('button', { name: 'Sign out' }).click()
+  await expect(invitee).toHaveURL(/\/login$/)
   await login(invitee, email, { password: 'a long and memorable sentence' })
 })
 

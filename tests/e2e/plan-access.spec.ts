@@ -29,6 +29,7 @@ test('a member of one plan is refused the other plan, without learning anything 
   await expect(page.getByRole('heading', { level: 1, name: FISHING_TITLE })).toBeVisible()
 
   await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/login$/)
   await login(page, 'planner@demo.example')
   const response = await page.goto(`/plans/${fishingId}`)
   expect(response?.status()).toBe(404)

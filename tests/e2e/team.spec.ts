@@ -42,7 +42,10 @@ test('the lead builds a tripartite team, changes a role, and a removed member lo
   // The lead makes him a viewer.
   const row = page.getByRole('row', { name: /Yusuf Rahman/ })
   await row.getByLabel('Plan role of Yusuf Rahman').selectOption('viewer')
-  await row.getByRole('button', { name: 'Change' }).click()
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/members')),
+    row.getByRole('button', { name: 'Change' }).click(),
+  ])
   await page.reload()
   await expect(page.getByLabel('Plan role of Yusuf Rahman')).toHaveValue('viewer')
   await yusuf.reload()
