@@ -2,6 +2,8 @@ import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as ActivityRepository from '#db/repositories/activity.ts'
+import * as CommentRepository from '#db/repositories/comments.ts'
+import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import { ActivityList } from '../components/plans/ActivityList.tsx'
 import { ConstituencyPresence } from '../components/plans/ConstituencyPresence.tsx'
@@ -19,16 +21,19 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')
   const db = getDb()
-  const [progress, team, activity] = await Promise.all([
+  const [progress, team, activity, reviews, endorsements] = await Promise.all([
     planProgress(db, plan.id),
     MemberRepository.findByPlan(db, plan.id),
     ActivityRepository.findRecentByPlan(db, plan.id, 15),
+    CommentRepository.countOpenReviews(db, plan.id),
+    LifecycleRepository.findEndorsements(db, plan.id),
   ])
-  return { planId: plan.id, progress, team, activity }
+  const endorsedBy = [...new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))]
+  return { planId: plan.id, progress, team, activity, reviews, endorsedBy }
 }
 
 export default function PlanOverview() {
-  const { planId, progress, team, activity } = useLoaderData<typeof loader>()
+  const { planId, progress, team, activity, reviews, endorsedBy } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['common', 'steps'])
   const byCode = new Map(progress.map((p) => [p.code, p]))
   const done = progress.filter((p) => p.status === 'done').length
@@ -41,6 +46,11 @@ export default function PlanOverview() {
           <p>{t('overview.progress', { done, total: progress.length })}</p>
         </div>
         <progress max={progress.length} value={done} aria-label={t('overview.progressLabel')} />
+        <p className="review-summary">
+          <Link to={`/plans/${planId}/review`}>{t('overview.openReviews', { count: reviews.total })}</Link>
+          {' · '}
+          {endorsedBy.length ? t('dashboard.endorsedBy', { list: endorsedBy.map((c) => t(`constituency.${c}`)).join(', ') }) : t('dashboard.noEndorsement')}
+        </p>
         <ol className="step-grid">
           {STEPS.map((s) => (
             <li key={s.step} className="step-card">
@@ -56,6 +66,7 @@ export default function PlanOverview() {
                         <span className="substep-list__code">{code}</span> {t(`steps:substep.${code}.name`)}
                       </Link>
                       <span className={`pill pill--${p.status}`}>{t(`progress.status.${p.status}`)}</span>
+                      {reviews.bySubject[code] ? <span className="substep-list__missing">{t('overview.openReviews', { count: reviews.bySubject[code] })}</span> : null}
                       {p.status !== 'done' && p.missing.length > 0 ? (
                         <span className="substep-list__missing">{p.missing.map((m) => t(`steps:${m}`)).join(' · ')}</span>
                       ) : null}

@@ -87,7 +87,7 @@ export default function SubstepPage() {
           ))}
         </ol>
       </nav>
-      <CommentsContext.Provider value={{ planId, counts: commentCounts.items, canComment: abilities['comment:create'] }}>
+      <CommentsContext.Provider value={{ planId, counts: commentCounts.items, canComment: abilities['comment:create'], canResolve: abilities['review:resolve'] }}>
         <article className="substep">
           <p className="substep__eyebrow">
             {t('stepLabel', { step })} · {t(`step.${step}.name`)}

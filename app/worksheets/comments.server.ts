@@ -55,6 +55,7 @@ interface CommentContext {
 
 /** Adds a comment or a reply (a reply must belong to the same thread); answers with the new thread. */
 export async function handleCommentAction({ db, planId, actor, role, formData }: CommentContext) {
+  if (formData.get('intent') === 'review:resolve') return handleResolve({ db, planId, actor, role, formData })
   if (!canOnPlan(actor, role, 'comment:create')) throw data({ message: 'Forbidden' }, { status: 403 })
   const submission = parseWithZod(formData, { schema: commentSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), comments: null }, { status: 400 })
@@ -67,7 +68,22 @@ export async function handleCommentAction({ db, planId, actor, role, formData }:
       return data({ result: submission.reply({ fieldErrors: { parentId: ['validation.commentParent'] } }), comments: null }, { status: 400 })
     }
   }
-  await CommentRepository.insert(db, { planId, subjectType, subjectId, parentId: parentId ?? null, authorId: actor.id, body, label })
+  // A top-level comment by an ILO reviewer is a review comment, counted until the lead resolves it.
+  const isReview = actor.globalRole === 'ilo_reviewer' && !parentId
+  await CommentRepository.insert(db, { planId, subjectType, subjectId, parentId: parentId ?? null, authorId: actor.id, body, label, isReview })
   const comments = await CommentRepository.findThread(db, planId, subjectType, subjectId)
   return { result: submission.reply({ resetForm: true }), comments }
+}
+
+const resolveSchema = z.object({ id: uuid, resolved: z.enum(['true', 'false']) })
+
+/** The lead marks a review comment resolved, or open again. */
+async function handleResolve({ db, planId, actor, role, formData }: CommentContext) {
+  if (!canOnPlan(actor, role, 'review:resolve')) throw data({ message: 'Forbidden' }, { status: 403 })
+  const parsed = resolveSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) return data({ result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, comments: null }, { status: 400 })
+  const comment = await CommentRepository.findById(db, planId, parsed.data.id)
+  const done = comment ? await CommentRepository.resolve(db, { planId, id: parsed.data.id, actorId: actor.id, resolved: parsed.data.resolved === 'true' }) : false
+  if (!comment || !done) return data({ result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, comments: null }, { status: 404 })
+  return { result: { status: 'success' as const }, comments: await CommentRepository.findThread(db, planId, comment.subject_type, comment.subject_id) }
 }

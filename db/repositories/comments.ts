@@ -19,6 +19,8 @@ export function findThread(db: Executor, planId: string, subjectType: CommentSub
       'organisations.acronym as author_organisation',
       'organisations.name as author_organisation_name',
       'organisations.constituency as author_constituency',
+      'comments.is_review',
+      'comments.resolved_at',
     ])
     .where('comments.plan_id', '=', planId)
     .where('comments.subject_type', '=', subjectType)
@@ -47,11 +49,14 @@ export async function countByPlan(db: Executor, planId: string) {
 }
 
 /** Adds a comment or a reply and records it in the plan's history. `label` names the subject there (I1, 2.2). */
-export function insert(db: Executor, input: { planId: string; subjectType: CommentSubjectType; subjectId: string; parentId: string | null; authorId: string; body: string; label: string; createdAt?: Date }) {
+export function insert(
+  db: Executor,
+  input: { planId: string; subjectType: CommentSubjectType; subjectId: string; parentId: string | null; authorId: string; body: string; label: string; isReview?: boolean; createdAt?: Date },
+) {
   return withTransaction(db, async (trx) => {
     const row = await trx
       .insertInto('comments')
-      .values({ plan_id: input.planId, subject_type: input.subjectType, subject_id: input.subjectId, parent_id: input.parentId, author_id: input.authorId, body: input.body, created_at: input.createdAt })
+      .values({ plan_id: input.planId, subject_type: input.subjectType, subject_id: input.subjectId, parent_id: input.parentId, author_id: input.authorId, body: input.body, is_review: input.isReview ?? false, created_at: input.createdAt })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow()
     await ActivityRepository.insert(trx, {
@@ -64,4 +69,35 @@ export function insert(db: Executor, input: { planId: string; subjectType: Comme
     })
     return row
   })
+}
+
+/** Marks a review comment of this plan resolved (or open again); false when there is no such review comment. */
+export function resolve(db: Executor, input: { planId: string; id: string; actorId: string; resolved: boolean }) {
+  return withTransaction(db, async (trx) => {
+    const row = await trx
+      .updateTable('comments')
+      .set({ resolved_at: input.resolved ? new Date() : null, resolved_by: input.resolved ? input.actorId : null })
+      .where('plan_id', '=', input.planId)
+      .where('id', '=', input.id)
+      .where('is_review', '=', true)
+      .returning(['id', 'subject_id'])
+      .executeTakeFirst()
+    if (!row) return false
+    await ActivityRepository.insert(trx, { planId: input.planId, actorId: input.actorId, action: input.resolved ? 'resolved' : 'reopened', entityType: 'comment', entityId: row.id, newValue: { ref: row.subject_id } })
+    return true
+  })
+}
+
+/** Open (unresolved) review comments of a plan, per subject id and in total. */
+export async function countOpenReviews(db: Executor, planId: string) {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['subject_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('plan_id', '=', planId)
+    .where('is_review', '=', true)
+    .where('resolved_at', 'is', null)
+    .groupBy('subject_id')
+    .execute()
+  const bySubject: Record<string, number> = Object.fromEntries(rows.map((r) => [r.subject_id, Number(r.n)]))
+  return { total: Object.values(bySubject).reduce((a, b) => a + b, 0), bySubject }
 }

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { type TestProject } from 'vitest/node'
@@ -21,8 +23,12 @@ let embedded: EmbeddedDatabase | undefined
  */
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL
+  let privateDir: string | undefined
   if (!adminUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: path.resolve('.data/test-postgres'), database: 'postgres' })
+    // A second test run in the same checkout (another terminal, an editor) gets its own throwaway cluster.
+    const shared = path.resolve('.data/test-postgres')
+    privateDir = clusterInUse(shared) ? path.join(os.tmpdir(), `scp-test-postgres-${process.pid}`) : undefined
+    embedded = await startEmbeddedPostgres({ dataDir: privateDir ?? shared, database: 'postgres' })
     adminUrl = embedded.url
   }
   const admin = new pg.Client({ connectionString: adminUrl })
@@ -36,6 +42,7 @@ export default async function setup(project: TestProject) {
   project.provide('testDatabaseAdminUrl', adminUrl)
   return async () => {
     await embedded?.stop()
+    if (privateDir) rmSync(privateDir, { recursive: true, force: true })
   }
 }
 
@@ -43,4 +50,17 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url)
   u.pathname = `/${database}`
   return u.toString()
+}
+
+/** Whether a PostgreSQL process still runs on this data directory. */
+function clusterInUse(dataDir: string): boolean {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return false
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
 }

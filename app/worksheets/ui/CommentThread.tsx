@@ -12,6 +12,8 @@ export interface CommentsContextValue {
   /** Comment counts per item id (subject_type 'item'). */
   counts: Record<string, number>
   canComment: boolean
+  /** Whether this person resolves review comments (the lead). */
+  canResolve?: boolean
 }
 
 export const CommentsContext = createContext<CommentsContextValue | null>(null)
@@ -28,6 +30,8 @@ interface CommentView {
   author_name: string | null
   author_organisation: string | null
   author_organisation_name: string | null
+  is_review?: boolean
+  resolved_at?: string | Date | null
 }
 
 interface ThreadData {
@@ -96,10 +100,28 @@ export function CommentPanel({ id, subjectType, subjectId }: { id: string; subje
             <article className="comment" aria-label={t('comments.by', { name: c.author_name ?? t('comments.unknownAuthor') })}>
               <p className="comment__meta">
                 <strong>{c.author_name ?? t('comments.unknownAuthor')}</strong>
-                {c.author_organisation || c.author_organisation_name ? <abbr title={c.author_organisation_name ?? undefined}> · {c.author_organisation ?? c.author_organisation_name}</abbr> : null}
+                {c.author_organisation || c.author_organisation_name ? <>
+                    {' · '}
+                    <abbr title={c.author_organisation_name ?? undefined}>{c.author_organisation ?? c.author_organisation_name}</abbr>
+                  </> : null}
                 {' · '}
                 <CommentTime value={c.created_at} />
               </p>
+              {c.is_review ? (
+                <p className="comment__review">
+                  <span className={c.resolved_at ? 'pill pill--done' : 'pill pill--in_progress'}>{c.resolved_at ? t('comments.reviewResolved') : t('comments.reviewOpen')}</span>
+                  {ctx?.canResolve ? (
+                    <poster.Form method="post" action={`/plans/${planId}/comments`} className="inline-form">
+                      <input type="hidden" name="intent" value="review:resolve" />
+                      <input type="hidden" name="id" value={c.id} />
+                      <input type="hidden" name="resolved" value={c.resolved_at ? 'false' : 'true'} />
+                      <button type="submit" className="button button--small">
+                        {c.resolved_at ? t('comments.reopen') : t('comments.resolve')}
+                      </button>
+                    </poster.Form>
+                  ) : null}
+                </p>
+              ) : null}
               <p className="comment__body prewrap">{c.body}</p>
               {canComment ? (
                 <button type="button" className="button button--small button--quiet" onClick={() => setReplyTo(replyTo === c.id ? null : c.id)} aria-expanded={replyTo === c.id}>
