@@ -101,7 +101,12 @@ export class Room {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.cachedSnapshot = null
       const message = syncUpdateMessage(update)
-      for (const peer of this.peers) if (peer !== origin) peer.send(message)
+      for (const peer of this.peers) {
+        if (peer === origin) continue
+        peer.send(message)
+        // What a peer receives is stored, so its next acknowledgement covers it too.
+        this.scheduleAck(peer)
+      }
     })
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
       const message = awarenessMessage(this.awareness, added.concat(updated, removed))

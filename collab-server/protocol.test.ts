@@ -190,6 +190,16 @@ describe('collab-server protocol', () => {
     await waitFor(() => isEverythingSaved(c.doc, c.lastAck))
   })
 
+  it('acknowledges to receivers too, so that received edits count as saved', async () => {
+    const { lead, coauthor, name } = await team()
+    const writer = open(env.url, name, token(lead.id, name, 'rw'))
+    const receiver = open(env.url, name, token(coauthor.id, name, 'rw'), { ack: true })
+    await Promise.all([writer.synced(), receiver.synced()])
+    writer.text.insert(0, 'from someone else')
+    await waitFor(() => receiver.text.length > 0)
+    await waitFor(() => isEverythingSaved(receiver.doc, receiver.lastAck))
+  })
+
   it('keeps plain-text and HTML renderings, refreshed on compaction', async () => {
     const { lead, plan } = await team()
     const name = docName({ planId: plan.id, substep: null })

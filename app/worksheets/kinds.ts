@@ -32,7 +32,7 @@ export const SUBSTEP_WORKSHEETS: Partial<Record<SubstepCode, { kinds: string[]; 
   '4.1': { kinds: ['stakeholder'], linkKinds: [] },
   // 4.2 scores and the grid are drawn by its panel.
   '4.2': { kinds: [], linkKinds: ['stakeholder'] },
-  '4.3': { kinds: ['stakeholder_link'], linkKinds: ['stakeholder', 'node', 'influence'] },
+  '4.3': { kinds: ['stakeholder_link'], linkKinds: ['stakeholder', 'node', 'influence', 'relation'] },
   '5.1': { kinds: ['intervention'], linkKinds: [] },
   // 5.2 scores and decisions are drawn by its panel; 6.1 is the read-only plan map panel.
   '5.2': { kinds: [], linkKinds: ['intervention'] },

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { type WorksheetItemView } from '../types.ts'
 import { type SubstepPanelProps } from './panels.tsx'
+import { targetMapModel } from './TargetMap.tsx'
+import { TargetMapSvg, type TargetMapOverlayItem } from './TargetMapSvg.tsx'
 
 /** 4.3: the stakeholders attached to the nodes of the target map, with the influences they can move. */
 export function StakeholderMapPanel({ worksheet }: SubstepPanelProps) {
@@ -12,10 +14,31 @@ export function StakeholderMapPanel({ worksheet }: SubstepPanelProps) {
   const groups: { node: WorksheetItemView | null; links: WorksheetItemView[] }[] = [...nodes.map((n) => ({ node: n, links: links.filter((l) => l.data.node === n.id) })), { node: null, links: links.filter((l) => typeof l.data.node !== 'string' || !byId.has(l.data.node)) }].filter(
     (g) => g.links.length > 0,
   )
+  const model = targetMapModel(nodes, worksheet.items.relation ?? [])
+  // One chip per link under its node: the stakeholder and the influences it can move.
+  const overlays: TargetMapOverlayItem[] = links.flatMap((l) => {
+    const s = typeof l.data.stakeholder === 'string' ? byId.get(l.data.stakeholder) : undefined
+    if (typeof l.data.node !== 'string' || !byId.has(l.data.node) || !s) return []
+    const levers = (Array.isArray(l.data.influences) ? l.data.influences : []).flatMap((id) => {
+      const f = byId.get(String(id))
+      return f ? [`${f.ref}${f.data.polarity === 'driver' ? '+' : '−'}`] : []
+    })
+    return [{ id: l.id, nodeId: l.data.node, label: `${s.ref} ${shorten(String(s.data.name ?? ''), levers.length ? 14 : 26)}${levers.length ? ` → ${levers.join(' ')}` : ''}`, className: 'overlay--stakeholder' }]
+  })
   return (
     <section className="card stakeholder-map" aria-labelledby="stakeholder-map-heading">
       <h3 id="stakeholder-map-heading">{t('stakeholderMap.title')}</h3>
       <p className="field__hint">{t('stakeholderMap.hint')}</p>
+      {model.nodes.length > 0 ? (
+        <figure className="stakeholder-map__figure">
+          <div className="target-map__canvas">
+            <TargetMapSvg nodes={model.nodes} relations={model.relations} positions={model.positions} labelledBy="stakeholder-map-caption" overlays={overlays} />
+          </div>
+          <figcaption id="stakeholder-map-caption" className="field__hint">
+            {t('stakeholderMap.caption')}
+          </figcaption>
+        </figure>
+      ) : null}
       <div className="table-wrap">
         <table className="data-table">
           <thead>
@@ -76,4 +99,8 @@ export function StakeholderMapPanel({ worksheet }: SubstepPanelProps) {
       </div>
     </section>
   )
+}
+
+function shorten(text: string, max: number) {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text
 }
