@@ -153,7 +153,7 @@ function SessionEditor({ session, label }: { session: CollabSession; label: stri
         <LexicalComposer initialConfig={initialConfig}>
           <StatusBar snapshot={snapshot} failure={null} />
           <Presence others={snapshot.others} />
-          {snapshot.mode === 'rw' ? <Toolbar /> : <p className="collab__readonly">{t('readOnly')}</p>}
+          {snapshot.mode === 'rw' ? <Toolbar disabled={!editable} /> : <p className="collab__readonly">{t('readOnly')}</p>}
           <div className="collab__surface">
             <RichTextPlugin
               contentEditable={

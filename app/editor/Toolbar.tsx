@@ -75,7 +75,8 @@ function readState(editor: LexicalEditor): Omit<ToolbarState, 'canUndo' | 'canRe
   })
 }
 
-export function Toolbar() {
+/** `disabled` until the document has loaded: commands would otherwise write into an empty editor. */
+export function Toolbar({ disabled = false }: { disabled?: boolean }) {
   const [editor] = useLexicalComposerContext()
   const { t } = useTranslation('collab')
   const [state, setState] = useState<ToolbarState>(INITIAL)
@@ -152,12 +153,12 @@ export function Toolbar() {
   }
 
   const toggle = (label: string, pressed: boolean, onClick: () => void, className = '') => (
-    <button type="button" className={`ed-tool ${className}`} aria-pressed={pressed} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+    <button type="button" className={`ed-tool ${className}`} aria-pressed={pressed} disabled={disabled} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
       {label}
     </button>
   )
-  const action = (label: string, onClick: () => void, disabled = false) => (
-    <button type="button" className="ed-tool" disabled={disabled} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+  const action = (label: string, onClick: () => void, inactive = false) => (
+    <button type="button" className="ed-tool" disabled={disabled || inactive} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
       {label}
     </button>
   )
