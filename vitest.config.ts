@@ -8,7 +8,7 @@ export default defineConfig({
     setupFiles: ['tests/setup/setup-env.ts'],
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
-    testTimeout: 20_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 })

@@ -117,6 +117,7 @@ export interface DB {
   plan_versions: PlanVersionsTable
   plan_endorsements: PlanEndorsementsTable
   measurements: MeasurementsTable
+  indicator_latest: IndicatorLatestTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>
@@ -226,4 +227,13 @@ export interface MeasurementsTable {
   evidence_source: string | null
   recorded_by: string | null
   created_at: CreatedAt
+}
+
+/** Each indicator's latest measurement, maintained by triggers on measurements. */
+export interface IndicatorLatestTable {
+  indicator_id: string
+  plan_id: string
+  period: string
+  period_end: string
+  value: number
 }

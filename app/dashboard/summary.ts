@@ -28,7 +28,11 @@ export interface PlanSummary {
 
 export function summarisePlans(plans: DashboardPlanRow[], indicators: DashboardIndicatorRow[]): PlanSummary[] {
   const byPlan = new Map<string, DashboardIndicatorRow[]>()
-  for (const i of indicators) byPlan.set(i.plan_id, [...(byPlan.get(i.plan_id) ?? []), i])
+  for (const i of indicators) {
+    const list = byPlan.get(i.plan_id)
+    if (list) list.push(i)
+    else byPlan.set(i.plan_id, [i])
+  }
   return plans.map((p) => {
     const mine = byPlan.get(p.id) ?? []
     let onTrack = 0
@@ -80,7 +84,13 @@ export interface GroupFigures {
 
 function group(plans: PlanSummary[], keysOf: (p: PlanSummary) => string[]): GroupFigures[] {
   const groups = new Map<string, PlanSummary[]>()
-  for (const p of plans) for (const k of keysOf(p)) groups.set(k, [...(groups.get(k) ?? []), p])
+  for (const p of plans) {
+    for (const k of keysOf(p)) {
+      const list = groups.get(k)
+      if (list) list.push(p)
+      else groups.set(k, [p])
+    }
+  }
   return [...groups.entries()]
     .map(([key, list]) => {
       const changes = list.map((p) => p.complianceChange).filter((c): c is number => c !== null)

@@ -42,7 +42,11 @@ export default function MonitoringPage() {
   const { planId, indicators, activities, interventions, riskNotes, measurements, activityOptions, canEdit } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const byIndicator = new Map<string, (typeof measurements)[number][]>()
-  for (const m of measurements) byIndicator.set(m.indicator_id, [...(byIndicator.get(m.indicator_id) ?? []), m])
+  for (const m of measurements) {
+    const list = byIndicator.get(m.indicator_id)
+    if (list) list.push(m)
+    else byIndicator.set(m.indicator_id, [m])
+  }
   const interventionRef = new Map(interventions.map((i) => [i.id, i.ref]))
   return (
     <div className="monitoring">

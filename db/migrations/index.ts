@@ -6,6 +6,7 @@ import * as lifecycle from './2026_11_23_1200_lifecycle.ts'
 import * as measurements from './2026_11_23_1210_measurements.ts'
 import * as dashboardIndexes from './2026_11_23_1220_dashboard_indexes.ts'
 import * as planChangeNotify from './2026_11_23_1300_plan_change_notify.ts'
+import * as indicatorLatest from './2026_11_23_1310_indicator_latest.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1210_measurements': measurements,
   '2026_11_23_1220_dashboard_indexes': dashboardIndexes,
   '2026_11_23_1300_plan_change_notify': planChangeNotify,
+  '2026_11_23_1310_indicator_latest': indicatorLatest,
 }

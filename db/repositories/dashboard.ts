@@ -104,11 +104,9 @@ export async function findIndicators(db: Executor, planIds: string[]): Promise<D
       CASE WHEN jsonb_typeof(i.data->'targetValue') = 'number' THEN (i.data->>'targetValue')::float8 END AS target_value,
       i.data->>'targetDate' AS target_date,
       coalesce((i.data->>'countsWorkersReached')::boolean, false) AS counts_workers,
-      m.period, m.period_end, m.value
+      l.period, l.period_end::text AS period_end, l.value
     FROM worksheet_items i
-    LEFT JOIN LATERAL (
-      SELECT period, period_end::text AS period_end, value FROM measurements WHERE indicator_id = i.id ORDER BY period_end DESC LIMIT 1
-    ) m ON true
+    LEFT JOIN indicator_latest l ON l.indicator_id = i.id
     WHERE i.kind = 'indicator' AND i.plan_id = ANY(${planIds}::uuid[])
   `.execute(db)
   return rows

@@ -1,0 +1,100 @@
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { sql } from 'kysely'
+import { filtersSchema, loadDashboard } from '#app/dashboard/dashboard.server.ts'
+import { COUNTRY_CODES } from '#app/utils/countries.ts'
+import { createDb, type Db } from '#db/client.ts'
+import { startEmbeddedPostgres } from '#db/embedded.ts'
+import { migrateToLatest } from '#db/migrate.ts'
+
+// `npm run bench:dashboard`: 200 countries × 25 plans × 10 indicators × 24 measurements
+// (1.2 million measurements) in a separate database, then p50/p95 of the dashboard per filter.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const COUNTRIES = 200
+const PLANS_PER_COUNTRY = 25
+const RUNS = 15
+
+async function generate(db: Db) {
+  const countries = COUNTRY_CODES.slice(0, COUNTRIES)
+  await sql`INSERT INTO organisations (name, constituency, agency_type, country_code) VALUES ('Bench inspectorate', 'government', 'labour_inspectorate', 'XL')`.execute(db)
+  await sql`
+    INSERT INTO plans (title, country_code, region, sectors, scope, start_date, end_date, working_language, status)
+    SELECT 'Plan ' || c || ' ' || n, c, 'Region ' || (n % 4), ARRAY[(ARRAY['A','C','F','H','G'])[1 + n % 5]], 'national',
+      date '2024-01-01' + (n % 3) * interval '1 year', date '2026-12-31' + (n % 3) * interval '1 year', 'en',
+      (ARRAY['draft','in_review','approved','implementing','completed'])[1 + n % 5]
+    FROM unnest(${countries}::text[]) c, generate_series(1, ${PLANS_PER_COUNTRY}) n`.execute(db)
+  await sql`
+    INSERT INTO worksheet_items (plan_id, kind, ref, position, data)
+    SELECT id, 'issue', 'I1', 1, jsonb_build_object('title', 'Priority issue', 'issueType', (ARRAY['employment_status','wages','osh','child_labour','social_security'])[1 + abs(hashtext(id::text)) % 5]) FROM plans`.execute(db)
+  await sql`INSERT INTO worksheet_items (plan_id, kind, ref, position, data) SELECT id, 'target', 'T1', 1, '{"name":"Target"}' FROM plans`.execute(db)
+  await sql`
+    INSERT INTO worksheet_items (plan_id, kind, ref, position, data)
+    SELECT i.plan_id, 'pair', 'P1', 1, jsonb_build_object('issue', i.id, 'target', t.id)
+    FROM worksheet_items i JOIN worksheet_items t ON t.plan_id = i.plan_id AND t.kind = 'target' WHERE i.kind = 'issue'`.execute(db)
+  await sql`
+    INSERT INTO worksheet_items (plan_id, kind, ref, position, data)
+    SELECT plan_id, 'priority_decision', 'PD1', 1, jsonb_build_object('pairs', jsonb_build_array(id), 'rationale', 'Bench') FROM worksheet_items WHERE kind = 'pair'`.execute(db)
+  await sql`
+    INSERT INTO worksheet_items (plan_id, kind, ref, position, data)
+    SELECT p.id, 'indicator', 'K' || k, k, jsonb_build_object('name', 'Indicator ' || k, 'indicatorType', CASE WHEN k <= 3 THEN 'compliance' ELSE 'output' END,
+      'unit', CASE WHEN k <= 3 THEN 'percent' ELSE 'count' END, 'baselineValue', 30, 'baselineDate', '2024-01-01', 'targetValue', 60, 'targetDate', '2026-12-31',
+      'countsWorkersReached', k = 10)
+    FROM plans p, generate_series(1, 10) k`.execute(db)
+  await sql`
+    INSERT INTO measurements (plan_id, indicator_id, period, period_end, value)
+    SELECT i.plan_id, i.id, to_char(date '2024-01-01' + m * interval '1 month', 'YYYY-MM'),
+      (date '2024-01-01' + (m + 1) * interval '1 month' - interval '1 day')::date, round((30 + m + random() * 5)::numeric, 1)
+    FROM worksheet_items i, generate_series(0, 23) m WHERE i.kind = 'indicator'`.execute(db)
+  await sql`INSERT INTO activity_events (plan_id, action, entity_type) SELECT id, 'created', 'plan' FROM plans`.execute(db)
+  await sql`ANALYZE`.execute(db)
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!
+
+async function main() {
+  const embedded = process.env.BENCH_DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(root, '.data/bench-dashboard'), database: 'scp_bench_dashboard' })
+  const db = createDb(process.env.BENCH_DATABASE_URL ?? embedded!.url)
+  try {
+    await migrateToLatest(db)
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM measurements`.execute(db)
+    if (rows[0]!.n < COUNTRIES * PLANS_PER_COUNTRY * 240) {
+      console.log('Generating the data set (once; kept in .data/bench-dashboard)…')
+      const t = performance.now()
+      await generate(db)
+      console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    }
+    const counts = await sql<{ plans: number; measurements: number }>`SELECT (SELECT count(*) FROM plans)::int AS plans, (SELECT count(*) FROM measurements)::int AS measurements`.execute(db)
+    console.log(`Data set: ${counts.rows[0]!.plans} plans, ${counts.rows[0]!.measurements} measurements`)
+    const scenarios: [string, Record<string, string>][] = [
+      ['all plans', {}],
+      ['country', { country: COUNTRY_CODES[7]! }],
+      ['status', { status: 'implementing' }],
+      ['sector', { sector: 'C' }],
+      ['issue type', { issueType: 'osh' }],
+      ['year', { year: '2025' }],
+      ['region + sort by title', { region: 'Region 2', sort: 'title', dir: 'asc' }],
+    ]
+    console.log(`\n${'scenario'.padEnd(26)}${'plans'.padStart(7)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}`)
+    for (const [name, query] of scenarios) {
+      const filters = filtersSchema.parse(query)
+      const times: number[] = []
+      let plans = 0
+      for (let i = 0; i < RUNS; i++) {
+        const t = performance.now()
+        const result = await loadDashboard(db, filters)
+        times.push(performance.now() - t)
+        plans = result.summaries.length
+      }
+      console.log(`${name.padEnd(26)}${String(plans).padStart(7)}${percentile(times, 50).toFixed(0).padStart(10)}${percentile(times, 95).toFixed(0).padStart(10)}`)
+    }
+  } finally {
+    await db.destroy()
+    await embedded?.stop()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
