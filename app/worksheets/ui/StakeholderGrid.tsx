@@ -2,7 +2,7 @@ import { useFetcher } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
-import { ALIGNMENT_RANGE, INFLUENCE_RANGE, quadrant, type Placement } from '../step4.ts'
+import { ALIGNMENT_RANGE, INFLUENCE_RANGE, quadrant, QUADRANTS, type Placement } from '../step4.ts'
 import { type WorksheetItemView } from '../types.ts'
 import { type ItemActionData } from './ItemForm.tsx'
 
@@ -37,6 +37,18 @@ export function StakeholderGrid({ stakeholders, placements, canEdit }: { stakeho
   }
   const error = fetcher.data?.formId === 'stakeholder-grid' ? fetcher.data.result?.error?.[''] : undefined
   const unplaced = stakeholders.filter((s) => cellOf(s) === null)
+  const summary = Object.fromEntries(
+    QUADRANTS.map((q) => [
+      q,
+      stakeholders
+        .filter((s) => {
+          const c = cellOf(s)
+          return c !== null && quadrant(c.influence, c.alignment) === q
+        })
+        .map((s) => s.ref)
+        .join(', ') || t('stakeholderGrid.none'),
+    ]),
+  )
   return (
     <section className="card stakeholder-grid" aria-labelledby="stakeholder-grid-heading">
       <h3 id="stakeholder-grid-heading">{t('stakeholderGrid.title')}</h3>
@@ -44,7 +56,8 @@ export function StakeholderGrid({ stakeholders, placements, canEdit }: { stakeho
         {canEdit ? t('stakeholderGrid.hintEdit') : t('stakeholderGrid.hint')}
       </p>
       <FormErrors errors={error ?? undefined} />
-      <div className="sgrid" role="group" aria-labelledby="stakeholder-grid-heading" aria-describedby="stakeholder-grid-hint">
+      {/* For assistive technology the grid is one picture described by quadrant; the table above and the placement fields carry the detail. */}
+      <div className="sgrid" role="img" aria-label={t('stakeholderGrid.summary', summary)} aria-describedby="stakeholder-grid-hint">
         <div className="sgrid__yaxis" aria-hidden="true">
           {t('stakeholderGrid.influence')} ↑
         </div>
@@ -64,7 +77,6 @@ export function StakeholderGrid({ stakeholders, placements, canEdit }: { stakeho
                 <div
                   key={key}
                   className={`sgrid__cell sgrid__cell--${q}${over === key ? ' sgrid__cell--over' : ''}`}
-                  aria-label={t('stakeholderGrid.cell', { influence, alignment: signed(alignment), quadrant: t(`quadrant.${q}`), names: here.map((s) => s.ref).join(', ') || t('stakeholderGrid.none') })}
                   onDragOver={
                     canEdit
                       ? (e) => {
