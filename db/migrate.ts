@@ -8,7 +8,9 @@ import { migrations } from './migrations/index.ts'
 function createMigrator(db: Kysely<any>) {
   // A static index rather than FileMigrationProvider: its runtime import() cannot load .ts files
   // under vitest, and a missing entry is caught by db/migrations/index.test.ts.
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Unordered: migrations written in parallel may land with an earlier timestamp than one a
+  // developer's database already ran; Kysely then runs the missing one instead of refusing to start.
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true })
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
