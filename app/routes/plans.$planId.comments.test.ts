@@ -7,6 +7,7 @@ import { args, call, createUserWithSession, makeRequest } from '#tests/utils.ts'
 import { getDb } from '../utils/db.server.ts'
 import { type PlanRole } from '../utils/permissions.ts'
 import { action, loader } from './plans.$planId.comments.tsx'
+import * as substepPage from './plans.$planId.steps.$substep.tsx'
 
 const db = getDb()
 
@@ -63,6 +64,9 @@ describe('comments on artefacts', () => {
     await post(plan.id, cookie, { subjectType: 'plan', subjectId: plan.id, body: 'd' })
     const counts = await CommentRepository.countByPlan(db, plan.id)
     expect(counts).toEqual({ item: { [item.id]: 2 }, substep: { '2.2': 1 }, plan: { [plan.id]: 1 } })
+    // The sub-step page gets every item's count and its own thread's count with its data.
+    const page = await call(() => substepPage.loader(args(makeRequest(`/plans/${plan.id}/steps/2.2`, { cookie }), { planId: plan.id, substep: '2.2' })))
+    expect(page.data.commentCounts).toEqual({ items: { [item.id]: 2 }, substep: 1 })
     void lead
   })
 
