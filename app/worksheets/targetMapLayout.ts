@@ -48,14 +48,16 @@ export function layoutTargetMap(nodes: { id: string; x?: unknown; y?: unknown }[
   for (const [d, layer] of [...layers.entries()].sort((a, b) => a[0] - b[0])) {
     layer.forEach((id, i) => {
       const x = Math.round(((i + 0.5) * width) / layer.length)
-      placed.set(id, { id, x: clamp(x), y: clamp(top + d * LAYER_GAP) })
+      placed.set(id, { id, x: clamp(x), y: clamp(top + d * LAYER_GAP, 'y') })
     })
   }
   return placed
 }
 
-export function clamp(v: number) {
-  return Math.max(NODE_WIDTH / 2, Math.min(MAP_COORD_MAX - NODE_WIDTH / 2, Math.round(v)))
+/** Keeps a node centre on the map (`axis` y uses the box height). */
+export function clamp(v: number, axis: 'x' | 'y' = 'x') {
+  const half = axis === 'x' ? NODE_WIDTH / 2 : NODE_HEIGHT / 2
+  return Math.max(half, Math.min(MAP_COORD_MAX - half, Math.round(v)))
 }
 
 /** The view box that shows every node with a margin (never smaller than a landscape page). */

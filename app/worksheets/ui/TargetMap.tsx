@@ -100,7 +100,7 @@ export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
           if (!dir || !at) return
           e.preventDefault()
           const step = e.shiftKey ? BIG_STEP : STEP
-          const next = { id, x: clamp(at.x + dir[0] * step), y: clamp(at.y + dir[1] * step) }
+          const next = { id, x: clamp(at.x + dir[0] * step), y: clamp(at.y + dir[1] * step, 'y') }
           setMoved((m) => ({ ...m, [id]: next }))
           clearTimeout(timer.current)
           timer.current = setTimeout(() => save(next), 600)
@@ -112,7 +112,7 @@ export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
     if (!d) return
     const p = toSvg(d.svg, e)
     d.moved = true
-    setMoved((m) => ({ ...m, [d.id]: { id: d.id, x: clamp(p.x + d.dx), y: clamp(p.y + d.dy) } }))
+    setMoved((m) => ({ ...m, [d.id]: { id: d.id, x: clamp(p.x + d.dx), y: clamp(p.y + d.dy, 'y') } }))
   }
   const onPointerUp = () => {
     const d = drag.current
@@ -186,7 +186,7 @@ function MoveForm({ nodes, positions, versionOf, selectedId }: { nodes: Workshee
           <select id="node-move-id" name="id" value={id} onChange={(e) => setId(e.currentTarget.value)}>
             {nodes.map((n) => (
               <option key={n.id} value={n.id}>
-                {n.ref} · {String(n.data.label ?? '')}
+                {`${n.ref} · ${String(n.data.label ?? '')}`}
               </option>
             ))}
           </select>

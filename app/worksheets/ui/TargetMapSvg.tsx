@@ -123,8 +123,7 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
             <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} className="target-map__box" />
             {n.isPivot ? <rect x={4} y={4} width={NODE_WIDTH - 8} height={NODE_HEIGHT - 8} rx={4} className="target-map__inner" /> : null}
             <text x={10} y={18} className="target-map__ref">
-              {n.isPivot ? '★ ' : ''}
-              {n.ref}
+              {n.isPivot ? `★ ${n.ref}` : n.ref}
             </text>
             <text x={NODE_WIDTH - 10} y={18} textAnchor="end" className="target-map__type">
               {n.nodeType ? t(`options.nodeType.${n.nodeType}`) : ''}
