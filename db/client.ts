@@ -13,7 +13,9 @@ export type Db = Kysely<DB>
 /** Creates a Kysely instance over its own pg pool; the caller owns `destroy()`. */
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 })
-  // An idle client losing its connection (database restart) must not crash the process.
+  // A client losing its connection (database restart), idle or checked out, must not crash the
+  // process: the query in flight fails and the pool replaces the client.
   pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
 }
