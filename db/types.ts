@@ -118,6 +118,7 @@ export interface DB {
   plan_endorsements: PlanEndorsementsTable
   measurements: MeasurementsTable
   indicator_latest: IndicatorLatestTable
+  inspection_statistics: InspectionStatisticsTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>
@@ -236,4 +237,18 @@ export interface IndicatorLatestTable {
   period: string
   period_end: string
   value: number
+}
+
+export interface InspectionStatisticsTable {
+  country_code: string
+  year: number
+  inspectors: number | null
+  inspectors_women: number | null
+  inspectors_per_10000: number | null
+  visits: number | null
+  visits_per_inspector: number | null
+  registered_workplaces: number | null
+  source: string | null
+  updated_by: string | null
+  updated_at: Timestamp
 }

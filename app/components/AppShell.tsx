@@ -31,6 +31,7 @@ export function AppShell({ user, locale, children }: { user: ShellUser | null; l
             <nav aria-label={t('nav.main')} className="main-nav">
               <NavLink to="/plans">{t('nav.plans')}</NavLink>
               {actor && canGlobally(actor, 'dashboard:read') ? <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink> : null}
+              <NavLink to="/statistics">{t('nav.statistics')}</NavLink>
               {actor && canGlobally(actor, 'admin:users') ? <NavLink to="/admin/users">{t('nav.admin')}</NavLink> : null}
             </nav>
           ) : null}

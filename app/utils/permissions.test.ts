@@ -67,8 +67,8 @@ const EXPECTED_MODE: Record<GlobalRole, Record<PlanRoleOrNone, 'rw' | 'ro' | nul
 }
 
 const EXPECTED_GLOBAL: Record<GlobalRole, readonly GlobalAction[]> = {
-  admin: ['plan:create', 'admin:users', 'admin:organisations', 'dashboard:read'],
-  ilo_reviewer: ['plan:create', 'dashboard:read'],
+  admin: ['plan:create', 'admin:users', 'admin:organisations', 'dashboard:read', 'statistics:edit'],
+  ilo_reviewer: ['plan:create', 'dashboard:read', 'statistics:edit'],
   member: ['plan:create'],
 }
 
@@ -81,7 +81,7 @@ describe('permission module', () => {
     expect([...GLOBAL_ROLES].sort()).toEqual(['admin', 'ilo_reviewer', 'member'])
     expect([...PLAN_ROLES].sort()).toEqual(['coauthor', 'contributor', 'lead', 'viewer'])
     expect([...PLAN_ACTIONS].sort()).toEqual([...ACTIONS].sort())
-    expect([...GLOBAL_ACTIONS].sort()).toEqual(['admin:organisations', 'admin:users', 'dashboard:read', 'plan:create'])
+    expect([...GLOBAL_ACTIONS].sort()).toEqual(['admin:organisations', 'admin:users', 'dashboard:read', 'plan:create', 'statistics:edit'])
   })
 
   describe.each(GLOBAL_ROLES)('global role %s', (globalRole) => {

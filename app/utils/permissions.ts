@@ -24,7 +24,7 @@ export const PLAN_ACTIONS = [
 ] as const
 export type PlanAction = (typeof PLAN_ACTIONS)[number]
 
-export const GLOBAL_ACTIONS = ['plan:create', 'admin:users', 'admin:organisations', 'dashboard:read'] as const
+export const GLOBAL_ACTIONS = ['plan:create', 'admin:users', 'admin:organisations', 'dashboard:read', 'statistics:edit'] as const
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number]
 
 export interface Actor {
@@ -62,8 +62,8 @@ const GLOBAL_PLAN_GRANTS: Record<GlobalRole, readonly PlanAction[]> = {
 }
 
 const GLOBAL_GRANTS: Record<GlobalRole, readonly GlobalAction[]> = {
-  admin: ['plan:create', 'admin:users', 'admin:organisations', 'dashboard:read'],
-  ilo_reviewer: ['plan:create', 'dashboard:read'],
+  admin: ['plan:create', 'admin:users', 'admin:organisations', 'dashboard:read', 'statistics:edit'],
+  ilo_reviewer: ['plan:create', 'dashboard:read', 'statistics:edit'],
   member: ['plan:create'],
 }
 

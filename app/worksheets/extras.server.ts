@@ -1,12 +1,13 @@
 import { type Db } from '#db/client.ts'
 import { type Actor, type PlanRole } from '../utils/permissions.ts'
 import { type SubstepCode } from '../utils/substeps.ts'
-import { handlePrioritisationAction, loadPrioritisation } from './prioritise.server.ts'
-import { handleTargetMapAction } from './target-map.server.ts'
 import { handleCauseAction, loadCauseContext } from './step3.server.ts'
 import { handleStakeholderAction, loadStakeholderScores } from './step4.server.ts'
 import { handleInterventionPriorities, loadInterventionPriorities, loadSelectedOnly } from './step5.server.ts'
 import { loadChart, loadPlanMap } from './step6.server.ts'
+import { handlePrioritisationAction, loadPrioritisation } from './prioritise.server.ts'
+import { handleTargetMapAction } from './target-map.server.ts'
+import { loadCountryStatistics } from '../statistics/load.server.ts'
 
 export interface ExtraContext {
   db: Db
@@ -17,6 +18,7 @@ export interface ExtraContext {
 
 /** Sub-step specific data beyond the item lists (scores, decisions, diagrams …). */
 export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => Promise<unknown>>> = {
+  '1.3': loadCountryStatistics,
   '2.2': loadPrioritisation,
   '3.1': loadCauseContext,
   '4.2': loadStakeholderScores,

@@ -7,6 +7,7 @@ import * as measurements from './2026_11_23_1210_measurements.ts'
 import * as dashboardIndexes from './2026_11_23_1220_dashboard_indexes.ts'
 import * as planChangeNotify from './2026_11_23_1300_plan_change_notify.ts'
 import * as indicatorLatest from './2026_11_23_1310_indicator_latest.ts'
+import * as inspectionStatistics from './2026_11_23_1320_inspection_statistics.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1220_dashboard_indexes': dashboardIndexes,
   '2026_11_23_1300_plan_change_notify': planChangeNotify,
   '2026_11_23_1310_indicator_latest': indicatorLatest,
+  '2026_11_23_1320_inspection_statistics': inspectionStatistics,
 }

@@ -11,6 +11,7 @@ import { PlanMapPanel } from './PlanMap.tsx'
 import { CriteriaPanel, PrioritisationPanel } from './Prioritisation.tsx'
 import { ResourceRatiosPanel } from './ResourceRatios.tsx'
 import { TargetMapPanel } from './TargetMap.tsx'
+import { StatisticsPanel } from '../../statistics/StatisticsPanel.tsx'
 
 export interface SubstepPanelProps {
   planId: string
@@ -38,6 +39,7 @@ export const PANELS_BEFORE: Partial<Record<SubstepCode, React.ComponentType<Subs
 export const PANELS_AFTER: Partial<Record<SubstepCode, React.ComponentType<SubstepPanelProps>>> = {
   '2.2': PrioritisationPanel,
   '1.2': ResourceRatiosPanel,
+  '1.3': StatisticsPanel,
   '4.3': StakeholderMapPanel,
   '5.3': EscalationLadderPanel,
 }
