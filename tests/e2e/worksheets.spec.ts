@@ -1,0 +1,196 @@
+import { type Locator, type Page } from '@playwright/test'
+import { createPlan, expect as baseExpect, login, test, unique } from '../playwright-utils.ts'
+
+// The Social Security Agency account plans here, so the demo accounts' plan lists stay as seeded;
+// the union's Budi Hartono joins as co-author and scores from his own browser.
+// Many saves in a row on a shared two-core machine: give each assertion more time than the default.
+const expect = baseExpect.configure({ timeout: 30_000 })
+
+const PLANNER = 'ssa@demo.example'
+const UNION = 'union@demo.example'
+
+type Value = string | string[] | boolean
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Fills one generated field: selects by option value or by the start of the option text, checkbox groups by the start of each label. */
+async function setField(form: Locator, label: string, value: Value) {
+  if (Array.isArray(value)) {
+    const group = form.getByRole('group', { name: label })
+    for (const v of value) await group.getByRole('checkbox', { name: new RegExp(`^${escape(v)}`) }).check()
+    return
+  }
+  if (typeof value === 'boolean') {
+    if (value) await form.getByRole('checkbox', { name: label, exact: true }).check()
+    return
+  }
+  const field = form.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`))
+  if ((await field.evaluate((el) => el.tagName)) !== 'SELECT') return field.fill(value)
+  if ((await field.locator(`option[value="${value}"]`).count()) > 0) return void (await field.selectOption(value))
+  const option = await field.locator('option', { hasText: new RegExp(`^${escape(value)}`) }).first().getAttribute('value')
+  await field.selectOption(option!)
+}
+
+/** Adds an item through a worksheet's generated "Add …" form and waits for its row (or `shown`). */
+async function addItem(page: Page, add: string, fields: Record<string, Value>, shown: string | Locator) {
+  const form = page.getByRole('form', { name: add })
+  if (!(await form.isVisible())) await page.locator('summary').filter({ hasText: new RegExp(`^${escape(add)}$`) }).click()
+  for (const [label, value] of Object.entries(fields)) await setField(form, label, value)
+  await form.getByRole('button', { name: add }).click()
+  // Lists show new items as table rows; the cause tree and the decision card show them as text.
+  await expect(typeof shown === 'string' ? page.locator(':is(td, th, li, dd):visible', { hasText: shown }).first() : shown).toBeVisible()
+  // The add form empties itself after a save; wait for that before typing the next item into it.
+  const [label, value] = Object.entries(fields)[0]!
+  if (typeof value === 'string' && (await form.isVisible())) await expect(form.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`))).toHaveValue('')
+}
+
+async function open(page: Page, planId: string, code: string) {
+  await page.goto(`/plans/${planId}/steps/${code}`)
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${escape(code)} `) })).toBeVisible()
+}
+
+/** Reloads the sub-step page and expects its status to be done. */
+async function expectDone(page: Page) {
+  await page.reload()
+  await expect(page.locator('.substep .pill').first()).toHaveText('Done')
+}
+
+/** The union co-author's own scores on the 2.2 pair and the 5.2 intervention, from his own browser. */
+async function unionScores(union: Page, planId: string) {
+  await open(union, planId, '2.2')
+  await union.getByText(/^Scores for I1 × T1/).click()
+  const pairForm = union.locator('form.pair-score__form')
+  for (const select of await pairForm.getByRole('combobox').all()) await select.selectOption('5')
+  await pairForm.getByRole('button', { name: 'Save my scores' }).click()
+  await expect(pairForm.getByRole('status')).toHaveText('Your scores are saved.')
+}
+
+// Status (13:10, 23 Nov): run against a private production build, this journey passed every step
+// from 1.1 to the 5.2 ranking (both participants' scores, cost reversed, 4.50) in one run; two
+// things keep it from being enabled: the 2.3 target-map page logs React hydration error #418,
+// which the error watch (rightly) fails on, and the 4.2 score save sometimes has not landed
+// before the reload that checks the status. Enable it once both are fixed.
+test.fixme('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores, and every sub-step ends done', async ({ page, newUser }) => {
+  test.setTimeout(900_000)
+  await login(page, PLANNER)
+  const planId = await createPlan(page, { title: unique('Worksheet journey'), startDate: '2026-01-01', endDate: '2027-12-31' })
+  await page.goto(`/plans/${planId}/members`)
+  const team = page.getByRole('region', { name: 'Add a member' })
+  const optionText = async (name: RegExp) => ((await team.getByRole('option', { name }).textContent()) ?? '').trim()
+  await team.getByLabel('Person').selectOption({ label: await optionText(/^Budi Hartono ·/) })
+  await team.getByLabel('Plan role').selectOption({ label: await optionText(/^Co-author —/) })
+  await team.getByRole('button', { name: 'Add to plan' }).click()
+  await expect(page.getByRole('row', { name: /Budi Hartono/ })).toBeVisible()
+
+  // Step 1: mandate, resources, data.
+  await open(page, planId, '1.1')
+  await addItem(page, 'Add a mandate item', { Instrument: 'Labour Inspection Act s.12', 'Power or limit': 'entry_inspection' }, 'Labour Inspection Act s.12')
+  await addItem(page, 'Add a mandate item', { Instrument: 'No mandate over smallholders', 'Power or limit': 'limit' }, 'No mandate over smallholders')
+  await expectDone(page)
+  await open(page, planId, '1.2')
+  await addItem(page, 'Add a resource', { Type: 'inspectors', Description: 'Labour inspectors', Quantity: '18' }, 'Labour inspectors')
+  await addItem(page, 'Add the size of the universe', { 'Establishments liable to inspection': '100', 'Workers in those establishments': '33000' }, '33,000')
+  await expectDone(page)
+  await open(page, planId, '1.3')
+  await addItem(page, 'Add a data source', { Source: 'Inspection records', Type: 'inspection_records', Quality: 'medium' }, 'Inspection records')
+  await expectDone(page)
+
+  // Step 2: issue and target, a pair scored by both, the decision, the target map.
+  await open(page, planId, '2.1')
+  await addItem(page, 'Add an issue', { Issue: 'Disguised casual employment' }, 'Disguised casual employment')
+  await addItem(page, 'Add a target', { Target: 'Large estates', Type: 'enterprise_tier' }, 'Large estates')
+  await expectDone(page)
+  await open(page, planId, '2.2')
+  await addItem(page, 'Add a pair', { Issue: 'I1', Target: 'T1' }, 'I1')
+  const union = await newUser(UNION)
+  await unionScores(union, planId)
+  await open(page, planId, '2.2')
+  await addItem(page, 'Record the decision', { 'Priority pair(s)': ['P1'], Rationale: 'Highest score and a clear legal basis' }, page.locator('.decision-card__body', { hasText: 'Highest score' }))
+  await expectDone(page)
+  await open(page, planId, '2.3')
+  await addItem(page, 'Add a node', { Label: 'Group HQs', Type: 'lead_firm', Pivot: true }, 'Group HQs')
+  await addItem(page, 'Add a node', { Label: 'Estates', Type: 'producer' }, 'Estates')
+  await addItem(page, 'Add a relation', { From: 'N1', To: 'N2', Relation: 'owns' }, 'owns')
+  await expectDone(page)
+
+  // Step 3: causes and influences.
+  await open(page, planId, '3.1')
+  await addItem(page, 'Add a cause', { Cause: 'Lower labour cost', Level: 'root', Category: 'economic' }, 'Lower labour cost')
+  await addItem(page, 'Add an effect', { Effect: 'No social security' }, 'No social security')
+  await expectDone(page)
+  await open(page, planId, '3.2')
+  await addItem(page, 'Add an influence', { Influence: 'Buyer requirements', 'Driver or constraint': 'driver', 'Direct or indirect': 'indirect', 'Strength (1–3)': '2', 'Acts on (target-map nodes)': ['N1'] }, 'Buyer requirements')
+  await addItem(page, 'Add an influence', { Influence: 'Piece-rate pay', 'Driver or constraint': 'constraint', 'Direct or indirect': 'direct', 'Strength (1–3)': '3', 'Acts on (target-map nodes)': ['N2'] }, 'Piece-rate pay')
+  await expectDone(page)
+
+  // Step 4: tripartite stakeholders, scored and placed, linked to an influence.
+  await open(page, planId, '4.1')
+  for (const [name, category] of [['Inspectorate', 'government'], ['Plantation union', 'worker_org'], ['Growers association', 'employer_org']] as const) {
+    await addItem(page, 'Add a stakeholder', { Stakeholder: name, Category: category, 'Agreed influence (1–5)': '4', 'Agreed alignment (−2 to +2)': '1' }, name)
+  }
+  await expectDone(page)
+  await open(page, planId, '4.2')
+  for (const ref of ['S1', 'S2', 'S3']) {
+    await page.getByLabel(`Influence score for ${ref}`).selectOption('4')
+    await page.getByLabel(`Alignment score for ${ref}`).selectOption('1')
+    const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/steps/4.2'))
+    await page.getByRole('button', { name: `Save your scores for ${ref}` }).click()
+    await saved
+  }
+  await expectDone(page)
+  await open(page, planId, '4.3')
+  await addItem(page, 'Add a stakeholder link', { Stakeholder: 'S2', 'Target-map node': 'N2', 'Influences it can move': ['F2'], Mechanism: 'Shop stewards as monitors' }, 'S2')
+  await expectDone(page)
+
+  // Step 5: interventions scored by both, selected, linked, escalation ladder.
+  await open(page, planId, '5.1')
+  await addItem(page, 'Add an intervention', { Intervention: 'Targeted inspections', Type: 'targeted_inspection' }, 'Targeted inspections')
+  await addItem(page, 'Add an intervention', { Intervention: 'Regularisation list', Type: 'incentives' }, 'Regularisation list')
+  await expectDone(page)
+  const score = async (who: Page, values: Record<string, string>) => {
+    await open(who, planId, '5.2')
+    const row = who.getByRole('form', { name: 'Your scores for V1' })
+    for (const [criterion, value] of Object.entries(values)) await row.getByLabel(`${criterion} for V1`).selectOption(value)
+    await row.getByRole('button', { name: 'Save' }).click()
+    await expect(row.getByRole('status')).toHaveText('Saved')
+  }
+  const all = (v: string, cost: string) => ({ Effect: v, Reach: v, Cost: cost, Feasibility: v, 'Buy-in': v, Speed: v, Measurable: v })
+  await score(union, all('5', '1'))
+  await score(page, all('4', '2'))
+  await page.reload()
+  await page.getByRole('button', { name: 'Record the decision on V1' }).click()
+  const decision = page.getByRole('form', { name: 'Record the decision on V1' })
+  await decision.getByLabel('Selected', { exact: true }).check()
+  await decision.getByLabel('Rationale').fill('Acts directly on the priority')
+  await decision.getByRole('button', { name: 'Save' }).click()
+  await expect(page.locator('.selection', { hasText: 'Acts directly on the priority' })).toBeVisible()
+  await expectDone(page)
+  // The ranking is computed from both participants (cost reversed): (4 + 5) / 2.
+  const v1 = page.locator('.vrank-table').first().locator('tbody tr', { hasText: 'V1' })
+  await expect(v1).toContainText('4.50')
+  await expect(v1).toContainText('✓ Selected')
+
+  await open(page, planId, '5.3')
+  await addItem(page, 'Link an intervention', { Intervention: 'V1', 'Influences acted on': ['F2'], 'Target-map nodes': ['N2'] }, 'V1')
+  await addItem(page, 'Add a rung', { Trigger: 'Estate on the target list', Response: 'Guidance note' }, 'Guidance note')
+  await addItem(page, 'Add a rung', { Trigger: 'Violation found', Response: 'Compliance order' }, 'Compliance order')
+  await expect(page.locator('.ladder__rung')).toHaveCount(2)
+  await expectDone(page)
+
+  // Step 6: the plan map shows the selected intervention on its node; the chart and an indicator.
+  await open(page, planId, '6.1')
+  await expect(page.locator('.plan-map__list')).toContainText('V1 Targeted inspections')
+  await page.getByRole('checkbox', { name: 'Selected interventions' }).uncheck()
+  await expect(page.locator('.plan-map__list')).not.toContainText('V1 Targeted inspections')
+  await expect(page.locator('.substep .pill').first()).toHaveText('Done')
+  await open(page, planId, '6.2')
+  await addItem(page, 'Add an activity', { Intervention: 'V1', Activity: 'Inspect the estates', Start: '2026-11-01', End: '2027-02-28', Status: 'planned' }, 'Inspect the estates')
+  await expect(page.locator('.timeline__bar', { hasText: 'Planned' })).toBeVisible()
+  await addItem(page, 'Add an indicator', { Indicator: 'Estates compliant at follow-up', Type: 'compliance', Unit: 'percent', Baseline: '22', 'Baseline date': '2025-12-31', Target: '55', 'Target date': '2027-12-31', 'Data source': 'D1' }, 'Estates compliant')
+  await expectDone(page)
+
+  // The overview: all 16 sub-steps done; the union sees the same ranking.
+  await page.goto(`/plans/${planId}`)
+  await expect(page.getByText('16 of 16 sub-steps done')).toBeVisible()
+  await open(union, planId, '5.2')
+  await expect(union.locator('.vrank-table').first().locator('tbody tr', { hasText: 'V1' })).toContainText('4.50')
+})
