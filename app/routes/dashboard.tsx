@@ -2,6 +2,7 @@ import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as DashboardRepository from '#db/repositories/dashboard.ts'
+import * as StatisticsRepository from '#db/repositories/inspection-statistics.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { BarList } from '../dashboard/BarList.tsx'
 import { filtersSchema, loadDashboard, PAGE_SIZE } from '../dashboard/dashboard.server.ts'
@@ -24,14 +25,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireGlobalPermission(request, 'dashboard:read')
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const db = getDb()
-  const [{ summaries, aggregates }, countries, regions] = await Promise.all([loadDashboard(db, filters), PlanRepository.findCountryCodes(db), DashboardRepository.findRegions(db)])
+  const [{ summaries, aggregates }, countries, regions, statistics] = await Promise.all([
+    loadDashboard(db, filters),
+    PlanRepository.findCountryCodes(db),
+    DashboardRepository.findRegions(db),
+    StatisticsRepository.findLatestPerCountry(db),
+  ])
   const pages = Math.max(1, Math.ceil(summaries.length / PAGE_SIZE))
   const page = Math.min(filters.page, pages)
-  return { filters, rows: summaries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: summaries.length, page, pages, aggregates, countries, regions }
+  const inspection = Object.fromEntries(statistics.map((r) => [r.country_code, { year: r.year, per10000: r.inspectors_per_10000, inspectors: r.inspectors }]))
+  return { filters, rows: summaries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: summaries.length, page, pages, aggregates, countries, regions, inspection }
 }
 
 export default function DashboardPage() {
-  const { filters, rows, total, page, pages, aggregates, countries, regions } = useLoaderData<typeof loader>()
+  const { filters, rows, total, page, pages, aggregates, countries, regions, inspection } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation(['common', 'worksheets'])
   const [params] = useSearchParams()
   const locale = i18n.language
@@ -98,7 +105,18 @@ export default function DashboardPage() {
         <BarList title={t('dashboard.byIssueType')} items={aggregates.byIssueType.map((g) => ({ label: g.key === 'none' ? t('dashboard.noPriority') : t(`worksheets:options.issueType.${g.key}`), value: g.plans }))} />
       </div>
 
-      <GroupTable title={t('dashboard.byCountry')} keyLabel={t('plans.filters.country')} groups={aggregates.byCountry.map((g) => ({ ...g, label: countryName(g.key, locale) }))} />
+      <GroupTable
+        title={t('dashboard.byCountry')}
+        keyLabel={t('plans.filters.country')}
+        groups={aggregates.byCountry.map((g) => ({ ...g, label: countryName(g.key, locale) }))}
+        extra={{
+          header: t('dashboard.inspectorsPer10000'),
+          cell: (key) => {
+            const s = inspection[key]
+            return s && s.per10000 !== null ? `${num(s.per10000, 2)} (${s.year})` : '—'
+          },
+        }}
+      />
       <GroupTable title={t('dashboard.bySector')} keyLabel={t('plans.filters.sector')} groups={aggregates.bySector.map((g) => ({ ...g, label: `${g.key} · ${t(`isic.${g.key}`)}` }))} />
 
       <section aria-labelledby="plans-heading">
@@ -201,7 +219,17 @@ function Figure({ label, value, sub }: { label: string; value: string; sub?: str
   )
 }
 
-function GroupTable({ title, keyLabel, groups }: { title: string; keyLabel: string; groups: { key: string; label: string; plans: number; indicators: number; onTrack: number; workersReached: number; complianceChange: number | null }[] }) {
+function GroupTable({
+  title,
+  keyLabel,
+  groups,
+  extra,
+}: {
+  title: string
+  keyLabel: string
+  groups: { key: string; label: string; plans: number; indicators: number; onTrack: number; workersReached: number; complianceChange: number | null }[]
+  extra?: { header: string; cell: (key: string) => string }
+}) {
   const { t, i18n } = useTranslation()
   const num = (v: number, d = 0) => formatNumber(v, i18n.language, { maximumFractionDigits: d })
   return (
@@ -216,6 +244,7 @@ function GroupTable({ title, keyLabel, groups }: { title: string; keyLabel: stri
               <th scope="col">{t('dashboard.onTrackShare')}</th>
               <th scope="col">{t('dashboard.complianceChange')}</th>
               <th scope="col">{t('dashboard.workersReached')}</th>
+              {extra ? <th scope="col">{extra.header}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -226,6 +255,7 @@ function GroupTable({ title, keyLabel, groups }: { title: string; keyLabel: stri
                 <td>{g.indicators ? formatNumber(g.onTrack / g.indicators, i18n.language, { style: 'percent' }) : '—'}</td>
                 <td>{g.complianceChange === null ? '—' : `${g.complianceChange >= 0 ? '+' : ''}${num(g.complianceChange, 1)}`}</td>
                 <td>{num(g.workersReached)}</td>
+                {extra ? <td>{extra.cell(g.key)}</td> : null}
               </tr>
             ))}
           </tbody>
