@@ -121,7 +121,7 @@ export default function ReviewPage() {
           {TRIPARTITE.map((c) => (
             <li key={c} className={endorsed.has(c) ? 'chip chip--ok' : 'chip chip--missing'}>
               <span aria-hidden="true">{endorsed.has(c) ? '✓' : '–'}</span> {t(`constituency.${c}`)}
-              <span className="visually-hidden">{endorsed.has(c) ? t('lifecycle.endorsed') : t('lifecycle.notEndorsed')}</span>
+              <span className="visually-hidden">{', '}{endorsed.has(c) ? t('lifecycle.endorsed') : t('lifecycle.notEndorsed')}</span>
             </li>
           ))}
         </ul>
