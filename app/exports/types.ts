@@ -26,8 +26,11 @@ export type Block =
   | { type: 'table'; caption?: string; columns: string[]; rows: string[][]; numeric?: boolean[] }
   /** Label/value pairs (plan facts, a singleton worksheet, a decision). */
   | { type: 'facts'; items: { label: string; value: string }[] }
-  /** A drawing the print view renders as SVG; DOCX/PDF get `alt` plus the table in `fallback`. */
-  | { type: 'figure'; figure: FigureKind; caption: string; alt: string; fallback?: Block[] }
+  /**
+   * A drawing the print view renders as SVG from `data` (the same props its worksheet component
+   * takes); the DOCX gets `caption`, `alt` and the `fallback` blocks (a table of the same facts).
+   */
+  | { type: 'figure'; figure: FigureKind; caption: string; alt: string; fallback?: Block[]; data?: unknown }
 
 export interface ListItem {
   runs: TextRun[]
