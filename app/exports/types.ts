@@ -8,6 +8,7 @@ export type Lang = 'en' | 'fr' | 'es'
 
 /** Inline text with the few marks Lexical documents carry. */
 export interface TextRun {
+  /** May contain '\n' (a line break within the paragraph) and '\t'. */
   text: string
   bold?: boolean
   italic?: boolean
@@ -22,7 +23,10 @@ export type Block =
   | { type: 'heading'; level: 1 | 2 | 3 | 4; text: string; id?: string }
   | { type: 'paragraph'; runs: TextRun[]; style?: 'normal' | 'muted' | 'quote' }
   | { type: 'list'; ordered: boolean; items: ListItem[] }
-  /** A worksheet as a table: the header row comes from `columns`; cells are plain strings. */
+  /**
+   * A worksheet as a table: the header row comes from `columns`; cells are plain strings. A table
+   * from a co-edited document has empty `columns` when its author marked no header row.
+   */
   | { type: 'table'; caption?: string; columns: string[]; rows: string[][]; numeric?: boolean[] }
   /** Label/value pairs (plan facts, a singleton worksheet, a decision). */
   | { type: 'facts'; items: { label: string; value: string }[] }
@@ -35,6 +39,7 @@ export type Block =
 export interface ListItem {
   runs: TextRun[]
   children?: ListItem[]
+  /** Whether `children` form a numbered list (they nest under this item). */
   ordered?: boolean
 }
 
