@@ -1,4 +1,6 @@
 // Tunables of the collab-server, with production defaults. Tests and the benchmark override some.
+import { MAX_MESSAGE_BYTES } from '#app/collab/contract.ts'
+
 export interface CollabLimits {
   /** Largest accepted frame; bigger ones close the socket with messageTooLarge. */
   maxMessageBytes: number
@@ -26,7 +28,7 @@ export interface CollabTimings {
 }
 
 export const DEFAULT_LIMITS: CollabLimits = {
-  maxMessageBytes: 1024 * 1024,
+  maxMessageBytes: MAX_MESSAGE_BYTES,
   rateBurst: 2_000,
   ratePerSecond: 1_000,
   maxConnectionsPerUser: 30,

@@ -14,6 +14,9 @@ const SYNC_STEP1 = 0
 const SYNC_STEP2 = 1
 const SYNC_UPDATE = 2
 
+/** RFC 6455 "message too big", what ws sends for frames above maxPayload. */
+const WS_MESSAGE_TOO_BIG = 1009
+
 class MalformedError extends Error {}
 
 function toBytes(data: RawData): Uint8Array {
@@ -37,6 +40,11 @@ export class Connection implements Peer {
     private readonly deps: { limits: CollabLimits; log: Logger; onClose(connection: Connection): void },
   ) {
     this.bucket = new TokenBucket(deps.limits.rateBurst, deps.limits.ratePerSecond)
+    // Frames above ws's own hard cap (maxPayload) are closed by ws itself with 1009, which the stock
+    // client treats as transient: it reconnects and resends the same frame, forever. Say 4413 instead.
+    const closeSocket = ws.close.bind(ws)
+    ws.close = (code?: number, reason?: string | Buffer) =>
+      code === WS_MESSAGE_TOO_BIG ? closeSocket(CLOSE_CODES.messageTooLarge, 'message too large') : closeSocket(code, reason)
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary))
     ws.on('pong', () => (this.alive = true))
     ws.on('error', (error) => deps.log('debug', 'socket error', { doc: room.name, error: errorMessage(error) }))

@@ -31,6 +31,12 @@ export type TokenClaims = z.infer<typeof tokenClaimsSchema>
 /** Lifetime of a collab token; the client fetches a new one before reconnecting. */
 export const TOKEN_TTL_SECONDS = 5 * 60
 
+/**
+ * Largest frame the collab-server accepts (1 MiB). Shared so that the browser can refuse to send a
+ * bigger one (the server would only close the socket, and a resend on reconnect would close it again).
+ */
+export const MAX_MESSAGE_BYTES = 1024 * 1024
+
 /** WebSocket close codes (4000-4999 is the application range). */
 export const CLOSE_CODES = {
   unauthorized: 4401,

@@ -18,7 +18,9 @@ import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
 import { type RootData } from '../root.tsx'
 import { EDITOR_NODES } from './nodes.ts'
+import { PasteGuard } from './PasteGuard.tsx'
 import { backoffDelay, CollabSession, type Collaborator, type SessionSnapshot } from './session.ts'
+import { StrandedEdits } from './StrandedEdits.tsx'
 import { EDITOR_THEME } from './theme.ts'
 import { fetchTicket, type TicketFailure } from './ticket.ts'
 import { isAllowedUrl, Toolbar } from './Toolbar.tsx'
@@ -34,6 +36,8 @@ interface CollabEditorProps {
 export function CollabEditor(props: CollabEditorProps) {
   const { t } = useTranslation('collab')
   const [mounted, setMounted] = useState(false)
+  // Bumped to drop this tab's copy of the document and load the shared version afresh.
+  const [generation, setGeneration] = useState(0)
   useEffect(() => setMounted(true), [])
   if (!mounted) {
     return (
@@ -42,13 +46,13 @@ export function CollabEditor(props: CollabEditorProps) {
       </div>
     )
   }
-  return <LiveDocument key={`${props.planId}:${props.substep ?? ''}`} {...props} />
+  return <LiveDocument key={`${props.planId}:${props.substep ?? ''}:${generation}`} {...props} onReload={() => setGeneration((g) => g + 1)} />
 }
 
 type Opening = { session: CollabSession } | { failure: TicketFailure } | null
 
 /** Fetches the first token (retrying while offline), then opens the session. */
-function LiveDocument({ planId, substep, label }: CollabEditorProps) {
+function LiveDocument({ planId, substep, label, onReload }: CollabEditorProps & { onReload: () => void }) {
   const { t } = useTranslation('collab')
   const [opening, setOpening] = useState<Opening>(null)
   useEffect(() => {
@@ -85,7 +89,7 @@ function LiveDocument({ planId, substep, label }: CollabEditorProps) {
     }
   }, [planId, substep])
 
-  if (opening && 'session' in opening) return <SessionEditor session={opening.session} label={label} />
+  if (opening && 'session' in opening) return <SessionEditor session={opening.session} label={label} onReload={onReload} />
   return (
     <div className="collab">
       <StatusBar snapshot={null} failure={opening?.failure ?? null} />
@@ -100,7 +104,7 @@ function EditableSync({ editable }: { editable: boolean }) {
   return null
 }
 
-function SessionEditor({ session, label }: { session: CollabSession; label: string }) {
+function SessionEditor({ session, label, onReload }: { session: CollabSession; label: string; onReload: () => void }) {
   const { t } = useTranslation('collab')
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot)
   const userName = useRouteLoaderData<RootData>('root')?.user?.name ?? ''
@@ -128,7 +132,8 @@ function SessionEditor({ session, label }: { session: CollabSession; label: stri
     [session],
   )
 
-  const unsaved = snapshot.mode === 'rw' && snapshot.unsaved
+  // Stranded edits exist only in this tab: leaving loses them too.
+  const unsaved = (snapshot.mode === 'rw' && snapshot.unsaved) || snapshot.stranded !== null
   // Leaving for another page of the portal drops this document too: ask first, as for the tab.
   const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname)
   useEffect(() => {
@@ -153,6 +158,8 @@ function SessionEditor({ session, label }: { session: CollabSession; label: stri
         <LexicalComposer initialConfig={initialConfig}>
           <StatusBar snapshot={snapshot} failure={null} />
           <Presence others={snapshot.others} />
+          {snapshot.stranded ? <StrandedEdits cause={snapshot.stranded} onReload={onReload} /> : null}
+          {editable ? <PasteGuard /> : null}
           {snapshot.mode === 'rw' ? <Toolbar disabled={!editable} /> : <p className="collab__readonly">{t('readOnly')}</p>}
           <div className="collab__surface">
             <RichTextPlugin
@@ -187,7 +194,8 @@ function SessionEditor({ session, label }: { session: CollabSession; label: stri
 }
 
 function isTerminal(snapshot: SessionSnapshot): boolean {
-  return snapshot.connection === 'signedOut' || snapshot.connection === 'noAccess' || snapshot.connection === 'notFound'
+  const c = snapshot.connection
+  return c === 'signedOut' || c === 'noAccess' || c === 'notFound' || c === 'tooLarge'
 }
 
 function StatusBar({ snapshot, failure }: { snapshot: SessionSnapshot | null; failure: TicketFailure | null }) {

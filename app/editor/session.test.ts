@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { CLOSE_CODES, docName } from '#app/collab/contract.ts'
+import { CLOSE_CODES, MAX_MESSAGE_BYTES, docName } from '#app/collab/contract.ts'
 import { mintCollabToken } from '#app/collab/token.server.ts'
 import { documentMode } from '#app/utils/permissions.ts'
 import { startServer, waitFor } from '#collab/test-utils.ts'
@@ -51,7 +51,7 @@ function ticketFor(userId: string, doc: string, planId: string, counter: { calls
   }
 }
 
-async function open(userId: string, planId: string, options: { issuedAt?: number; window?: Window } = {}) {
+async function open(userId: string, planId: string, options: { issuedAt?: number; window?: Window; maxMessageBytes?: number } = {}) {
   const doc = docName({ planId, substep: '1.1' })
   const counter = { calls: 0, issuedAt: options.issuedAt }
   const fetchTicket = ticketFor(userId, doc, planId, counter)
@@ -63,6 +63,7 @@ async function open(userId: string, planId: string, options: { issuedAt?: number
     baseDelayMs: 20,
     maxDelayMs: 200,
     window: options.window,
+    maxMessageBytes: options.maxMessageBytes,
   })
   sessions.push(session)
   const ydoc = new Y.Doc()
@@ -142,8 +143,69 @@ describe('CollabSession against the collab-server', () => {
     await addMember(env.db, plan.id, coauthor.id, 'viewer', lead.id)
     expect(await closed).toBe(CLOSE_CODES.permissionChanged)
     await waitFor(() => b.session.getSnapshot().mode === 'ro' && b.session.getSnapshot().connection === 'connected')
+    // Nothing of theirs was pending: no warning about lost edits.
+    expect(b.session.getSnapshot().stranded).toBeNull()
     await env.db.deleteFrom('plan_members').where('plan_id', '=', plan.id).where('user_id', '=', coauthor.id).execute()
     await waitFor(() => b.session.getSnapshot().connection === 'noAccess')
+  })
+
+  it('never sends an edit above the size limit, stops instead of reconnecting, and keeps the text as stranded', async () => {
+    const { lead, plan, coauthor } = await team()
+    const a = await open(lead.id, plan.id)
+    const b = await open(coauthor.id, plan.id)
+    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+    const huge = 'y'.repeat(MAX_MESSAGE_BYTES + 1)
+    a.text.insert(0, huge)
+    expect(a.session.getSnapshot()).toMatchObject({ connection: 'tooLarge', stranded: 'tooLarge', unsaved: true })
+    await new Promise((r) => setTimeout(r, 300))
+    expect(a.counter.calls).toBe(1)
+    expect(a.provider.wsconnected || a.provider.wsconnecting).toBe(false)
+    expect(a.text.toString()).toBe(huge)
+    expect(b.text.toString()).toBe('')
+  })
+
+  it('stops for good when the server closes because an edit was too large (no reconnect loop)', async () => {
+    const { lead, plan } = await team()
+    // A client that does not know the limit: the server's close code alone must stop it.
+    const a = await open(lead.id, plan.id, { maxMessageBytes: Number.POSITIVE_INFINITY })
+    await waitFor(() => a.session.getSnapshot().connection === 'connected')
+    const closed = new Promise<number>((resolve) => a.provider.once('closed', ({ code }) => resolve(code)))
+    a.text.insert(0, 'z'.repeat(MAX_MESSAGE_BYTES + 1))
+    expect(await closed).toBe(CLOSE_CODES.messageTooLarge)
+    expect(a.session.getSnapshot()).toMatchObject({ connection: 'tooLarge', stranded: 'tooLarge' })
+    await new Promise((r) => setTimeout(r, 300))
+    expect(a.counter.calls).toBe(1)
+  })
+
+  it('reports edits still unsaved when the person is downgraded to read-only, instead of dropping them silently', async () => {
+    const { lead, plan, coauthor } = await team()
+    const net = fakeWindow()
+    const a = await open(lead.id, plan.id)
+    const b = await open(coauthor.id, plan.id, { window: net.window })
+    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+    net.goOffline()
+    b.text.insert(0, 'typed just before the downgrade')
+    await addMember(env.db, plan.id, coauthor.id, 'viewer', lead.id)
+    net.goOnline()
+    await waitFor(() => b.session.getSnapshot().mode === 'ro' && b.session.getSnapshot().connection === 'connected')
+    expect(b.session.getSnapshot()).toMatchObject({ stranded: 'readOnly', unsaved: true })
+    // The server refused them: the lead never sees them; this tab still has them to offer.
+    await new Promise((r) => setTimeout(r, 200))
+    expect(a.text.toString()).toBe('')
+    expect(b.text.toString()).toBe('typed just before the downgrade')
+  })
+
+  it('reports unsaved edits when access is removed altogether', async () => {
+    const { lead, plan, coauthor } = await team()
+    const net = fakeWindow()
+    const b = await open(coauthor.id, plan.id, { window: net.window })
+    await waitFor(() => b.session.getSnapshot().connection === 'connected')
+    net.goOffline()
+    b.text.insert(0, 'typed before removal')
+    await env.db.deleteFrom('plan_members').where('plan_id', '=', plan.id).where('user_id', '=', coauthor.id).execute()
+    net.goOnline()
+    await waitFor(() => b.session.getSnapshot().connection === 'noAccess')
+    expect(b.session.getSnapshot().stranded).toBe('noAccess')
   })
 
   it('keeps edits made offline and sends them when the connection returns', async () => {

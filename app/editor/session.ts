@@ -7,12 +7,19 @@
 // after a jittered delay it fetches a new token (and mode) and calls provider.connect().
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { CLOSE_CODES, MESSAGE_SAVED, SAVED_PARAM } from '../collab/contract.ts'
+import { CLOSE_CODES, MAX_MESSAGE_BYTES, MESSAGE_SAVED, SAVED_PARAM } from '../collab/contract.ts'
 import { readSavedMessage } from '../collab/saved.ts'
 import { PendingEdits } from './pending-edits.ts'
+import { sizeGuardedWebSocket } from './size-guard.ts'
 import { type CollabTicket, type TicketResult } from './ticket.ts'
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'signedOut' | 'noAccess' | 'notFound'
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'signedOut' | 'noAccess' | 'notFound' | 'tooLarge'
+
+/**
+ * Why local edits can no longer reach the server (they stay in this tab only): an edit above the
+ * size limit, a downgrade to read-only, or the end of the session. Null while they can.
+ */
+export type StrandedCause = 'tooLarge' | 'readOnly' | 'noAccess' | 'signedOut' | 'notFound'
 
 export interface Collaborator {
   clientId: number
@@ -33,6 +40,8 @@ export interface SessionSnapshot {
   acknowledged: boolean
   /** Other people on this document (one entry per person), as the server describes them. */
   others: Collaborator[]
+  /** Set once local edits can no longer be saved; the user must be told and offered their text. */
+  stranded: StrandedCause | null
 }
 
 export interface SessionOptions {
@@ -44,9 +53,13 @@ export interface SessionOptions {
   random?: () => number
   /** Browser online/offline events; omitted outside the browser. */
   window?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator: { onLine: boolean } }
+  /** Largest frame sent to the server; bigger ones end the session (tooLarge). */
+  maxMessageBytes?: number
 }
 
-const TERMINAL_CLOSES: ReadonlySet<number> = new Set([CLOSE_CODES.documentNotFound])
+/** RFC 6455 "message too big": a server's own payload cap. */
+const WS_MESSAGE_TOO_BIG = 1009
+const TERMINAL_STATES: ReadonlySet<ConnectionState> = new Set(['signedOut', 'noAccess', 'notFound', 'tooLarge'])
 
 /** The delay before reconnect attempt `attempt` (0-based). */
 export function backoffDelay(attempt: number, base: number, max: number, random: () => number): number {
@@ -91,7 +104,7 @@ export class CollabSession {
     private readonly options: SessionOptions,
   ) {
     this.ticket = ticket
-    this.snapshot = { connection: 'connecting', mode: ticket.mode, loaded: false, unsaved: false, acknowledged: false, others: [] }
+    this.snapshot = { connection: 'connecting', mode: ticket.mode, loaded: false, unsaved: false, acknowledged: false, others: [], stranded: null }
     options.window?.addEventListener('online', this.onOnline)
     options.window?.addEventListener('offline', this.onOffline)
   }
@@ -104,17 +117,18 @@ export class CollabSession {
   createProvider(doc: Y.Doc): WebsocketProvider {
     this.provider?.destroy()
     this.pending?.dispose()
+    const BaseSocket = this.options.WebSocketPolyfill ?? globalThis.WebSocket
     const provider = new WebsocketProvider(this.ticket.url, this.ticket.doc, doc, {
       connect: false,
       params: this.params(),
       disableBc: true,
       maxBackoffTime: this.options.maxDelayMs ?? 30_000,
       shouldReconnect: () => false,
-      ...(this.options.WebSocketPolyfill ? { WebSocketPolyfill: this.options.WebSocketPolyfill } : {}),
+      WebSocketPolyfill: sizeGuardedWebSocket(BaseSocket, this.options.maxMessageBytes ?? MAX_MESSAGE_BYTES, () => this.stop('tooLarge')),
     })
     provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => this.pending?.acknowledge(readSavedMessage(decoder))
     provider.on('sync', (synced: boolean) => {
-      if (!synced) return
+      if (!synced || this.isTerminal()) return
       this.attempt = 0
       this.quickRetryUsed = false
       this.set({ connection: 'connected', loaded: true })
@@ -160,11 +174,10 @@ export class CollabSession {
   }
 
   private onServerClose(code: number): void {
-    if (this.disposed) return
-    if (TERMINAL_CLOSES.has(code)) {
-      this.set({ connection: 'notFound' })
-      return
-    }
+    if (this.disposed || this.isTerminal()) return
+    if (code === CLOSE_CODES.documentNotFound) return this.stop('notFound')
+    // Reconnecting would resend the same oversized edit (SyncStep2) and be closed again.
+    if (code === CLOSE_CODES.messageTooLarge || code === WS_MESSAGE_TOO_BIG) return this.stop('tooLarge')
     if (this.snapshot.connection === 'connected' || this.snapshot.connection === 'connecting') {
       this.set({ connection: this.isOffline() ? 'offline' : 'reconnecting' })
     }
@@ -185,8 +198,16 @@ export class CollabSession {
   }
 
   private isTerminal(): boolean {
-    const c = this.snapshot.connection
-    return c === 'signedOut' || c === 'noAccess' || c === 'notFound'
+    return TERMINAL_STATES.has(this.snapshot.connection)
+  }
+
+  /** Ends the session for good; local edits not yet stored are stranded (and must be offered). */
+  private stop(state: 'signedOut' | 'noAccess' | 'notFound' | 'tooLarge'): void {
+    if (this.isTerminal()) return
+    clearTimeout(this.timer)
+    this.provider?.disconnect()
+    const stranded = state === 'tooLarge' || this.pending?.hasUnsaved ? state : null
+    this.set({ connection: state, stranded: this.snapshot.stranded ?? stranded })
   }
 
   private async reconnect(): Promise<void> {
@@ -201,16 +222,16 @@ export class CollabSession {
       const result = await this.options.fetchTicket()
       if (this.disposed) return
       if (!result.ok) {
-        if (result.reason === 'signedOut' || result.reason === 'noAccess') {
-          this.set({ connection: result.reason })
-          return
-        }
+        if (result.reason === 'signedOut' || result.reason === 'noAccess') return this.stop(result.reason)
         this.set({ connection: result.reason === 'offline' ? 'offline' : 'reconnecting' })
         this.scheduleReconnect(this.nextDelay())
         return
       }
       this.ticket = result.ticket
       provider.params = this.params()
+      // A downgrade to read-only: the server will refuse the edits it has not stored yet.
+      const downgraded = this.snapshot.mode === 'rw' && result.ticket.mode === 'ro' && this.pending?.hasUnsaved
+      if (downgraded && !this.snapshot.stranded) this.set({ stranded: 'readOnly' })
       this.set({ mode: result.ticket.mode, connection: this.snapshot.connection === 'offline' ? 'reconnecting' : this.snapshot.connection })
       provider.connect()
     } finally {

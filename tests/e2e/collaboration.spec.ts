@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test'
-import { expect, PALM_OIL_TITLE, planIdByTitle, test, unique } from '../playwright-utils.ts'
+import { createPlan, expect, login, PALM_OIL_TITLE, planIdByTitle, test, unique } from '../playwright-utils.ts'
 
 // Live co-editing of a sub-step's team notes (planner = lead, union = co-author, viewer = viewer
 // of the palm oil plan) and live structured data on the same page.
@@ -129,4 +129,97 @@ test('typing continues offline, the edits are sent when the connection returns, 
   await expect(block13(planner).getByRole('status')).toHaveText('Connected', { timeout: 15_000 })
   await expect(notes13(union)).toContainText(text)
   await expect(block13(planner).getByText('Saved', { exact: true })).toBeVisible()
+})
+
+/** Pastes `text` as the clipboard would (a real paste needs clipboard permissions). */
+async function paste(page: Page, editor: ReturnType<typeof notes>, text: string) {
+  await editor.click()
+  await page.keyboard.press('Control+End')
+  await editor.evaluate((element, value) => {
+    const data = new DataTransfer()
+    data.setData('text/plain', value)
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, text)
+}
+
+test('a paste too large to share is refused with an explanation; edits that could not be sent are offered for copying', async ({ page, newUser }) => {
+  test.slow()
+  const planner = await newUser('planner@demo.example')
+  const planId = await planIdByTitle(planner, PALM_OIL_TITLE)
+  await page.close()
+  const notes21 = (p: Page) => p.getByLabel('Team notes for sub-step 2.1', { exact: true })
+  const block21 = (p: Page) => p.locator('.collab').filter({ has: notes21(p) })
+  await planner.goto(`/plans/${planId}/steps/2.1`)
+  await expect(block21(planner).getByRole('status')).toHaveText('Connected')
+
+  // One paste of 1.2 MB: refused before it enters the document, the session carries on.
+  await paste(planner, notes21(planner), `start-${'a'.repeat(1_200_000)}`)
+  await expect(block21(planner).getByRole('alert')).toContainText('This paste is too large to share')
+  await expect(notes21(planner)).not.toContainText('start-aaa')
+  await block21(planner).getByRole('button', { name: 'Dismiss' }).click()
+  await expect(block21(planner).getByRole('status')).toHaveText('Connected')
+
+  // Three large pastes made offline add up to more than one change may be: the reconnection would
+  // send them together, so nothing is sent, the session stops, and the text is handed back.
+  await planner.context().setOffline(true)
+  await expect(block21(planner).getByRole('status')).toHaveText('Offline')
+  for (const part of ['first', 'second', 'third']) await paste(planner, notes21(planner), `${part}-${'b'.repeat(450_000)}`)
+  await expect(notes21(planner)).toContainText('third-bbb')
+  await planner.context().setOffline(false)
+  await expect(block21(planner).getByRole('status')).toHaveText('Not saved: one change is too large')
+  const notice = block21(planner).getByRole('alert').filter({ hasText: 'Your latest changes are not saved' })
+  await expect(notice).toContainText('larger than the 1 MB a single change may be')
+  await expect(notice.getByLabel('Your text, including the changes that were not saved')).toHaveValue(/first-b+[\s\S]*third-b+/)
+  await expect(notes21(planner)).toHaveAttribute('contenteditable', 'false')
+
+  // Loading the shared version drops this tab's copy: the server never received the pastes.
+  await notice.getByRole('button', { name: 'Load the shared version' }).click()
+  await expect(block21(planner).getByRole('status')).toHaveText('Connected')
+  await expect(notes21(planner)).not.toContainText('first-bbb')
+  await expect(block21(planner).getByRole('alert')).toHaveCount(0)
+})
+
+test('a co-author downgraded to viewer while edits are unsaved is told so and offered the text, not left to lose it', async ({ page, newUser }) => {
+  test.slow()
+  // A fresh plan led by the Social Security Agency, so the demo plans keep their teams.
+  await login(page, 'ssa@demo.example')
+  const planId = await createPlan(page, { title: unique('Downgrade while editing') })
+  await page.goto(`/plans/${planId}/members`)
+  const add = page.getByRole('region', { name: 'Add a member' })
+  const person = (await add.getByRole('option', { name: /^Yusuf Rahman ·/ }).textContent()) ?? ''
+  await add.getByLabel('Person').selectOption({ label: person.trim() })
+  const role = (await add.getByRole('option', { name: /^Co-author —/ }).textContent()) ?? ''
+  await add.getByLabel('Plan role').selectOption({ label: role.trim() })
+  await add.getByRole('button', { name: 'Add to plan' }).click()
+  const row = page.getByRole('row', { name: /Yusuf Rahman/ })
+  await expect(row).toBeVisible()
+
+  const yusuf = await newUser('estate@demo.example')
+  await yusuf.goto(`/plans/${planId}/steps/1.1`)
+  await expect(notesBlock(yusuf).getByRole('status')).toHaveText('Connected')
+  await yusuf.context().setOffline(true)
+  await expect(notesBlock(yusuf).getByRole('status')).toHaveText('Offline')
+  const text = unique('Estate payroll records show piece rates')
+  await typeAtEnd(yusuf, text)
+
+  await row.getByLabel('Plan role of Yusuf Rahman').selectOption('viewer')
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/members')),
+    row.getByRole('button', { name: 'Change' }).click(),
+  ])
+
+  await yusuf.context().setOffline(false)
+  const notice = notesBlock(yusuf).getByRole('alert').filter({ hasText: 'Your latest changes are not saved' })
+  await expect(notice).toContainText('you can now read this document but no longer edit it')
+  await expect(notice.getByLabel('Your text, including the changes that were not saved')).toHaveValue(new RegExp(text))
+  await expect(notesBlock(yusuf).getByText(/^Read only/)).toBeVisible()
+  await expect(notes(yusuf)).toHaveAttribute('contenteditable', 'false')
+
+  // The shared document never received the text.
+  await page.goto(`/plans/${planId}/steps/1.1`)
+  await expect(notesBlock(page).getByRole('status')).toHaveText('Connected')
+  await expect(notes(page)).not.toContainText(text)
+  await notice.getByRole('button', { name: 'Load the shared version' }).click()
+  await expect(notesBlock(yusuf).getByRole('status')).toHaveText('Connected')
+  await expect(notes(yusuf)).not.toContainText(text)
 })
