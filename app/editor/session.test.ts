@@ -196,7 +196,7 @@ describe('CollabSession against the collab-server', () => {
   })
 
   it('reports unsaved edits when access is removed altogether', async () => {
-    const { lead, plan, coauthor } = await team()
+    const { plan, coauthor } = await team()
     const net = fakeWindow()
     const b = await open(coauthor.id, plan.id, { window: net.window })
     await waitFor(() => b.session.getSnapshot().connection === 'connected')
