@@ -47,6 +47,17 @@ export async function buildSnapshot(db: Executor, planId: string): Promise<PlanS
     .execute()
   const items = await db.selectFrom('worksheet_items').select(['id', 'kind', 'ref', 'position', 'data']).where('plan_id', '=', planId).orderBy('kind').orderBy('position').execute()
   const documents = await db.selectFrom('collab_documents').select(['name', 'plain_text']).where('plan_id', '=', planId).orderBy('name').execute()
+  // Scores too, so that an exported version shows the rankings the team approved.
+  const scores = await db
+    .selectFrom('scores')
+    .innerJoin('users', 'users.id', 'scores.scorer_id')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['scores.subject_id', 'scores.criterion', 'scores.scorer_id', 'scores.value', 'organisations.constituency'])
+    .where('scores.plan_id', '=', planId)
+    .orderBy('scores.subject_id')
+    .orderBy('scores.criterion')
+    .orderBy('scores.scorer_id')
+    .execute()
   return {
     plan: {
       title: plan.title,
@@ -61,6 +72,7 @@ export async function buildSnapshot(db: Executor, planId: string): Promise<PlanS
     team,
     items,
     documents: documents.map((d) => ({ name: d.name, plainText: d.plain_text })),
+    scores,
   }
 }
 
