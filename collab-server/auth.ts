@@ -17,6 +17,8 @@ export interface Principal {
   docName: string
   ref: DocRef
   mode: Mode
+  /** When the token that opened (or last refreshed) the connection expires, in ms since the epoch. */
+  expiresAt: number
 }
 
 export type AuthResult = { ok: true; principal: Principal; wantsAck: boolean } | { ok: false; code: number; reason: string }
@@ -52,6 +54,17 @@ export async function currentMode(db: Kysely<DB>, userId: string, planId: string
   return documentMode({ id: user.id, globalRole: user.global_role }, role)
 }
 
+/**
+ * Checks a token sent on an open connection to extend it: the close code when it cannot, else the
+ * new expiry. Membership changes are handled by revocation, so the database is not read again.
+ */
+export function checkRefresh(principal: Principal, token: string, secret: string, now = Date.now()): { ok: true; expiresAt: number } | { ok: false; code: number } {
+  const claims = verifyCollabToken(token, secret, now)
+  if (!claims || claims.sub !== principal.userId || claims.doc !== principal.docName) return { ok: false, code: CLOSE_CODES.unauthorized }
+  if (claims.mode !== principal.mode) return { ok: false, code: CLOSE_CODES.permissionChanged }
+  return { ok: true, expiresAt: claims.exp * 1000 }
+}
+
 /** Checks token and database; the failure carries the close code to send. */
 export async function authenticate(db: Kysely<DB>, rawUrl: string | undefined, secret: string, now = Date.now()): Promise<AuthResult> {
   const { docName, token, wantsAck } = parseUpgradeUrl(rawUrl)
@@ -75,6 +88,7 @@ export async function authenticate(db: Kysely<DB>, rawUrl: string | undefined, s
       docName,
       ref,
       mode: claims.mode,
+      expiresAt: claims.exp * 1000,
     },
   }
 }

@@ -3,8 +3,8 @@
 import * as decoding from 'lib0/decoding'
 import { type RawData, type WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { CLOSE_CODES } from '#app/collab/contract.ts'
-import { type Principal } from './auth.ts'
+import { CLOSE_CODES, MESSAGE_TOKEN } from '#app/collab/contract.ts'
+import { checkRefresh, type Principal } from './auth.ts'
 import { type CollabLimits } from './config.ts'
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Peer, type Room } from './documents.ts'
 import { TokenBucket } from './limits.ts'
@@ -31,13 +31,14 @@ export class Connection implements Peer {
   alive = true
   private closed = false
   private readonly bucket: TokenBucket
+  private expiryTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(
     private readonly ws: WebSocket,
     readonly principal: Principal,
     readonly room: Room,
     readonly wantsAck: boolean,
-    private readonly deps: { limits: CollabLimits; log: Logger; onClose(connection: Connection): void },
+    private readonly deps: { limits: CollabLimits; log: Logger; secret: string; onClose(connection: Connection): void },
   ) {
     this.bucket = new TokenBucket(deps.limits.rateBurst, deps.limits.ratePerSecond)
     // Frames above ws's own hard cap (maxPayload) are closed by ws itself with 1009, which the stock
@@ -49,6 +50,22 @@ export class Connection implements Peer {
     ws.on('pong', () => (this.alive = true))
     ws.on('error', (error) => deps.log('debug', 'socket error', { doc: room.name, error: errorMessage(error) }))
     ws.on('close', () => this.onClosed())
+    this.expireAt(principal.expiresAt)
+  }
+
+  /** A connection lives as long as its token: closed at expiry unless a fresh token arrived. */
+  private expireAt(expiresAt: number): void {
+    clearTimeout(this.expiryTimer)
+    // setTimeout's range is about 24.8 days; tokens live minutes.
+    const delay = Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1)
+    this.expiryTimer = setTimeout(() => this.close(CLOSE_CODES.tokenExpired, 'token expired'), delay)
+    this.expiryTimer.unref()
+  }
+
+  private refreshToken(token: string): void {
+    const result = checkRefresh(this.principal, token, this.deps.secret)
+    if (!result.ok) return this.close(result.code, 'token refresh refused')
+    this.expireAt(result.expiresAt)
   }
 
   get isClosed(): boolean {
@@ -86,6 +103,7 @@ export class Connection implements Peer {
   private detach(): void {
     if (this.detached) return
     this.detached = true
+    clearTimeout(this.expiryTimer)
     this.room.leave(this)
     this.deps.onClose(this)
   }
@@ -128,6 +146,10 @@ export class Connection implements Peer {
       const payload = decoding.readVarUint8Array(decoder)
       this.expectEnd(decoder)
       this.room.receiveAwareness(payload, this)
+    } else if (type === MESSAGE_TOKEN) {
+      const token = decoding.readVarString(decoder)
+      this.expectEnd(decoder)
+      this.refreshToken(token)
     } else if (type === MESSAGE_QUERY_AWARENESS) {
       const message = this.room.awarenessFor()
       if (message) this.send(message)

@@ -109,6 +109,7 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
       const connection = new Connection(ws, principal, room, wantsAck, {
         limits,
         log,
+        secret: deps.secret,
         onClose: (c) => {
           connections.delete(c)
           quota.release(c.principal.userId, c.principal.docName)

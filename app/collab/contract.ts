@@ -51,6 +51,8 @@ export const CLOSE_CODES = {
   tooManyConnections: 4430,
   /** PostgreSQL could not store edits in time: unacknowledged edits are resent on reconnect. */
   storageUnavailable: 4502,
+  /** The connection's token expired and was not refreshed in time: fetch a new one and reconnect. */
+  tokenExpired: 4408,
 } as const
 
 /**
@@ -62,3 +64,12 @@ export const CLOSE_CODES = {
  */
 export const MESSAGE_SAVED = 100
 export const SAVED_PARAM = 'saved'
+
+/**
+ * Message type of a token refresh, client to server: one varString holding a fresh token for the
+ * same user, document and mode. An open connection lives only as long as its token; a client that
+ * sends a fresh one before expiry keeps its connection (and its presence), others are closed with
+ * `tokenExpired`. A token that is invalid or for someone or something else closes with
+ * `unauthorized`, one for another mode with `permissionChanged`.
+ */
+export const MESSAGE_TOKEN = 101

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { CLOSE_CODES, MAX_MESSAGE_BYTES, docName } from '#app/collab/contract.ts'
+import { CLOSE_CODES, MAX_MESSAGE_BYTES, TOKEN_TTL_SECONDS, docName } from '#app/collab/contract.ts'
 import { mintCollabToken } from '#app/collab/token.server.ts'
 import { documentMode } from '#app/utils/permissions.ts'
 import { startServer, waitFor } from '#collab/test-utils.ts'
@@ -51,7 +51,11 @@ function ticketFor(userId: string, doc: string, planId: string, counter: { calls
   }
 }
 
-async function open(userId: string, planId: string, options: { issuedAt?: number; window?: Window; maxMessageBytes?: number } = {}) {
+async function open(
+  userId: string,
+  planId: string,
+  options: { issuedAt?: number; window?: Window; maxMessageBytes?: number; refreshMarginMs?: number } = {},
+) {
   const doc = docName({ planId, substep: '1.1' })
   const counter = { calls: 0, issuedAt: options.issuedAt }
   const fetchTicket = ticketFor(userId, doc, planId, counter)
@@ -64,6 +68,7 @@ async function open(userId: string, planId: string, options: { issuedAt?: number
     maxDelayMs: 200,
     window: options.window,
     maxMessageBytes: options.maxMessageBytes,
+    refreshMarginMs: options.refreshMarginMs,
   })
   sessions.push(session)
   const ydoc = new Y.Doc()
@@ -80,6 +85,9 @@ async function team() {
   await addMember(env.db, plan.id, coauthor.id, 'coauthor', lead.id)
   return { lead, plan, coauthor }
 }
+
+/** Issued so that the token expires 0.5–1.5 s from now. */
+const expiringSoon = () => Date.now() - TOKEN_TTL_SECONDS * 1000 + 1_500
 
 describe('CollabSession against the collab-server', () => {
   it('syncs, reports saved only once the server acknowledged the local edits, and shows who else is here', async () => {
@@ -107,6 +115,39 @@ describe('CollabSession against the collab-server', () => {
     const a = await open(lead.id, plan.id, { issuedAt: Date.now() - 10 * 60_000 })
     await waitFor(() => a.session.getSnapshot().connection === 'connected')
     expect(a.counter.calls).toBe(2)
+  })
+
+  it('sends a fresh token before the old one expires: the connection stays open and others never see it leave', async () => {
+    const { lead, plan, coauthor } = await team()
+    const b = await open(coauthor.id, plan.id)
+    await waitFor(() => b.session.getSnapshot().connection === 'connected')
+    const a = await open(lead.id, plan.id, { issuedAt: expiringSoon(), refreshMarginMs: 1_000 })
+    const closes: unknown[] = []
+    a.provider.on('connection-close', (event) => closes.push(event))
+    await waitFor(() => b.session.getSnapshot().others.length === 1)
+    let othersLeft = false
+    b.session.subscribe(() => (othersLeft ||= b.session.getSnapshot().others.length === 0))
+    await new Promise((r) => setTimeout(r, 2_500))
+    expect(a.counter.calls).toBe(2)
+    expect(closes).toEqual([])
+    expect(othersLeft).toBe(false)
+    a.text.insert(0, 'after the first token expired')
+    await waitFor(() => b.text.toString() === 'after the first token expired')
+  })
+
+  it('reconnects at once with a fresh token when the server ends a connection whose token expired, keeping edits', async () => {
+    const { lead, plan, coauthor } = await team()
+    const b = await open(coauthor.id, plan.id)
+    // A refresh scheduled after expiry, i.e. too late: the server closes first.
+    const a = await open(lead.id, plan.id, { issuedAt: expiringSoon(), refreshMarginMs: -60_000 })
+    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+    const closed = new Promise<number>((resolve) => a.provider.once('closed', ({ code }) => resolve(code)))
+    expect(await closed).toBe(CLOSE_CODES.tokenExpired)
+    a.text.insert(0, 'typed while reconnecting')
+    await waitFor(() => b.text.toString() === 'typed while reconnecting')
+    await waitFor(() => a.session.getSnapshot().connection === 'connected' && !a.session.getSnapshot().unsaved)
+    expect(a.counter.calls).toBe(2)
+    expect(a.session.getSnapshot().stranded).toBeNull()
   })
 
   it('backs off instead of looping when every token is refused', async () => {

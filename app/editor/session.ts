@@ -5,9 +5,10 @@
 // URL it was given, i.e. with a token that lives five minutes. So every close from the server is
 // made terminal for the provider (shouldReconnect: false) and this class reconnects instead:
 // after a jittered delay it fetches a new token (and mode) and calls provider.connect().
+import * as encoding from 'lib0/encoding'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { CLOSE_CODES, MAX_MESSAGE_BYTES, MESSAGE_SAVED, SAVED_PARAM } from '../collab/contract.ts'
+import { CLOSE_CODES, MAX_MESSAGE_BYTES, MESSAGE_SAVED, MESSAGE_TOKEN, SAVED_PARAM } from '../collab/contract.ts'
 import { readSavedMessage } from '../collab/saved.ts'
 import { PendingEdits } from './pending-edits.ts'
 import { sizeGuardedWebSocket } from './size-guard.ts'
@@ -55,6 +56,8 @@ export interface SessionOptions {
   window?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator: { onLine: boolean } }
   /** Largest frame sent to the server; bigger ones end the session (tooLarge). */
   maxMessageBytes?: number
+  /** How long before its token expires a connection sends a fresh one (the server closes at expiry). */
+  refreshMarginMs?: number
 }
 
 /** RFC 6455 "message too big": a server's own payload cap. */
@@ -87,6 +90,7 @@ export class CollabSession {
   /** One immediate retry after an expired token per successful connection, then backoff. */
   private quickRetryUsed = false
   private timer: ReturnType<typeof setTimeout> | undefined
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined
   private reconnecting = false
   private disposed = false
   private ticket: CollabTicket
@@ -132,6 +136,7 @@ export class CollabSession {
       this.attempt = 0
       this.quickRetryUsed = false
       this.set({ connection: 'connected', loaded: true })
+      this.scheduleRefresh()
     })
     provider.on('status', ({ status }) => {
       if (status === 'disconnected' && !this.disposed && this.snapshot.connection === 'connected') {
@@ -158,6 +163,7 @@ export class CollabSession {
     if (this.disposed) return
     this.disposed = true
     clearTimeout(this.timer)
+    clearTimeout(this.refreshTimer)
     this.options.window?.removeEventListener('online', this.onOnline)
     this.options.window?.removeEventListener('offline', this.onOffline)
     this.pending?.dispose()
@@ -174,6 +180,7 @@ export class CollabSession {
   }
 
   private onServerClose(code: number): void {
+    clearTimeout(this.refreshTimer)
     if (this.disposed || this.isTerminal()) return
     if (code === CLOSE_CODES.documentNotFound) return this.stop('notFound')
     // Reconnecting would resend the same oversized edit (SyncStep2) and be closed again.
@@ -182,7 +189,8 @@ export class CollabSession {
       this.set({ connection: this.isOffline() ? 'offline' : 'reconnecting' })
     }
     // An expired token is routine: fetch a new one at once (once; a token refused again backs off).
-    const quick = code === CLOSE_CODES.unauthorized && !this.quickRetryUsed
+    const expired = code === CLOSE_CODES.unauthorized || code === CLOSE_CODES.tokenExpired
+    const quick = expired && !this.quickRetryUsed
     if (quick) this.quickRetryUsed = true
     this.scheduleReconnect(quick ? 0 : this.nextDelay())
   }
@@ -205,6 +213,7 @@ export class CollabSession {
   private stop(state: 'signedOut' | 'noAccess' | 'notFound' | 'tooLarge'): void {
     if (this.isTerminal()) return
     clearTimeout(this.timer)
+    clearTimeout(this.refreshTimer)
     this.provider?.disconnect()
     const stranded = state === 'tooLarge' || this.pending?.hasUnsaved ? state : null
     this.set({ connection: state, stranded: this.snapshot.stranded ?? stranded })
@@ -237,6 +246,41 @@ export class CollabSession {
     } finally {
       this.reconnecting = false
     }
+  }
+
+  /** Sends a fresh token shortly before the current one expires, so the connection stays open. */
+  private scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer)
+    const expiresAt = Date.parse(this.ticket.expiresAt)
+    if (Number.isNaN(expiresAt)) return
+    const delay = Math.max(0, expiresAt - Date.now() - (this.options.refreshMarginMs ?? 60_000))
+    this.refreshTimer = setTimeout(() => void this.refresh(), delay)
+  }
+
+  private async refresh(): Promise<void> {
+    const provider = this.provider
+    if (this.disposed || !provider?.wsconnected) return
+    const result = await this.options.fetchTicket()
+    if (this.disposed || provider.ws === null || !provider.wsconnected) return
+    if (!result.ok) {
+      // Try again shortly; if the token expires first, the server closes and reconnecting decides.
+      this.refreshTimer = setTimeout(() => void this.refresh(), 5_000)
+      return
+    }
+    if (result.ticket.mode !== this.snapshot.mode) {
+      // The mode changed: reconnect, which fetches a token for the new mode and reports a downgrade.
+      provider.disconnect()
+      this.set({ connection: 'reconnecting' })
+      this.scheduleReconnect(0)
+      return
+    }
+    this.ticket = result.ticket
+    provider.params = this.params()
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE_TOKEN)
+    encoding.writeVarString(encoder, result.ticket.token)
+    provider.ws.send(encoding.toUint8Array(encoder))
+    this.scheduleRefresh()
   }
 
   private updateOthers(): void {
