@@ -1,0 +1,163 @@
+// Lays the format-neutral Blocks (types.ts) out as Word paragraphs and tables. Word-specific
+// choices live here: built-in style ids (Heading1…4, Caption, Quote), numbering references for
+// lists, a repeating header row on every table.
+import {
+  AlignmentType,
+  ExternalHyperlink,
+  HeadingLevel,
+  Paragraph,
+  ShadingType,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx'
+import { type Block, type ListItem, type TextRun as Run } from './types.ts'
+
+export type DocxChild = Paragraph | Table
+
+export interface LayoutContext {
+  /** The w:lang value every run carries (e.g. fr-FR). */
+  language: string
+  /** "Description" in the plan's language: the label before a figure's alt text. */
+  descriptionLabel: string
+  /** Gives each list its own numbering instance, so numbered lists restart at 1. */
+  nextListInstance(): number
+}
+
+export const BULLETS = 'scp-bullets'
+export const NUMBERS = 'scp-numbers'
+export const STYLE = { caption: 'Caption', quote: 'Quote', muted: 'ScpMuted', hyperlink: 'Hyperlink', tableHeader: 'ScpTableHeader' } as const
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const
+const HEADER_FILL = 'E7ECF2'
+const MAX_LIST_LEVEL = 8
+const MAX_FIGURE_NESTING = 2
+
+// XML 1.0 forbids most C0 controls, U+FFFE/U+FFFF and unpaired surrogates; Word refuses a file
+// holding any of them, so they are dropped from every string that reaches the document.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** The string with characters XML cannot carry removed. */
+export function xmlSafe(value: unknown): string {
+  return String(value ?? '').replace(XML_INVALID, '')
+}
+
+/** Word runs for a string, turning '\n' into line breaks and '\t' into tabs. */
+export function textRuns(text: string, options: Omit<ConstructorParameters<typeof TextRun>[0] & object, 'text' | 'children' | 'break'>, language: string): TextRun[] {
+  return xmlSafe(text)
+    .split('\n')
+    .map((line, i) => {
+      const children = line.split('\t').flatMap((part, j) => [...(j > 0 ? [new Tab()] : []), ...(part ? [part] : [])])
+      return new TextRun({ ...options, language: { value: language }, children, break: i > 0 ? 1 : undefined })
+    })
+}
+
+function inlineChildren(runs: Run[], ctx: LayoutContext): ParagraphChild[] {
+  return runs.flatMap((run): ParagraphChild[] => {
+    const marks = {
+      bold: run.bold,
+      italics: run.italic,
+      underline: run.underline ? {} : undefined,
+      font: run.code ? 'Consolas' : undefined,
+    }
+    if (!run.href) return textRuns(run.text, marks, ctx.language)
+    return [new ExternalHyperlink({ link: xmlSafe(run.href), children: textRuns(run.text, { ...marks, style: STYLE.hyperlink }, ctx.language) })]
+  })
+}
+
+function paragraphStyle(style: 'normal' | 'muted' | 'quote' | undefined): string | undefined {
+  if (style === 'quote') return STYLE.quote
+  if (style === 'muted') return STYLE.muted
+  return undefined
+}
+
+/** Word content for a list of Blocks. */
+export function layoutBlocks(blocks: Block[], ctx: LayoutContext, figureDepth = 0): DocxChild[] {
+  return blocks.flatMap((block) => layoutBlock(block, ctx, figureDepth))
+}
+
+function layoutBlock(block: Block, ctx: LayoutContext, figureDepth: number): DocxChild[] {
+  switch (block.type) {
+    case 'heading':
+      return [new Paragraph({ heading: HEADINGS[block.level] ?? HeadingLevel.HEADING_4, children: textRuns(block.text, {}, ctx.language) })]
+    case 'paragraph':
+      return [new Paragraph({ style: paragraphStyle(block.style), children: inlineChildren(block.runs, ctx) })]
+    case 'list':
+      return listParagraphs(block.items, block.ordered, 0, ctx)
+    case 'table':
+      return tableWithCaption(block, ctx)
+    case 'facts':
+      return block.items.length > 0 ? [factsTable(block.items, ctx), new Paragraph({})] : []
+    case 'figure': {
+      if (figureDepth >= MAX_FIGURE_NESTING) return []
+      const caption = new Paragraph({ style: STYLE.caption, keepNext: true, children: textRuns(block.caption, {}, ctx.language) })
+      const alt = block.alt
+        ? [new Paragraph({ style: STYLE.muted, children: [...textRuns(`${ctx.descriptionLabel} `, { bold: true }, ctx.language), ...textRuns(block.alt, {}, ctx.language)] })]
+        : []
+      return [caption, ...alt, ...layoutBlocks(block.fallback ?? [], ctx, figureDepth + 1)]
+    }
+    default:
+      return []
+  }
+}
+
+function listParagraphs(items: ListItem[], ordered: boolean, level: number, ctx: LayoutContext): Paragraph[] {
+  const reference = ordered ? NUMBERS : BULLETS
+  const instance = ctx.nextListInstance()
+  return items.flatMap((item) => [
+    new Paragraph({ numbering: { reference, level: Math.min(level, MAX_LIST_LEVEL), instance }, children: inlineChildren(item.runs, ctx) }),
+    ...(item.children?.length ? listParagraphs(item.children, item.ordered ?? ordered, level + 1, ctx) : []),
+  ])
+}
+
+function cell(text: string, ctx: LayoutContext, options: { header?: boolean; numeric?: boolean; width?: number } = {}): TableCell {
+  return new TableCell({
+    children: [
+      new Paragraph({
+        style: options.header ? STYLE.tableHeader : undefined,
+        alignment: options.numeric ? AlignmentType.END : undefined,
+        children: textRuns(text, {}, ctx.language),
+      }),
+    ],
+    shading: options.header ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } : undefined,
+    width: options.width ? { size: options.width, type: WidthType.PERCENTAGE } : undefined,
+  })
+}
+
+function tableWithCaption(block: Extract<Block, { type: 'table' }>, ctx: LayoutContext): DocxChild[] {
+  const width = Math.max(block.columns.length, ...block.rows.map((r) => r.length))
+  if (width === 0) return []
+  const pad = (row: string[]) => [...row, ...Array<string>(width - row.length).fill('')]
+  const header = block.columns.length
+    ? [new TableRow({ tableHeader: true, cantSplit: true, children: pad(block.columns).map((c, i) => cell(c, ctx, { header: true, numeric: block.numeric?.[i] })) })]
+    : []
+  const body = block.rows.map((row) => new TableRow({ cantSplit: true, children: pad(row).map((c, i) => cell(c, ctx, { numeric: block.numeric?.[i] })) }))
+  const caption = block.caption ? [new Paragraph({ style: STYLE.caption, keepNext: true, children: textRuns(block.caption, {}, ctx.language) })] : []
+  // An empty paragraph after each table keeps two adjacent tables from merging into one in Word.
+  return [...caption, new Table({ rows: [...header, ...body], width: { size: 100, type: WidthType.PERCENTAGE } }), new Paragraph({})]
+}
+
+function factsTable(items: { label: string; value: string }[], ctx: LayoutContext): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: items.map(
+      (item) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              width: { size: 32, type: WidthType.PERCENTAGE },
+              shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' },
+              children: [new Paragraph({ children: textRuns(item.label, { bold: true }, ctx.language) })],
+            }),
+            cell(item.value, ctx, { width: 68 }),
+          ],
+        }),
+    ),
+  })
+}
