@@ -119,6 +119,8 @@ export interface DB {
   measurements: MeasurementsTable
   indicator_latest: IndicatorLatestTable
   inspection_statistics: InspectionStatisticsTable
+  plan_summaries: PlanSummariesTable
+  plan_last_activity: PlanLastActivityTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>
@@ -239,6 +241,26 @@ export interface IndicatorLatestTable {
   period: string
   period_end: string
   value: number
+}
+
+/** Dashboard figures per plan, kept by triggers (migration 1370, ADR 020). */
+export interface PlanSummariesTable {
+  plan_id: string
+  kinds: Generated<string[]>
+  issue_title: string | null
+  issue_type: string | null
+  open_reviews: Generated<number>
+  endorsed: Generated<string[]>
+  objected: Generated<string[]>
+  indicators: Generated<number>
+  on_track: Generated<number>
+  compliance_change: number | null
+  workers_reached: Generated<number>
+}
+
+export interface PlanLastActivityTable {
+  plan_id: string
+  at: Date
 }
 
 export interface InspectionStatisticsTable {

@@ -12,8 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireGlobalPermission(request, 'dashboard:read')
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const db = getDb()
-  const plans = await DashboardRepository.findPlans(db, filters)
-  const rows = await DashboardRepository.findMeasurements(db, plans.map((p) => p.id))
+  const rows = await DashboardRepository.findMeasurements(db, await DashboardRepository.findPlanIds(db, filters))
   const lines = rows.map((r) => [r.plan_id, r.title, r.country_code, r.indicator_ref, r.indicator, r.unit, r.period, r.period_end, r.value, r.note, r.evidence_source].map(csvCell).join(','))
   return new Response(`\uFEFF${[COLUMNS.join(','), ...lines].join('\r\n')}\r\n`, {
     headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="scp-measurements.csv"', 'Cache-Control': 'no-store' },

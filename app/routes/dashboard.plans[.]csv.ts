@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { filtersSchema, loadDashboard } from '../dashboard/dashboard.server.ts'
+import { filtersSchema, loadAllPlans } from '../dashboard/dashboard.server.ts'
 import { csvCell } from '../monitoring/csv.ts'
 import { requireGlobalPermission } from '../utils/admin.server.ts'
 import { getDb } from '../utils/db.server.ts'
@@ -10,7 +10,7 @@ const COLUMNS = ['plan_id', 'title', 'country', 'region', 'sectors', 'status', '
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireGlobalPermission(request, 'dashboard:read')
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const { summaries } = await loadDashboard(getDb(), filters)
+  const summaries = await loadAllPlans(getDb(), filters)
   const lines = summaries.map((p) =>
     [p.id, p.title, p.countryCode, p.region, p.sectors.join(' '), p.status, p.startDate, p.endDate, p.issueTitle, p.issueType, p.substepsStarted, p.openReviews, p.endorsed.join(' '), p.objected.join(' '), p.indicators, p.onTrack, p.complianceChange, p.workersReached, p.lastActivity]
       .map(csvCell)

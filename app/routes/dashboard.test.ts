@@ -58,6 +58,47 @@ describe('the cross-country dashboard', () => {
     expect(await ids('?sort=title&dir=asc')).toEqual([palm.id, port.id])
   })
 
+  it('counts sub-steps started, indicators on track and workers reached, and groups by country and sector', async () => {
+    const { palm, port, reviewer } = await world()
+    const lead = (await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', palm.id).executeTakeFirstOrThrow()).user_id
+    const workers = await ItemRepository.insert(db, { planId: palm.id, kind: 'indicator', refPrefix: 'K', data: { name: 'Workers', indicatorType: 'output', unit: 'count', baselineValue: 0, targetValue: 8000, countsWorkersReached: true }, actorId: lead })
+    await MeasurementRepository.insertMany(db, { planId: palm.id, actorId: lead, rows: [{ indicatorId: workers.id, period: '2026-Q2', periodEnd: '2026-06-30', value: 3100, note: null, evidenceSource: null }] })
+    await ItemRepository.insert(db, { planId: port.id, kind: 'mandate', refPrefix: 'M', data: { name: 'Labour code' }, actorId: lead })
+    const res = await open(reviewer, '?sort=progress&dir=desc')
+    // issue + target (2.1), pair (2.2), decision (2.2), indicators (6.2): three sub-steps.
+    expect(res.data.rows.map((r: { id: string }) => r.id)).toEqual([palm.id, port.id])
+    expect(res.data.rows[0]).toMatchObject({ substepsStarted: 3, indicators: 2, onTrack: 2, workersReached: 3100 })
+    expect(res.data.rows[1]).toMatchObject({ substepsStarted: 1, indicators: 0, onTrack: 0, workersReached: 0, complianceChange: null })
+    const a = res.data.aggregates
+    expect(a).toMatchObject({ plans: 2, indicators: 2, onTrack: 2, onTrackShare: 1, workersReached: 3100 })
+    expect(a.byCountry).toEqual([
+      { key: 'ID', plans: 1, indicators: 2, onTrack: 2, workersReached: 3100, complianceChange: 6 },
+      { key: 'MG', plans: 1, indicators: 0, onTrack: 0, workersReached: 0, complianceChange: null },
+    ])
+    expect(a.bySector.map((g: { key: string; plans: number }) => [g.key, g.plans])).toEqual([
+      ['A', 2],
+      ['H', 1],
+    ])
+    expect(a.byStatus).toEqual([{ key: 'draft', plans: 2 }])
+  })
+
+  it('pages through many plans with their total, sorted in the database, and clamps a page past the end', async () => {
+    const { reviewer } = await world()
+    await db
+      .insertInto('plans')
+      .values(Array.from({ length: 51 }, (_, n) => ({ title: `Bulk ${String(n).padStart(2, '0')}`, country_code: 'FJ', region: null, sectors: ['C'], scope: 'national' as const, start_date: '2026-01-01', end_date: '2026-12-31', working_language: 'en' as const })))
+      .execute()
+    const first = await open(reviewer, '?country=FJ&sort=title&dir=desc')
+    expect(first.data).toMatchObject({ total: 51, page: 1, pages: 2 })
+    expect(first.data.rows).toHaveLength(50)
+    expect(first.data.rows[0].title).toBe('Bulk 50')
+    const second = await open(reviewer, '?country=FJ&sort=title&dir=desc&page=2')
+    expect(second.data.rows.map((r: { title: string }) => r.title)).toEqual(['Bulk 00'])
+    const past = await open(reviewer, '?country=FJ&sort=title&dir=desc&page=9')
+    expect(past.data.page).toBe(2)
+    expect(past.data.rows).toHaveLength(1)
+  })
+
   it('exports the table and the measurements as CSV', async () => {
     const { reviewer } = await world()
     const table = await call(() => plansCsv(args(makeRequest('/dashboard/plans.csv?country=ID', { cookie: reviewer }))))

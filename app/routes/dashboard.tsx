@@ -5,7 +5,7 @@ import * as DashboardRepository from '#db/repositories/dashboard.ts'
 import * as StatisticsRepository from '#db/repositories/inspection-statistics.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { BarList } from '../dashboard/BarList.tsx'
-import { filtersSchema, loadDashboard, PAGE_SIZE } from '../dashboard/dashboard.server.ts'
+import { filtersSchema, loadDashboard } from '../dashboard/dashboard.server.ts'
 import { type Sort } from '../dashboard/summary.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { StatusBadge } from '../components/plans/StatusBadge.tsx'
@@ -25,16 +25,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireGlobalPermission(request, 'dashboard:read')
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const db = getDb()
-  const [{ summaries, aggregates }, countries, regions, statistics] = await Promise.all([
+  const [{ rows, total, page, pages, aggregates }, countries, regions, statistics] = await Promise.all([
     loadDashboard(db, filters),
     PlanRepository.findCountryCodes(db),
     DashboardRepository.findRegions(db),
     StatisticsRepository.findLatestPerCountry(db),
   ])
-  const pages = Math.max(1, Math.ceil(summaries.length / PAGE_SIZE))
-  const page = Math.min(filters.page, pages)
   const inspection = Object.fromEntries(statistics.map((r) => [r.country_code, { year: r.year, per10000: r.inspectors_per_10000, inspectors: r.inspectors }]))
-  return { filters, rows: summaries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: summaries.length, page, pages, aggregates, countries, regions, inspection }
+  const onTrackShare = aggregates.indicators ? aggregates.onTrack / aggregates.indicators : null
+  return { filters, rows, total, page, pages, aggregates: { ...aggregates, onTrackShare }, countries, regions, inspection }
 }
 
 export default function DashboardPage() {

@@ -1,6 +1,9 @@
 import { sql } from 'kysely'
 import { type Executor } from '../executor.ts'
 
+// The cross-country dashboard reads plan_summaries (one row of figures per plan, kept by triggers:
+// migration 1370, ADR 020), so every query here touches at most one row per plan.
+
 export interface DashboardFilters {
   country?: string
   region?: string
@@ -10,6 +13,9 @@ export interface DashboardFilters {
   /** Plans whose horizon overlaps this calendar year. */
   year?: number
 }
+
+export const DASHBOARD_SORTS = ['title', 'country', 'status', 'progress', 'onTrack', 'lastActivity'] as const
+export type DashboardSort = (typeof DASHBOARD_SORTS)[number]
 
 export interface DashboardPlanRow {
   id: string
@@ -22,94 +28,141 @@ export interface DashboardPlanRow {
   end_date: string
   issue_title: string | null
   issue_type: string | null
-  kinds: string[]
+  substeps_started: number
   open_reviews: number
   endorsed: string[]
   objected: string[]
+  indicators: number
+  on_track: number
+  compliance_change: number | null
+  workers_reached: number
   last_activity: Date | null
 }
 
-/** Every plan matching the filters with what the cross-country table shows (reviewers see all plans). */
-export async function findPlans(db: Executor, f: DashboardFilters): Promise<DashboardPlanRow[]> {
+export interface GroupFigures {
+  key: string
+  plans: number
+  indicators: number
+  onTrack: number
+  workersReached: number
+  complianceChange: number | null
+}
+
+export interface DashboardAggregates {
+  plans: number
+  indicators: number
+  onTrack: number
+  complianceChange: number | null
+  plansWithComplianceData: number
+  workersReached: number
+  byStatus: { key: string; plans: number }[]
+  byIssueType: { key: string; plans: number }[]
+  byCountry: GroupFigures[]
+  bySector: GroupFigures[]
+}
+
+/** Which sub-step each worksheet kind belongs to, as two parallel arrays (the map lives in the app). */
+export interface KindSubsteps {
+  kinds: string[]
+  substeps: string[]
+}
+
+const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/** The filtered plans joined to their figures (`p` = plans, `s` = plan_summaries, `a` = last activity). */
+function filtered(f: DashboardFilters) {
   const yearStart = f.year ? `${f.year}-01-01` : null
   const yearEnd = f.year ? `${f.year}-12-31` : null
+  return sql`
+    plans p
+    LEFT JOIN plan_summaries s ON s.plan_id = p.id
+    LEFT JOIN plan_last_activity a ON a.plan_id = p.id
+    WHERE (${f.country ?? null}::text IS NULL OR p.country_code = ${f.country ?? null})
+      AND (${f.region ?? null}::text IS NULL OR p.region ILIKE ${f.region ? `%${escapeLike(f.region)}%` : null})
+      AND (${f.sector ?? null}::text IS NULL OR ${f.sector ?? null} = ANY(p.sectors))
+      AND (${f.status ?? null}::text IS NULL OR p.status = ${f.status ?? null})
+      AND (${yearStart}::date IS NULL OR (p.end_date >= ${yearStart}::date AND p.start_date <= ${yearEnd}::date))
+      AND (${f.issueType ?? null}::text IS NULL OR s.issue_type = ${f.issueType ?? null})`
+}
+
+function orderBy(sort: DashboardSort, dir: 'asc' | 'desc') {
+  const d = sql.raw(dir === 'asc' ? 'ASC' : 'DESC')
+  // A plan without activity sorts as the oldest, one without indicators below 0 % on track.
+  const key = {
+    title: sql`lower(p.title) COLLATE "C" ${d}`,
+    country: sql`p.country_code ${d}`,
+    status: sql`p.status COLLATE "C" ${d}`,
+    progress: sql`substeps_started ${d}`,
+    onTrack: sql`CASE WHEN coalesce(s.indicators, 0) > 0 THEN s.on_track::float8 / s.indicators ELSE -1 END ${d}`,
+    lastActivity: sql`a.at ${d} ${sql.raw(dir === 'asc' ? 'NULLS FIRST' : 'NULLS LAST')}`,
+  }[sort]
+  return sql`${key}, p.title COLLATE "C", p.id`
+}
+
+/** One page of the filtered plans with their figures, sorted in the database. */
+export async function findPage(db: Executor, input: { filters: DashboardFilters; sort: DashboardSort; dir: 'asc' | 'desc'; limit: number | null; offset: number; kindSubsteps: KindSubsteps }) {
+  const { kinds, substeps } = input.kindSubsteps
   const { rows } = await sql<DashboardPlanRow>`
-    WITH f AS (
-      SELECT id, title, country_code, region, sectors, status, start_date, end_date FROM plans
-      WHERE (${f.country ?? null}::text IS NULL OR country_code = ${f.country ?? null})
-        AND (${f.region ?? null}::text IS NULL OR region ILIKE ${f.region ? `%${f.region.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null})
-        AND (${f.sector ?? null}::text IS NULL OR ${f.sector ?? null} = ANY(sectors))
-        AND (${f.status ?? null}::text IS NULL OR status = ${f.status ?? null})
-        AND (${yearStart}::date IS NULL OR (end_date >= ${yearStart}::date AND start_date <= ${yearEnd}::date))
-    ),
-    prio AS (
-      SELECT DISTINCT ON (d.plan_id) d.plan_id, iss.data->>'title' AS issue_title, iss.data->>'issueType' AS issue_type
-      FROM worksheet_items d
-      JOIN f ON f.id = d.plan_id
-      JOIN worksheet_items pr ON pr.plan_id = d.plan_id AND pr.id::text = d.data->'pairs'->>0
-      JOIN worksheet_items iss ON iss.plan_id = d.plan_id AND iss.id::text = pr.data->>'issue'
-      WHERE d.kind = 'priority_decision'
-      ORDER BY d.plan_id, d.position
-    ),
-    kinds AS (SELECT w.plan_id, array_agg(DISTINCT w.kind) AS kinds FROM worksheet_items w JOIN f ON f.id = w.plan_id GROUP BY w.plan_id),
-    reviews AS (
-      SELECT c.plan_id, count(*)::int AS open_reviews FROM comments c JOIN f ON f.id = c.plan_id
-      WHERE c.is_review AND c.resolved_at IS NULL GROUP BY c.plan_id
-    ),
-    endorse AS (
-      SELECT e.plan_id,
-        coalesce(array_agg(DISTINCT o.constituency) FILTER (WHERE e.decision = 'endorse'), '{}') AS endorsed,
-        coalesce(array_agg(DISTINCT o.constituency) FILTER (WHERE e.decision = 'object'), '{}') AS objected
-      FROM plan_endorsements e JOIN f ON f.id = e.plan_id JOIN organisations o ON o.id = e.organisation_id GROUP BY e.plan_id
+    SELECT p.id, p.title, p.country_code, p.region, p.sectors, p.status, p.start_date, p.end_date,
+      s.issue_title, s.issue_type,
+      (SELECT count(DISTINCT m.substep) FROM unnest(${kinds}::text[], ${substeps}::text[]) AS m(kind, substep) WHERE m.kind = ANY(s.kinds))::int AS substeps_started,
+      coalesce(s.open_reviews, 0) AS open_reviews,
+      coalesce(s.endorsed, '{}') AS endorsed,
+      coalesce(s.objected, '{}') AS objected,
+      coalesce(s.indicators, 0) AS indicators,
+      coalesce(s.on_track, 0) AS on_track,
+      s.compliance_change,
+      coalesce(s.workers_reached, 0) AS workers_reached,
+      a.at AS last_activity
+    FROM ${filtered(input.filters)}
+    ORDER BY ${orderBy(input.sort, input.dir)}
+    LIMIT ${input.limit} OFFSET ${input.offset}
+  `.execute(db)
+  return rows
+}
+
+/** Counts, figures and groupings over every filtered plan, computed in one query. */
+export async function findAggregates(db: Executor, filters: DashboardFilters): Promise<DashboardAggregates> {
+  // Each plan counts once per group; a plan's compliance change is the mean over its compliance
+  // indicators, and a group's the mean over its plans that have one.
+  const groupFigures = sql`json_build_object('key', key, 'plans', count(*), 'indicators', sum(indicators), 'onTrack', sum(on_track),
+    'workersReached', sum(workers_reached), 'complianceChange', avg(compliance_change))`
+  const { rows } = await sql<{ figures: DashboardAggregates }>`
+    WITH f AS MATERIALIZED (
+      SELECT p.status, p.country_code, p.sectors, coalesce(s.issue_type, 'none') AS issue_type,
+        coalesce(s.indicators, 0) AS indicators, coalesce(s.on_track, 0) AS on_track,
+        s.compliance_change, coalesce(s.workers_reached, 0) AS workers_reached
+      FROM ${filtered(filters)}
     )
-    SELECT f.*, prio.issue_title, prio.issue_type,
-      coalesce(kinds.kinds, '{}') AS kinds,
-      coalesce(reviews.open_reviews, 0) AS open_reviews,
-      coalesce(endorse.endorsed, '{}') AS endorsed,
-      coalesce(endorse.objected, '{}') AS objected,
-      (SELECT a.created_at FROM activity_events a WHERE a.plan_id = f.id ORDER BY a.id DESC LIMIT 1) AS last_activity
-    FROM f
-    LEFT JOIN prio ON prio.plan_id = f.id
-    LEFT JOIN kinds ON kinds.plan_id = f.id
-    LEFT JOIN reviews ON reviews.plan_id = f.id
-    LEFT JOIN endorse ON endorse.plan_id = f.id
-    WHERE (${f.issueType ?? null}::text IS NULL OR prio.issue_type = ${f.issueType ?? null})
+    SELECT json_build_object(
+      'plans', (SELECT count(*) FROM f),
+      'indicators', (SELECT coalesce(sum(indicators), 0) FROM f),
+      'onTrack', (SELECT coalesce(sum(on_track), 0) FROM f),
+      'complianceChange', (SELECT avg(compliance_change) FROM f),
+      'plansWithComplianceData', (SELECT count(compliance_change) FROM f),
+      'workersReached', (SELECT coalesce(sum(workers_reached), 0) FROM f),
+      'byStatus', (SELECT coalesce(json_agg(json_build_object('key', key, 'plans', n) ORDER BY n DESC, key COLLATE "C"), '[]')
+        FROM (SELECT status AS key, count(*) AS n FROM f GROUP BY status) g),
+      'byIssueType', (SELECT coalesce(json_agg(json_build_object('key', key, 'plans', n) ORDER BY n DESC, key COLLATE "C"), '[]')
+        FROM (SELECT issue_type AS key, count(*) AS n FROM f GROUP BY issue_type) g),
+      'byCountry', (SELECT coalesce(json_agg(g ORDER BY (g->>'plans')::int DESC, g->>'key' COLLATE "C"), '[]')
+        FROM (SELECT ${groupFigures} AS g FROM (SELECT country_code AS key, * FROM f) x GROUP BY key) y),
+      'bySector', (SELECT coalesce(json_agg(g ORDER BY (g->>'plans')::int DESC, g->>'key' COLLATE "C"), '[]')
+        FROM (SELECT ${groupFigures} AS g FROM (SELECT sector AS key, f.* FROM f, unnest(f.sectors) AS sector) x GROUP BY key) y)
+    ) AS figures
   `.execute(db)
-  return rows
+  return rows[0]!.figures
 }
 
-export interface DashboardIndicatorRow {
-  plan_id: string
-  indicator_type: string | null
-  unit: string | null
-  baseline_value: number | null
-  baseline_date: string | null
-  target_value: number | null
-  target_date: string | null
-  counts_workers: boolean
-  period: string | null
-  period_end: string | null
-  value: number | null
+/** The ids of every filtered plan (for the measurements export). */
+export async function findPlanIds(db: Executor, filters: DashboardFilters): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`SELECT p.id FROM ${filtered(filters)}`.execute(db)
+  return rows.map((r) => r.id)
 }
 
-/** Each indicator of the given plans with its latest measurement. */
-export async function findIndicators(db: Executor, planIds: string[]): Promise<DashboardIndicatorRow[]> {
-  if (planIds.length === 0) return []
-  const { rows } = await sql<DashboardIndicatorRow>`
-    SELECT i.plan_id,
-      i.data->>'indicatorType' AS indicator_type,
-      i.data->>'unit' AS unit,
-      CASE WHEN jsonb_typeof(i.data->'baselineValue') = 'number' THEN (i.data->>'baselineValue')::float8 END AS baseline_value,
-      i.data->>'baselineDate' AS baseline_date,
-      CASE WHEN jsonb_typeof(i.data->'targetValue') = 'number' THEN (i.data->>'targetValue')::float8 END AS target_value,
-      i.data->>'targetDate' AS target_date,
-      coalesce((i.data->>'countsWorkersReached')::boolean, false) AS counts_workers,
-      l.period, l.period_end::text AS period_end, l.value
-    FROM worksheet_items i
-    LEFT JOIN indicator_latest l ON l.indicator_id = i.id
-    WHERE i.kind = 'indicator' AND i.plan_id = ANY(${planIds}::uuid[])
-  `.execute(db)
-  return rows
+/** Recomputes every plan's summary and latest activity (after a migration that changes their rules). */
+export async function rebuildSummaries(db: Executor) {
+  await sql`SELECT scp_rebuild_plan_summaries()`.execute(db)
 }
 
 /** Every measurement of the given plans, for the CSV export, in a stable order. */
