@@ -42,6 +42,17 @@ describe('changing the password', () => {
     expect(await attemptLogin(user.email, OLD, '192.0.2.1')).toMatchObject({ status: 'ok' })
   })
 
+  it('answers an empty form with a message next to each field', async () => {
+    const { cookie } = await createUserWithSession(db, { passwordHash })
+    const res = await post(cookie, { intent: 'change-password' })
+    expect(res.status).toBe(400)
+    expect(res.data.result.error).toEqual({
+      currentPassword: ['validation.required'],
+      newPassword: ['validation.required'],
+      confirmPassword: ['validation.required'],
+    })
+  })
+
   it('refuses a new password that is too short', async () => {
     const { user, cookie } = await createUserWithSession(db, { passwordHash })
     const res = await post(cookie, change(OLD, 'short'))

@@ -1,11 +1,10 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
-import { FormErrors, TextField } from '../components/forms.tsx'
+import { ConformForm, useSchemaForm, TextField } from '../components/forms.tsx'
 import { hashPassword } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { formatDateTime } from '../utils/locales.ts'
@@ -14,20 +13,29 @@ import { requireUser, SESSION_IDLE_SECONDS } from '../utils/session.server.ts'
 import { password, z } from '../utils/validation.ts'
 import { clientIp, readFormData } from '../utils/request.server.ts'
 
-const passwordSchema = z
-  .object({
-    intent: z.literal('change-password'),
-    currentPassword: z.string().min(1).max(256),
-    newPassword: password,
-    confirmPassword: z.string().min(1).max(256),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.passwordsDiffer' })
+const passwordFields = z.object({
+  intent: z.literal('change-password'),
+  currentPassword: z.string().min(1).max(256),
+  newPassword: password,
+  confirmPassword: z.string().min(1).max(256),
+})
 
-const schema = z.union([
-  passwordSchema,
-  z.object({ intent: z.literal('end-session'), sessionId: z.string().regex(/^[0-9a-f]{64}$/) }),
-  z.object({ intent: z.literal('end-other-sessions') }),
-])
+function samePasswords(v: { intent: string; newPassword?: string; confirmPassword?: string }, ctx: z.RefinementCtx) {
+  if (v.intent === 'change-password' && v.newPassword !== v.confirmPassword) {
+    ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'validation.passwordsDiffer' })
+  }
+}
+
+const passwordSchema = passwordFields.superRefine(samePasswords)
+
+// Discriminated by intent, so a failed password change reports each field, not one union error.
+const schema = z
+  .discriminatedUnion('intent', [
+    passwordFields,
+    z.object({ intent: z.literal('end-session'), sessionId: z.string().regex(/^[0-9a-f]{64}$/) }),
+    z.object({ intent: z.literal('end-other-sessions') }),
+  ])
+  .superRefine(samePasswords)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -70,12 +78,9 @@ export default function AccountPage() {
   const { profile, sessions } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(passwordSchema, {
     id: 'change-password',
     lastResult: actionData?.result,
-    constraint: getZodConstraint(passwordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema }),
-    shouldValidate: 'onBlur',
   })
   return (
     <div className="page page--narrow">
@@ -101,16 +106,15 @@ export default function AccountPage() {
       </section>
       <section className="card" aria-labelledby="password-heading">
         <h2 id="password-heading">{t('account.changePassword')}</h2>
-        <Form method="post" {...getFormProps(form)}>
+        <ConformForm form={form}>
           <input type="hidden" name="intent" value="change-password" />
-          <FormErrors id={form.errorId} errors={form.errors} />
           <TextField field={fields.currentPassword} label={t('account.currentPassword')} type="password" autoComplete="current-password" />
           <TextField field={fields.newPassword} label={t('account.newPassword')} hint={t('account.passwordHint')} type="password" autoComplete="new-password" />
           <TextField field={fields.confirmPassword} label={t('account.confirmPassword')} type="password" autoComplete="new-password" />
           <button type="submit" className="button button--primary">
             {t('account.changePassword')}
           </button>
-        </Form>
+        </ConformForm>
       </section>
       <section className="card" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t('account.sessions')}</h2>

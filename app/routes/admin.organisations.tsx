@@ -1,10 +1,9 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as OrganisationRepository from '#db/repositories/organisations.ts'
-import { FormErrors, SelectField, TextField } from '../components/forms.tsx'
+import { ConformForm, useSchemaForm, SelectField, TextField } from '../components/forms.tsx'
 import { requireGlobalPermission } from '../utils/admin.server.ts'
 import { CONSTITUENCIES } from '../utils/constituencies.ts'
 import { countryName, countryOptions, isCountryCode } from '../utils/countries.ts'
@@ -64,20 +63,16 @@ export default function AdminOrganisationsPage() {
   const { organisations } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(schema, {
     id: 'new-organisation',
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
   })
   return (
     <div className="admin-grid">
       <title>{t('admin.organisations')}</title>
       <section aria-labelledby="new-org-heading" className="card">
         <h2 id="new-org-heading">{t('admin.newOrganisation')}</h2>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors id={form.errorId} errors={form.errors} />
+        <ConformForm form={form}>
           <TextField field={fields.name} label={t('admin.orgName')} />
           <TextField field={fields.acronym} label={t('admin.acronym')} />
           <SelectField field={fields.constituency} label={t('team.constituency')} placeholder={t('plan.fields.choose')} options={CONSTITUENCIES.map((c) => ({ value: c, label: t(`constituency.${c}`) }))} />
@@ -98,7 +93,7 @@ export default function AdminOrganisationsPage() {
           <button type="submit" className="button button--primary">
             {t('admin.createOrganisation')}
           </button>
-        </Form>
+        </ConformForm>
       </section>
       <section aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">{t('admin.organisations')}</h2>

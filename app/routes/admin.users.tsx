@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -8,7 +7,7 @@ import * as InvitationRepository from '#db/repositories/invitations.ts'
 import * as OrganisationRepository from '#db/repositories/organisations.ts'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
-import { FormErrors, SelectField, TextField } from '../components/forms.tsx'
+import { ConformForm, useSchemaForm, SelectField, TextField } from '../components/forms.tsx'
 import { requireGlobalPermission } from '../utils/admin.server.ts'
 import { randomToken, sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
@@ -89,14 +88,11 @@ export default function AdminUsersPage() {
   const { users, organisations } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(inviteSchema, {
     id: 'invite-user',
     lastResult: actionData?.result,
     // Least privilege by default: an administrator account is never one careless click away.
     defaultValue: { globalRole: 'member' },
-    constraint: getZodConstraint(inviteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
-    shouldValidate: 'onBlur',
   })
   return (
     <div className="admin-grid">
@@ -111,9 +107,8 @@ export default function AdminUsersPage() {
             <input id="invite-link" readOnly value={actionData.link.url} className="copy-field" onFocus={(e) => e.currentTarget.select()} />
           </div>
         ) : null}
-        <Form method="post" {...getFormProps(form)}>
+        <ConformForm form={form}>
           <input type="hidden" name="intent" value="invite" />
-          <FormErrors id={form.errorId} errors={form.errors} />
           <TextField field={fields.name} label={t('account.name')} />
           <TextField field={fields.email} label={t('auth.email')} type="email" />
           <SelectField
@@ -126,7 +121,7 @@ export default function AdminUsersPage() {
           <button type="submit" className="button button--primary">
             {t('admin.createInvitation')}
           </button>
-        </Form>
+        </ConformForm>
       </section>
       <section aria-labelledby="users-heading">
         <h2 id="users-heading">{t('admin.users')}</h2>

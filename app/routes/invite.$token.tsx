@@ -1,12 +1,11 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as InvitationRepository from '#db/repositories/invitations.ts'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
-import { FormErrors, TextField } from '../components/forms.tsx'
+import { ConformForm, useSchemaForm, TextField } from '../components/forms.tsx'
 import { hashPassword, sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { clientIp, readFormData } from '../utils/request.server.ts'
@@ -53,12 +52,9 @@ export default function InvitePage() {
   const { invitee } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(schema, {
     id: 'accept-invitation',
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
   })
   return (
     <div className="auth-page">
@@ -68,14 +64,13 @@ export default function InvitePage() {
         {invitee ? (
           <>
             <p className="lede">{t('invite.welcome', { name: invitee.name, email: invitee.email })}</p>
-            <Form method="post" {...getFormProps(form)}>
-              <FormErrors id={form.errorId} errors={form.errors} />
+            <ConformForm form={form}>
               <TextField field={fields.newPassword} label={t('account.newPassword')} hint={t('account.passwordHint')} type="password" autoComplete="new-password" />
               <TextField field={fields.confirmPassword} label={t('account.confirmPassword')} type="password" autoComplete="new-password" />
               <button type="submit" className="button button--primary">
                 {t('invite.accept')}
               </button>
-            </Form>
+            </ConformForm>
           </>
         ) : (
           <p className="alert alert--error">{t('invite.invalid')}</p>

@@ -1,9 +1,8 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors, TextField } from '../components/forms.tsx'
+import { ConformForm, useSchemaForm, TextField } from '../components/forms.tsx'
 import { attemptLogin } from '../utils/login.server.ts'
 import { clientIp, readFormData } from '../utils/request.server.ts'
 import { createSession, requireAnonymous, safeRedirect } from '../utils/session.server.ts'
@@ -42,12 +41,9 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(schema, {
     id: 'login',
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
   })
   return (
     <div className="auth-page">
@@ -55,15 +51,14 @@ export default function LoginPage() {
       <section className="card auth-card" aria-labelledby="login-heading">
         <h1 id="login-heading">{t('auth.signInTitle')}</h1>
         <p className="lede">{t('auth.signInIntro')}</p>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors id={form.errorId} errors={form.errors} />
+        <ConformForm form={form}>
           <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
           <TextField field={fields.email} label={t('auth.email')} type="email" autoComplete="username" />
           <TextField field={fields.password} label={t('auth.password')} type="password" autoComplete="current-password" />
           <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
             {t('auth.signIn')}
           </button>
-        </Form>
+        </ConformForm>
         <p className="field__hint">{t('auth.noAccountHint')}</p>
       </section>
     </div>

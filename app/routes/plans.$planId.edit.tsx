@@ -1,12 +1,11 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { StaleRecordError } from '#db/executor.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
-import { FormErrors } from '../components/forms.tsx'
+import { ConformForm, useSchemaForm } from '../components/forms.tsx'
 import { PlanFields } from '../components/plans/PlanFields.tsx'
 import { getDb } from '../utils/db.server.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
@@ -41,7 +40,7 @@ export default function EditPlanPage() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   const current = actionData?.current ?? null
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(editSchema, {
     id: `edit-plan-${plan.id}`,
     lastResult: actionData?.result,
     defaultValue: {
@@ -54,16 +53,12 @@ export default function EditPlanPage() {
       endDate: plan.end_date,
       workingLanguage: plan.working_language,
     },
-    constraint: getZodConstraint(planSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: editSchema }),
-    shouldValidate: 'onBlur',
   })
   return (
     <section aria-labelledby="edit-heading" className="page--narrow">
       <title>{t('plan.editTitle')}</title>
       <h2 id="edit-heading">{t('plan.editTitle')}</h2>
-      <Form method="post" {...getFormProps(form)} className="card">
-        <FormErrors id={form.errorId} errors={form.errors} />
+      <ConformForm form={form} className="card">
         {current ? (
           <div className="alert alert--warning" role="alert">
             <p>{t('conflict.explain')}</p>
@@ -88,7 +83,7 @@ export default function EditPlanPage() {
             {t('common.save')}
           </button>
         </div>
-      </Form>
+      </ConformForm>
     </section>
   )
 }

@@ -1,10 +1,9 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as PlanRepository from '#db/repositories/plans.ts'
-import { FormErrors } from '../components/forms.tsx'
+import { ConformForm, useSchemaForm } from '../components/forms.tsx'
 import { PlanFields } from '../components/plans/PlanFields.tsx'
 import { getDb } from '../utils/db.server.ts'
 import { canGlobally } from '../utils/permissions.ts'
@@ -37,22 +36,17 @@ export default function NewPlanPage() {
   const { defaultCountry, defaultLanguage } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(planSchema, {
     id: 'new-plan',
     lastResult: actionData?.result,
     defaultValue: { countryCode: defaultCountry, workingLanguage: defaultLanguage, scope: 'national' },
-    constraint: getZodConstraint(planSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: planSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   return (
     <div className="page page--narrow">
       <title>{t('plans.new')}</title>
       <h1>{t('plans.new')}</h1>
       <p className="lede">{t('plans.newIntro')}</p>
-      <Form method="post" {...getFormProps(form)} className="card">
-        <FormErrors id={form.errorId} errors={form.errors} />
+      <ConformForm form={form} className="card">
         <PlanFields fields={fields} />
         <div className="form-actions">
           <button type="submit" className="button button--primary">
@@ -62,7 +56,7 @@ export default function NewPlanPage() {
             {t('common.cancel')}
           </Link>
         </div>
-      </Form>
+      </ConformForm>
     </div>
   )
 }

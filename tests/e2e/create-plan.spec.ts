@@ -43,10 +43,8 @@ test('client-side validation shows a message next to a field as soon as it is le
   expect(posted).toBe(false)
 })
 
-// Known bug (reported): after a client-side failed submit conform updates its state (focus moves to
-// the first invalid field) but the messages of fields never left are not rendered until another
-// render happens, so an empty form shows nothing next to its fields.
-test.fixme('submitting an incomplete form shows every message next to its field', async ({ page }) => {
+// Fields the person never visited get their messages too (ADR 020: each field subscribes itself).
+test('submitting an incomplete form shows every message next to its field', async ({ page }) => {
   await login(page, CREATOR)
   await page.goto('/plans/new')
   await waitForHydratedForm(page, 'new-plan')
