@@ -10,6 +10,7 @@ declare module '@remix-run/node' {
 export default defineConfig({
   server: { port: 3000 },
   build: { target: 'es2022' },
+  optimizeDeps: { exclude: ['@node-rs/argon2'] },
   plugins: [
     remix({
       ignoredRouteFiles: ['**/*.test.ts', '**/*.test.tsx', '**/schema.ts'],
