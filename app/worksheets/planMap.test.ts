@@ -5,8 +5,8 @@ const item = (id: string, kind: string, ref: string, data: Record<string, unknow
 
 describe('plan map layers', () => {
   const items = [
-    item('n2', 'node', 'N2', { label: 'Mills', nodeType: 'processor', isPivot: true, x: 300, y: 100 }),
-    item('n4', 'node', 'N4', { label: 'Large estates', nodeType: 'producer' }),
+    item('n2', 'node', 'N2', { label: 'Mills', nodeCategory: 'processor', isPivot: true, x: 300, y: 100 }),
+    item('n4', 'node', 'N4', { label: 'Large estates', nodeCategory: 'producer' }),
     item('r1', 'relation', 'E1', { from: 'n2', to: 'n4', relationType: 'sources_from' }),
     item('r2', 'relation', 'E2', { from: 'n2', to: 'gone', relationType: 'owns' }),
     item('f1', 'influence', 'F1', { description: 'Buyer requirements', polarity: 'driver', nodes: ['n2'] }),

@@ -61,7 +61,7 @@ export function buildPlanMap(items: MapItem[], selected: readonly string[]): Pla
     id: n.id,
     ref: n.ref,
     label: title(n, 'label'),
-    nodeType: str(n.data.nodeType) || null,
+    nodeType: str(n.data.nodeCategory) || null,
     isPivot: n.data.isPivot === true,
     x: typeof n.data.x === 'number' ? n.data.x : null,
     y: typeof n.data.y === 'number' ? n.data.y : null,

@@ -8,8 +8,8 @@ afterAll(() => db.destroy())
 
 async function mapPlan(members: Parameters<typeof planWithTeam>[0] = []) {
   const team = await planWithTeam(members)
-  await team.lead.item({ intent: 'item:create', kind: 'node', label: 'Mills', nodeType: 'processor', isPivot: 'on', countUnits: '14' })
-  await team.lead.item({ intent: 'item:create', kind: 'node', label: 'Large estates', nodeType: 'producer' })
+  await team.lead.item({ intent: 'item:create', kind: 'node', label: 'Mills', nodeCategory: 'processor', isPivot: 'on', countUnits: '14' })
+  await team.lead.item({ intent: 'item:create', kind: 'node', label: 'Large estates', nodeCategory: 'producer' })
   const [mills, estates] = await ItemRepository.findByKind(db, team.plan.id, 'node')
   return { ...team, mills: mills!, estates: estates! }
 }
@@ -21,7 +21,7 @@ describe('2.3 nodes and relations', () => {
     const other = await planWithTeam()
     await other.lead.item({ intent: 'item:create', kind: 'issue', title: 'Hours' })
     const [foreign] = await ItemRepository.findByKind(db, other.plan.id, 'issue')
-    const res = await lead.item({ intent: 'item:create', kind: 'node', label: 'Buyers', nodeType: 'lead_firm', issues: foreign!.id })
+    const res = await lead.item({ intent: 'item:create', kind: 'node', label: 'Buyers', nodeCategory: 'lead_firm', issues: foreign!.id })
     expect(res.status).toBe(400)
     expect(res.body.result?.error?.issues).toEqual(['validation.unknownLink'])
   })
@@ -42,7 +42,7 @@ describe('2.3 nodes and relations', () => {
     const team = await planWithTeam()
     const status = async (planId: string) => (await planProgress(db, planId)).find((p) => p.code === '2.3')!
     expect(await status(team.plan.id)).toMatchObject({ status: 'not_started' })
-    await team.lead.item({ intent: 'item:create', kind: 'node', label: 'Estates', nodeType: 'producer' })
+    await team.lead.item({ intent: 'item:create', kind: 'node', label: 'Estates', nodeCategory: 'producer' })
     expect(await status(team.plan.id)).toMatchObject({ status: 'in_progress', missing: ['progress.missing.fewNodes', 'progress.missing.noRelations', 'progress.missing.noPivot'] })
     const { plan, lead, mills, estates } = await mapPlan()
     expect(await status(plan.id)).toMatchObject({ status: 'in_progress', missing: ['progress.missing.noRelations'] })

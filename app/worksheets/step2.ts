@@ -110,7 +110,7 @@ export const nodeSpec: KindSpec = {
   ordered: true,
   fields: [
     { name: 'label', type: 'text', required: true, max: 120 },
-    { name: 'nodeType', type: 'enum', options: NODE_TYPES, required: true },
+    { name: 'nodeCategory', type: 'enum', options: NODE_TYPES, required: true },
     { name: 'countUnits', type: 'number', min: 0, max: 1e9, integer: true },
     { name: 'countWorkers', type: 'number', min: 0, max: 1e10, integer: true },
     { name: 'issues', type: 'links', kind: 'issue' },
@@ -118,7 +118,7 @@ export const nodeSpec: KindSpec = {
     { name: 'x', type: 'number', min: 0, max: MAP_COORD_MAX, integer: true },
     { name: 'y', type: 'number', min: 0, max: MAP_COORD_MAX, integer: true },
   ],
-  columns: ['label', 'nodeType', 'countUnits', 'countWorkers', 'issues', 'isPivot'],
+  columns: ['label', 'nodeCategory', 'countUnits', 'countWorkers', 'issues', 'isPivot'],
 }
 
 export const relationSpec: KindSpec = {

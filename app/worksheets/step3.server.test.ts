@@ -141,8 +141,8 @@ describe('3.2 influences', () => {
   it('refuses links to another plan’s node or cause and accepts this plan’s', async () => {
     const mine = await setup()
     const theirs = await setup()
-    const foreignNode = await theirs.insert('node', 'N', { label: 'Mills', nodeType: 'processor' })
-    const node = await mine.insert('node', 'N', { label: 'Estates', nodeType: 'producer' })
+    const foreignNode = await theirs.insert('node', 'N', { label: 'Mills', nodeCategory: 'processor' })
+    const node = await mine.insert('node', 'N', { label: 'Estates', nodeCategory: 'producer' })
     const cause = await mine.cause('Low fines')
     const influence = { intent: 'item:create', kind: 'influence', description: 'Low inspection probability', polarity: 'constraint', directness: 'indirect', strength: '2' }
     const refused = await mine.act({ ...influence, nodes: [node.id, foreignNode.id] })
@@ -160,7 +160,7 @@ describe('3.2 influences', () => {
     const { plan, insert } = await setup()
     const status = async () => (await planProgress(db, plan.id)).find((p) => p.code === '3.2')!
     expect(await status()).toMatchObject({ status: 'not_started' })
-    const node = await insert('node', 'N', { label: 'Estates', nodeType: 'producer' })
+    const node = await insert('node', 'N', { label: 'Estates', nodeCategory: 'producer' })
     await insert('influence', 'F', { description: 'Collective agreements', polarity: 'driver', directness: 'direct', strength: 3, nodes: [node.id], causes: [] })
     expect(await status()).toMatchObject({ status: 'in_progress', missing: ['progress.missing.noConstraint'] })
     await insert('influence', 'F', { description: 'Piece rates', polarity: 'constraint', directness: 'direct', strength: 3, nodes: [], causes: [] })

@@ -123,7 +123,7 @@ describe('step 6 progress', () => {
     const { plan, ctx, item, intervention, last } = await setup()
     const status = async () => (await planProgress(db, plan.id)).find((p) => p.code === '6.1')!
     expect(await status()).toMatchObject({ status: 'not_started' })
-    await ItemRepository.insert(db, { planId: plan.id, kind: 'node', refPrefix: 'N', data: { label: 'Estates', nodeType: 'producer' }, actorId: ctx.actor.id })
+    await ItemRepository.insert(db, { planId: plan.id, kind: 'node', refPrefix: 'N', data: { label: 'Estates', nodeCategory: 'producer' }, actorId: ctx.actor.id })
     const node = await last('node')
     const deferred = await intervention('deferred')
     await item({ intent: 'item:create', kind: 'intervention_link', intervention: deferred.id, nodes: [node.id] })

@@ -8,6 +8,7 @@ import * as dashboardIndexes from './2026_11_23_1220_dashboard_indexes.ts'
 import * as planChangeNotify from './2026_11_23_1300_plan_change_notify.ts'
 import * as indicatorLatest from './2026_11_23_1310_indicator_latest.ts'
 import * as inspectionStatistics from './2026_11_23_1320_inspection_statistics.ts'
+import * as nodeCategory from './2026_11_23_1340_node_category.ts'
 import * as planSummaries from './2026_11_23_1370_plan_summaries.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1300_plan_change_notify': planChangeNotify,
   '2026_11_23_1310_indicator_latest': indicatorLatest,
   '2026_11_23_1320_inspection_statistics': inspectionStatistics,
+  '2026_11_23_1340_node_category': nodeCategory,
   '2026_11_23_1370_plan_summaries': planSummaries,
 }

@@ -97,12 +97,12 @@ export async function seedStep2(db: Executor, ids: DemoIds, step1: Step1) {
     },
   ])
   const nodes = await seedItems(db, palm, planner, 'node', 'N', [
-    { label: 'Refiners / export buyers', nodeType: 'lead_firm', countUnits: 4, issues: [], isPivot: false, x: 130, y: 90 },
-    { label: 'Mills', nodeType: 'processor', countUnits: 14, countWorkers: 2100, issues: [issues.I6], isPivot: true, x: 130, y: 270 },
-    { label: 'Group HQs of large estates', nodeType: 'lead_firm', countUnits: 9, issues: [issues.I1], isPivot: true, x: 480, y: 90 },
-    { label: 'Large estates (T1)', nodeType: 'producer', countUnits: 22, countWorkers: 19000, issues: [issues.I1, issues.I4, issues.I5], isPivot: false, x: 480, y: 270 },
-    { label: 'Labour contractors (T3)', nodeType: 'contractor', countUnits: 35, countWorkers: 3500, issues: [issues.I1, issues.I5], isPivot: false, x: 830, y: 270 },
-    { label: 'Casual harvesters and maintenance workers', nodeType: 'worker_group', countWorkers: 11800, issues: [issues.I1, issues.I2, issues.I3], isPivot: false, x: 480, y: 450 },
+    { label: 'Refiners / export buyers', nodeCategory: 'lead_firm', countUnits: 4, issues: [], isPivot: false, x: 130, y: 90 },
+    { label: 'Mills', nodeCategory: 'processor', countUnits: 14, countWorkers: 2100, issues: [issues.I6], isPivot: true, x: 130, y: 270 },
+    { label: 'Group HQs of large estates', nodeCategory: 'lead_firm', countUnits: 9, issues: [issues.I1], isPivot: true, x: 480, y: 90 },
+    { label: 'Large estates (T1)', nodeCategory: 'producer', countUnits: 22, countWorkers: 19000, issues: [issues.I1, issues.I4, issues.I5], isPivot: false, x: 480, y: 270 },
+    { label: 'Labour contractors (T3)', nodeCategory: 'contractor', countUnits: 35, countWorkers: 3500, issues: [issues.I1, issues.I5], isPivot: false, x: 830, y: 270 },
+    { label: 'Casual harvesters and maintenance workers', nodeCategory: 'worker_group', countWorkers: 11800, issues: [issues.I1, issues.I2, issues.I3], isPivot: false, x: 480, y: 450 },
   ])
   await seedItems(db, palm, planner, 'relation', 'E', [
     { from: nodes.N1, to: nodes.N2, relationType: 'sources_from', strength: 2 },
@@ -146,11 +146,11 @@ export async function seedStep2(db: Executor, ids: DemoIds, step1: Step1) {
     { pairs: [fPairs.P1!], rationale: 'Written work agreements on the large vessels: checkable at the landing-permit checkpoint, with buyers asking for traceability.', dissent: 'VOA-PA asked that small vessels be phased in later.' },
   ])
   const fNodes = await seedItems(db, fishing, lead, 'node', 'N', [
-    { label: 'Fish buyers and exporters', nodeType: 'lead_firm', countUnits: 18, issues: [], isPivot: true, x: 130, y: 100 },
-    { label: 'Port landing-permit checkpoint', nodeType: 'port_site', countUnits: 1, issues: [fIssues.I1, fIssues.I2], isPivot: true, x: 480, y: 100 },
-    { label: 'Vessels ≥ 24 m (T1)', nodeType: 'producer', countUnits: 140, issues: [fIssues.I1, fIssues.I3], isPivot: false, x: 480, y: 280 },
-    { label: 'Crewing agencies (T3)', nodeType: 'contractor', countUnits: 12, issues: [fIssues.I1], isPivot: false, x: 830, y: 280 },
-    { label: 'Crew', nodeType: 'worker_group', countWorkers: 5200, issues: [fIssues.I1, fIssues.I2, fIssues.I3], isPivot: false, x: 480, y: 450 },
+    { label: 'Fish buyers and exporters', nodeCategory: 'lead_firm', countUnits: 18, issues: [], isPivot: true, x: 130, y: 100 },
+    { label: 'Port landing-permit checkpoint', nodeCategory: 'port_site', countUnits: 1, issues: [fIssues.I1, fIssues.I2], isPivot: true, x: 480, y: 100 },
+    { label: 'Vessels ≥ 24 m (T1)', nodeCategory: 'producer', countUnits: 140, issues: [fIssues.I1, fIssues.I3], isPivot: false, x: 480, y: 280 },
+    { label: 'Crewing agencies (T3)', nodeCategory: 'contractor', countUnits: 12, issues: [fIssues.I1], isPivot: false, x: 830, y: 280 },
+    { label: 'Crew', nodeCategory: 'worker_group', countWorkers: 5200, issues: [fIssues.I1, fIssues.I2, fIssues.I3], isPivot: false, x: 480, y: 450 },
   ])
   await seedItems(db, fishing, lead, 'relation', 'E', [
     { from: fNodes.N1, to: fNodes.N3, relationType: 'sources_from', label: 'buys catch from', strength: 3 },

@@ -95,7 +95,7 @@ function ListView({ model, layers }: { model: ReturnType<typeof buildPlanMap>; l
               <strong>
                 {n.ref} {n.label}
               </strong>
-              {n.nodeType ? ` — ${t(`options.nodeType.${n.nodeType}`)}` : ''}
+              {n.nodeType ? ` — ${t(`options.nodeCategory.${n.nodeType}`)}` : ''}
               {n.isPivot ? ` — ★ ${t('planMap.pivot')}` : ''}
               {overlays.length ? (
                 <ul>

@@ -84,7 +84,7 @@ export function PlanMapSvg({ model, layers, positions, titleId }: { model: PlanM
             ) : null}
             <text x={c.x + c.width - 10} y={c.y + HEADER_HEIGHT - 6} textAnchor="end" className="pm-node__type">
               {c.node.isPivot ? `★ ${t('planMap.pivot')} · ` : ''}
-              {c.node.nodeType ? t(`options.nodeType.${c.node.nodeType}`) : ''}
+              {c.node.nodeType ? t(`options.nodeCategory.${c.node.nodeType}`) : ''}
             </text>
             {c.overlays.map((o, i) => {
               const y = c.y + HEADER_HEIGHT + 8 + i * ROW_HEIGHT + ROW_HEIGHT / 2

@@ -19,7 +19,7 @@ export function targetMapModel(nodeItems: WorksheetItemView[], relationItems: Wo
     id: n.id,
     ref: n.ref,
     label: str(n.data.label),
-    nodeType: str(n.data.nodeType) || null,
+    nodeType: str(n.data.nodeCategory) || null,
     isPivot: n.data.isPivot === true,
     countUnits: num(n.data.countUnits),
     countWorkers: num(n.data.countWorkers),

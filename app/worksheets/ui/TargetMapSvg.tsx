@@ -64,7 +64,7 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
   const extra = Math.max(0, ...[...chips.values()].map((c) => c.length)) * (CHIP_HEIGHT + 4)
   const num = (v: number) => formatNumber(v, i18n.language)
   const nodeName = (n: TargetMapNode) =>
-    t('targetMap.nodeName', { ref: n.ref, label: n.label, type: n.nodeType ? t(`options.nodeType.${n.nodeType}`) : '—' }) + (n.isPivot ? t('targetMap.pivotSuffix') : '')
+    t('targetMap.nodeName', { ref: n.ref, label: n.label, type: n.nodeType ? t(`options.nodeCategory.${n.nodeType}`) : '—' }) + (n.isPivot ? t('targetMap.pivotSuffix') : '')
   return (
     <svg className="target-map__svg" viewBox={`0 0 ${bounds.width} ${bounds.height + extra}`} role={interaction ? 'group' : 'img'} aria-labelledby={labelledBy} preserveAspectRatio="xMidYMin meet">
       <defs>
@@ -126,7 +126,7 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
               {n.isPivot ? `★ ${n.ref}` : n.ref}
             </text>
             <text x={NODE_WIDTH - 10} y={18} textAnchor="end" className="target-map__type">
-              {n.nodeType ? t(`options.nodeType.${n.nodeType}`) : ''}
+              {n.nodeType ? t(`options.nodeCategory.${n.nodeType}`) : ''}
             </text>
             {lines.map((line, i) => (
               <text key={i} x={10} y={36 + i * 15} className="target-map__label">
