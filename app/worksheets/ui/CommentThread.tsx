@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useId, useRef, useState } from 'r
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors } from '../../components/forms.tsx'
 import { formatDateTime } from '../../utils/locales.ts'
+import { clearSaved } from './clearSaved.ts'
 
 export type CommentSubjectType = 'item' | 'substep' | 'plan'
 
@@ -158,16 +159,20 @@ function CommentForm({ fetcher, subjectType, subjectId, parentId, onDone }: { fe
   const formRef = useRef<HTMLFormElement>(null)
   const fieldId = useId()
   const [submitted, setSubmitted] = useState(false)
+  const sent = useRef<FormData | null>(null)
   const errors = submitted ? fetcher.data?.result?.error : undefined
   const ok = submitted && fetcher.state === 'idle' && fetcher.data !== undefined && fetcher.data.result?.status !== 'error'
   useEffect(() => {
     if (!ok) return
-    formRef.current?.reset()
+    if (formRef.current && sent.current) clearSaved(formRef.current, sent.current)
     setSubmitted(false)
     onDone?.()
   }, [ok, onDone])
   return (
-    <fetcher.Form method="post" action={`/plans/${ctx?.planId ?? ''}/comments`} ref={formRef} className="comment-form" onSubmit={() => setSubmitted(true)} noValidate>
+    <fetcher.Form method="post" action={`/plans/${ctx?.planId ?? ''}/comments`} ref={formRef} className="comment-form" onSubmit={(e) => {
+        sent.current = new FormData(e.currentTarget)
+        setSubmitted(true)
+      }} noValidate>
       <input type="hidden" name="subjectType" value={subjectType} />
       <input type="hidden" name="subjectId" value={subjectId} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}

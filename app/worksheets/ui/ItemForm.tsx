@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
 import { type LinkOption, type WorksheetItemView } from '../types.ts'
 import { type KindSpec } from '../spec.ts'
+import { clearSaved } from './clearSaved.ts'
 import { ItemFields } from './ItemFields.tsx'
 import { ItemValue } from './ItemValue.tsx'
 
@@ -42,16 +43,22 @@ export function ItemForm({
   const conflict = result?.conflict ?? null
   const succeeded = fetcher.state === 'idle' && result !== undefined && result.result?.status !== 'error' && !conflict
   const formRef = useRef<HTMLFormElement>(null)
-  const typed = result?.result?.initialValue ?? null
+  const sent = useRef<FormData | null>(null)
 
   useEffect(() => {
     if (!succeeded) return
-    if (!item) formRef.current?.reset()
+    if (!item && formRef.current && sent.current) clearSaved(formRef.current, sent.current)
     onDone?.()
   }, [succeeded, item, onDone])
 
   return (
-    <fetcher.Form method="post" ref={formRef} className="item-form" aria-label={item ? t('editItem', { ref: item.ref }) : t(`kinds.${spec.kind}.add`)} noValidate>
+    <fetcher.Form
+      method="post"
+      ref={formRef}
+      onSubmit={(e) => {
+        sent.current = new FormData(e.currentTarget)
+      }}
+      className="item-form" aria-label={item ? t('editItem', { ref: item.ref }) : t(`kinds.${spec.kind}.add`)} noValidate>
       <input type="hidden" name="formId" value={formId} />
       <input type="hidden" name="intent" value={item ? 'item:update' : 'item:create'} />
       <input type="hidden" name="kind" value={spec.kind} />
@@ -73,7 +80,8 @@ export function ItemForm({
           </dl>
         </div>
       ) : null}
-      <ItemFields key={typed ? JSON.stringify(typed) : 'initial'} spec={spec} formId={formId} values={typed ?? item?.data ?? defaults ?? {}} errors={errors} options={options} />
+      {/* Uncontrolled inputs: after an error or a conflict they still hold what the person typed. */}
+      <ItemFields spec={spec} formId={formId} values={item?.data ?? defaults ?? {}} errors={errors} options={options} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={fetcher.state !== 'idle'}>
           {item ? t('save') : t(`kinds.${spec.kind}.add`)}
@@ -88,3 +96,4 @@ export function ItemForm({
     </fetcher.Form>
   )
 }
+
