@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, NavLink, useLoaderData } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as CommentRepository from '#db/repositories/comments.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
@@ -64,6 +65,9 @@ export default function SubstepPage() {
   const Before = PANELS_BEFORE[code]
   const After = PANELS_AFTER[code]
   const panelProps = { planId, code, worksheet, extra, abilities }
+  // Marks the page once React has taken over its forms (tests wait for it before typing).
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
   return (
     <div className="substep-layout">
       <title>{`${code} ${t(`substep.${code}.name`)}`}</title>
@@ -88,7 +92,7 @@ export default function SubstepPage() {
         </ol>
       </nav>
       <CommentsContext.Provider value={{ planId, counts: commentCounts.items, canComment: abilities['comment:create'], canResolve: abilities['review:resolve'] }}>
-        <article className="substep">
+        <article className="substep" data-hydrated={hydrated ? '' : undefined}>
           <p className="substep__eyebrow">
             {t('stepLabel', { step })} · {t(`step.${step}.name`)}
           </p>
