@@ -1,11 +1,13 @@
 // When to compact a document: debounced after stored updates, bounded by a maximum wait and a
-// maximum number of waiting log rows, and throttled so that compacting a large document (which
-// runs on the event loop) takes at most ~5 % of the time. Compaction itself never throws.
+// maximum number of waiting log rows, and throttled so that compacting a large document (its merge
+// and rendering run in a worker thread, but hold a row lock and a core) takes at most ~5 % of the
+// time. Compaction itself never throws.
 import { type Kysely } from 'kysely'
 import { type DB } from '#db/types.ts'
 import { type CollabTimings } from './config.ts'
 import { errorMessage, type Logger } from './log.ts'
 import { compactDocument } from './persistence.ts'
+import { type Renderer } from './render-pool.ts'
 
 export class CompactionSchedule {
   private running: Promise<void> | null = null
@@ -18,7 +20,7 @@ export class CompactionSchedule {
     private readonly name: string,
     /** Log rows not yet folded into the snapshot. */
     private tailRows: number,
-    private readonly deps: { db: Kysely<DB>; log: Logger; timings: CollabTimings },
+    private readonly deps: { db: Kysely<DB>; log: Logger; timings: CollabTimings; renderer: Renderer },
   ) {
     if (tailRows > 0) this.schedule()
   }
@@ -47,7 +49,7 @@ export class CompactionSchedule {
     this.running ??= (async () => {
       const started = performance.now()
       try {
-        const folded = await compactDocument(this.deps.db, this.name, this.deps.log)
+        const folded = await compactDocument(this.deps.db, this.name, this.deps.log, this.deps.renderer)
         this.tailRows = Math.max(0, this.tailRows - folded)
         this.last = { at: Date.now(), ms: Math.round(performance.now() - started) }
         this.deps.log('debug', 'compacted', { doc: this.name, folded, ms: this.last.ms })

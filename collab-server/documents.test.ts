@@ -51,7 +51,7 @@ describe('document lifecycle', () => {
     c.text.insert(0, 'persist me')
     await waitFor(async () => (await CollabDocumentRepository.countTail(env.db, name)) > 0)
     c.destroy()
-    await waitFor(() => !env.server.isLoaded(name), 3_000)
+    await waitFor(() => !env.server.isLoaded(name), 20_000) // the render worker may still be starting
     expect(await CollabDocumentRepository.countTail(env.db, name)).toBe(0)
     const again = open(env.url, name, token(lead.id, name, 'ro'))
     await again.synced()

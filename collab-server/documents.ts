@@ -20,6 +20,7 @@ import { errorMessage, type Logger } from './log.ts'
 import { type LatencyRecorder } from './metrics.ts'
 import { CompactionSchedule } from './compaction.ts'
 import { type UpdateLog } from './update-log.ts'
+import { type Renderer } from './render-pool.ts'
 
 export const MESSAGE_SYNC = 0
 export const MESSAGE_AWARENESS = 1
@@ -41,6 +42,7 @@ export interface RoomDeps {
   writeLatency: LatencyRecorder
   log: Logger
   timings: CollabTimings
+  renderer: Renderer
   onUnloaded(room: Room): void
 }
 

@@ -7,7 +7,8 @@ import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { type DB } from '#db/types.ts'
 import { errorMessage, type Logger } from './log.ts'
-import { buildAndRender, renderState } from './render.ts'
+import { renderState } from './render.ts'
+import { type Renderer } from './render-pool.ts'
 import { createInitialState } from './seed.ts'
 
 export class DocumentNotFoundError extends Error {
@@ -44,13 +45,15 @@ export async function loadDocument(db: Kysely<DB>, name: string, ref: DocRef, lo
   return { doc, tailRows: stored.tail.length }
 }
 
-/** Folds the log into the snapshot and refreshes the renderings; returns the rows folded. */
-export function compactDocument(db: Kysely<DB>, name: string, log: Logger, options: { force?: boolean } = {}): Promise<number> {
+/**
+ * Folds the log into the snapshot and refreshes the renderings; returns the rows folded. The merge
+ * and rendering run in `renderer` (a worker thread in the server) while the row lock is held.
+ */
+export function compactDocument(db: Kysely<DB>, name: string, log: Logger, renderer: Renderer, options: { force?: boolean } = {}): Promise<number> {
   return CollabDocumentRepository.compact(
     db,
     name,
-    (state, tail) =>
-      buildAndRender([state, ...tail], (i, error) => log('error', 'unreadable update dropped on compaction', { doc: name, index: i, error: errorMessage(error) })),
+    (state, tail) => renderer.build([state, ...tail], (index, error) => log('error', 'unreadable update dropped on compaction', { doc: name, index, error })),
     options,
   )
 }

@@ -210,7 +210,7 @@ describe('collab-server protocol', () => {
     expect(rendering?.plain_text).toContain('Summary')
     expect(rendering?.html).toContain('<h2')
     c.text.insert(0, 'x')
-    await waitFor(async () => (await CollabDocumentRepository.countTail(env.db, name)) === 0 && c.text.length === 1, 3_000)
+    await waitFor(async () => (await CollabDocumentRepository.countTail(env.db, name)) === 0 && c.text.length === 1, 20_000)
   })
 
   it('refuses the connection when the stored document cannot be loaded', async () => {

@@ -8,13 +8,16 @@ import { Room } from './documents.ts'
 import { type Logger } from './log.ts'
 import { type LatencyRecorder } from './metrics.ts'
 import { loadDocument } from './persistence.ts'
+import { type Renderer } from './render-pool.ts'
 import { type UpdateLog } from './update-log.ts'
 
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
 
-  constructor(private readonly deps: { db: Kysely<DB>; updateLog: UpdateLog; writeLatency: LatencyRecorder; log: Logger; timings: CollabTimings }) {}
+  constructor(
+    private readonly deps: { db: Kysely<DB>; updateLog: UpdateLog; writeLatency: LatencyRecorder; log: Logger; timings: CollabTimings; renderer: Renderer },
+  ) {}
 
   /** The loaded room of a document, reserved for one joining connection. Throws if loading fails. */
   async acquire(name: string, ref: DocRef): Promise<Room> {

@@ -3,6 +3,7 @@
 // complete the handshake and close at once with a code from CLOSE_CODES, so that browser clients
 // (which never see HTTP statuses of failed upgrades) learn why.
 import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { type Duplex } from 'node:stream'
 import { type Kysely } from 'kysely'
 import { WebSocketServer } from 'ws'
@@ -16,6 +17,7 @@ import { errorMessage, silentLogger, type Logger } from './log.ts'
 import { LatencyRecorder } from './metrics.ts'
 import { DocumentNotFoundError } from './persistence.ts'
 import { listenForRevocations, type RevocationListener } from './revocation.ts'
+import { inlineRenderer, WorkerRenderer } from './render-pool.ts'
 import { Rooms } from './rooms.ts'
 import { UpdateLog } from './update-log.ts'
 
@@ -29,6 +31,8 @@ export interface CollabServerDeps {
   timings?: Partial<CollabTimings>
   /** Serve GET /stats (memory, rooms, connections); for the benchmark and operators. */
   exposeStats?: boolean
+  /** Compact on the main thread instead of a worker thread (for measurements). */
+  renderInline?: boolean
 }
 
 export interface CollabServer {
@@ -36,6 +40,8 @@ export interface CollabServer {
   /** Stops accepting, stores everything queued, compacts, closes sockets with serverShutdown. */
   close(): Promise<void>
   stats(): { rooms: number; connections: number }
+  /** Resolves once the render worker has loaded (compactions before then wait for it). */
+  renderReady(): Promise<void>
   /** Whether a document is loaded in memory right now. */
   isLoaded(docName: string): boolean
   http: Server
@@ -46,20 +52,30 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits }
   const timings = { ...DEFAULT_TIMINGS, ...deps.timings }
   const writeLatency = new LatencyRecorder()
-  const rooms = new Rooms({ db: deps.db, updateLog: new UpdateLog(deps.db), writeLatency, log, timings })
+  // Compaction merges and renders in a worker thread, off the event loop that relays messages.
+  const renderer = deps.renderInline ? inlineRenderer : new WorkerRenderer(log)
+  const rooms = new Rooms({ db: deps.db, updateLog: new UpdateLog(deps.db), writeLatency, log, timings, renderer })
   const quota = new UserQuota(limits.maxConnectionsPerUser, limits.maxDocumentsPerUser)
   const connections = new Set<Connection>()
   let shuttingDown = false
   let revocations: RevocationListener | null = null
+  let warm: Promise<void> = Promise.resolve()
 
   const stats = () => ({ rooms: rooms.size, connections: connections.size })
+  // For /stats: how late the event loop ran (a saturated server shows it here first).
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 })
+  if (deps.exposeStats) loopDelay.enable()
   const http = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0]
     if (path === '/healthz') {
       res.writeHead(shuttingDown ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: !shuttingDown }))
     } else if (path === '/stats' && deps.exposeStats) {
-      const body = { ...stats(), writeLatencyMs: writeLatency.summary(), memory: process.memoryUsage() }
-      if (req.url?.endsWith('?reset=1')) writeLatency.reset()
+      const eventLoopDelayMs = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }
+      const body = { ...stats(), writeLatencyMs: writeLatency.summary(), eventLoopDelayMs, memory: process.memoryUsage() }
+      if (req.url?.endsWith('?reset=1')) {
+        writeLatency.reset()
+        loopDelay.reset()
+      }
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
     } else {
       res.writeHead(404).end()
@@ -148,6 +164,7 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
     http,
     stats,
     isLoaded: (name) => rooms.has(name),
+    renderReady: () => warm,
     async listen(port, host = '127.0.0.1') {
       revocations = listenForRevocations({
         databaseUrl: deps.databaseUrl,
@@ -160,6 +177,7 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
         http.listen(port, host, () => resolve())
       })
       await revocations.ready
+      warm = renderer.warmUp().catch((error: unknown) => log('warn', 'render worker warm-up failed', { error: errorMessage(error) }))
       const address = http.address()
       return typeof address === 'object' && address ? address.port : port
     },
@@ -167,12 +185,14 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
       if (shuttingDown) return
       shuttingDown = true
       clearInterval(heartbeat)
+      loopDelay.disable()
       const closed = new Promise<void>((resolve) => http.close(() => resolve()))
       await Promise.all(rooms.all().map((room) => room.unload(CLOSE_CODES.serverShutdown)))
       for (const c of connections) c.close(CLOSE_CODES.serverShutdown, 'shutting down')
       wss.close()
       http.closeAllConnections()
       await revocations?.stop()
+      await renderer.close()
       await closed
     },
   }

@@ -31,6 +31,8 @@ export async function startServer(
     timings: { ...FAST_TIMINGS, ...options.timings },
   })
   const port = await server.listen(0)
+  // Compaction waits for the render worker; tests that wait for a compaction should not wait for that.
+  await server.renderReady()
   return {
     url: `ws://127.0.0.1:${port}`,
     port,

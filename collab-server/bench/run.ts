@@ -13,6 +13,7 @@ import { createDb } from '#db/client.ts'
 import { findFreePort, startEmbeddedPostgres } from '#db/embedded.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import { migrateToLatest } from '#db/migrate.ts'
+import { compactionDelay } from './compaction-delay.ts'
 import { coldLoad, concurrentTrace, sequentialThroughput, steadyTyping, type Target } from './scenarios.ts'
 import { loadSequential, prepareConcurrent } from './traces.ts'
 
@@ -135,6 +136,13 @@ async function main() {
     { name: '@y/websocket-server 0.1.1 (memory)', url: `ws://127.0.0.1:${refPort}`, port: refPort, token },
   ]
   const results: Record<string, Record<string, unknown>> = {}
+  if (runs('compaction')) {
+    const c = await compactionDelay(paper)
+    const line = (m: Awaited<ReturnType<typeof compactionDelay>>['inline']) =>
+      `compaction ${m.compactionMsMedian.toFixed(1)} ms median, event loop delay max ${m.loopDelayMaxMs.toFixed(1)} ms (p99 ${m.loopDelayP99Ms.toFixed(1)} ms), worst 1 ms-timer gap ${m.worstTimerGapMs.toFixed(1)} ms`
+    say(`\n== compaction of that document (snapshot + 500 log rows, ${c.inputKb} KB)\non the main thread: ${line(c.inline)}\nin the render worker: ${line(c.worker)}`)
+    results.compaction = c
+  }
   for (const target of targets) {
     say(`\n== ${target.name}`)
     const r: Record<string, unknown> = {}

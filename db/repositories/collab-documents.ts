@@ -82,7 +82,7 @@ export interface Compacted {
 export function compact(
   db: Kysely<DB>,
   name: string,
-  build: (state: Uint8Array, tail: Uint8Array[]) => Compacted,
+  build: (state: Uint8Array, tail: Uint8Array[]) => Compacted | Promise<Compacted>,
   options: { force?: boolean } = {},
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
@@ -92,7 +92,7 @@ export function compact(
     if (tail.length === 0 && !options.force) return 0
     const folded = tail.map((r) => r.seq)
     const watermark = folded.reduce((a, b) => Math.max(a, b), doc.last_seq)
-    const next = build(
+    const next = await build(
       doc.state,
       tail.map((r) => r.update),
     )

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
+import * as Y from 'yjs'
+import { bindHeadless } from './headless.ts'
+import { silentLogger } from './log.ts'
+import { buildAndRender } from './render.ts'
+import { WorkerRenderer } from './render-pool.ts'
+import { createInitialState } from './seed.ts'
+
+const renderers: WorkerRenderer[] = []
+afterEach(async () => {
+  await Promise.all(renderers.splice(0).map((r) => r.close()))
+})
+
+function narrativeWithTail(): Uint8Array[] {
+  const initial = createInitialState({ planId: '00000000-0000-4000-8000-000000000000', substep: null }, 'fr')
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, initial)
+  const before = Y.encodeStateVector(doc)
+  // A paragraph added through Lexical, as a co-author's editor would.
+  const headless = bindHeadless(doc)
+  headless.editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Les inspections saisonnières'))), { discrete: true })
+  headless.dispose()
+  return [initial, Y.encodeStateAsUpdate(doc, before)]
+}
+
+describe('WorkerRenderer', () => {
+  it('merges and renders in a worker thread exactly as on the main thread, reporting unreadable updates', async () => {
+    const renderer = new WorkerRenderer(silentLogger)
+    renderers.push(renderer)
+    const updates = [...narrativeWithTail(), new Uint8Array([1, 2, 3])]
+    const unreadable: number[] = []
+    const result = await renderer.build(updates, (index) => unreadable.push(index))
+    const inline = buildAndRender(updates)
+    expect(result.plainText).toBe(inline.plainText)
+    expect(result.plainText).toContain('Les inspections saisonnières')
+    expect(result.html).toBe(inline.html)
+    expect(Buffer.from(result.state).equals(Buffer.from(inline.state))).toBe(true)
+    expect(unreadable).toEqual([2])
+  })
+
+  it('fails the requests in flight when the worker dies, and serves the next one with a new worker', async () => {
+    const renderer = new WorkerRenderer(silentLogger)
+    renderers.push(renderer)
+    const inFlight = renderer.build(narrativeWithTail(), () => {})
+    // Kill the worker behind the renderer's back, as a crash would.
+    await (renderer as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate()
+    await expect(inFlight).rejects.toThrow(/exited/)
+    const next = await renderer.build(narrativeWithTail(), () => {})
+    expect(next.plainText).toContain('Les inspections saisonnières')
+  })
+})
