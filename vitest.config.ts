@@ -8,6 +8,8 @@ export default defineConfig({
     setupFiles: ['tests/setup/setup-env.ts'],
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // The print view inlines stylesheets (`?raw`); vitest empties CSS unless told to process it.
+    css: { include: [/\.css(\?raw)?$/] },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -8,13 +8,15 @@ import * as MemberRepository from '#db/repositories/members.ts'
 import { ActivityList } from '../components/plans/ActivityList.tsx'
 import { ConstituencyPresence } from '../components/plans/ConstituencyPresence.tsx'
 import { PlanNarrative } from '../editor/DocumentSections.tsx'
+import { ExportArea } from '../exports/ExportArea.tsx'
+import { isPdfAvailable } from '../exports/pdf/pdf.server.ts'
 import editorStyles from '../styles/editor.css?url'
 import { getDb } from '../utils/db.server.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { STEPS } from '../utils/substeps.ts'
 import { planProgress } from '../worksheets/progress.server.ts'
 
-export const handle = { i18n: ['common', 'steps', 'worksheets', 'collab'] }
+export const handle = { i18n: ['common', 'steps', 'worksheets', 'collab', 'exports'] }
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
 
@@ -29,11 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     LifecycleRepository.findEndorsements(db, plan.id),
   ])
   const endorsedBy = [...new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))]
-  return { planId: plan.id, progress, team, activity, reviews, endorsedBy }
+  return { planId: plan.id, workingLanguage: plan.working_language, pdfAvailable: isPdfAvailable(), progress, team, activity, reviews, endorsedBy }
 }
 
 export default function PlanOverview() {
-  const { planId, progress, team, activity, reviews, endorsedBy } = useLoaderData<typeof loader>()
+  const { planId, workingLanguage, pdfAvailable, progress, team, activity, reviews, endorsedBy } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['common', 'steps'])
   const byCode = new Map(progress.map((p) => [p.code, p]))
   const done = progress.filter((p) => p.status === 'done').length
@@ -94,6 +96,7 @@ export default function PlanOverview() {
           </ul>
           <Link to={`/plans/${planId}/members`}>{t('team.manage')}</Link>
         </section>
+        <ExportArea planId={planId} workingLanguage={workingLanguage} pdfAvailable={pdfAvailable} />
         <section aria-labelledby="activity-heading" className="card">
           <h2 id="activity-heading">{t('activity.title')}</h2>
           <ActivityList events={activity} />

@@ -73,13 +73,13 @@ export function ImplementationChartPanel({ worksheet, extra }: SubstepPanelProps
   )
 }
 
-function years(quarters: Quarter[]): [number, number][] {
+export function years(quarters: Quarter[]): [number, number][] {
   const out = new Map<number, number>()
   for (const q of quarters) out.set(q.year, (out.get(q.year) ?? 0) + 1)
   return [...out]
 }
 
-function ActivityRow({ activity, quarters }: { activity: WorksheetItemView; quarters: Quarter[] }) {
+export function ActivityRow({ activity, quarters }: { activity: WorksheetItemView; quarters: Quarter[] }) {
   const { t, i18n } = useTranslation('worksheets')
   const start = String(activity.data.startDate ?? '')
   const end = String(activity.data.endDate ?? '')

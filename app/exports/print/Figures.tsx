@@ -1,0 +1,92 @@
+// Draws a document figure from its `data` with the same components the worksheet pages use, so
+// the printed plan shows the maps and the chart people know from the screen.
+import { useTranslation } from 'react-i18next'
+import { ProgressChart } from '../../monitoring/ProgressChart.tsx'
+import { type IndicatorDefinition, type Measurement } from '../../monitoring/progress.ts'
+import { buildPlanMap, layoutNodes, LAYERS, type MapItem } from '../../worksheets/planMap.ts'
+import { type Placed } from '../../worksheets/targetMapLayout.ts'
+import { horizonQuarters } from '../../worksheets/timeline.ts'
+import { type WorksheetItemView } from '../../worksheets/types.ts'
+import { ActivityRow, years } from '../../worksheets/ui/ImplementationChart.tsx'
+import { PlanMapSvg } from '../../worksheets/ui/PlanMapSvg.tsx'
+import { TargetMapSvg, type TargetMapNode, type TargetMapRelation } from '../../worksheets/ui/TargetMapSvg.tsx'
+import { type Block } from '../types.ts'
+import { StakeholderGridSvg, type GridStakeholder } from './StakeholderGridSvg.tsx'
+
+type Figure = Extract<Block, { type: 'figure' }>
+
+/** The drawing of a figure, labelled by the element `labelId` (which carries the alt text); null if it cannot be drawn. */
+export function FigureDrawing({ figure, labelId }: { figure: Figure; labelId: string }) {
+  const d = figure.data as Record<string, unknown> | undefined
+  if (!d) return null
+  switch (figure.figure) {
+    case 'target-map': {
+      const positions = new Map((d.positions as Placed[]).map((p) => [p.id, p]))
+      return <TargetMapSvg nodes={d.nodes as TargetMapNode[]} relations={d.relations as TargetMapRelation[]} positions={positions} labelledBy={labelId} />
+    }
+    case 'plan-map': {
+      const model = buildPlanMap(d.items as MapItem[], d.selected as string[])
+      return <PlanMapSvg model={model} layers={new Set(LAYERS)} positions={layoutNodes(model.nodes)} titleId={labelId} />
+    }
+    case 'implementation-chart':
+      return <Timeline data={d as unknown as ChartData} labelId={labelId} />
+    case 'stakeholder-grid':
+      return <StakeholderGridSvg stakeholders={d.stakeholders as GridStakeholder[]} labelledBy={labelId} />
+    case 'indicator-progress':
+      return <ProgressChart def={d.def as IndicatorDefinition} measurements={d.measurements as Measurement[]} label={String(d.label ?? figure.alt)} />
+    default:
+      return null
+  }
+}
+
+interface ChartData {
+  horizon: { start: string; end: string }
+  selected: string[]
+  interventions: Omit<WorksheetItemView, 'plan_id' | 'version' | 'updated_at'>[]
+  activities: Omit<WorksheetItemView, 'plan_id' | 'version' | 'updated_at'>[]
+}
+
+const view = (i: ChartData['activities'][number]): WorksheetItemView => ({ ...i, plan_id: '', version: 1, updated_at: '' })
+
+/** The 6.2 timeline by quarter (the worksheet's rows), without the page's card and heading. */
+function Timeline({ data, labelId }: { data: ChartData; labelId: string }) {
+  const { t } = useTranslation('worksheets')
+  const quarters = horizonQuarters(data.horizon.start, data.horizon.end)
+  const groups = data.interventions
+    .map((v) => ({ intervention: v, rows: data.activities.filter((a) => a.data.intervention === v.id) }))
+    .filter((g) => g.rows.length > 0 || data.selected.includes(g.intervention.id))
+  return (
+    <table className="timeline" aria-labelledby={labelId}>
+      <thead>
+        <tr>
+          <td rowSpan={2} />
+          {years(quarters).map(([year, span]) => (
+            <th key={year} scope="colgroup" colSpan={span} className="timeline__year">
+              {year}
+            </th>
+          ))}
+        </tr>
+        <tr>
+          {quarters.map((q) => (
+            <th key={q.key} scope="col" className="timeline__quarter">
+              <abbr title={t('chart.quarterOf', { quarter: q.quarter, year: q.year })}>Q{q.quarter}</abbr>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      {groups.map((g) => (
+        <tbody key={g.intervention.id}>
+          <tr className="timeline__group">
+            <th scope="colgroup" colSpan={quarters.length + 1}>
+              {g.intervention.ref} · {String(g.intervention.data.title ?? '')}
+              {g.rows.length === 0 ? <span className="muted"> — {t('chart.noActivity')}</span> : null}
+            </th>
+          </tr>
+          {g.rows.map((a) => (
+            <ActivityRow key={a.id} activity={view(a)} quarters={quarters} />
+          ))}
+        </tbody>
+      ))}
+    </table>
+  )
+}
