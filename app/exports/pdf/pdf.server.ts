@@ -1,4 +1,4 @@
-// Server-side PDF of the print view with the system's headless Chromium (see ADR 020). The page is
+// Server-side PDF of the print view with the system's headless Chromium (see ADR 023). The page is
 // rendered on the server and handed over with setContent: Chromium never signs in and never
 // fetches anything (requests are blocked), so no session or network is involved.
 import { accessSync, constants } from 'node:fs'
