@@ -1,5 +1,6 @@
 // GET /plans/:planId/events — Server-Sent Events telling an open page of the plan that its data
-// changed (worksheet records, scores, comments, team, details), so it reloads within a second.
+// changed (worksheet records, scores, comments, team, details and status, measurements, approved
+// versions, endorsements), so it reloads within a second.
 // Access is re-checked on every change and every minute: a removed member's stream ends.
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { planEventsReady, subscribeToPlanChanges } from '../utils/plan-events.server.ts'

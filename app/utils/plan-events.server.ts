@@ -1,6 +1,6 @@
 // Live structured data: one shared LISTEN connection per web process on `scp_plan_changes` (a
 // trigger notifies it with the plan id on every change to worksheet records, scores, comments,
-// team and plan details), fanned out to the Server-Sent Events streams of that plan's open pages.
+// team, plan details and status, measurements, approved versions and endorsements), fanned out to the Server-Sent Events streams of that plan's open pages.
 // Created on first use; when it drops it reconnects with backoff and then tells every subscriber
 // that something may have changed, because notifications sent in between are lost.
 import pg from 'pg'

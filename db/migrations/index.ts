@@ -10,6 +10,7 @@ import * as indicatorLatest from './2026_11_23_1310_indicator_latest.ts'
 import * as inspectionStatistics from './2026_11_23_1320_inspection_statistics.ts'
 import * as nodeCategory from './2026_11_23_1340_node_category.ts'
 import * as planSummaries from './2026_11_23_1370_plan_summaries.ts'
+import * as notifyMonitoringAndEndorsements from './2026_11_23_1371_notify_monitoring_and_endorsements.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1320_inspection_statistics': inspectionStatistics,
   '2026_11_23_1340_node_category': nodeCategory,
   '2026_11_23_1370_plan_summaries': planSummaries,
+  '2026_11_23_1371_notify_monitoring_and_endorsements': notifyMonitoringAndEndorsements,
 }
