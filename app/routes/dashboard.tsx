@@ -11,6 +11,7 @@ import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { StatusBadge } from '../components/plans/StatusBadge.tsx'
 import dashboardStyles from '../styles/dashboard.css?url'
 import { requireGlobalPermission } from '../utils/admin.server.ts'
+import { TRIPARTITE } from '../utils/constituencies.ts'
 import { countryName } from '../utils/countries.ts'
 import { getDb } from '../utils/db.server.ts'
 import { ISIC_SECTIONS } from '../utils/isic.ts'
@@ -167,6 +168,7 @@ export default function DashboardPage() {
                   <td>{t('dashboard.stepsValue', { done: p.substepsStarted })}</td>
                   <td>
                     {t('dashboard.openReviews', { count: p.openReviews })}
+                    <span className="cell-sub">{t('dashboard.endorsementCount', { count: TRIPARTITE.filter((c) => p.endorsed.includes(c)).length })}</span>
                     <span className="cell-sub">
                       {p.endorsed.length ? t('dashboard.endorsedBy', { list: p.endorsed.map((c) => t(`constituency.${c}`)).join(', ') }) : t('dashboard.noEndorsement')}
                       {p.objected.length ? ` · ${t('dashboard.objectedBy', { list: p.objected.map((c) => t(`constituency.${c}`)).join(', ') })}` : ''}

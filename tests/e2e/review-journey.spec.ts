@@ -1,0 +1,146 @@
+import { type Page } from '@playwright/test'
+import { expect, PALM_OIL_TITLE, planIdByTitle, test } from '../playwright-utils.ts'
+
+// Issue 5's loop on the demo palm oil plan (a fresh database per e2e server): the lead submits it,
+// an ILO reviewer comments on a sub-step and approves once the lead resolved the comment, the
+// three constituencies endorse, the lead starts implementation and records a measurement, and the
+// reviewer sees all of it on the cross-country dashboard.
+
+/** The status badge in the plan's header, on every plan page. */
+const statusOf = (page: Page) => page.locator('.plan-header .badge')
+
+async function transition(page: Page, planId: string, button: string, expected: string) {
+  await page.goto(`/plans/${planId}/review`)
+  await page.getByRole('button', { name: button }).click()
+  await expect(page.getByRole('region', { name: 'Status' })).toContainText(expected)
+}
+
+async function endorse(page: Page, planId: string, comment: string) {
+  await page.goto(`/plans/${planId}/review`)
+  const form = page.locator('form.endorse-form')
+  await form.getByRole('radio', { name: 'Endorses' }).check()
+  await form.getByLabel('Comment').fill(comment)
+  await form.getByRole('button', { name: 'Record decision' }).click()
+  await expect(page.getByRole('row').filter({ hasText: comment })).toContainText('Endorses')
+}
+
+/** The sub-step's own discussion, opened. */
+async function substepThread(page: Page, planId: string, code: string) {
+  await page.goto(`/plans/${planId}/steps/${code}`)
+  const section = page.getByRole('region', { name: `Discussion of sub-step ${code}` })
+  await section.getByRole('button', { name: /^Comments \(\d+\)$/ }).click()
+  return section
+}
+
+/** The palm oil row of the dashboard. */
+function dashboardRow(page: Page) {
+  return page.getByRole('row').filter({ has: page.getByRole('link', { name: PALM_OIL_TITLE }) })
+}
+
+test('submit, review, approve, endorse, measure, and see it on the dashboard', async ({ newUser }) => {
+  test.setTimeout(240_000)
+  const lead = await newUser('planner@demo.example')
+  const reviewer = await newUser('ilo@demo.example')
+  const planId = await planIdByTitle(lead, PALM_OIL_TITLE)
+
+  await transition(lead, planId, 'Submit for review', 'In review')
+
+  // The reviewer's comment on sub-step 6.2 is a review comment, open until the lead resolves it.
+  const reviewerThread = await substepThread(reviewer, planId, '6.2')
+  await reviewerThread.getByLabel('Your comment').fill('K1 needs the union survey as a second source.')
+  await reviewerThread.getByRole('button', { name: 'Post comment' }).click()
+  const reviewComment = reviewerThread.getByRole('article', { name: /Comment by/ }).filter({ hasText: 'K1 needs the union survey' })
+  await expect(reviewComment).toContainText('Review comment, open')
+  await lead.goto(`/plans/${planId}`)
+  await expect(lead.getByRole('link', { name: 'Open review comments: 1' })).toBeVisible()
+
+  const leadThread = await substepThread(lead, planId, '6.2')
+  const toResolve = leadThread.getByRole('article', { name: /Comment by/ }).filter({ hasText: 'K1 needs the union survey' })
+  await toResolve.getByRole('button', { name: 'Mark resolved' }).click()
+  await expect(toResolve).toContainText('Review comment, resolved')
+
+  // An ILO reviewer may comment and approve, but not edit the worksheets.
+  await reviewer.goto(`/plans/${planId}/steps/6.2`)
+  await expect(reviewer.getByRole('heading', { level: 2 }).first()).toBeVisible()
+  await expect(reviewer.getByRole('button', { name: /^Add an indicator/ })).toHaveCount(0)
+  await transition(reviewer, planId, 'Approve this version', 'Approved')
+  await expect(reviewer.getByRole('link', { name: 'Version 1' })).toBeVisible()
+
+  // The three constituencies of the plan endorse it.
+  const union = await newUser('union@demo.example')
+  const employer = await newUser('employer@demo.example')
+  await endorse(lead, planId, 'Government stands behind the plan')
+  await endorse(union, planId, 'Workers support the plan')
+  await endorse(employer, planId, 'Employers support the plan')
+  for (const constituency of ['Government', "Workers' organisation", "Employers' organisation"]) {
+    await expect(employer.getByRole('listitem').filter({ hasText: constituency }).filter({ hasText: ', endorsed' })).toHaveCount(1)
+  }
+
+  await transition(lead, planId, 'Start implementing', 'Implementing')
+
+  // Before the new measurement: the dashboard's figures for the plan.
+  await reviewer.goto('/dashboard?country=XL')
+  const row = dashboardRow(reviewer)
+  await expect(row).toContainText('Implementing')
+  await expect(row).toContainText('3/3 constituencies endorsed')
+  const onTrackBefore = Number(/(\d+) of 7/.exec((await row.locator('td').nth(5).textContent()) ?? '')?.[1])
+  expect(onTrackBefore).toBeGreaterThanOrEqual(0)
+
+  // The lead records K1 for Q4 2026, which puts the indicator on track.
+  await lead.goto(`/plans/${planId}/monitoring`)
+  const k1 = lead.getByRole('article').filter({ has: lead.getByRole('heading', { name: /^K1 · / }) })
+  await k1.getByText('Record a measurement').click()
+  const form = k1.getByRole('form', { name: /Record a measurement of K1/ })
+  await form.getByLabel('Period').fill('2026-Q4')
+  await form.getByLabel(/^Value/).fill('50')
+  await form.getByLabel('Evidence source').fill('Follow-up inspections')
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(k1.getByRole('row', { name: /2026-Q4/ })).toContainText('50')
+  await expect(k1.locator('.status-chip')).toHaveText('On track')
+
+  await reviewer.goto('/dashboard?country=XL')
+  await expect(dashboardRow(reviewer).locator('td').nth(5)).toHaveText(`${onTrackBefore + 1} of 7`)
+  await expect(dashboardRow(reviewer)).toContainText('Open review comments: 0')
+})
+
+test.describe('live updates', () => {
+  test('measurements, status changes and endorsements reach another viewer without a reload', async ({ newUser }) => {
+    test.setTimeout(120_000)
+    const lead = await newUser('fisheries@demo.example')
+    const reviewer = await newUser('ilo@demo.example')
+    const planId = await planIdByTitle(lead, /Port of Puerto Azul/)
+
+    // The reviewer keeps the overview open; the lead submits the plan.
+    await reviewer.goto(`/plans/${planId}`)
+    await expect(statusOf(reviewer)).toContainText('Draft')
+    await transition(lead, planId, 'Submit for review', 'In review')
+    await expect(statusOf(reviewer)).toContainText('In review')
+
+    // The lead keeps the review page open; the reviewer approves.
+    await lead.goto(`/plans/${planId}/review`)
+    await transition(reviewer, planId, 'Approve this version', 'Approved')
+    await expect(lead.getByRole('link', { name: 'Version 1' })).toBeVisible()
+    await expect(lead.getByRole('region', { name: 'Status' })).toContainText('Approved')
+
+    // The reviewer keeps the review page open; the lead's organisation endorses.
+    await reviewer.goto(`/plans/${planId}/review`)
+    await expect(reviewer.getByRole('listitem').filter({ hasText: 'Government, not endorsed' })).toHaveCount(1)
+    await endorse(lead, planId, 'Inspectorate endorses')
+    await expect(reviewer.getByRole('listitem').filter({ hasText: 'Government, endorsed' })).toHaveCount(1)
+
+    // The reviewer keeps the palm oil plan's monitoring page open; its lead records a measurement.
+    const planner = await newUser('planner@demo.example')
+    const palmId = await planIdByTitle(planner, PALM_OIL_TITLE)
+    const k2 = (page: Page) => page.getByRole('article').filter({ has: page.getByRole('heading', { name: /^K2 · / }) })
+    await reviewer.goto(`/plans/${palmId}/monitoring`)
+    await expect(k2(reviewer)).toContainText('No measurement recorded yet.')
+    await planner.goto(`/plans/${palmId}/monitoring`)
+    await k2(planner).getByText('Record a measurement').click()
+    const form = k2(planner).getByRole('form', { name: /Record a measurement of K2/ })
+    await form.getByLabel('Period').fill('2026-Q3')
+    await form.getByLabel(/^Value/).fill('31')
+    await form.getByRole('button', { name: 'Save' }).click()
+    await expect(k2(planner).getByRole('row', { name: /2026-Q3/ })).toBeVisible()
+    await expect(k2(reviewer).getByRole('row', { name: /2026-Q3/ })).toContainText('31')
+  })
+})
