@@ -243,7 +243,7 @@ export interface IndicatorLatestTable {
   value: number
 }
 
-/** Dashboard figures per plan, kept by triggers (migration 1370, ADR 020). */
+/** Dashboard figures per plan, kept by triggers (migration 1370, ADR 024). */
 export interface PlanSummariesTable {
   plan_id: string
   kinds: Generated<string[]>

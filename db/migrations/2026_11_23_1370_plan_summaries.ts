@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 
 // One row of dashboard figures per plan, kept by statement-level triggers in the same transaction
 // as the writes that change them, so the cross-country dashboard reads 5,000 small rows instead of
-// aggregating 50,000 indicators per request (ADR 020). Frozen in time: a later change of the
+// aggregating 50,000 indicators per request (ADR 024). Frozen in time: a later change of the
 // on-track rule or of what a figure means replaces these functions in a new migration and calls
 // scp_rebuild_plan_summaries().
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { type Executor } from '../executor.ts'
 
 // The cross-country dashboard reads plan_summaries (one row of figures per plan, kept by triggers:
-// migration 1370, ADR 020), so every query here touches at most one row per plan.
+// migration 1370, ADR 024), so every query here touches at most one row per plan.
 
 export interface DashboardFilters {
   country?: string
