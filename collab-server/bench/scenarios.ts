@@ -78,39 +78,3 @@ export async function concurrentTrace(target: Target, docName: string, prepared:
     equal: true,
   }
 }
-
-/** `clientsPerDoc` clients in each of `docs` documents type at `perSecond` each for `seconds`. */
-export async function steadyTyping(target: Target, docNames: string[], clientsPerDoc: number, perSecond: number, seconds: number) {
-  const meter = new Meter()
-  const rooms: BenchClient[][] = []
-  let user = 0
-  for (const name of docNames) {
-    rooms.push(await openAll(target, name, Array.from({ length: clientsPerDoc }, () => user++ % 60), meter))
-  }
-  const all = rooms.flat()
-  let sent = 0
-  const timers = all.map((c) => {
-    const type = () => {
-      meter.markSend(c.doc)
-      c.text.insert(0, 'x')
-      sent++
-    }
-    return setTimeout(() => timers.push(setInterval(type, 1000 / perSecond)), Math.random() * (1000 / perSecond))
-  })
-  const start = performance.now()
-  await new Promise((r) => setTimeout(r, seconds * 1000))
-  timers.forEach((t) => clearTimeout(t))
-  timers.forEach((t) => clearInterval(t))
-  const offeredMs = elapsedMs(start)
-  await until(() => rooms.every((room) => room.every((c) => c.text.length === room[0]!.text.length)), 30_000, 'rooms to converge')
-  const expectedSamples = sent * (clientsPerDoc - 1)
-  all.forEach((c) => c.destroy())
-  return {
-    clients: all.length,
-    updates: sent,
-    updatesPerSecond: sent / (offeredMs / 1000),
-    p50: meter.percentile(50),
-    p99: meter.percentile(99),
-    delivered: meter.samples.length / Math.max(1, expectedSamples),
-  }
-}

@@ -1,0 +1,74 @@
+// A benchmark child process hosting some of the typing clients, so that the clients of the 50-client
+// workload are spread over several processes (and cores) and the harness measures the server rather
+// than one saturated client process. Driven by the parent (steady.ts) over IPC.
+//
+// Latency uses a clock all processes on the machine share: wall-clock milliseconds with sub-ms
+// resolution (performance.timeOrigin + performance.now()). Each update is identified by the Yjs id
+// (client:clock) of its first item; senders report when they made it, receivers when they got it.
+import * as Y from 'yjs'
+import { benchClient, until, type BenchClient } from './clients.ts'
+
+export type TypistCommand =
+  | { type: 'open'; url: string; clients: { doc: string; token: string }[]; perSecond: number }
+  | { type: 'start'; seconds: number }
+  | { type: 'converge'; lengths: Record<string, number> }
+
+export type TypistReport =
+  | { type: 'ready' }
+  | { type: 'stopped'; sentByDoc: Record<string, number> }
+  | { type: 'result'; sent: [string, number][]; received: [string, number][] }
+  | { type: 'error'; message: string }
+
+const now = () => performance.timeOrigin + performance.now()
+const send = (report: TypistReport) => process.send!(report)
+
+let clients: { doc: string; client: BenchClient }[] = []
+let perSecond = 4
+const sent: [string, number][] = []
+const received: [string, number][] = []
+const sentByDoc: Record<string, number> = {}
+
+async function open(command: Extract<TypistCommand, { type: 'open' }>) {
+  perSecond = command.perSecond
+  clients = command.clients.map(({ doc, token }) => {
+    const client = benchClient(command.url, doc, token)
+    client.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== client.provider) return
+      const at = now()
+      for (const [c, clock] of Y.parseUpdateMeta(update).from) received.push([`${c}:${clock}`, at])
+    })
+    return { doc, client }
+  })
+  await Promise.all(clients.map((c) => c.client.synced()))
+  send({ type: 'ready' })
+}
+
+async function type(seconds: number) {
+  const interval = 1000 / perSecond
+  const timers: NodeJS.Timeout[] = []
+  for (const { doc, client } of clients) {
+    const keystroke = () => {
+      sent.push([`${client.doc.clientID}:${Y.getState(client.doc.store, client.doc.clientID)}`, now()])
+      client.text.insert(0, 'x')
+      sentByDoc[doc] = (sentByDoc[doc] ?? 0) + 1
+    }
+    // Random phases, so that the clients do not all type in the same millisecond.
+    timers.push(setTimeout(() => timers.push(setInterval(keystroke, interval)), Math.random() * interval))
+  }
+  await new Promise((r) => setTimeout(r, seconds * 1000))
+  timers.forEach((t) => clearTimeout(t))
+  timers.forEach((t) => clearInterval(t))
+  send({ type: 'stopped', sentByDoc })
+}
+
+async function converge(lengths: Record<string, number>) {
+  await until(() => clients.every(({ doc, client }) => client.text.length >= (lengths[doc] ?? 0)), 60_000, 'every client to receive every keystroke')
+  clients.forEach(({ client }) => client.destroy())
+  send({ type: 'result', sent, received })
+}
+
+process.on('message', (command: TypistCommand) => {
+  const run = command.type === 'open' ? open(command) : command.type === 'start' ? type(command.seconds) : converge(command.lengths)
+  run.catch((error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }))
+})
+process.on('disconnect', () => process.exit(0))
