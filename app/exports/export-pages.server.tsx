@@ -31,7 +31,7 @@ export function messagePage(lang: Lang, title: string, paragraphs: string[], lin
       ) : null}
     </main>,
   )
-  return `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title.replace(/[&<>"]/g, '')}</title></head><body>${body}</body></html>`
+  return `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${title.replace(/[&<>"]/g, '')}</title></head><body>${body}</body></html>`
 }
 
 const html = (body: string, status = 200, headers: HeadersInit = {}) => new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...NO_STORE, ...headers } })

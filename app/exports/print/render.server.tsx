@@ -45,6 +45,8 @@ export async function renderPrintHtml(doc: PlanDocument, options: { toolbar?: To
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // An empty inline icon: otherwise the browser asks for /favicon.ico, which only logs a 404.
+    '<link rel="icon" href="data:,">',
     `<title>${escapeHtml(title)}</title>`,
     `<meta name="description" content="${escapeHtml(doc.subtitle)}">`,
     `<style>${worksheetCss}\n${monitoringCss}\n${printCss}\n${footerCss(doc, t('exports:print.page'))}</style>`,
