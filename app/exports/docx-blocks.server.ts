@@ -15,6 +15,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx'
+import { columnWidths } from './docx-columns.ts'
 import { type Block, type ListItem, type TextRun as Run } from './types.ts'
 
 export type DocxChild = Paragraph | Table
@@ -24,13 +25,15 @@ export interface LayoutContext {
   language: string
   /** "Description" in the plan's language: the label before a figure's alt text. */
   descriptionLabel: string
+  /** Width of the text column in twips, which tables fill. */
+  textWidth: number
   /** Gives each list its own numbering instance, so numbered lists restart at 1. */
   nextListInstance(): number
 }
 
 export const BULLETS = 'scp-bullets'
 export const NUMBERS = 'scp-numbers'
-export const STYLE = { caption: 'Caption', quote: 'Quote', muted: 'ScpMuted', hyperlink: 'Hyperlink', tableHeader: 'ScpTableHeader' } as const
+export const STYLE = { caption: 'Caption', quote: 'Quote', muted: 'ScpMuted', hyperlink: 'Hyperlink', tableHeader: 'ScpTableHeader', tableText: 'ScpTableText' } as const
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const
 const HEADER_FILL = 'E7ECF2'
@@ -115,17 +118,17 @@ function listParagraphs(items: ListItem[], ordered: boolean, level: number, ctx:
   ])
 }
 
-function cell(text: string, ctx: LayoutContext, options: { header?: boolean; numeric?: boolean; width?: number } = {}): TableCell {
+function cell(text: string, ctx: LayoutContext, width: number, options: { header?: boolean; numeric?: boolean; bold?: boolean } = {}): TableCell {
   return new TableCell({
     children: [
       new Paragraph({
-        style: options.header ? STYLE.tableHeader : undefined,
+        style: options.header ? STYLE.tableHeader : STYLE.tableText,
         alignment: options.numeric ? AlignmentType.END : undefined,
-        children: textRuns(text, {}, ctx.language),
+        children: textRuns(text, { bold: options.bold }, ctx.language),
       }),
     ],
-    shading: options.header ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } : undefined,
-    width: options.width ? { size: options.width, type: WidthType.PERCENTAGE } : undefined,
+    shading: options.header || options.bold ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } : undefined,
+    width: { size: width, type: WidthType.DXA },
   })
 }
 
@@ -133,31 +136,22 @@ function tableWithCaption(block: Extract<Block, { type: 'table' }>, ctx: LayoutC
   const width = Math.max(block.columns.length, ...block.rows.map((r) => r.length))
   if (width === 0) return []
   const pad = (row: string[]) => [...row, ...Array<string>(width - row.length).fill('')]
+  const widths = columnWidths(block.columns, block.rows, width, ctx.textWidth)
   const header = block.columns.length
-    ? [new TableRow({ tableHeader: true, cantSplit: true, children: pad(block.columns).map((c, i) => cell(c, ctx, { header: true, numeric: block.numeric?.[i] })) })]
+    ? [new TableRow({ tableHeader: true, cantSplit: true, children: pad(block.columns).map((c, i) => cell(c, ctx, widths[i]!, { header: true, numeric: block.numeric?.[i] })) })]
     : []
-  const body = block.rows.map((row) => new TableRow({ cantSplit: true, children: pad(row).map((c, i) => cell(c, ctx, { numeric: block.numeric?.[i] })) }))
+  const body = block.rows.map((row) => new TableRow({ cantSplit: true, children: pad(row).map((c, i) => cell(c, ctx, widths[i]!, { numeric: block.numeric?.[i] })) }))
   const caption = block.caption ? [new Paragraph({ style: STYLE.caption, keepNext: true, children: textRuns(block.caption, {}, ctx.language) })] : []
   // An empty paragraph after each table keeps two adjacent tables from merging into one in Word.
-  return [...caption, new Table({ rows: [...header, ...body], width: { size: 100, type: WidthType.PERCENTAGE } }), new Paragraph({})]
+  return [...caption, new Table({ rows: [...header, ...body], columnWidths: widths, width: { size: ctx.textWidth, type: WidthType.DXA } }), new Paragraph({})]
 }
 
 function factsTable(items: { label: string; value: string }[], ctx: LayoutContext): Table {
+  const label = Math.round(ctx.textWidth * 0.32)
+  const widths = [label, ctx.textWidth - label]
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: items.map(
-      (item) =>
-        new TableRow({
-          cantSplit: true,
-          children: [
-            new TableCell({
-              width: { size: 32, type: WidthType.PERCENTAGE },
-              shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' },
-              children: [new Paragraph({ children: textRuns(item.label, { bold: true }, ctx.language) })],
-            }),
-            cell(item.value, ctx, { width: 68 }),
-          ],
-        }),
-    ),
+    width: { size: ctx.textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: items.map((item) => new TableRow({ cantSplit: true, children: [cell(item.label, ctx, widths[0]!, { bold: true }), cell(item.value, ctx, widths[1]!)] })),
   })
 }

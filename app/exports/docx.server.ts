@@ -44,7 +44,7 @@ export async function planDocumentToDocx(doc: PlanDocument): Promise<Buffer> {
   const t = await getFixedT(doc.lang, 'docx')
   const language = wordLanguage(doc.lang)
   let listInstance = 0
-  const ctx: LayoutContext = { language, descriptionLabel: t('docx:description'), nextListInstance: () => ++listInstance }
+  const ctx: LayoutContext = { language, descriptionLabel: t('docx:description'), textWidth: TEXT_WIDTH, nextListInstance: () => ++listInstance }
   const title = xmlSafe(doc.title)
 
   const front = [
@@ -128,7 +128,8 @@ function styles(language: string) {
       { id: STYLE.quote, name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true }, paragraph: { indent: { left: 567, right: 567 } } },
       { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 28, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
       { id: STYLE.muted, name: 'SCP muted', basedOn: 'Normal', next: 'Normal', run: { size: 20, color: MUTED_COLOUR } },
-      { id: STYLE.tableHeader, name: 'SCP table header', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { keepNext: true, spacing: { after: 0 } } },
+      { id: STYLE.tableText, name: 'SCP table text', basedOn: 'Normal', next: STYLE.tableText, run: { size: 19 }, paragraph: { spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO } } },
+      { id: STYLE.tableHeader, name: 'SCP table header', basedOn: STYLE.tableText, next: STYLE.tableText, run: { bold: true }, paragraph: { keepNext: true } },
     ],
   }
 }

@@ -1,0 +1,42 @@
+// Column widths for a Word table, from its content. Equal widths squeeze long text columns into
+// a word per line beside a wide "Ref." column, and break short headers mid-word; Word's own
+// autofit is not applied by every reader, so the widths are written out.
+
+// Twips per character of 9.5 pt table text (generous for Calibri, so bold headers and wider
+// substitute fonts fit too), and the left + right cell margins.
+const CHAR = 115
+const PADDING = 240
+// A word longer than this (a URL, a long compound) may wrap rather than widen its column.
+const MAX_WORD = 14
+const MAX_TYPICAL = 60
+
+function chars(text: string): number {
+  return [...text].length
+}
+
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/[\s/]+/).map(chars))
+}
+
+/**
+ * Widths in twips summing to `total`: every column first gets room for its longest word (so
+ * headers do not break mid-word), then what is left goes to the columns with the longest text.
+ */
+export function columnWidths(columns: string[], rows: string[][], width: number, total: number): number[] {
+  const stats = Array.from({ length: width }, (_, i) => {
+    const cells = rows.map((r) => r[i] ?? '')
+    const word = Math.min(MAX_WORD, Math.max(2, ...[columns[i] ?? '', ...cells].map(longestWord)))
+    const typical = cells.length ? cells.reduce((sum, c) => sum + chars(c), 0) / cells.length : chars(columns[i] ?? '')
+    return { min: word * CHAR + PADDING, weight: Math.max(1, Math.min(MAX_TYPICAL, typical)) }
+  })
+  const minimum = stats.reduce((sum, s) => sum + s.min, 0)
+  const widths =
+    minimum >= total
+      ? stats.map((s) => Math.floor((total * s.min) / minimum))
+      : (() => {
+          const weights = stats.reduce((sum, s) => sum + s.weight, 0)
+          return stats.map((s) => Math.floor(s.min + ((total - minimum) * s.weight) / weights))
+        })()
+  widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0)
+  return widths
+}
