@@ -70,7 +70,7 @@ export async function printPage(request: Request, planId: string, user: { locale
   if (!doc) return notFound(request)
   const base = version === undefined ? `/plans/${planId}` : `/plans/${planId}/versions/${version}`
   const page = await renderPrintHtml(doc, {
-    toolbar: { lang: await getLocale(request, user.locale), backHref: version === undefined ? `/plans/${planId}` : base, pdfHref: `${base}/export.pdf`, docxHref: `/plans/${planId}/export.docx`, pdfAvailable: isPdfAvailable() },
+    toolbar: { lang: await getLocale(request, user.locale), backHref: version === undefined ? `/plans/${planId}` : base, pdfHref: `${base}/export.pdf`, docxHref: `${base}/export.docx`, pdfAvailable: isPdfAvailable() },
   })
   return html(page)
 }

@@ -77,6 +77,7 @@ describe('the printable plan', () => {
     expect(v1.data).toContain('Disguised casual employment in oil palm estates</h1>')
     expect(v1.data).toContain('Version 1')
     expect(v1.data).toContain(`href="/plans/${palm}/versions/1/export.pdf"`)
+    expect(v1.data).toContain(`href="/plans/${palm}/versions/1/export.docx"`)
     for (const number of ['2', 'abc']) {
       const res = await call<string>(() => versionLoader(args(makeRequest(`/plans/${palm}/versions/${number}/print`, { cookie }), { planId: palm, number })))
       expect(res.status).toBe(404)

@@ -10,7 +10,7 @@ import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { diffVersions } from '../utils/version-diff.ts'
 import { KINDS } from '../worksheets/kinds.ts'
 
-export const handle = { i18n: ['common', 'worksheets'] }
+export const handle = { i18n: ['common', 'worksheets', 'exports'] }
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: worksheetStyles }]
 
@@ -50,6 +50,15 @@ export default function VersionPage() {
       <p className="field__hint">
         {t('lifecycle.approvedBy', { name: version.approved_by_name ?? '—', when: formatDateTime(version.created_at, i18n.language) })} · {t('lifecycle.frozen')}
       </p>
+      {/* Plain links: the print view and the Word file are served by resource routes. */}
+      <ul className="version__exports" aria-label={t('exports:area.title')}>
+        <li>
+          <a href={`/plans/${planId}/versions/${version.number}/print`}>{t('exports:area.printView')}</a>
+        </li>
+        <li>
+          <a href={`/plans/${planId}/versions/${version.number}/export.docx`}>{t('exports:area.docx')}</a>
+        </li>
+      </ul>
       {numbers.length > 1 ? (
         <Form method="get" className="form-row">
           <div className="field">
