@@ -70,13 +70,14 @@ export interface KindSubsteps {
 const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** The filtered plans joined to their figures (`p` = plans, `s` = plan_summaries, `a` = last activity). */
-function filtered(f: DashboardFilters) {
+function filtered(f: DashboardFilters, join = sql``) {
   const yearStart = f.year ? `${f.year}-01-01` : null
   const yearEnd = f.year ? `${f.year}-12-31` : null
   return sql`
     plans p
     LEFT JOIN plan_summaries s ON s.plan_id = p.id
     LEFT JOIN plan_last_activity a ON a.plan_id = p.id
+    ${join}
     WHERE (${f.country ?? null}::text IS NULL OR p.country_code = ${f.country ?? null})
       AND (${f.region ?? null}::text IS NULL OR p.region ILIKE ${f.region ? `%${escapeLike(f.region)}%` : null})
       AND (${f.sector ?? null}::text IS NULL OR ${f.sector ?? null} = ANY(p.sectors))
@@ -102,10 +103,16 @@ function orderBy(sort: DashboardSort, dir: 'asc' | 'desc') {
 /** One page of the filtered plans with their figures, sorted in the database. */
 export async function findPage(db: Executor, input: { filters: DashboardFilters; sort: DashboardSort; dir: 'asc' | 'desc'; limit: number | null; offset: number; kindSubsteps: KindSubsteps }) {
   const { kinds, substeps } = input.kindSubsteps
+  const count = (kindsOf: ReturnType<typeof sql>) =>
+    sql`(SELECT count(DISTINCT m.substep) FROM unnest(${kinds}::text[], ${substeps}::text[]) AS m(kind, substep) WHERE m.kind = ANY(${kindsOf}))::int`
+  // Sorting by sub-steps needs the count for every plan: plans share few distinct sets of kinds, so
+  // each set is counted once. Otherwise only the page's rows are counted, after the sort and limit.
+  const bySteps = input.sort === 'progress'
   const { rows } = await sql<DashboardPlanRow>`
+    ${bySteps ? sql`WITH steps AS (SELECT d.kinds, ${count(sql`d.kinds`)} AS n FROM (SELECT DISTINCT kinds FROM plan_summaries) d)` : sql``}
     SELECT p.id, p.title, p.country_code, p.region, p.sectors, p.status, p.start_date, p.end_date,
       s.issue_title, s.issue_type,
-      (SELECT count(DISTINCT m.substep) FROM unnest(${kinds}::text[], ${substeps}::text[]) AS m(kind, substep) WHERE m.kind = ANY(s.kinds))::int AS substeps_started,
+      ${bySteps ? sql`coalesce(st.n, 0)` : sql`coalesce(${count(sql`s.kinds`)}, 0)`} AS substeps_started,
       coalesce(s.open_reviews, 0) AS open_reviews,
       coalesce(s.endorsed, '{}') AS endorsed,
       coalesce(s.objected, '{}') AS objected,
@@ -114,7 +121,7 @@ export async function findPage(db: Executor, input: { filters: DashboardFilters;
       s.compliance_change,
       coalesce(s.workers_reached, 0) AS workers_reached,
       a.at AS last_activity
-    FROM ${filtered(input.filters)}
+    FROM ${filtered(input.filters, bySteps ? sql`LEFT JOIN steps st ON st.kinds = s.kinds` : sql``)}
     ORDER BY ${orderBy(input.sort, input.dir)}
     LIMIT ${input.limit} OFFSET ${input.offset}
   `.execute(db)
