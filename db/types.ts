@@ -204,7 +204,8 @@ export interface PlanSnapshot {
   plan: Record<string, unknown>
   team: { name: string; organisation: string; constituency: string; role: string }[]
   items: { id: string; kind: string; ref: string; position: number; data: Record<string, unknown> }[]
-  documents: { name: string; plainText: string }[]
+  /** `lexical` (the serialized editor state) is absent from versions frozen before it was kept. */
+  documents: { name: string; plainText: string; lexical?: unknown }[]
   /** Every participant's scores (2.2, 4.2, 5.2); absent from versions frozen before scores were kept. */
   scores?: { subject_id: string; criterion: string; scorer_id: string; value: number; constituency: string }[]
 }

@@ -2,6 +2,7 @@
 // date from the last compaction, so an export built from them would miss recent edits; here each
 // document is rebuilt from its snapshot plus the update log tail (one consistent read, as the
 // collab-server loads it) and read through the same headless Lexical binding the server uses.
+import { $getRoot } from 'lexical'
 import * as Y from 'yjs'
 import { bindHeadless } from '#collab/headless.ts'
 import { type Db } from '#db/client.ts'
@@ -9,6 +10,10 @@ import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 
 /** The serialized Lexical editor state (`editorState.toJSON()`) of a Yjs state plus later updates. */
 export function editorStateOf(updates: Uint8Array[]): unknown {
+  return readDocument(updates).lexical
+}
+
+function readDocument(updates: Uint8Array[]): { lexical: unknown; plainText: string } {
   const doc = new Y.Doc()
   const headless = bindHeadless(doc, { readOnly: true })
   try {
@@ -20,7 +25,8 @@ export function editorStateOf(updates: Uint8Array[]): unknown {
       }
     }
     headless.editor.update(() => {}, { discrete: true })
-    return headless.editor.getEditorState().toJSON()
+    const state = headless.editor.getEditorState()
+    return { lexical: state.toJSON(), plainText: state.read(() => $getRoot().getTextContent()) }
   } finally {
     headless.dispose()
     doc.destroy()
@@ -36,4 +42,15 @@ export async function loadDocumentStates(db: Db, planId: string): Promise<Map<st
     if (stored) states.set(name, editorStateOf([stored.state, ...stored.tail.map((r) => r.update)]))
   }
   return states
+}
+
+/** Every document of the plan as it is now, structure and text, for freezing an approved version. */
+export async function currentDocuments(db: Db, planId: string): Promise<{ name: string; plainText: string; lexical: unknown }[]> {
+  const names = (await CollabDocumentRepository.findRenderingsByPlan(db, planId)).map((d) => d.name)
+  const documents = []
+  for (const name of names) {
+    const stored = await CollabDocumentRepository.findForLoad(db, name)
+    if (stored) documents.push({ name, ...readDocument([stored.state, ...stored.tail.map((r) => r.update)]) })
+  }
+  return documents
 }

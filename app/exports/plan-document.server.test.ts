@@ -1,11 +1,6 @@
-import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
-import * as Y from 'yjs'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { docName } from '#app/collab/contract.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { bindHeadless } from '#collab/headless.ts'
-import { createInitialState } from '#collab/seed.ts'
-import { renderState } from '#collab/render.ts'
+import { appendNotesSentence } from '#tests/collab-notes.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import { seedDemo, type DemoIds } from '#db/seed/demo.ts'
@@ -46,22 +41,6 @@ function allText(doc: PlanDocument): string {
 
 const blocksOf = (doc: PlanDocument, key: string) => doc.sections.find((s) => s.key === key)!.blocks
 
-/** Writes a sentence into a sub-step's notes the way the collab-server stores an edit: in the update log only. */
-async function appendNotesSentence(planId: string, code: '2.2', sentence: string) {
-  const name = docName({ planId, substep: code })
-  const initial = createInitialState({ planId, substep: code }, 'en')
-  await CollabDocumentRepository.insertIfAbsent(db, { name, planId, state: initial, ...renderState(initial) })
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, initial)
-  const headless = bindHeadless(doc)
-  const updates: Uint8Array[] = []
-  doc.on('update', (u: Uint8Array) => updates.push(u))
-  headless.editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode(sentence))), { discrete: true })
-  headless.dispose()
-  await CollabDocumentRepository.appendUpdates(db, updates.map((update) => ({ docName: name, update })))
-  return name
-}
-
 describe('buildPlanDocument', () => {
   it('tells the palm oil plan: title, facts, team, priority decision, a stakeholder and an indicator target', async () => {
     const doc = (await buildPlanDocument(db, palm))!
@@ -90,7 +69,7 @@ describe('buildPlanDocument', () => {
 
   it('includes notes still in the update log, not yet folded into the stored rendering', async () => {
     const sentence = 'The union will brief shop stewards before the first joint inspection.'
-    const name = await appendNotesSentence(palm, '2.2', sentence)
+    const name = await appendNotesSentence(db, palm, '2.2', sentence)
     const rendering = await CollabDocumentRepository.findRendering(db, name)
     expect(rendering!.plain_text).not.toContain(sentence)
     expect(await CollabDocumentRepository.countTail(db, name)).toBeGreaterThan(0)

@@ -133,8 +133,10 @@ export async function loadVersionSource(db: Db, planId: string, number: number):
     team: version.snapshot.team,
     items: version.snapshot.items,
     scores: version.snapshot.scores ?? null,
-    // Versions keep the documents' text, not their structure: one paragraph per line.
-    documents: new Map(version.snapshot.documents.map((d) => [d.name, { blocks: plainTextBlocks(d.plainText) }])),
+    // Versions frozen before the structure was kept have only text: one paragraph per line.
+    documents: new Map(
+      version.snapshot.documents.map((d): [string, DocumentContent] => [d.name, d.lexical !== undefined ? { lexical: d.lexical } : { blocks: plainTextBlocks(d.plainText) }]),
+    ),
     ...(await sharedParts(db, planId)),
     version: { number: version.number, approvedBy: version.approved_by_name, approvedAt: iso(version.created_at), note: version.note },
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { addMember, createOrganisation, createPlan, createUser } from '#db/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
+import { appendNotesSentence } from '#tests/collab-notes.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { getDb } from '../utils/db.server.ts'
 import { loader as versionLoader } from './plans.$planId.versions.$number.tsx'
@@ -84,6 +85,17 @@ describe('plan lifecycle', () => {
     expect(page.data.diff.items).toMatchObject([{ kind: 'mandate', ref: 'M2', change: 'added' }])
     const missing = await call(() => versionLoader(args(makeRequest(`/plans/${t.plan.id}/versions/9`, { cookie: t.unionCookie }), { planId: t.plan.id, number: '9' })))
     expect(missing.status).toBe(404)
+  })
+
+  it('freezes the notes as written, edits not yet compacted included, with their structure', async () => {
+    const t = await team()
+    const sentence = 'Shop stewards join the first joint inspection.'
+    const name = await appendNotesSentence(db, t.plan.id, '3.1', sentence)
+    await post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'draft', name: 'submit' })
+    expect((await post(t.plan.id, t.reviewerCookie, { intent: 'transition', from: 'in_review', name: 'approve' })).status).toBe(200)
+    const frozen = (await LifecycleRepository.findVersion(db, t.plan.id, 1))!.snapshot.documents.find((d) => d.name === name)
+    expect(frozen?.plainText).toContain(sentence)
+    expect(JSON.stringify(frozen?.lexical)).toContain(sentence)
   })
 
   it('does not show versions of a plan to someone outside it', async () => {

@@ -12,6 +12,7 @@ import { getDb } from '../utils/db.server.ts'
 import { availableTransitions, findTransition, type PlanStatus } from '../utils/lifecycle.ts'
 import { formatDateTime } from '../utils/locales.ts'
 import { canOnPlan } from '../utils/permissions.ts'
+import { currentDocuments } from '../exports/collab-content.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { PLAN_STATUSES } from '../utils/plan-schema.ts'
 import { z } from '../utils/validation.ts'
@@ -53,7 +54,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (transition.noteRequired && !v.note) return data({ result: submission.reply({ fieldErrors: { note: ['lifecycle.errors.noteRequired'] } }) }, { status: 400 })
     try {
-      await LifecycleRepository.transition(db, { planId: plan.id, from: transition.from, to: transition.to, actorId: user.id, note: v.note ?? null })
+      // An approved version freezes the documents as they are now, edits not yet compacted included.
+      const documents = transition.to === 'approved' ? await currentDocuments(db, plan.id) : undefined
+      await LifecycleRepository.transition(db, { planId: plan.id, from: transition.from, to: transition.to, actorId: user.id, note: v.note ?? null, documents })
     } catch (error) {
       if (error instanceof StaleRecordError) return data({ result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) }, { status: 409 })
       throw error

@@ -7,7 +7,10 @@ import * as ActivityRepository from './activity.ts'
  * Moves a plan from `from` to `to`, refusing (StaleRecordError with the current plan) if someone
  * changed its status meanwhile. Approving freezes the next immutable version in the same transaction.
  */
-export function transition(db: Executor, input: { planId: string; from: PlanStatus; to: PlanStatus; actorId: string; note: string | null }) {
+export function transition(
+  db: Executor,
+  input: { planId: string; from: PlanStatus; to: PlanStatus; actorId: string; note: string | null; documents?: PlanSnapshot['documents'] },
+) {
   return withTransaction(db, async (trx) => {
     const plan = await trx.selectFrom('plans').selectAll().where('id', '=', input.planId).forUpdate().executeTakeFirstOrThrow()
     if (plan.status !== input.from) throw new StaleRecordError(plan)
@@ -18,7 +21,7 @@ export function transition(db: Executor, input: { planId: string; from: PlanStat
       versionNumber = Number(last.n) + 1
       await trx
         .insertInto('plan_versions')
-        .values({ plan_id: input.planId, number: versionNumber, snapshot: JSON.stringify(await buildSnapshot(trx, input.planId)), approved_by: input.actorId, note: input.note })
+        .values({ plan_id: input.planId, number: versionNumber, snapshot: JSON.stringify(await buildSnapshot(trx, input.planId, input.documents)), approved_by: input.actorId, note: input.note })
         .execute()
     }
     await ActivityRepository.insert(trx, {
@@ -34,8 +37,12 @@ export function transition(db: Executor, input: { planId: string; from: PlanStat
   })
 }
 
-/** Everything an approved version freezes: metadata, team, worksheet items and document text. */
-export async function buildSnapshot(db: Executor, planId: string): Promise<PlanSnapshot> {
+/**
+ * Everything an approved version freezes: metadata, team, worksheet items and documents. The
+ * caller should pass the documents as they are now (snapshot plus update log, read through
+ * Lexical); without them the stored renderings are used, which lag behind until compaction.
+ */
+export async function buildSnapshot(db: Executor, planId: string, current?: PlanSnapshot['documents']): Promise<PlanSnapshot> {
   const plan = await db.selectFrom('plans').selectAll().where('id', '=', planId).executeTakeFirstOrThrow()
   const team = await db
     .selectFrom('plan_members')
@@ -46,7 +53,12 @@ export async function buildSnapshot(db: Executor, planId: string): Promise<PlanS
     .orderBy('users.name')
     .execute()
   const items = await db.selectFrom('worksheet_items').select(['id', 'kind', 'ref', 'position', 'data']).where('plan_id', '=', planId).orderBy('kind').orderBy('position').execute()
-  const documents = await db.selectFrom('collab_documents').select(['name', 'plain_text']).where('plan_id', '=', planId).orderBy('name').execute()
+  const documents =
+    current ??
+    (await db.selectFrom('collab_documents').select(['name', 'plain_text']).where('plan_id', '=', planId).orderBy('name').execute()).map((d) => ({
+      name: d.name,
+      plainText: d.plain_text,
+    }))
   // Scores too, so that an exported version shows the rankings the team approved.
   const scores = await db
     .selectFrom('scores')
@@ -71,7 +83,7 @@ export async function buildSnapshot(db: Executor, planId: string): Promise<PlanS
     },
     team,
     items,
-    documents: documents.map((d) => ({ name: d.name, plainText: d.plain_text })),
+    documents,
     scores,
   }
 }
