@@ -1,10 +1,11 @@
 import { RemixBrowser } from '@remix-run/react'
 import i18next, { type BackendModule } from 'i18next'
-import { startTransition, StrictMode } from 'react'
+import { startTransition, StrictMode, useLayoutEffect } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { getInitialNamespaces } from 'remix-i18next/client'
 import { i18nConfig, lazyLocaleFiles, localeFileKey } from './i18n/config.ts'
+import { holdEventsUntilHydrated } from './utils/hydration-guard.ts'
 
 // Translations arrive as lazily loaded chunks, one per language and namespace, so a slow
 // connection downloads only what the page shows.
@@ -18,18 +19,26 @@ const lazyBackend: BackendModule = {
   },
 }
 
+/** Renders nothing; its layout effect runs once the whole document has hydrated and committed. */
+function OnHydrated({ run }: { run: () => void }) {
+  useLayoutEffect(run, [run])
+  return null
+}
+
 async function hydrate() {
   await i18next
     .use(initReactI18next)
     .use(lazyBackend)
     .init({ ...i18nConfig, lng: document.documentElement.lang, ns: getInitialNamespaces() })
 
+  const release = holdEventsUntilHydrated(window)
   startTransition(() => {
     hydrateRoot(
       document,
       <I18nextProvider i18n={i18next}>
         <StrictMode>
           <RemixBrowser />
+          <OnHydrated run={release} />
         </StrictMode>
       </I18nextProvider>,
     )

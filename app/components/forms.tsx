@@ -87,7 +87,9 @@ export function ConformForm({
 }
 
 function ConformFormElement({ formId, children, method = 'post', ...formProps }: { formId: string; children: ReactNode } & Omit<FormProps, 'id'>) {
-  const form = useFormMetadata(formId)
+  // Until hydration the browser's own constraint validation guards the form (progressive
+  // enhancement); conform takes over once hydrated, which tests detect by `novalidate`.
+  const form = useFormMetadata(formId, { defaultNoValidate: false })
   const errors = form.errors
   return (
     <Form method={method} {...getFormProps(form)} {...formProps}>
