@@ -17,7 +17,7 @@ import { type ComponentProps, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type z } from 'zod'
 
-// How these pieces fit (ADR 020): conform only re-renders a component for the state it read in
+// How these pieces fit (ADR 026): conform only re-renders a component for the state it read in
 // its own last render. A page that calls useForm and renders fields in child components can
 // re-render without its children (React bails out of them) and so forget that they read their
 // errors; the messages of fields the user never visited then stay hidden after a failed submit.

@@ -4,7 +4,7 @@
 // (error #345) from the event. Until the first commit these events are kept from React (a capture
 // listener on window runs before React's on the document); their default actions still happen, so
 // the server-rendered page works as plain HTML meanwhile: links, the skip link, typing, native
-// form posts. See ADR 023.
+// form posts. See ADR 027.
 
 // The events for which React 18 hydrates synchronously (its "discrete replayable" list).
 const HYDRATING_EVENTS = [

@@ -43,7 +43,7 @@ test('client-side validation shows a message next to a field as soon as it is le
   expect(posted).toBe(false)
 })
 
-// Fields the person never visited get their messages too (ADR 020: each field subscribes itself).
+// Fields the person never visited get their messages too (ADR 026: each field subscribes itself).
 test('submitting an incomplete form shows every message next to its field', async ({ page }) => {
   await login(page, CREATOR)
   await page.goto('/plans/new')
