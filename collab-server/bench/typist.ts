@@ -19,8 +19,13 @@ export type TypistReport =
   | { type: 'result'; sent: [string, number][]; received: [string, number][] }
   | { type: 'error'; message: string }
 
+// Every y-websocket provider adds a process 'exit' listener.
+process.setMaxListeners(0)
 const now = () => performance.timeOrigin + performance.now()
-const send = (report: TypistReport) => process.send!(report)
+// The parent may have gone (time limit, failure): then there is nobody to report to.
+const send = (report: TypistReport) => {
+  if (process.connected) process.send!(report, (error: Error | null) => error && process.exit(0))
+}
 
 let clients: { doc: string; client: BenchClient }[] = []
 let perSecond = 4
