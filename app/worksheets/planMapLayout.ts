@@ -1,6 +1,7 @@
 // Geometry of the printed plan map: the 2.3 arrangement of nodes kept as rows and columns, each card
 // tall enough for its visible overlays, so cards never overlap however many layers are shown. Pure.
 import { type Layer, type MapNode } from './planMap.ts'
+import { edgePoint } from './targetMapLayout.ts'
 
 export const CARD_WIDTH = 290
 export const HEADER_HEIGHT = 56
@@ -57,31 +58,8 @@ export function layoutCards(nodes: MapNode[], layers: ReadonlySet<Layer>, positi
   return { cards, width, height }
 }
 
-/** Where the segment from the centre of `a` towards the centre of `b` leaves rectangle `a`. */
-export function edgePoint(a: Card, b: Card): { x: number; y: number } {
-  const ax = a.x + a.width / 2
-  const ay = a.y + a.height / 2
-  const dx = b.x + b.width / 2 - ax
-  const dy = b.y + b.height / 2 - ay
-  if (dx === 0 && dy === 0) return { x: ax, y: ay }
-  const scale = Math.min(dx === 0 ? Infinity : a.width / 2 / Math.abs(dx), dy === 0 ? Infinity : a.height / 2 / Math.abs(dy))
-  return { x: ax + dx * scale, y: ay + dy * scale }
-}
-
-/** Splits text into at most `lines` lines of about `width` characters, ending with … when cut. */
-export function wrap(text: string, width: number, lines: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean)
-  const out: string[] = []
-  let current = ''
-  for (const word of words) {
-    if (current && (current + ' ' + word).length > width) {
-      out.push(current)
-      current = word
-    } else current = current ? `${current} ${word}` : word
-  }
-  if (current) out.push(current)
-  if (out.length <= lines) return out
-  const kept = out.slice(0, lines)
-  kept[lines - 1] = `${kept[lines - 1]!.slice(0, width - 1)}…`
-  return kept
+/** Where the segment from the centre of card `a` towards the centre of card `b` leaves card `a`. */
+export function cardEdgePoint(a: Card, b: Card): { x: number; y: number } {
+  const centre = (c: Card) => ({ x: c.x + c.width / 2, y: c.y + c.height / 2 })
+  return edgePoint(centre(a), centre(b), 0, a)
 }

@@ -73,3 +73,6 @@ export function aggregateScores(subjectIds: string[], rows: ScoreRow[], criteria
 export function rank(scores: SubjectScore[]): SubjectScore[] {
   return [...scores].sort((a, b) => (b.weightedMean ?? -Infinity) - (a.weightedMean ?? -Infinity))
 }
+
+/** A score on a signed scale as people read it: +2, 0, −1 (a real minus sign). */
+export const signed = (v: number) => (v > 0 ? `+${v}` : v < 0 ? `−${Math.abs(v)}` : '0')

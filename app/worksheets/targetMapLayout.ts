@@ -71,13 +71,13 @@ export function mapBounds(points: Iterable<Placed>) {
   return { width, height }
 }
 
-/** Where the line from the centre of box `a` towards `b` leaves box `a` (plus a gap). */
-export function edgePoint(a: { x: number; y: number }, b: { x: number; y: number }, gap = 0) {
+/** Where the line from the centre of box `a` towards `b` leaves box `a` (plus a gap); boxes are target-map nodes unless `size` says otherwise. */
+export function edgePoint(a: { x: number; y: number }, b: { x: number; y: number }, gap = 0, size = { width: NODE_WIDTH, height: NODE_HEIGHT }) {
   const dx = b.x - a.x
   const dy = b.y - a.y
   if (dx === 0 && dy === 0) return { x: a.x, y: a.y }
-  const sx = dx === 0 ? Infinity : (NODE_WIDTH / 2 + gap) / Math.abs(dx)
-  const sy = dy === 0 ? Infinity : (NODE_HEIGHT / 2 + gap) / Math.abs(dy)
+  const sx = dx === 0 ? Infinity : (size.width / 2 + gap) / Math.abs(dx)
+  const sy = dy === 0 ? Infinity : (size.height / 2 + gap) / Math.abs(dy)
   const s = Math.min(sx, sy)
   return { x: a.x + dx * s, y: a.y + dy * s }
 }

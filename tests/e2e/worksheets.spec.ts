@@ -61,11 +61,11 @@ async function expectDone(page: Page) {
 /** The union co-author's own scores on the 2.2 pair and the 5.2 intervention, from his own browser. */
 async function unionScores(union: Page, planId: string) {
   await open(union, planId, '2.2')
-  await union.getByText(/^Scores for I1 × T1/).click()
-  const pairForm = union.locator('form.pair-score__form')
-  for (const select of await pairForm.getByRole('combobox').all()) await select.selectOption('5')
-  await pairForm.getByRole('button', { name: 'Save my scores' }).click()
-  await expect(pairForm.getByRole('status')).toHaveText('Your scores are saved.')
+  const save = union.getByRole('button', { name: 'Save your scores for P1' })
+  const row = union.locator('tr', { has: save })
+  for (const select of await row.getByRole('combobox').all()) await select.selectOption('5')
+  await save.click()
+  await expect(row.getByRole('status')).toHaveText('Saved')
 }
 
 test('every sub-step of the demo plan opens without a console error for the lead, a co-author, a contributor and a viewer', async ({ newUser }) => {
@@ -80,6 +80,15 @@ test('every sub-step of the demo plan opens without a console error for the lead
     const planId = await planIdByTitle(who, PALM_OIL_TITLE)
     for (const code of SUBSTEP_CODES) await open(who, planId, code)
     expect(errors).toEqual([])
+  }
+})
+
+test('the implementation chart names the quarters in the reader\'s language', async ({ newUser }) => {
+  for (const [locale, first] of [['en-GB', 'Q1'], ['fr-FR', 'T1'], ['es-ES', 'T1']] as const) {
+    const viewer = await newUser('viewer@demo.example', { locale })
+    const planId = await planIdByTitle(viewer, PALM_OIL_TITLE)
+    await open(viewer, planId, '6.2')
+    await expect(viewer.locator('.timeline__quarter').first()).toHaveText(first)
   }
 })
 
@@ -172,8 +181,8 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
   await expectDone(page)
   await open(page, planId, '4.2')
   for (const ref of ['S1', 'S2', 'S3']) {
-    await page.getByLabel(`Influence score for ${ref}`).selectOption('4')
-    await page.getByLabel(`Alignment score for ${ref}`).selectOption('1')
+    await page.getByLabel(`Influence for ${ref}`).selectOption('4')
+    await page.getByLabel(`Alignment for ${ref}`).selectOption('1')
     const save = page.getByRole('button', { name: `Save your scores for ${ref}` })
     await save.click()
     // The row says "Saved" only once the server has stored the scores.
@@ -192,7 +201,7 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
   const score = async (who: Page, values: Record<string, string>) => {
     await open(who, planId, '5.2')
     const row = who.getByRole('form', { name: 'Your scores for V1' })
-    for (const [criterion, value] of Object.entries(values)) await row.getByLabel(`${criterion} for V1`).selectOption(value)
+    for (const [criterion, value] of Object.entries(values)) await who.getByLabel(`${criterion} for V1`).selectOption(value)
     await row.getByRole('button', { name: 'Save' }).click()
     await expect(row.getByRole('status')).toHaveText('Saved')
   }

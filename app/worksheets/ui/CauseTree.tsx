@@ -1,12 +1,12 @@
-import { useFetcher } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors } from '../../components/forms.tsx'
 import { causeSpec, descendantsOf, type PriorityView } from '../step3.ts'
 import { type LinkOption, type WorksheetItemView } from '../types.ts'
 import { CommentThread } from './CommentThread.tsx'
-import { ItemForm, type ItemActionData } from './ItemForm.tsx'
+import { ItemForm } from './ItemForm.tsx'
 import { type SubstepPanelProps } from './panels.tsx'
+import { RowActions } from './RowActions.tsx'
+import { useToggleSet } from './useToggleSet.ts'
 
 type Children = Map<string | null, WorksheetItemView[]>
 
@@ -22,13 +22,7 @@ export function CauseTreePanel({ worksheet, extra, abilities }: SubstepPanelProp
     const parent = typeof c.data.parent === 'string' && ids.has(c.data.parent) ? c.data.parent : null
     children.set(parent, [...(children.get(parent) ?? []), c])
   }
-  const [collapsed, setCollapsed] = useState<Set<string>>(new Set())
-  const toggle = (id: string) =>
-    setCollapsed((prev) => {
-      const next = new Set(prev)
-      if (!next.delete(id)) next.add(id)
-      return next
-    })
+  const [collapsed, toggle] = useToggleSet()
   const canEdit = abilities['worksheet:edit'] === true
   const tree = { children, collapsed, toggle, canEdit, options: worksheet.options, all: causes }
   return (
@@ -61,7 +55,7 @@ export function CauseTreePanel({ worksheet, extra, abilities }: SubstepPanelProp
 
 interface Tree {
   children: Children
-  collapsed: Set<string>
+  collapsed: ReadonlySet<string>
   toggle: (id: string) => void
   canEdit: boolean
   options: Record<string, LinkOption[]>
@@ -120,7 +114,13 @@ function CauseNode({ tree, cause, outline, first, last }: { tree: Tree; cause: W
           </p>
           {d.evidence ? <p className="cause-node__evidence prewrap">{String(d.evidence)}</p> : null}
           <div className="row-actions">
-            {tree.canEdit ? <CauseActions cause={cause} first={first} last={last} onEdit={() => setMode('edit')} onAdd={() => setMode('add')} /> : null}
+            {tree.canEdit ? (
+              <RowActions item={cause} onEdit={() => setMode('edit')} move={{ intent: 'cause:move', first, last }}>
+                <button type="button" className="button button--small" onClick={() => setMode('add')} aria-label={t('causeTree.addUnder', { ref: cause.ref })}>
+                  {t('causeTree.addChild')}
+                </button>
+              </RowActions>
+            ) : null}
             <CommentThread subjectType="item" subjectId={cause.id} subject={cause.ref} />
           </div>
           {mode === 'edit' ? <ItemForm spec={causeSpec} item={cause} options={parentChoices} onDone={() => setMode('view')} /> : null}
@@ -135,48 +135,5 @@ function CauseNode({ tree, cause, outline, first, last }: { tree: Tree; cause: W
       {kids.length > 0 && open ? <CauseList tree={tree} parent={cause.id} outline={`${outline}.`} /> : null}
       {kids.length > 0 && !open ? <ul id={`causes-under-${cause.id}`} hidden /> : null}
     </li>
-  )
-}
-
-function CauseActions({ cause, first, last, onEdit, onAdd }: { cause: WorksheetItemView; first: boolean; last: boolean; onEdit: () => void; onAdd: () => void }) {
-  const { t } = useTranslation('worksheets')
-  const fetcher = useFetcher<ItemActionData>()
-  const formId = `row-${cause.id}`
-  const error = fetcher.data?.formId === formId ? fetcher.data.result?.error?.[''] : undefined
-  return (
-    <>
-      <button type="button" className="button button--small" onClick={onEdit} aria-label={t('editItem', { ref: cause.ref })}>
-        {t('edit')}
-      </button>
-      <button type="button" className="button button--small" onClick={onAdd} aria-label={t('causeTree.addUnder', { ref: cause.ref })}>
-        {t('causeTree.addChild')}
-      </button>
-      <fetcher.Form method="post">
-        <input type="hidden" name="formId" value={formId} />
-        <input type="hidden" name="intent" value="cause:move" />
-        <input type="hidden" name="id" value={cause.id} />
-        <button type="submit" name="direction" value="up" className="button button--small button--quiet" disabled={first} aria-label={t('moveUp', { ref: cause.ref })}>
-          ↑
-        </button>
-        <button type="submit" name="direction" value="down" className="button button--small button--quiet" disabled={last} aria-label={t('moveDown', { ref: cause.ref })}>
-          ↓
-        </button>
-      </fetcher.Form>
-      <fetcher.Form
-        method="post"
-        onSubmit={(e) => {
-          if (!window.confirm(t('confirmDelete', { ref: cause.ref }))) e.preventDefault()
-        }}
-      >
-        <input type="hidden" name="formId" value={formId} />
-        <input type="hidden" name="intent" value="item:delete" />
-        <input type="hidden" name="id" value={cause.id} />
-        <input type="hidden" name="version" value={cause.version} />
-        <button type="submit" className="button button--small button--danger" aria-label={t('deleteItem', { ref: cause.ref })}>
-          {t('delete')}
-        </button>
-      </fetcher.Form>
-      <FormErrors errors={error ?? undefined} />
-    </>
   )
 }

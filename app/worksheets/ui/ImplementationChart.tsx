@@ -41,7 +41,7 @@ export function ImplementationChartPanel({ worksheet, extra }: SubstepPanelProps
               <tr>
                 {quarters.map((q) => (
                   <th key={q.key} scope="col" className="timeline__quarter">
-                    <abbr title={t('chart.quarterOf', { quarter: q.quarter, year: q.year })}>Q{q.quarter}</abbr>
+                    <abbr title={t('chart.quarterOf', { quarter: q.quarter, year: q.year })}>{t('chart.quarter', { quarter: q.quarter })}</abbr>
                   </th>
                 ))}
               </tr>
@@ -87,6 +87,8 @@ export function ActivityRow({ activity, quarters }: { activity: WorksheetItemVie
   const span = activitySpan(start, end, quarters)
   const dates = `${formatDate(start, i18n.language)} – ${formatDate(end, i18n.language)}`
   const label = t(`options.status.${status}`)
+  const quarterName = (q: Quarter) => t('chart.quarterYear', { quarter: q.quarter, year: q.year })
+  const quarterRange = (first: number, last: number) => (first === last ? quarterName(quarters[first]!) : t('chart.quarterRange', { from: quarterName(quarters[first]!), to: quarterName(quarters[last]!) }))
   return (
     <tr>
       <th scope="row" className="timeline__activity">
@@ -104,10 +106,11 @@ export function ActivityRow({ activity, quarters }: { activity: WorksheetItemVie
             <td key={q.key} />
           ))}
           <td colSpan={span.last - span.first + 1} className="timeline__cell">
-            <span className={`timeline__bar bar--${status}`}>
+            <span className={`timeline__bar bar--${status}`} title={quarters.length ? quarterRange(span.first, span.last) : undefined}>
               {span.startsBefore ? '◀ ' : ''}
               {label}
               {span.endsAfter ? ' ▶' : ''}
+              {quarters.length ? <span className="visually-hidden">, {quarterRange(span.first, span.last)}</span> : null}
             </span>
           </td>
           {quarters.slice(span.last + 1).map((q) => (

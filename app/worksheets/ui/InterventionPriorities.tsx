@@ -3,8 +3,9 @@ import { formatNumber } from '../../utils/locales.ts'
 import { aggregateScores, type Criterion, type SubjectScore } from '../scoring.ts'
 import { type WorksheetItemView } from '../types.ts'
 import { DecisionBadge, SelectionForm, type SelectionView } from './InterventionSelection.tsx'
-import { ScoreSheet } from './InterventionScoreSheet.tsx'
 import { type SubstepPanelProps } from './panels.tsx'
+import { RankingTable } from './RankingTable.tsx'
+import { ScoreSheet } from './ScoreSheet.tsx'
 
 export interface PrioritiesData {
   criteria: Criterion[]
@@ -27,7 +28,19 @@ export function InterventionPrioritiesPanel({ worksheet, extra, abilities }: Sub
     <>
       <Ranking data={d} byId={byId} />
       <ByParticipant data={d} interventions={interventions} />
-      {abilities['worksheet:score'] ? <ScoreSheet criteria={d.criteria} interventions={interventions} mine={d.mine} /> : null}
+      {abilities['worksheet:score'] ? (
+        <ScoreSheet
+          headingId="score-sheet-heading"
+          title={t('priorities.yourScores')}
+          hint={t('priorities.yourScoresHint')}
+          subjectHeader={t('kinds.intervention.fields.title')}
+          subjects={interventions.map((i) => ({ id: i.id, ref: i.ref, label: String(i.data.title ?? '') }))}
+          criteria={d.criteria.map((c) => ({ key: c.key, name: t(`interventionCriteria.${c.key}`), min: c.min ?? 1, max: c.max ?? 5 }))}
+          mine={d.mine}
+          teamMeans={Object.fromEntries(d.ranking.map((s) => [s.subjectId, s.byCriterion]))}
+          hiddenFields={(subject) => ({ intent: 'score:save', subject })}
+        />
+      ) : null}
       <section className="worksheet" aria-labelledby="selection-heading">
         <h3 id="selection-heading">{t('selection.title')}</h3>
         <p className="field__hint">{t('selection.hint')}</p>
@@ -49,61 +62,39 @@ export function InterventionPrioritiesPanel({ worksheet, extra, abilities }: Sub
 function Ranking({ data: d, byId }: { data: PrioritiesData; byId: Map<string, WorksheetItemView> }) {
   const { t, i18n } = useTranslation('worksheets')
   const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatNumber(v, i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
+  const rows = d.ranking.map((s) => {
+    const item = byId.get(s.subjectId)!
+    return {
+      id: item.id,
+      ref: item.ref,
+      label: String(item.data.title ?? ''),
+      sub: item.data.interventionType ? t(`options.interventionType.${String(item.data.interventionType)}`) : undefined,
+      score: s,
+      selected: d.selections[item.id]?.decision === 'selected',
+    }
+  })
   return (
-    <section className="worksheet" aria-labelledby="ranking-heading">
-      <h3 id="ranking-heading">{t('priorities.rankingTitle')}</h3>
-      <p className="field__hint">{t('priorities.rankingHint')}</p>
-      <div className="table-wrap">
-        <table className="data-table vrank-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('priorities.rank')}</th>
-              <th scope="col">{t('ref')}</th>
-              <th scope="col">{t('kinds.intervention.fields.title')}</th>
-              <th scope="col" className="num">
-                {t('priorities.score')}
-              </th>
-              <th scope="col">{t('priorities.spread')}</th>
-              {CONSTITUENCIES.map((k) => (
-                <th scope="col" key={k} className="num">
-                  {t(`priorities.constituency.${k}`)}
-                </th>
-              ))}
-              <th scope="col">{t('selection.decision')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.ranking.map((s, index) => {
-              const item = byId.get(s.subjectId)!
-              const decision = d.selections[item.id]?.decision
-              return (
-                <tr key={item.id}>
-                  <td className="num">{s.weightedMean === null ? '—' : index + 1}</td>
-                  <th scope="row">{item.ref}</th>
-                  <td>
-                    {String(item.data.title ?? '')}
-                    {item.data.interventionType ? <span className="vrank-table__type">{t(`options.interventionType.${String(item.data.interventionType)}`)}</span> : null}
-                  </td>
-                  <td className="num">
-                    <strong>{fmt(s.weightedMean)}</strong>
-                    <span className="visually-hidden">{t('priorities.scorers', { count: s.scorers })}</span>
-                  </td>
-                  <td>{s.spread ? `${s.spread.min}–${s.spread.max}` : '—'}</td>
-                  {CONSTITUENCIES.map((k) => (
-                    <td key={k} className="num">
-                      {fmt(s.byConstituency[k])}
-                    </td>
-                  ))}
-                  <td>{decision ? <DecisionBadge decision={decision} /> : <span className="muted">{t('selection.undecided')}</span>}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+    <RankingTable
+      headingId="ranking-heading"
+      title={t('priorities.rankingTitle')}
+      hint={t('priorities.rankingHint')}
+      subjectHeader={t('kinds.intervention.fields.title')}
+      rows={rows}
+      constituencies={CONSTITUENCIES}
+      className="vrank-table"
+      columns={[
+        {
+          header: t('selection.decision'),
+          cell: (row) => {
+            const decision = d.selections[row.id]?.decision
+            return decision ? <DecisionBadge decision={decision} /> : <span className="muted">{t('selection.undecided')}</span>
+          },
+        },
+      ]}
+    >
       <p className="field__hint">{t('priorities.costNote')}</p>
       <CriterionMeans data={d} byId={byId} fmt={fmt} />
-    </section>
+    </RankingTable>
   )
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { type Layer, type Overlay, type PlanMapModel } from '../planMap.ts'
-import { edgePoint, HEADER_HEIGHT, layoutCards, ROW_HEIGHT, wrap } from '../planMapLayout.ts'
+import { cardEdgePoint, HEADER_HEIGHT, layoutCards, ROW_HEIGHT } from '../planMapLayout.ts'
+import { wrapLabel } from '../targetMapLayout.ts'
 
 /** One overlay's symbol: shape and sign carry the meaning, colour only repeats it (prints in black and white). */
 export function OverlaySymbol({ overlay, x, y }: { overlay: Pick<Overlay, 'layer' | 'polarity'>; x: number; y: number }) {
@@ -54,8 +55,8 @@ export function PlanMapSvg({ model, layers, positions, titleId }: { model: PlanM
         const a = byId.get(r.from)
         const b = byId.get(r.to)
         if (!a || !b) return null
-        const p = edgePoint(a, b)
-        const q = edgePoint(b, a)
+        const p = cardEdgePoint(a, b)
+        const q = cardEdgePoint(b, a)
         const label = r.label || (r.relationType ? t(`options.relationType.${r.relationType}`) : '')
         return (
           <g key={r.id} className="pm-relation">
@@ -69,7 +70,7 @@ export function PlanMapSvg({ model, layers, positions, titleId }: { model: PlanM
         )
       })}
       {cards.map((c) => {
-        const [line1, line2] = wrap(`${c.node.ref} ${c.node.label}`, 32, 2)
+        const [line1, line2] = wrapLabel(`${c.node.ref} ${c.node.label}`, 32, 2)
         return (
           <g key={c.node.id} className={`pm-node${c.node.isPivot ? ' pm-node--pivot' : ''}`}>
             <rect x={c.x} y={c.y} width={c.width} height={c.height} rx={6} className="pm-node__box" />
@@ -93,7 +94,7 @@ export function PlanMapSvg({ model, layers, positions, titleId }: { model: PlanM
                   <title>{`${o.ref} ${o.label}`}</title>
                   <OverlaySymbol overlay={o} x={c.x + 20} y={y} />
                   <text x={c.x + 34} y={y + 4} className="pm-overlay__text">
-                    <tspan className="pm-overlay__ref">{o.ref}</tspan> {wrap(o.label, 36, 1)[0]}
+                    <tspan className="pm-overlay__ref">{o.ref}</tspan> {wrapLabel(o.label, 36, 1)[0]}
                   </text>
                 </g>
               )

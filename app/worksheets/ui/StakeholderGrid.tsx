@@ -3,13 +3,13 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
 import { ALIGNMENT_RANGE, INFLUENCE_RANGE, quadrant, QUADRANTS, type Placement } from '../step4.ts'
+import { signed } from '../scoring.ts'
 import { type WorksheetItemView } from '../types.ts'
 import { type ItemActionData } from './ItemForm.tsx'
 
 const INFLUENCES = [5, 4, 3, 2, 1]
 const ALIGNMENTS = [-2, -1, 0, 1, 2]
 const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(v)))
-export const signed = (v: number) => (v > 0 ? `+${v}` : v < 0 ? `−${Math.abs(v)}` : '0')
 
 /** The corner cell of each quadrant carries its name. */
 const LABEL_CELLS: Record<string, string> = { '5:-2': 'persuade', '5:2': 'partner', '1:-2': 'monitor', '1:2': 'inform' }

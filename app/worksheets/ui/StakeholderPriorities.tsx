@@ -1,12 +1,15 @@
 import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FieldErrors, FormErrors } from '../../components/forms.tsx'
+import { FormErrors } from '../../components/forms.tsx'
 import { formatNumber } from '../../utils/locales.ts'
+import { signed } from '../scoring.ts'
 import { placementOf, quadrant, STAKEHOLDER_CRITERIA, type Placement, type StakeholderScores } from '../step4.ts'
 import { type WorksheetItemView } from '../types.ts'
 import { type ItemActionData } from './ItemForm.tsx'
 import { type SubstepPanelProps } from './panels.tsx'
-import { signed, StakeholderGrid } from './StakeholderGrid.tsx'
+import { RankingTable } from './RankingTable.tsx'
+import { ScoreSheet, type ScoreCriterion } from './ScoreSheet.tsx'
+import { StakeholderGrid } from './StakeholderGrid.tsx'
 
 const range = (min: number, max: number) => Array.from({ length: max - min + 1 }, (_, i) => min + i)
 
@@ -23,93 +26,76 @@ export function StakeholderPrioritiesPanel({ worksheet, extra, abilities }: Subs
       <SummaryTable stakeholders={stakeholders} scores={scores} placements={placements} />
       <StakeholderGrid stakeholders={stakeholders} placements={placements} canEdit={canEdit} />
       {canEdit ? <PlacementTable stakeholders={stakeholders} /> : null}
-      {abilities['worksheet:score'] ? <MyScores stakeholders={stakeholders} mine={scores.mine} /> : null}
+      {abilities['worksheet:score'] ? (
+        <ScoreSheet
+          headingId="my-stakeholder-scores-heading"
+          title={t('stakeholderScores.mine')}
+          hint={t('stakeholderScores.mineHint')}
+          subjectHeader={t('kinds.stakeholder.fields.name')}
+          subjects={stakeholders.map((s) => ({ id: s.id, ref: s.ref, label: String(s.data.name ?? '') }))}
+          criteria={STAKEHOLDER_CRITERIA.map((c) => ({ ...scoreCriterion(c), name: t(`stakeholderScores.criteria.${c.key}`) }))}
+          mine={scores.mine}
+          hiddenFields={(id) => ({ intent: 'score:save', id })}
+        />
+      ) : null}
     </>
   )
 }
 
+const scoreCriterion = (c: (typeof STAKEHOLDER_CRITERIA)[number]): Omit<ScoreCriterion, 'name'> => ({ key: c.key, min: c.min, max: c.max, optional: c.optional, signed: c.key === 'alignment' })
+
 function SummaryTable({ stakeholders, scores, placements }: { stakeholders: WorksheetItemView[]; scores: StakeholderScores; placements: Record<string, Placement | null> }) {
   const { t, i18n } = useTranslation('worksheets')
   // Accessibility is optional: its column shows only once someone has scored it.
-  const criteria = STAKEHOLDER_CRITERIA.filter((c) => !c.optional || stakeholders.some((s) => scores.summary[s.id]?.[c.key]?.mean != null))
+  const criteria = STAKEHOLDER_CRITERIA.filter((c) => !c.optional || stakeholders.some((s) => scores.summary[s.id]?.[c.key]?.mean != null)).map((c) => ({ ...scoreCriterion(c), name: t(`stakeholderScores.criteria.${c.key}`) }))
   const num = (v: number | null | undefined, sign = false) => (v === null || v === undefined ? '—' : formatNumber(v, i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: sign ? 'exceptZero' : 'auto' }))
+  const byId = new Map(stakeholders.map((s) => [s.id, s]))
+  const rows = stakeholders.map((s) => {
+    const sum = scores.summary[s.id] ?? {}
+    return {
+      id: s.id,
+      ref: s.ref,
+      label: String(s.data.name ?? ''),
+      sub: t(`options.category.${String(s.data.category)}`),
+      score: { weightedMean: null, spread: null, byConstituency: {}, scorers: scores.scorers[s.id] ?? 0, byCriterion: Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, v.mean])) },
+      criterionSpread: Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, v.spread])),
+    }
+  })
   return (
-    <section className="worksheet" aria-labelledby="stakeholder-scores-heading">
-      <h3 id="stakeholder-scores-heading">{t('stakeholderScores.title')}</h3>
-      <p className="field__hint">{t('stakeholderScores.hint')}</p>
-      <div className="table-wrap">
-        <table className="data-table stakeholder-scores">
-          <thead>
-            <tr>
-              <th scope="col">{t('ref')}</th>
-              <th scope="col">{t('kinds.stakeholder.fields.name')}</th>
-              {criteria.map((c) => (
-                <th scope="col" key={c.key} className="num">
-                  {t(`stakeholderScores.criteria.${c.key}`)}
-                  <span className="cell-sub">{t('stakeholderScores.scale', { min: signedOrPlain(c.min, c.key), max: signedOrPlain(c.max, c.key) })}</span>
-                </th>
-              ))}
-              <th scope="col">{t('stakeholderScores.byConstituency')}</th>
-              <th scope="col" className="num">
-                {t('stakeholderScores.scorers')}
-              </th>
-              <th scope="col">{t('stakeholderScores.placement')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stakeholders.map((s) => {
-              const sum = scores.summary[s.id] ?? {}
-              const p = placements[s.id]
-              return (
-                <tr key={s.id}>
-                  <th scope="row">{s.ref}</th>
-                  <td className="stakeholder-scores__name">
-                    {String(s.data.name ?? '')}
-                    <span className="cell-sub">{t(`options.category.${String(s.data.category)}`)}</span>
-                  </td>
-                  {criteria.map((c) => {
-                    const x = sum[c.key]
-                    return (
-                      <td key={c.key} className="num">
-                        {num(x?.mean, c.key === 'alignment')}
-                        {x?.spread ? <span className="cell-sub">{t('stakeholderScores.spread', { min: signedOrPlain(x.spread.min, c.key), max: signedOrPlain(x.spread.max, c.key) })}</span> : null}
-                      </td>
-                    )
-                  })}
-                  <td>
-                    <ul className="by-constituency">
-                      {scores.constituencies
-                        .filter((k) => sum.influence?.byConstituency[k] !== undefined || sum.alignment?.byConstituency[k] !== undefined)
-                        .map((k) => (
-                          <li key={k}>
-                            <abbr title={t(`common:constituency.${k}`)}>{t(`stakeholderScores.constituencyShort.${k}`)}</abbr>: {t('stakeholderScores.ia', { influence: num(sum.influence?.byConstituency[k]), alignment: num(sum.alignment?.byConstituency[k], true) })}
-                          </li>
-                        ))}
-                    </ul>
-                  </td>
-                  <td className="num">{scores.scorers[s.id] ?? 0}</td>
-                  <td>
-                    {p ? (
-                      <>
-                        <strong className={`quadrant quadrant--${quadrant(p.influence, p.alignment)}`}>{t(`quadrant.${quadrant(p.influence, p.alignment)}`)}</strong>
-                        <span className="cell-sub">{p.source === 'agreed' ? t('stakeholderScores.agreedAt', { influence: p.influence, alignment: signed(p.alignment) }) : t('stakeholderScores.fromMeans')}</span>
-                      </>
-                    ) : (
-                      <span className="muted">{t('stakeholderScores.notPlaced')}</span>
-                    )}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <RankingTable
+      headingId="stakeholder-scores-heading"
+      title={t('stakeholderScores.title')}
+      hint={t('stakeholderScores.hint')}
+      subjectHeader={t('kinds.stakeholder.fields.name')}
+      rows={rows}
+      ranked={false}
+      criteria={criteria}
+      constituencies={scores.constituencies}
+      className="stakeholder-scores"
+      constituencyCell={(row, k) => {
+        const sum = scores.summary[row.id] ?? {}
+        if (sum.influence?.byConstituency[k] === undefined && sum.alignment?.byConstituency[k] === undefined) return '—'
+        return t('stakeholderScores.ia', { influence: num(sum.influence?.byConstituency[k]), alignment: num(sum.alignment?.byConstituency[k], true) })
+      }}
+      columns={[
+        {
+          header: t('stakeholderScores.placement'),
+          cell: (row) => {
+            const p = placements[row.id]
+            if (!p || !byId.has(row.id)) return <span className="muted">{t('stakeholderScores.notPlaced')}</span>
+            return (
+              <>
+                <strong className={`quadrant quadrant--${quadrant(p.influence, p.alignment)}`}>{t(`quadrant.${quadrant(p.influence, p.alignment)}`)}</strong>
+                <span className="cell-sub">{p.source === 'agreed' ? t('stakeholderScores.agreedAt', { influence: p.influence, alignment: signed(p.alignment) }) : t('stakeholderScores.fromMeans')}</span>
+              </>
+            )
+          },
+        },
+      ]}
+    >
+      <p className="field__hint">{t('stakeholderScores.byConstituency')}</p>
+    </RankingTable>
   )
-}
-
-function signedOrPlain(v: number, key: string) {
-  return key === 'alignment' ? signed(v) : String(v)
 }
 
 /** The keyboard way to record the team's placement (the same as dragging on the grid). */
@@ -174,83 +160,5 @@ function PlacementForm({ stakeholder }: { stakeholder: WorksheetItemView }) {
         }
       />
     </fetcher.Form>
-  )
-}
-
-function MyScores({ stakeholders, mine }: { stakeholders: WorksheetItemView[]; mine: Record<string, Record<string, number>> }) {
-  const { t } = useTranslation('worksheets')
-  return (
-    <section className="worksheet" aria-labelledby="my-stakeholder-scores-heading">
-      <h3 id="my-stakeholder-scores-heading">{t('stakeholderScores.mine')}</h3>
-      <p className="field__hint">{t('stakeholderScores.mineHint')}</p>
-      <div className="table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('kinds.stakeholder.fields.name')}</th>
-              {STAKEHOLDER_CRITERIA.map((c) => (
-                <th scope="col" key={c.key}>
-                  {t(`stakeholderScores.criteria.${c.key}`)}
-                  {c.optional ? <span className="cell-sub">{t('stakeholderScores.optional')}</span> : null}
-                </th>
-              ))}
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stakeholders.map((s) => (
-              <ScoreRow key={s.id} stakeholder={s} values={mine[s.id] ?? {}} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  )
-}
-
-function ScoreRow({ stakeholder, values }: { stakeholder: WorksheetItemView; values: Record<string, number> }) {
-  const { t } = useTranslation('worksheets')
-  const fetcher = useFetcher<ItemActionData>()
-  const formId = `score-${stakeholder.id}`
-  const result = fetcher.data?.formId === formId ? fetcher.data : undefined
-  const errors = result?.result?.error ?? {}
-  const saved = fetcher.state === 'idle' && result?.result?.status === 'success'
-  return (
-    <tr>
-      <th scope="row">
-        {stakeholder.ref} · {String(stakeholder.data.name ?? '')}
-      </th>
-      {STAKEHOLDER_CRITERIA.map((c) => (
-        <td key={c.key}>
-          <select
-            form={formId}
-            name={c.key}
-            defaultValue={values[c.key] === undefined ? '' : String(values[c.key])}
-            aria-label={t('stakeholderScores.scoreOf', { criterion: t(`stakeholderScores.criteria.${c.key}`), ref: stakeholder.ref })}
-            aria-invalid={errors[c.key]?.length ? true : undefined}
-          >
-            <option value="">—</option>
-            {range(c.min, c.max).map((v) => (
-              <option key={v} value={v}>
-                {c.key === 'alignment' ? signed(v) : v}
-              </option>
-            ))}
-          </select>
-          <FieldErrors errors={errors[c.key] ?? undefined} />
-        </td>
-      ))}
-      <td>
-        <fetcher.Form method="post" id={formId} className="row-actions">
-          <input type="hidden" name="intent" value="score:save" />
-          <input type="hidden" name="formId" value={formId} />
-          <input type="hidden" name="id" value={stakeholder.id} />
-          <button type="submit" className="button button--small" disabled={fetcher.state !== 'idle'} aria-label={t('stakeholderScores.saveFor', { ref: stakeholder.ref })}>
-            {t('save')}
-          </button>
-          {saved ? <span role="status">{t('stakeholderScores.saved')}</span> : null}
-        </fetcher.Form>
-        <FormErrors errors={(errors[''] as string[] | undefined) ?? undefined} />
-      </td>
-    </tr>
   )
 }

@@ -1,12 +1,12 @@
-import { useFetcher } from '@remix-run/react'
 import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors } from '../../components/forms.tsx'
 import { type LinkOption, type WorksheetItemView } from '../types.ts'
 import { type KindSpec } from '../spec.ts'
 import { CommentPanel, CommentToggle, useComments } from './CommentThread.tsx'
-import { ItemForm, type ItemActionData } from './ItemForm.tsx'
+import { ItemForm } from './ItemForm.tsx'
 import { ItemValue } from './ItemValue.tsx'
+import { RowActions } from './RowActions.tsx'
+import { useToggleSet } from './useToggleSet.ts'
 
 interface Props {
   spec: KindSpec
@@ -25,13 +25,7 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
   const { t } = useTranslation('worksheets')
   const [editing, setEditing] = useState<string | null>(null)
   const comments = useComments()
-  const [discussing, setDiscussing] = useState<Set<string>>(new Set())
-  const toggleComments = (id: string) =>
-    setDiscussing((open) => {
-      const next = new Set(open)
-      if (!next.delete(id)) next.add(id)
-      return next
-    })
+  const [discussing, toggleComments] = useToggleSet()
   const columns = (spec.columns ?? spec.fields.map((f) => f.name)).map((name) => spec.fields.find((f) => f.name === name)!)
   const headingId = `${spec.kind}-heading`
   const width = columns.length + extraColumns.length + 1 + (comments ? 1 : 0) + (canEdit ? 1 : 0)
@@ -88,7 +82,9 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
                       ) : null}
                       {canEdit ? (
                         <td>
-                          <RowActions spec={spec} item={item} first={index === 0} last={index === items.length - 1} onEdit={() => setEditing(item.id)} />
+                          <div className="row-actions">
+                            <RowActions item={item} onEdit={() => setEditing(item.id)} move={spec.ordered ? { intent: 'item:move', first: index === 0, last: index === items.length - 1 } : undefined} />
+                          </div>
                         </td>
                       ) : null}
                     </tr>
@@ -113,48 +109,5 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
         </details>
       ) : null}
     </section>
-  )
-}
-
-function RowActions({ spec, item, first, last, onEdit }: { spec: KindSpec; item: WorksheetItemView; first: boolean; last: boolean; onEdit: () => void }) {
-  const { t } = useTranslation('worksheets')
-  const fetcher = useFetcher<ItemActionData>()
-  const error = fetcher.data?.formId === `row-${item.id}` ? fetcher.data.result?.error?.[''] : undefined
-  return (
-    <div className="row-actions">
-      <button type="button" className="button button--small" onClick={onEdit} aria-label={t('editItem', { ref: item.ref })}>
-        {t('edit')}
-      </button>
-      {spec.ordered ? (
-        <>
-          <fetcher.Form method="post">
-            <input type="hidden" name="formId" value={`row-${item.id}`} />
-            <input type="hidden" name="intent" value="item:move" />
-            <input type="hidden" name="id" value={item.id} />
-            <button type="submit" name="direction" value="up" className="button button--small button--quiet" disabled={first} aria-label={t('moveUp', { ref: item.ref })}>
-              ↑
-            </button>
-            <button type="submit" name="direction" value="down" className="button button--small button--quiet" disabled={last} aria-label={t('moveDown', { ref: item.ref })}>
-              ↓
-            </button>
-          </fetcher.Form>
-        </>
-      ) : null}
-      <fetcher.Form
-        method="post"
-        onSubmit={(e) => {
-          if (!window.confirm(t('confirmDelete', { ref: item.ref }))) e.preventDefault()
-        }}
-      >
-        <input type="hidden" name="formId" value={`row-${item.id}`} />
-        <input type="hidden" name="intent" value="item:delete" />
-        <input type="hidden" name="id" value={item.id} />
-        <input type="hidden" name="version" value={item.version} />
-        <button type="submit" className="button button--small button--danger" aria-label={t('deleteItem', { ref: item.ref })}>
-          {t('delete')}
-        </button>
-      </fetcher.Form>
-      <FormErrors errors={error ?? undefined} />
-    </div>
   )
 }
