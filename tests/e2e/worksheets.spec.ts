@@ -118,6 +118,15 @@ test('the add form keeps what was typed while the save was under way', async ({ 
   await expect(form.getByLabel(/^Instrument/)).toHaveValue('Labour Inspection Act s.14')
   await expect(form.getByLabel(/^Notes/)).toHaveValue('')
   await expect(form.getByLabel(/^Power or limit/)).toHaveValue('')
+
+  // The plan's history shows the edit with the old and the new value.
+  await page.getByRole('button', { name: 'Edit M1' }).click()
+  const edit = page.getByRole('form', { name: 'Edit M1' })
+  await edit.getByLabel(/^Instrument/).fill('Labour Inspection Act s.12(1)')
+  await edit.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('row', { name: /Labour Inspection Act s\.12\(1\)/ })).toBeVisible()
+  await page.goto(`/plans/${planId}`)
+  await expect(page.getByText('Instrument changed from “Labour Inspection Act s.12” to “Labour Inspection Act s.12(1)”')).toBeVisible()
 })
 
 test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores, and every sub-step ends done', async ({ page, newUser }) => {

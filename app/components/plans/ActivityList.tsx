@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../utils/locales.ts'
+import { changedFields } from '../../worksheets/activityDiff.ts'
 
 interface ActivityEvent {
   id: number
@@ -29,6 +30,7 @@ export function ActivityList({ events }: { events: ActivityEvent[] }) {
       {events.map((e) => (
         <li key={e.id}>
           <span className="activity-list__what">{describe(e)}</span>
+          <Changes event={e} />
           <span className="cell-sub">
             {e.actor_name ?? t('activity.someone')}
             {e.actor_organisation ? ` (${e.actor_organisation})` : ''} · <time dateTime={new Date(e.created_at).toISOString()}>{formatDateTime(e.created_at, i18n.language)}</time>
@@ -42,3 +44,20 @@ export function ActivityList({ events }: { events: ActivityEvent[] }) {
 function refOf(value: unknown): string | undefined {
   return value && typeof value === 'object' && 'ref' in value && typeof value.ref === 'string' ? value.ref : undefined
 }
+
+/** For an update or a move: each changed field with its old and new value. */
+function Changes({ event: e }: { event: ActivityEvent }) {
+  const { t } = useTranslation()
+  if (e.action !== 'updated' && e.action !== 'moved') return null
+  const changes = changedFields(e.old_value, e.new_value)
+  if (changes.length === 0) return null
+  const label = (field: string) => (field === 'position' ? t('activity.position') : t(`worksheets:kinds.${e.entity_type}.fields.${field}`, { defaultValue: field }))
+  return (
+    <ul className="activity-list__changes">
+      {changes.map((c) => (
+        <li key={c.field}>{t('activity.change', { field: label(c.field), before: c.before, after: c.after })}</li>
+      ))}
+    </ul>
+  )
+}
+
