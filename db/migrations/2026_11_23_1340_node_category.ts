@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely'
 // Target-map nodes kept their type under `nodeType`, which is also the name of the generated form
 // control; a control named `nodeType` shadows `form.nodeType` (DOM named properties), React's
 // hydration then no longer recognises the form and re-renders the page. The key is now
-// `nodeCategory` (docs/decisions/022-form-control-names.md).
+// `nodeCategory` (docs/decisions/028-form-control-names.md).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
