@@ -65,6 +65,11 @@ describe('buildPlanDocument', () => {
     // Enumerations appear as their labels, links as referenced items.
     expect(text).toContain('Employment status')
     expect(blocksOf(doc, '6').some((b) => b.type === 'figure' && b.figure === 'plan-map')).toBe(true)
+    // The target map is drawn with each node's category (stored as nodeCategory).
+    const targetMap = blocksOf(doc, '2').find((b): b is Extract<Block, { type: 'figure' }> => b.type === 'figure' && b.figure === 'target-map')!
+    const nodes = (targetMap.data as { nodes: { nodeType: string | null }[] }).nodes
+    expect(nodes.length).toBeGreaterThan(0)
+    expect(nodes.every((n) => typeof n.nodeType === 'string' && n.nodeType.length > 0)).toBe(true)
   })
 
   it('includes notes still in the update log, not yet folded into the stored rendering', async () => {

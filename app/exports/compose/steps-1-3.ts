@@ -95,7 +95,7 @@ function targetMap(ctx: ComposeContext): Block[] {
   const relations = ctx.ofKind('relation').map((r) => ({ id: r.id, from: str(r.data.from), to: str(r.data.to), relationType: str(r.data.relationType) || null, label: str(r.data.label), strength: numOrNull(r.data.strength) }))
   const placed = layoutTargetMap(nodes.map((n) => ({ id: n.id, x: n.data.x, y: n.data.y })), relations)
   const data = {
-    nodes: nodes.map((n) => ({ id: n.id, ref: n.ref, label: str(n.data.label), nodeType: str(n.data.nodeType) || null, isPivot: n.data.isPivot === true, countUnits: numOrNull(n.data.countUnits), countWorkers: numOrNull(n.data.countWorkers) })),
+    nodes: nodes.map((n) => ({ id: n.id, ref: n.ref, label: str(n.data.label), nodeType: str(n.data.nodeCategory) || null, isPivot: n.data.isPivot === true, countUnits: numOrNull(n.data.countUnits), countWorkers: numOrNull(n.data.countWorkers) })),
     relations,
     positions: [...placed.values()],
   }

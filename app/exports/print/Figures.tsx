@@ -69,7 +69,7 @@ function Timeline({ data, labelId }: { data: ChartData; labelId: string }) {
         <tr>
           {quarters.map((q) => (
             <th key={q.key} scope="col" className="timeline__quarter">
-              <abbr title={t('chart.quarterOf', { quarter: q.quarter, year: q.year })}>Q{q.quarter}</abbr>
+              <abbr title={t('chart.quarterOf', { quarter: q.quarter, year: q.year })}>{t('chart.quarter', { quarter: q.quarter })}</abbr>
             </th>
           ))}
         </tr>
