@@ -4,7 +4,10 @@ import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { createDb } from '#db/client.ts'
+import { getEnv } from './utils/env.server.ts'
 import { isCrossOriginRequest } from './utils/origin.server.ts'
+import { schedulePruning } from './utils/pruning.server.ts'
 
 // The web process: serves the Remix build behind an origin check, compression and security headers.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -55,7 +58,12 @@ app.all('*', createRequestHandler({ build, mode: isDev ? 'development' : 'produc
 
 const server = app.listen(port, () => console.log(`Web portal listening on http://localhost:${port}`))
 
+// Housekeeping on its own single connection, so it never waits for a slot behind page requests.
+const maintenanceDb = createDb(getEnv().DATABASE_URL, { max: 1 })
+const stopPruning = schedulePruning(maintenanceDb)
+
 function shutdown() {
+  void stopPruning().then(() => maintenanceDb.destroy())
   server.close(() => process.exit(0))
   setTimeout(() => process.exit(0), 5_000).unref()
 }

@@ -49,3 +49,20 @@ export async function existsRecentSuccess(db: Executor, email: string, ip: strin
     .executeTakeFirst()
   return row !== undefined
 }
+
+/**
+ * Deletes the attempts no rule reads any more: failures older than the throttling window and
+ * successes older than the known-address period. Returns how many rows went.
+ */
+export async function deleteStale(db: Executor, keep: { failureSeconds: number; successDays: number }) {
+  const result = await db
+    .deleteFrom('login_attempts')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('success', '=', false), eb('created_at', '<=', sql<Date>`now() - make_interval(secs => ${keep.failureSeconds})`)]),
+        eb.and([eb('success', '=', true), eb('created_at', '<=', sql<Date>`now() - make_interval(days => ${keep.successDays})`)]),
+      ]),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

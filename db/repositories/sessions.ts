@@ -59,3 +59,17 @@ export async function deleteAllForUserExcept(db: Executor, userId: string, keepI
   if (keepIdHash) query = query.where('id_hash', '!=', keepIdHash)
   await query.execute()
 }
+
+/**
+ * Deletes the sessions `touch` would no longer accept: past their absolute expiry, or idle for
+ * `idleSeconds` or more. Returns how many rows went.
+ */
+export async function deleteExpired(db: Executor, idleSeconds: number) {
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('last_seen_at', '<=', sql<Date>`now() - make_interval(secs => ${idleSeconds})`)]),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

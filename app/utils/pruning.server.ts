@@ -1,0 +1,41 @@
+import { type Executor } from '#db/executor.ts'
+import * as LoginAttemptRepository from '#db/repositories/login-attempts.ts'
+import * as SessionRepository from '#db/repositories/sessions.ts'
+import { KNOWN_ADDRESS_DAYS, LOGIN_WINDOW_SECONDS } from './login.server.ts'
+import { SESSION_IDLE_SECONDS } from './session.server.ts'
+
+// Sign-in attempts and sessions would otherwise pile up for ever. Only rows that no rule can read
+// any more are deleted, so pruning never changes who is throttled or who is signed in.
+export const PRUNE_INTERVAL_MS = 60 * 60 * 1000
+
+/** Deletes stale sign-in attempts and dead sessions; returns how many of each went. */
+export async function pruneStaleRecords(db: Executor) {
+  const loginAttempts = await LoginAttemptRepository.deleteStale(db, { failureSeconds: LOGIN_WINDOW_SECONDS, successDays: KNOWN_ADDRESS_DAYS })
+  const sessions = await SessionRepository.deleteExpired(db, SESSION_IDLE_SECONDS)
+  return { loginAttempts, sessions }
+}
+
+/**
+ * Prunes now and then every `intervalMs`, one run at a time; a failed run (database away) is
+ * reported and retried at the next tick. The timer does not keep the process alive. Returns a
+ * function that stops it and resolves once a run in progress has finished.
+ */
+export function schedulePruning(db: Executor, { intervalMs = PRUNE_INTERVAL_MS, onError = reportError } = {}) {
+  let running: Promise<void> | undefined
+  const run = () => {
+    running ??= pruneStaleRecords(db)
+      .then(() => undefined, onError)
+      .finally(() => (running = undefined))
+  }
+  run()
+  const timer = setInterval(run, intervalMs)
+  timer.unref()
+  return async () => {
+    clearInterval(timer)
+    await running
+  }
+}
+
+function reportError(error: unknown) {
+  console.error(JSON.stringify({ t: new Date().toISOString(), level: 'warn', event: 'pruning failed', error: String(error) }))
+}
