@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { seedDemo } from '#db/seed/demo.ts'
 import { getDb } from '../utils/db.server.ts'
-import { args, call, createUserWithSession, makeRequest } from '#tests/utils.ts'
+import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { loader } from './plans.$planId._index.tsx'
 
 const db = getDb()
@@ -34,5 +35,25 @@ describe('the plan overview', () => {
     expect(res.data.team).toHaveLength(1)
     expect(res.data.activity).toHaveLength(1)
     expect(JSON.stringify(res.data)).not.toContain(other.id)
+  })
+
+  it('shows the computed 2.2 ranking with the selected priority first, and nothing scored on a new plan', async () => {
+    const ids = await seedDemo(db, 'not-a-real-hash')
+    const palm = ids.plans['palm-oil']!
+    const cookie = await sessionCookieFor(ids.users['viewer@demo.example']!)
+    const res = await call(() => loader(args(makeRequest(`/plans/${palm}`, { cookie }), { planId: palm })))
+    const { rows, total } = res.data.ranking as { rows: { rank: number | null; weightedMean: number | null; issue: string; selected: boolean; scorers: number }[]; total: number }
+    expect(total).toBeGreaterThan(1)
+    expect(rows[0]).toMatchObject({ rank: 1, selected: true })
+    expect(rows[0]!.issue).toMatch(/^I1 Disguised casual employment/)
+    expect(rows[0]!.scorers).toBeGreaterThan(1)
+    // Ranked: each weighted score at most the one above it.
+    const means = rows.map((r) => r.weightedMean ?? -1)
+    expect(means).toEqual([...means].sort((a, b) => b - a))
+
+    const { user: lead, cookie: leadCookie } = await createUserWithSession(db)
+    const fresh = await createPlan(db, lead.id)
+    const empty = await call(() => loader(args(makeRequest(`/plans/${fresh.id}`, { cookie: leadCookie }), { planId: fresh.id })))
+    expect(empty.data.ranking).toEqual({ rows: [], total: 0 })
   })
 })

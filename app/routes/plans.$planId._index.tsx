@@ -1,3 +1,5 @@
+import { PriorityRanking } from '../components/plans/PriorityRanking.tsx'
+import { loadPriorityRanking } from '../worksheets/ranking-summary.server.ts'
 import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -23,19 +25,20 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')
   const db = getDb()
-  const [progress, team, activity, reviews, endorsements] = await Promise.all([
+  const [progress, team, activity, reviews, endorsements, ranking] = await Promise.all([
     planProgress(db, plan.id),
     MemberRepository.findByPlan(db, plan.id),
     ActivityRepository.findRecentByPlan(db, plan.id, 15),
     CommentRepository.countOpenReviews(db, plan.id),
     LifecycleRepository.findEndorsements(db, plan.id),
+    loadPriorityRanking(db, plan.id),
   ])
   const endorsedBy = [...new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))]
-  return { planId: plan.id, workingLanguage: plan.working_language, pdfAvailable: isPdfAvailable(), progress, team, activity, reviews, endorsedBy }
+  return { planId: plan.id, workingLanguage: plan.working_language, pdfAvailable: isPdfAvailable(), progress, team, activity, reviews, endorsedBy, ranking }
 }
 
 export default function PlanOverview() {
-  const { planId, workingLanguage, pdfAvailable, progress, team, activity, reviews, endorsedBy } = useLoaderData<typeof loader>()
+  const { planId, workingLanguage, pdfAvailable, progress, team, activity, reviews, endorsedBy, ranking } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['common', 'steps'])
   const byCode = new Map(progress.map((p) => [p.code, p]))
   const done = progress.filter((p) => p.status === 'done').length
@@ -79,6 +82,7 @@ export default function PlanOverview() {
             </li>
           ))}
         </ol>
+        <PriorityRanking planId={planId} rows={ranking.rows} total={ranking.total} />
       </section>
       <aside className="overview__side">
         <section aria-labelledby="team-heading" className="card">

@@ -252,6 +252,9 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
   // The overview: all 16 sub-steps done; the union sees the same ranking.
   await page.goto(`/plans/${planId}`)
   await expect(page.getByText('16 of 16 sub-steps done')).toBeVisible()
+  const ranking = page.getByRole('table', { name: "Issue × target pairs ranked by the team's weighted scores" })
+  await expect(ranking.getByRole('row', { name: /P1/ })).toContainText('5.00')
+  await expect(ranking.getByRole('row', { name: /P1/ })).toContainText('Selected')
   await open(union, planId, '5.2')
   await expect(union.locator('.vrank-table').first().locator('tbody tr', { hasText: 'V1' })).toContainText('4.50')
 })
