@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { addMember, createOrganisation, createPlan, createUser } from '#db/factories/index.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
+import * as UserRepository from '#db/repositories/users.ts'
 import { getDb } from '../utils/db.server.ts'
 import { args, call, createUserWithSession, makeRequest } from '#tests/utils.ts'
 import * as layout from './plans.$planId.tsx'
@@ -172,5 +173,68 @@ describe('bad input to the team form', () => {
     const res = await post(plan.id, cookie, form, body)
     expect(res.status).toBe(400)
     expect(await team(plan.id)).toEqual([[lead.id, 'lead']])
+  })
+})
+
+describe('administrators and a plan’s team', () => {
+  const activityOf = (planId: string) =>
+    db.selectFrom('activity_events').select(['action', 'new_value', 'actor_id']).where('plan_id', '=', planId).where('entity_type', '=', 'member').orderBy('id').execute()
+
+  it('cannot take over a plan whose lead can sign in, not even as a viewer on it', async () => {
+    const { plan } = await planWithLead()
+    const { user: admin, cookie } = await createUserWithSession(db, { globalRole: 'admin', constituency: 'ilo' })
+    const before = await team(plan.id)
+    const view = await page(plan.id, cookie)
+    expect(view.status).toBe(200)
+    expect(view.data).toMatchObject({ canManage: false, byAdministrator: false, candidates: [] })
+    expect((await post(plan.id, cookie, { intent: 'add', userId: admin.id, role: 'lead' })).status).toBe(403)
+    expect(await team(plan.id)).toEqual(before)
+
+    await MemberRepository.upsert(db, { planId: plan.id, userId: admin.id, role: 'viewer', actorId: admin.id })
+    expect((await post(plan.id, cookie, { intent: 'change-role', userId: admin.id, role: 'lead' })).status).toBe(403)
+    expect(await MemberRepository.findRole(db, plan.id, admin.id)).toBe('viewer')
+  })
+
+  it('appoints a new lead once no lead can sign in, and the history says an administrator did it', async () => {
+    const { lead, plan } = await planWithLead()
+    const coauthor = await createUser(db, { constituency: 'workers' })
+    await addMember(db, plan.id, coauthor.id, 'coauthor', lead.id)
+    await UserRepository.updateActive(db, lead.id, false)
+    const { user: admin, cookie } = await createUserWithSession(db, { globalRole: 'admin', constituency: 'ilo' })
+
+    const view = await page(plan.id, cookie)
+    expect(view.data).toMatchObject({ canManage: true, byAdministrator: true })
+    expect(view.data.candidates.map((c: { id: string }) => c.id)).toContain(admin.id)
+    expect((await post(plan.id, cookie, { intent: 'change-role', userId: coauthor.id, role: 'lead' })).status).toBe(200)
+    expect(await MemberRepository.findRole(db, plan.id, coauthor.id)).toBe('lead')
+    expect((await activityOf(plan.id)).at(-1)).toMatchObject({
+      action: 'role_changed',
+      actor_id: admin.id,
+      new_value: { role: 'lead', byAdministrator: true },
+    })
+
+    // The team has an active lead again: the administrator is back to reading it.
+    expect((await page(plan.id, cookie)).data).toMatchObject({ canManage: false, byAdministrator: false })
+    expect((await post(plan.id, cookie, { intent: 'add', userId: admin.id, role: 'lead' })).status).toBe(403)
+  })
+
+  it('may appoint themselves lead of a plan without an active lead, recorded as such', async () => {
+    const { lead, plan } = await planWithLead()
+    await UserRepository.updateActive(db, lead.id, false)
+    const { user: admin, cookie } = await createUserWithSession(db, { globalRole: 'admin', constituency: 'ilo' })
+    expect((await post(plan.id, cookie, { intent: 'add', userId: admin.id, role: 'lead' })).status).toBe(200)
+    expect(await MemberRepository.findRole(db, plan.id, admin.id)).toBe('lead')
+    expect((await activityOf(plan.id)).at(-1)).toMatchObject({ action: 'member_added', actor_id: admin.id, new_value: { role: 'lead', byAdministrator: true } })
+    // Now a lead in their own right, their further changes are ordinary ones.
+    expect((await post(plan.id, cookie, { intent: 'remove', userId: lead.id })).status).toBe(200)
+    expect((await activityOf(plan.id)).at(-1)).toMatchObject({ action: 'member_removed', new_value: null })
+  })
+
+  it('is refused to a member without the lead role even when the plan has no active lead', async () => {
+    const { lead, plan } = await planWithLead()
+    const { user: coauthor, cookie } = await createUserWithSession(db, { constituency: 'workers' })
+    await addMember(db, plan.id, coauthor.id, 'coauthor', lead.id)
+    await UserRepository.updateActive(db, lead.id, false)
+    expect((await post(plan.id, cookie, { intent: 'change-role', userId: coauthor.id, role: 'lead' })).status).toBe(403)
   })
 })

@@ -9,7 +9,7 @@ import { FieldErrors, FormErrors } from '../components/forms.tsx'
 import { ConstituencyPresence } from '../components/plans/ConstituencyPresence.tsx'
 import { getDb } from '../utils/db.server.ts'
 import { PLAN_ROLES } from '../utils/permissions.ts'
-import { requirePlanAccess } from '../utils/plan-access.server.ts'
+import { requirePlanAccess, teamManagement } from '../utils/plan-access.server.ts'
 import { uuid, z } from '../utils/validation.ts'
 import { readFormData } from '../utils/request.server.ts'
 
@@ -20,24 +20,30 @@ const schema = z.discriminatedUnion('intent', [
 ])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { plan, abilities, user } = await requirePlanAccess(request, params.planId, 'plan:read')
+  const access = await requirePlanAccess(request, params.planId, 'plan:read')
+  const { plan, user } = access
+  const { canManage, byAdministrator } = await teamManagement(access)
   const db = getDb()
   const [team, candidates] = await Promise.all([
     MemberRepository.findByPlan(db, plan.id),
-    abilities['plan:manage_members'] ? UserRepository.findCandidatesForPlan(db, plan.id, plan.country_code) : Promise.resolve([]),
+    canManage ? UserRepository.findCandidatesForPlan(db, plan.id, plan.country_code) : Promise.resolve([]),
   ])
-  return { team, candidates, canManage: abilities['plan:manage_members'], currentUserId: user.id }
+  return { team, candidates, canManage, byAdministrator, isAdministrator: user.global_role === 'admin', currentUserId: user.id }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { plan, user } = await requirePlanAccess(request, params.planId, 'plan:manage_members')
+  const access = await requirePlanAccess(request, params.planId, 'plan:read')
+  const { plan, user } = access
+  // Leads manage their team; an administrator only repairs one whose leads can no longer sign in.
+  const { canManage, byAdministrator } = await teamManagement(access)
+  if (!canManage) throw data({ message: 'Forbidden' }, { status: 403 })
   const submission = parseWithZod(await readFormData(request), { schema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const db = getDb()
   const value = submission.value
   try {
     if (value.intent === 'remove') {
-      const removed = await MemberRepository.remove(db, { planId: plan.id, userId: value.userId, actorId: user.id })
+      const removed = await MemberRepository.remove(db, { planId: plan.id, userId: value.userId, actorId: user.id, byAdministrator })
       if (!removed) return data({ result: submission.reply({ fieldErrors: { userId: ['team.errors.notMember'] } }) }, { status: 400 })
     } else {
       if (value.intent === 'add') {
@@ -47,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         }
       }
       const existing = value.intent === 'change-role'
-      await MemberRepository.upsert(db, { planId: plan.id, userId: value.userId, role: value.role, actorId: user.id, existing })
+      await MemberRepository.upsert(db, { planId: plan.id, userId: value.userId, role: value.role, actorId: user.id, existing, byAdministrator })
     }
   } catch (error) {
     if (error instanceof MemberRepository.LastLeadError) {
@@ -62,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MembersPage() {
-  const { team, candidates, canManage } = useLoaderData<typeof loader>()
+  const { team, candidates, canManage, byAdministrator, isAdministrator } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation()
@@ -73,6 +79,11 @@ export default function MembersPage() {
       <section aria-labelledby="team-heading">
         <h2 id="team-heading">{t('team.title')}</h2>
         <ConstituencyPresence present={[...new Set(team.map((m) => m.constituency))]} />
+        {byAdministrator ? (
+          <p className="alert alert--warning">{t('team.repairing')}</p>
+        ) : isAdministrator && !canManage ? (
+          <p className="field__hint">{t('team.leadManages')}</p>
+        ) : null}
         <FormErrors errors={actionData?.result.error?.[''] ?? undefined} />
         <div className="table-wrap">
           <table className="data-table">

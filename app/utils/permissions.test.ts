@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   canGlobally,
+  canManageTeam,
   canOnPlan,
   documentMode,
   GLOBAL_ACTIONS,
@@ -29,34 +30,36 @@ const ACTIONS = [
   'plan:advance',
   'plan:endorse',
   'review:resolve',
+  'team:repair',
 ] as const satisfies readonly PlanAction[]
 
 type PlanRoleOrNone = PlanRole | 'none'
 
 const EXPECTED: Record<GlobalRole, Record<PlanRoleOrNone, string>> = {
-  //                  read upd mem edit score comm doc act | submit approve advance endorse resolve
+  //                  read upd mem edit score comm doc act | submit approve advance endorse resolve | repair
   member: {
-    lead: /*       */ 'xxxxxxxxx.xxx',
-    coauthor: /*   */ 'x..xxxxx...x.',
-    contributor: /**/ 'x...xx.x...x.',
-    viewer: /*     */ 'x......x.....',
-    none: /*       */ '.............',
+    lead: /*       */ 'xxxxxxxxx.xxx.',
+    coauthor: /*   */ 'x..xxxxx...x..',
+    contributor: /**/ 'x...xx.x...x..',
+    viewer: /*     */ 'x......x......',
+    none: /*       */ '..............',
   },
-  // Administrators read every plan and repair its team, but do not edit its content.
+  // Administrators read every plan and may repair a team that has no active lead (canManageTeam),
+  // but neither edit its content nor manage a healthy team unless they are its lead.
   admin: {
-    lead: /*       */ 'xxxxxxxxx.xxx',
-    coauthor: /*   */ 'x.xxxxxx...x.',
-    contributor: /**/ 'x.x.xx.x...x.',
-    viewer: /*     */ 'x.x....x.....',
-    none: /*       */ 'x.x....x.....',
+    lead: /*       */ 'xxxxxxxxx.xxxx',
+    coauthor: /*   */ 'x..xxxxx...x.x',
+    contributor: /**/ 'x...xx.x...x.x',
+    viewer: /*     */ 'x......x.....x',
+    none: /*       */ 'x......x.....x',
   },
   // ILO reviewers read and comment on every plan.
   ilo_reviewer: {
-    lead: /*       */ 'xxxxxxxxxxxxx',
-    coauthor: /*   */ 'x..xxxxx.x.x.',
-    contributor: /**/ 'x...xx.x.x.x.',
-    viewer: /*     */ 'x....x.x.x...',
-    none: /*       */ 'x....x.x.x...',
+    lead: /*       */ 'xxxxxxxxxxxxx.',
+    coauthor: /*   */ 'x..xxxxx.x.x..',
+    contributor: /**/ 'x...xx.x.x.x..',
+    viewer: /*     */ 'x....x.x.x....',
+    none: /*       */ 'x....x.x.x....',
   },
 }
 
@@ -104,6 +107,16 @@ describe('permission module', () => {
     it.each(GLOBAL_ACTIONS.map((a) => [a, EXPECTED_GLOBAL[globalRole].includes(a)] as const))('global action %s is allowed: %s', (action, allowed) => {
       expect(canGlobally(actor(globalRole), action)).toBe(allowed)
     })
+  })
+
+  describe('changing a team', () => {
+    const expected = (g: GlobalRole, r: PlanRoleOrNone, hasActiveLead: boolean) => r === 'lead' || (g === 'admin' && !hasActiveLead)
+    it.each(GLOBAL_ROLES.flatMap((g) => PLAN_ROLES_AND_NONE.flatMap((r) => [true, false].map((lead) => [g, r, lead, expected(g, r, lead)] as const))))(
+      '%s with plan role %s, active lead %s: allowed %s',
+      (globalRole, planRole, hasActiveLead, allowed) => {
+        expect(canManageTeam(actor(globalRole), roleOrNull(planRole), { hasActiveLead })).toBe(allowed)
+      },
+    )
   })
 
   it('never lets anyone without a plan role edit the plan or its documents', () => {

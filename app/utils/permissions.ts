@@ -21,6 +21,7 @@ export const PLAN_ACTIONS = [
   'plan:advance',
   'plan:endorse',
   'review:resolve',
+  'team:repair',
 ] as const
 export type PlanAction = (typeof PLAN_ACTIONS)[number]
 
@@ -53,10 +54,10 @@ const ROLE_GRANTS: Record<PlanRole, readonly PlanAction[]> = {
 }
 
 // Global roles grant plan rights without membership: reviewers read and comment on every plan and
-// approve or return plans submitted for review; administrators read every plan and repair its team
-// (for example when a lead leaves).
+// approve or return plans submitted for review; administrators read every plan and may repair its
+// team, but only once it has no active lead (see canManageTeam and ADR 029).
 const GLOBAL_PLAN_GRANTS: Record<GlobalRole, readonly PlanAction[]> = {
-  admin: ['plan:read', 'plan:manage_members', 'activity:read'],
+  admin: ['plan:read', 'activity:read', 'team:repair'],
   ilo_reviewer: ['plan:read', 'comment:create', 'activity:read', 'plan:approve'],
   member: [],
 }
@@ -76,6 +77,16 @@ export function canOnPlan(actor: Actor, planRole: PlanRole | null, action: PlanA
 /** Whether `actor` may perform a portal-wide action. */
 export function canGlobally(actor: Actor, action: GlobalAction): boolean {
   return GLOBAL_GRANTS[actor.globalRole].includes(action)
+}
+
+/**
+ * Whether `actor` may change a plan's team: its leads always; an administrator only while the plan
+ * has no active lead (every lead's account deactivated), to appoint a new one. A healthy team is
+ * never taken over from outside.
+ */
+export function canManageTeam(actor: Actor, planRole: PlanRole | null, team: { hasActiveLead: boolean }): boolean {
+  if (canOnPlan(actor, planRole, 'plan:manage_members')) return true
+  return !team.hasActiveLead && canOnPlan(actor, planRole, 'team:repair')
 }
 
 /** Every plan action the actor holds, for the UI to show or hide controls. */

@@ -2,7 +2,7 @@ import { data } from '@remix-run/node'
 import * as MemberRepository from '#db/repositories/members.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { getDb } from './db.server.ts'
-import { canOnPlan, planAbilities, type Actor, type PlanAction } from './permissions.ts'
+import { canManageTeam, canOnPlan, planAbilities, type Actor, type PlanAction, type PlanRole } from './permissions.ts'
 import { requireUser, type SessionUser } from './session.server.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -25,4 +25,16 @@ export async function requirePlanAccess(request: Request, planId: string | undef
   if (!plan || !canOnPlan(actor, role, 'plan:read')) throw data({ message: 'Not found' }, { status: 404 })
   if (!canOnPlan(actor, role, action)) throw data({ message: 'Forbidden' }, { status: 403 })
   return { user, plan, role, abilities: planAbilities(actor, role) }
+}
+
+/**
+ * Who may change the plan's team, for the members page: its leads, or an administrator while the
+ * plan has no active lead (`byAdministrator` is then true). Others may read the team only.
+ */
+export async function teamManagement(access: { user: SessionUser; plan: { id: string }; role: PlanRole | null }) {
+  const actor = toActor(access.user)
+  if (canOnPlan(actor, access.role, 'plan:manage_members')) return { canManage: true, byAdministrator: false }
+  const hasActiveLead = await MemberRepository.hasActiveLead(getDb(), access.plan.id)
+  const canManage = canManageTeam(actor, access.role, { hasActiveLead })
+  return { canManage, byAdministrator: canManage }
 }

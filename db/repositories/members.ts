@@ -13,6 +13,20 @@ export async function findRole(db: Executor, planId: string, userId: string): Pr
   return row?.role ?? null
 }
 
+/** Whether a lead of the plan can still sign in (an account that is not deactivated). */
+export async function hasActiveLead(db: Executor, planId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('plan_members')
+    .innerJoin('users', 'users.id', 'plan_members.user_id')
+    .select('plan_members.user_id')
+    .where('plan_members.plan_id', '=', planId)
+    .where('plan_members.role', '=', 'lead')
+    .where('users.is_active', '=', true)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 /** The team of a plan with each member's organisation and constituency. */
 export function findByPlan(db: Executor, planId: string) {
   return db
@@ -52,7 +66,10 @@ export class NotMemberError extends Error {
  * `existing: true` it only changes the role of someone still on the team (NotMemberError otherwise),
  * so a role change racing with a removal cannot bring the person back.
  */
-export function upsert(db: Executor, input: { planId: string; userId: string; role: PlanRole; actorId: string; existing?: boolean }) {
+export function upsert(
+  db: Executor,
+  input: { planId: string; userId: string; role: PlanRole; actorId: string; existing?: boolean; byAdministrator?: boolean },
+) {
   return withTransaction(db, async (trx) => {
     // Lock the plan's team so two concurrent changes cannot both remove the last lead.
     const team = await trx.selectFrom('plan_members').select(['user_id', 'role']).where('plan_id', '=', input.planId).forUpdate().execute()
@@ -72,14 +89,19 @@ export function upsert(db: Executor, input: { planId: string; userId: string; ro
       entityType: 'member',
       entityId: input.userId,
       oldValue: previous ? { role: previous.role } : undefined,
-      newValue: { role: input.role },
+      newValue: { role: input.role, ...administratorMark(input) },
     })
     return { previousRole: previous?.role ?? null }
   })
 }
 
+// A change made by an administrator repairing a team without a lead is marked in the history.
+function administratorMark(input: { byAdministrator?: boolean }) {
+  return input.byAdministrator ? { byAdministrator: true } : {}
+}
+
 /** Removes a member; refuses to remove the last lead. Returns false if they were not a member. */
-export function remove(db: Executor, input: { planId: string; userId: string; actorId: string }) {
+export function remove(db: Executor, input: { planId: string; userId: string; actorId: string; byAdministrator?: boolean }) {
   return withTransaction(db, async (trx) => {
     const team = await trx.selectFrom('plan_members').select(['user_id', 'role']).where('plan_id', '=', input.planId).forUpdate().execute()
     const target = team.find((m) => m.user_id === input.userId)
@@ -93,6 +115,7 @@ export function remove(db: Executor, input: { planId: string; userId: string; ac
       entityType: 'member',
       entityId: input.userId,
       oldValue: { role: target.role },
+      newValue: input.byAdministrator ? administratorMark(input) : undefined,
     })
     return true
   })

@@ -17,6 +17,9 @@ interface ActivityEvent {
 export function ActivityList({ events }: { events: ActivityEvent[] }) {
   const { t, i18n } = useTranslation()
   const describe = (e: ActivityEvent) => {
+    if (e.entity_type === 'member' && isByAdministrator(e.new_value)) {
+      return t('activity.actions.member.byAdministrator', { action: t(`activity.actions.member.${e.action}`) })
+    }
     if (['plan', 'member', 'endorsement'].includes(e.entity_type)) return t(`activity.actions.${e.entity_type}.${e.action}`)
     if (e.entity_type === 'comment') return t(`activity.actions.comment.${e.action}`, { ref: refOf(e.new_value) ?? '' })
     // Worksheet items: "Added M3 to the Mandate register".
@@ -39,6 +42,10 @@ export function ActivityList({ events }: { events: ActivityEvent[] }) {
       ))}
     </ol>
   )
+}
+
+function isByAdministrator(value: unknown): boolean {
+  return !!value && typeof value === 'object' && 'byAdministrator' in value && value.byAdministrator === true
 }
 
 function refOf(value: unknown): string | undefined {
