@@ -23,8 +23,21 @@ const { rows } = await tables.query<{ tablename: string }>(
 )
 const truncate = rows.length ? `TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE` : null
 
+// A write the previous test left in flight (a collab-server flush or compaction finishing after
+// its test, a summary trigger) can take its row locks in the other order than TRUNCATE takes its
+// table locks; PostgreSQL then aborts one side as a deadlock. The write is stale by then: retry.
+async function emptyTables(attempt = 1): Promise<void> {
+  try {
+    await tables.query(truncate!)
+  } catch (error) {
+    if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt))
+    return emptyTables(attempt + 1)
+  }
+}
+
 beforeEach(async () => {
-  if (truncate) await tables.query(truncate)
+  if (truncate) await emptyTables()
 })
 
 afterAll(async () => {
