@@ -161,6 +161,17 @@ export function TextField({
   )
 }
 
+/** A new password and its repetition, as set on an invitation and when changing one's password. */
+export function NewPasswordFields({ newPassword, confirmPassword }: { newPassword: FieldRef; confirmPassword: FieldRef }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <TextField field={newPassword} label={t('account.newPassword')} hint={t('account.passwordHint')} type="password" autoComplete="new-password" />
+      <TextField field={confirmPassword} label={t('account.confirmPassword')} type="password" autoComplete="new-password" />
+    </>
+  )
+}
+
 export function TextAreaField({ field: ref, label, hint, className, rows = 4 }: FieldProps & { rows?: number }) {
   const field = useOwnField(ref)
   const hintId = hint ? `${field.id}-hint` : undefined

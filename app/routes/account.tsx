@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
-import { ConformForm, useSchemaForm, TextField } from '../components/forms.tsx'
+import { ConformForm, NewPasswordFields, TextField, useSchemaForm } from '../components/forms.tsx'
 import { hashPassword } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { formatDateTime } from '../utils/locales.ts'
@@ -109,8 +109,7 @@ export default function AccountPage() {
         <ConformForm form={form}>
           <input type="hidden" name="intent" value="change-password" />
           <TextField field={fields.currentPassword} label={t('account.currentPassword')} type="password" autoComplete="current-password" />
-          <TextField field={fields.newPassword} label={t('account.newPassword')} hint={t('account.passwordHint')} type="password" autoComplete="new-password" />
-          <TextField field={fields.confirmPassword} label={t('account.confirmPassword')} type="password" autoComplete="new-password" />
+          <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} />
           <button type="submit" className="button button--primary">
             {t('account.changePassword')}
           </button>

@@ -3,6 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as OrganisationRepository from '#db/repositories/organisations.ts'
+import { AdminSplit } from '../components/AdminSplit.tsx'
 import { ConformForm, useSchemaForm, SelectField, TextField } from '../components/forms.tsx'
 import { requireGlobalPermission } from '../utils/admin.server.ts'
 import { CONSTITUENCIES } from '../utils/constituencies.ts'
@@ -68,10 +69,11 @@ export default function AdminOrganisationsPage() {
     lastResult: actionData?.result,
   })
   return (
-    <div className="admin-grid">
-      <title>{t('admin.organisations')}</title>
-      <section aria-labelledby="new-org-heading" className="card">
-        <h2 id="new-org-heading">{t('admin.newOrganisation')}</h2>
+    <AdminSplit
+      id="organisations"
+      title={t('admin.organisations')}
+      formHeading={t('admin.newOrganisation')}
+      form={
         <ConformForm form={form}>
           <TextField field={fields.name} label={t('admin.orgName')} />
           <TextField field={fields.acronym} label={t('admin.acronym')} />
@@ -94,36 +96,22 @@ export default function AdminOrganisationsPage() {
             {t('admin.createOrganisation')}
           </button>
         </ConformForm>
-      </section>
-      <section aria-labelledby="orgs-heading">
-        <h2 id="orgs-heading">{t('admin.organisations')}</h2>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.orgName')}</th>
-                <th scope="col">{t('team.constituency')}</th>
-                <th scope="col">{t('plan.fields.country')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organisations.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">
-                    {o.name}
-                    {o.acronym ? <span className="cell-sub">{o.acronym}</span> : null}
-                  </th>
-                  <td>
-                    {t(`constituency.${o.constituency}`)}
-                    {o.agency_type ? <span className="cell-sub">{t(`agencyType.${o.agency_type}`)}</span> : null}
-                  </td>
-                  <td>{o.country_code ? countryName(o.country_code, i18n.language) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-    </div>
+      }
+      columns={[t('admin.orgName'), t('team.constituency'), t('plan.fields.country')]}
+    >
+      {organisations.map((o) => (
+        <tr key={o.id}>
+          <th scope="row">
+            {o.name}
+            {o.acronym ? <span className="cell-sub">{o.acronym}</span> : null}
+          </th>
+          <td>
+            {t(`constituency.${o.constituency}`)}
+            {o.agency_type ? <span className="cell-sub">{t(`agencyType.${o.agency_type}`)}</span> : null}
+          </td>
+          <td>{o.country_code ? countryName(o.country_code, i18n.language) : '—'}</td>
+        </tr>
+      ))}
+    </AdminSplit>
   )
 }

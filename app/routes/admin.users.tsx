@@ -7,6 +7,7 @@ import * as InvitationRepository from '#db/repositories/invitations.ts'
 import * as OrganisationRepository from '#db/repositories/organisations.ts'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
+import { AdminSplit } from '../components/AdminSplit.tsx'
 import { ConformForm, useSchemaForm, SelectField, TextField } from '../components/forms.tsx'
 import { requireGlobalPermission } from '../utils/admin.server.ts'
 import { randomToken, sha256 } from '../utils/crypto.server.ts'
@@ -95,83 +96,70 @@ export default function AdminUsersPage() {
     defaultValue: { globalRole: 'member' },
   })
   return (
-    <div className="admin-grid">
-      <title>{t('admin.users')}</title>
-      <section aria-labelledby="invite-heading" className="card">
-        <h2 id="invite-heading">{t('admin.invite')}</h2>
-        <p className="field__hint">{t('admin.inviteHint')}</p>
-        {actionData?.link ? (
-          <div className="alert alert--success" role="status">
-            <p>{t('admin.linkCreated', { email: actionData.link.email })}</p>
-            <label htmlFor="invite-link">{t('admin.oneTimeLink')}</label>
-            <input id="invite-link" readOnly value={actionData.link.url} className="copy-field" onFocus={(e) => e.currentTarget.select()} />
-          </div>
-        ) : null}
-        <ConformForm form={form}>
-          <input type="hidden" name="intent" value="invite" />
-          <TextField field={fields.name} label={t('account.name')} />
-          <TextField field={fields.email} label={t('auth.email')} type="email" />
-          <SelectField
-            field={fields.organisationId}
-            label={t('team.organisation')}
-            placeholder={t('plan.fields.choose')}
-            options={organisations.map((o) => ({ value: o.id, label: `${o.name}${o.country_code ? ` (${o.country_code})` : ''}` }))}
-          />
-          <SelectField field={fields.globalRole} label={t('account.globalRole')} options={GLOBAL_ROLES.map((r) => ({ value: r, label: t(`globalRoles.${r}`) }))} />
-          <button type="submit" className="button button--primary">
-            {t('admin.createInvitation')}
-          </button>
-        </ConformForm>
-      </section>
-      <section aria-labelledby="users-heading">
-        <h2 id="users-heading">{t('admin.users')}</h2>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('account.name')}</th>
-                <th scope="col">{t('team.organisation')}</th>
-                <th scope="col">{t('account.globalRole')}</th>
-                <th scope="col">{t('admin.state')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">
-                    {u.name}
-                    <span className="cell-sub">{u.email}</span>
-                  </th>
-                  <td>{u.organisation_acronym ?? u.organisation_name}</td>
-                  <td>{t(`globalRoles.${u.global_role}`)}</td>
-                  <td>{!u.is_active ? t('admin.deactivated') : u.has_password ? t('admin.active') : t('admin.invited')}</td>
-                  <td className="actions-cell">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="new-link" />
-                      <input type="hidden" name="userId" value={u.id} />
-                      {/* The visible label comes first in the accessible name (WCAG 2.5.3, label in name). */}
-                      <button type="submit" className="button button--small">
-                        {t('admin.newLink')}
-                        <span className="visually-hidden"> ({u.name})</span>
-                      </button>
-                    </Form>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="set-active" />
-                      <input type="hidden" name="userId" value={u.id} />
-                      <input type="hidden" name="active" value={u.is_active ? 'false' : 'true'} />
-                      <button type="submit" className="button button--small button--quiet">
-                        {u.is_active ? t('admin.deactivate') : t('admin.reactivate')}
-                        <span className="visually-hidden"> ({u.name})</span>
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-    </div>
+    <AdminSplit
+      id="users"
+      title={t('admin.users')}
+      formHeading={t('admin.invite')}
+      form={
+        <>
+          <p className="field__hint">{t('admin.inviteHint')}</p>
+          {actionData?.link ? (
+            <div className="alert alert--success" role="status">
+              <p>{t('admin.linkCreated', { email: actionData.link.email })}</p>
+              <label htmlFor="invite-link">{t('admin.oneTimeLink')}</label>
+              <input id="invite-link" readOnly value={actionData.link.url} className="copy-field" onFocus={(e) => e.currentTarget.select()} />
+            </div>
+          ) : null}
+          <ConformForm form={form}>
+            <input type="hidden" name="intent" value="invite" />
+            <TextField field={fields.name} label={t('account.name')} />
+            <TextField field={fields.email} label={t('auth.email')} type="email" />
+            <SelectField
+              field={fields.organisationId}
+              label={t('team.organisation')}
+              placeholder={t('plan.fields.choose')}
+              options={organisations.map((o) => ({ value: o.id, label: `${o.name}${o.country_code ? ` (${o.country_code})` : ''}` }))}
+            />
+            <SelectField field={fields.globalRole} label={t('account.globalRole')} options={GLOBAL_ROLES.map((r) => ({ value: r, label: t(`globalRoles.${r}`) }))} />
+            <button type="submit" className="button button--primary">
+              {t('admin.createInvitation')}
+            </button>
+          </ConformForm>
+        </>
+      }
+      columns={[t('account.name'), t('team.organisation'), t('account.globalRole'), t('admin.state'), t('common.actions')]}
+    >
+      {users.map((u) => (
+        <tr key={u.id}>
+          <th scope="row">
+            {u.name}
+            <span className="cell-sub">{u.email}</span>
+          </th>
+          <td>{u.organisation_acronym ?? u.organisation_name}</td>
+          <td>{t(`globalRoles.${u.global_role}`)}</td>
+          <td>{!u.is_active ? t('admin.deactivated') : u.has_password ? t('admin.active') : t('admin.invited')}</td>
+          <td className="actions-cell">
+            <Form method="post">
+              <input type="hidden" name="intent" value="new-link" />
+              <input type="hidden" name="userId" value={u.id} />
+              {/* The visible label comes first in the accessible name (WCAG 2.5.3, label in name). */}
+              <button type="submit" className="button button--small">
+                {t('admin.newLink')}
+                <span className="visually-hidden"> ({u.name})</span>
+              </button>
+            </Form>
+            <Form method="post">
+              <input type="hidden" name="intent" value="set-active" />
+              <input type="hidden" name="userId" value={u.id} />
+              <input type="hidden" name="active" value={u.is_active ? 'false' : 'true'} />
+              <button type="submit" className="button button--small button--quiet">
+                {u.is_active ? t('admin.deactivate') : t('admin.reactivate')}
+                <span className="visually-hidden"> ({u.name})</span>
+              </button>
+            </Form>
+          </td>
+        </tr>
+      ))}
+    </AdminSplit>
   )
 }

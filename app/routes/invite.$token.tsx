@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import * as InvitationRepository from '#db/repositories/invitations.ts'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
-import { ConformForm, useSchemaForm, TextField } from '../components/forms.tsx'
+import { AuthCard } from '../components/AuthCard.tsx'
+import { ConformForm, NewPasswordFields, useSchemaForm } from '../components/forms.tsx'
 import { hashPassword, sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { clientIp, readFormData } from '../utils/request.server.ts'
@@ -57,25 +58,20 @@ export default function InvitePage() {
     lastResult: actionData?.result,
   })
   return (
-    <div className="auth-page">
-      <title>{t('invite.title')}</title>
-      <section className="card auth-card" aria-labelledby="invite-heading">
-        <h1 id="invite-heading">{t('invite.title')}</h1>
-        {invitee ? (
-          <>
-            <p className="lede">{t('invite.welcome', { name: invitee.name, email: invitee.email })}</p>
-            <ConformForm form={form}>
-              <TextField field={fields.newPassword} label={t('account.newPassword')} hint={t('account.passwordHint')} type="password" autoComplete="new-password" />
-              <TextField field={fields.confirmPassword} label={t('account.confirmPassword')} type="password" autoComplete="new-password" />
-              <button type="submit" className="button button--primary">
-                {t('invite.accept')}
-              </button>
-            </ConformForm>
-          </>
-        ) : (
-          <p className="alert alert--error">{t('invite.invalid')}</p>
-        )}
-      </section>
-    </div>
+    <AuthCard id="invite" title={t('invite.title')}>
+      {invitee ? (
+        <>
+          <p className="lede">{t('invite.welcome', { name: invitee.name, email: invitee.email })}</p>
+          <ConformForm form={form}>
+            <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} />
+            <button type="submit" className="button button--primary">
+              {t('invite.accept')}
+            </button>
+          </ConformForm>
+        </>
+      ) : (
+        <p className="alert alert--error">{t('invite.invalid')}</p>
+      )}
+    </AuthCard>
   )
 }

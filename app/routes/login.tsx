@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { AuthCard } from '../components/AuthCard.tsx'
 import { ConformForm, useSchemaForm, TextField } from '../components/forms.tsx'
 import { attemptLogin } from '../utils/login.server.ts'
 import { clientIp, readFormData } from '../utils/request.server.ts'
@@ -46,21 +47,17 @@ export default function LoginPage() {
     lastResult: actionData?.result,
   })
   return (
-    <div className="auth-page">
-      <title>{t('auth.signInTitle')}</title>
-      <section className="card auth-card" aria-labelledby="login-heading">
-        <h1 id="login-heading">{t('auth.signInTitle')}</h1>
-        <p className="lede">{t('auth.signInIntro')}</p>
-        <ConformForm form={form}>
-          <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-          <TextField field={fields.email} label={t('auth.email')} type="email" autoComplete="username" />
-          <TextField field={fields.password} label={t('auth.password')} type="password" autoComplete="current-password" />
-          <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
-            {t('auth.signIn')}
-          </button>
-        </ConformForm>
-        <p className="field__hint">{t('auth.noAccountHint')}</p>
-      </section>
-    </div>
+    <AuthCard id="login" title={t('auth.signInTitle')}>
+      <p className="lede">{t('auth.signInIntro')}</p>
+      <ConformForm form={form}>
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <TextField field={fields.email} label={t('auth.email')} type="email" autoComplete="username" />
+        <TextField field={fields.password} label={t('auth.password')} type="password" autoComplete="current-password" />
+        <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+          {t('auth.signIn')}
+        </button>
+      </ConformForm>
+      <p className="field__hint">{t('auth.noAccountHint')}</p>
+    </AuthCard>
   )
 }
