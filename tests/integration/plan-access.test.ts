@@ -130,17 +130,23 @@ describe('plan routes by plan role', () => {
     expect(await MemberRepository.findRole(db, plan.id, candidate.id)).toBeNull()
   })
 
-  it('let an administrator manage the members of a plan they are not on, but not edit its details', async () => {
-    const { plan } = await setup()
+  it('let an administrator repair the team of a plan whose leads cannot sign in, never a healthy one, and never edit its details', async () => {
+    const { lead, plan } = await setup()
     const candidate = await createUser(db)
     const { cookie } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'admin' })
     const r = planRoutes(plan.id, cookie)
+    // A plan with a lead who can sign in is that lead's to manage (ADR 029).
+    expect((await r.members()).data.canManage).toBe(false)
+    expect((await r.membersAction({ intent: 'add', userId: candidate.id, role: 'coauthor' })).status).toBe(403)
+    expect(await MemberRepository.findRole(db, plan.id, candidate.id)).toBeNull()
+
+    await db.updateTable('users').set({ is_active: false }).where('id', '=', lead.id).execute()
     const page = await r.members()
     expect(page.data.canManage).toBe(true)
     expect(page.data.candidates.map((c: { id: string }) => c.id)).toContain(candidate.id)
-    const added = await r.membersAction({ intent: 'add', userId: candidate.id, role: 'coauthor' })
+    const added = await r.membersAction({ intent: 'add', userId: candidate.id, role: 'lead' })
     expect(added.status).toBe(200)
-    expect(await MemberRepository.findRole(db, plan.id, candidate.id)).toBe('coauthor')
+    expect(await MemberRepository.findRole(db, plan.id, candidate.id)).toBe('lead')
     expect((await r.editLoader()).status).toBe(403)
   })
 
