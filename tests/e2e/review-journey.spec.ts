@@ -27,6 +27,8 @@ async function endorse(page: Page, planId: string, comment: string) {
 /** The sub-step's own discussion, opened. */
 async function substepThread(page: Page, planId: string, code: string) {
   await page.goto(`/plans/${planId}/steps/${code}`)
+  // The toggle is a React control: a click before hydration is held back and lost (ADR 027).
+  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
   const section = page.getByRole('region', { name: `Discussion of sub-step ${code}` })
   await section.getByRole('button', { name: /^Comments \(\d+\)$/ }).click()
   return section
