@@ -1,13 +1,12 @@
 // Draws a document figure from its `data` with the same components the worksheet pages use, so
 // the printed plan shows the maps and the chart people know from the screen.
-import { useTranslation } from 'react-i18next'
 import { ProgressChart } from '../../monitoring/ProgressChart.tsx'
 import { type IndicatorDefinition, type Measurement } from '../../monitoring/progress.ts'
 import { buildPlanMap, layoutNodes, LAYERS, type MapItem } from '../../worksheets/planMap.ts'
 import { type Placed } from '../../worksheets/targetMapLayout.ts'
 import { horizonQuarters } from '../../worksheets/timeline.ts'
 import { type WorksheetItemView } from '../../worksheets/types.ts'
-import { ActivityRow, years } from '../../worksheets/ui/ImplementationChart.tsx'
+import { TimelineTable, timelineGroups } from '../../worksheets/ui/ImplementationChart.tsx'
 import { PlanMapSvg } from '../../worksheets/ui/PlanMapSvg.tsx'
 import { TargetMapSvg, type TargetMapNode, type TargetMapRelation } from '../../worksheets/ui/TargetMapSvg.tsx'
 import { type Block } from '../types.ts'
@@ -50,43 +49,6 @@ const view = (i: ChartData['activities'][number]): WorksheetItemView => ({ ...i,
 
 /** The 6.2 timeline by quarter (the worksheet's rows), without the page's card and heading. */
 function Timeline({ data, labelId }: { data: ChartData; labelId: string }) {
-  const { t } = useTranslation('worksheets')
-  const quarters = horizonQuarters(data.horizon.start, data.horizon.end)
-  const groups = data.interventions
-    .map((v) => ({ intervention: v, rows: data.activities.filter((a) => a.data.intervention === v.id) }))
-    .filter((g) => g.rows.length > 0 || data.selected.includes(g.intervention.id))
-  return (
-    <table className="timeline" aria-labelledby={labelId}>
-      <thead>
-        <tr>
-          <td rowSpan={2} />
-          {years(quarters).map(([year, span]) => (
-            <th key={year} scope="colgroup" colSpan={span} className="timeline__year">
-              {year}
-            </th>
-          ))}
-        </tr>
-        <tr>
-          {quarters.map((q) => (
-            <th key={q.key} scope="col" className="timeline__quarter">
-              <abbr title={t('chart.quarterOf', { quarter: q.quarter, year: q.year })}>{t('chart.quarter', { quarter: q.quarter })}</abbr>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      {groups.map((g) => (
-        <tbody key={g.intervention.id}>
-          <tr className="timeline__group">
-            <th scope="colgroup" colSpan={quarters.length + 1}>
-              {g.intervention.ref} · {String(g.intervention.data.title ?? '')}
-              {g.rows.length === 0 ? <span className="muted"> — {t('chart.noActivity')}</span> : null}
-            </th>
-          </tr>
-          {g.rows.map((a) => (
-            <ActivityRow key={a.id} activity={view(a)} quarters={quarters} />
-          ))}
-        </tbody>
-      ))}
-    </table>
-  )
+  const groups = timelineGroups(data.interventions.map(view), data.activities.map(view), data.selected)
+  return <TimelineTable quarters={horizonQuarters(data.horizon.start, data.horizon.end)} groups={groups} labelledBy={labelId} />
 }

@@ -10,15 +10,65 @@ interface ChartData {
   selected: string[]
 }
 
+export interface TimelineGroup {
+  intervention: WorksheetItemView
+  rows: WorksheetItemView[]
+}
+
+/** Activities under their intervention; interventions without any are kept only when selected. */
+export function timelineGroups(interventions: WorksheetItemView[], activities: WorksheetItemView[], selected: string[]): TimelineGroup[] {
+  return interventions
+    .map((v) => ({ intervention: v, rows: activities.filter((a) => a.data.intervention === v.id) }))
+    .filter((g) => g.rows.length > 0 || selected.includes(g.intervention.id))
+}
+
+/** The timeline table itself, shared by the 6.2 page and the printed plan. */
+export function TimelineTable({ quarters, groups, caption, labelledBy }: { quarters: Quarter[]; groups: TimelineGroup[]; caption?: string; labelledBy?: string }) {
+  const { t } = useTranslation('worksheets')
+  return (
+    <table className="timeline" aria-labelledby={labelledBy}>
+      {caption ? <caption className="visually-hidden">{caption}</caption> : null}
+      <thead>
+        <tr>
+          <td rowSpan={2} />
+          {years(quarters).map(([year, span]) => (
+            <th key={year} scope="colgroup" colSpan={span} className="timeline__year">
+              {year}
+            </th>
+          ))}
+        </tr>
+        <tr>
+          {quarters.map((q) => (
+            <th key={q.key} scope="col" className="timeline__quarter">
+              <abbr title={t('chart.quarterOf', { quarter: q.quarter, year: q.year })}>{t('chart.quarter', { quarter: q.quarter })}</abbr>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      {groups.map((g) => (
+        <tbody key={g.intervention.id}>
+          <tr className="timeline__group">
+            <th scope="colgroup" colSpan={quarters.length + 1}>
+              {g.intervention.ref} · {String(g.intervention.data.title ?? '')}
+              {g.rows.length === 0 ? <span className="muted"> — {t('chart.noActivity')}</span> : null}
+            </th>
+          </tr>
+          {g.rows.map((a) => (
+            <ActivityRow key={a.id} activity={a} quarters={quarters} />
+          ))}
+        </tbody>
+      ))}
+    </table>
+  )
+}
+
 /** 6.2: the activities as a timeline by quarter, grouped by intervention; status by text and pattern. */
 export function ImplementationChartPanel({ worksheet, extra }: SubstepPanelProps) {
   const { t } = useTranslation('worksheets')
   const d = extra as ChartData
   const quarters = d.horizon ? horizonQuarters(d.horizon.start, d.horizon.end) : []
   const activities = worksheet.items.activity ?? []
-  const groups = (worksheet.items.intervention ?? [])
-    .map((v) => ({ intervention: v, rows: activities.filter((a) => a.data.intervention === v.id) }))
-    .filter((g) => g.rows.length > 0 || d.selected.includes(g.intervention.id))
+  const groups = timelineGroups(worksheet.items.intervention ?? [], activities, d.selected)
   return (
     <section className="card chart-card" aria-labelledby="chart-heading">
       <h3 id="chart-heading">{t('chart.title')}</h3>
@@ -27,39 +77,7 @@ export function ImplementationChartPanel({ worksheet, extra }: SubstepPanelProps
         <p className="empty-state">{t('chart.empty')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="timeline">
-            <caption className="visually-hidden">{t('chart.caption')}</caption>
-            <thead>
-              <tr>
-                <td rowSpan={2} />
-                {years(quarters).map(([year, span]) => (
-                  <th key={year} scope="colgroup" colSpan={span} className="timeline__year">
-                    {year}
-                  </th>
-                ))}
-              </tr>
-              <tr>
-                {quarters.map((q) => (
-                  <th key={q.key} scope="col" className="timeline__quarter">
-                    <abbr title={t('chart.quarterOf', { quarter: q.quarter, year: q.year })}>{t('chart.quarter', { quarter: q.quarter })}</abbr>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            {groups.map((g) => (
-              <tbody key={g.intervention.id}>
-                <tr className="timeline__group">
-                  <th scope="colgroup" colSpan={quarters.length + 1}>
-                    {g.intervention.ref} · {String(g.intervention.data.title ?? '')}
-                    {g.rows.length === 0 ? <span className="muted"> — {t('chart.noActivity')}</span> : null}
-                  </th>
-                </tr>
-                {g.rows.map((a) => (
-                  <ActivityRow key={a.id} activity={a} quarters={quarters} />
-                ))}
-              </tbody>
-            ))}
-          </table>
+          <TimelineTable quarters={quarters} groups={groups} caption={t('chart.caption')} />
         </div>
       )}
       <ul className="timeline-legend" aria-label={t('chart.legend')}>
@@ -73,13 +91,13 @@ export function ImplementationChartPanel({ worksheet, extra }: SubstepPanelProps
   )
 }
 
-export function years(quarters: Quarter[]): [number, number][] {
+function years(quarters: Quarter[]): [number, number][] {
   const out = new Map<number, number>()
   for (const q of quarters) out.set(q.year, (out.get(q.year) ?? 0) + 1)
   return [...out]
 }
 
-export function ActivityRow({ activity, quarters }: { activity: WorksheetItemView; quarters: Quarter[] }) {
+function ActivityRow({ activity, quarters }: { activity: WorksheetItemView; quarters: Quarter[] }) {
   const { t, i18n } = useTranslation('worksheets')
   const start = String(activity.data.startDate ?? '')
   const end = String(activity.data.endDate ?? '')
