@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { PendingEdits } from './pending-edits.ts'
+import { GROUP_BYTES, PendingEdits } from './pending-edits.ts'
 
 const REMOTE = Symbol('provider')
 
@@ -71,5 +71,17 @@ describe('PendingEdits', () => {
     pending.dispose()
     local.getText('t').insert(0, 'b')
     expect(calls).toBe(2)
+  })
+})
+
+describe('PendingEdits groups', () => {
+  it('merges many small edits into groups that stay below GROUP_BYTES, oldest first', () => {
+    const { local, pending, server } = setup()
+    for (let i = 0; i < 400; i++) local.getText('t').insert(local.getText('t').length, `line ${i} `.padEnd(4_000, '.'))
+    expect(pending.updates.length).toBeLessThan(400)
+    expect(pending.updates.length).toBeGreaterThan(4)
+    for (const group of pending.updates) expect(group.byteLength).toBeLessThanOrEqual(GROUP_BYTES)
+    for (const group of pending.updates) Y.applyUpdate(server, group)
+    expect(server.getText('t').toString()).toBe(local.getText('t').toString())
   })
 })

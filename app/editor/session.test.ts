@@ -265,6 +265,24 @@ describe('CollabSession against the collab-server', () => {
     await waitFor(() => b.text.toString() === 'written offline')
     await waitFor(() => a.session.getSnapshot().connection === 'connected' && !a.session.getSnapshot().unsaved)
   })
+
+  it('sends edits made offline that add up to more than one frame may hold, in several frames, and saves them', async () => {
+    const { lead, plan, coauthor } = await team()
+    const net = fakeWindow()
+    const a = await open(lead.id, plan.id, { window: net.window })
+    const b = await open(coauthor.id, plan.id)
+    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+    net.goOffline()
+    // Each paragraph is well below the limit; together they are 1.5 times it.
+    const paragraph = 'Inspection visits planned for the palm oil estates. '.repeat(6_000)
+    for (let i = 0; i < 6; i++) a.text.insert(a.text.length, paragraph)
+    expect(a.text.length).toBeGreaterThan(MAX_MESSAGE_BYTES * 1.5)
+    net.goOnline()
+    await waitFor(() => b.text.length === a.text.length, 20_000)
+    await waitFor(() => a.session.getSnapshot().connection === 'connected' && !a.session.getSnapshot().unsaved, 20_000)
+    expect(a.session.getSnapshot().stranded).toBeNull()
+    expect(b.text.toString()).toBe(a.text.toString())
+  })
 })
 
 describe('backoffDelay', () => {

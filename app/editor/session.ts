@@ -12,6 +12,7 @@ import { CLOSE_CODES, MAX_MESSAGE_BYTES, MESSAGE_SAVED, MESSAGE_TOKEN, SAVED_PAR
 import { readSavedMessage } from '../collab/saved.ts'
 import { PendingEdits } from './pending-edits.ts'
 import { sizeGuardedWebSocket } from './size-guard.ts'
+import { splitSyncStep2 } from './split-sync.ts'
 import { type CollabTicket, type TicketResult } from './ticket.ts'
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'signedOut' | 'noAccess' | 'notFound' | 'tooLarge'
@@ -128,7 +129,12 @@ export class CollabSession {
       disableBc: true,
       maxBackoffTime: this.options.maxDelayMs ?? 30_000,
       shouldReconnect: () => false,
-      WebSocketPolyfill: sizeGuardedWebSocket(BaseSocket, this.options.maxMessageBytes ?? MAX_MESSAGE_BYTES, () => this.stop('tooLarge')),
+      WebSocketPolyfill: sizeGuardedWebSocket(
+        BaseSocket,
+        this.options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
+        () => this.stop('tooLarge'),
+        (frame) => splitSyncStep2(frame, this.pending?.updates ?? []),
+      ),
     })
     provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => this.pending?.acknowledge(readSavedMessage(decoder))
     provider.on('sync', (synced: boolean) => {

@@ -13,12 +13,26 @@ function byteLength(data: SendData): number {
   return data.byteLength
 }
 
-/** A WebSocket class whose `send` refuses frames above `maxBytes` and reports them once. */
-export function sizeGuardedWebSocket(Base: typeof WebSocket, maxBytes: number, onOversize: (bytes: number) => void): typeof WebSocket {
+/**
+ * A WebSocket class whose `send` refuses frames above `maxBytes` and reports them once. `split` may
+ * offer smaller frames that carry the same (the edits made offline, see split-sync.ts); they are
+ * sent instead when every one of them fits.
+ */
+export function sizeGuardedWebSocket(
+  Base: typeof WebSocket,
+  maxBytes: number,
+  onOversize: (bytes: number) => void,
+  split: (frame: Uint8Array) => Uint8Array[] | null = () => null,
+): typeof WebSocket {
   return class SizeGuardedWebSocket extends Base {
     override send(data: SendData): void {
       const bytes = byteLength(data)
       if (bytes <= maxBytes) return super.send(data)
+      const parts = data instanceof Uint8Array ? split(data) : null
+      if (parts && parts.every((part) => part.byteLength <= maxBytes)) {
+        for (const part of parts) super.send(part)
+        return
+      }
       onOversize(bytes)
       if (this.readyState === this.OPEN || this.readyState === this.CONNECTING) this.close(CLOSE_CODES.messageTooLarge, 'message too large')
     }
