@@ -47,6 +47,8 @@ export interface RoomDeps {
 }
 
 const MAX_BATCH = 1_000
+/** INSERTs of one document in flight at once (the update log runs two at a time across documents). */
+const MAX_IN_FLIGHT = 2
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export function syncUpdateMessage(update: Uint8Array): Uint8Array {
@@ -61,6 +63,12 @@ function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: numbe
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
   return encoding.toUint8Array(encoder)
+}
+
+interface QueuedUpdate {
+  update: Uint8Array
+  peer: Peer
+  at: number
 }
 
 /** One log row per batch. */
@@ -82,8 +90,11 @@ export class Room {
   readonly unloaded: Promise<void>
   private resolveUnloaded!: () => void
   private readonly owners = new Map<number, Peer>()
-  private queue: { update: Uint8Array; peer: Peer; at: number }[] = []
-  private flushing: Promise<void> | null = null
+  private queue: QueuedUpdate[] = []
+  private inFlight = 0
+  /** The end of the chain that applies stored batches in order. */
+  private applied: Promise<void> = Promise.resolve()
+  private readonly refused = new WeakSet<Peer>()
   private readonly compaction: CompactionSchedule
   private ackTimer: NodeJS.Timeout | undefined
   private lastAckAt = 0
@@ -176,7 +187,7 @@ export class Room {
       return
     }
     this.queue.push({ update, peer, at: performance.now() })
-    this.flushing ??= this.flush()
+    this.pump()
   }
 
   /** Relays a sanitised awareness update; throws on malformed bytes. */
@@ -196,39 +207,60 @@ export class Room {
     return states.length > 0 ? awarenessMessage(this.awareness, states) : null
   }
 
-  // Group commit: everything queued while one INSERT runs goes into the next INSERT.
-  private async flush(): Promise<void> {
-    let batch: { update: Uint8Array; peer: Peer; at: number }[] = []
-    try {
-      while (this.queue.length > 0) {
-        batch = this.queue.splice(0, MAX_BATCH)
-        if (!(await this.append(mergeOrConcat(batch.map((b) => b.update))))) {
-          this.refuseUnstored(batch.concat(this.queue.splice(0)))
-          return
-        }
-        for (const { update, peer, at } of batch) {
-          try {
-            Y.applyUpdate(this.doc, update, peer)
-            this.deps.writeLatency.record(performance.now() - at)
-          } catch (error) {
-            this.deps.log('warn', 'stored update could not be applied', { doc: this.name, error: errorMessage(error) })
-            peer.close(CLOSE_CODES.malformed, 'invalid update')
-          }
-          this.scheduleAck(peer)
-        }
-        batch = []
-        this.compaction.rowAppended()
-      }
-    } catch (error) {
-      // A bug must not leave updates half-handled: refuse them, their senders will resend.
-      this.deps.log('error', 'flush failed', { doc: this.name, error: errorMessage(error) })
-      this.refuseUnstored(batch.concat(this.queue.splice(0)))
-    } finally {
-      this.flushing = null
+  // Group commit, pipelined: everything queued while INSERTs run goes into the next INSERT, and up
+  // to MAX_IN_FLIGHT INSERTs overlap (an update need not wait for the commit before it to finish).
+  // Batches are applied, hence broadcast, strictly in arrival order, each only once it is stored.
+  private pump(): void {
+    while (this.queue.length > 0 && this.inFlight < MAX_IN_FLIGHT) {
+      const batch = this.queue.splice(0, MAX_BATCH)
+      this.inFlight++
+      const stored = this.append(mergeOrConcat(batch.map((b) => b.update)))
+      this.applied = this.applied.then(() => this.settle(batch, stored))
     }
   }
 
+  // Never rejects: a rejected chain would stop every later batch.
+  private async settle(batch: QueuedUpdate[], stored: Promise<boolean>): Promise<void> {
+    const ok = await stored
+    this.inFlight--
+    try {
+      if (ok) this.applyStored(batch)
+      else this.refuseUnstored(batch.concat(this.queue.splice(0)))
+    } catch (error) {
+      this.deps.log('error', 'stored batch could not be handled', { doc: this.name, error: errorMessage(error) })
+      this.refuseUnstored(batch)
+    }
+    this.pump()
+  }
+
+  private applyStored(batch: QueuedUpdate[]): void {
+    for (const { update, peer, at } of batch) {
+      // Its earlier updates were refused: applying later ones would leave holes; it resends all.
+      if (this.refused.has(peer)) continue
+      try {
+        Y.applyUpdate(this.doc, update, peer)
+        this.deps.writeLatency.record(performance.now() - at)
+      } catch (error) {
+        this.deps.log('warn', 'stored update could not be applied', { doc: this.name, error: errorMessage(error) })
+        peer.close(CLOSE_CODES.malformed, 'invalid update')
+      }
+      this.scheduleAck(peer)
+    }
+    this.compaction.rowAppended()
+  }
+
+  /** Resolves true once stored; false when storage kept failing (never rejects). */
   private async append(update: Uint8Array): Promise<boolean> {
+    try {
+      return await this.appendWithRetry(update)
+    } catch (error) {
+      // A bug must not leave updates half-handled: refuse them, their senders will resend.
+      this.deps.log('error', 'flush failed', { doc: this.name, error: errorMessage(error) })
+      return false
+    }
+  }
+
+  private async appendWithRetry(update: Uint8Array): Promise<boolean> {
     const deadline = Date.now() + this.deps.timings.storageRetryMs
     for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
       try {
@@ -246,7 +278,10 @@ export class Room {
 
   // Unstored updates were never applied nor broadcast; their senders reconnect and resend them.
   private refuseUnstored(items: { peer: Peer }[]): void {
-    for (const peer of new Set(items.map((i) => i.peer))) peer.close(CLOSE_CODES.storageUnavailable, 'storage unavailable')
+    for (const peer of new Set(items.map((i) => i.peer))) {
+      this.refused.add(peer)
+      peer.close(CLOSE_CODES.storageUnavailable, 'storage unavailable')
+    }
   }
 
   // Computing a snapshot walks the whole document; reuse it until the document changes.
@@ -283,7 +318,11 @@ export class Room {
 
   /** Waits for queued updates to be stored (or refused). */
   async drain(): Promise<void> {
-    while (this.flushing) await this.flushing
+    for (;;) {
+      const tail = this.applied
+      await tail
+      if (tail === this.applied && this.queue.length === 0) return
+    }
   }
 
   /** Stores what is queued, closes the connections, compacts and frees the doc. */
