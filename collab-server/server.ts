@@ -52,9 +52,10 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits }
   const timings = { ...DEFAULT_TIMINGS, ...deps.timings }
   const writeLatency = new LatencyRecorder()
+  const commitLatency = new LatencyRecorder()
   // Compaction merges and renders in a worker thread, off the event loop that relays messages.
   const renderer = deps.renderInline ? inlineRenderer : new WorkerRenderer(log)
-  const rooms = new Rooms({ db: deps.db, updateLog: new UpdateLog(deps.db), writeLatency, log, timings, renderer })
+  const rooms = new Rooms({ db: deps.db, updateLog: new UpdateLog(deps.db, commitLatency), writeLatency, log, timings, renderer })
   const quota = new UserQuota(limits.maxConnectionsPerUser, limits.maxDocumentsPerUser)
   const connections = new Set<Connection>()
   let shuttingDown = false
@@ -71,9 +72,10 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
       res.writeHead(shuttingDown ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: !shuttingDown }))
     } else if (path === '/stats' && deps.exposeStats) {
       const eventLoopDelayMs = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }
-      const body = { ...stats(), writeLatencyMs: writeLatency.summary(), eventLoopDelayMs, memory: process.memoryUsage() }
+      const body = { ...stats(), writeLatencyMs: writeLatency.summary(), commitLatencyMs: commitLatency.summary(), eventLoopDelayMs, memory: process.memoryUsage() }
       if (req.url?.endsWith('?reset=1')) {
         writeLatency.reset()
+        commitLatency.reset()
         loopDelay.reset()
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))

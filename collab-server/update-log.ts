@@ -5,6 +5,7 @@
 import { type Kysely } from 'kysely'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import { type DB } from '#db/types.ts'
+import { type LatencyRecorder } from './metrics.ts'
 
 interface Pending {
   docName: string
@@ -21,6 +22,8 @@ export class UpdateLog {
 
   constructor(
     private readonly db: Kysely<DB>,
+    /** Receives the duration of each INSERT, commit included. */
+    private readonly commitLatency?: LatencyRecorder,
     /** Concurrent INSERTs; more than one overlaps a commit's fsync with the next batch. */
     private readonly concurrency = 2,
   ) {}
@@ -37,9 +40,13 @@ export class UpdateLog {
     while (this.inFlight < this.concurrency && this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_ROWS)
       this.inFlight++
+      const started = performance.now()
       CollabDocumentRepository.appendUpdates(this.db, batch)
         .then(
-          () => batch.forEach((p) => p.resolve()),
+          () => {
+            this.commitLatency?.record(performance.now() - started)
+            batch.forEach((p) => p.resolve())
+          },
           (error: unknown) => batch.forEach((p) => p.reject(error)),
         )
         .finally(() => {

@@ -14,6 +14,7 @@ import { findFreePort, startEmbeddedPostgres } from '#db/embedded.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { compactionDelay } from './compaction-delay.ts'
+import { pinBenchmark, pinPostgres } from './pinning.ts'
 import { coldLoad, concurrentTrace, sequentialThroughput, type Target } from './scenarios.ts'
 import { steadyTypingSpread } from './steady.ts'
 import { loadSequential, prepareConcurrent } from './traces.ts'
@@ -34,10 +35,12 @@ const secret = randomBytes(32).toString('hex')
 const children: ChildProcess[] = []
 const cleanups: (() => Promise<unknown>)[] = []
 const say = (line: string) => process.stdout.write(line + '\n')
+const pinning = pinBenchmark()
 
 function startChild(script: string, env: Record<string, string>, readyText: string, onLine?: (line: string) => void): Promise<ChildProcess> {
   const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir=.data/bench-profiles'] : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const [command, ...prefix] = [...(pinning?.serverCommand ?? []), process.execPath]
+  const child = spawn(command!, [...prefix, ...profile, '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
   children.push(child)
   let buffer = ''
   return new Promise((resolve, reject) => {
@@ -59,6 +62,7 @@ interface Stats {
   eventLoopDelayMs?: { p50: number; p99: number; max: number }
   rooms?: number
   writeLatencyMs?: { count: number; p50: number | null; p99: number | null }
+  commitLatencyMs?: { count: number; p50: number | null; p99: number | null }
 }
 
 async function statsOf(port: number, reset = false): Promise<Stats> {
@@ -68,9 +72,10 @@ async function statsOf(port: number, reset = false): Promise<Stats> {
 
 /** Our server's own receive→broadcast latency (commit included) and event-loop delay since the last call. */
 async function serverSide(port: number): Promise<string> {
-  const { writeLatencyMs: w, eventLoopDelayMs: d } = await statsOf(port, true)
+  const { writeLatencyMs: w, commitLatencyMs: c, eventLoopDelayMs: d } = await statsOf(port, true)
   const loop = d ? `; server event-loop delay p99 ${d.p99.toFixed(1)} ms max ${d.max.toFixed(1)} ms` : ''
-  return w ? `; server-side receive→broadcast p50 ${w.p50} ms p99 ${w.p99} ms (${w.count} updates)${loop}` : ''
+  const commits = c?.count ? `; INSERT+commit p50 ${c.p50} ms p99 ${c.p99} ms (${c.count})` : ''
+  return w ? `; server-side receive→broadcast p50 ${w.p50} ms p99 ${w.p99} ms (${w.count} updates)${commits}${loop}` : ''
 }
 
 async function memoryOf(port: number) {
@@ -94,6 +99,8 @@ async function main() {
   say('Starting a throwaway PostgreSQL and seeding users and plans…')
   const pg = await startEmbeddedPostgres({ dataDir })
   cleanups.unshift(() => pg.stop())
+  if (pinning) pinPostgres(pinning, dataDir)
+  say(pinning ? `CPU pinning: ${pinning.describe}` : 'CPU pinning: none (BENCH_PIN=1 separates servers from clients)')
   const db = createDb(pg.url, { max: 4 })
   await migrateToLatest(db)
   const users: { id: string }[] = []
