@@ -24,15 +24,18 @@ import { type z } from 'zod'
 // So a form is a <ConformForm> (a FormProvider), and every field component below subscribes to
 // its own state with useField and reads it in its own render.
 
-/** Renders validation messages (translation keys, optionally `key|value`) next to their field. */
+/**
+ * Renders validation messages next to their field: translation keys, optionally `key|value` or, for
+ * ranges, `key|min|max` (interpolated as {{value}}, or {{min}} and {{max}}).
+ */
 export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {
   const { t } = useTranslation()
   if (!errors?.length) return null
   return (
     <ul id={id} className="field__errors" role="list">
       {errors.map((e) => {
-        const [key, value] = e.split('|')
-        return <li key={e}>{t(key!, { value, defaultValue: t('validation.invalid') })}</li>
+        const [key, value, max] = e.split('|')
+        return <li key={e}>{t(key!, { value, min: value, max, defaultValue: t('validation.invalid') })}</li>
       })}
     </ul>
   )

@@ -76,7 +76,7 @@ export async function handlePrioritisationAction({ db, planId, actor, role, form
       continue
     }
     const value = Number(text)
-    if (!/^-?\d+$/.test(text) || value < SCORE_MIN || value > SCORE_MAX) errors[key] = [`validation.scoreRange|${SCORE_MIN}–${SCORE_MAX}`]
+    if (!/^-?\d+$/.test(text) || value < SCORE_MIN || value > SCORE_MAX) errors[key] = [`validation.scoreRange|${SCORE_MIN}|${SCORE_MAX}`]
     else values[criterion] = value
   }
   if (Object.keys(errors).length > 0) return fail(errors)

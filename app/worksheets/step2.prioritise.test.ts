@@ -92,7 +92,7 @@ describe('2.2 scoring', () => {
     const [pair] = await pairs()
     const res = await lead.extra('2.2', { intent: 'score:save', formId: 'f', pairId: pair!.id, [`score.${criteria[0]!.id}`]: '4', [`score.${criteria[1]!.id}`]: bad })
     expect(res.status).toBe(400)
-    expect(res.body.result?.error?.[`score.${criteria[1]!.id}`]).toEqual(['validation.scoreRange|1–5'])
+    expect(res.body.result?.error?.[`score.${criteria[1]!.id}`]).toEqual(['validation.scoreRange|1|5'])
     expect((await loadPrioritisation(lead.ctx)).myScores).toEqual({})
   })
 

@@ -77,7 +77,7 @@ describe('4.2 stakeholder scores', () => {
     expect((await union.act(score(s.id, { influence: '4', alignment: '2', capacity: '3', accessibility: '5' }))).status).toBe(200)
     const refused = await union.act(score(s.id, { influence: '4', alignment: '3', capacity: '3' }))
     expect(refused.status).toBe(400)
-    expect(refused.body.result?.error).toEqual({ alignment: ['validation.scoreRange|-2–2'] })
+    expect(refused.body.result?.error).toEqual({ alignment: ['validation.scoreRange|-2|2'] })
     const bads: Record<string, string>[] = [{ influence: '0' }, { capacity: '6' }, { influence: '2.5' }, { accessibility: 'x' }, { alignment: '-3' }]
     for (const bad of bads) {
       expect((await union.act(score(s.id, bad))).status).toBe(400)

@@ -26,7 +26,7 @@ export async function loadStakeholderScores({ db, planId, actor }: ExtraContext)
 }
 
 const scoreValue = (min: number, max: number) =>
-  z.preprocess((v) => (v === '' || v === undefined || v === null ? null : Number(v)), z.number().int(`validation.scoreRange|${min}–${max}`).min(min, `validation.scoreRange|${min}–${max}`).max(max, `validation.scoreRange|${min}–${max}`).nullable())
+  z.preprocess((v) => (v === '' || v === undefined || v === null ? null : Number(v)), z.number().int(`validation.scoreRange|${min}|${max}`).min(min, `validation.scoreRange|${min}|${max}`).max(max, `validation.scoreRange|${min}|${max}`).nullable())
 
 const scoreHead = z.object({ intent: z.literal('score:save'), id: uuid })
 const scoreValues = z.object(Object.fromEntries(STAKEHOLDER_CRITERIA.map((c) => [c.key, scoreValue(c.min, c.max)])))
