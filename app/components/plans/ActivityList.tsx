@@ -22,7 +22,8 @@ export function ActivityList({ events }: { events: ActivityEvent[] }) {
     }
     if (['plan', 'member', 'endorsement'].includes(e.entity_type)) return t(`activity.actions.${e.entity_type}.${e.action}`)
     if (e.entity_type === 'comment') return t(`activity.actions.comment.${e.action}`, { ref: refOf(e.new_value) ?? '' })
-    // Worksheet items: "Added M3 to the Mandate register".
+    // Worksheet items: "Mandate register: added M3". The worksheet's title leads, so that no
+    // language has to fit it into a sentence (article, case, capital letter).
     const ref = refOf(e.new_value) ?? refOf(e.old_value) ?? ''
     const list = t(`worksheets:kinds.${e.entity_type}.title`, { defaultValue: e.entity_type })
     return t(`activity.item.${e.action}`, { ref, list, defaultValue: t('activity.actions.generic', { entity: list, action: e.action }) })
