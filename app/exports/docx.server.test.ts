@@ -80,7 +80,7 @@ describe('planDocumentToDocx', () => {
     expect(wordText(es.document)).toContain('Índice')
     const en = await readDocx(await planDocumentToDocx(fixture({ lang: 'en', version: 2 })))
     expect(en.core).toContain('<dc:language>en-GB</dc:language>')
-    expect(wordText(en.footer)).toContain('version 2 · November 23, 2026')
+    expect(wordText(en.footer)).toContain('version 2 · 23 November 2026')
   })
 
   test('marks the header row of a table as repeating and captions it', async () => {

@@ -81,7 +81,7 @@ test('a valid plan is created, its creator becomes lead, and the overview lists 
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}$/)
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await expect(page.getByText('Your role: Lead')).toBeVisible()
-  await expect(page.getByText('Republic of Kalindra (fictional) · Sungai Hijau Province · Sectoral · Mar 1, 2026 – Feb 28, 2027')).toBeVisible()
+  await expect(page.getByText('Republic of Kalindra (fictional) · Sungai Hijau Province · Sectoral · 1 Mar 2026 – 28 Feb 2027')).toBeVisible()
 
   const steps = page.getByRole('region', { name: 'The six steps' })
   await expect(steps.getByRole('heading', { level: 3 })).toHaveCount(6)
