@@ -86,6 +86,17 @@ async function team() {
   return { lead, plan, coauthor }
 }
 
+/** The lead (whose network the test controls) and a co-author, both connected; then the lead goes offline. */
+async function leadOfflineBesideCoauthor() {
+  const { lead, plan, coauthor } = await team()
+  const net = fakeWindow()
+  const a = await open(lead.id, plan.id, { window: net.window })
+  const b = await open(coauthor.id, plan.id)
+  await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+  net.goOffline()
+  return { a, b, net }
+}
+
 /** Issued so that the token expires 2.5–3.5 s from now. */
 const expiringSoon = () => Date.now() - TOKEN_TTL_SECONDS * 1000 + 3_500
 
@@ -250,12 +261,7 @@ describe('CollabSession against the collab-server', () => {
   })
 
   it('keeps edits made offline and sends them when the connection returns', async () => {
-    const { lead, plan, coauthor } = await team()
-    const net = fakeWindow()
-    const a = await open(lead.id, plan.id, { window: net.window })
-    const b = await open(coauthor.id, plan.id)
-    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
-    net.goOffline()
+    const { a, b, net } = await leadOfflineBesideCoauthor()
     expect(a.session.getSnapshot().connection).toBe('offline')
     a.text.insert(0, 'written offline')
     expect(a.session.getSnapshot().unsaved).toBe(true)
@@ -267,12 +273,7 @@ describe('CollabSession against the collab-server', () => {
   })
 
   it('sends edits made offline that add up to more than one frame may hold, in several frames, and saves them', async () => {
-    const { lead, plan, coauthor } = await team()
-    const net = fakeWindow()
-    const a = await open(lead.id, plan.id, { window: net.window })
-    const b = await open(coauthor.id, plan.id)
-    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
-    net.goOffline()
+    const { a, b, net } = await leadOfflineBesideCoauthor()
     // Each paragraph is well below the limit; together they are 1.5 times it.
     const paragraph = 'Inspection visits planned for the palm oil estates. '.repeat(6_000)
     for (let i = 0; i < 6; i++) a.text.insert(a.text.length, paragraph)
