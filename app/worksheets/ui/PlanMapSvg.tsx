@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { type Layer, type Overlay, type PlanMapModel } from '../planMap.ts'
 import { cardEdgePoint, HEADER_HEIGHT, layoutCards, ROW_HEIGHT } from '../planMapLayout.ts'
 import { wrapLabel } from '../targetMapLayout.ts'
+import { MapRelation, relationText } from './MapRelation.tsx'
 
 /** One overlay's symbol: shape and sign carry the meaning, colour only repeats it (prints in black and white). */
 export function OverlaySymbol({ overlay, x, y }: { overlay: Pick<Overlay, 'layer' | 'polarity'>; x: number; y: number }) {
@@ -55,18 +56,17 @@ export function PlanMapSvg({ model, layers, positions, titleId }: { model: PlanM
         const a = byId.get(r.from)
         const b = byId.get(r.to)
         if (!a || !b) return null
-        const p = cardEdgePoint(a, b)
-        const q = cardEdgePoint(b, a)
-        const label = r.label || (r.relationType ? t(`options.relationType.${r.relationType}`) : '')
         return (
-          <g key={r.id} className="pm-relation">
-            <line x1={p.x} y1={p.y} x2={q.x} y2={q.y} markerEnd="url(#pm-arrow)" />
-            {label ? (
-              <text x={(p.x + q.x) / 2} y={(p.y + q.y) / 2 - 4} textAnchor="middle" className="pm-relation__label">
-                {label}
-              </text>
-            ) : null}
-          </g>
+          <MapRelation
+            key={r.id}
+            start={cardEdgePoint(a, b)}
+            end={cardEdgePoint(b, a)}
+            text={relationText(r, t)}
+            markerId="pm-arrow"
+            className="pm-relation"
+            labelClassName="pm-relation__label"
+            lift={8}
+          />
         )
       })}
       {cards.map((c) => {

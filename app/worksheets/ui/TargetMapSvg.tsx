@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../utils/locales.ts'
+import { MapRelation, relationText } from './MapRelation.tsx'
 import { edgePoint, mapBounds, NODE_HEIGHT, NODE_WIDTH, wrapLabel, type Placed } from '../targetMapLayout.ts'
 
 export interface TargetMapNode {
@@ -79,16 +80,19 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
           if (!a || !b) return null
           const start = edgePoint(a, b, 2)
           const end = edgePoint(b, a, 4)
-          const text = r.label || (r.relationType ? t(`options.relationType.${r.relationType}`) : '')
+          const mostlyHorizontal = Math.abs(end.y - start.y) < Math.abs(end.x - start.x)
           return (
-            <g key={r.id} className="target-map__relation">
-              <line x1={start.x} y1={start.y} x2={end.x} y2={end.y} strokeWidth={1 + (r.strength ?? 2) * 0.75} markerEnd="url(#tm-arrow)" />
-              {text ? (
-                <text x={(start.x + end.x) / 2} y={(start.y + end.y) / 2 - (Math.abs(end.y - start.y) < Math.abs(end.x - start.x) ? 10 : 0)} textAnchor="middle" dominantBaseline="middle" className="target-map__relation-label">
-                  {text}
-                </text>
-              ) : null}
-            </g>
+            <MapRelation
+              key={r.id}
+              start={start}
+              end={end}
+              text={relationText(r, t)}
+              markerId="tm-arrow"
+              className="target-map__relation"
+              labelClassName="target-map__relation-label"
+              strokeWidth={1 + (r.strength ?? 2) * 0.75}
+              lift={mostlyHorizontal ? 10 : 0}
+            />
           )
         })}
       </g>
