@@ -31,7 +31,16 @@ test('the printable plan opens from the overview, reads as an outline with the p
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await expect(map).toBeVisible()
   expect(await page.getByRole('heading', { level: 2, name: /^Step 2 · / }).evaluate((el) => getComputedStyle(el.closest('section')!).breakBefore)).toBe('page')
+  // On A4 between 15 mm margins (180 mm = 680 CSS px), no table or figure reaches past the text width.
+  await page.setViewportSize({ width: 680, height: 1000 })
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll('.print-document table, .print-document svg')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .map((el) => el.querySelector('caption, th')?.textContent ?? el.getAttribute('aria-label') ?? el.tagName),
+  )
+  expect(overflowing).toEqual([])
 
+  // Axe then checks the screen layout at this narrow width too (a phone in landscape).
   await page.emulateMedia({ media: 'screen' })
   await page.addScriptTag({ content: axeSource })
   const serious = await page.evaluate(async () => {
