@@ -88,18 +88,7 @@ export async function loadLiveSource(db: Db, planId: string): Promise<PlanSource
     sharedParts(db, planId),
   ])
   return {
-    plan: {
-      id: plan.id,
-      title: plan.title,
-      countryCode: plan.country_code,
-      region: plan.region,
-      sectors: plan.sectors,
-      scope: plan.scope,
-      startDate: plan.start_date,
-      endDate: plan.end_date,
-      workingLanguage: plan.working_language,
-      status: plan.status,
-    },
+    plan: { id: plan.id, ...PlanRepository.planFacts(plan), status: plan.status },
     team: members.map((m) => ({ name: m.name, organisation: m.organisation_acronym ?? m.organisation_name, constituency: m.constituency, role: m.role })),
     items,
     scores: [...pairScores, ...stakeholderScores, ...interventionScores],

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { StaleRecordError, withTransaction, type Executor } from '../executor.ts'
 import { type PlanSnapshot, type PlanStatus } from '../types.ts'
 import * as ActivityRepository from './activity.ts'
+import { planFacts } from './plans.ts'
 
 /**
  * Moves a plan from `from` to `to`, refusing (StaleRecordError with the current plan) if someone
@@ -71,16 +72,7 @@ export async function buildSnapshot(db: Executor, planId: string, current?: Plan
     .orderBy('scores.scorer_id')
     .execute()
   return {
-    plan: {
-      title: plan.title,
-      countryCode: plan.country_code,
-      region: plan.region,
-      sectors: plan.sectors,
-      scope: plan.scope,
-      startDate: plan.start_date,
-      endDate: plan.end_date,
-      workingLanguage: plan.working_language,
-    },
+    plan: planFacts(plan),
     team,
     items,
     documents,

@@ -1,6 +1,6 @@
-import { sql } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import { StaleRecordError, withTransaction, type Executor } from '../executor.ts'
-import { type GlobalRole, type Locale, type PlanRole, type PlanScope, type PlanStatus } from '../types.ts'
+import { type GlobalRole, type Locale, type PlanRole, type PlanScope, type PlansTable, type PlanStatus } from '../types.ts'
 import * as ActivityRepository from './activity.ts'
 
 export interface PlanFilters {
@@ -46,6 +46,22 @@ export function findVisible(db: Executor, user: { id: string; globalRole: Global
 }
 
 /** A plan by id, or undefined; callers must check access before using it. */
+type PlanRow = Selectable<PlansTable>
+
+/** The descriptive fields of a plan, as approved versions freeze them and exports print them. */
+export function planFacts(plan: PlanRow) {
+  return {
+    title: plan.title,
+    countryCode: plan.country_code,
+    region: plan.region,
+    sectors: plan.sectors,
+    scope: plan.scope,
+    startDate: plan.start_date,
+    endDate: plan.end_date,
+    workingLanguage: plan.working_language,
+  }
+}
+
 export function findById(db: Executor, id: string) {
   return db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst()
 }
