@@ -4,9 +4,9 @@ import { expect, login, PALM_OIL_TITLE, test } from '../playwright-utils.ts'
 // The employer's account is used only here, so its saved language never leaks into other journeys.
 const USER = 'employer@demo.example'
 
-/** A plan date as the portal formats it for `locale` (medium style, UTC). */
-function planDate(iso: string, locale: string) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
+/** A plan date as the portal formats it for `locale` (medium style, UTC; English the British way). */
+function planDate(iso: string, locale: 'en' | 'fr' | 'es') {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
 }
 
 function switchTo(page: Page, nativeName: 'English' | 'Français' | 'Español') {
@@ -17,7 +17,7 @@ test('switching language translates the page, formats dates for it, and is remem
   await login(page, USER)
   await expect(page.getByRole('link', { name: 'New plan' })).toBeVisible()
   const palmRow = page.getByRole('row', { name: PALM_OIL_TITLE })
-  await expect(palmRow).toContainText(`${planDate('2026-01-01', 'en')} – ${planDate('2027-12-31', 'en')}`)
+  await expect(palmRow).toContainText('1 Jan 2026 – 31 Dec 2027')
 
   await switchTo(page, 'Français')
   await expect(page).toHaveURL(/\/plans$/)
