@@ -142,6 +142,25 @@ async function paste(page: Page, editor: ReturnType<typeof notes>, text: string)
   }, text)
 }
 
+test('the sub-step works before the editor has downloaded, and a failed download can be retried', async ({ page }) => {
+  await login(page, 'viewer@demo.example')
+  const planId = await planIdByTitle(page, PALM_OIL_TITLE)
+  // The editor's code (Lexical, Yjs) is its own file, fetched after the page has hydrated.
+  await page.route('**/assets/LiveDocument-*.js', (route) => route.abort('internetdisconnected'))
+  await page.goto(`/plans/${planId}/steps/1.1`)
+  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
+  const section = page.getByRole('region', { name: 'Team notes' })
+  await expect(section.getByRole('alert')).toHaveText(/The editor could not be loaded\. Check the connection, then try again\./)
+  // The rest of the page is a working React page meanwhile.
+  await page.getByRole('region', { name: 'Discussion of sub-step 1.1' }).getByRole('button', { name: /^Comments \(\d+\)$/ }).click()
+  await expect(page.getByRole('region', { name: 'Discussion of sub-step 1.1' }).getByRole('button', { name: /^Comments \(\d+\)$/ })).toHaveAttribute('aria-expanded', 'true')
+
+  await page.unroute('**/assets/LiveDocument-*.js')
+  await section.getByRole('button', { name: 'Try again' }).click()
+  await expect(notesBlock(page).getByRole('status')).toHaveText('Connected')
+  await expect(notesBlock(page)).toContainText('Read only')
+})
+
 test('a paste too large to share is refused with an explanation; large edits made offline are saved on reconnection', async ({ page }) => {
   test.slow()
   // A fresh plan: its notes end up holding 1.35 MB, which the demo plans' exports must not carry.
