@@ -7,7 +7,7 @@ export function SubstepNotes({ planId, code }: { planId: string; code: string })
   const { t } = useTranslation('collab')
   const headingId = useId()
   return (
-    <section className="collab-section" aria-labelledby={headingId}>
+    <section id="team-notes" className="collab-section" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('notes.title')}</h3>
       <p className="collab-section__intro">{t('notes.intro')}</p>
       <CollabEditor planId={planId} substep={code} label={t('notes.label', { code })} />
@@ -19,7 +19,7 @@ export function PlanNarrative({ planId }: { planId: string }) {
   const { t } = useTranslation('collab')
   const headingId = useId()
   return (
-    <section className="collab-section card" aria-labelledby={headingId}>
+    <section id="plan-narrative" className="collab-section card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('narrative.title')}</h2>
       <p className="collab-section__intro">{t('narrative.intro')}</p>
       <CollabEditor planId={planId} substep={null} label={t('narrative.label')} />

@@ -41,6 +41,7 @@ export default function PlanLayout() {
           <NavLink to={`/plans/${plan.id}/monitoring`}>{t('plan.tabs.monitoring')}</NavLink>
           <NavLink to={`/plans/${plan.id}/review`}>{t('plan.tabs.review')}</NavLink>
           {abilities['plan:update'] ? <NavLink to={`/plans/${plan.id}/edit`}>{t('plan.tabs.details')}</NavLink> : null}
+          <NavLink to={`/plans/${plan.id}/search`}>{t('plan.tabs.search')}</NavLink>
         </nav>
       </div>
       <Outlet />

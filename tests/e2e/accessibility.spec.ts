@@ -43,6 +43,7 @@ test('the signed-in pages have no serious accessibility violations', async ({ pa
     ['/plans', 'Plans'],
     [`/plans/${planId}`, PALM_OIL_TITLE],
     [`/plans/${planId}/members`, PALM_OIL_TITLE],
+    [`/plans/${planId}/search?q=estate+workers`, PALM_OIL_TITLE],
     ['/plans/new', 'New plan'],
     ['/account', 'Your account'],
   ]
