@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import * as CommentRepository from '#db/repositories/comments.ts'
+import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { seedDemo, type DemoIds } from '#db/seed/demo.ts'
 import { appendNotesSentence } from '#tests/collab-notes.ts'
 import { args, call, makeRequest, sessionCookieFor } from '#tests/utils.ts'
@@ -56,8 +58,23 @@ describe('searching a plan', () => {
     expect(text(hits[0]!)).toContain('Les équipes régionales manquent de véhicules.')
   })
 
+  it('finds discussion comments on a sub-step and on a record, with their author', async () => {
+    const union = ids.users['union@demo.example']!
+    const [mandate] = await ItemRepository.findByKind(db, palm, 'mandate')
+    await CommentRepository.insert(db, { planId: palm, subjectType: 'substep', subjectId: '2.1', parentId: null, authorId: union, body: 'Ask the Pengawas about night shifts.', label: '2.1' })
+    await CommentRepository.insert(db, { planId: palm, subjectType: 'item', subjectId: mandate!.id, parentId: null, authorId: union, body: 'The night-shift rule is missing here.', label: mandate!.ref })
+    const hits = (await search('viewer@demo.example', palm, 'night shift')).data.result!.hits.filter((h) => h.source === 'comment')
+    expect(hits).toMatchObject([
+      { source: 'comment', substep: '1.1', item: { id: mandate!.id, ref: mandate!.ref }, author: 'Budi Hartono' },
+      { source: 'comment', substep: '2.1', item: null },
+    ])
+    expect(text(hits[1]!)).toBe('Ask the Pengawas about night shifts.')
+  })
+
   it('never shows another plan’s text, and hides the plan itself from someone outside it', async () => {
     await appendNotesSentence(db, fishing, '1.1', 'Tuna longliners leave from Puerto Azul.')
+    const fisheriesLead = ids.users['fisheries@demo.example']!
+    await CommentRepository.insert(db, { planId: fishing, subjectType: 'substep', subjectId: '1.1', parentId: null, authorId: fisheriesLead, body: 'Longliners first.', label: '1.1' })
     expect((await search('viewer@demo.example', palm, 'longliners')).data.result!.hits).toEqual([])
     const outsider = await search('fisheries@demo.example', palm, 'directors')
     expect(outsider.status).toBe(404)

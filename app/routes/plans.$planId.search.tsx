@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useId } from 'react'
+import { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { queryTerms, type Snippet } from '../search/match.ts'
@@ -79,13 +80,9 @@ export default function PlanSearch() {
           </h3>
           <ul className="plan-search__hits">
             {hits.map((hit) => (
-              <li key={hit.source === 'record' ? hit.itemId : 'document'}>
+              <li key={hitKey(hit)}>
                 <Link to={hitLink(planId, hit)} className="plan-search__where">
-                  {hit.source === 'record'
-                    ? `${hit.ref} · ${t(`worksheets:kinds.${hit.kind}.title`)}${hit.field === 'ref' ? '' : ` · ${t(`worksheets:kinds.${hit.kind}.fields.${hit.field}`)}`}`
-                    : hit.substep
-                      ? t('search.notes')
-                      : t('search.narrative')}
+                  {hitTitle(hit, t)}
                 </Link>
                 <SnippetText snippet={hit.snippet} />
               </li>
@@ -97,8 +94,26 @@ export default function PlanSearch() {
   )
 }
 
+function hitKey(hit: SearchHit): string {
+  if (hit.source === 'record') return hit.itemId
+  return hit.source === 'comment' ? hit.commentId : 'document'
+}
+
+function hitTitle(hit: SearchHit, t: TFunction<['common', 'worksheets', 'steps']>): string {
+  if (hit.source === 'record') {
+    const where = `${hit.ref} · ${t(`worksheets:kinds.${hit.kind}.title`)}`
+    return hit.field === 'ref' ? where : `${where} · ${t(`worksheets:kinds.${hit.kind}.fields.${hit.field}`)}`
+  }
+  if (hit.source === 'comment') {
+    const author = hit.author ?? t('activity.someone')
+    return hit.item ? t('search.commentOn', { author, ref: hit.item.ref }) : t('search.comment', { author })
+  }
+  return hit.substep ? t('search.notes') : t('search.narrative')
+}
+
 function hitLink(planId: string, hit: SearchHit): string {
   if (hit.source === 'record') return `/plans/${planId}/steps/${hit.substep}#item-${hit.itemId}`
+  if (hit.source === 'comment') return `/plans/${planId}/steps/${hit.substep}#${hit.item ? `item-${hit.item.id}` : 'discussion'}`
   return hit.substep ? `/plans/${planId}/steps/${hit.substep}#team-notes` : `/plans/${planId}#plan-narrative`
 }
 

@@ -116,7 +116,7 @@ export default function SubstepPage() {
           ))}
           {After ? <After {...panelProps} /> : null}
           <SubstepNotes planId={planId} code={code} />
-          <section className="substep-comments" aria-labelledby="substep-comments-heading">
+          <section id="discussion" className="substep-comments" aria-labelledby="substep-comments-heading">
             <h3 id="substep-comments-heading">{t('worksheets:comments.onSubstep', { code })}</h3>
             <CommentThread subjectType="substep" subjectId={code} count={commentCounts.substep} />
           </section>

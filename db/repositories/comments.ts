@@ -30,6 +30,18 @@ export function findThread(db: Executor, planId: string, subjectType: CommentSub
     .execute()
 }
 
+/** Every comment of a plan with its author, oldest first (for search). */
+export function findByPlan(db: Executor, planId: string) {
+  return db
+    .selectFrom('comments')
+    .leftJoin('users', 'users.id', 'comments.author_id')
+    .select(['comments.id', 'comments.subject_type', 'comments.subject_id', 'comments.body', 'comments.created_at', 'users.name as author_name'])
+    .where('comments.plan_id', '=', planId)
+    .orderBy('comments.created_at')
+    .orderBy('comments.id')
+    .execute()
+}
+
 /** One comment of this plan (an id from another plan finds nothing). */
 export function findById(db: Executor, planId: string, id: string) {
   return db.selectFrom('comments').select(['id', 'subject_type', 'subject_id', 'parent_id']).where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst()
