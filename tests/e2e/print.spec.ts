@@ -39,6 +39,7 @@ test('the printable plan opens from the overview, reads as an outline with the p
       .map((el) => el.querySelector('caption, th')?.textContent ?? el.getAttribute('aria-label') ?? el.tagName),
   )
   expect(overflowing).toEqual([])
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(680)
 
   // Axe then checks the screen layout at this narrow width too (a phone in landscape).
   await page.emulateMedia({ media: 'screen' })
