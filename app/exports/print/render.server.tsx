@@ -3,6 +3,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import monitoringCss from '../../styles/monitoring.css?raw'
+import tokensCss from '../../styles/tokens.css?raw'
 import worksheetCss from '../../styles/worksheets.css?raw'
 import { createServerInstance } from '../../i18n/i18next.server.ts'
 import { type PlanDocument } from '../types.ts'
@@ -49,7 +50,7 @@ export async function renderPrintHtml(doc: PlanDocument, options: { toolbar?: To
     '<link rel="icon" href="data:,">',
     `<title>${escapeHtml(title)}</title>`,
     `<meta name="description" content="${escapeHtml(doc.subtitle)}">`,
-    `<style>${worksheetCss}\n${monitoringCss}\n${printCss}\n${footerCss(doc, t('exports:print.page'))}</style>`,
+    `<style>${tokensCss}\n${worksheetCss}\n${monitoringCss}\n${printCss}\n${footerCss(doc, t('exports:print.page'))}</style>`,
     '</head>',
     '<body>',
     toolbar,
