@@ -19,7 +19,8 @@ export function CollabEditor(props: CollabEditorProps) {
   const { t } = useTranslation('collab')
   const [mounted, setMounted] = useState(false)
   // A new lazy component after a failed fetch: React keeps the failure of the old one.
-  const [LiveDocument, setLiveDocument] = useState(() => lazy(loadEditor))
+  const [editor, setEditor] = useState(() => ({ attempt: 0, LiveDocument: lazy(loadEditor) }))
+  const { LiveDocument } = editor
   // Bumped to drop this tab's copy of the document and load the shared version afresh.
   const [generation, setGeneration] = useState(0)
   useEffect(() => setMounted(true), [])
@@ -30,7 +31,7 @@ export function CollabEditor(props: CollabEditorProps) {
   )
   if (!mounted) return placeholder
   return (
-    <LoadFailure key={generation} onRetry={() => setLiveDocument(() => lazy(loadEditor))} Editor={LiveDocument}>
+    <LoadFailure key={`${generation}:${editor.attempt}`} onRetry={() => setEditor((e) => ({ attempt: e.attempt + 1, LiveDocument: lazy(loadEditor) }))}>
       <Suspense fallback={placeholder}>
         <LiveDocument key={`${props.planId}:${props.substep ?? ''}:${generation}`} {...props} onReload={() => setGeneration((g) => g + 1)} />
       </Suspense>
@@ -38,16 +39,12 @@ export function CollabEditor(props: CollabEditorProps) {
   )
 }
 
-/** Catches a failed fetch of the editor's code (the rest of the page stays usable). */
-class LoadFailure extends Component<{ children: ReactNode; onRetry: () => void; Editor: unknown }, { failed: boolean }> {
+/** Catches a failed fetch of the editor's code (the rest of the page stays usable); a retry remounts it. */
+class LoadFailure extends Component<{ children: ReactNode; onRetry: () => void }, { failed: boolean }> {
   override state = { failed: false }
 
   static getDerivedStateFromError() {
     return { failed: true }
-  }
-
-  override componentDidUpdate(previous: { Editor: unknown }) {
-    if (this.state.failed && previous.Editor !== this.props.Editor) this.setState({ failed: false })
   }
 
   override render() {

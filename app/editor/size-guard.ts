@@ -4,6 +4,7 @@
 // it in the SyncStep2 reply. So a frame above the limit would be refused on every reconnect; instead
 // it is never sent, the socket is closed with the server's own code, and the session stops there.
 import { CLOSE_CODES } from '../collab/contract.ts'
+import { formatNumber } from '../utils/locales.ts'
 
 type SendData = Parameters<WebSocket['send']>[0]
 
@@ -55,6 +56,6 @@ export function estimatePasteBytes(text: string): number {
 /** Formats a byte count for people: "1.4 MB", "850 KB". */
 export function formatBytes(bytes: number, locale: string): string {
   const mb = bytes / (1024 * 1024)
-  if (mb >= 1) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(mb)} MB`
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`
+  if (mb >= 1) return `${formatNumber(mb, locale, { maximumFractionDigits: 1 })} MB`
+  return `${formatNumber(Math.max(1, bytes / 1024), locale, { maximumFractionDigits: 0 })} KB`
 }

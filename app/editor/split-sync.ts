@@ -8,11 +8,11 @@
 // the groups do not cover (deletions of others' text and anything else the server lacks).
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { messageYjsSyncStep2 as SYNC_STEP2, messageYjsUpdate as SYNC_UPDATE } from 'y-protocols/sync'
 import * as Y from 'yjs'
 
+/** y-websocket's message type of sync frames. */
 const MESSAGE_SYNC = 0
-const SYNC_STEP2 = 1
-const SYNC_UPDATE = 2
 
 function syncFrame(step: number, update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
