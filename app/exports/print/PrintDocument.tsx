@@ -111,19 +111,23 @@ function BlockView({ block, id }: { block: Block; id: string }) {
     case 'table':
       return <Table block={block} />
     case 'facts':
-      return (
-        <dl className="print-facts">
-          {block.items.map((f, i) => (
-            <div key={i}>
-              <dt>{f.label}</dt>
-              <dd>{f.value}</dd>
-            </div>
-          ))}
-        </dl>
-      )
+      return <Facts items={block.items} />
     case 'figure':
       return <Figure block={block} id={id} />
   }
+}
+
+function Facts({ items }: { items: { label: string; value: string }[] }) {
+  return (
+    <dl className="print-facts">
+      {items.map((f, i) => (
+        <div key={i}>
+          <dt>{f.label}</dt>
+          <dd>{f.value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
 }
 
 function Blocks({ blocks, prefix }: { blocks: Block[]; prefix: string }) {
@@ -145,14 +149,7 @@ export function PrintDocument({ doc }: { doc: PlanDocument }) {
       <header className="print-cover">
         <h1>{doc.title}</h1>
         <p className="print-subtitle">{doc.subtitle}</p>
-        <dl className="print-facts">
-          {doc.facts.map((f, i) => (
-            <div key={i}>
-              <dt>{f.label}</dt>
-              <dd>{f.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <Facts items={doc.facts} />
         <p className="print-muted">{t('print.generatedAt', { when: formatDateTime(doc.generatedAt, doc.lang) })}</p>
         <section className="print-toc" aria-labelledby="toc-heading">
           <h2 id="toc-heading">{t('print.contents')}</h2>
