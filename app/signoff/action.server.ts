@@ -6,24 +6,11 @@ import { signoffConstituency, type PlanRole } from '../utils/permissions.ts'
 import { toActor } from '../utils/plan-access.server.ts'
 import { type SessionUser } from '../utils/session.server.ts'
 import { type SubstepCode } from '../utils/substeps.ts'
-import { z } from '../utils/validation.ts'
+import { signoffSchema } from './schema.ts'
 import { substepScopes } from './scopes.ts'
 
 // Agreeing, reserving and withdrawing on a sub-step page. Each person signs for their own
 // organisation's constituency only; the permission module says who may (ADR 037).
-
-export const SIGNOFF_INTENTS = ['signoff.agree', 'signoff.reserve', 'signoff.withdraw'] as const
-export const REASON_MAX = 2000
-
-export const signoffSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('signoff.agree') }),
-  z.object({ intent: z.literal('signoff.reserve'), reason: z.string({ required_error: 'signoff.errors.reasonRequired' }).trim().min(1, 'signoff.errors.reasonRequired').max(REASON_MAX) }),
-  z.object({ intent: z.literal('signoff.withdraw') }),
-])
-
-export function isSignoffIntent(value: unknown): boolean {
-  return typeof value === 'string' && (SIGNOFF_INTENTS as readonly string[]).includes(value)
-}
 
 /** Handles one sign-off form; 403 for anyone who may not sign for a constituency on this plan. */
 export async function handleSignoffAction(ctx: { db: Db; planId: string; code: SubstepCode; user: SessionUser; role: PlanRole | null; formData: FormData }) {
