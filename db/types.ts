@@ -121,6 +121,9 @@ export interface DB {
   inspection_statistics: InspectionStatisticsTable
   plan_summaries: PlanSummariesTable
   plan_last_activity: PlanLastActivityTable
+  content_revisions: ContentRevisionsTable
+  substep_completion: SubstepCompletionTable
+  substep_signoffs: SubstepSignoffsTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>
@@ -276,4 +279,36 @@ export interface InspectionStatisticsTable {
   source: string | null
   updated_by: string | null
   updated_at: Timestamp
+}
+
+/** How often each piece of a plan's content changed, kept by triggers (migration 2026_12_06_1020, ADR 037). */
+export interface ContentRevisionsTable {
+  plan_id: string
+  /** `kind:<worksheet kind>`, `scores:<scored kind>` or `notes:<sub-step>`. */
+  scope: string
+  revision: Generated<number>
+  changed_at: Generated<Date>
+}
+
+/** Whether a sub-step's artefacts are complete, as the app's progress rules last found it. */
+export interface SubstepCompletionTable {
+  plan_id: string
+  substep: string
+  complete: boolean
+  updated_at: Timestamp
+}
+
+/** One constituency's agreement (or reservation, with its reason) on a sub-step (ADR 037). */
+export interface SubstepSignoffsTable {
+  plan_id: string
+  substep: string
+  constituency: 'government' | 'workers' | 'employers'
+  decision: 'agree' | 'reserve'
+  reason: string | null
+  organisation_id: string | null
+  user_id: string | null
+  /** The content scopes the sign-off was given on; a change to any of them makes it stale. */
+  scopes: string[]
+  signed_at: Timestamp
+  stale_at: Date | string | null
 }

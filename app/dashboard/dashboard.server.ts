@@ -1,12 +1,12 @@
 import { type Db } from '#db/client.ts'
 import * as DashboardRepository from '#db/repositories/dashboard.ts'
-import { DASHBOARD_SORTS, type DashboardFilters, type KindSubsteps } from '#db/repositories/dashboard.ts'
+import { DASHBOARD_SORTS, type DashboardFilters } from '#db/repositories/dashboard.ts'
+import { loadSignoffCounts } from '../signoff/signoff.server.ts'
 import { isCountryCode } from '../utils/countries.ts'
 import { ISIC_SECTIONS } from '../utils/isic.ts'
 import { PLAN_STATUSES } from '../utils/plan-schema.ts'
 import { z } from '../utils/validation.ts'
 import { ISSUE_TYPES } from '../worksheets/issue-types.ts'
-import { KINDS } from '../worksheets/kinds.ts'
 import { toSummary } from './summary.ts'
 
 // Unknown or malformed filter values are ignored rather than refused: they come from links and bookmarks.
@@ -25,25 +25,28 @@ export type Filters = z.infer<typeof filtersSchema>
 
 export const PAGE_SIZE = 50
 
-// The kind → sub-step map stays in the worksheet specs; the query receives it as two arrays.
-const entries = Object.values(KINDS).map((k) => [k.kind, k.substep] as const)
-const KIND_SUBSTEPS: KindSubsteps = { kinds: entries.map(([k]) => k), substeps: entries.map(([, s]) => s) }
 
 const filtersOf = ({ country, region, sector, issueType, status, year }: Filters): DashboardFilters => ({ country, region, sector, issueType, status, year })
 
+/** The rows with their complete and agreed counts, by the same rule as the plan's overview (ADR 037). */
+async function withSignoff(db: Db, rows: Awaited<ReturnType<typeof DashboardRepository.findPage>>) {
+  const counts = await loadSignoffCounts(db, rows.map((r) => r.id))
+  return rows.map((r) => toSummary(r, counts.get(r.id)))
+}
+
 /** One page of the filtered, sorted plans and the aggregates over all of them (both computed in SQL). */
 export async function loadDashboard(db: Db, filters: Filters) {
-  const page = (n: number) => DashboardRepository.findPage(db, { filters: filtersOf(filters), sort: filters.sort, dir: filters.dir, limit: PAGE_SIZE, offset: (n - 1) * PAGE_SIZE, kindSubsteps: KIND_SUBSTEPS })
+  const page = (n: number) => DashboardRepository.findPage(db, { filters: filtersOf(filters), sort: filters.sort, dir: filters.dir, limit: PAGE_SIZE, offset: (n - 1) * PAGE_SIZE })
   const [aggregates, rows] = await Promise.all([DashboardRepository.findAggregates(db, filtersOf(filters)), page(filters.page)])
   const pages = Math.max(1, Math.ceil(aggregates.plans / PAGE_SIZE))
   // A bookmarked page past the end (the filters now match fewer plans) shows the last page.
   const current = Math.min(filters.page, pages)
   const summaries = current === filters.page ? rows : await page(current)
-  return { rows: summaries.map(toSummary), total: aggregates.plans, page: current, pages, aggregates }
+  return { rows: await withSignoff(db, summaries), total: aggregates.plans, page: current, pages, aggregates }
 }
 
 /** Every filtered plan, sorted, for the CSV export of the table. */
 export async function loadAllPlans(db: Db, filters: Filters) {
-  const rows = await DashboardRepository.findPage(db, { filters: filtersOf(filters), sort: filters.sort, dir: filters.dir, limit: null, offset: 0, kindSubsteps: KIND_SUBSTEPS })
-  return rows.map(toSummary)
+  const rows = await DashboardRepository.findPage(db, { filters: filtersOf(filters), sort: filters.sort, dir: filters.dir, limit: null, offset: 0 })
+  return withSignoff(db, rows)
 }

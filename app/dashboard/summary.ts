@@ -1,5 +1,6 @@
 // The dashboard table's row, as the page and the CSV export show it.
 import { type DashboardPlanRow, type DashboardSort } from '#db/repositories/dashboard.ts'
+import { type SignoffCounts } from '../signoff/summary.ts'
 
 export type Sort = DashboardSort
 
@@ -14,7 +15,10 @@ export interface PlanSummary {
   endDate: string
   issueTitle: string | null
   issueType: string | null
-  substepsStarted: number
+  /** Sub-steps complete and agreed by every constituency on the team (summariseSignoff). */
+  substepsComplete: number
+  substepsAgreed: number
+  substepsStale: number
   openReviews: number
   endorsed: string[]
   objected: string[]
@@ -26,7 +30,7 @@ export interface PlanSummary {
   lastActivity: string | null
 }
 
-export function toSummary(p: DashboardPlanRow): PlanSummary {
+export function toSummary(p: DashboardPlanRow, signoff: SignoffCounts | undefined): PlanSummary {
   return {
     id: p.id,
     title: p.title,
@@ -38,7 +42,9 @@ export function toSummary(p: DashboardPlanRow): PlanSummary {
     endDate: p.end_date,
     issueTitle: p.issue_title,
     issueType: p.issue_type,
-    substepsStarted: p.substeps_started,
+    substepsComplete: signoff?.complete ?? 0,
+    substepsAgreed: signoff?.agreed ?? 0,
+    substepsStale: signoff?.stale ?? 0,
     openReviews: p.open_reviews,
     endorsed: p.endorsed,
     objected: p.objected,

@@ -10,6 +10,7 @@ import * as PlanRepository from '#db/repositories/plans.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type PlanStatus } from '#db/types.ts'
+import { loadPlanSignoff, type PlanSignoff } from '../signoff/signoff.server.ts'
 import { isLocale } from '../utils/locales.ts'
 import { KINDS } from '../worksheets/kinds.ts'
 import { SELECTION_KIND } from '../worksheets/step5.ts'
@@ -57,6 +58,8 @@ export interface PlanSource {
   openReviewComments: number
   measurements: { indicator_id: string; period: string; period_end: string; value: number }[]
   version: { number: number; approvedBy: string | null; approvedAt: string; note: string | null } | null
+  /** Complete and agreed sub-steps (ADR 037); null for approved versions, which do not freeze sign-offs. */
+  signoff: PlanSignoff | null
 }
 
 const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString())
@@ -78,7 +81,7 @@ async function sharedParts(db: Db, planId: string) {
 export async function loadLiveSource(db: Db, planId: string): Promise<PlanSource | undefined> {
   const plan = await PlanRepository.findById(db, planId)
   if (!plan) return undefined
-  const [members, items, pairScores, stakeholderScores, interventionScores, states, shared] = await Promise.all([
+  const [members, items, pairScores, stakeholderScores, interventionScores, states, shared, signoff] = await Promise.all([
     MemberRepository.findByPlan(db, planId),
     ItemRepository.findByKinds(db, planId, [...Object.keys(KINDS), SELECTION_KIND]),
     ScoreRepository.findByKind(db, planId, 'pair'),
@@ -86,6 +89,7 @@ export async function loadLiveSource(db: Db, planId: string): Promise<PlanSource
     ScoreRepository.findByKind(db, planId, 'intervention'),
     loadDocumentStates(db, planId),
     sharedParts(db, planId),
+    loadPlanSignoff(db, planId),
   ])
   return {
     plan: { id: plan.id, ...PlanRepository.planFacts(plan), status: plan.status },
@@ -95,6 +99,7 @@ export async function loadLiveSource(db: Db, planId: string): Promise<PlanSource
     documents: new Map([...states].map(([name, state]) => [name, { lexical: state }])),
     ...shared,
     version: null,
+    signoff,
   }
 }
 
@@ -128,6 +133,7 @@ export async function loadVersionSource(db: Db, planId: string, number: number):
     ),
     ...(await sharedParts(db, planId)),
     version: { number: version.number, approvedBy: version.approved_by_name, approvedAt: iso(version.created_at), note: version.note },
+    signoff: null,
   }
 }
 

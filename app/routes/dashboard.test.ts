@@ -3,6 +3,7 @@ import { createPlan } from '#db/factories/index.ts'
 import * as MeasurementRepository from '#db/repositories/measurements.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { args, call, createUserWithSession, makeRequest } from '#tests/utils.ts'
+import { loadPlanSignoff } from '../signoff/signoff.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { loader as measurementsCsv } from './dashboard.measurements[.]csv.ts'
 import { loader as plansCsv } from './dashboard.plans[.]csv.ts'
@@ -58,17 +59,20 @@ describe('the cross-country dashboard', () => {
     expect(await ids('?sort=title&dir=asc')).toEqual([palm.id, port.id])
   })
 
-  it('counts sub-steps started, indicators on track and workers reached, and groups by country and sector', async () => {
+  it('counts sub-steps complete, indicators on track and workers reached, and groups by country and sector', async () => {
     const { palm, port, reviewer } = await world()
     const lead = (await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', palm.id).executeTakeFirstOrThrow()).user_id
     const workers = await ItemRepository.insert(db, { planId: palm.id, kind: 'indicator', refPrefix: 'K', data: { name: 'Workers', indicatorType: 'output', unit: 'count', baselineValue: 0, targetValue: 8000, countsWorkersReached: true }, actorId: lead })
     await MeasurementRepository.insertMany(db, { planId: palm.id, actorId: lead, rows: [{ indicatorId: workers.id, period: '2026-Q2', periodEnd: '2026-06-30', value: 3100, note: null, evidenceSource: null }] })
     await ItemRepository.insert(db, { planId: port.id, kind: 'mandate', refPrefix: 'M', data: { name: 'Labour code' }, actorId: lead })
+    // Completeness is stored whenever a plan's pages run the progress rules (the overview does so).
+    await loadPlanSignoff(db, palm.id)
+    await loadPlanSignoff(db, port.id)
     const res = await open(reviewer, '?sort=progress&dir=desc')
-    // issue + target (2.1), pair (2.2), decision (2.2), indicators (6.2): three sub-steps.
+    // issue + target (2.1) and pair + decision (2.2) are complete; a lone mandate without a limit is not.
     expect(res.data.rows.map((r: { id: string }) => r.id)).toEqual([palm.id, port.id])
-    expect(res.data.rows[0]).toMatchObject({ substepsStarted: 3, indicators: 2, onTrack: 2, workersReached: 3100 })
-    expect(res.data.rows[1]).toMatchObject({ substepsStarted: 1, indicators: 0, onTrack: 0, workersReached: 0, complianceChange: null })
+    expect(res.data.rows[0]).toMatchObject({ substepsComplete: 2, substepsAgreed: 0, indicators: 2, onTrack: 2, workersReached: 3100 })
+    expect(res.data.rows[1]).toMatchObject({ substepsComplete: 0, substepsAgreed: 0, indicators: 0, onTrack: 0, workersReached: 0, complianceChange: null })
     const a = res.data.aggregates
     expect(a).toMatchObject({ plans: 2, indicators: 2, onTrack: 2, onTrackShare: 1, workersReached: 3100 })
     expect(a.byCountry).toEqual([

@@ -165,7 +165,10 @@ export default function DashboardPage() {
                   <td>
                     <StatusBadge status={p.status} />
                   </td>
-                  <td>{t('dashboard.stepsValue', { done: p.substepsStarted })}</td>
+                  <td>
+                    {t('dashboard.stepsValue', { complete: p.substepsComplete, agreed: p.substepsAgreed })}
+                    {p.substepsStale > 0 ? <span className="cell-sub">{t('overview.stale', { count: p.substepsStale })}</span> : null}
+                  </td>
                   <td>
                     {t('dashboard.openReviews', { count: p.openReviews })}
                     <span className="cell-sub">{t('dashboard.endorsementCount', { count: TRIPARTITE.filter((c) => p.endorsed.includes(c)).length })}</span>

@@ -15,6 +15,8 @@ import { isPdfAvailable } from '../exports/pdf/pdf.server.ts'
 import editorStyles from '../styles/editor.css?url'
 import { getDb } from '../utils/db.server.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
+import { AgreementPill } from '../signoff/AgreementPill.tsx'
+import { loadPlanSignoff } from '../signoff/signoff.server.ts'
 import { STEPS } from '../utils/substeps.ts'
 import { planProgress } from '../worksheets/progress.server.ts'
 
@@ -25,8 +27,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')
   const db = getDb()
-  const [progress, team, activity, reviews, endorsements, ranking] = await Promise.all([
-    planProgress(db, plan.id),
+  const [{ progress, signoff }, team, activity, reviews, endorsements, ranking] = await Promise.all([
+    planProgress(db, plan.id).then(async (progress) => ({ progress, signoff: await loadPlanSignoff(db, plan.id, progress) })),
     MemberRepository.findByPlan(db, plan.id),
     ActivityRepository.findRecentByPlan(db, plan.id, 15),
     CommentRepository.countOpenReviews(db, plan.id),
@@ -34,23 +36,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     loadPriorityRanking(db, plan.id),
   ])
   const endorsedBy = [...new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))]
-  return { planId: plan.id, workingLanguage: plan.working_language, pdfAvailable: isPdfAvailable(), progress, team, activity, reviews, endorsedBy, ranking }
+  const agreement = Object.fromEntries(signoff.substeps.map((s) => [s.code, s.agreement]))
+  return { planId: plan.id, workingLanguage: plan.working_language, pdfAvailable: isPdfAvailable(), progress, counts: signoff.counts, agreement, team, activity, reviews, endorsedBy, ranking }
 }
 
 export default function PlanOverview() {
-  const { planId, workingLanguage, pdfAvailable, progress, team, activity, reviews, endorsedBy, ranking } = useLoaderData<typeof loader>()
+  const { planId, workingLanguage, pdfAvailable, progress, counts, agreement, team, activity, reviews, endorsedBy, ranking } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['common', 'steps'])
   const byCode = new Map(progress.map((p) => [p.code, p]))
-  const done = progress.filter((p) => p.status === 'done').length
   return (
     <div className="overview">
       <PlanNarrative planId={planId} />
       <section aria-labelledby="steps-heading" className="overview__steps">
         <div className="section-header">
           <h2 id="steps-heading">{t('overview.steps')}</h2>
-          <p>{t('overview.progress', { done, total: progress.length })}</p>
+          <p className="overview__counts">
+            <span>{t('overview.progress', { complete: counts.complete, total: counts.total })}</span>
+            <span>{t('overview.agreed', { agreed: counts.agreed, total: counts.total })}</span>
+            {counts.stale > 0 ? <span className="overview__stale">{t('overview.stale', { count: counts.stale })}</span> : null}
+          </p>
         </div>
-        <progress max={progress.length} value={done} aria-label={t('overview.progressLabel')} />
+        <progress max={counts.total} value={counts.complete} aria-label={t('overview.progressLabel')} />
+        <progress max={counts.total} value={counts.agreed} aria-label={t('overview.agreedLabel')} />
         <p className="review-summary">
           <Link to={`/plans/${planId}/review`}>{t('overview.openReviews', { count: reviews.total })}</Link>
           {' · '}
@@ -70,7 +77,10 @@ export default function PlanOverview() {
                       <Link to={`/plans/${planId}/steps/${code}`}>
                         <span className="substep-list__code">{code}</span> {t(`steps:substep.${code}.name`)}
                       </Link>
-                      <span className={`pill pill--${p.status}`}>{t(`progress.status.${p.status}`)}</span>
+                      <span className="substep-list__pills">
+                        <span className={`pill pill--${p.status}`}>{t(`progress.status.${p.status}`)}</span>
+                        <AgreementPill agreement={agreement[code] ?? 'none'} />
+                      </span>
                       {reviews.bySubject[code] ? <span className="substep-list__missing">{t('overview.openReviews', { count: reviews.bySubject[code] })}</span> : null}
                       {p.status !== 'done' && p.missing.length > 0 ? (
                         <span className="substep-list__missing">{p.missing.map((m) => t(`steps:${m}`)).join(' · ')}</span>

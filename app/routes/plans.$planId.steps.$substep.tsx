@@ -7,6 +7,11 @@ import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { SubstepNotes } from '../editor/DocumentSections.tsx'
 import editorStyles from '../styles/editor.css?url'
 import worksheetStyles from '../styles/worksheets.css?url'
+import { handleSignoffAction } from '../signoff/action.server.ts'
+import { isSignoffIntent } from '../signoff/schema.ts'
+import { AgreementPill } from '../signoff/AgreementPill.tsx'
+import { SignoffPanel } from '../signoff/SignoffPanel.tsx'
+import { loadSubstepSignoff } from '../signoff/substep-signoff.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { isSubstepCode, neighbours, STEPS } from '../utils/substeps.ts'
@@ -35,14 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = requireSubstep(params.substep)
   const db = getDb()
   const extraLoader = EXTRA_LOADERS[code]
-  const [progress, worksheet, extra, comments] = await Promise.all([
-    planProgress(db, plan.id),
+  const [{ progress, signoff }, worksheet, extra, comments] = await Promise.all([
+    planProgress(db, plan.id).then(async (progress) => ({ progress, signoff: await loadSubstepSignoff(db, { planId: plan.id, code, progress, user, role }) })),
     loadWorksheet(db, plan.id, code),
     extraLoader ? extraLoader({ db, planId: plan.id, actor: toActor(user), role }) : Promise.resolve(null),
     CommentRepository.countByPlan(db, plan.id),
   ])
   const commentCounts = { items: comments.item, substep: comments.substep[code] ?? 0 }
-  return { planId: plan.id, code, ...neighbours(code), progress, abilities, worksheet, extra, commentCounts }
+  return { planId: plan.id, code, ...neighbours(code), progress, signoff, abilities, worksheet, extra, commentCounts }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,6 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const code = requireSubstep(params.substep)
   const formData = await request.formData()
   const ctx = { db: getDb(), planId: plan.id, actor: toActor(user), role }
+  if (isSignoffIntent(formData.get('intent'))) return handleSignoffAction({ db: ctx.db, planId: plan.id, code, user, role, formData })
   if (isItemIntent(formData.get('intent'))) return handleItemAction({ ...ctx, formData })
   const extraAction = EXTRA_ACTIONS[code]
   if (extraAction) return extraAction({ ...ctx, formData })
@@ -57,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SubstepPage() {
-  const { planId, code, previous, next, progress, abilities, worksheet, extra, commentCounts } = useLoaderData<typeof loader>()
+  const { planId, code, previous, next, progress, signoff, abilities, worksheet, extra, commentCounts } = useLoaderData<typeof loader>()
   // One default namespace (steps); common and worksheets keys carry their prefix.
   const { t } = useTranslation('steps')
   const step = Number(code.split('.')[0])
@@ -100,7 +106,7 @@ export default function SubstepPage() {
             {code} {t(`substep.${code}.name`)}
           </h2>
           <p>
-            <span className={`pill pill--${status.status}`}>{t(`common:progress.status.${status.status}`)}</span>{' '}
+            <span className={`pill pill--${status.status}`}>{t(`common:progress.status.${status.status}`)}</span> <AgreementPill agreement={signoff.agreement} />{' '}
             {status.status !== 'done' && status.missing.length > 0 ? <span className="substep-list__missing">{t('stillMissing', { items: status.missing.map((m) => t(m)).join(' · ') })}</span> : null}
           </p>
           <section className="method-note" aria-labelledby="method-heading">
@@ -116,6 +122,7 @@ export default function SubstepPage() {
           ))}
           {After ? <After {...panelProps} /> : null}
           <SubstepNotes planId={planId} code={code} />
+          <SignoffPanel code={code} signoff={signoff} />
           <section id="discussion" className="substep-comments" aria-labelledby="substep-comments-heading">
             <h3 id="substep-comments-heading">{t('worksheets:comments.onSubstep', { code })}</h3>
             <CommentThread subjectType="substep" subjectId={code} count={commentCounts.substep} />

@@ -9,6 +9,7 @@ import {
   PLAN_ACTIONS,
   PLAN_ROLES,
   planAbilities,
+  signoffConstituency,
   type GlobalAction,
   type GlobalRole,
   type PlanAction,
@@ -31,35 +32,36 @@ const ACTIONS = [
   'plan:endorse',
   'review:resolve',
   'team:repair',
+  'substep:signoff',
 ] as const satisfies readonly PlanAction[]
 
 type PlanRoleOrNone = PlanRole | 'none'
 
 const EXPECTED: Record<GlobalRole, Record<PlanRoleOrNone, string>> = {
-  //                  read upd mem edit score comm doc act | submit approve advance endorse resolve | repair
+  //                  read upd mem edit score comm doc act | submit approve advance endorse resolve | repair signoff
   member: {
-    lead: /*       */ 'xxxxxxxxx.xxx.',
-    coauthor: /*   */ 'x..xxxxx...x..',
-    contributor: /**/ 'x...xx.x...x..',
-    viewer: /*     */ 'x......x......',
-    none: /*       */ '..............',
+    lead: /*       */ 'xxxxxxxxx.xxx.x',
+    coauthor: /*   */ 'x..xxxxx...x..x',
+    contributor: /**/ 'x...xx.x...x..x',
+    viewer: /*     */ 'x......x.......',
+    none: /*       */ '...............',
   },
   // Administrators read every plan and may repair a team that has no active lead (canManageTeam),
   // but neither edit its content nor manage a healthy team unless they are its lead.
   admin: {
-    lead: /*       */ 'xxxxxxxxx.xxxx',
-    coauthor: /*   */ 'x..xxxxx...x.x',
-    contributor: /**/ 'x...xx.x...x.x',
-    viewer: /*     */ 'x......x.....x',
-    none: /*       */ 'x......x.....x',
+    lead: /*       */ 'xxxxxxxxx.xxxxx',
+    coauthor: /*   */ 'x..xxxxx...x.xx',
+    contributor: /**/ 'x...xx.x...x.xx',
+    viewer: /*     */ 'x......x.....x.',
+    none: /*       */ 'x......x.....x.',
   },
   // ILO reviewers read and comment on every plan.
   ilo_reviewer: {
-    lead: /*       */ 'xxxxxxxxxxxxx.',
-    coauthor: /*   */ 'x..xxxxx.x.x..',
-    contributor: /**/ 'x...xx.x.x.x..',
-    viewer: /*     */ 'x....x.x.x....',
-    none: /*       */ 'x....x.x.x....',
+    lead: /*       */ 'xxxxxxxxxxxxx.x',
+    coauthor: /*   */ 'x..xxxxx.x.x..x',
+    contributor: /**/ 'x...xx.x.x.x..x',
+    viewer: /*     */ 'x....x.x.x.....',
+    none: /*       */ 'x....x.x.x.....',
   },
 }
 
@@ -106,6 +108,18 @@ describe('permission module', () => {
 
     it.each(GLOBAL_ACTIONS.map((a) => [a, EXPECTED_GLOBAL[globalRole].includes(a)] as const))('global action %s is allowed: %s', (action, allowed) => {
       expect(canGlobally(actor(globalRole), action)).toBe(allowed)
+    })
+  })
+
+  describe('signing off a sub-step', () => {
+    it('lets leads, co-authors and contributors sign for their own organisation\'s constituency, if it is one of the three', () => {
+      expect(signoffConstituency(actor('member'), 'contributor', 'employers')).toBe('employers')
+      expect(signoffConstituency(actor('member'), 'coauthor', 'workers')).toBe('workers')
+      expect(signoffConstituency(actor('member'), 'lead', 'government')).toBe('government')
+      expect(signoffConstituency(actor('member'), 'lead', 'ilo')).toBeNull()
+      expect(signoffConstituency(actor('member'), 'viewer', 'workers')).toBeNull()
+      expect(signoffConstituency(actor('ilo_reviewer'), null, 'ilo')).toBeNull()
+      expect(signoffConstituency(actor('admin'), null, 'government')).toBeNull()
     })
   })
 

@@ -22,6 +22,7 @@ export const PLAN_ACTIONS = [
   'plan:endorse',
   'review:resolve',
   'team:repair',
+  'substep:signoff',
 ] as const
 export type PlanAction = (typeof PLAN_ACTIONS)[number]
 
@@ -47,9 +48,10 @@ const ROLE_GRANTS: Record<PlanRole, readonly PlanAction[]> = {
     'plan:advance',
     'plan:endorse',
     'review:resolve',
+    'substep:signoff',
   ],
-  coauthor: ['plan:read', 'worksheet:edit', 'worksheet:score', 'comment:create', 'document:edit', 'activity:read', 'plan:endorse'],
-  contributor: ['plan:read', 'worksheet:score', 'comment:create', 'activity:read', 'plan:endorse'],
+  coauthor: ['plan:read', 'worksheet:edit', 'worksheet:score', 'comment:create', 'document:edit', 'activity:read', 'plan:endorse', 'substep:signoff'],
+  contributor: ['plan:read', 'worksheet:score', 'comment:create', 'activity:read', 'plan:endorse', 'substep:signoff'],
   viewer: ['plan:read', 'activity:read'],
 }
 
@@ -72,6 +74,17 @@ const GLOBAL_GRANTS: Record<GlobalRole, readonly GlobalAction[]> = {
 export function canOnPlan(actor: Actor, planRole: PlanRole | null, action: PlanAction): boolean {
   if (GLOBAL_PLAN_GRANTS[actor.globalRole].includes(action)) return true
   return planRole !== null && ROLE_GRANTS[planRole].includes(action)
+}
+
+const SIGNING_CONSTITUENCIES = ['government', 'workers', 'employers'] as const
+
+/**
+ * The constituency for which `actor` may agree to (or reserve on) a plan's sub-steps: their own
+ * organisation's, if it is one of the three that sign and their team role allows it (ADR 037).
+ */
+export function signoffConstituency(actor: Actor, planRole: PlanRole | null, organisationConstituency: string | null | undefined): (typeof SIGNING_CONSTITUENCIES)[number] | null {
+  if (!canOnPlan(actor, planRole, 'substep:signoff')) return null
+  return SIGNING_CONSTITUENCIES.find((c) => c === organisationConstituency) ?? null
 }
 
 /** Whether `actor` may perform a portal-wide action. */

@@ -10,11 +10,10 @@ import * as MeasurementRepository from './measurements.ts'
 import * as ItemRepository from './worksheet-items.ts'
 
 const db = getDb()
-const NO_SUBSTEPS = { kinds: [], substeps: [] }
 
 /** The plan's row as the dashboard reads it (from plan_summaries and plan_last_activity). */
 async function stored(planId: string) {
-  const rows = await DashboardRepository.findPage(db, { filters: {}, sort: 'title', dir: 'asc', limit: null, offset: 0, kindSubsteps: NO_SUBSTEPS })
+  const rows = await DashboardRepository.findPage(db, { filters: {}, sort: 'title', dir: 'asc', limit: null, offset: 0 })
   const row = rows.find((r) => r.id === planId)!
   const summary = await db.selectFrom('plan_summaries').select('kinds').where('plan_id', '=', planId).executeTakeFirst()
   return {

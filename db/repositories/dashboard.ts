@@ -28,7 +28,8 @@ export interface DashboardPlanRow {
   end_date: string
   issue_title: string | null
   issue_type: string | null
-  substeps_started: number
+  /** Sub-steps the progress rules found complete (stored in substep_completion, ADR 037). */
+  substeps_complete: number
   open_reviews: number
   endorsed: string[]
   objected: string[]
@@ -61,12 +62,6 @@ export interface DashboardAggregates {
   bySector: GroupFigures[]
 }
 
-/** Which sub-step each worksheet kind belongs to, as two parallel arrays (the map lives in the app). */
-export interface KindSubsteps {
-  kinds: string[]
-  substeps: string[]
-}
-
 const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** The filtered plans joined to their figures (`p` = plans, `s` = plan_summaries, `a` = last activity). */
@@ -93,7 +88,7 @@ function orderBy(sort: DashboardSort, dir: 'asc' | 'desc') {
     title: sql`lower(p.title) COLLATE "C" ${d}`,
     country: sql`p.country_code ${d}`,
     status: sql`p.status COLLATE "C" ${d}`,
-    progress: sql`substeps_started ${d}`,
+    progress: sql`substeps_complete ${d}`,
     onTrack: sql`CASE WHEN coalesce(s.indicators, 0) > 0 THEN s.on_track::float8 / s.indicators ELSE -1 END ${d}`,
     lastActivity: sql`a.at ${d} ${sql.raw(dir === 'asc' ? 'NULLS FIRST' : 'NULLS LAST')}`,
   }[sort]
@@ -101,18 +96,11 @@ function orderBy(sort: DashboardSort, dir: 'asc' | 'desc') {
 }
 
 /** One page of the filtered plans with their figures, sorted in the database. */
-export async function findPage(db: Executor, input: { filters: DashboardFilters; sort: DashboardSort; dir: 'asc' | 'desc'; limit: number | null; offset: number; kindSubsteps: KindSubsteps }) {
-  const { kinds, substeps } = input.kindSubsteps
-  const count = (kindsOf: ReturnType<typeof sql>) =>
-    sql`(SELECT count(DISTINCT m.substep) FROM unnest(${kinds}::text[], ${substeps}::text[]) AS m(kind, substep) WHERE m.kind = ANY(${kindsOf}))::int`
-  // Sorting by sub-steps needs the count for every plan: plans share few distinct sets of kinds, so
-  // each set is counted once. Otherwise only the page's rows are counted, after the sort and limit.
-  const bySteps = input.sort === 'progress'
+export async function findPage(db: Executor, input: { filters: DashboardFilters; sort: DashboardSort; dir: 'asc' | 'desc'; limit: number | null; offset: number }) {
   const { rows } = await sql<DashboardPlanRow>`
-    ${bySteps ? sql`WITH steps AS (SELECT d.kinds, ${count(sql`d.kinds`)} AS n FROM (SELECT DISTINCT kinds FROM plan_summaries) d)` : sql``}
     SELECT p.id, p.title, p.country_code, p.region, p.sectors, p.status, p.start_date, p.end_date,
       s.issue_title, s.issue_type,
-      ${bySteps ? sql`coalesce(st.n, 0)` : sql`coalesce(${count(sql`s.kinds`)}, 0)`} AS substeps_started,
+      (SELECT count(*) FROM substep_completion c WHERE c.plan_id = p.id AND c.complete)::int AS substeps_complete,
       coalesce(s.open_reviews, 0) AS open_reviews,
       coalesce(s.endorsed, '{}') AS endorsed,
       coalesce(s.objected, '{}') AS objected,
@@ -121,7 +109,7 @@ export async function findPage(db: Executor, input: { filters: DashboardFilters;
       s.compliance_change,
       coalesce(s.workers_reached, 0) AS workers_reached,
       a.at AS last_activity
-    FROM ${filtered(input.filters, bySteps ? sql`LEFT JOIN steps st ON st.kinds = s.kinds` : sql``)}
+    FROM ${filtered(input.filters)}
     ORDER BY ${orderBy(input.sort, input.dir)}
     LIMIT ${input.limit} OFFSET ${input.offset}
   `.execute(db)

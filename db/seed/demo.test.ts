@@ -4,6 +4,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { attemptLogin } from '#app/utils/login.server.ts'
 import { canOnPlan, type PlanRole } from '#app/utils/permissions.ts'
 import { missingForTripartite } from '#app/utils/constituencies.ts'
+import { loadPlanSignoff, loadSignoffCounts } from '#app/signoff/signoff.server.ts'
 import * as MemberRepository from '../repositories/members.ts'
 import * as PlanRepository from '../repositories/plans.ts'
 import { seedIfEmpty } from '../seed.ts'
@@ -121,6 +122,25 @@ describe('the demo seed', () => {
     expect(await seedIfEmpty(process.env.DATABASE_URL!)).toBe(false)
     expect((await db.selectFrom('users').select('id').execute()).length).toBe(users)
     expect(await db.selectFrom('plans').select('id').execute()).toHaveLength(2)
+  })
+
+  it('shows the palm oil team agreeing to step 1, 2.1 and 2.2 (with a reservation), and the dashboard already knows', async () => {
+    const ids = await seed()
+    const palm = ids.plans['palm-oil']!
+    const stored = await loadSignoffCounts(db, [palm, ids.plans.fishing!])
+    expect(stored.get(ids.plans.fishing!)).toMatchObject({ agreed: 0, stale: 0 })
+    const live = await loadPlanSignoff(db, palm)
+    expect(stored.get(palm)).toEqual(live.counts)
+    expect(live.counts).toMatchObject({ agreed: 5, stale: 0 })
+    expect(live.substeps.filter((s) => s.agreement !== 'none').map((s) => [s.code, s.agreement])).toEqual([
+      ['1.1', 'agreed'],
+      ['1.2', 'agreed'],
+      ['1.3', 'agreed'],
+      ['2.1', 'agreed'],
+      ['2.2', 'agreed'],
+      ['2.3', 'partial'],
+    ])
+    expect(live.rows.find((r) => r.substep === '2.2' && r.constituency === 'employers')).toMatchObject({ decision: 'reserve', user_name: 'Sari Lestari' })
   })
 
   it('loads nothing at all if any part fails', async () => {

@@ -5,6 +5,7 @@ import * as OrganisationRepository from '../repositories/organisations.ts'
 import * as PlanRepository from '../repositories/plans.ts'
 import * as UserRepository from '../repositories/users.ts'
 import { DEMO_ORGANISATIONS, DEMO_USERS, FISHING_PLAN, PALM_OIL_PLAN } from './accounts.ts'
+import { seedSignoffs } from './signoffs.ts'
 import { seedStatistics } from './statistics.ts'
 import { seedWorksheets } from './worksheets.ts'
 
@@ -56,6 +57,7 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<DemoIds> {
     }
     const ids = { users, organisations, plans }
     await seedWorksheets(trx, ids)
+    await seedSignoffs(trx, ids)
     await seedStatistics(trx, users['ilo@demo.example']!)
     return ids
   })

@@ -89,7 +89,7 @@ test('a valid plan is created, its creator becomes lead, and the overview lists 
   await expect(substepLinks).toHaveCount(16)
   const codes = (await substepLinks.allTextContents()).map((text) => text.trim().slice(0, 3))
   expect(codes).toEqual(SUBSTEPS)
-  await expect(steps.getByText('0 of 16 sub-steps done')).toBeVisible()
+  await expect(steps.getByText('0 of 16 sub-steps complete')).toBeVisible()
 
   await page.goto('/plans')
   await expect(page.getByRole('row', { name: title }).getByRole('cell', { name: 'Lead' })).toBeVisible()

@@ -54,7 +54,7 @@ async function open(page: Page, planId: string, code: string) {
 /** Reloads the sub-step page and expects its status to be done. */
 async function expectDone(page: Page) {
   await page.reload()
-  await expect(page.locator('.substep .pill').first()).toHaveText('Done')
+  await expect(page.locator('.substep .pill').first()).toHaveText('Complete')
   await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
 }
 
@@ -242,16 +242,17 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
   await expect(page.locator('.plan-map__list')).toContainText('V1 Targeted inspections')
   await page.getByRole('checkbox', { name: 'Selected interventions' }).uncheck()
   await expect(page.locator('.plan-map__list')).not.toContainText('V1 Targeted inspections')
-  await expect(page.locator('.substep .pill').first()).toHaveText('Done')
+  await expect(page.locator('.substep .pill').first()).toHaveText('Complete')
   await open(page, planId, '6.2')
   await addItem(page, 'Add an activity', { Intervention: 'V1', Activity: 'Inspect the estates', Start: '2026-11-01', End: '2027-02-28', Status: 'planned' }, 'Inspect the estates')
   await expect(page.locator('.timeline__bar', { hasText: 'Planned' })).toBeVisible()
   await addItem(page, 'Add an indicator', { Indicator: 'Estates compliant at follow-up', Type: 'compliance', Unit: 'percent', Baseline: '22', 'Baseline date': '2025-12-31', Target: '55', 'Target date': '2027-12-31', 'Data source': 'D1' }, 'Estates compliant')
   await expectDone(page)
 
-  // The overview: all 16 sub-steps done; the union sees the same ranking.
+  // The overview: all 16 sub-steps complete (none agreed yet); the union sees the same ranking.
   await page.goto(`/plans/${planId}`)
-  await expect(page.getByText('16 of 16 sub-steps done')).toBeVisible()
+  await expect(page.getByText('16 of 16 sub-steps complete')).toBeVisible()
+  await expect(page.getByText('0 of 16 agreed by every constituency on the team')).toBeVisible()
   const ranking = page.getByRole('table', { name: "Issue × target pairs ranked by the team's weighted scores" })
   await expect(ranking.getByRole('row', { name: /P1/ })).toContainText('5.00')
   await expect(ranking.getByRole('row', { name: /P1/ })).toContainText('Selected')

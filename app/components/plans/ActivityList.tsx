@@ -21,6 +21,7 @@ export function ActivityList({ events }: { events: ActivityEvent[] }) {
       return t('activity.actions.member.byAdministrator', { action: t(`activity.actions.member.${e.action}`) })
     }
     if (['plan', 'member', 'endorsement'].includes(e.entity_type)) return t(`activity.actions.${e.entity_type}.${e.action}`)
+    if (e.entity_type === 'signoff') return describeSignoff(e, t)
     if (e.entity_type === 'comment') return t(`activity.actions.comment.${e.action}`, { ref: refOf(e.new_value) ?? '' })
     // Worksheet items: "Mandate register: added M3". The worksheet's title leads, so that no
     // language has to fit it into a sentence (article, case, capital letter).
@@ -43,6 +44,13 @@ export function ActivityList({ events }: { events: ActivityEvent[] }) {
       ))}
     </ol>
   )
+}
+
+/** "Agreed to 1.3 for Workers' organisation", a reservation with its reason, or an agreement gone stale. */
+function describeSignoff(e: ActivityEvent, t: (key: string, options?: Record<string, unknown>) => string) {
+  const v = (e.new_value ?? {}) as { substep?: unknown; constituency?: unknown; reason?: unknown }
+  const constituency = typeof v.constituency === 'string' ? t(`constituency.${v.constituency}`) : ''
+  return t(`activity.actions.signoff.${e.action}`, { code: typeof v.substep === 'string' ? v.substep : '', constituency, reason: typeof v.reason === 'string' ? v.reason : '' })
 }
 
 function isByAdministrator(value: unknown): boolean {

@@ -8,6 +8,7 @@ import { STEPS, type SubstepCode } from '../../utils/substeps.ts'
 import { lexicalToBlocks } from '../lexical-blocks.server.ts'
 import { type Block, type DocumentSection } from '../types.ts'
 import { heading, paragraph, present, type ComposeContext } from './context.ts'
+import { signoffCountsFact, substepSignoffBlock } from './signoff.ts'
 import { substepParts13 } from './steps-1-3.ts'
 import { substepParts46 } from './steps-4-6.ts'
 
@@ -48,6 +49,7 @@ export function planSection(ctx: ComposeContext): DocumentSection {
     items: [
       { label: t('common:lifecycle.status'), value: t(`common:plan.status.${source.plan.status}`) },
       { label: t('exports:document.openReviewComments'), value: ctx.num(source.openReviewComments, 0) },
+      ...signoffCountsFact(ctx),
       ...(source.version
         ? [{ label: t('common:lifecycle.versionN', { n: source.version.number }), value: t('common:lifecycle.approvedBy', { name: source.version.approvedBy ?? '—', when: ctx.date(source.version.approvedAt.slice(0, 10)) }) }]
         : []),
@@ -82,6 +84,7 @@ export function stepSections(ctx: ComposeContext): DocumentSection[] {
         const notes = written(ctx, code, 3)
         return [
           heading(2, `${code} ${t(`steps:substep.${code}.name`)}`, `substep-${code}`),
+          ...substepSignoffBlock(ctx, code),
           ...(parts.length ? parts : [paragraph(t('exports:document.nothingYet'), 'muted')]),
           ...(notes.length ? [heading(3, t('collab:notes.title')), ...notes] : []),
         ]

@@ -1,0 +1,90 @@
+import { useFetcher } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { FieldErrors } from '../components/forms.tsx'
+import { formatDateTime } from '../utils/locales.ts'
+import { AgreementPill } from './AgreementPill.tsx'
+import { REASON_MAX } from './schema.ts'
+import { type SubstepSignoff } from './substep-signoff.server.ts'
+
+interface Reply {
+  signoff?: { error?: Record<string, string[] | null> | null }
+}
+
+/**
+ * The constituencies' agreement on a sub-step, apart from its completeness: who agreed or reserved
+ * and when, what went out of date, and the forms for the viewer's own constituency.
+ */
+export function SignoffPanel({ code, signoff }: { code: string; signoff: SubstepSignoff }) {
+  const { t, i18n } = useTranslation('common')
+  const fetcher = useFetcher<Reply>()
+  const when = (iso: string) => formatDateTime(iso, i18n.language)
+  const errors = fetcher.data?.signoff?.error ?? {}
+  const busy = fetcher.state !== 'idle'
+  const mine = signoff.mine ? signoff.entries.find((e) => e.constituency === signoff.mine) : undefined
+  const constituency = signoff.mine ? t(`constituency.${signoff.mine}`) : ''
+  return (
+    <section className="card signoff" aria-labelledby="signoff-heading" data-agreement={signoff.agreement}>
+      <h3 id="signoff-heading">{t('signoff.title')}</h3>
+      <p>
+        <AgreementPill agreement={signoff.agreement} />
+      </p>
+      <p className="field__hint">{t('signoff.explain')}</p>
+      {signoff.entries.length === 0 ? (
+        <p className="empty-state">{t('signoff.noTeam')}</p>
+      ) : (
+        <ul className="signoff__list" aria-label={t('signoff.title')}>
+          {signoff.entries.map(({ constituency: c, signoff: s }) => (
+            <li key={c} data-constituency={c} data-state={s?.decision ?? 'none'} data-stale={s?.staleAt ? '' : undefined}>
+              <strong>{t(`constituency.${c}`)}</strong>
+              {': '}
+              {s ? t(s.decision === 'agree' ? 'signoff.agreedBy' : 'signoff.reservedBy', { name: s.name ?? t('activity.someone'), organisation: s.organisation ?? '—', when: when(s.signedAt) }) : t('signoff.awaiting')}
+              {s?.reason ? <q className="cell-sub">{s.reason}</q> : null}
+              {s?.staleAt ? <span className="cell-sub signoff__stale">{t('signoff.staleSince', { when: when(s.staleAt) })}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {signoff.mine && mine ? (
+        <div className="signoff__forms">
+          <p className="field__hint">{t('signoff.yourConstituency', { constituency })}</p>
+          <fetcher.Form method="post">
+            <input type="hidden" name="intent" value="signoff.agree" />
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t(mine.signoff?.decision === 'agree' && mine.signoff.staleAt ? 'signoff.agreeAgain' : 'signoff.agree', { constituency })}
+            </button>
+          </fetcher.Form>
+          <fetcher.Form method="post">
+            <input type="hidden" name="intent" value="signoff.reserve" />
+            <div className="field">
+              <label htmlFor={`reason-${code}`}>{t('signoff.reason')}</label>
+              <textarea
+                id={`reason-${code}`}
+                name="reason"
+                rows={2}
+                required
+                maxLength={REASON_MAX}
+                aria-describedby={`reason-${code}-hint${errors.reason ? ` reason-${code}-errors` : ''}`}
+                aria-invalid={errors.reason ? true : undefined}
+              />
+              <p id={`reason-${code}-hint`} className="field__hint">
+                {t('signoff.reasonHint')}
+              </p>
+              <FieldErrors id={`reason-${code}-errors`} errors={errors.reason ?? undefined} />
+            </div>
+            <button type="submit" className="button" disabled={busy}>
+              {t('signoff.reserve')}
+            </button>
+          </fetcher.Form>
+          {mine.signoff ? (
+            <fetcher.Form method="post">
+              <input type="hidden" name="intent" value="signoff.withdraw" />
+              <button type="submit" className="button button--quiet" disabled={busy}>
+                {t('signoff.withdraw', { constituency })}
+              </button>
+            </fetcher.Form>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,62 @@
+import { type Db } from '#db/client.ts'
+import * as SignoffRepository from '#db/repositories/signoffs.ts'
+import { type Executor } from '#db/executor.ts'
+import { planProgress, type SubstepProgress } from '../worksheets/progress.server.ts'
+import { summariseSignoff, type SignoffCounts, type SubstepSignoffState } from './summary.ts'
+
+// Reads what summariseSignoff needs. A plan's own pages and exports run the progress rules live and
+// store what they find (so the dashboard, which reads the stored completeness for many plans at
+// once, always agrees with the last page anyone saw); see ADR 037.
+
+export type SignoffRow = Awaited<ReturnType<typeof SignoffRepository.findByPlans>>[number]
+
+export interface PlanSignoff {
+  substeps: SubstepSignoffState[]
+  counts: SignoffCounts
+  /** Who signed off each sub-step, for display. */
+  rows: SignoffRow[]
+}
+
+const grouped = (rows: SignoffRow[]) => {
+  const bySubstep: Record<string, { constituency: string; decision: 'agree' | 'reserve'; stale: boolean }[]> = {}
+  for (const r of rows) (bySubstep[r.substep] ??= []).push({ constituency: r.constituency, decision: r.decision, stale: r.stale_at !== null })
+  return bySubstep
+}
+
+/** Stores each sub-step's completeness as the progress rules find it now. */
+export async function recordCompletion(db: Executor, planId: string, progress: SubstepProgress[]) {
+  await SignoffRepository.storeCompletion(db, planId, progress.map((p) => ({ substep: p.code, complete: p.status === 'done' })))
+}
+
+/** A plan's sign-off state from its live progress (computed here unless given), stored on the way. */
+export async function loadPlanSignoff(db: Db, planId: string, progress?: SubstepProgress[]): Promise<PlanSignoff> {
+  const live = progress ?? (await planProgress(db, planId))
+  const [, rows, teams] = await Promise.all([
+    recordCompletion(db, planId, live),
+    SignoffRepository.findByPlans(db, [planId]),
+    SignoffRepository.findTeamConstituencies(db, [planId]),
+  ])
+  const { substeps, counts } = summariseSignoff({
+    complete: live.filter((p) => p.status === 'done').map((p) => p.code),
+    signoffs: grouped(rows),
+    constituencies: teams.get(planId) ?? [],
+  })
+  return { substeps, counts, rows }
+}
+
+/** The counts of many plans at once from their stored completeness (the dashboard and its CSV). */
+export async function loadSignoffCounts(db: Executor, planIds: string[]): Promise<Map<string, SignoffCounts>> {
+  const [completion, rows, teams] = await Promise.all([
+    SignoffRepository.findCompletion(db, planIds),
+    SignoffRepository.findByPlans(db, planIds),
+    SignoffRepository.findTeamConstituencies(db, planIds),
+  ])
+  const rowsByPlan = new Map<string, SignoffRow[]>()
+  for (const r of rows) rowsByPlan.set(r.plan_id, [...(rowsByPlan.get(r.plan_id) ?? []), r])
+  return new Map(
+    planIds.map((id) => [
+      id,
+      summariseSignoff({ complete: completion.get(id) ?? [], signoffs: grouped(rowsByPlan.get(id) ?? []), constituencies: teams.get(id) ?? [] }).counts,
+    ]),
+  )
+}

@@ -1,0 +1,145 @@
+import { sql } from 'kysely'
+import { withTransaction, type Executor } from '../executor.ts'
+import * as ActivityRepository from './activity.ts'
+
+// Sign-off per sub-step (ADR 037): each constituency's agreement or reservation, made stale by the
+// content triggers of migration 2026_12_06_1020; and each sub-step's stored completeness, written
+// by the app from its progress rules.
+
+export type SignoffConstituency = 'government' | 'workers' | 'employers'
+export type SignoffDecision = 'agree' | 'reserve'
+
+/** The sign-offs of the given plans with who gave them; one row per plan, sub-step and constituency. */
+export function findByPlans(db: Executor, planIds: string[]) {
+  if (planIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('substep_signoffs as s')
+    .leftJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['s.plan_id', 's.substep', 's.constituency', 's.decision', 's.reason', 's.signed_at', 's.stale_at', 'u.name as user_name', 'o.name as organisation_name', 'o.acronym as organisation_acronym'])
+    .where('s.plan_id', 'in', planIds)
+    .orderBy('s.plan_id')
+    .orderBy('s.substep')
+    .orderBy('s.constituency')
+    .execute()
+}
+
+/**
+ * The tripartite constituencies each plan's team represents: those of the organisations of its
+ * active members who may sign off (not viewers). One query for any number of plans.
+ */
+export async function findTeamConstituencies(db: Executor, planIds: string[]): Promise<Map<string, SignoffConstituency[]>> {
+  const result = new Map<string, SignoffConstituency[]>(planIds.map((id) => [id, []]))
+  if (planIds.length === 0) return result
+  const rows = await db
+    .selectFrom('plan_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(['m.plan_id', 'o.constituency'])
+    .distinct()
+    .where('m.plan_id', 'in', planIds)
+    .where('m.role', '!=', 'viewer')
+    .where('u.is_active', '=', true)
+    .where('o.constituency', 'in', ['government', 'workers', 'employers'])
+    .execute()
+  for (const r of rows) result.get(r.plan_id)?.push(r.constituency as SignoffConstituency)
+  return result
+}
+
+/** Stored completeness of the given plans' sub-steps: plan id → the complete sub-step codes. */
+export async function findCompletion(db: Executor, planIds: string[]): Promise<Map<string, Set<string>>> {
+  const result = new Map<string, Set<string>>(planIds.map((id) => [id, new Set()]))
+  if (planIds.length === 0) return result
+  const rows = await db.selectFrom('substep_completion').select(['plan_id', 'substep']).where('plan_id', 'in', planIds).where('complete', '=', true).execute()
+  for (const r of rows) result.get(r.plan_id)?.add(r.substep)
+  return result
+}
+
+/** Stores what the progress rules found, touching only the rows that changed. */
+export async function storeCompletion(db: Executor, planId: string, complete: { substep: string; complete: boolean }[]) {
+  if (complete.length === 0) return
+  await sql`
+    INSERT INTO substep_completion (plan_id, substep, complete)
+    SELECT ${planId}::uuid, c.substep, c.complete FROM unnest(${complete.map((c) => c.substep)}::text[], ${complete.map((c) => c.complete)}::boolean[]) AS c(substep, complete)
+    ORDER BY c.substep
+    ON CONFLICT (plan_id, substep) DO UPDATE SET complete = excluded.complete, updated_at = now()
+    WHERE substep_completion.complete IS DISTINCT FROM excluded.complete
+  `.execute(db)
+}
+
+/**
+ * Records a constituency's agreement or reservation on a sub-step, replacing its earlier one (and
+ * clearing its staleness), with a history entry. `scopes` is the content it is given on.
+ */
+export function upsert(
+  db: Executor,
+  input: { planId: string; substep: string; constituency: SignoffConstituency; decision: SignoffDecision; reason: string | null; organisationId: string; userId: string; scopes: string[] },
+) {
+  return withTransaction(db, async (trx) => {
+    const previous = await trx
+      .selectFrom('substep_signoffs')
+      .select(['decision', 'reason', 'stale_at'])
+      .where('plan_id', '=', input.planId)
+      .where('substep', '=', input.substep)
+      .where('constituency', '=', input.constituency)
+      .forUpdate()
+      .executeTakeFirst()
+    await trx
+      .insertInto('substep_signoffs')
+      .values({
+        plan_id: input.planId,
+        substep: input.substep,
+        constituency: input.constituency,
+        decision: input.decision,
+        reason: input.reason,
+        organisation_id: input.organisationId,
+        user_id: input.userId,
+        scopes: input.scopes,
+      })
+      .onConflict((oc) =>
+        oc.columns(['plan_id', 'substep', 'constituency']).doUpdateSet({
+          decision: input.decision,
+          reason: input.reason,
+          organisation_id: input.organisationId,
+          user_id: input.userId,
+          scopes: input.scopes,
+          signed_at: sql`now()`,
+          stale_at: null,
+        }),
+      )
+      .execute()
+    await ActivityRepository.insert(trx, {
+      planId: input.planId,
+      actorId: input.userId,
+      action: input.decision === 'agree' ? 'agreed' : 'reserved',
+      entityType: 'signoff',
+      entityId: input.substep,
+      oldValue: previous ? { decision: previous.decision, reason: previous.reason, stale: previous.stale_at !== null } : undefined,
+      newValue: { substep: input.substep, constituency: input.constituency, decision: input.decision, reason: input.reason },
+    })
+  })
+}
+
+/** Withdraws a constituency's sign-off on a sub-step; false when there was none. */
+export function remove(db: Executor, input: { planId: string; substep: string; constituency: SignoffConstituency; userId: string }) {
+  return withTransaction(db, async (trx) => {
+    const removed = await trx
+      .deleteFrom('substep_signoffs')
+      .where('plan_id', '=', input.planId)
+      .where('substep', '=', input.substep)
+      .where('constituency', '=', input.constituency)
+      .returning(['decision', 'reason'])
+      .executeTakeFirst()
+    if (!removed) return false
+    await ActivityRepository.insert(trx, {
+      planId: input.planId,
+      actorId: input.userId,
+      action: 'withdrawn',
+      entityType: 'signoff',
+      entityId: input.substep,
+      oldValue: { decision: removed.decision, reason: removed.reason },
+      newValue: { substep: input.substep, constituency: input.constituency },
+    })
+    return true
+  })
+}
