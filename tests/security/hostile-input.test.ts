@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { addMember, createPlan } from '#db/factories/index.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { FORM_FIELD_LIMITS } from '#app/utils/form-limits.ts'
-import { bodyLimitFor } from '#app/utils/request-limits.server.ts'
+import { MAX_IMPORT_BYTES } from '#app/monitoring/import.server.ts'
+import { bodyLimitFor, FORM_BODY_LIMIT, UPLOAD_BODY_LIMIT } from '#app/utils/request-limits.server.ts'
 import { createUserWithSession, sessionCookieFor } from '#tests/utils.ts'
 import { send, type HostileRequest } from './http.ts'
 import { startPortal, type Portal } from './portal.ts'
@@ -289,5 +290,60 @@ describe('every route of the manifest, every visitor, hostile input', () => {
       if (!matches.some((m) => m.route.id === id)) unreached.push(`${id}: ${path} does not reach it`)
     }
     expect(unreached).toEqual([])
+  })
+})
+
+describe('the limits at their edges', () => {
+  const TOO_LARGE = /^Request body too large/
+  const padded = (bytes: number) => `email=a%40b.c&password=x&pad=${'a'.repeat(bytes - 29)}`
+
+  it('survives the 53-byte sign-in that used to exhaust the heap, and a 50,000-deep field name', async () => {
+    const index = await send(portal.url, '/login', form('email=a@b.c&password=x&x[99999999]=1'))
+    expect(index).toMatchObject({ status: 400, text: 'Form field index too large (limit 1000)' })
+    const deep = await send(portal.url, '/login', form(`email=a@b.c&password=x&x${'[a]'.repeat(50_000)}=1`))
+    expect(deep).toMatchObject({ status: 400, text: 'Form field name too long (limit 100 characters)' })
+    expect((await send(portal.url, '/login', { method: 'GET' })).status).toBe(200)
+    await expectHealthy()
+  })
+
+  it('answers a 50 MB body with 413 from its declared length, before it is sent', async () => {
+    const res = await send(portal.url, '/login', { declaredLength: 50 * 1024 * 1024, body: 'email=a@b.c&password=x&pad=', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+    expect(res).toMatchObject({ status: 413, text: `Request body too large (limit ${FORM_BODY_LIMIT} bytes)` })
+    await expectHealthy()
+  })
+
+  it('accepts a form of exactly 1 MiB and refuses one byte more, with or without a declared length', async () => {
+    expect(FORM_BODY_LIMIT).toBe(1024 * 1024)
+    const atLimit = await send(portal.url, '/login', form(padded(FORM_BODY_LIMIT)))
+    expect(atLimit.status).toBeLessThan(500)
+    expect(atLimit.text).not.toMatch(TOO_LARGE)
+    expect(await send(portal.url, '/login', form(padded(FORM_BODY_LIMIT + 1)))).toMatchObject({ status: 413, text: expect.stringMatching(TOO_LARGE) })
+
+    const chunked = (bytes: number) => {
+      const body = Buffer.from(padded(bytes))
+      return { chunks: [body.subarray(0, 1000), body.subarray(1000)], headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }
+    }
+    const chunkedAtLimit = await send(portal.url, '/login', chunked(FORM_BODY_LIMIT))
+    expect(chunkedAtLimit.status).toBeLessThan(500)
+    expect(chunkedAtLimit.text).not.toMatch(TOO_LARGE)
+    expect(await send(portal.url, '/login', chunked(FORM_BODY_LIMIT + 1))).toMatchObject({ status: 413, text: expect.stringMatching(TOO_LARGE) })
+  })
+
+  it('lets the spreadsheet uploads carry up to 4 MiB, twice their file limit, and no more', async () => {
+    expect(UPLOAD_BODY_LIMIT).toBeGreaterThanOrEqual(2 * MAX_IMPORT_BYTES)
+    const { cookie } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'ilo_reviewer' })
+    const upload = (bytes: number) => {
+      const head = '--b\r\nContent-Disposition: form-data; name="intent"\r\n\r\nimport\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="s.csv"\r\nContent-Type: text/csv\r\n\r\n'
+      const tail = '\r\n--b--\r\n'
+      return { body: head + 'a'.repeat(bytes - head.length - tail.length) + tail, headers: { 'Content-Type': 'multipart/form-data; boundary=b', Cookie: cookie } }
+    }
+    // At the limit the route answers itself (its own translated "file too large"), not the limits.
+    const atLimit = await send(portal.url, '/statistics.data', upload(UPLOAD_BODY_LIMIT))
+    expect(atLimit.status).toBeLessThan(500)
+    expect(atLimit.text).not.toMatch(TOO_LARGE)
+    expect(await send(portal.url, '/statistics.data', upload(UPLOAD_BODY_LIMIT + 1))).toMatchObject({ status: 413, text: `Request body too large (limit ${UPLOAD_BODY_LIMIT} bytes)` })
+    // Any other route holds forms to 1 MiB, multipart or not.
+    expect((await send(portal.url, '/account.data', upload(FORM_BODY_LIMIT + 1))).status).toBe(413)
+    await expectHealthy()
   })
 })
