@@ -1,6 +1,5 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
@@ -8,6 +7,7 @@ import { createDb } from '#db/client.ts'
 import { getEnv } from './utils/env.server.ts'
 import { isCrossOriginRequest } from './utils/origin.server.ts'
 import { schedulePruning } from './utils/pruning.server.ts'
+import { mountRemix } from './utils/web-app.server.ts'
 
 // The web process: serves the Remix build behind an origin check, compression and security headers.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -54,7 +54,7 @@ const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
   : ((await import(path.join(root, 'build/server/index.js'))) as ServerBuild)
 
-app.all('*', createRequestHandler({ build, mode: isDev ? 'development' : 'production' }))
+mountRemix(app, build, isDev ? 'development' : 'production')
 
 const server = app.listen(port, () => console.log(`Web portal listening on http://localhost:${port}`))
 

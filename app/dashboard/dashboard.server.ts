@@ -5,14 +5,14 @@ import { loadSignoffCounts } from '../signoff/signoff.server.ts'
 import { isCountryCode } from '../utils/countries.ts'
 import { ISIC_SECTIONS } from '../utils/isic.ts'
 import { PLAN_STATUSES } from '../utils/plan-schema.ts'
-import { z } from '../utils/validation.ts'
+import { isStorable, z } from '../utils/validation.ts'
 import { ISSUE_TYPES } from '../worksheets/issue-types.ts'
 import { toSummary } from './summary.ts'
 
 // Unknown or malformed filter values are ignored rather than refused: they come from links and bookmarks.
 export const filtersSchema = z.object({
   country: z.string().refine(isCountryCode).optional().catch(undefined),
-  region: z.string().trim().min(1).max(120).optional().catch(undefined),
+  region: z.string().trim().min(1).max(120).refine(isStorable).optional().catch(undefined),
   sector: z.enum(ISIC_SECTIONS).optional().catch(undefined),
   issueType: z.enum(ISSUE_TYPES).optional().catch(undefined),
   status: z.enum(PLAN_STATUSES).optional().catch(undefined),

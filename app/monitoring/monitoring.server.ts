@@ -4,7 +4,8 @@ import { type Db } from '#db/client.ts'
 import * as MeasurementRepository from '#db/repositories/measurements.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan, type Actor, type PlanRole } from '../utils/permissions.ts'
-import { uuid, z } from '../utils/validation.ts'
+import { readFormData } from '../utils/request.server.ts'
+import { isStorable, uuid, z } from '../utils/validation.ts'
 import { MAX_IMPORT_BYTES, readTable, toMeasurements, validateTable, type IndicatorRef, type PreviewRow } from './import.server.ts'
 import { normalisePeriod, periodEnd } from './periods.ts'
 import { unitProblem } from './progress.ts'
@@ -28,8 +29,8 @@ const addSchema = z.object({
   indicatorId: uuid,
   period: z.string().trim().min(1).max(20).refine((p) => periodEnd(p) !== null, 'monitoring.errors.period'),
   value: z.number({ invalid_type_error: 'monitoring.errors.notNumber' }),
-  note: z.string().trim().max(2000).optional(),
-  evidenceSource: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(2000).refine(isStorable, 'validation.invalid').optional(),
+  evidenceSource: z.string().trim().max(500).refine(isStorable, 'validation.invalid').optional(),
 })
 
 const previewRowSchema = z.object({
@@ -46,13 +47,13 @@ type Ctx = { db: Db; planId: string; actor: Actor; role: PlanRole | null; reques
 
 /** Reads the request body: multipart (file upload, size-capped) or a plain form. */
 export async function readMonitoringForm(request: Request): Promise<FormData | 'tooLarge'> {
-  if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) return request.formData()
+  if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) return readFormData(request)
   if (Number(request.headers.get('Content-Length') ?? 0) > MAX_IMPORT_BYTES * 2) return 'tooLarge'
   try {
     return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }))
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return 'tooLarge'
-    throw error
+    throw new Response('Malformed multipart body', { status: 400 })
   }
 }
 

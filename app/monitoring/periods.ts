@@ -9,6 +9,8 @@ const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 
  */
 export function periodEnd(period: string): string | null {
   const p = period.trim().toUpperCase()
+  // PostgreSQL has no year 0000; like `isoDate`, the portal's dates stay within 1900–2999.
+  if (!/^(19|2\d)\d{2}/.test(p)) return null
   let m = /^(\d{4})$/.exec(p)
   if (m) return `${m[1]}-12-31`
   m = /^(\d{4})-H([12])$/.exec(p)

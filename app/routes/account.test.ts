@@ -157,10 +157,10 @@ describe('the session list', () => {
     expect(await sessionCount(user.id)).toBe(2)
   })
 
-  it('answers 400 to a JSON body', async () => {
+  it('answers 415 to a JSON body', async () => {
     const { cookie } = await createUserWithSession(db)
     const request = makeRequest('/account', { cookie, body: JSON.stringify({ intent: 'end-other-sessions' }), headers: { 'Content-Type': 'application/json' } })
-    expect((await call(() => action(args(request)))).status).toBe(400)
+    expect((await call(() => action(args(request)))).status).toBe(415)
   })
 
   it('redirects signed-out visitors to sign in', async () => {

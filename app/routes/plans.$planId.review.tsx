@@ -15,11 +15,12 @@ import { canOnPlan } from '../utils/permissions.ts'
 import { currentDocuments } from '../exports/collab-content.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { PLAN_STATUSES } from '../utils/plan-schema.ts'
-import { z } from '../utils/validation.ts'
+import { readFormData } from '../utils/request.server.ts'
+import { isStorable, z } from '../utils/validation.ts'
 
 const schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('transition'), name: z.string().max(40), from: z.enum(PLAN_STATUSES), note: z.string().trim().max(2000).optional() }),
-  z.object({ intent: z.literal('endorse'), decision: z.enum(['endorse', 'object']), comment: z.string().trim().max(2000).optional() }),
+  z.object({ intent: z.literal('transition'), name: z.string().max(40), from: z.enum(PLAN_STATUSES), note: z.string().trim().max(2000).refine(isStorable, 'validation.invalid').optional() }),
+  z.object({ intent: z.literal('endorse'), decision: z.enum(['endorse', 'object']), comment: z.string().trim().max(2000).refine(isStorable, 'validation.invalid').optional() }),
 ])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { plan, role, user } = await requirePlanAccess(request, params.planId, 'plan:read')
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readFormData(request), { schema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const db = getDb()
   const v = submission.value

@@ -14,6 +14,7 @@ import { SignoffPanel } from '../signoff/SignoffPanel.tsx'
 import { loadSubstepSignoff } from '../signoff/substep-signoff.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
+import { readFormData } from '../utils/request.server.ts'
 import { isSubstepCode, neighbours, STEPS } from '../utils/substeps.ts'
 import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
 import { handleItemAction, isItemIntent, loadWorksheet } from '../worksheets/items.server.ts'
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { plan, user, role } = await requirePlanAccess(request, params.planId, 'plan:read')
   const code = requireSubstep(params.substep)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const ctx = { db: getDb(), planId: plan.id, actor: toActor(user), role }
   if (isSignoffIntent(formData.get('intent'))) return handleSignoffAction({ db: ctx.db, planId: plan.id, code, user, role, formData })
   if (isItemIntent(formData.get('intent'))) return handleItemAction({ ...ctx, formData })

@@ -106,9 +106,9 @@ describe('creating a plan', () => {
     const json = await call(() =>
       action(args(makeRequest('/plans/new', { cookie, body: JSON.stringify(valid), headers: { 'Content-Type': 'application/json' } }))),
     )
-    expect(json.status).toBe(400)
+    expect(json.status).toBe(415)
     const garbage = await call(() => action(args(makeRequest('/plans/new', { cookie, body: '{"title": ', headers: { 'Content-Type': 'application/json' } }))))
-    expect(garbage.status).toBe(400)
+    expect(garbage.status).toBe(415)
     expect((await counts()).plans).toBe(0)
   })
 

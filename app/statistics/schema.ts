@@ -1,5 +1,5 @@
 import { isCountryCode } from '../utils/countries.ts'
-import { z } from '../utils/validation.ts'
+import { isStorable, z } from '../utils/validation.ts'
 
 // ILOSTAT's harmonised labour inspection indicators, per country and year.
 export const STAT_FIELDS = ['inspectors', 'inspectorsWomen', 'inspectorsPer10000', 'visits', 'visitsPerInspector', 'registeredWorkplaces'] as const
@@ -16,7 +16,7 @@ export const statisticsSchema = z
     visits: count,
     visitsPerInspector: rate,
     registeredWorkplaces: count,
-    source: z.string().trim().max(300).optional(),
+    source: z.string().trim().max(300).refine(isStorable, 'validation.invalid').optional(),
   })
   .superRefine((v, ctx) => {
     if (v.inspectorsWomen !== undefined && v.inspectors !== undefined && v.inspectorsWomen > v.inspectors) ctx.addIssue({ code: 'custom', path: ['inspectorsWomen'], message: 'validation.womenAboveTotal' })

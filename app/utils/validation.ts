@@ -26,7 +26,7 @@ export { z }
 
 /** Trimmed single-line text; empty becomes undefined so `.optional()` works with HTML forms. */
 export const text = (max = 200) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.string().max(max))
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.string().max(max).refine(isStorable, 'validation.invalid'))
 
 export const longText = (max = 5000) => text(max)
 

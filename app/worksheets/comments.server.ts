@@ -5,7 +5,7 @@ import * as CommentRepository from '#db/repositories/comments.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan, type Actor, type PlanRole } from '../utils/permissions.ts'
 import { isSubstepCode } from '../utils/substeps.ts'
-import { uuid, z } from '../utils/validation.ts'
+import { isStorable, uuid, z } from '../utils/validation.ts'
 
 export const subjectSchema = z.object({
   subjectType: z.enum(['item', 'substep', 'plan']),
@@ -14,7 +14,7 @@ export const subjectSchema = z.object({
 
 export const commentSchema = subjectSchema.extend({
   parentId: uuid.optional(),
-  body: z.string({ required_error: 'validation.required' }).trim().min(1).max(5000),
+  body: z.string({ required_error: 'validation.required' }).trim().min(1).max(5000).refine(isStorable, 'validation.invalid'),
 })
 
 /**

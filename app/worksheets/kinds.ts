@@ -14,7 +14,8 @@ export const KINDS: Record<string, KindSpec> = Object.fromEntries(
 )
 
 export function kindSpec(kind: unknown): KindSpec | undefined {
-  return typeof kind === 'string' ? KINDS[kind] : undefined
+  // Own keys only: `__proto__` or `constructor` must not resolve to Object.prototype's members.
+  return typeof kind === 'string' && Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined
 }
 
 /** What each sub-step page edits and which other kinds its forms may link to. */

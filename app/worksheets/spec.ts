@@ -1,6 +1,6 @@
 // Declarative description of a worksheet artefact kind. From it come the zod schema (used on the
 // client and the server), the form, the table columns and the link checks. Isomorphic.
-import { z } from '../utils/validation.ts'
+import { isStorable, z } from '../utils/validation.ts'
 import { type PlanAction } from '../utils/permissions.ts'
 import { type SubstepCode } from '../utils/substeps.ts'
 
@@ -42,7 +42,7 @@ function fieldSchema(f: FieldSpec): z.ZodTypeAny {
     case 'text':
     case 'longtext': {
       const s = z.string().trim().max(f.max ?? (f.type === 'text' ? 300 : 5000))
-      return f.required ? s.min(1) : s.optional()
+      return f.required ? s.min(1).refine(isStorable, 'validation.invalid') : s.refine(isStorable, 'validation.invalid').optional()
     }
     case 'number': {
       let n = z.number({ invalid_type_error: 'validation.number' })

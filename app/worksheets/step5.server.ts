@@ -6,7 +6,7 @@ import * as SelectionRepository from '#db/repositories/intervention-selections.t
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan } from '../utils/permissions.ts'
-import { uuid, z } from '../utils/validation.ts'
+import { isStorable, uuid, z } from '../utils/validation.ts'
 import { type ExtraContext } from './extras.server.ts'
 import { type ProgressEvaluator } from './progress.server.ts'
 import { aggregateScores, rank } from './scoring.ts'
@@ -63,7 +63,7 @@ const selectionSchema = z.object({
   intervention: uuid,
   version: z.number().int().positive().optional(),
   decision: z.enum(SELECTION_DECISIONS),
-  rationale: z.string().trim().min(1).max(3000),
+  rationale: z.string().trim().min(1).max(3000).refine(isStorable, 'validation.invalid'),
 })
 
 const invalid = (formId: string, error: Record<string, string[]>, status = 400) => data({ formId, result: { status: 'error' as const, error }, conflict: null }, { status })
