@@ -5,7 +5,10 @@ import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import * as MeasurementRepository from '#db/repositories/measurements.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
+import { xlsxOf, zipBombXlsx } from '#tests/spreadsheets.ts'
+import { MAX_IMPORT_BYTES } from '../monitoring/import.server.ts'
 import { getDb } from '../utils/db.server.ts'
+import { loader as healthz } from './healthz.ts'
 import { loader as templateLoader } from './plans.$planId.monitoring.template.ts'
 import { action, loader } from './plans.$planId.monitoring.tsx'
 
@@ -149,5 +152,34 @@ describe('importing measurements', () => {
     expect(cell.type).toBe(ExcelJS.ValueType.String)
     expect(cell.value).toBe(evil)
     expect(cell.numFmt).toBe('@')
+  })
+
+  it('refuses an XLSX zip bomb with a 400 while /healthz keeps answering', async () => {
+    const { plan, cookie } = await setup()
+    const bomb = await zipBombXlsx(1_000_000)
+    expect(bomb.length).toBeLessThan(MAX_IMPORT_BYTES)
+    const finished: string[] = []
+    const importing = upload(plan.id, cookie, new File([bomb], 'bomb.xlsx')).then((res) => {
+      finished.push('import')
+      return res
+    })
+    const health = await healthz()
+    finished.push('healthz')
+    const res = await importing
+    expect(health.status).toBe(200)
+    expect(finished).toEqual(['healthz', 'import'])
+    expect(res.status).toBe(400)
+    expect(res.data.result.error['']).toEqual(['monitoring.import.tooLargeUnpacked'])
+    expect(await MeasurementRepository.findByPlan(db, plan.id)).toHaveLength(0)
+  })
+
+  it('answers truncated and garbage workbooks with a 400, not a 500', async () => {
+    const { plan, cookie } = await setup()
+    const good = await xlsxOf([['indicator', 'period', 'value'], ['K1', '2026-Q2', 41]])
+    for (const bytes of [good.subarray(0, good.length - 100), Buffer.from('PK\x03\x04garbage'), Buffer.alloc(5000, 0xff)]) {
+      const res = await upload(plan.id, cookie, new File([bytes], 'broken.xlsx'))
+      expect(res.status).toBe(400)
+      expect(res.data.result.error['']).toEqual(['monitoring.import.unreadable'])
+    }
   })
 })
