@@ -8,7 +8,7 @@ import { uuid, z } from '../utils/validation.ts'
 import { readTable } from '../uploads/read-table.server.ts'
 import { MAX_IMPORT_BYTES, toMeasurements, validateTable, type IndicatorRef, type PreviewRow } from './import.server.ts'
 import { normalisePeriod, periodEnd } from './periods.ts'
-import { unitProblem } from './progress.ts'
+import { MEASUREMENT_LIMIT, unitProblem } from './progress.ts'
 
 /** Everything the monitoring page shows for one plan. */
 export async function loadMonitoring(db: Db, planId: string) {
@@ -28,7 +28,7 @@ const addSchema = z.object({
   intent: z.literal('measurement:add'),
   indicatorId: uuid,
   period: z.string().trim().min(1).max(20).refine((p) => periodEnd(p) !== null, 'monitoring.errors.period'),
-  value: z.number({ invalid_type_error: 'monitoring.errors.notNumber' }),
+  value: z.number({ invalid_type_error: 'monitoring.errors.notNumber' }).min(-MEASUREMENT_LIMIT).max(MEASUREMENT_LIMIT),
   note: z.string().trim().max(2000).optional(),
   evidenceSource: z.string().trim().max(500).optional(),
 })

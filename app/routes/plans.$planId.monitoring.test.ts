@@ -54,6 +54,25 @@ describe('recording measurements', () => {
     expect(await MeasurementRepository.findByPlan(db, plan.id)).toHaveLength(1)
   })
 
+  it('refuses values outside the realistic range, and NaN and infinities', async () => {
+    const { plan, cookie, k1, k2 } = await setup()
+    const k3 = await ItemRepository.insert(db, { planId: plan.id, kind: 'indicator', refPrefix: 'K', data: { name: 'Change', indicatorType: 'outcome', unit: 'other' }, actorId: (await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow()).user_id })
+    const add = (indicatorId: string, value: string, period = '2026-Q2') => post(plan.id, cookie, { intent: 'measurement:add', indicatorId, period, value })
+    for (const value of ['1.7976931348623157e308', '1e308', '-1e13', 'Infinity', '-Infinity', 'NaN']) {
+      const res = await add(k3.id, value)
+      expect(res.status).toBe(400)
+      expect(res.data.result.error.value).toHaveLength(1)
+    }
+    expect((await add(k2.id, '20000000000')).data.result.error.value).toEqual(['monitoring.errors.tooBig|10000000000'])
+    expect((await add(k3.id, '-3')).status).toBe(200)
+    expect((await add(k3.id, '1e12', '2026-Q3')).status).toBe(200)
+    expect((await add(k1.id, '100')).status).toBe(200)
+    const csv = 'indicator,period,value\nK3,2027,1.7976931348623157e308\nK2,2027,2e10\nK1,2027,55\n'
+    const preview = await upload(plan.id, cookie, new File([csv], 'v.csv', { type: 'text/csv' }))
+    expect(preview.data.preview.rows.map((r: { errors: string[] }) => r.errors)).toEqual([['monitoring.errors.outOfRange|1000000000000'], ['monitoring.errors.tooBig|10000000000'], []])
+    expect((await MeasurementRepository.findByPlan(db, plan.id)).map((m) => m.value).sort((a, b) => a - b)).toEqual([-3, 100, 1e12])
+  })
+
   it('refuses an indicator of another plan', async () => {
     const a = await setup()
     const b = await setup()

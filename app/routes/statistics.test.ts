@@ -34,6 +34,19 @@ describe('labour inspection statistics', () => {
     expect(await StatisticsRepository.findByCountry(db, 'MG')).toEqual([])
   })
 
+  it('refuses figures no country could have', async () => {
+    const { cookie } = await createUserWithSession(db, { globalRole: 'admin' })
+    const error = async (form: Record<string, string>) => (await save(cookie, { countryCode: 'MG', year: '2024', ...form })).data.result?.error
+    expect(await error({ inspectors: '1e308' })).toMatchObject({ inspectors: ['validation.tooBig|1000000'] })
+    expect(await error({ visits: 'Infinity' })).toHaveProperty('visits')
+    expect(await error({ inspectorsPer10000: '10001' })).toMatchObject({ inspectorsPer10000: ['validation.tooBig|10000'] })
+    expect(await error({ visitsPerInspector: '1e6' })).toMatchObject({ visitsPerInspector: ['validation.tooBig|100000'] })
+    expect(await error({ registeredWorkplaces: '5000000000' })).toMatchObject({ registeredWorkplaces: ['validation.tooBig|1000000000'] })
+    const imported = await upload(cookie, 'country,year,inspectors\nMG,2024,1.7976931348623157e308\n')
+    expect(imported.status).toBe(400)
+    expect(await StatisticsRepository.findByCountry(db, 'MG')).toEqual([])
+  })
+
   it('imports a CSV file all at once, or nothing when a row is wrong', async () => {
     const { cookie } = await createUserWithSession(db, { globalRole: 'admin' })
     const bad = await upload(cookie, 'country,year,inspectors,visits\nMG,2023,100,5000\nMG,20x3,90,4000\n')
