@@ -16,6 +16,6 @@ export const MAX_TABLE_COLUMNS = 30
 export const PARSE_HEAP_MB = 128
 export const PARSE_YOUNG_HEAP_MB = 16
 /** Wall-clock time a parsing worker may take, start-up included, before it is terminated. */
-export const PARSE_TIME_LIMIT_MS = 20_000
+export const PARSE_TIME_LIMIT_MS = 30_000
 /** Parsing workers running at once; more uploads at the same moment are asked to retry. */
 export const MAX_PARSE_WORKERS = 2

@@ -80,6 +80,13 @@ describe('reading an uploaded table in the parsing worker', () => {
     expect(await readTable(file, MAX_TABLE_ROWS, { heapMb: 2, timeLimitMs: 60_000 })).toEqual({ ok: false, error: 'monitoring.import.tooLargeUnpacked' })
   })
 
+  it('runs at most two parsing workers at once and asks a third upload to retry', async () => {
+    const file = xlsxFile(await xlsxOf([['indicator', 'period', 'value'], ['K1', '2026-Q2', 41]]))
+    const results = await Promise.all([readTable(file), readTable(file), readTable(file)])
+    expect(results.map((r) => (r.ok ? 'read' : r.error))).toEqual(['read', 'read', 'monitoring.import.busy'])
+    expect(await readTable(file)).toMatchObject({ ok: true })
+  })
+
   it('is bounded even when called without the worker', async () => {
     expect(await parseTable(await zipBombXlsx(300_000), 'xlsx')).toEqual({ ok: false, error: 'tooLargeUnpacked' })
     expect(MAX_UNPACKED_BYTES).toBeLessThan(64 * 1024 * 1024)
