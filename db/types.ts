@@ -231,6 +231,7 @@ export interface MeasurementsTable {
   period: string
   /** The last day of the period, for ordering and charts. */
   period_end: string
+  /** Between -1e12 and 1e12 for rows written since migration 2026_12_06_1030 (ADR 033). */
   value: number
   note: string | null
   evidence_source: string | null

@@ -1,7 +1,8 @@
 // A small RFC 4180 reader: quoted fields, doubled quotes, CRLF, a BOM, and the semicolon that
 // spreadsheet programs in French- and Spanish-speaking countries write instead of the comma.
 
-export function parseCsv(text: string): string[][] {
+/** Reads CSV text into rows; blank rows are skipped and reading stops once `stopAfter` rows are read. */
+export function parseCsv(text: string, stopAfter = Infinity): string[][] {
   const input = text.replace(/^\uFEFF/, '')
   const firstLine = input.slice(0, input.search(/\r?\n|$/))
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
@@ -9,7 +10,13 @@ export function parseCsv(text: string): string[][] {
   let row: string[] = []
   let field = ''
   let quoted = false
-  for (let i = 0; i < input.length; i++) {
+  const endRow = () => {
+    row.push(field)
+    if (row.some((cell) => cell.trim() !== '')) rows.push(row)
+    row = []
+    field = ''
+  }
+  for (let i = 0; i < input.length && rows.length < stopAfter; i++) {
     const c = input[i]!
     if (quoted) {
       if (c === '"' && input[i + 1] === '"') {
@@ -23,21 +30,27 @@ export function parseCsv(text: string): string[][] {
       field = ''
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && input[i + 1] === '\n') i++
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
+      endRow()
     } else field += c
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field)
-    rows.push(row)
-  }
-  return rows.filter((r) => r.some((cell) => cell.trim() !== ''))
+  if ((field !== '' || row.length > 0) && rows.length < stopAfter) endRow()
+  return rows
 }
 
-/** Quotes a value for CSV output. */
+// A spreadsheet opening a CSV runs a cell that starts with one of these as a formula (tab and CR
+// too, which some programs strip before looking), so `=HYPERLINK(…)` in a plan title would become a
+// live link that leaks the neighbouring cells. ADR 033.
+const FORMULA_START = /^[=+\-@\t\r]/
+// A plain number written as text ("-3", "+4.5", "-1e3") is read as a number, never as a formula.
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
+
+/** A cell value a spreadsheet will show as text: a leading apostrophe disarms a would-be formula. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value
+}
+
+/** Quotes a value for CSV output; text that a spreadsheet would run as a formula is neutralised. */
 export function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value)
+  const s = value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : neutraliseFormula(String(value))
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }

@@ -1,11 +1,10 @@
-import ExcelJS from 'exceljs'
 import { type NewMeasurement } from '#db/repositories/measurements.ts'
-import { parseCsv } from './csv.ts'
+import { MAX_TABLE_ROWS, MAX_UPLOAD_BYTES } from '../uploads/limits.ts'
 import { normalisePeriod, periodEnd } from './periods.ts'
 import { unitProblem } from './progress.ts'
 
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
-export const MAX_IMPORT_ROWS = 2000
+export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES
+export const MAX_IMPORT_ROWS = MAX_TABLE_ROWS
 export const IMPORT_COLUMNS = ['indicator', 'period', 'value', 'note', 'evidence_source'] as const
 
 export interface IndicatorRef {
@@ -25,44 +24,6 @@ export interface PreviewRow {
 }
 
 export type ParseResult = { ok: true; rows: PreviewRow[] } | { ok: false; error: string }
-
-/** Reads an uploaded CSV or XLSX file into rows of text, refusing oversized or unreadable files. */
-export async function readTable(file: File): Promise<{ ok: true; table: string[][] } | { ok: false; error: string }> {
-  if (file.size === 0) return { ok: false, error: 'monitoring.import.empty' }
-  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: 'monitoring.import.tooLarge' }
-  const name = file.name.toLowerCase()
-  try {
-    if (name.endsWith('.xlsx')) {
-      const workbook = new ExcelJS.Workbook()
-      await workbook.xlsx.load(await file.arrayBuffer())
-      const sheet = workbook.worksheets[0]
-      if (!sheet) return { ok: false, error: 'monitoring.import.unreadable' }
-      const table: string[][] = []
-      sheet.eachRow({ includeEmpty: false }, (row) => {
-        const cells: string[] = []
-        for (let c = 1; c <= Math.max(row.cellCount, IMPORT_COLUMNS.length); c++) cells.push(cellText(row.getCell(c).value))
-        table.push(cells)
-      })
-      return { ok: true, table }
-    }
-    if (name.endsWith('.csv') || file.type === 'text/csv') return { ok: true, table: parseCsv(await file.text()) }
-    return { ok: false, error: 'monitoring.import.wrongType' }
-  } catch {
-    return { ok: false, error: 'monitoring.import.unreadable' }
-  }
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return ''
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
-    if ('text' in value) return String(value.text)
-    if ('richText' in value) return value.richText.map((r) => r.text).join('')
-    return ''
-  }
-  return String(value)
-}
 
 /** Checks the header and every row; nothing is saved here. */
 export function validateTable(table: string[][], indicators: IndicatorRef[], existing: Set<string>): ParseResult {

@@ -6,9 +6,10 @@ import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan, type Actor, type PlanRole } from '../utils/permissions.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { isStorable, uuid, z } from '../utils/validation.ts'
-import { MAX_IMPORT_BYTES, readTable, toMeasurements, validateTable, type IndicatorRef, type PreviewRow } from './import.server.ts'
+import { readTable } from '../uploads/read-table.server.ts'
+import { MAX_IMPORT_BYTES, toMeasurements, validateTable, type IndicatorRef, type PreviewRow } from './import.server.ts'
 import { normalisePeriod, periodEnd } from './periods.ts'
-import { unitProblem } from './progress.ts'
+import { MEASUREMENT_LIMIT, unitProblem } from './progress.ts'
 
 /** Everything the monitoring page shows for one plan. */
 export async function loadMonitoring(db: Db, planId: string) {
@@ -28,7 +29,7 @@ const addSchema = z.object({
   intent: z.literal('measurement:add'),
   indicatorId: uuid,
   period: z.string().trim().min(1).max(20).refine((p) => periodEnd(p) !== null, 'monitoring.errors.period'),
-  value: z.number({ invalid_type_error: 'monitoring.errors.notNumber' }),
+  value: z.number({ invalid_type_error: 'monitoring.errors.notNumber' }).min(-MEASUREMENT_LIMIT).max(MEASUREMENT_LIMIT),
   note: z.string().trim().max(2000).refine(isStorable, 'validation.invalid').optional(),
   evidenceSource: z.string().trim().max(500).refine(isStorable, 'validation.invalid').optional(),
 })

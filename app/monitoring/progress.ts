@@ -55,19 +55,38 @@ export function indicatorProgress(def: IndicatorDefinition, measurements: Measur
   return { latest, achieved, expected, status }
 }
 
+/**
+ * The values a measurement may take (ADR 033). Wide enough for any labour inspectorate's figures (a
+ * national workforce, fines in a currency with large units, a century of days), and small enough
+ * that sums over every plan stay exact and far from the limits of a double.
+ */
+export const MEASUREMENT_LIMIT = 1e12
+export const UNIT_LIMITS: Record<string, { min: number; max: number }> = {
+  percent: { min: 0, max: 100 },
+  count: { min: 0, max: 1e10 },
+  ratio: { min: 0, max: 1e6 },
+  currency: { min: 0, max: MEASUREMENT_LIMIT },
+  days: { min: 0, max: 36_525 },
+}
+
 /** Checks a value against the indicator's unit; returns a translation key when it does not fit. */
 export function unitProblem(unit: string, value: number): string | null {
   if (!Number.isFinite(value)) return 'monitoring.errors.notNumber'
+  if (Math.abs(value) > MEASUREMENT_LIMIT) return `monitoring.errors.outOfRange|${MEASUREMENT_LIMIT}`
   switch (unit) {
     case 'percent':
       return value < 0 || value > 100 ? 'monitoring.errors.percent' : null
     case 'count':
-      return value < 0 || !Number.isInteger(value) ? 'monitoring.errors.count' : null
+      if (value < 0 || !Number.isInteger(value)) return 'monitoring.errors.count'
+      break
     case 'ratio':
     case 'currency':
     case 'days':
-      return value < 0 ? 'monitoring.errors.negative' : null
+      if (value < 0) return 'monitoring.errors.negative'
+      break
     default:
       return null
   }
+  const max = UNIT_LIMITS[unit]!.max
+  return value > max ? `monitoring.errors.tooBig|${max}` : null
 }

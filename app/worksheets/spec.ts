@@ -7,7 +7,8 @@ import { type SubstepCode } from '../utils/substeps.ts'
 export type FieldSpec =
   | { name: string; type: 'text'; max?: number; required?: boolean }
   | { name: string; type: 'longtext'; max?: number; required?: boolean }
-  | { name: string; type: 'number'; min?: number; max?: number; integer?: boolean; required?: boolean }
+  // Every number field states its range: a realistic one keeps sums and charts meaningful (ADR 033).
+  | { name: string; type: 'number'; min: number; max: number; integer?: boolean; required?: boolean }
   | { name: string; type: 'enum'; options: readonly string[]; required?: boolean }
   | { name: string; type: 'multiEnum'; options: readonly string[] }
   | { name: string; type: 'date'; required?: boolean }
@@ -47,8 +48,7 @@ function fieldSchema(f: FieldSpec): z.ZodTypeAny {
     case 'number': {
       let n = z.number({ invalid_type_error: 'validation.number' })
       if (f.integer) n = n.int('validation.integer')
-      if (f.min !== undefined) n = n.min(f.min)
-      if (f.max !== undefined) n = n.max(f.max)
+      n = n.min(f.min).max(f.max)
       return f.required ? n : n.optional()
     }
     case 'enum':

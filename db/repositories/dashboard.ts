@@ -119,9 +119,11 @@ export async function findPage(db: Executor, input: { filters: DashboardFilters;
 /** Counts, figures and groupings over every filtered plan, computed in one query. */
 export async function findAggregates(db: Executor, filters: DashboardFilters): Promise<DashboardAggregates> {
   // Each plan counts once per group; a plan's compliance change is the mean over its compliance
-  // indicators, and a group's the mean over its plans that have one.
+  // indicators, and a group's the mean over its plans that have one. Figures from measurements are
+  // summed and averaged as numeric: in double precision two values near its maximum overflow and the
+  // whole dashboard fails (ADR 033); numeric cannot overflow.
   const groupFigures = sql`json_build_object('key', key, 'plans', count(*), 'indicators', sum(indicators), 'onTrack', sum(on_track),
-    'workersReached', sum(workers_reached), 'complianceChange', avg(compliance_change))`
+    'workersReached', sum(workers_reached::numeric), 'complianceChange', avg(compliance_change::numeric))`
   const { rows } = await sql<{ figures: DashboardAggregates }>`
     WITH f AS MATERIALIZED (
       SELECT p.status, p.country_code, p.sectors, coalesce(s.issue_type, 'none') AS issue_type,
@@ -133,9 +135,9 @@ export async function findAggregates(db: Executor, filters: DashboardFilters): P
       'plans', (SELECT count(*) FROM f),
       'indicators', (SELECT coalesce(sum(indicators), 0) FROM f),
       'onTrack', (SELECT coalesce(sum(on_track), 0) FROM f),
-      'complianceChange', (SELECT avg(compliance_change) FROM f),
+      'complianceChange', (SELECT avg(compliance_change::numeric) FROM f),
       'plansWithComplianceData', (SELECT count(compliance_change) FROM f),
-      'workersReached', (SELECT coalesce(sum(workers_reached), 0) FROM f),
+      'workersReached', (SELECT coalesce(sum(workers_reached::numeric), 0) FROM f),
       'byStatus', (SELECT coalesce(json_agg(json_build_object('key', key, 'plans', n) ORDER BY n DESC, key COLLATE "C"), '[]')
         FROM (SELECT status AS key, count(*) AS n FROM f GROUP BY status) g),
       'byIssueType', (SELECT coalesce(json_agg(json_build_object('key', key, 'plans', n) ORDER BY n DESC, key COLLATE "C"), '[]')

@@ -63,7 +63,7 @@ export function ImportPanel({ planId }: { planId: string }) {
                     <td>{r.period}</td>
                     <td>{r.value}</td>
                     <td>{r.note}</td>
-                    <td>{r.errors.length ? r.errors.map((e) => t(e)).join(' ') : t('monitoring.import.ok')}</td>
+                    <td>{r.errors.length ? r.errors.map((e) => t(e.split('|')[0]!, { value: e.split('|')[1] })).join(' ') : t('monitoring.import.ok')}</td>
                   </tr>
                 ))}
               </tbody>
