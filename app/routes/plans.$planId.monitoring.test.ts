@@ -12,6 +12,9 @@ import { loader as healthz } from './healthz.ts'
 import { loader as templateLoader } from './plans.$planId.monitoring.template.ts'
 import { action, loader } from './plans.$planId.monitoring.tsx'
 
+// Each upload starts a parsing worker, which takes seconds on a busy two-core machine.
+const WORKERS_TIMEOUT = 180_000
+
 const db = getDb()
 
 async function setup() {
@@ -142,7 +145,7 @@ describe('importing measurements', () => {
     expect(res.data.result.error['']).toEqual(['monitoring.import.tooLarge'])
     const many = new File(['indicator,period,value\n' + Array.from({ length: 2001 }, (_, i) => `K1,2026-${String((i % 12) + 1).padStart(2, '0')},1`).join('\n')], 'many.csv', { type: 'text/csv' })
     expect((await upload(plan.id, cookie, many)).data.result.error['']).toEqual(['monitoring.import.tooManyRows'])
-  })
+  }, WORKERS_TIMEOUT)
 
   it('offers a template naming the plan’s indicators', async () => {
     const { plan, cookie } = await setup()
@@ -200,5 +203,5 @@ describe('importing measurements', () => {
       expect(res.status).toBe(400)
       expect(res.data.result.error['']).toEqual(['monitoring.import.unreadable'])
     }
-  })
+  }, WORKERS_TIMEOUT)
 })

@@ -6,6 +6,9 @@ import { getDb } from '../utils/db.server.ts'
 import { loader as healthz } from './healthz.ts'
 import { action, loader } from './statistics.tsx'
 
+// Each upload starts a parsing worker, which takes seconds on a busy two-core machine.
+const WORKERS_TIMEOUT = 180_000
+
 const db = getDb()
 const save = (cookie: string, form: Record<string, string>) => call(() => action(args(makeRequest('/statistics', { cookie, form: { intent: 'save', ...form } }))))
 function upload(cookie: string, content: string | Buffer, name = 'stats.csv') {
@@ -76,5 +79,5 @@ describe('labour inspection statistics', () => {
     const many = await upload(cookie, `country,year,inspectors\n${'FJ,2020,1\n'.repeat(2001)}`)
     expect(many.status).toBe(400)
     expect(many.data.result.error['']).toEqual(['monitoring.import.tooManyRows'])
-  })
+  }, WORKERS_TIMEOUT)
 })

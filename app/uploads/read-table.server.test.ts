@@ -6,6 +6,9 @@ import { readTable } from './read-table.server.ts'
 import { parseTable } from './table-parse.ts'
 import { checkZip } from './zip-budget.ts'
 
+// Each upload starts a parsing worker, which takes seconds on a busy two-core machine.
+const WORKERS_TIMEOUT = 180_000
+
 const xlsxFile = (bytes: Buffer, name = 'values.xlsx') => new File([bytes], name)
 
 describe('the zip budget', () => {
@@ -52,7 +55,7 @@ describe('reading an uploaded table in the parsing worker', () => {
     expect(xlsx).toEqual({ ok: true, table: [['indicator', 'period', 'value', 'note'], ['K1', '2026-06-30', '41.5', '=not a formula']] })
     const csv = await readTable(new File(['indicator;period;value\n\nK1;2026-Q2;41,5\n'], 'v.csv'))
     expect(csv).toEqual({ ok: true, table: [['indicator', 'period', 'value'], ['K1', '2026-Q2', '41,5']] })
-  })
+  }, WORKERS_TIMEOUT)
 
   it('refuses a zip bomb with the unpacked-size message', async () => {
     expect(await readTable(xlsxFile(await zipBombXlsx(300_000)))).toEqual({ ok: false, error: 'monitoring.import.tooLargeUnpacked' })
@@ -66,13 +69,13 @@ describe('reading an uploaded table in the parsing worker', () => {
     expect(await readTable(csv(MAX_TABLE_ROWS + 1))).toEqual({ ok: false, error: 'monitoring.import.tooManyRows' })
     expect(await readTable(csv(MAX_TABLE_ROWS))).toMatchObject({ ok: true })
     expect(await readTable(new File([`a${',a'.repeat(40)}\n`], 'wide.csv'))).toEqual({ ok: false, error: 'monitoring.import.tooManyColumns' })
-  })
+  }, WORKERS_TIMEOUT)
 
   it('answers truncated and garbage workbooks as unreadable', async () => {
     const good = await xlsxOf([['indicator', 'period', 'value'], ['K1', '2026-Q2', 41]])
     expect(await readTable(xlsxFile(good.subarray(0, Math.floor(good.length / 2))))).toEqual({ ok: false, error: 'monitoring.import.unreadable' })
     expect(await readTable(xlsxFile(Buffer.from('%PDF-1.7 definitely not a spreadsheet')))).toEqual({ ok: false, error: 'monitoring.import.unreadable' })
-  })
+  }, WORKERS_TIMEOUT)
 
   it('terminates a worker that outlives its deadline or its heap', async () => {
     const file = xlsxFile(await xlsxOf([['indicator', 'period', 'value']]))
@@ -85,7 +88,7 @@ describe('reading an uploaded table in the parsing worker', () => {
     const results = await Promise.all([readTable(file), readTable(file), readTable(file)])
     expect(results.map((r) => (r.ok ? 'read' : r.error))).toEqual(['read', 'read', 'monitoring.import.busy'])
     expect(await readTable(file)).toMatchObject({ ok: true })
-  })
+  }, WORKERS_TIMEOUT)
 
   it('is bounded even when called without the worker', async () => {
     expect(await parseTable(await zipBombXlsx(300_000), 'xlsx')).toEqual({ ok: false, error: 'tooLargeUnpacked' })
