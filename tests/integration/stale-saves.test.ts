@@ -110,3 +110,75 @@ describe.each(kinds.map((spec) => [spec.kind, spec] as const))('a stale save of 
     expect((await ItemRepository.findById(db, item.plan_id, item.id))!.data).toMatchObject({ [first]: 'Changed by A', [second]: 'Changed by B' })
   })
 })
+
+// The save paths beyond the item form, each with the same two people: [what, first save, second
+// save on the same base]. Each case returns the stored value the second save must not overwrite.
+interface PathCase {
+  name: string
+  /** Sets up the record; returns the two forms (same field, different values) and a reader of the stored field. */
+  setup: (planId: string, actorId: string) => Promise<{ substep: string; first: Form; second: Form; stored: () => Promise<unknown>; kept: unknown }>
+}
+
+function firstOption(kind: string, field: string) {
+  const spec = KINDS[kind]!.fields.find((f) => f.name === field)
+  return spec?.type === 'enum' ? spec.options[0] : undefined
+}
+
+const pathCases: PathCase[] = [
+  {
+    name: 'a 5.2 decision and its rationale',
+    setup: async (planId, actorId) => {
+      const intervention = await linkTarget(planId, 'intervention', actorId)
+      const [decision] = await ItemRepository.findByKind(db, planId, 'intervention_selection')
+      const form = { intent: 'selection:save', intervention, version: String(decision!.version), base: JSON.stringify(decision!.data) }
+      return {
+        substep: '5.2',
+        first: { ...form, decision: 'selected', rationale: 'Agreed by the union' },
+        second: { ...form, decision: 'deferred', rationale: 'Wait for the budget' },
+        stored: async () => (await SelectionRepository.findByPlan(db, planId)).get(intervention)?.data.rationale,
+        kept: 'Agreed by the union',
+      }
+    },
+  },
+  {
+    name: 'a position on the 2.3 target map',
+    setup: async (planId, actorId) => {
+      const node = await ItemRepository.insert(db, { planId, kind: 'node', refPrefix: 'N', data: { label: 'Estates', nodeCategory: firstOption('node', 'nodeCategory'), x: 100, y: 100 }, actorId })
+      const form = { intent: 'node:position', id: node.id, version: '1', base: JSON.stringify({ x: 100, y: 100 }) }
+      return {
+        substep: '2.3',
+        first: { ...form, x: '300', y: '300' },
+        second: { ...form, x: '500', y: '100' },
+        stored: async () => (await ItemRepository.findById(db, planId, node.id))!.data.x,
+        kept: 300,
+      }
+    },
+  },
+  {
+    name: 'a stakeholder’s place on the 4.2 grid',
+    setup: async (planId, actorId) => {
+      const stakeholder = await ItemRepository.insert(db, { planId, kind: 'stakeholder', refPrefix: 'S', data: { name: 'Estate owners', category: firstOption('stakeholder', 'category') }, actorId })
+      const form = { intent: 'stakeholder:place', id: stakeholder.id, version: '1', base: JSON.stringify({}) }
+      return {
+        substep: '4.2',
+        first: { ...form, agreedInfluence: '5', agreedAlignment: '2' },
+        second: { ...form, agreedInfluence: '1', agreedAlignment: '-2' },
+        stored: async () => (await ItemRepository.findById(db, planId, stakeholder.id))!.data.agreedInfluence,
+        kept: 5,
+      }
+    },
+  },
+]
+
+describe.each(pathCases.map((c) => [c.name, c] as const))('a stale save of %s', (_name, c) => {
+  it('is refused with 409 and both values, and the first save stays', async () => {
+    const { plan, a, b } = await team()
+    const { substep, first, second, stored, kept } = await c.setup(plan.id, a.user.id)
+    expect((await save(plan.id, a.cookie, substep, first)).status).toBe(200)
+    const res = await save(plan.id, b.cookie, substep, second)
+    expect(res.status).toBe(409)
+    expect(res.data.conflict.fields.length).toBeGreaterThan(0)
+    expect(res.data.conflict.by).toBe('Budi Hartono')
+    expect(await stored()).toEqual(kept)
+  })
+})
