@@ -44,7 +44,8 @@ const ATTEMPTS = 3
  */
 export async function saveOnBase<T>(input: {
   fields: readonly string[]
-  version: number
+  /** Null for a record without a version column (a member's role): its base values are its version. */
+  version: number | null
   base: Values | null
   mine: Values
   load: () => Promise<StoredRecord | null | undefined>
@@ -54,10 +55,10 @@ export async function saveOnBase<T>(input: {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     current = await input.load()
     if (!current) return { kind: 'missing' }
-    const onBase = current.version === input.version
+    const onBase = input.version === null ? input.base !== null && changedFields(input.fields, input.base, current.data).length === 0 : current.version === input.version
     let values = input.mine
     if (!onBase) {
-      if (!input.base || current.version < input.version) return { kind: 'conflict', conflict: refuseWhole(input.fields, input.mine, current) }
+      if (!input.base || (input.version !== null && current.version < input.version)) return { kind: 'conflict', conflict: refuseWhole(input.fields, input.mine, current) }
       const { merged, conflicts } = threeWayMerge(input.fields, input.base, input.mine, current.data)
       if (conflicts.length > 0) return { kind: 'conflict', conflict: toView(current, conflicts, merged) }
       values = merged

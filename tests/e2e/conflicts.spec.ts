@@ -40,7 +40,7 @@ async function twoEditors(planner: Page, newUser: (email: string) => Promise<Pag
 }
 
 test('the union’s Coverage survives the planner’s later save of Owner', async ({ page: planner, newUser }) => {
-  test.slow() // two people sign in and both save
+  test.setTimeout(120_000) // two people sign in and both save, on a shared machine
   const { planId, union } = await twoEditors(planner, newUser)
   // Both open D2's form.
   const plannerForm = await openEditForm(planner, planId)
@@ -65,7 +65,7 @@ test('the union’s Coverage survives the planner’s later save of Owner', asyn
 })
 
 test('a Coverage both changed is shown side by side and the planner chooses, keeping the rest typed', async ({ page: planner, newUser }) => {
-  test.slow() // two people sign in and both save
+  test.setTimeout(120_000) // two people sign in and both save, on a shared machine
   const { planId, union } = await twoEditors(planner, newUser)
   const plannerForm = await openEditForm(planner, planId)
   const unionForm = await openEditForm(union, planId)
@@ -74,7 +74,7 @@ test('a Coverage both changed is shown side by side and the planner chooses, kee
   await expect(row(union)).toContainText('Two provinces')
 
   await plannerForm.getByLabel('Coverage').fill('All provinces')
-  await plannerForm.getByLabel('Periodicity').fill('Quarterly')
+  await plannerForm.getByLabel('Key facts').fill('Quarterly bulletin')
   await plannerForm.getByRole('button', { name: 'Save' }).click()
 
   // Refused: Coverage side by side, everything typed still in the form.
@@ -84,16 +84,16 @@ test('a Coverage both changed is shown side by side and the planner chooses, kee
   await expect(choice).toContainText('Saved by Budi Hartono')
   await expect(choice).toContainText('Two provinces')
   await expect(plannerForm.getByLabel('Coverage')).toHaveValue('All provinces')
-  await expect(plannerForm.getByLabel('Periodicity')).toHaveValue('Quarterly')
+  await expect(plannerForm.getByLabel('Key facts')).toHaveValue('Quarterly bulletin')
 
   await choice.getByRole('button', { name: 'Take theirs' }).click()
   await expect(plannerForm.getByLabel('Coverage')).toHaveValue('Two provinces')
   await choice.getByRole('button', { name: 'Keep mine' }).click()
   await expect(plannerForm.getByLabel('Coverage')).toHaveValue('All provinces')
-  await expect(plannerForm.getByLabel('Periodicity')).toHaveValue('Quarterly')
+  await expect(plannerForm.getByLabel('Key facts')).toHaveValue('Quarterly bulletin')
 
   await plannerForm.getByRole('button', { name: 'Save' }).click()
   await expect(row(planner)).toContainText('All provinces')
-  await expect(row(planner)).toContainText('Quarterly')
+  await expect(row(planner)).toContainText('Quarterly bulletin')
   await expect(row(union)).toContainText('All provinces')
 })
