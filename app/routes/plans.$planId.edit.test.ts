@@ -46,7 +46,7 @@ describe('editing plan details', () => {
     expect((await save(plan.id, aliceCookie, details('Alice’s title', 1))).status).toBe(302)
     const res = await save(plan.id, bobCookie, details('Bob’s title', 1))
     expect(res.status).toBe(409)
-    expect(res.data.current).toMatchObject({ title: 'Alice’s title', version: 2 })
+    expect(res.data.conflict).toMatchObject({ data: { title: 'Alice’s title' }, version: 2, fields: ['title'] })
     expect(res.data.result.error).toEqual({ '': ['conflict.stale'] })
     expect(await stored(plan.id)).toMatchObject({ title: 'Alice’s title', version: 2 })
     // With the current version Bob can then save deliberately.

@@ -24,6 +24,8 @@ const post = (planId: string, cookie: string, form: Record<string, string | stri
   )
 const page = (planId: string, cookie: string) => call(() => loader(args(makeRequest(`/plans/${planId}/members`, { cookie }), { planId })))
 const team = async (planId: string) => (await MemberRepository.findByPlan(db, planId)).map((m) => [m.user_id, m.role]).sort()
+// The role the lead saw when the change-role form was shown (ADR 036).
+const was = (role: string) => JSON.stringify({ role })
 
 describe('adding members', () => {
   it('offers and adds people from the plan’s country and the ILO only', async () => {
@@ -70,7 +72,7 @@ describe('changing roles and removing members', () => {
     const { lead, cookie, plan } = await planWithLead()
     const person = await createUser(db)
     await addMember(db, plan.id, person.id, 'viewer', lead.id)
-    expect((await post(plan.id, cookie, { intent: 'change-role', userId: person.id, role: 'coauthor' })).status).toBe(200)
+    expect((await post(plan.id, cookie, { intent: 'change-role', userId: person.id, role: 'coauthor', base: was('viewer') })).status).toBe(200)
     expect(await MemberRepository.findRole(db, plan.id, person.id)).toBe('coauthor')
   })
 
@@ -99,7 +101,7 @@ describe('changing roles and removing members', () => {
     const remove = await post(plan.id, cookie, { intent: 'remove', userId: lead.id })
     expect(remove.status).toBe(400)
     expect(remove.data.result.error).toEqual({ '': ['team.errors.lastLead'] })
-    const demote = await post(plan.id, cookie, { intent: 'change-role', userId: lead.id, role: 'coauthor' })
+    const demote = await post(plan.id, cookie, { intent: 'change-role', userId: lead.id, role: 'coauthor', base: was('lead') })
     expect(demote.status).toBe(400)
     expect(demote.data.result.error).toEqual({ '': ['team.errors.lastLead'] })
     expect(await team(plan.id)).toEqual([[lead.id, 'lead']])
@@ -109,7 +111,7 @@ describe('changing roles and removing members', () => {
     const { lead, cookie, plan } = await planWithLead()
     const successor = await createUser(db)
     await post(plan.id, cookie, { intent: 'add', userId: successor.id, role: 'lead' })
-    expect((await post(plan.id, cookie, { intent: 'change-role', userId: lead.id, role: 'viewer' })).status).toBe(200)
+    expect((await post(plan.id, cookie, { intent: 'change-role', userId: lead.id, role: 'viewer', base: was('lead') })).status).toBe(200)
     expect(await team(plan.id)).toEqual([[lead.id, 'viewer'], [successor.id, 'lead']].sort())
     // No longer a lead: managing the team is now refused.
     expect((await post(plan.id, cookie, { intent: 'change-role', userId: lead.id, role: 'lead' })).status).toBe(403)
@@ -121,14 +123,33 @@ describe('changing roles and removing members', () => {
     const plan = await createPlan(db, a.id)
     await addMember(db, plan.id, b.id, 'lead', a.id)
     const results = await Promise.all([
-      post(plan.id, aCookie, { intent: 'change-role', userId: b.id, role: 'viewer' }),
-      post(plan.id, bCookie, { intent: 'change-role', userId: a.id, role: 'viewer' }),
+      post(plan.id, aCookie, { intent: 'change-role', userId: b.id, role: 'viewer', base: was('lead') }),
+      post(plan.id, bCookie, { intent: 'change-role', userId: a.id, role: 'viewer', base: was('lead') }),
     ])
     // Whichever runs second is refused: as the last lead (400) or as no longer a lead (403).
     expect(results.filter((r) => r.status === 200)).toHaveLength(1)
     expect(results.map((r) => r.status)).toEqual(expect.arrayContaining([expect.toSatisfy((s: number) => s === 400 || s === 403)]))
     const roles = (await team(plan.id)).map(([, role]) => role)
     expect(roles.filter((r) => r === 'lead')).toHaveLength(1)
+  })
+})
+
+describe('two leads changing the same role', () => {
+  it('refuses a change made on a role someone else changed since, with both roles, and keeps theirs', async () => {
+    const { user: a, cookie: aCookie } = await createUserWithSession(db, { name: 'Ratna Wijaya' })
+    const { user: b, cookie: bCookie } = await createUserWithSession(db)
+    const plan = await createPlan(db, a.id)
+    await addMember(db, plan.id, b.id, 'lead', a.id)
+    const person = await createUser(db)
+    await addMember(db, plan.id, person.id, 'viewer', a.id)
+    expect((await post(plan.id, aCookie, { intent: 'change-role', userId: person.id, role: 'coauthor', base: was('viewer') })).status).toBe(200)
+    const res = await post(plan.id, bCookie, { intent: 'change-role', userId: person.id, role: 'contributor', base: was('viewer') })
+    expect(res.status).toBe(409)
+    expect(res.data.conflict).toMatchObject({ fields: ['role'], data: { role: 'coauthor' }, merged: { role: 'contributor' }, by: 'Ratna Wijaya' })
+    expect(await MemberRepository.findRole(db, plan.id, person.id)).toBe('coauthor')
+    // Without the role it was shown, a change is refused too.
+    expect((await post(plan.id, bCookie, { intent: 'change-role', userId: person.id, role: 'contributor' })).status).toBe(409)
+    expect((await post(plan.id, bCookie, { intent: 'change-role', userId: person.id, role: 'contributor', base: was('coauthor') })).status).toBe(200)
   })
 })
 
@@ -139,7 +160,7 @@ describe('team changes racing each other', () => {
     await addMember(db, plan.id, person.id, 'viewer', lead.id)
     const [removed, changed] = await Promise.all([
       post(plan.id, cookie, { intent: 'remove', userId: person.id }),
-      post(plan.id, cookie, { intent: 'change-role', userId: person.id, role: 'coauthor' }),
+      post(plan.id, cookie, { intent: 'change-role', userId: person.id, role: 'coauthor', base: was('viewer') }),
     ])
     expect(removed.status).toBe(200)
     expect([200, 400]).toContain(changed.status)
@@ -206,7 +227,7 @@ describe('administrators and a plan’s team', () => {
     const view = await page(plan.id, cookie)
     expect(view.data).toMatchObject({ canManage: true, byAdministrator: true })
     expect(view.data.candidates.map((c: { id: string }) => c.id)).toContain(admin.id)
-    expect((await post(plan.id, cookie, { intent: 'change-role', userId: coauthor.id, role: 'lead' })).status).toBe(200)
+    expect((await post(plan.id, cookie, { intent: 'change-role', userId: coauthor.id, role: 'lead', base: was('coauthor') })).status).toBe(200)
     expect(await MemberRepository.findRole(db, plan.id, coauthor.id)).toBe('lead')
     expect((await activityOf(plan.id)).at(-1)).toMatchObject({
       action: 'role_changed',

@@ -7,7 +7,10 @@ import * as UserRepository from '#db/repositories/users.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { FieldErrors, FormErrors } from '../components/forms.tsx'
 import { ConstituencyPresence } from '../components/plans/ConstituencyPresence.tsx'
+import { RoleForm } from '../components/plans/RoleForm.tsx'
+import { conflictResponse, readBase } from '../conflicts/save.server.ts'
 import { getDb } from '../utils/db.server.ts'
+import { changeRole } from '../utils/member-role.server.ts'
 import { PLAN_ROLES } from '../utils/permissions.ts'
 import { requirePlanAccess, teamManagement } from '../utils/plan-access.server.ts'
 import { uuid, z } from '../utils/validation.ts'
@@ -37,7 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Leads manage their team; an administrator only repairs one whose leads can no longer sign in.
   const { canManage, byAdministrator } = await teamManagement(access)
   if (!canManage) throw data({ message: 'Forbidden' }, { status: 403 })
-  const submission = parseWithZod(await readFormData(request), { schema })
+  const formData = await readFormData(request)
+  const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const db = getDb()
   const value = submission.value
@@ -52,8 +56,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return data({ result: submission.reply({ fieldErrors: { userId: ['team.errors.unknownUser'] } }) }, { status: 400 })
         }
       }
-      const existing = value.intent === 'change-role'
-      await MemberRepository.upsert(db, { planId: plan.id, userId: value.userId, role: value.role, actorId: user.id, existing, byAdministrator })
+      if (value.intent === 'change-role') {
+        const outcome = await changeRole(db, { planId: plan.id, userId: value.userId, role: value.role, base: readBase(formData), actorId: user.id, byAdministrator })
+        if (outcome.kind === 'missing') return data({ result: submission.reply({ fieldErrors: { userId: ['team.errors.notMember'] } }) }, { status: 400 })
+        if (outcome.kind === 'conflict') return conflictResponse('', outcome.conflict, submission.reply({ formErrors: ['conflict.stale'] }))
+      } else await MemberRepository.upsert(db, { planId: plan.id, userId: value.userId, role: value.role, actorId: user.id, byAdministrator })
     }
   } catch (error) {
     if (error instanceof MemberRepository.LastLeadError) {
@@ -73,6 +80,7 @@ export default function MembersPage() {
   const navigation = useNavigation()
   const { t } = useTranslation()
   const errors = actionData?.result.error
+  const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
   return (
     <div className="members">
       <title>{t('team.title')}</title>
@@ -107,23 +115,7 @@ export default function MembersPage() {
                   <td>{t(`constituency.${m.constituency}`)}</td>
                   <td>
                     {canManage ? (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="change-role" />
-                        <input type="hidden" name="userId" value={m.user_id} />
-                        <label className="visually-hidden" htmlFor={`role-${m.user_id}`}>
-                          {t('team.roleOf', { name: m.name })}
-                        </label>
-                        <select id={`role-${m.user_id}`} name="role" defaultValue={m.role}>
-                          {PLAN_ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {t(`roles.${r}`)}
-                            </option>
-                          ))}
-                        </select>
-                        <button type="submit" className="button button--small">
-                          {t('team.changeRole')}
-                        </button>
-                      </Form>
+                      <RoleForm member={m} conflict={conflict?.id === m.user_id ? conflict : null} />
                     ) : (
                       t(`roles.${m.role}`)
                     )}

@@ -6,7 +6,9 @@ import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan, type Actor, type PlanRole } from '../utils/permissions.ts'
 import { type SubstepCode } from '../utils/substeps.ts'
 import { uuid, z } from '../utils/validation.ts'
+import { conflictResponse, readBase } from '../conflicts/save.server.ts'
 import { ITEM_CHECKS } from './checks.server.ts'
+import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
 import { KINDS, kindSpec, SUBSTEP_WORKSHEETS } from './kinds.ts'
 import { dataSchema, linkFields, type KindSpec } from './spec.ts'
 
@@ -113,15 +115,10 @@ export async function handleItemAction({ db, planId, actor, role, formData }: Ac
     await ItemRepository.insert(db, { planId, kind: spec.kind, refPrefix: spec.refPrefix, data: submission.value, actorId: actor.id })
     return { formId, result: submission.reply({ resetForm: true }), conflict: null }
   }
-  try {
-    const existing = await ItemRepository.findById(db, planId, intent.id)
-    if (!existing || existing.kind !== spec.kind) return notFound(formId)
-    await ItemRepository.update(db, { planId, id: intent.id, expectedVersion: intent.version, data: submission.value, actorId: actor.id })
-    return { formId, result: submission.reply(), conflict: null }
-  } catch (error) {
-    if (error instanceof StaleRecordError) return conflict(formId, submission.reply({ formErrors: ['conflict.stale'] }), error)
-    throw error
-  }
+  const existing = await ItemRepository.findById(db, planId, intent.id)
+  if (!existing || existing.kind !== spec.kind) return notFound(formId)
+  const outcome = await saveItemOnBase(db, { planId, id: intent.id, kind: spec.kind, fields: spec.fields.map((f) => f.name), version: intent.version, base: readBase(formData), mine: submission.value, actorId: actor.id })
+  return itemSaveResponse(formId, outcome, submission.reply(), submission.reply({ formErrors: ['conflict.stale'] }))
 }
 
 export function isSingleton(spec: KindSpec) {
@@ -132,10 +129,8 @@ function notFound(formId: string) {
   return data({ formId, result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, conflict: null }, { status: 404 })
 }
 
+// A delete on a stale version: nothing to merge, the person sees what is saved now and decides again.
 function conflict(formId: string, result: unknown, error: StaleRecordError) {
   const current = error.current as WorksheetItemView
-  return data(
-    { formId, result: (result ?? { status: 'error', error: { '': ['conflict.stale'] } }) as { status: 'error'; error: Record<string, string[]> }, conflict: { id: current.id, version: current.version, data: current.data } },
-    { status: 409 },
-  )
+  return conflictResponse(formId, { id: current.id, version: current.version, data: current.data, fields: [], merged: {}, by: null }, result ?? undefined)
 }

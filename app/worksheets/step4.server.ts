@@ -1,13 +1,13 @@
 import { data } from '@remix-run/node'
-import { StaleRecordError } from '#db/executor.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan } from '../utils/permissions.ts'
 import { uuid, z } from '../utils/validation.ts'
+import { readBase } from '../conflicts/save.server.ts'
 import { type ExtraContext } from './extras.server.ts'
+import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
 import { aggregateScores } from './scoring.ts'
-import { dataSchema } from './spec.ts'
-import { ALIGNMENT_RANGE, INFLUENCE_RANGE, STAKEHOLDER_CRITERIA, stakeholderSpec, type StakeholderScores } from './step4.ts'
+import { ALIGNMENT_RANGE, INFLUENCE_RANGE, STAKEHOLDER_CRITERIA, type StakeholderScores } from './step4.ts'
 
 /** 4.2: every participant's scores aggregated per criterion (each on its own scale), and the viewer's own. */
 export async function loadStakeholderScores({ db, planId, actor }: ExtraContext): Promise<StakeholderScores> {
@@ -83,15 +83,10 @@ async function savePlacement({ db, planId, actor, role, formData }: Ctx) {
   const { id, version, agreedInfluence, agreedAlignment } = parsed.data
   const stakeholder = await ItemRepository.findById(db, planId, id)
   if (!stakeholder || stakeholder.kind !== 'stakeholder') return fail(formId, { '': ['validation.unknownItem'] }, 404)
-  const next = { ...stakeholder.data, agreedInfluence: agreedInfluence ?? undefined, agreedAlignment: agreedAlignment ?? undefined }
-  const valid = dataSchema(stakeholderSpec).safeParse(next)
-  if (!valid.success) return fail(formId, fieldErrors(valid.error))
-  try {
-    await ItemRepository.update(db, { planId, id, expectedVersion: version, data: valid.data, actorId: actor.id })
-    return { formId, result: { status: 'success' as const }, conflict: null }
-  } catch (error) {
-    if (!(error instanceof StaleRecordError)) throw error
-    const current = error.current as { id: string; version: number; data: Record<string, unknown> }
-    return data({ formId, result: { status: 'error' as const, error: { '': ['conflict.stale'] } }, conflict: { id: current.id, version: current.version, data: current.data } }, { status: 409 })
-  }
+  // Someone else's edit of the name merges; someone else's placement of the same stakeholder is refused (ADR 036).
+  const mine = { agreedInfluence: agreedInfluence ?? undefined, agreedAlignment: agreedAlignment ?? undefined }
+  const outcome = await saveItemOnBase(db, { planId, id, kind: 'stakeholder', fields: PLACEMENT_FIELDS, version, base: readBase(formData), mine, actorId: actor.id })
+  return itemSaveResponse(formId, outcome)
 }
+
+const PLACEMENT_FIELDS = ['agreedInfluence', 'agreedAlignment'] as const

@@ -7,7 +7,11 @@ import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan } from '../utils/permissions.ts'
 import { isStorable, uuid, z } from '../utils/validation.ts'
+import { changedFields } from '../conflicts/merge.ts'
+import { conflictResponse, readBase } from '../conflicts/save.server.ts'
 import { type ExtraContext } from './extras.server.ts'
+import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
+import { type WorksheetItemView } from './types.ts'
 import { type ProgressEvaluator } from './progress.server.ts'
 import { aggregateScores, rank } from './scoring.ts'
 import { INTERVENTION_CRITERIA, SELECTION_DECISIONS, type SelectionDecision } from './step5.ts'
@@ -17,13 +21,15 @@ export interface SelectionView {
   version: number
   decision: SelectionDecision
   rationale: string
+  /** Who recorded this version of the decision. */
+  by: string | null
 }
 
 /** The decision on each intervention, by intervention id. */
 export async function loadSelections(db: Db, planId: string): Promise<Record<string, SelectionView>> {
   const rows = await SelectionRepository.findByPlan(db, planId)
   return Object.fromEntries(
-    [...rows].map(([interventionId, row]) => [interventionId, { id: row.id, version: row.version, decision: row.data.decision as SelectionDecision, rationale: String(row.data.rationale ?? '') }]),
+    [...rows].map(([interventionId, row]) => [interventionId, { id: row.id, version: row.version, decision: row.data.decision as SelectionDecision, rationale: String(row.data.rationale ?? ''), by: row.updated_by_name ?? null }]),
   )
 }
 
@@ -89,19 +95,34 @@ export async function handleInterventionPriorities({ db, planId, actor, role, fo
     const { intervention, version, decision, rationale } = submission.value
     const subject = await ItemRepository.findById(db, planId, intervention)
     if (!subject || subject.kind !== 'intervention') return invalid(formId, { intervention: ['validation.unknownLink'] })
-    try {
-      await SelectionRepository.save(db, { planId, interventionId: intervention, expectedVersion: version ?? null, data: { decision, rationale }, actorId: actor.id })
-      return { formId, result: submission.reply(), conflict: null }
-    } catch (error) {
-      if (!(error instanceof StaleRecordError)) throw error
-      const current = error.current as { id: string; version: number; data: Record<string, unknown> } | null
-      return data(
-        { formId, result: submission.reply({ formErrors: ['conflict.stale'] }), conflict: current ? { id: current.id, version: current.version, data: current.data } : null },
-        { status: 409 },
-      )
-    }
+    const mine = { decision, rationale }
+    const stale = submission.reply({ formErrors: ['conflict.stale'] })
+    if (version === undefined) return saveFirstDecision(db, { planId, intervention, mine, actorId: actor.id, formId, reply: submission.reply(), stale })
+    // A decision already recorded: merged like any other record (ADR 036).
+    const current = (await SelectionRepository.findByPlan(db, planId)).get(intervention)
+    if (!current) return invalid(formId, { '': ['validation.unknownItem'] }, 404)
+    const outcome = await saveItemOnBase(db, { planId, id: current.id, kind: current.kind, fields: SELECTION_FIELDS, version, base: readBase(formData), mine, actorId: actor.id })
+    return itemSaveResponse(formId, outcome, submission.reply(), stale)
   }
   return invalid(formId, { '': ['validation.invalid'] })
+}
+
+const SELECTION_FIELDS = ['decision', 'rationale'] as const
+
+// The first decision on an intervention: if someone recorded one meanwhile, both are shown to choose from.
+async function saveFirstDecision(
+  db: Db,
+  input: { planId: string; intervention: string; mine: { decision: SelectionDecision; rationale: string }; actorId: string; formId: string; reply: unknown; stale: unknown },
+) {
+  try {
+    await SelectionRepository.save(db, { planId: input.planId, interventionId: input.intervention, expectedVersion: null, data: input.mine, actorId: input.actorId })
+    return { formId: input.formId, result: input.reply, conflict: null }
+  } catch (error) {
+    if (!(error instanceof StaleRecordError)) throw error
+    const current = error.current as WorksheetItemView
+    const fields = changedFields(SELECTION_FIELDS, input.mine, current.data)
+    return conflictResponse(input.formId, { id: current.id, version: current.version, data: current.data, fields, merged: input.mine, by: current.updated_by_name ?? null }, input.stale)
+  }
 }
 
 /** 5.1 is done once the long-list has an intervention. */

@@ -1,11 +1,11 @@
 import { data } from '@remix-run/node'
-import { StaleRecordError } from '#db/executor.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan } from '../utils/permissions.ts'
 import { uuid, z } from '../utils/validation.ts'
 import { type ExtraContext } from './extras.server.ts'
 import { MAP_COORD_MAX } from './step2.ts'
-import { type WorksheetItemView } from './types.ts'
+import { readBase } from '../conflicts/save.server.ts'
+import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
 
 const coordinate = z.coerce.number({ invalid_type_error: 'validation.number' }).int('validation.integer').min(0).max(MAP_COORD_MAX)
 const positionForm = z.object({
@@ -16,7 +16,7 @@ const positionForm = z.object({
   y: coordinate,
 })
 
-/** Moves a node of the target map (drag, arrow keys or the x/y form), refusing stale versions. */
+/** Moves a node of the target map (drag, arrow keys or the x/y form) from the position the person saw. */
 export async function handleTargetMapAction({ db, planId, actor, role, formData }: ExtraContext & { formData: FormData }) {
   const formId = String(formData.get('formId') ?? '').slice(0, 100)
   if (!canOnPlan(actor, role, 'worksheet:edit')) throw data({ message: 'Forbidden' }, { status: 403 })
@@ -29,12 +29,7 @@ export async function handleTargetMapAction({ db, planId, actor, role, formData 
   const { id, version, x, y } = parsed.data
   const node = await ItemRepository.findById(db, planId, id)
   if (!node || node.kind !== 'node') return data({ formId, result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, conflict: null }, { status: 404 })
-  try {
-    const saved = await ItemRepository.update(db, { planId, id, expectedVersion: version, data: { ...node.data, x, y }, actorId: actor.id })
-    return { formId, result: { status: 'success' as const }, conflict: null, saved: { id, version: saved!.version, x, y } }
-  } catch (error) {
-    if (!(error instanceof StaleRecordError)) throw error
-    const current = error.current as WorksheetItemView
-    return data({ formId, result: { status: 'error' as const, error: { '': ['conflict.stale'] } }, conflict: { id: current.id, version: current.version, data: current.data } }, { status: 409 })
-  }
+  // Someone else's edit of the label merges; someone else's move of the same node is refused (ADR 036).
+  const outcome = await saveItemOnBase(db, { planId, id, kind: 'node', fields: ['x', 'y'], version, base: readBase(formData), mine: { x, y }, actorId: actor.id })
+  return itemSaveResponse(formId, outcome)
 }

@@ -8,6 +8,8 @@ export interface WorksheetItemView {
   data: Record<string, unknown>
   version: number
   updated_at: Date | string
+  /** Who saved this version (absent where a view does not need it). */
+  updated_by_name?: string | null
 }
 
 export interface LinkOption {

@@ -48,3 +48,20 @@ export function findRecentByPlan(db: Executor, planId: string, limit = 20) {
     .limit(limit)
     .execute()
 }
+
+/** The name of whoever last did one of `actions` to an entity of a plan: who saved what is there now. */
+export async function findLastActorName(db: Executor, input: { planId: string; entityType: string; entityId: string; actions: readonly string[] }) {
+  const row = await db
+    .selectFrom('activity_events')
+    .innerJoin('users', 'users.id', 'activity_events.actor_id')
+    .select('users.name')
+    .where('activity_events.plan_id', '=', input.planId)
+    .where('activity_events.entity_type', '=', input.entityType)
+    .where('activity_events.entity_id', '=', input.entityId)
+    .where('activity_events.action', 'in', input.actions)
+    .orderBy('activity_events.created_at', 'desc')
+    .orderBy('activity_events.id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.name ?? null
+}

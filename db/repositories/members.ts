@@ -1,4 +1,4 @@
-import { withTransaction, type Executor } from '../executor.ts'
+import { StaleRecordError, withTransaction, type Executor } from '../executor.ts'
 import { type PlanRole } from '../types.ts'
 import * as ActivityRepository from './activity.ts'
 
@@ -64,17 +64,20 @@ export class NotMemberError extends Error {
 /**
  * Adds a member or changes their role; refuses to leave the plan without a lead. With
  * `existing: true` it only changes the role of someone still on the team (NotMemberError otherwise),
- * so a role change racing with a removal cannot bring the person back.
+ * so a role change racing with a removal cannot bring the person back. With `expectedRole` it throws
+ * StaleRecordError when the role is no longer that one.
  */
 export function upsert(
   db: Executor,
-  input: { planId: string; userId: string; role: PlanRole; actorId: string; existing?: boolean; byAdministrator?: boolean },
+  input: { planId: string; userId: string; role: PlanRole; actorId: string; existing?: boolean; byAdministrator?: boolean; expectedRole?: PlanRole },
 ) {
   return withTransaction(db, async (trx) => {
     // Lock the plan's team so two concurrent changes cannot both remove the last lead.
     const team = await trx.selectFrom('plan_members').select(['user_id', 'role']).where('plan_id', '=', input.planId).forUpdate().execute()
     const previous = team.find((m) => m.user_id === input.userId)
     if (input.existing && !previous) throw new NotMemberError()
+    // The role the person changing it saw: someone else's change since is not replaced unseen.
+    if (input.expectedRole && previous && previous.role !== input.expectedRole) throw new StaleRecordError({ role: previous.role })
     const leadsAfter = team.filter((m) => m.role === 'lead' && m.user_id !== input.userId).length + (input.role === 'lead' ? 1 : 0)
     if (leadsAfter === 0) throw new LastLeadError()
     await trx

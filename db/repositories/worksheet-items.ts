@@ -1,23 +1,27 @@
-import { sql } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
 import { StaleRecordError, withTransaction, type Executor } from '../executor.ts'
+import { type DB } from '../types.ts'
 import * as ActivityRepository from './activity.ts'
 
 const columns = ['id', 'plan_id', 'kind', 'ref', 'position', 'data', 'version', 'updated_at'] as const
 
+// Who saved the version a reader sees, so an open form can say "… changed this row since you opened it".
+const updatedByName = (eb: ExpressionBuilder<DB, 'worksheet_items'>) => eb.selectFrom('users').select('users.name').whereRef('users.id', '=', 'worksheet_items.updated_by').as('updated_by_name')
+
 /** The items of one kind on a plan, in their order. */
 export function findByKind(db: Executor, planId: string, kind: string) {
-  return db.selectFrom('worksheet_items').select(columns).where('plan_id', '=', planId).where('kind', '=', kind).orderBy('position').orderBy('created_at').execute()
+  return db.selectFrom('worksheet_items').select(columns).select(updatedByName).where('plan_id', '=', planId).where('kind', '=', kind).orderBy('position').orderBy('created_at').execute()
 }
 
 /** The items of several kinds on a plan, in their order. */
 export function findByKinds(db: Executor, planId: string, kinds: readonly string[]) {
   if (kinds.length === 0) return Promise.resolve([])
-  return db.selectFrom('worksheet_items').select(columns).where('plan_id', '=', planId).where('kind', 'in', kinds).orderBy('kind').orderBy('position').orderBy('created_at').execute()
+  return db.selectFrom('worksheet_items').select(columns).select(updatedByName).where('plan_id', '=', planId).where('kind', 'in', kinds).orderBy('kind').orderBy('position').orderBy('created_at').execute()
 }
 
 /** One item, only if it belongs to this plan (an id from another plan finds nothing). */
 export function findById(db: Executor, planId: string, id: string) {
-  return db.selectFrom('worksheet_items').select(columns).where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst()
+  return db.selectFrom('worksheet_items').select(columns).select(updatedByName).where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst()
 }
 
 /** The ids among `ids` that are items of `kind` on this plan. */

@@ -9,14 +9,16 @@ interface Props {
   values: Record<string, unknown>
   errors: Record<string, string[] | null | undefined>
   options: Record<string, LinkOption[]>
+  /** Changing a field's key re-creates its input with `values` (e.g. "take theirs" after a conflict). */
+  fieldKeys?: Record<string, string>
 }
 
 /** The inputs of one item's form, generated from its kind spec. */
-export function ItemFields({ spec, formId, values, errors, options }: Props) {
+export function ItemFields({ spec, formId, values, errors, options, fieldKeys = {} }: Props) {
   return (
     <div className="item-fields">
       {spec.fields.map((f) => (
-        <ItemField key={f.name} kind={spec.kind} field={f} id={`${formId}-${f.name}`} value={values[f.name]} errors={errors[f.name] ?? undefined} options={options} />
+        <ItemField key={`${f.name}${fieldKeys[f.name] ?? ''}`} kind={spec.kind} field={f} id={`${formId}-${f.name}`} value={values[f.name]} errors={errors[f.name] ?? undefined} options={options} />
       ))}
     </div>
   )

@@ -1,7 +1,12 @@
 import { useFetcher } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
+import { type ConflictView, type SavedView } from '../../conflicts/protocol.ts'
+import { BaseFields } from '../../conflicts/ui/BaseFields.tsx'
+import { ChangedSinceNotice } from '../../conflicts/ui/ChangedSinceNotice.tsx'
+import { chosenValue, ConflictChoices, type Choice } from '../../conflicts/ui/ConflictChoices.tsx'
+import { useEditBase } from '../../conflicts/ui/useEditBase.ts'
 import { type LinkOption, type WorksheetItemView } from '../types.ts'
 import { type KindSpec } from '../spec.ts'
 import { clearSaved } from './clearSaved.ts'
@@ -11,12 +16,15 @@ import { ItemValue } from './ItemValue.tsx'
 export interface ItemActionData {
   formId: string
   result: { status?: string; error?: Record<string, string[] | null> | null; initialValue?: Record<string, unknown> | null } | null
-  conflict: { id: string; version: number; data: Record<string, unknown> } | null
+  conflict: ConflictView | null
+  saved?: SavedView | null
 }
 
 /**
- * Creates or edits one item. A stale save (someone else saved first) keeps what this person typed
- * and shows the stored value next to it; saving again then replaces it knowingly.
+ * Creates or edits one item. The form edits from the version it was opened on; live refresh only
+ * says that someone changed the row. A save on an older version is merged field by field on the
+ * server; where both changed a field, the form shows both values to choose from and keeps what
+ * this person typed (ADR 036).
  */
 export function ItemForm({
   spec,
@@ -41,6 +49,13 @@ export function ItemForm({
   const result = fetcher.data?.formId === formId ? fetcher.data : undefined
   const errors = result?.result?.error ?? {}
   const conflict = result?.conflict ?? null
+  const base = useEditBase(item, result)
+  const [choices, setChoices] = useState<Record<string, Choice>>({})
+  const [choicesFor, setChoicesFor] = useState(conflict)
+  if (choicesFor !== conflict) {
+    setChoicesFor(conflict)
+    setChoices({})
+  }
   const succeeded = fetcher.state === 'idle' && result !== undefined && result.result?.status !== 'error' && !conflict
   const formRef = useRef<HTMLFormElement>(null)
   const sent = useRef<FormData | null>(null)
@@ -50,6 +65,11 @@ export function ItemForm({
     if (!item && formRef.current && sent.current) clearSaved(formRef.current, sent.current)
     onDone?.()
   }, [succeeded, item, onDone])
+
+  // After a refused save the inputs are re-created with my values merged with theirs (and the
+  // chosen side of each conflicting field); until then they hold what the form was opened with.
+  const values = conflict ? Object.fromEntries(spec.fields.map((f) => [f.name, chosenValue(conflict, choices, f.name)])) : (base?.data ?? defaults ?? {})
+  const label = (name: string) => t(`kinds.${spec.kind}.fields.${name}`)
 
   return (
     <fetcher.Form
@@ -63,25 +83,21 @@ export function ItemForm({
       <input type="hidden" name="intent" value={item ? 'item:update' : 'item:create'} />
       <input type="hidden" name="kind" value={spec.kind} />
       {item ? <input type="hidden" name="id" value={item.id} /> : null}
-      {item ? <input type="hidden" name="version" value={conflict?.version ?? item.version} /> : null}
+      {item ? <BaseFields base={base} /> : null}
       <FormErrors errors={(errors[''] as string[] | undefined) ?? undefined} />
       {conflict ? (
-        <div className="alert alert--warning" role="alert">
-          <p>{t('conflictCurrent')}</p>
-          <dl className="conflict-values">
-            {spec.fields.map((f) => (
-              <div key={f.name} className="conflict-values__row">
-                <dt>{t(`kinds.${spec.kind}.fields.${f.name}`)}</dt>
-                <dd>
-                  <ItemValue field={f} value={conflict.data[f.name]} options={options} />
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </div>
-      ) : null}
+        <ConflictChoices
+          conflict={conflict}
+          label={label}
+          render={(name, value) => <ItemValue field={spec.fields.find((f) => f.name === name)!} value={value} options={options} />}
+          choices={choices}
+          onChoose={(name, choice) => setChoices((c) => ({ ...c, [name]: choice }))}
+        />
+      ) : (
+        <ChangedSinceNotice current={item} base={base} by={item?.updated_by_name} />
+      )}
       {/* Uncontrolled inputs: after an error or a conflict they still hold what the person typed. */}
-      <ItemFields spec={spec} formId={formId} values={item?.data ?? defaults ?? {}} errors={errors} options={options} />
+      <ItemFields key={conflict ? `conflict-${conflict.version}` : 'opened'} spec={spec} formId={formId} values={values} errors={errors} options={options} fieldKeys={choices} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={fetcher.state !== 'idle'}>
           {item ? t('save') : t(`kinds.${spec.kind}.add`)}
@@ -96,4 +112,3 @@ export function ItemForm({
     </fetcher.Form>
   )
 }
-

@@ -33,7 +33,9 @@ export function StakeholderGrid({ stakeholders, placements, canEdit }: { stakeho
   const drop = (influence: number, alignment: number, id: string) => {
     const s = stakeholders.find((x) => x.id === id)
     if (!s) return
-    fetcher.submit({ intent: 'stakeholder:place', formId: 'stakeholder-grid', id, version: String(s.version), agreedInfluence: String(influence), agreedAlignment: String(alignment) }, { method: 'post' })
+    // The placement shown when it was dragged: a placement someone else saved since is not overwritten (ADR 036).
+    const base = JSON.stringify({ agreedInfluence: s.data.agreedInfluence, agreedAlignment: s.data.agreedAlignment })
+    fetcher.submit({ intent: 'stakeholder:place', formId: 'stakeholder-grid', id, version: String(s.version), base, agreedInfluence: String(influence), agreedAlignment: String(alignment) }, { method: 'post' })
   }
   const error = fetcher.data?.formId === 'stakeholder-grid' ? fetcher.data.result?.error?.[''] : undefined
   const unplaced = stakeholders.filter((s) => cellOf(s) === null)

@@ -1,6 +1,10 @@
 import { useFetcher } from '@remix-run/react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
+import { BaseFields } from '../../conflicts/ui/BaseFields.tsx'
+import { chosenValue, ConflictChoices, type Choice } from '../../conflicts/ui/ConflictChoices.tsx'
+import { useEditBase } from '../../conflicts/ui/useEditBase.ts'
 import { formatNumber } from '../../utils/locales.ts'
 import { signed } from '../scoring.ts'
 import { placementOf, quadrant, STAKEHOLDER_CRITERIA, type Placement, type StakeholderScores } from '../step4.ts'
@@ -119,19 +123,28 @@ function PlacementTable({ stakeholders }: { stakeholders: WorksheetItemView[] })
   )
 }
 
+const PLACEMENT = ['agreedInfluence', 'agreedAlignment']
+
 function PlacementForm({ stakeholder }: { stakeholder: WorksheetItemView }) {
   const { t } = useTranslation('worksheets')
   const fetcher = useFetcher<ItemActionData>()
   const formId = `place-${stakeholder.id}`
   const result = fetcher.data?.formId === formId ? fetcher.data : undefined
-  const d = stakeholder.data
+  // Untouched, the form follows live refresh; once the person picks a value it keeps what they opened (ADR 036).
+  const [touched, setTouched] = useState(false)
+  const base = useEditBase(stakeholder, result, { follow: !touched })
+  const conflict = result?.conflict ?? null
+  const [choices, setChoices] = useState<Record<string, Choice>>({})
+  // After a refused save the selects hold my values (or theirs where chosen), next to both values.
+  const d = conflict ? Object.fromEntries(PLACEMENT.map((f) => [f, chosenValue(conflict, choices, f)])) : (base?.data ?? stakeholder.data)
+  const version = `${conflict?.version ?? base?.version ?? stakeholder.version}-${choices.agreedInfluence ?? ''}${choices.agreedAlignment ?? ''}`
   return (
-    <fetcher.Form method="post" className="placement-form" aria-label={t('stakeholderScores.placeLabel', { ref: stakeholder.ref })}>
+    <fetcher.Form method="post" className="placement-form" aria-label={t('stakeholderScores.placeLabel', { ref: stakeholder.ref })} onChange={() => setTouched(true)} onSubmit={() => setTouched(false)}>
       <input type="hidden" name="intent" value="stakeholder:place" />
       <input type="hidden" name="formId" value={formId} />
       <input type="hidden" name="id" value={stakeholder.id} />
-      <input type="hidden" name="version" value={result?.conflict?.version ?? stakeholder.version} />
-      <select key={`i${stakeholder.version}`} name="agreedInfluence" defaultValue={d.agreedInfluence === undefined ? '' : String(d.agreedInfluence)} aria-label={t('stakeholderScores.agreedInfluenceOf', { ref: stakeholder.ref })}>
+      <BaseFields base={base} />
+      <select key={`i${version}`} name="agreedInfluence" defaultValue={d.agreedInfluence === undefined ? '' : String(d.agreedInfluence)} aria-label={t('stakeholderScores.agreedInfluenceOf', { ref: stakeholder.ref })}>
         <option value="">{t('stakeholderScores.influenceShort')} —</option>
         {range(1, 5).map((v) => (
           <option key={v} value={v}>
@@ -139,7 +152,7 @@ function PlacementForm({ stakeholder }: { stakeholder: WorksheetItemView }) {
           </option>
         ))}
       </select>
-      <select key={`a${stakeholder.version}`} name="agreedAlignment" defaultValue={d.agreedAlignment === undefined ? '' : String(d.agreedAlignment)} aria-label={t('stakeholderScores.agreedAlignmentOf', { ref: stakeholder.ref })}>
+      <select key={`a${version}`} name="agreedAlignment" defaultValue={d.agreedAlignment === undefined ? '' : String(d.agreedAlignment)} aria-label={t('stakeholderScores.agreedAlignmentOf', { ref: stakeholder.ref })}>
         <option value="">{t('stakeholderScores.alignmentShort')} —</option>
         {range(-2, 2).map((v) => (
           <option key={v} value={v}>
@@ -150,6 +163,15 @@ function PlacementForm({ stakeholder }: { stakeholder: WorksheetItemView }) {
       <button type="submit" className="button button--small" disabled={fetcher.state !== 'idle'}>
         {t('save')}
       </button>
+      {conflict ? (
+        <ConflictChoices
+          conflict={conflict}
+          label={(f) => t(f === 'agreedInfluence' ? 'stakeholderScores.agreedInfluenceOf' : 'stakeholderScores.agreedAlignmentOf', { ref: stakeholder.ref })}
+          render={(_f, v) => (typeof v === 'number' ? signed(v) : '—')}
+          choices={choices}
+          onChoose={(f, c) => setChoices((all) => ({ ...all, [f]: c }))}
+        />
+      ) : null}
       <FormErrors
         errors={
           result?.result?.error

@@ -8,7 +8,7 @@ import { type ItemActionData } from './ItemForm.tsx'
 import { type SubstepPanelProps } from './panels.tsx'
 import { TargetMapSvg, type TargetMapNode, type TargetMapRelation } from './TargetMapSvg.tsx'
 
-type PositionData = ItemActionData & { saved?: { id: string; version: number; x: number; y: number } }
+type PositionData = ItemActionData
 
 const num = (v: unknown) => (typeof v === 'number' ? v : null)
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
@@ -48,6 +48,11 @@ export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
 
   // The newest version we know of: the loader's, or the one our last save returned.
   const versionOf = (id: string) => Math.max(nodeItems.find((n) => n.id === id)?.version ?? 0, versions.current[id] ?? 0)
+  // The stored position the person moved the node from: a move by someone else since is not overwritten.
+  const baseOf = (id: string) => {
+    const data = nodeItems.find((n) => n.id === id)?.data ?? {}
+    return JSON.stringify({ x: data.x, y: data.y })
+  }
   const positions = new Map(model.positions)
   for (const p of Object.values(moved)) positions.set(p.id, p)
 
@@ -69,7 +74,7 @@ export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded])
 
-  const save = (p: Placed) => fetcher.submit({ intent: 'node:position', formId: 'node-position', id: p.id, version: String(versionOf(p.id)), x: String(p.x), y: String(p.y) }, { method: 'post' })
+  const save = (p: Placed) => fetcher.submit({ intent: 'node:position', formId: 'node-position', id: p.id, version: String(versionOf(p.id)), base: baseOf(p.id), x: String(p.x), y: String(p.y) }, { method: 'post' })
 
   const toSvg = (svg: SVGSVGElement, e: { clientX: number; clientY: number }) => {
     const point = new DOMPoint(e.clientX, e.clientY).matrixTransform(svg.getScreenCTM()?.inverse())
@@ -159,13 +164,13 @@ export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
         {fetcher.state === 'idle' && result?.saved ? t('targetMap.saved', { ref: refOf(result.saved.id) }) : null}
         {fetcher.state === 'idle' && result?.conflict ? t('targetMap.conflict', { ref: refOf(result.conflict.id) }) : null}
       </div>
-      {canEdit && model.nodes.length > 0 ? <MoveForm nodes={nodeItems} positions={positions} versionOf={versionOf} selectedId={selectedId} /> : null}
+      {canEdit && model.nodes.length > 0 ? <MoveForm nodes={nodeItems} positions={positions} versionOf={versionOf} baseOf={baseOf} selectedId={selectedId} /> : null}
     </section>
   )
 }
 
 /** The form alternative to dragging: choose a node and type its position. */
-function MoveForm({ nodes, positions, versionOf, selectedId }: { nodes: WorksheetItemView[]; positions: Map<string, Placed>; versionOf: (id: string) => number; selectedId: string | null }) {
+function MoveForm({ nodes, positions, versionOf, baseOf, selectedId }: { nodes: WorksheetItemView[]; positions: Map<string, Placed>; versionOf: (id: string) => number; baseOf: (id: string) => string; selectedId: string | null }) {
   const { t } = useTranslation('worksheets')
   const fetcher = useFetcher<PositionData>()
   const [id, setId] = useState(selectedId ?? nodes[0]!.id)
@@ -181,6 +186,7 @@ function MoveForm({ nodes, positions, versionOf, selectedId }: { nodes: Workshee
         <input type="hidden" name="intent" value="node:position" />
         <input type="hidden" name="formId" value="node-move" />
         <input type="hidden" name="version" value={versionOf(id)} />
+        <input type="hidden" name="base" value={baseOf(id)} />
         <div className="field">
           <label htmlFor="node-move-id">{t('targetMap.node')}</label>
           <select id="node-move-id" name="id" value={id} onChange={(e) => setId(e.currentTarget.value)}>
