@@ -7,6 +7,7 @@ import express from 'express'
 import { createDb } from '#db/client.ts'
 import { trustedForwarding } from './http/forwarded.server.ts'
 import { crossOriginGuard } from './http/origin-guard.server.ts'
+import { securityHeaders } from './http/security-headers.server.ts'
 import { getEnv } from './utils/env.server.ts'
 import { schedulePruning } from './utils/pruning.server.ts'
 
@@ -25,12 +26,7 @@ app.disable('x-powered-by')
 app.use(trustedForwarding(app, process.env.TRUST_PROXY))
 app.use(compression())
 
-app.use((req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'same-origin')
-  res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'")
-  next()
-})
+app.use(securityHeaders({ collabUrl: getEnv().COLLAB_PUBLIC_URL, development: isDev }))
 app.use(crossOriginGuard(allowedOrigins))
 
 if (viteDevServer) {
@@ -44,7 +40,7 @@ const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
   : ((await import(path.join(root, 'build/server/index.js'))) as ServerBuild)
 
-app.all('*', createRequestHandler({ build, mode: isDev ? 'development' : 'production' }))
+app.all('*', createRequestHandler({ build, mode: isDev ? 'development' : 'production', getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }))
 
 const server = app.listen(port, () => console.log(`Web portal listening on http://localhost:${port}`))
 

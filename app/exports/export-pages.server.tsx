@@ -65,12 +65,13 @@ const notFound = async (request: Request) => {
 }
 
 /** The print page of a plan (or of one of its approved versions). */
-export async function printPage(request: Request, planId: string, user: { locale: string | null }, version?: number): Promise<Response> {
+export async function printPage(request: Request, planId: string, user: { locale: string | null }, version?: number, nonce?: string): Promise<Response> {
   const doc = await buildPlanDocument(getDb(), planId, version === undefined ? {} : { version })
   if (!doc) return notFound(request)
   const base = version === undefined ? `/plans/${planId}` : `/plans/${planId}/versions/${version}`
   const page = await renderPrintHtml(doc, {
     toolbar: { lang: await getLocale(request, user.locale), backHref: version === undefined ? `/plans/${planId}` : base, pdfHref: `${base}/export.pdf`, docxHref: `${base}/export.docx`, pdfAvailable: isPdfAvailable() },
+    nonce,
   })
   return html(page)
 }
