@@ -1,11 +1,12 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { createServerInstance } from './i18n/i18next.server.ts'
 import { isLocale, DEFAULT_LOCALE } from './utils/locales.ts'
+import { NonceProvider } from './utils/nonce.tsx'
 
 const ABORT_DELAY = 10_000
 
@@ -14,7 +15,10 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // Every inline script of the document carries this response's nonce (ADR 032).
+  const nonce = loadContext.cspNonce
   const rootData = remixContext.staticHandlerContext.loaderData.root as { locale?: string } | undefined
   const locale = isLocale(rootData?.locale) ? rootData.locale : DEFAULT_LOCALE
   const namespaces = routeNamespaces(remixContext)
@@ -24,10 +28,13 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let didError = false
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce ?? ''}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce,
         [callback]: () => {
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')

@@ -6,6 +6,7 @@ import { AppShell } from './components/AppShell.tsx'
 import { GeneralErrorBoundary } from './components/ErrorBoundary.tsx'
 import { getLocale } from './i18n/i18next.server.ts'
 import styles from './styles/app.css?url'
+import { useNonce } from './utils/nonce.tsx'
 import { getSessionUser } from './utils/session.server.ts'
 
 // An inline icon: browsers stop asking for /favicon.ico, which would otherwise log a 404 each visit.
@@ -42,6 +43,7 @@ export const meta: MetaFunction = () => [{ title: 'SCP Portal' }]
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<RootData>('root')
   const locale = data?.locale ?? 'en'
+  const nonce = useNonce()
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -52,8 +54,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

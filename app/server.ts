@@ -4,8 +4,10 @@ import { type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { createDb } from '#db/client.ts'
+import { trustedForwarding } from './http/forwarded.server.ts'
+import { crossOriginGuard } from './http/origin-guard.server.ts'
+import { securityHeaders } from './http/security-headers.server.ts'
 import { getEnv } from './utils/env.server.ts'
-import { isCrossOriginRequest } from './utils/origin.server.ts'
 import { schedulePruning } from './utils/pruning.server.ts'
 import { mountRemix } from './utils/web-app.server.ts'
 
@@ -21,27 +23,11 @@ const viteDevServer = isDev
 
 const app = express()
 app.disable('x-powered-by')
-if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+app.use(trustedForwarding(app, process.env.TRUST_PROXY))
 app.use(compression())
 
-app.use((req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'same-origin')
-  res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'")
-  // Remix reads the address from this header; never trust one sent by the client.
-  req.headers['x-client-ip'] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
-  const host = (app.get('trust proxy') ? req.get('x-forwarded-host') : undefined) ?? req.get('host')
-  const crossOrigin = isCrossOriginRequest(
-    req.method,
-    { origin: req.get('origin'), referer: req.get('referer'), secFetchSite: req.get('sec-fetch-site'), host },
-    allowedOrigins,
-  )
-  if (crossOrigin) {
-    res.status(403).type('text/plain').send('Cross-origin request refused')
-    return
-  }
-  next()
-})
+app.use(securityHeaders({ collabUrl: getEnv().COLLAB_PUBLIC_URL, development: isDev }))
+app.use(crossOriginGuard(allowedOrigins))
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
@@ -7,6 +6,7 @@ import { createDb } from '#db/client.ts'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '#db/embedded.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { demoAccountsText, seedIfEmpty } from '#db/seed.ts'
+import { createSupervisor } from './supervisor.ts'
 
 // `npm start` / `npm run dev`: one command that brings up the whole portal.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -30,43 +30,28 @@ async function loadSecrets(): Promise<{ SESSION_SECRET: string; COLLAB_SECRET: s
   return secrets
 }
 
-const children = new Set<ChildProcess>()
 let shuttingDown = false
 let embedded: EmbeddedDatabase | undefined
 
-function run(name: string, script: string, env: NodeJS.ProcessEnv, restartOnCrash: boolean) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: 'inherit' })
-  children.add(child)
-  child.on('exit', (code, signal) => {
-    children.delete(child)
+// Web and collab-server are both restarted when they crash (with backoff); the database is only
+// stopped by Ctrl-C/SIGTERM, never because one of them died.
+const supervisor = createSupervisor({
+  onEvent(event) {
     if (shuttingDown) return
-    log(`${name} stopped (${signal ?? `exit code ${code}`})`)
-    if (restartOnCrash) {
-      log(`restarting ${name} in 1 s`)
-      setTimeout(() => run(name, script, env, restartOnCrash), 1_000)
-    } else {
-      void shutdown(1)
-    }
-  })
+    if (event.type === 'exited') log(`${event.name} stopped (${event.signal ?? `exit code ${event.code}`})`)
+    if (event.type === 'restarting') log(`restarting ${event.name} in ${Math.round(event.delayMs / 1000)} s`)
+  },
+})
+
+function run(name: string, script: string, env: NodeJS.ProcessEnv) {
+  supervisor.start({ name, command: process.execPath, args: ['--import', 'tsx', script], cwd: root, env })
 }
 
 async function shutdown(code = 0) {
   if (shuttingDown) return
   shuttingDown = true
   log('shutting down…')
-  await Promise.all(
-    [...children].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-          child.once('exit', () => {
-            clearTimeout(timer)
-            resolve()
-          })
-          child.kill('SIGTERM')
-        }),
-    ),
-  )
+  await supervisor.stopAll()
   if (embedded) {
     await embedded.stop()
     log('database stopped')
@@ -103,8 +88,8 @@ async function main() {
     COLLAB_PORT: collabPort,
     COLLAB_PUBLIC_URL: process.env.COLLAB_PUBLIC_URL ?? `ws://localhost:${collabPort}`,
   }
-  run('web', 'app/server.ts', env, false)
-  if (existsSync(path.join(root, 'collab-server/index.ts'))) run('collab-server', 'collab-server/index.ts', env, true)
+  run('web', 'app/server.ts', env)
+  if (existsSync(path.join(root, 'collab-server/index.ts'))) run('collab-server', 'collab-server/index.ts', env)
   console.log(`\n  SCP Portal: http://localhost:${port}\n\n${demoAccountsText()}\n`)
 }
 

@@ -28,12 +28,24 @@ export async function waitForHydratedForm(page: Page, formId: string) {
   await expect(page.locator(`form#${formId}`)).toHaveAttribute('novalidate', '')
 }
 
-/** Fails the test on uncaught page errors and React hydration errors, which users never see reported. */
+/** Marks what the Content-Security-Policy blocked on a page, in a console line the watcher below recognises. */
+export const CSP_VIOLATION_MARK = '[csp-violation]'
+
+/**
+ * Fails the test on uncaught page errors, React hydration errors and anything the
+ * Content-Security-Policy blocked (ADR 032), none of which users ever see reported.
+ */
 function watchForErrors(page: Page, problems: string[]) {
   page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`))
   page.on('console', (message) => {
-    if (message.type() === 'error' && /hydrat|Minified React error|did not match/i.test(message.text())) problems.push(`console on ${page.url()}: ${message.text().split('\n')[0]}`)
+    if (message.type() === 'error' && /hydrat|Minified React error|did not match|Content Security Policy/i.test(message.text())) problems.push(`console on ${page.url()}: ${message.text().split('\n')[0]}`)
+    if (message.text().startsWith(CSP_VIOLATION_MARK)) problems.push(`CSP violation on ${page.url()}: ${message.text()}`)
   })
+  void page.addInitScript((mark) => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.warn(`${mark} ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`)
+    })
+  }, CSP_VIOLATION_MARK)
 }
 
 export interface PlanInput {

@@ -6,7 +6,7 @@ import { getFixedT, getLocale } from '../i18n/i18next.server.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { buildPlanDocument } from './plan-document.server.ts'
 import { ChromiumMissingError, htmlToPdf, isPdfAvailable, PdfTimeoutError } from './pdf/pdf.server.ts'
-import { QueueFullError, QueueTimeoutError } from './pdf/limiter.ts'
+import { KeyBusyError, QueueFullError, QueueTimeoutError } from './pdf/limiter.ts'
 import { renderPrintHtml } from './print/render.server.tsx'
 import { type Lang } from './types.ts'
 
@@ -65,12 +65,13 @@ const notFound = async (request: Request) => {
 }
 
 /** The print page of a plan (or of one of its approved versions). */
-export async function printPage(request: Request, planId: string, user: { locale: string | null }, version?: number): Promise<Response> {
+export async function printPage(request: Request, planId: string, user: { locale: string | null }, version?: number, nonce?: string): Promise<Response> {
   const doc = await buildPlanDocument(getDb(), planId, version === undefined ? {} : { version })
   if (!doc) return notFound(request)
   const base = version === undefined ? `/plans/${planId}` : `/plans/${planId}/versions/${version}`
   const page = await renderPrintHtml(doc, {
     toolbar: { lang: await getLocale(request, user.locale), backHref: version === undefined ? `/plans/${planId}` : base, pdfHref: `${base}/export.pdf`, docxHref: `${base}/export.docx`, pdfAvailable: isPdfAvailable() },
+    nonce,
   })
   return html(page)
 }
@@ -87,16 +88,21 @@ function fileName(title: string, version: number | undefined): string {
 }
 
 /** The plan as a tagged PDF; a 503 page (never a 500) when the server cannot print it now. */
-export async function pdfDownload(request: Request, planId: string, user: { locale: string | null }, version?: number): Promise<Response> {
+export async function pdfDownload(request: Request, planId: string, user: { id: string; locale: string | null }, version?: number): Promise<Response> {
   const doc = await buildPlanDocument(getDb(), planId, version === undefined ? {} : { version })
   if (!doc) return notFound(request)
   try {
-    const pdf = await htmlToPdf(await renderPrintHtml(doc))
+    const pdf = await htmlToPdf(await renderPrintHtml(doc), { owner: user.id })
     return new Response(pdf, {
       headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${fileName(doc.title, version)}"`, 'Content-Length': String(pdf.byteLength), ...NO_STORE },
     })
   } catch (error) {
-    const reason = error instanceof ChromiumMissingError ? 'noChromium' : error instanceof QueueFullError || error instanceof QueueTimeoutError ? 'busy' : error instanceof PdfTimeoutError ? 'timeout' : null
+    const reason =
+      error instanceof ChromiumMissingError ? 'noChromium'
+      : error instanceof KeyBusyError ? 'yoursBusy'
+      : error instanceof QueueFullError || error instanceof QueueTimeoutError ? 'busy'
+      : error instanceof PdfTimeoutError ? 'timeout'
+      : null
     if (!reason) {
       // A Chromium that crashed or failed to start is still "cannot print now" for the reader.
       console.warn('PDF export failed:', error instanceof Error ? error.message : error)
@@ -105,6 +111,8 @@ export async function pdfDownload(request: Request, planId: string, user: { loca
     const t = await getFixedT(lang, 'exports')
     const printHref = version === undefined ? `/plans/${planId}/print` : `/plans/${planId}/versions/${version}/print`
     const page = messagePage(lang, t('exports:pdf.unavailableTitle'), [t(`exports:pdf.${reason ?? 'timeout'}`), t('exports:pdf.usePrint')], { href: printHref, text: t('exports:pdf.openPrint') })
+    // One user's own exports in progress: 429 (that user slows down); the server as a whole busy: 503.
+    if (reason === 'yoursBusy') return html(page, 429, { 'Retry-After': '30' })
     return html(page, 503, reason === 'busy' ? { 'Retry-After': '60' } : {})
   }
 }

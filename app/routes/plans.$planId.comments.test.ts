@@ -109,3 +109,40 @@ describe('comments on artefacts', () => {
     expect(await CommentRepository.findThread(db, plan.id, 'item', item.id)).toHaveLength(1)
   })
 })
+
+// Remix sends a resource route's non-Response result to a plain form post as a 200 with the
+// wrapper as JSON; the action must therefore answer (or throw) real Responses with the real status.
+async function rawPost(planId: string, cookie: string, form: Record<string, string>): Promise<unknown> {
+  try {
+    return await action(args(makeRequest(`/plans/${planId}/comments`, { cookie, form }), { planId }))
+  } catch (thrown) {
+    return thrown
+  }
+}
+
+describe('comment refusals over HTTP', () => {
+  it('answers 400, 403, 404 and 409 as Responses with that status and a JSON body', async () => {
+    const { lead, cookie, plan, item } = await setup()
+    const viewer = await member(plan.id, lead.id, 'viewer')
+    const stranger = await createUserWithSession(db)
+    const memberComment = await post(plan.id, cookie, { subjectType: 'item', subjectId: item.id, body: 'Not a review' })
+    const cases: [string, Record<string, string>, number][] = [
+      [cookie, { subjectType: 'item', subjectId: item.id, body: '' }, 400],
+      [cookie, { intent: 'review:resolve', id: 'x', resolved: 'true' }, 400],
+      [viewer.cookie, { subjectType: 'item', subjectId: item.id, body: 'x' }, 403],
+      [stranger.cookie, { subjectType: 'item', subjectId: item.id, body: 'x' }, 404],
+      [cookie, { subjectType: 'substep', subjectId: '9.9', body: 'x' }, 404],
+      [cookie, { intent: 'review:resolve', id: memberComment.data.comments[0].id, resolved: 'true' }, 409],
+    ]
+    for (const [who, form, status] of cases) {
+      const reply = await rawPost(plan.id, who, form)
+      expect(reply, JSON.stringify(form)).toBeInstanceOf(Response)
+      expect((reply as Response).status, JSON.stringify(form)).toBe(status)
+      expect((reply as Response).headers.get('Content-Type')).toContain('application/json')
+    }
+    const ok = await rawPost(plan.id, cookie, { subjectType: 'item', subjectId: item.id, body: 'Fine' })
+    expect(ok).toBeInstanceOf(Response)
+    expect((ok as Response).status).toBe(200)
+    expect(await CommentRepository.findThread(db, plan.id, 'item', item.id)).toHaveLength(2)
+  })
+})

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { getDb } from '../utils/db.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { readFormData } from '../utils/request.server.ts'
+import { asResourceResponse } from '../utils/resource-response.server.ts'
 import { handleCommentAction, loadThread } from '../worksheets/comments.server.ts'
 
 // Resource route: the comment thread of one artefact, sub-step or plan, and the form that adds to it.
@@ -12,8 +13,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...thread, canComment: abilities['comment:create'] }
 }
 
+// Every refusal answers with its real status (400, 403, 404, 409), to fetchers and plain form posts alike.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { plan, user, role } = await requirePlanAccess(request, params.planId, 'comment:create')
-  const formData = await readFormData(request)
-  return handleCommentAction({ db: getDb(), planId: plan.id, actor: toActor(user), role, formData })
+  return asResourceResponse(async () => {
+    const { plan, user, role } = await requirePlanAccess(request, params.planId, 'comment:create')
+    const formData = await readFormData(request)
+    return handleCommentAction({ db: getDb(), planId: plan.id, actor: toActor(user), role, formData })
+  })
 }

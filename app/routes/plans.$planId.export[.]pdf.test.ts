@@ -5,6 +5,7 @@ import { args, createUserWithSession, makeRequest, sessionCookieFor } from '#tes
 import { getDb } from '../utils/db.server.ts'
 import { loader as overviewLoader } from './plans.$planId._index.tsx'
 import { loader } from './plans.$planId.export[.]pdf.ts'
+import { pdfQueueStats } from '../exports/pdf/pdf.server.ts'
 
 const db = getDb()
 let ids: DemoIds
@@ -91,5 +92,28 @@ describe('the PDF export', () => {
     const res = await download(cookie)
     expect(res.status).toBe(404)
     expect(res.headers.get('Content-Type')).toContain('text/html')
+  })
+})
+
+describe('PDF exports per user', () => {
+  it('refuses a reader’s ten parallel exports beyond two with 429, while another reader still gets a PDF', { timeout: 240_000 }, async () => {
+    const viewer = await sessionCookieFor(ids.users['viewer@demo.example']!)
+    const planner = await sessionCookieFor(ids.users['planner@demo.example']!)
+    let settled = 0
+    const burst = Array.from({ length: 10 }, () => download(viewer).finally(() => settled++))
+    // Every export of the burst is answered or holds a place in the print queue; without a per-user
+    // limit the burst now fills the queue and the other reader's export is a 503.
+    while (pdfQueueStats().running + pdfQueueStats().waiting + settled < 10) await new Promise((resolve) => setTimeout(resolve, 20))
+    const other = await download(planner)
+    const replies = await Promise.all(burst)
+    expect(other.status).toBe(200)
+    expect(other.headers.get('Content-Type')).toBe('application/pdf')
+    const statuses = replies.map((r) => r.status).sort()
+    expect(statuses).toEqual([200, 200, 429, 429, 429, 429, 429, 429, 429, 429])
+    const refused = replies.find((r) => r.status === 429)!
+    expect(refused.headers.get('Retry-After')).toBe('30')
+    expect(await refused.text()).toContain('You already have PDF files being made')
+    // The limit is on exports in progress: once they are done the reader may export again.
+    expect((await download(viewer)).status).toBe(200)
   })
 })

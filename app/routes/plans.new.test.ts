@@ -56,6 +56,10 @@ describe('creating a plan', () => {
     expect(await MemberRepository.findRole(db, plan.id, user.id)).toBe('lead')
     const history = await ActivityRepository.findRecentByPlan(db, plan.id)
     expect(history).toMatchObject([{ action: 'created', entity_type: 'plan', actor_name: user.name }])
+    // The method's eight criteria come with the plan, so opening 2.2 never has to write them.
+    const criteria = await db.selectFrom('worksheet_items').select(['ref', 'created_by']).where('plan_id', '=', plan.id).where('kind', '=', 'criterion').orderBy('position').execute()
+    expect(criteria.map((c) => c.ref)).toEqual(['Cr1', 'Cr2', 'Cr3', 'Cr4', 'Cr5', 'Cr6', 'Cr7', 'Cr8'])
+    expect(criteria.every((c) => c.created_by === user.id)).toBe(true)
   })
 
   it('accepts a plan without a region and trims the title', async () => {

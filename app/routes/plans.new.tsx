@@ -9,6 +9,7 @@ import { getDb } from '../utils/db.server.ts'
 import { canGlobally } from '../utils/permissions.ts'
 import { toActor } from '../utils/plan-access.server.ts'
 import { planSchema } from '../utils/plan-schema.ts'
+import { PLAN_DEFAULT_ITEMS } from '../worksheets/plan-defaults.ts'
 import { requireUser } from '../utils/session.server.ts'
 import { readFormData } from '../utils/request.server.ts'
 
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: planSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const v = submission.value
-  const plan = await PlanRepository.insertWithLead(getDb(), { ...v, region: v.region ?? null }, user.id)
+  const plan = await PlanRepository.insertWithLead(getDb(), { ...v, region: v.region ?? null }, user.id, PLAN_DEFAULT_ITEMS)
   throw redirect(`/plans/${plan.id}`)
 }
 

@@ -91,7 +91,8 @@ export function remixHandler(build: Build, mode: string): RequestHandler {
     res.on('close', () => {
       if (!res.writableFinished) controller.abort()
     })
-    handle(request)
+    // The load context carries what express middleware computed for this response (the CSP nonce).
+    handle(request, { cspNonce: res.locals.cspNonce as string | undefined })
       .then((response) => send(res, response))
       .catch(next)
   }

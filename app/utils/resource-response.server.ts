@@ -24,3 +24,15 @@ export async function asResourceGuard<T>(guard: () => Promise<T>, headers: Heade
     throw error
   }
 }
+
+/**
+ * Runs a resource route's action and answers with a real Response: a returned `data(body, init)`
+ * keeps its status (Remix would send a bare 200 with the wrapper as JSON to a plain form post),
+ * a plain object is a 200, and a thrown `data()` keeps its body as well as its status.
+ */
+export async function asResourceResponse(handler: () => Promise<unknown>): Promise<Response> {
+  const result = await asResourceGuard(handler)
+  if (result instanceof Response) return result
+  if (isDataWithInit(result)) return Response.json(result.data, result.init ?? undefined)
+  return Response.json(result)
+}

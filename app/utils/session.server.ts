@@ -9,12 +9,19 @@ import { getEnv } from './env.server.ts'
 export const SESSION_IDLE_SECONDS = Number(process.env.SESSION_IDLE_MINUTES ?? 120) * 60
 export const SESSION_ABSOLUTE_SECONDS = Number(process.env.SESSION_MAX_HOURS ?? 24) * 3600
 
-const COOKIE_NAME = 'scp_session'
+/**
+ * Over HTTPS the cookie is `__Host-` prefixed: browsers then accept it only with Secure, Path=/ and
+ * no Domain, so a sibling subdomain or a plain-http page cannot plant or overwrite it (ADR 032).
+ * Plain http://localhost (development, the e2e suite) keeps the unprefixed name.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-scp_session' : 'scp_session'
+}
 
 function sessionCookie(request: Request) {
-  // Secure whenever the portal is reached over HTTPS; plain http://localhost still works.
+  // The request URL's scheme follows X-Forwarded-Proto only from the trusted proxy (app/http/forwarded.server.ts).
   const secure = new URL(request.url).protocol === 'https:'
-  return createCookie(COOKIE_NAME, {
+  return createCookie(sessionCookieName(secure), {
     httpOnly: true,
     sameSite: 'lax',
     secure,

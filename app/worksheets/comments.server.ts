@@ -83,6 +83,8 @@ async function handleResolve({ db, planId, actor, role, formData }: CommentConte
   const parsed = resolveSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) return data({ result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, comments: null }, { status: 400 })
   const comment = await CommentRepository.findById(db, planId, parsed.data.id)
+  // A comment that exists but is not a review comment cannot be in the state asked for: a conflict.
+  if (comment && !comment.is_review) return data({ result: { status: 'error' as const, error: { '': ['validation.notReviewComment'] } }, comments: null }, { status: 409 })
   const done = comment ? await CommentRepository.resolve(db, { planId, id: parsed.data.id, actorId: actor.id, resolved: parsed.data.resolved === 'true' }) : false
   if (!comment || !done) return data({ result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, comments: null }, { status: 404 })
   return { result: { status: 'success' as const }, comments: await CommentRepository.findThread(db, planId, comment.subject_type, comment.subject_id) }

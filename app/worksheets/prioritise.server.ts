@@ -10,8 +10,11 @@ import { aggregateScores, rank, type Criterion } from './scoring.ts'
 import { criterionSpec, DEFAULT_CRITERIA, SCORE_MAX, SCORE_MIN, type PrioritisationView, type RankedPair } from './step2.ts'
 import { type WorksheetItemView } from './types.ts'
 
-/** Seeds the method's eight criteria (weight 1) the first time a plan needs them. */
-export async function ensureCriteria(db: Db, planId: string, actorId: string) {
+/**
+ * The plan's criteria, seeding the method's eight (weight 1) when it has none. Only for actions:
+ * plans get their criteria when created (plan-defaults.ts), and a GET never writes.
+ */
+async function ensureCriteria(db: Db, planId: string, actorId: string) {
   await ItemRepository.insertDefaultsIfNone(db, {
     planId,
     kind: criterionSpec.kind,
@@ -28,8 +31,8 @@ function toCriterion(item: WorksheetItemView): Criterion {
 
 /** Criteria, the ranked pairs with their spread and means by constituency, the viewer's own scores and the decision. */
 export async function loadPrioritisation({ db, planId, actor }: ExtraContext): Promise<PrioritisationView> {
-  const criteria = await ensureCriteria(db, planId, actor.id)
-  const [pairs, rows, decisions] = await Promise.all([
+  const [criteria, pairs, rows, decisions] = await Promise.all([
+    ItemRepository.findByKind(db, planId, criterionSpec.kind),
     ItemRepository.findByKind(db, planId, 'pair'),
     ScoreRepository.findByKind(db, planId, 'pair'),
     ItemRepository.findByKind(db, planId, 'priority_decision'),

@@ -24,7 +24,7 @@ async function scoredPlan(members: Parameters<typeof planWithTeam>[0] = []) {
 }
 
 describe('2.2 criteria', () => {
-  it('seeds the method’s eight criteria with weight 1, once', async () => {
+  it('starts every plan with the method’s eight criteria with weight 1', async () => {
     const { lead } = await planWithTeam()
     const [a, b] = await Promise.all([loadPrioritisation(lead.ctx), loadPrioritisation(lead.ctx)])
     expect(a.criteria.map((c) => [c.ref, c.data.criterionKey, c.data.weight])).toEqual([

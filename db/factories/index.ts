@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { PLAN_DEFAULT_ITEMS } from '#app/worksheets/plan-defaults.ts'
 import { type Executor } from '../executor.ts'
 import { type Constituency, type GlobalRole, type PlanRole } from '../types.ts'
 import * as OrganisationRepository from '../repositories/organisations.ts'
@@ -57,6 +58,7 @@ export async function createPlan(
       workingLanguage: overrides.workingLanguage ?? 'en',
     },
     leadId,
+    PLAN_DEFAULT_ITEMS,
   )
 }
 

@@ -13,6 +13,7 @@ import * as planSummaries from './2026_11_23_1370_plan_summaries.ts'
 import * as notifyMonitoringAndEndorsements from './2026_11_23_1371_notify_monitoring_and_endorsements.ts'
 import * as substepSignoffs from './2026_12_06_1020_substep_signoffs.ts'
 import * as measurementValueRange from './2026_12_06_1030_measurement_value_range.ts'
+import * as defaultCriteria from './2026_12_06_1060_default_criteria.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1371_notify_monitoring_and_endorsements': notifyMonitoringAndEndorsements,
   '2026_12_06_1020_substep_signoffs': substepSignoffs,
   '2026_12_06_1030_measurement_value_range': measurementValueRange,
+  '2026_12_06_1060_default_criteria': defaultCriteria,
 }

@@ -44,7 +44,7 @@ export function findByPlan(db: Executor, planId: string) {
 
 /** One comment of this plan (an id from another plan finds nothing). */
 export function findById(db: Executor, planId: string, id: string) {
-  return db.selectFrom('comments').select(['id', 'subject_type', 'subject_id', 'parent_id']).where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst()
+  return db.selectFrom('comments').select(['id', 'subject_type', 'subject_id', 'parent_id', 'is_review']).where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst()
 }
 
 /** Number of comments per subject on a plan, by subject type then subject id, in one query. */

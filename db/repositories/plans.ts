@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely'
 import { StaleRecordError, withTransaction, type Executor } from '../executor.ts'
 import { type GlobalRole, type Locale, type PlanRole, type PlanScope, type PlansTable, type PlanStatus } from '../types.ts'
 import * as ActivityRepository from './activity.ts'
+import { insertPlanDefaults, type DefaultItemSet } from './worksheet-items.ts'
 
 export interface PlanFilters {
   country?: string
@@ -77,8 +78,8 @@ export interface PlanInput {
   workingLanguage: Locale
 }
 
-/** Creates a plan with its creator as lead, and records it in the plan history. */
-export function insertWithLead(db: Executor, input: PlanInput, leadId: string) {
+/** Creates a plan with its creator as lead and its default items (`defaults`), and records it in the plan history. */
+export function insertWithLead(db: Executor, input: PlanInput, leadId: string, defaults: readonly DefaultItemSet[] = []) {
   return withTransaction(db, async (trx) => {
     const plan = await trx
       .insertInto('plans')
@@ -97,6 +98,7 @@ export function insertWithLead(db: Executor, input: PlanInput, leadId: string) {
       .executeTakeFirstOrThrow()
     await trx.insertInto('plan_members').values({ plan_id: plan.id, user_id: leadId, role: 'lead' satisfies PlanRole, added_by: leadId }).execute()
     await ActivityRepository.insert(trx, { planId: plan.id, actorId: leadId, action: 'created', entityType: 'plan', entityId: plan.id, newValue: input })
+    await insertPlanDefaults(trx, plan.id, defaults, leadId)
     return plan
   })
 }

@@ -74,6 +74,24 @@ export function insert(db: Executor, input: { planId: string; kind: string; refP
   })
 }
 
+/** A set of items every new plan starts with (the method's default prioritisation criteria). */
+export interface DefaultItemSet {
+  kind: string
+  refPrefix: string
+  rows: Record<string, unknown>[]
+}
+
+/**
+ * Inserts a new plan's default items, numbered from 1, in the plan's creating transaction. They are
+ * part of the plan's own "created" entry in the history, so they get no entries of their own.
+ */
+export async function insertPlanDefaults(trx: Executor, planId: string, sets: readonly DefaultItemSet[], actorId: string) {
+  const values = sets.flatMap((set) =>
+    set.rows.map((data, i) => ({ plan_id: planId, kind: set.kind, ref: `${set.refPrefix}${i + 1}`, position: i + 1, data: JSON.stringify(data), created_by: actorId, updated_by: actorId })),
+  )
+  if (values.length > 0) await trx.insertInto('worksheet_items').values(values).execute()
+}
+
 /**
  * Inserts `rows` as items of `kind` unless the plan already has one (default sets, seeded once).
  * Returns whether it inserted; concurrent callers are serialised so the defaults never double.

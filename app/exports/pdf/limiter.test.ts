@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Limiter, QueueFullError, QueueTimeoutError } from './limiter.ts'
+import { KeyBusyError, Limiter, QueueFullError, QueueTimeoutError } from './limiter.ts'
 
 const deferred = () => {
   let resolve!: () => void
@@ -36,5 +36,34 @@ describe('the PDF limiter', () => {
     await first
     await expect(limiter.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
     expect(await limiter.run(async () => 'next')).toBe('next')
+  })
+})
+
+describe('the per-user PDF limit', () => {
+  it('refuses a key beyond `perKey` jobs in flight while other keys still get slots, and frees it when a job ends', async () => {
+    const limiter = new Limiter({ concurrency: 1, maxQueued: 3, maxWaitMs: 5_000, perKey: 2 })
+    const gates = [deferred(), deferred(), deferred()]
+    const first = limiter.run(() => gates[0]!.promise, 'reader')
+    const second = limiter.run(() => gates[1]!.promise, 'reader')
+    await expect(limiter.run(async () => 'third', 'reader')).rejects.toBeInstanceOf(KeyBusyError)
+    const other = limiter.run(() => gates[2]!.promise.then(() => 'other'), 'someone-else')
+    expect(limiter.stats).toEqual({ running: 1, waiting: 2 })
+    gates[0]!.resolve()
+    await first
+    const again = limiter.run(async () => 'again', 'reader')
+    gates[1]!.resolve()
+    gates[2]!.resolve()
+    expect(await Promise.all([second, other, again])).toEqual([undefined, 'other', 'again'])
+    expect(await limiter.run(async () => 'free', 'reader')).toBe('free')
+  })
+
+  it('counts a job refused by the full queue out again', async () => {
+    const limiter = new Limiter({ concurrency: 1, maxQueued: 0, maxWaitMs: 5_000, perKey: 1 })
+    const gate = deferred()
+    const running = limiter.run(() => gate.promise, 'a')
+    await expect(limiter.run(async () => 'x', 'b')).rejects.toBeInstanceOf(QueueFullError)
+    gate.resolve()
+    await running
+    expect(await limiter.run(async () => 'b again', 'b')).toBe('b again')
   })
 })

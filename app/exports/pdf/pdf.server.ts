@@ -36,7 +36,14 @@ export class PdfTimeoutError extends Error {
 
 const RENDER_TIMEOUT_MS = 60_000
 const CLOSE_TIMEOUT_MS = 5_000
-const limiter = new Limiter({ concurrency: 2, maxQueued: 6, maxWaitMs: 90_000 })
+/** PDFs printed at once, waiting at most, and per user (running or waiting): see docs/security.md. */
+export const PDF_LIMITS = { concurrency: 2, maxQueued: 6, maxWaitMs: 90_000, perKey: 2 } as const
+const limiter = new Limiter(PDF_LIMITS)
+
+/** How many PDFs are being printed and how many wait (for tests and diagnostics). */
+export function pdfQueueStats() {
+  return limiter.stats
+}
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--disable-extensions', '--no-first-run', '--mute-audio', '--font-render-hinting=none']
 
@@ -80,9 +87,10 @@ async function print(html: string, executablePath: string): Promise<Uint8Array> 
 /**
  * Prints a self-contained HTML page to a tagged PDF with bookmarks. At most two run at once; others
  * queue (QueueFullError / QueueTimeoutError when that is not possible), each is bounded in time.
+ * `owner` (the user asking) may have at most two running or waiting (KeyBusyError beyond).
  */
-export async function htmlToPdf(html: string, options: { executablePath?: string } = {}): Promise<Uint8Array> {
+export async function htmlToPdf(html: string, options: { executablePath?: string; owner?: string } = {}): Promise<Uint8Array> {
   const executablePath = options.executablePath ?? chromiumPath()
   if (!isPdfAvailable(executablePath)) throw new ChromiumMissingError(executablePath)
-  return limiter.run(() => print(html, executablePath))
+  return limiter.run(() => print(html, executablePath), options.owner)
 }

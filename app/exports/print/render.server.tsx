@@ -30,7 +30,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  * The complete page. `toolbar` (links back to the plan and to the other formats, in the reader's
  * language) is left out for the PDF; everything else is in the plan's working language.
  */
-export async function renderPrintHtml(doc: PlanDocument, options: { toolbar?: ToolbarProps } = {}): Promise<string> {
+export async function renderPrintHtml(doc: PlanDocument, options: { toolbar?: ToolbarProps; nonce?: string } = {}): Promise<string> {
   const i18n = await createServerInstance(doc.lang, NAMESPACES)
   const t = i18n.getFixedT(doc.lang, 'exports')
   const body = renderToStaticMarkup(
@@ -38,7 +38,7 @@ export async function renderPrintHtml(doc: PlanDocument, options: { toolbar?: To
       <PrintDocument doc={doc} />
     </I18nextProvider>,
   )
-  const toolbar = options.toolbar ? await renderToolbar(options.toolbar) : ''
+  const toolbar = options.toolbar ? await renderToolbar(options.toolbar, options.nonce) : ''
   const title = doc.version ? `${doc.title} (${t('exports:print.versionN', { n: doc.version })})` : doc.title
   return [
     '<!DOCTYPE html>',
@@ -60,7 +60,7 @@ export async function renderPrintHtml(doc: PlanDocument, options: { toolbar?: To
   ].join('\n')
 }
 
-async function renderToolbar(props: ToolbarProps): Promise<string> {
+async function renderToolbar(props: ToolbarProps, nonce: string | undefined): Promise<string> {
   const i18n = await createServerInstance(props.lang, NAMESPACES)
   const html = renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
@@ -68,5 +68,7 @@ async function renderToolbar(props: ToolbarProps): Promise<string> {
     </I18nextProvider>,
   )
   // The one script: the Print button. Without it the browser's own Print command does the same.
-  return `${html}<script>document.getElementById('print-button').addEventListener('click', function () { window.print() })</script>`
+  // It carries the response's CSP nonce (ADR 032); without one the policy would block it.
+  const nonceAttribute = nonce ? ` nonce="${escapeHtml(nonce)}"` : ''
+  return `${html}<script${nonceAttribute}>document.getElementById('print-button').addEventListener('click', function () { window.print() })</script>`
 }
