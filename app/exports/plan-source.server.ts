@@ -57,6 +57,8 @@ export interface PlanSource {
   openReviewComments: number
   measurements: { indicator_id: string; period: string; period_end: string; value: number }[]
   version: { number: number; approvedBy: string | null; approvedAt: string; note: string | null } | null
+  /** The reviewer's reason for approving without every endorsement: of this version, or of the approval the live plan stands on. */
+  overrideReason: string | null
 }
 
 const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString())
@@ -95,6 +97,7 @@ export async function loadLiveSource(db: Db, planId: string): Promise<PlanSource
     documents: new Map([...states].map(([name, state]) => [name, { lexical: state }])),
     ...shared,
     version: null,
+    overrideReason: ['approved', 'implementing', 'completed'].includes(plan.status) ? ((await LifecycleRepository.findLatestApproval(db, planId))?.override_reason ?? null) : null,
   }
 }
 
@@ -128,6 +131,7 @@ export async function loadVersionSource(db: Db, planId: string, number: number):
     ),
     ...(await sharedParts(db, planId)),
     version: { number: version.number, approvedBy: version.approved_by_name, approvedAt: iso(version.created_at), note: version.note },
+    overrideReason: version.override_reason,
   }
 }
 

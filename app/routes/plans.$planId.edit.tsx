@@ -16,8 +16,9 @@ import { readFormData } from '../utils/request.server.ts'
 const editSchema = planSchema.and(z.object({ version: z.number().int().positive() }))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { plan } = await requirePlanAccess(request, params.planId, 'plan:update')
-  return { plan }
+  const { plan, abilities } = await requirePlanAccess(request, params.planId, 'plan:update')
+  // Outside draft the details are locked (the layout says why): show them, without a form.
+  return { plan, locked: !abilities['plan:update'] }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPlanPage() {
-  const { plan } = useLoaderData<typeof loader>()
+  const { plan, locked } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   const current = actionData?.current ?? null
@@ -77,12 +78,16 @@ export default function EditPlanPage() {
           </div>
         ) : null}
         <input type="hidden" name="version" value={current?.version ?? plan.version} />
-        <PlanFields fields={fields} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <fieldset disabled={locked} className="fieldset--plain">
+          <PlanFields fields={fields} />
+        </fieldset>
+        {locked ? null : (
+          <div className="form-actions">
+            <button type="submit" className="button button--primary">
+              {t('common.save')}
+            </button>
+          </div>
+        )}
       </ConformForm>
     </section>
   )

@@ -8,7 +8,7 @@ import { SubstepNotes } from '../editor/DocumentSections.tsx'
 import editorStyles from '../styles/editor.css?url'
 import worksheetStyles from '../styles/worksheets.css?url'
 import { getDb } from '../utils/db.server.ts'
-import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
+import { lockedWrite, requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { isSubstepCode, neighbours, STEPS } from '../utils/substeps.ts'
 import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
 import { handleItemAction, isItemIntent, loadWorksheet } from '../worksheets/items.server.ts'
@@ -49,6 +49,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { plan, user, role } = await requirePlanAccess(request, params.planId, 'plan:read')
   const code = requireSubstep(params.substep)
   const formData = await request.formData()
+  // Every form of a sub-step changes the plan's content (items, scores, decisions, the map).
+  const locked = lockedWrite(plan, 'worksheet:edit', String(formData.get('formId') ?? '').slice(0, 100))
+  if (locked) return locked
   const ctx = { db: getDb(), planId: plan.id, actor: toActor(user), role }
   if (isItemIntent(formData.get('intent'))) return handleItemAction({ ...ctx, formData })
   const extraAction = EXTRA_ACTIONS[code]

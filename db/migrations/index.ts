@@ -11,6 +11,7 @@ import * as inspectionStatistics from './2026_11_23_1320_inspection_statistics.t
 import * as nodeCategory from './2026_11_23_1340_node_category.ts'
 import * as planSummaries from './2026_11_23_1370_plan_summaries.ts'
 import * as notifyMonitoringAndEndorsements from './2026_11_23_1371_notify_monitoring_and_endorsements.ts'
+import * as reviewLifecycle from './2026_12_06_1000_review_lifecycle.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1340_node_category': nodeCategory,
   '2026_11_23_1370_plan_summaries': planSummaries,
   '2026_11_23_1371_notify_monitoring_and_endorsements': notifyMonitoringAndEndorsements,
+  '2026_12_06_1000_review_lifecycle': reviewLifecycle,
 }
