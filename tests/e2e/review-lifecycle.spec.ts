@@ -34,12 +34,13 @@ async function submit(lead: Page, planId: string) {
   await expect(lead.getByRole('region', { name: 'Status' })).toContainText('In review')
 }
 
-async function endorse(page: Page, planId: string) {
+/** Records the endorsement of `person`'s organisation; their row then names them. */
+async function endorse(page: Page, planId: string, person: string) {
   await page.goto(`/plans/${planId}/review`)
   const form = page.locator('form.endorse-form')
   await form.getByRole('radio', { name: 'Endorses' }).check()
   await form.getByRole('button', { name: 'Record decision' }).click()
-  await expect(page.getByRole('row').filter({ hasText: 'Endorses' }).first()).toBeVisible()
+  await expect(page.getByRole('row').filter({ hasText: person })).toContainText('Endorses')
 }
 
 test('a plan in review is locked; approval waits for the three constituencies', async ({ page, newUser }) => {
@@ -69,9 +70,9 @@ test('a plan in review is locked; approval waits for the three constituencies', 
   // The team endorses the submitted version.
   const union = await newUser('union@demo.example')
   const employer = await newUser('employer@demo.example')
-  await endorse(page, planId)
-  await endorse(union, planId)
-  await endorse(employer, planId)
+  await endorse(page, planId, 'Ratna Wijaya')
+  await endorse(union, planId, 'Budi Hartono')
+  await endorse(employer, planId, 'Sari Lestari')
 
   await reviewer.goto(`/plans/${planId}/review`)
   await reviewer.getByRole('link', { name: 'Approve this version' }).click()
