@@ -5,6 +5,7 @@ import { CLOSE_CODES, SAVED_PARAM, parseDocName, type DocRef } from '#app/collab
 import { verifyCollabToken } from '#app/collab/token.server.ts'
 import { documentMode } from '#app/utils/permissions.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
+import * as PlanRepository from '#db/repositories/plans.ts'
 import * as UserRepository from '#db/repositories/users.ts'
 import { type DB } from '#db/types.ts'
 
@@ -46,12 +47,16 @@ export function parseUpgradeUrl(rawUrl: string | undefined): { docName: string; 
   }
 }
 
-/** The document mode the database grants the user now, or null (inactive user, no access). */
+/**
+ * The document mode the database grants the user now, or null (inactive user, no access, no such
+ * plan). The plan's status counts: outside draft its documents are read-only to everyone.
+ */
 export async function currentMode(db: Kysely<DB>, userId: string, planId: string): Promise<Mode | null> {
   const user = await UserRepository.findActiveById(db, userId)
   if (!user) return null
-  const role = await MemberRepository.findRole(db, planId, userId)
-  return documentMode({ id: user.id, globalRole: user.global_role }, role)
+  const [role, plan] = await Promise.all([MemberRepository.findRole(db, planId, userId), PlanRepository.findById(db, planId)])
+  if (!plan) return null
+  return documentMode({ id: user.id, globalRole: user.global_role }, role, plan.status)
 }
 
 /**
@@ -75,8 +80,8 @@ export async function authenticate(db: Kysely<DB>, rawUrl: string | undefined, s
   if (claims.doc !== docName) return { ok: false, code: CLOSE_CODES.unauthorized, reason: 'token for another document' }
   const user = await UserRepository.findActiveById(db, claims.sub)
   if (!user) return { ok: false, code: CLOSE_CODES.forbidden, reason: 'inactive user' }
-  const role = await MemberRepository.findRole(db, ref.planId, user.id)
-  const granted = documentMode({ id: user.id, globalRole: user.global_role }, role)
+  const [role, plan] = await Promise.all([MemberRepository.findRole(db, ref.planId, user.id), PlanRepository.findById(db, ref.planId)])
+  const granted = plan ? documentMode({ id: user.id, globalRole: user.global_role }, role, plan.status) : null
   if (!modeCovers(granted, claims.mode)) return { ok: false, code: CLOSE_CODES.forbidden, reason: 'no longer allowed' }
   return {
     ok: true,

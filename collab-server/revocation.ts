@@ -1,4 +1,5 @@
-// Revocation: a trigger on plan_members and users sends NOTIFY scp_membership; this dedicated
+// Revocation: a trigger on plan_members and users sends NOTIFY scp_membership (and one on plans,
+// with only the plan id, when its status changes: documents are read-only outside draft); this dedicated
 // LISTEN connection hears it and asks the server to re-check that user's open sockets. When the
 // connection drops (database restart) it reconnects with backoff and re-checks everyone, because
 // notifications sent in between are lost.
@@ -8,7 +9,7 @@ import { errorMessage, type Logger } from './log.ts'
 
 export const MEMBERSHIP_CHANNEL = 'scp_membership'
 
-const payloadSchema = z.object({ userId: z.string(), planId: z.string().optional() })
+const payloadSchema = z.object({ userId: z.string().optional(), planId: z.string().optional() })
 
 export interface RevocationListener {
   /** Resolves once the first LISTEN is in place. */
@@ -19,7 +20,8 @@ export interface RevocationListener {
 export function listenForRevocations(options: {
   databaseUrl: string
   log: Logger
-  onChange(userId: string, planId: string | null): void
+  /** A user's rights changed (on one plan, or everywhere), or everyone's on one plan (userId null). */
+  onChange(userId: string | null, planId: string | null): void
   /** Called after a reconnect: every open connection must be re-checked. */
   onResync(): void
 }): RevocationListener {
@@ -48,7 +50,7 @@ export function listenForRevocations(options: {
       if (message.channel !== MEMBERSHIP_CHANNEL || !message.payload) return
       try {
         const parsed = payloadSchema.parse(JSON.parse(message.payload))
-        options.onChange(parsed.userId, parsed.planId ?? null)
+        if (parsed.userId || parsed.planId) options.onChange(parsed.userId ?? null, parsed.planId ?? null)
       } catch (error) {
         options.log('warn', 'bad membership notification', { error: errorMessage(error) })
       }

@@ -171,7 +171,7 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
       revocations = listenForRevocations({
         databaseUrl: deps.databaseUrl,
         log,
-        onChange: (userId, planId) => void recheck((c) => c.principal.userId === userId && (!planId || c.principal.ref.planId === planId)),
+        onChange: (userId, planId) => void recheck((c) => (!userId || c.principal.userId === userId) && (!planId || c.principal.ref.planId === planId)),
         onResync: () => void recheck(() => true),
       })
       await new Promise<void>((resolve, reject) => {

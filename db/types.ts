@@ -78,6 +78,12 @@ export interface PlansTable {
   created_by: string | null
   created_at: CreatedAt
   updated_at: Timestamp
+  /** How many times the plan was submitted for review; endorsements name the submission they endorse. */
+  submission: ColumnType<number, number | undefined, number>
+  /** Why a reviewer returned the plan for changes; kept until the plan is resubmitted. */
+  return_note: ColumnType<string | null, string | null | undefined, string | null>
+  returned_by: ColumnType<string | null, string | null | undefined, string | null>
+  returned_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }
 
 export interface PlanMembersTable {
@@ -199,6 +205,8 @@ export interface PlanVersionsTable {
   snapshot: ColumnType<PlanSnapshot, string, never>
   approved_by: string | null
   note: string | null
+  /** The reviewer's written reason for approving without every constituency's endorsement. */
+  override_reason: ColumnType<string | null, string | null | undefined, never>
   created_at: CreatedAt
 }
 
@@ -211,6 +219,14 @@ export interface PlanSnapshot {
   documents: { name: string; plainText: string; lexical?: unknown }[]
   /** Every participant's scores (2.2, 4.2, 5.2); absent from versions frozen before scores were kept. */
   scores?: { subject_id: string; criterion: string; scorer_id: string; value: number; constituency: string }[]
+  /** The endorsements of the approved submission, and the reviewer's reason if they approved without all of them. */
+  approval?: ApprovalRecord
+}
+
+export interface ApprovalRecord {
+  submission: number
+  endorsements: { organisation: string; constituency: string; decision: 'endorse' | 'object'; comment: string | null }[]
+  overrideReason: string | null
 }
 
 export interface PlanEndorsementsTable {
@@ -219,6 +235,8 @@ export interface PlanEndorsementsTable {
   decision: 'endorse' | 'object'
   comment: string | null
   version_number: number | null
+  /** The submission (plans.submission) this decision is about. */
+  submission: ColumnType<number | null, number | null | undefined, number | null>
   user_id: string | null
   updated_at: Timestamp
 }

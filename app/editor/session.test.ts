@@ -43,7 +43,8 @@ function ticketFor(userId: string, doc: string, planId: string, counter: { calls
   return async (): Promise<TicketResult> => {
     counter.calls++
     const user = await env.db.selectFrom('users').select(['id', 'global_role']).where('id', '=', userId).executeTakeFirstOrThrow()
-    const mode = documentMode({ id: user.id, globalRole: user.global_role }, await MemberRepository.findRole(env.db, planId, userId))
+    const plan = await env.db.selectFrom('plans').select('status').where('id', '=', planId).executeTakeFirstOrThrow()
+    const mode = documentMode({ id: user.id, globalRole: user.global_role }, await MemberRepository.findRole(env.db, planId, userId), plan.status)
     if (!mode) return { ok: false, reason: 'noAccess' }
     const { token, expiresAt } = mintCollabToken({ sub: userId, doc, mode }, process.env.COLLAB_SECRET!, counter.issuedAt ?? Date.now())
     counter.issuedAt = undefined

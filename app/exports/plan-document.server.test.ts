@@ -99,7 +99,7 @@ describe('buildPlanDocument', () => {
   it('builds an approved version from its frozen snapshot, not from later edits', async () => {
     const lead = ids.users['planner@demo.example']!
     await db.updateTable('plans').set({ status: 'in_review' }).where('id', '=', palm).execute()
-    const { versionNumber } = await LifecycleRepository.transition(db, { planId: palm, from: 'in_review', to: 'approved', actorId: lead, note: null })
+    const { versionNumber } = await LifecycleRepository.transition(db, { planId: palm, from: 'in_review', to: 'approved', actorId: lead, note: null, overrideReason: 'Approved for the export test without endorsements' })
     await db.updateTable('plans').set({ title: 'A later title' }).where('id', '=', palm).execute()
 
     const doc = (await buildPlanDocument(db, palm, { version: versionNumber! }))!

@@ -60,6 +60,8 @@ export interface PlanSource {
   version: { number: number; approvedBy: string | null; approvedAt: string; note: string | null } | null
   /** Complete and agreed sub-steps (ADR 037); null for approved versions, which do not freeze sign-offs. */
   signoff: PlanSignoff | null
+  /** The reviewer's reason for approving without every endorsement: of this version, or of the approval the live plan stands on. */
+  overrideReason: string | null
 }
 
 const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString())
@@ -100,6 +102,7 @@ export async function loadLiveSource(db: Db, planId: string): Promise<PlanSource
     ...shared,
     version: null,
     signoff,
+    overrideReason: ['approved', 'implementing', 'completed'].includes(plan.status) ? ((await LifecycleRepository.findLatestApproval(db, planId))?.override_reason ?? null) : null,
   }
 }
 
@@ -134,6 +137,7 @@ export async function loadVersionSource(db: Db, planId: string, number: number):
     ...(await sharedParts(db, planId)),
     version: { number: version.number, approvedBy: version.approved_by_name, approvedAt: iso(version.created_at), note: version.note },
     signoff: null,
+    overrideReason: version.override_reason,
   }
 }
 

@@ -58,7 +58,7 @@ describe('live updates of monitoring, lifecycle and endorsements', () => {
     const { lead, plan, off, publishes } = await world()
     const reviewer = await createUser(db, { constituency: 'ilo', globalRole: 'ilo_reviewer' })
     await publishes(() => LifecycleRepository.transition(db, { planId: plan.id, from: 'draft', to: 'in_review', actorId: lead.id, note: null }))
-    await publishes(() => LifecycleRepository.transition(db, { planId: plan.id, from: 'in_review', to: 'approved', actorId: reviewer.id, note: null }))
+    await publishes(() => LifecycleRepository.transition(db, { planId: plan.id, from: 'in_review', to: 'approved', actorId: reviewer.id, note: null, overrideReason: 'Approved for the live-update test' }))
     expect(await LifecycleRepository.findVersions(db, plan.id)).toHaveLength(1)
     await publishes(() => LifecycleRepository.upsertEndorsement(db, { planId: plan.id, organisationId: lead.organisationId, decision: 'endorse', comment: null, userId: lead.id }))
     await publishes(() => LifecycleRepository.upsertEndorsement(db, { planId: plan.id, organisationId: lead.organisationId, decision: 'object', comment: 'Changed our mind', userId: lead.id }))

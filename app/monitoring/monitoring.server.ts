@@ -60,7 +60,7 @@ export async function readMonitoringForm(request: Request): Promise<FormData | '
 
 /** Handles recording, deleting and importing measurements. */
 export async function handleMonitoringAction({ db, planId, actor, role }: Ctx, formData: FormData) {
-  if (!canOnPlan(actor, role, 'worksheet:edit')) throw data({ message: 'Forbidden' }, { status: 403 })
+  if (!canOnPlan(actor, role, 'measurement:record')) throw data({ message: 'Forbidden' }, { status: 403 })
   const intent = formData.get('intent')
   const { indicators } = await loadMonitoring(db, planId)
   const refs = indicatorRefs(indicators)

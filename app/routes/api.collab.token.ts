@@ -25,13 +25,13 @@ export type CollabTicket = { url: string; doc: string; token: string; mode: 'rw'
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = Object.fromEntries(new URL(request.url).searchParams)
   // Access first, so that a foreign plan is a 404 whatever else the query says.
-  const { user, role } = await asResourceGuard(() => requirePlanAccess(request, query.planId, 'plan:read'), NO_STORE)
+  const { user, role, plan } = await asResourceGuard(() => requirePlanAccess(request, query.planId, 'plan:read'), NO_STORE)
   const parsed = querySchema.safeParse(query)
   if (!parsed.success) {
     const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
     throw Response.json({ message }, { status: 400, headers: NO_STORE })
   }
-  const mode = documentMode(toActor(user), role)
+  const mode = documentMode(toActor(user), role, plan.status)
   if (!mode) throw Response.json({ message: 'Not found' }, { status: 404, headers: NO_STORE })
   const { planId, substep } = parsed.data
   const doc = docName({ planId, substep: isSubstepCode(substep) ? substep : null })

@@ -9,6 +9,7 @@ import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import { ActivityList } from '../components/plans/ActivityList.tsx'
 import { ConstituencyPresence } from '../components/plans/ConstituencyPresence.tsx'
+import { ApprovalOverride, ReturnNote } from '../components/plans/LifecycleNotices.tsx'
 import { PlanNarrative } from '../editor/DocumentSections.tsx'
 import { ExportArea } from '../exports/ExportArea.tsx'
 import { isPdfAvailable } from '../exports/pdf/pdf.server.ts'
@@ -27,25 +28,30 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')
   const db = getDb()
-  const [{ progress, signoff }, team, activity, reviews, endorsements, ranking] = await Promise.all([
+  const [{ progress, signoff }, team, activity, reviews, endorsements, ranking, returned, approved] = await Promise.all([
     planProgress(db, plan.id).then(async (progress) => ({ progress, signoff: await loadPlanSignoff(db, plan.id, progress) })),
     MemberRepository.findByPlan(db, plan.id),
     ActivityRepository.findRecentByPlan(db, plan.id, 15),
     CommentRepository.countOpenReviews(db, plan.id),
     LifecycleRepository.findEndorsements(db, plan.id),
     loadPriorityRanking(db, plan.id),
+    // Why the plan came back stays in view until it is resubmitted; an approval's override while it stands.
+    plan.status === 'draft' ? LifecycleRepository.findReturnNote(db, plan.id) : Promise.resolve(undefined),
+    ['approved', 'implementing', 'completed'].includes(plan.status) ? LifecycleRepository.findLatestApproval(db, plan.id) : Promise.resolve(undefined),
   ])
   const endorsedBy = [...new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))]
   const agreement = Object.fromEntries(signoff.substeps.map((s) => [s.code, s.agreement]))
-  return { planId: plan.id, workingLanguage: plan.working_language, pdfAvailable: isPdfAvailable(), progress, counts: signoff.counts, agreement, team, activity, reviews, endorsedBy, ranking }
+  return { planId: plan.id, workingLanguage: plan.working_language, pdfAvailable: isPdfAvailable(), progress, counts: signoff.counts, agreement, team, activity, reviews, endorsedBy, ranking, returned: returned ?? null, approved: approved ?? null }
 }
 
 export default function PlanOverview() {
-  const { planId, workingLanguage, pdfAvailable, progress, counts, agreement, team, activity, reviews, endorsedBy, ranking } = useLoaderData<typeof loader>()
+  const { planId, workingLanguage, pdfAvailable, progress, counts, agreement, team, activity, reviews, endorsedBy, ranking, returned, approved } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['common', 'steps'])
   const byCode = new Map(progress.map((p) => [p.code, p]))
   return (
     <div className="overview">
+      {returned ? <ReturnNote returned={returned} /> : null}
+      {approved ? <ApprovalOverride approval={approved} /> : null}
       <PlanNarrative planId={planId} />
       <section aria-labelledby="steps-heading" className="overview__steps">
         <div className="section-header">

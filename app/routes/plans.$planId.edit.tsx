@@ -34,8 +34,9 @@ function formValues(p: PlanRow): Values {
 const lastEditor = (planId: string) => ActivityRepository.findLastActorName(getDb(), { planId, entityType: 'plan', entityId: planId, actions: ['updated', 'status_changed'] })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { plan } = await requirePlanAccess(request, params.planId, 'plan:update')
-  return { plan, values: formValues(plan), updatedBy: await lastEditor(plan.id) }
+  const { plan, abilities } = await requirePlanAccess(request, params.planId, 'plan:update')
+  // Outside draft the details are locked (the layout says why): show them, without a form.
+  return { plan, values: formValues(plan), updatedBy: await lastEditor(plan.id), locked: !abilities['plan:update'] }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPlanPage() {
-  const { plan, values, updatedBy } = useLoaderData<typeof loader>()
+  const { plan, values, updatedBy, locked } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   const conflict = actionData?.conflict ?? null
@@ -98,12 +99,16 @@ export default function EditPlanPage() {
           <ChangedSinceNotice current={plan} base={base} by={updatedBy} what="record" />
         )}
         <BaseFields base={base} />
-        <PlanFields fields={fields} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <fieldset disabled={locked} className="fieldset--plain">
+          <PlanFields fields={fields} />
+        </fieldset>
+        {locked ? null : (
+          <div className="form-actions">
+            <button type="submit" className="button button--primary">
+              {t('common.save')}
+            </button>
+          </div>
+        )}
       </ConformForm>
     </section>
   )

@@ -11,7 +11,7 @@ import { ResultsSummary } from '../monitoring/ui/ResultsSummary.tsx'
 import worksheetStyles from '../styles/worksheets.css?url'
 import monitoringStyles from '../styles/monitoring.css?url'
 import { getDb } from '../utils/db.server.ts'
-import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
+import { lockedWrite, requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { handleItemAction, isItemIntent } from '../worksheets/items.server.ts'
 import { WorksheetList } from '../worksheets/ui/WorksheetList.tsx'
 
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')
   const monitoring = await loadMonitoring(getDb(), plan.id)
   const activityOptions = monitoring.activities.map((a) => ({ id: a.id, ref: a.ref, label: String(a.data.activity ?? a.ref) }))
-  return { planId: plan.id, ...monitoring, activityOptions, canEdit: abilities['worksheet:edit'] }
+  return { planId: plan.id, ...monitoring, activityOptions, canEdit: abilities['worksheet:edit'], canRecord: abilities['measurement:record'] }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,12 +34,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readMonitoringForm(request)
   const ctx = { db: getDb(), planId: plan.id, actor: toActor(user), role, request }
   if (formData === 'tooLarge') return data({ formId: 'import', result: { status: 'error' as const, error: { '': ['monitoring.import.tooLarge'] } }, preview: null }, { status: 413 })
-  if (isItemIntent(formData.get('intent'))) return handleItemAction({ ...ctx, formData })
+  // Indicators and activities are plan content; measurements stay open while the plan runs.
+  const itemIntent = isItemIntent(formData.get('intent'))
+  const locked = lockedWrite(plan, itemIntent ? 'worksheet:edit' : 'measurement:record', String(formData.get('formId') ?? '').slice(0, 100))
+  if (locked) return locked
+  if (itemIntent) return handleItemAction({ ...ctx, formData })
   return handleMonitoringAction(ctx, formData)
 }
 
 export default function MonitoringPage() {
-  const { planId, indicators, activities, interventions, riskNotes, measurements, activityOptions, canEdit } = useLoaderData<typeof loader>()
+  const { planId, indicators, activities, interventions, riskNotes, measurements, activityOptions, canEdit, canRecord } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const byIndicator = new Map<string, (typeof measurements)[number][]>()
   for (const m of measurements) {
@@ -56,9 +60,9 @@ export default function MonitoringPage() {
       <h2>{t('monitoring.indicators')}</h2>
       {indicators.length === 0 ? <p className="empty-state">{t('monitoring.noIndicators')}</p> : null}
       {indicators.map((i) => (
-        <IndicatorCard key={i.id} indicator={i} measurements={byIndicator.get(i.id) ?? []} canEdit={canEdit} />
+        <IndicatorCard key={i.id} indicator={i} measurements={byIndicator.get(i.id) ?? []} canEdit={canRecord} />
       ))}
-      {canEdit && indicators.length > 0 ? <ImportPanel planId={planId} /> : null}
+      {canRecord && indicators.length > 0 ? <ImportPanel planId={planId} /> : null}
       <section className="card" aria-labelledby="activities-heading">
         <h2 id="activities-heading">{t('monitoring.activityStatus')}</h2>
         {activities.length === 0 ? (

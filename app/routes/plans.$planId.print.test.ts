@@ -72,7 +72,7 @@ describe('the printable plan', () => {
 
   it('prints an approved version from its snapshot, and 404s an unknown one', async () => {
     await db.updateTable('plans').set({ status: 'in_review' }).where('id', '=', palm).execute()
-    await LifecycleRepository.transition(db, { planId: palm, from: 'in_review', to: 'approved', actorId: ids.users['ilo@demo.example']!, note: null })
+    await LifecycleRepository.transition(db, { planId: palm, from: 'in_review', to: 'approved', actorId: ids.users['ilo@demo.example']!, note: null, overrideReason: 'Approved for the print test without endorsements' })
     await db.updateTable('plans').set({ title: 'Renamed after approval' }).where('id', '=', palm).execute()
     const cookie = await sessionCookieFor(ids.users['union@demo.example']!)
     const v1 = await call<string>(() => versionLoader(args(makeRequest(`/plans/${palm}/versions/1/print`, { cookie }), { planId: palm, number: '1' })))

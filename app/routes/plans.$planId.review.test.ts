@@ -19,10 +19,18 @@ async function team() {
   const plan = await createPlan(db, lead.id)
   const union = await createUser(db, { organisationId: (await createOrganisation(db, { constituency: 'workers' })).id })
   await addMember(db, plan.id, union.id, 'coauthor', lead.id)
-  const viewer = await createUser(db, { organisationId: (await createOrganisation(db, { constituency: 'employers' })).id })
+  const employers = await createOrganisation(db, { constituency: 'employers' })
+  const employer = await createUser(db, { organisationId: employers.id })
+  await addMember(db, plan.id, employer.id, 'contributor', lead.id)
+  const viewer = await createUser(db, { organisationId: employers.id })
   await addMember(db, plan.id, viewer.id, 'viewer', lead.id)
   const { user: reviewer, cookie: reviewerCookie } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'ilo_reviewer' })
-  return { plan, lead, leadCookie, union, unionCookie: await sessionCookieFor(union.id), viewerCookie: await sessionCookieFor(viewer.id), reviewer, reviewerCookie }
+  return { plan, lead, leadCookie, union, unionCookie: await sessionCookieFor(union.id), employerCookie: await sessionCookieFor(employer.id), viewerCookie: await sessionCookieFor(viewer.id), reviewer, reviewerCookie }
+}
+
+/** The three constituencies of the team endorse the plan's current submission. */
+async function endorseAll(t: Awaited<ReturnType<typeof team>>) {
+  for (const cookie of [t.leadCookie, t.unionCookie, t.employerCookie]) expect((await post(t.plan.id, cookie, { intent: 'endorse', decision: 'endorse' })).status).toBe(200)
 }
 
 describe('plan lifecycle', () => {
@@ -33,7 +41,8 @@ describe('plan lifecycle', () => {
     expect(await status(t.plan.id)).toBe('in_review')
     expect((await post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'in_review', name: 'approve' })).status).toBe(403)
     expect((await post(t.plan.id, t.unionCookie, { intent: 'transition', from: 'in_review', name: 'approve' })).status).toBe(403)
-    expect((await post(t.plan.id, t.reviewerCookie, { intent: 'transition', from: 'in_review', name: 'approve', note: 'Good plan' })).status).toBe(200)
+    await endorseAll(t)
+    expect((await post(t.plan.id, t.reviewerCookie, { intent: 'transition', from: 'in_review', name: 'approve', note: 'Good plan' })).status).toBe(302)
     expect(await status(t.plan.id)).toBe('approved')
     expect((await post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'approved', name: 'startImplementing' })).status).toBe(200)
     expect((await post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'implementing', name: 'complete' })).status).toBe(200)
@@ -69,11 +78,13 @@ describe('plan lifecycle', () => {
     const t = await team()
     await ItemRepository.insert(db, { planId: t.plan.id, kind: 'mandate', refPrefix: 'M', data: { instrument: 'Act', powerType: 'entry_inspection' }, actorId: t.lead.id })
     await post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'draft', name: 'submit' })
+    await endorseAll(t)
     await post(t.plan.id, t.reviewerCookie, { intent: 'transition', from: 'in_review', name: 'approve' })
     await ItemRepository.insert(db, { planId: t.plan.id, kind: 'mandate', refPrefix: 'M', data: { instrument: 'Employment Act', powerType: 'limit' }, actorId: t.lead.id })
     await post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'approved', name: 'revise' })
     await post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'draft', name: 'submit' })
-    expect((await post(t.plan.id, t.reviewerCookie, { intent: 'transition', from: 'in_review', name: 'approve' })).status).toBe(200)
+    await endorseAll(t)
+    expect((await post(t.plan.id, t.reviewerCookie, { intent: 'transition', from: 'in_review', name: 'approve' })).status).toBe(302)
     const versions = await LifecycleRepository.findVersions(db, t.plan.id)
     expect(versions.map((v) => v.number)).toEqual([2, 1])
     const v1 = await LifecycleRepository.findVersion(db, t.plan.id, 1)
@@ -92,7 +103,8 @@ describe('plan lifecycle', () => {
     const sentence = 'Shop stewards join the first joint inspection.'
     const name = await appendNotesSentence(db, t.plan.id, '3.1', sentence)
     await post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'draft', name: 'submit' })
-    expect((await post(t.plan.id, t.reviewerCookie, { intent: 'transition', from: 'in_review', name: 'approve' })).status).toBe(200)
+    await endorseAll(t)
+    expect((await post(t.plan.id, t.reviewerCookie, { intent: 'transition', from: 'in_review', name: 'approve' })).status).toBe(302)
     const frozen = (await LifecycleRepository.findVersion(db, t.plan.id, 1))!.snapshot.documents.find((d) => d.name === name)
     expect(frozen?.plainText).toContain(sentence)
     expect(JSON.stringify(frozen?.lexical)).toContain(sentence)
@@ -101,6 +113,7 @@ describe('plan lifecycle', () => {
   it('does not show versions of a plan to someone outside it', async () => {
     const t = await team()
     await post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'draft', name: 'submit' })
+    await endorseAll(t)
     await post(t.plan.id, t.reviewerCookie, { intent: 'transition', from: 'in_review', name: 'approve' })
     const { cookie } = await createUserWithSession(db)
     const res = await call(() => versionLoader(args(makeRequest(`/plans/${t.plan.id}/versions/1`, { cookie }), { planId: t.plan.id, number: '1' })))
@@ -111,6 +124,7 @@ describe('plan lifecycle', () => {
 describe('tripartite endorsement', () => {
   it('records each organisation’s decision and shows which constituencies endorsed', async () => {
     const t = await team()
+    await post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'draft', name: 'submit' })
     expect((await post(t.plan.id, t.leadCookie, { intent: 'endorse', decision: 'endorse', comment: 'We stand behind it' })).status).toBe(200)
     expect((await post(t.plan.id, t.unionCookie, { intent: 'endorse', decision: 'object', comment: 'Targets too low' })).status).toBe(200)
     expect((await post(t.plan.id, t.viewerCookie, { intent: 'endorse', decision: 'endorse' })).status).toBe(403)

@@ -1,11 +1,13 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { StaleRecordError } from '#db/executor.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { FieldErrors, FormErrors } from '../components/forms.tsx'
+import { ApprovalConfirm } from '../components/plans/ApprovalConfirm.tsx'
+import { ApprovalOverride, ReturnNote } from '../components/plans/LifecycleNotices.tsx'
 import { StatusBadge } from '../components/plans/StatusBadge.tsx'
 import { TRIPARTITE } from '../utils/constituencies.ts'
 import { getDb } from '../utils/db.server.ts'
@@ -18,105 +20,188 @@ import { PLAN_STATUSES } from '../utils/plan-schema.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { isStorable, z } from '../utils/validation.ts'
 
+const note = z.string().trim().max(2000).refine(isStorable, 'validation.invalid').optional()
+
 const schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('transition'), name: z.string().max(40), from: z.enum(PLAN_STATUSES), note: z.string().trim().max(2000).refine(isStorable, 'validation.invalid').optional() }),
-  z.object({ intent: z.literal('endorse'), decision: z.enum(['endorse', 'object']), comment: z.string().trim().max(2000).refine(isStorable, 'validation.invalid').optional() }),
+  z.object({ intent: z.literal('transition'), name: z.string().max(40), from: z.enum(PLAN_STATUSES), note, overrideReason: note }),
+  z.object({ intent: z.literal('endorse'), decision: z.enum(['endorse', 'object']), comment: note }),
 ])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, role, user, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')
   const db = getDb()
-  const [endorsements, versions] = await Promise.all([LifecycleRepository.findEndorsements(db, plan.id), LifecycleRepository.findVersions(db, plan.id)])
+  const [endorsements, versions, readiness, returned] = await Promise.all([
+    LifecycleRepository.findEndorsements(db, plan.id),
+    LifecycleRepository.findVersions(db, plan.id),
+    LifecycleRepository.approvalReadiness(db, plan.id),
+    plan.status === 'draft' ? LifecycleRepository.findReturnNote(db, plan.id) : Promise.resolve(undefined),
+  ])
   const transitions = availableTransitions(toActor(user), role, plan.status).map((t) => ({ name: t.name, to: t.to, noteRequired: t.noteRequired ?? false }))
   const myOrganisation = endorsements.find((e) => e.organisation_id === user.organisation_id)
+  const approved = ['approved', 'implementing', 'completed'].includes(plan.status) ? versions[0] : undefined
   return {
     planId: plan.id,
     status: plan.status,
+    submission: plan.submission,
     transitions,
     endorsements,
     versions,
-    canEndorse: abilities['plan:endorse'] && myOrganisation !== undefined,
+    readiness,
+    ready: LifecycleRepository.isReady(readiness),
+    // The approval summary is a page state (…/review?approve), so that it works without JavaScript.
+    confirmingApproval: new URL(request.url).searchParams.has('approve') && transitions.some((t) => t.name === 'approve'),
+    returned: returned ?? null,
+    approved: approved ?? null,
+    canEndorse: abilities['plan:endorse'] && myOrganisation !== undefined && LifecycleRepository.ENDORSABLE.includes(plan.status),
     myOrganisation: myOrganisation ?? null,
   }
+}
+
+/** What an approval lacks, as messages the form lists (`key|value`, see FieldErrors). */
+function missingMessages(r: LifecycleRepository.ApprovalReadiness): string[] {
+  return [
+    ...r.missingEndorsements.map((c) => (r.absentFromTeam.includes(c) ? `lifecycle.missing.absent.${c}` : `lifecycle.missing.endorsement.${c}`)),
+    ...r.objections.map((o) => `lifecycle.missing.objection|${o.organisation}`),
+    ...(r.openReviewComments > 0 ? [`lifecycle.missing.openComments|${r.openReviewComments}`] : []),
+  ]
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { plan, role, user } = await requirePlanAccess(request, params.planId, 'plan:read')
   const submission = parseWithZod(await readFormData(request), { schema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  if (submission.status !== 'success') return data({ form: 'transition', result: submission.reply() }, { status: 400 })
   const db = getDb()
   const v = submission.value
   if (v.intent === 'transition') {
     const transition = findTransition(toActor(user), role, v.from as PlanStatus, v.name)
     if (!transition) {
       // Either the status moved on meanwhile, or this person may not take this step.
-      if (v.from !== plan.status) return data({ result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) }, { status: 409 })
+      if (v.from !== plan.status) return data({ form: v.name, result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) }, { status: 409 })
       throw data({ message: 'Forbidden' }, { status: 403 })
     }
-    if (transition.noteRequired && !v.note) return data({ result: submission.reply({ fieldErrors: { note: ['lifecycle.errors.noteRequired'] } }) }, { status: 400 })
+    if (transition.noteRequired && !v.note) return data({ form: v.name, result: submission.reply({ fieldErrors: { note: ['lifecycle.errors.noteRequired'] } }) }, { status: 400 })
     try {
       // An approved version freezes the documents as they are now, edits not yet compacted included.
       const documents = transition.to === 'approved' ? await currentDocuments(db, plan.id) : undefined
-      await LifecycleRepository.transition(db, { planId: plan.id, from: transition.from, to: transition.to, actorId: user.id, note: v.note ?? null, documents })
+      await LifecycleRepository.transition(db, {
+        planId: plan.id,
+        from: transition.from,
+        to: transition.to,
+        name: transition.name,
+        actorId: user.id,
+        note: v.note ?? null,
+        overrideReason: transition.name === 'approve' ? (v.overrideReason ?? null) : null,
+        documents,
+      })
     } catch (error) {
-      if (error instanceof StaleRecordError) return data({ result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) }, { status: 409 })
+      if (error instanceof StaleRecordError) return data({ form: v.name, result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) }, { status: 409 })
+      if (error instanceof LifecycleRepository.ApprovalBlockedError) {
+        const result = submission.reply({ formErrors: ['lifecycle.errors.notReady', ...missingMessages(error.readiness)], fieldErrors: { overrideReason: ['lifecycle.errors.overrideReasonRequired'] } })
+        return data({ form: v.name, result }, { status: 409 })
+      }
       throw error
     }
-    return { result: submission.reply({ resetForm: true }) }
+    if (transition.name === 'approve') throw redirect(`/plans/${plan.id}/review`)
+    return { form: v.name, result: submission.reply({ resetForm: true }) }
   }
   const endorsements = await LifecycleRepository.findEndorsements(db, plan.id)
   const mine = endorsements.find((e) => e.organisation_id === user.organisation_id)
   if (!canOnPlan(toActor(user), role, 'plan:endorse') || !mine) throw data({ message: 'Forbidden' }, { status: 403 })
-  await LifecycleRepository.upsertEndorsement(db, { planId: plan.id, organisationId: mine.organisation_id, decision: v.decision, comment: v.comment ?? null, userId: user.id })
-  return { result: submission.reply({ resetForm: true }) }
+  try {
+    await LifecycleRepository.upsertEndorsement(db, { planId: plan.id, organisationId: mine.organisation_id, decision: v.decision, comment: v.comment ?? null, userId: user.id })
+  } catch (error) {
+    if (error instanceof LifecycleRepository.NothingToEndorseError) return data({ form: 'endorse', result: submission.reply({ formErrors: ['lifecycle.errors.nothingToEndorse'] }) }, { status: 409 })
+    throw error
+  }
+  return { form: 'endorse', result: submission.reply({ resetForm: true }) }
 }
 
 export default function ReviewPage() {
-  const { planId, status, transitions, endorsements, versions, canEndorse, myOrganisation } = useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
+  const { planId, status, transitions, endorsements, versions, canEndorse, myOrganisation, returned, approved } = data
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
-  const errors = actionData?.result.error ?? {}
+  const errorsOf = (form: string) => (actionData?.form === form ? (actionData.result.error ?? {}) : {})
+  const busy = navigation.state === 'submitting'
   const endorsed = new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))
+  // Return and approve have their own forms (a required reason; a summary to confirm).
+  const plain = transitions.filter((tr) => tr.name !== 'approve' && tr.name !== 'returnForChanges')
+  const canApprove = transitions.some((tr) => tr.name === 'approve')
+  const canReturn = transitions.some((tr) => tr.name === 'returnForChanges')
+  const returnErrors = errorsOf('returnForChanges')
   return (
     <div className="review">
       <title>{t('lifecycle.title')}</title>
+      {returned ? <ReturnNote returned={returned} /> : null}
+      {approved ? <ApprovalOverride approval={approved} /> : null}
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">{t('lifecycle.status')}</h2>
         <p>
           <StatusBadge status={status} /> {t(`lifecycle.explain.${status}`)}
         </p>
-        <FormErrors errors={errors[''] ?? undefined} />
-        {transitions.length > 0 ? (
+        {status === 'in_review' ? <p>{t('lifecycle.submissionN', { n: data.submission })}</p> : null}
+        {data.confirmingApproval ? (
+          <ApprovalConfirm planId={planId} readiness={data.readiness} ready={data.ready} endorsements={endorsements} errors={errorsOf('approve')} busy={busy} />
+        ) : null}
+        {!data.confirmingApproval && canApprove ? (
+          <p>
+            <FormErrors errors={errorsOf('approve')[''] ?? undefined} />
+            <Link to="?approve#approve-heading" className="button button--primary">
+              {t('lifecycle.transitions.approve')}
+            </Link>
+          </p>
+        ) : null}
+        {plain.length > 0 ? (
           <Form method="post" className="transition-form">
+            <FormErrors errors={plain.some((tr) => tr.name === actionData?.form) ? (actionData?.result.error?.[''] ?? undefined) : undefined} />
             <input type="hidden" name="intent" value="transition" />
             <input type="hidden" name="from" value={status} />
             <div className="field">
               <label htmlFor="note">{t('lifecycle.note')}</label>
-              <textarea id="note" name="note" rows={2} maxLength={2000} aria-describedby="note-hint" aria-invalid={errors.note ? true : undefined} />
+              <textarea id="note" name="note" rows={2} maxLength={2000} aria-describedby="note-hint" />
               <p id="note-hint" className="field__hint">
                 {t('lifecycle.noteHint')}
               </p>
-              <FieldErrors errors={errors.note ?? undefined} />
             </div>
             <div className="form-actions">
-              {transitions.map((tr) => (
-                <button
-                  key={tr.name}
-                  type="submit"
-                  name="name"
-                  value={tr.name}
-                  className={tr.name === 'approve' || tr.name === 'submit' ? 'button button--primary' : 'button'}
-                  disabled={navigation.state === 'submitting'}
-                >
+              {plain.map((tr) => (
+                <button key={tr.name} type="submit" name="name" value={tr.name} className={tr.name === 'submit' ? 'button button--primary' : 'button'} disabled={busy}>
                   {t(`lifecycle.transitions.${tr.name}`)}
                 </button>
               ))}
             </div>
           </Form>
-        ) : (
-          <p className="field__hint">{t('lifecycle.noTransitions')}</p>
-        )}
+        ) : null}
+        {canReturn ? (
+          <Form method="post" className="transition-form return-form" aria-labelledby="return-heading">
+            <h3 id="return-heading">{t('lifecycle.transitions.returnForChanges')}</h3>
+            <FormErrors errors={returnErrors[''] ?? undefined} />
+            <input type="hidden" name="intent" value="transition" />
+            <input type="hidden" name="from" value={status} />
+            <div className="field">
+              <label htmlFor="return-note">{t('lifecycle.returnNote')}</label>
+              <textarea
+                id="return-note"
+                name="note"
+                rows={3}
+                maxLength={2000}
+                required
+                aria-required="true"
+                aria-describedby="return-note-hint"
+                aria-invalid={returnErrors.note ? true : undefined}
+              />
+              <p id="return-note-hint" className="field__hint">
+                {t('lifecycle.returnNoteHint')}
+              </p>
+              <FieldErrors errors={returnErrors.note ?? undefined} />
+            </div>
+            <button type="submit" name="name" value="returnForChanges" className="button" disabled={busy}>
+              {t('lifecycle.transitions.returnForChanges')}
+            </button>
+          </Form>
+        ) : null}
+        {transitions.length === 0 ? <p className="field__hint">{t('lifecycle.noTransitions')}</p> : null}
       </section>
 
       <section className="card" aria-labelledby="endorse-heading">
@@ -150,7 +235,7 @@ export default function ReviewPage() {
                         <span className={e.decision === 'endorse' ? 'pill pill--done' : 'pill pill--in_progress'}>{t(`lifecycle.decisions.${e.decision}`)}</span>
                         <span className="cell-sub">
                           {e.recorded_by} · {e.updated_at ? formatDateTime(e.updated_at, i18n.language) : ''}
-                          {e.version_number ? ` · ${t('lifecycle.versionN', { n: e.version_number })}` : ''}
+                          {e.version_number ? ` · ${t('lifecycle.versionN', { n: e.version_number })}` : e.submission ? ` · ${t('lifecycle.submissionN', { n: e.submission })}` : ''}
                         </span>
                       </>
                     ) : (
@@ -163,6 +248,8 @@ export default function ReviewPage() {
             </tbody>
           </table>
         </div>
+        <FormErrors errors={errorsOf('endorse')[''] ?? undefined} />
+        {status === 'draft' || status === 'archived' ? <p className="field__hint">{t('lifecycle.endorseWhenSubmitted')}</p> : null}
         {canEndorse && myOrganisation ? (
           <Form method="post" className="form-row endorse-form">
             <input type="hidden" name="intent" value="endorse" />
@@ -198,6 +285,7 @@ export default function ReviewPage() {
                 <span className="cell-sub">
                   {t('lifecycle.approvedBy', { name: v.approved_by_name ?? '—', when: formatDateTime(v.created_at, i18n.language) })}
                   {v.note ? ` · ${v.note}` : ''}
+                  {v.override_reason ? ` · ${t('lifecycle.override.short', { reason: v.override_reason })}` : ''}
                 </span>
               </li>
             ))}

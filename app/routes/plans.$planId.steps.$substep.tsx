@@ -13,7 +13,7 @@ import { AgreementPill } from '../signoff/AgreementPill.tsx'
 import { SignoffPanel } from '../signoff/SignoffPanel.tsx'
 import { loadSubstepSignoff } from '../signoff/substep-signoff.server.ts'
 import { getDb } from '../utils/db.server.ts'
-import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
+import { lockedWrite, requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { isSubstepCode, neighbours, STEPS } from '../utils/substeps.ts'
 import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
@@ -56,7 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const code = requireSubstep(params.substep)
   const formData = await readFormData(request)
   const ctx = { db: getDb(), planId: plan.id, actor: toActor(user), role }
+  // Agreeing to a sub-step records a position on its content without changing it (ADR 037), so a
+  // constituency may still agree while the plan is in review.
   if (isSignoffIntent(formData.get('intent'))) return handleSignoffAction({ db: ctx.db, planId: plan.id, code, user, role, formData })
+  // Every other form of a sub-step changes the plan's content (items, scores, decisions, the map).
+  const locked = lockedWrite(plan, 'worksheet:edit', String(formData.get('formId') ?? '').slice(0, 100))
+  if (locked) return locked
   if (isItemIntent(formData.get('intent'))) return handleItemAction({ ...ctx, formData })
   const extraAction = EXTRA_ACTIONS[code]
   if (extraAction) return extraAction({ ...ctx, formData })

@@ -2,9 +2,11 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
+import { LockBanner } from '../components/plans/LifecycleNotices.tsx'
 import { StatusBadge } from '../components/plans/StatusBadge.tsx'
 import { countryName } from '../utils/countries.ts'
 import { formatDate } from '../utils/locales.ts'
+import { contentLocked } from '../utils/permissions.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { usePlanEvents } from '../utils/use-plan-events.ts'
 
@@ -44,6 +46,7 @@ export default function PlanLayout() {
           <NavLink to={`/plans/${plan.id}/search`}>{t('plan.tabs.search')}</NavLink>
         </nav>
       </div>
+      {contentLocked(plan.status) ? <LockBanner status={plan.status} /> : null}
       <Outlet />
     </div>
   )

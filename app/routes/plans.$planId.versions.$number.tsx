@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
+import { ApprovalOverride } from '../components/plans/LifecycleNotices.tsx'
 import worksheetStyles from '../styles/worksheets.css?url'
 import { getDb } from '../utils/db.server.ts'
 import { formatDateTime } from '../utils/locales.ts'
@@ -50,6 +51,7 @@ export default function VersionPage() {
       <p className="field__hint">
         {t('lifecycle.approvedBy', { name: version.approved_by_name ?? '—', when: formatDateTime(version.created_at, i18n.language) })} · {t('lifecycle.frozen')}
       </p>
+      <ApprovalOverride approval={version} />
       {/* Plain links: the print view and the Word file are served by resource routes. */}
       <ul className="version__exports" aria-label={t('exports:area.title')}>
         <li>

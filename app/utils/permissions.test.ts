@@ -3,6 +3,9 @@ import {
   canGlobally,
   canManageTeam,
   canOnPlan,
+  canOnPlanIn,
+  contentLock,
+  contentLocked,
   documentMode,
   GLOBAL_ACTIONS,
   GLOBAL_ROLES,
@@ -33,35 +36,36 @@ const ACTIONS = [
   'review:resolve',
   'team:repair',
   'substep:signoff',
+  'measurement:record',
 ] as const satisfies readonly PlanAction[]
 
 type PlanRoleOrNone = PlanRole | 'none'
 
 const EXPECTED: Record<GlobalRole, Record<PlanRoleOrNone, string>> = {
-  //                  read upd mem edit score comm doc act | submit approve advance endorse resolve | repair signoff
+  //                  read upd mem edit score comm doc act | submit approve advance endorse resolve | repair signoff measure
   member: {
-    lead: /*       */ 'xxxxxxxxx.xxx.x',
-    coauthor: /*   */ 'x..xxxxx...x..x',
-    contributor: /**/ 'x...xx.x...x..x',
-    viewer: /*     */ 'x......x.......',
-    none: /*       */ '...............',
+    lead: /*       */ 'xxxxxxxxx.xxx.xx',
+    coauthor: /*   */ 'x..xxxxx...x..xx',
+    contributor: /**/ 'x...xx.x...x..x.',
+    viewer: /*     */ 'x......x........',
+    none: /*       */ '................',
   },
   // Administrators read every plan and may repair a team that has no active lead (canManageTeam),
   // but neither edit its content nor manage a healthy team unless they are its lead.
   admin: {
-    lead: /*       */ 'xxxxxxxxx.xxxxx',
-    coauthor: /*   */ 'x..xxxxx...x.xx',
-    contributor: /**/ 'x...xx.x...x.xx',
-    viewer: /*     */ 'x......x.....x.',
-    none: /*       */ 'x......x.....x.',
+    lead: /*       */ 'xxxxxxxxx.xxxxxx',
+    coauthor: /*   */ 'x..xxxxx...x.xxx',
+    contributor: /**/ 'x...xx.x...x.xx.',
+    viewer: /*     */ 'x......x.....x..',
+    none: /*       */ 'x......x.....x..',
   },
   // ILO reviewers read and comment on every plan.
   ilo_reviewer: {
-    lead: /*       */ 'xxxxxxxxxxxxx.x',
-    coauthor: /*   */ 'x..xxxxx.x.x..x',
-    contributor: /**/ 'x...xx.x.x.x..x',
-    viewer: /*     */ 'x....x.x.x.....',
-    none: /*       */ 'x....x.x.x.....',
+    lead: /*       */ 'xxxxxxxxxxxxx.xx',
+    coauthor: /*   */ 'x..xxxxx.x.x..xx',
+    contributor: /**/ 'x...xx.x.x.x..x.',
+    viewer: /*     */ 'x....x.x.x......',
+    none: /*       */ 'x....x.x.x......',
   },
 }
 
@@ -76,6 +80,8 @@ const EXPECTED_GLOBAL: Record<GlobalRole, readonly GlobalAction[]> = {
   ilo_reviewer: ['plan:create', 'dashboard:read', 'statistics:edit'],
   member: ['plan:create'],
 }
+
+const LOCKED_STATUSES = ['in_review', 'approved', 'implementing', 'completed', 'archived'] as const
 
 const PLAN_ROLES_AND_NONE: PlanRoleOrNone[] = ['lead', 'coauthor', 'contributor', 'viewer', 'none']
 const actor = (globalRole: GlobalRole) => ({ id: '00000000-0000-4000-8000-000000000001', globalRole })
@@ -102,7 +108,12 @@ describe('permission module', () => {
       })
 
       it(`opens plan documents in mode ${String(EXPECTED_MODE[globalRole][planRole])}`, () => {
-        expect(documentMode(actor(globalRole), roleOrNull(planRole))).toBe(EXPECTED_MODE[globalRole][planRole])
+        expect(documentMode(actor(globalRole), roleOrNull(planRole), 'draft')).toBe(EXPECTED_MODE[globalRole][planRole])
+      })
+
+      it.each(LOCKED_STATUSES)('opens plan documents read-only at most while the plan is %s', (status) => {
+        const expected = EXPECTED_MODE[globalRole][planRole] === null ? null : 'ro'
+        expect(documentMode(actor(globalRole), roleOrNull(planRole), status)).toBe(expected)
       })
     })
 
@@ -139,5 +150,32 @@ describe('permission module', () => {
       expect(canOnPlan(actor(g), null, 'worksheet:edit')).toBe(false)
       expect(canOnPlan(actor(g), null, 'document:edit')).toBe(false)
     }
+  })
+
+  describe('content locked by the plan status', () => {
+    const CONTENT = ['plan:update', 'worksheet:edit', 'worksheet:score', 'document:edit'] as const
+    const lead = actor('member')
+    it('leaves everything the role allows open in a draft', () => {
+      expect(planAbilities(lead, 'lead', 'draft')).toEqual(planAbilities(lead, 'lead'))
+      expect(contentLocked('draft')).toBe(false)
+    })
+    it.each(LOCKED_STATUSES)('locks details, worksheets, scores and documents for everyone in %s', (status) => {
+      expect(contentLocked(status)).toBe(true)
+      for (const a of CONTENT) {
+        expect(contentLock(status, a)).toBe(status)
+        expect(canOnPlanIn(lead, 'lead', status, a)).toBe(false)
+        expect(planAbilities(lead, 'lead', status)[a]).toBe(false)
+      }
+    })
+    it.each(LOCKED_STATUSES)('keeps comments, review answers, endorsements, the team and status changes open in %s', (status) => {
+      for (const a of ['comment:create', 'review:resolve', 'plan:endorse', 'plan:manage_members', 'plan:submit', 'plan:advance'] as const) {
+        expect(canOnPlanIn(lead, 'lead', status, a)).toBe(true)
+      }
+      expect(canOnPlanIn(actor('ilo_reviewer'), null, status, 'plan:approve')).toBe(true)
+    })
+    it('keeps measurements open while the plan runs, and closes them once archived', () => {
+      for (const s of ['draft', 'in_review', 'approved', 'implementing', 'completed'] as const) expect(canOnPlanIn(lead, 'coauthor', s, 'measurement:record')).toBe(true)
+      expect(canOnPlanIn(lead, 'coauthor', 'archived', 'measurement:record')).toBe(false)
+    })
   })
 })

@@ -1,5 +1,7 @@
 // The one place that decides who may do what. Pure functions of the user, their plan role and the
 // action, shared by loaders, actions, the UI and the collab-server. Keep it free of server imports.
+// A plan's status may lock some of those actions for everyone (contentLock below, ADR 009).
+import { type PlanStatus } from '#db/types.ts'
 
 export const GLOBAL_ROLES = ['admin', 'ilo_reviewer', 'member'] as const
 export type GlobalRole = (typeof GLOBAL_ROLES)[number]
@@ -23,6 +25,7 @@ export const PLAN_ACTIONS = [
   'review:resolve',
   'team:repair',
   'substep:signoff',
+  'measurement:record',
 ] as const
 export type PlanAction = (typeof PLAN_ACTIONS)[number]
 
@@ -49,8 +52,9 @@ const ROLE_GRANTS: Record<PlanRole, readonly PlanAction[]> = {
     'plan:endorse',
     'review:resolve',
     'substep:signoff',
+    'measurement:record',
   ],
-  coauthor: ['plan:read', 'worksheet:edit', 'worksheet:score', 'comment:create', 'document:edit', 'activity:read', 'plan:endorse', 'substep:signoff'],
+  coauthor: ['plan:read', 'worksheet:edit', 'worksheet:score', 'comment:create', 'document:edit', 'activity:read', 'plan:endorse', 'substep:signoff', 'measurement:record'],
   contributor: ['plan:read', 'worksheet:score', 'comment:create', 'activity:read', 'plan:endorse', 'substep:signoff'],
   viewer: ['plan:read', 'activity:read'],
 }
@@ -102,14 +106,53 @@ export function canManageTeam(actor: Actor, planRole: PlanRole | null, team: { h
   return !team.hasActiveLead && canOnPlan(actor, planRole, 'team:repair')
 }
 
-/** Every plan action the actor holds, for the UI to show or hide controls. */
-export function planAbilities(actor: Actor, planRole: PlanRole | null): Record<PlanAction, boolean> {
-  return Object.fromEntries(PLAN_ACTIONS.map((a) => [a, canOnPlan(actor, planRole, a)])) as Record<PlanAction, boolean>
+/**
+ * The writes that change what a plan says: its details, worksheets, scores, decisions and
+ * co-edited documents. Only a draft may change; from submission on, the team and the reviewer
+ * look at (and endorse) one fixed text, and an approved version is revised through a new draft.
+ */
+const CONTENT_ACTIONS: readonly PlanAction[] = ['plan:update', 'worksheet:edit', 'worksheet:score', 'document:edit']
+
+/** Measurements are monitoring, not plan content: recorded while the plan runs, until it is archived. */
+const MEASUREMENT_OPEN: readonly PlanStatus[] = ['draft', 'in_review', 'approved', 'implementing', 'completed']
+
+/**
+ * Why the plan's status refuses `action` to everyone, or null when it does not. The value is the
+ * status itself; the UI and error messages explain it with `lifecycle.locked.<status>`. Comments,
+ * review answers, endorsements, the team and status changes are never locked here: they are how a
+ * plan in review is discussed and moved on.
+ */
+export function contentLock(status: PlanStatus, action: PlanAction): PlanStatus | null {
+  if (CONTENT_ACTIONS.includes(action)) return status === 'draft' ? null : status
+  if (action === 'measurement:record') return MEASUREMENT_OPEN.includes(status) ? null : status
+  return null
 }
 
-/** The collab mode for a plan document: read-write, read-only, or no access at all. */
-export function documentMode(actor: Actor, planRole: PlanRole | null): 'rw' | 'ro' | null {
-  if (canOnPlan(actor, planRole, 'document:edit')) return 'rw'
+/** Whether the plan's content (details, worksheets, documents) is locked in this status. */
+export function contentLocked(status: PlanStatus): boolean {
+  return contentLock(status, 'worksheet:edit') !== null
+}
+
+/** Whether `actor` may perform `action` on a plan in `status`: their role allows it and the status does not lock it. */
+export function canOnPlanIn(actor: Actor, planRole: PlanRole | null, status: PlanStatus, action: PlanAction): boolean {
+  return canOnPlan(actor, planRole, action) && contentLock(status, action) === null
+}
+
+/**
+ * Every plan action the actor holds, for the UI to show or hide controls; with the plan's status,
+ * the actions it locks are false, so edit controls disappear from a locked plan everywhere.
+ */
+export function planAbilities(actor: Actor, planRole: PlanRole | null, status?: PlanStatus): Record<PlanAction, boolean> {
+  const can = (a: PlanAction) => (status ? canOnPlanIn(actor, planRole, status, a) : canOnPlan(actor, planRole, a))
+  return Object.fromEntries(PLAN_ACTIONS.map((a) => [a, can(a)])) as Record<PlanAction, boolean>
+}
+
+/**
+ * The collab mode for a plan document: read-write, read-only, or no access at all. Documents are
+ * plan content, so a plan outside draft is read-only to everyone.
+ */
+export function documentMode(actor: Actor, planRole: PlanRole | null, status: PlanStatus): 'rw' | 'ro' | null {
+  if (canOnPlanIn(actor, planRole, status, 'document:edit')) return 'rw'
   if (canOnPlan(actor, planRole, 'plan:read')) return 'ro'
   return null
 }

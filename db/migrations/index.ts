@@ -14,6 +14,7 @@ import * as notifyMonitoringAndEndorsements from './2026_11_23_1371_notify_monit
 import * as substepSignoffs from './2026_12_06_1020_substep_signoffs.ts'
 import * as measurementValueRange from './2026_12_06_1030_measurement_value_range.ts'
 import * as defaultCriteria from './2026_12_06_1060_default_criteria.ts'
+import * as reviewLifecycle from './2026_12_06_1000_review_lifecycle.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1020_substep_signoffs': substepSignoffs,
   '2026_12_06_1030_measurement_value_range': measurementValueRange,
   '2026_12_06_1060_default_criteria': defaultCriteria,
+  '2026_12_06_1000_review_lifecycle': reviewLifecycle,
 }

@@ -137,6 +137,9 @@ describe('plan_summaries', () => {
     await db.deleteFrom('comments').where('id', '=', review.id).execute()
     await expectConsistent(plan.id)
 
+    // Endorsements are of a submitted plan (ADR 009).
+    await LifecycleRepository.transition(db, { planId: plan.id, from: 'draft', to: 'in_review', actorId: lead.id, note: null })
+    await expectConsistent(plan.id)
     const union = await createUser(db, { constituency: 'workers' })
     await LifecycleRepository.upsertEndorsement(db, { planId: plan.id, organisationId: lead.organisationId, decision: 'endorse', comment: null, userId: lead.id })
     await LifecycleRepository.upsertEndorsement(db, { planId: plan.id, organisationId: union.organisationId, decision: 'object', comment: 'Not yet', userId: union.id })
@@ -147,9 +150,6 @@ describe('plan_summaries', () => {
     await db.updateTable('organisations').set({ constituency: 'employers' }).where('id', '=', union.organisationId).execute()
     await expectConsistent(plan.id)
     expect((await stored(plan.id)).endorsed).toEqual(['employers', 'government'])
-
-    await LifecycleRepository.transition(db, { planId: plan.id, from: 'draft', to: 'in_review', actorId: lead.id, note: null })
-    await expectConsistent(plan.id)
 
     await ItemRepository.deleteById(db, { planId: plan.id, id: k2.id, expectedVersion: k2.version, actorId: lead.id })
     await expectConsistent(plan.id)

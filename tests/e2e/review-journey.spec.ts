@@ -2,9 +2,9 @@ import { type Page } from '@playwright/test'
 import { expect, PALM_OIL_TITLE, planIdByTitle, test } from '../playwright-utils.ts'
 
 // Issue 5's loop on the demo palm oil plan (a fresh database per e2e server): the lead submits it,
-// an ILO reviewer comments on a sub-step and approves once the lead resolved the comment, the
-// three constituencies endorse, the lead starts implementation and records a measurement, and the
-// reviewer sees all of it on the cross-country dashboard.
+// an ILO reviewer comments on a sub-step, the three constituencies endorse the submitted version,
+// the reviewer approves once the lead resolved the comment, the lead starts implementation and
+// records a measurement, and the reviewer sees all of it on the cross-country dashboard.
 
 /** The status badge in the plan's header, on every plan page. */
 const statusOf = (page: Page) => page.locator('.plan-header .badge')
@@ -13,6 +13,20 @@ async function transition(page: Page, planId: string, button: string, expected: 
   await page.goto(`/plans/${planId}/review`)
   await page.getByRole('button', { name: button }).click()
   await expect(page.getByRole('region', { name: 'Status' })).toContainText(expected)
+}
+
+/** Approval goes through a summary of endorsements, objections and open comments (ADR 009). */
+async function approve(page: Page, planId: string, overrideReason?: string) {
+  await page.goto(`/plans/${planId}/review`)
+  await page.getByRole('link', { name: 'Approve this version' }).click()
+  const summary = page.getByRole('region', { name: 'Approve this version?' })
+  if (overrideReason) {
+    await summary.getByLabel('Reason for approving anyway (required)').fill(overrideReason)
+    await summary.getByRole('button', { name: 'Approve without full endorsement' }).click()
+  } else {
+    await summary.getByRole('button', { name: 'Confirm approval' }).click()
+  }
+  await expect(page.getByRole('region', { name: 'Status' })).toContainText('Approved')
 }
 
 async function endorse(page: Page, planId: string, comment: string) {
@@ -65,10 +79,8 @@ test('submit, review, approve, endorse, measure, and see it on the dashboard', a
   await reviewer.goto(`/plans/${planId}/steps/6.2`)
   await expect(reviewer.getByRole('heading', { level: 2 }).first()).toBeVisible()
   await expect(reviewer.getByRole('button', { name: /^Add an indicator/ })).toHaveCount(0)
-  await transition(reviewer, planId, 'Approve this version', 'Approved')
-  await expect(reviewer.getByRole('link', { name: 'Version 1' })).toBeVisible()
 
-  // The three constituencies of the plan endorse it.
+  // The three constituencies of the plan endorse the submitted version; then the reviewer approves.
   const union = await newUser('union@demo.example')
   const employer = await newUser('employer@demo.example')
   await endorse(lead, planId, 'Government stands behind the plan')
@@ -77,6 +89,8 @@ test('submit, review, approve, endorse, measure, and see it on the dashboard', a
   for (const constituency of ['Government', "Workers' organisation", "Employers' organisation"]) {
     await expect(employer.getByRole('listitem').filter({ hasText: constituency }).filter({ hasText: ', endorsed' })).toHaveCount(1)
   }
+  await approve(reviewer, planId)
+  await expect(reviewer.getByRole('link', { name: 'Version 1' })).toBeVisible()
 
   await transition(lead, planId, 'Start implementing', 'Implementing')
 
@@ -119,8 +133,9 @@ test.describe('live updates', () => {
     await expect(statusOf(reviewer)).toContainText('In review')
 
     // The lead keeps the review page open; the reviewer approves.
+    // (No endorsement yet: the reviewer approves with a written reason.)
     await lead.goto(`/plans/${planId}/review`)
-    await transition(reviewer, planId, 'Approve this version', 'Approved')
+    await approve(reviewer, planId, 'Live-update check: the partners endorse after approval.')
     await expect(lead.getByRole('link', { name: 'Version 1' })).toBeVisible()
     await expect(lead.getByRole('region', { name: 'Status' })).toContainText('Approved')
 

@@ -1,3 +1,4 @@
+import { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../utils/locales.ts'
 import { changedFields } from '../../worksheets/activityDiff.ts'
@@ -19,6 +20,12 @@ export function ActivityList({ events }: { events: ActivityEvent[] }) {
   const describe = (e: ActivityEvent) => {
     if (e.entity_type === 'member' && isByAdministrator(e.new_value)) {
       return t('activity.actions.member.byAdministrator', { action: t(`activity.actions.member.${e.action}`) })
+    }
+    if (e.entity_type === 'plan' && e.action === 'status_changed') return describeStatusChange(e, t)
+    if (e.entity_type === 'endorsement' && e.action === 'cleared') {
+      const old = asRecord(e.old_value)
+      const decision = old.decision === 'endorse' || old.decision === 'object' ? t(`lifecycle.decisions.${old.decision}`) : '—'
+      return t('activity.endorsementCleared', { organisation: typeof old.organisation === 'string' ? old.organisation : '—', decision })
     }
     if (['plan', 'member', 'endorsement'].includes(e.entity_type)) return t(`activity.actions.${e.entity_type}.${e.action}`)
     if (e.entity_type === 'signoff') return describeSignoff(e, t)
@@ -51,6 +58,30 @@ function describeSignoff(e: ActivityEvent, t: (key: string, options?: Record<str
   const v = (e.new_value ?? {}) as { substep?: unknown; constituency?: unknown; reason?: unknown }
   const constituency = typeof v.constituency === 'string' ? t(`constituency.${v.constituency}`) : ''
   return t(`activity.actions.signoff.${e.action}`, { code: typeof v.substep === 'string' ? v.substep : '', constituency, reason: typeof v.reason === 'string' ? v.reason : '' })
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+}
+
+/**
+ * A status change names both statuses; a return for changes says who returned it and why, and
+ * an approval without every endorsement gives the reviewer's reason (ADR 009).
+ */
+function describeStatusChange(e: ActivityEvent, t: TFunction): string {
+  const from = asRecord(e.old_value).status
+  const next = asRecord(e.new_value)
+  const status = (s: unknown) => (typeof s === 'string' ? t(`plan.status.${s}`) : '—')
+  const changed = t('activity.status.changed', { from: status(from), to: status(next.status) })
+  const note = typeof next.note === 'string' && next.note ? next.note : null
+  if (next.transition === 'returnForChanges') {
+    const who = e.actor_name ? `${e.actor_name}${e.actor_organisation ? ` (${e.actor_organisation})` : ''}` : t('activity.someone')
+    return `${t('activity.status.returned', { name: who, note: note ?? '—' })} · ${changed}`
+  }
+  const parts = [changed]
+  if (typeof next.overrideReason === 'string') parts.push(t('activity.status.approvedOverride', { reason: next.overrideReason }))
+  if (note) parts.push(t('activity.status.note', { note }))
+  return parts.join(' · ')
 }
 
 function isByAdministrator(value: unknown): boolean {

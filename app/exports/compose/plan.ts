@@ -53,6 +53,8 @@ export function planSection(ctx: ComposeContext): DocumentSection {
       ...(source.version
         ? [{ label: t('common:lifecycle.versionN', { n: source.version.number }), value: t('common:lifecycle.approvedBy', { name: source.version.approvedBy ?? '—', when: ctx.date(source.version.approvedAt.slice(0, 10)) }) }]
         : []),
+      // An approval without every constituency's endorsement never travels without its reason.
+      ...(source.overrideReason ? [{ label: t('common:lifecycle.overrideReasonLabel'), value: source.overrideReason }] : []),
     ],
   }
   return {
