@@ -6,6 +6,7 @@ import { StaleRecordError } from '#db/executor.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { FieldErrors, FormErrors } from '../components/forms.tsx'
+import { PageSaveFailed } from '../components/SaveFailed.tsx'
 import { StatusBadge } from '../components/plans/StatusBadge.tsx'
 import { TRIPARTITE } from '../utils/constituencies.ts'
 import { getDb } from '../utils/db.server.ts'
@@ -14,6 +15,7 @@ import { formatDateTime } from '../utils/locales.ts'
 import { canOnPlan } from '../utils/permissions.ts'
 import { currentDocuments } from '../exports/collab-content.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
+import { isSaveFailure, keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { PLAN_STATUSES } from '../utils/plan-schema.ts'
 import { z } from '../utils/validation.ts'
 
@@ -21,6 +23,10 @@ const schema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('transition'), name: z.string().max(40), from: z.enum(PLAN_STATUSES), note: z.string().trim().max(2000).optional() }),
   z.object({ intent: z.literal('endorse'), decision: z.enum(['endorse', 'object']), comment: z.string().trim().max(2000).optional() }),
 ])
+
+// Offline or a server failure: the form keeps what was typed and offers to send it again (ADR 038).
+export const clientAction = keepFormOnFailure
+export const shouldRevalidate = skipRevalidationOnFailure
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, role, user, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')
@@ -75,11 +81,12 @@ export default function ReviewPage() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
-  const errors = actionData?.result.error ?? {}
+  const errors = (actionData && !isSaveFailure(actionData) ? actionData.result.error : null) ?? {}
   const endorsed = new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))
   return (
     <div className="review">
       <title>{t('lifecycle.title')}</title>
+      <PageSaveFailed />
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">{t('lifecycle.status')}</h2>
         <p>

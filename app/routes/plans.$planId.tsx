@@ -6,7 +6,11 @@ import { StatusBadge } from '../components/plans/StatusBadge.tsx'
 import { countryName } from '../utils/countries.ts'
 import { formatDate } from '../utils/locales.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
+import { skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { usePlanEvents } from '../utils/use-plan-events.ts'
+
+// After a save that failed (offline, server error) there is nothing new to load (ADR 038).
+export const shouldRevalidate = skipRevalidationOnFailure
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, role, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')

@@ -2,6 +2,7 @@ import { useFetcher } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors } from '../../components/forms.tsx'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { SELECTION_DECISIONS, type SelectionDecision } from '../step5.ts'
 import { type WorksheetItemView } from '../types.ts'
 import { type ItemActionData } from './ItemForm.tsx'
@@ -55,6 +56,7 @@ export function SelectionForm({ item, selection, canEdit }: { item: WorksheetIte
           <input type="hidden" name="intervention" value={item.id} />
           {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
           <FormErrors errors={(errors[''] as string[] | undefined) ?? undefined} />
+          <FetcherSaveFailed fetcher={fetcher} />
           {conflict ? (
             <div className="alert alert--warning" role="alert">
               <p>{t('conflictCurrent')}</p>

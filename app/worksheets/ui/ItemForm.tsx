@@ -2,6 +2,7 @@ import { useFetcher } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { type LinkOption, type WorksheetItemView } from '../types.ts'
 import { type KindSpec } from '../spec.ts'
 import { clearSaved } from './clearSaved.ts'
@@ -65,6 +66,7 @@ export function ItemForm({
       {item ? <input type="hidden" name="id" value={item.id} /> : null}
       {item ? <input type="hidden" name="version" value={conflict?.version ?? item.version} /> : null}
       <FormErrors errors={(errors[''] as string[] | undefined) ?? undefined} />
+      <FetcherSaveFailed fetcher={fetcher} />
       {conflict ? (
         <div className="alert alert--warning" role="alert">
           <p>{t('conflictCurrent')}</p>

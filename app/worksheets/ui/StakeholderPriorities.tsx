@@ -1,6 +1,7 @@
 import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { formatNumber } from '../../utils/locales.ts'
 import { signed } from '../scoring.ts'
 import { placementOf, quadrant, STAKEHOLDER_CRITERIA, type Placement, type StakeholderScores } from '../step4.ts'
@@ -159,6 +160,7 @@ function PlacementForm({ stakeholder }: { stakeholder: WorksheetItemView }) {
             : undefined
         }
       />
+      <FetcherSaveFailed fetcher={fetcher} />
     </fetcher.Form>
   )
 }
