@@ -4,6 +4,7 @@ import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as ActivityRepository from '#db/repositories/activity.ts'
+import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import * as CommentRepository from '#db/repositories/comments.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
@@ -25,20 +26,21 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')
   const db = getDb()
-  const [progress, team, activity, reviews, endorsements, ranking] = await Promise.all([
+  const [progress, team, activity, reviews, endorsements, ranking, refs] = await Promise.all([
     planProgress(db, plan.id),
     MemberRepository.findByPlan(db, plan.id),
     ActivityRepository.findRecentByPlan(db, plan.id, 15),
     CommentRepository.countOpenReviews(db, plan.id),
     LifecycleRepository.findEndorsements(db, plan.id),
     loadPriorityRanking(db, plan.id),
+    ItemRepository.findRefs(db, plan.id),
   ])
   const endorsedBy = [...new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))]
-  return { planId: plan.id, workingLanguage: plan.working_language, pdfAvailable: isPdfAvailable(), progress, team, activity, reviews, endorsedBy, ranking }
+  return { planId: plan.id, workingLanguage: plan.working_language, pdfAvailable: isPdfAvailable(), progress, team, activity, refs, reviews, endorsedBy, ranking }
 }
 
 export default function PlanOverview() {
-  const { planId, workingLanguage, pdfAvailable, progress, team, activity, reviews, endorsedBy, ranking } = useLoaderData<typeof loader>()
+  const { planId, workingLanguage, pdfAvailable, progress, team, activity, refs, reviews, endorsedBy, ranking } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['common', 'steps'])
   const byCode = new Map(progress.map((p) => [p.code, p]))
   const done = progress.filter((p) => p.status === 'done').length
@@ -103,7 +105,7 @@ export default function PlanOverview() {
         <ExportArea planId={planId} workingLanguage={workingLanguage} pdfAvailable={pdfAvailable} />
         <section aria-labelledby="activity-heading" className="card">
           <h2 id="activity-heading">{t('activity.title')}</h2>
-          <ActivityList events={activity} />
+          <ActivityList events={activity} refs={refs} />
         </section>
       </aside>
     </div>
