@@ -32,13 +32,18 @@ async function hydrate() {
     .init({ ...i18nConfig, lng: document.documentElement.lang, ns: getInitialNamespaces() })
 
   const release = holdEventsUntilHydrated(window)
+  // Marked on the document once hydrated: from then on forms post through Remix (tests wait for it).
+  const hydrated = () => {
+    release()
+    document.documentElement.dataset.hydrated = ''
+  }
   startTransition(() => {
     hydrateRoot(
       document,
       <I18nextProvider i18n={i18next}>
         <StrictMode>
           <RemixBrowser />
-          <OnHydrated run={release} />
+          <OnHydrated run={hydrated} />
         </StrictMode>
       </I18nextProvider>,
     )

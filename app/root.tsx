@@ -8,6 +8,7 @@ import { getLocale } from './i18n/i18next.server.ts'
 import styles from './styles/app.css?url'
 import { useNonce } from './utils/nonce.tsx'
 import { getSessionUser } from './utils/session.server.ts'
+import { skipRevalidationOnFailure } from './utils/save-failure.ts'
 
 // An inline icon: browsers stop asking for /favicon.ico, which would otherwise log a 404 each visit.
 const icon = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d3f6e"/><path d="M8 11h16M8 16h16M8 21h10" stroke="#fff" stroke-width="2.5" stroke-linecap="round"/></svg>')}`
@@ -18,6 +19,9 @@ export const links: LinksFunction = () => [
 ]
 
 export const handle = { i18n: 'common' }
+
+// After a save that failed (offline, server error) there is nothing new to load (ADR 038).
+export const shouldRevalidate = skipRevalidationOnFailure
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)

@@ -4,6 +4,7 @@ import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as ActivityRepository from '#db/repositories/activity.ts'
+import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import * as CommentRepository from '#db/repositories/comments.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
@@ -28,24 +29,25 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')
   const db = getDb()
-  const [{ progress, signoff }, team, activity, reviews, endorsements, ranking, returned, approved] = await Promise.all([
+  const [{ progress, signoff }, team, activity, reviews, endorsements, ranking, refs, returned, approved] = await Promise.all([
     planProgress(db, plan.id).then(async (progress) => ({ progress, signoff: await loadPlanSignoff(db, plan.id, progress) })),
     MemberRepository.findByPlan(db, plan.id),
     ActivityRepository.findRecentByPlan(db, plan.id, 15),
     CommentRepository.countOpenReviews(db, plan.id),
     LifecycleRepository.findEndorsements(db, plan.id),
     loadPriorityRanking(db, plan.id),
+    ItemRepository.findRefs(db, plan.id),
     // Why the plan came back stays in view until it is resubmitted; an approval's override while it stands.
     plan.status === 'draft' ? LifecycleRepository.findReturnNote(db, plan.id) : Promise.resolve(undefined),
     ['approved', 'implementing', 'completed'].includes(plan.status) ? LifecycleRepository.findLatestApproval(db, plan.id) : Promise.resolve(undefined),
   ])
   const endorsedBy = [...new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))]
   const agreement = Object.fromEntries(signoff.substeps.map((s) => [s.code, s.agreement]))
-  return { planId: plan.id, workingLanguage: plan.working_language, pdfAvailable: isPdfAvailable(), progress, counts: signoff.counts, agreement, team, activity, reviews, endorsedBy, ranking, returned: returned ?? null, approved: approved ?? null }
+  return { planId: plan.id, workingLanguage: plan.working_language, pdfAvailable: isPdfAvailable(), progress, counts: signoff.counts, agreement, team, activity, refs, reviews, endorsedBy, ranking, returned: returned ?? null, approved: approved ?? null }
 }
 
 export default function PlanOverview() {
-  const { planId, workingLanguage, pdfAvailable, progress, counts, agreement, team, activity, reviews, endorsedBy, ranking, returned, approved } = useLoaderData<typeof loader>()
+  const { planId, workingLanguage, pdfAvailable, progress, counts, agreement, team, activity, refs, reviews, endorsedBy, ranking, returned, approved } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['common', 'steps'])
   const byCode = new Map(progress.map((p) => [p.code, p]))
   return (
@@ -119,7 +121,7 @@ export default function PlanOverview() {
         <ExportArea planId={planId} workingLanguage={workingLanguage} pdfAvailable={pdfAvailable} />
         <section aria-labelledby="activity-heading" className="card">
           <h2 id="activity-heading">{t('activity.title')}</h2>
-          <ActivityList events={activity} />
+          <ActivityList events={activity} refs={refs} />
         </section>
       </aside>
     </div>

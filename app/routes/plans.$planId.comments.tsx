@@ -1,11 +1,16 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { getDb } from '../utils/db.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
+import { keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { asResourceResponse } from '../utils/resource-response.server.ts'
 import { handleCommentAction, loadThread } from '../worksheets/comments.server.ts'
 
 // Resource route: the comment thread of one artefact, sub-step or plan, and the form that adds to it.
+
+// Offline or a server failure: the form keeps what was typed and offers to send it again (ADR 038).
+export const clientAction = keepFormOnFailure
+export const shouldRevalidate = skipRevalidationOnFailure
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')

@@ -12,6 +12,7 @@ import worksheetStyles from '../styles/worksheets.css?url'
 import monitoringStyles from '../styles/monitoring.css?url'
 import { getDb } from '../utils/db.server.ts'
 import { lockedWrite, requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
+import { keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { handleItemAction, isItemIntent } from '../worksheets/items.server.ts'
 import { WorksheetList } from '../worksheets/ui/WorksheetList.tsx'
 
@@ -21,6 +22,10 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: worksheetStyles },
   { rel: 'stylesheet', href: monitoringStyles },
 ]
+
+// Offline or a server failure: the form keeps what was typed and offers to send it again (ADR 038).
+export const clientAction = keepFormOnFailure
+export const shouldRevalidate = skipRevalidationOnFailure
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')

@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { FieldErrors, FormErrors } from '../components/forms.tsx'
 import { ApprovalConfirm } from '../components/plans/ApprovalConfirm.tsx'
 import { ApprovalOverride, ReturnNote } from '../components/plans/LifecycleNotices.tsx'
+import { PageSaveFailed } from '../components/SaveFailed.tsx'
 import { StatusBadge } from '../components/plans/StatusBadge.tsx'
 import { TRIPARTITE } from '../utils/constituencies.ts'
 import { getDb } from '../utils/db.server.ts'
@@ -16,6 +17,7 @@ import { formatDateTime } from '../utils/locales.ts'
 import { canOnPlan } from '../utils/permissions.ts'
 import { currentDocuments } from '../exports/collab-content.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
+import { isSaveFailure, keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { PLAN_STATUSES } from '../utils/plan-schema.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { isStorable, z } from '../utils/validation.ts'
@@ -26,6 +28,10 @@ const schema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('transition'), name: z.string().max(40), from: z.enum(PLAN_STATUSES), note, overrideReason: note }),
   z.object({ intent: z.literal('endorse'), decision: z.enum(['endorse', 'object']), comment: note }),
 ])
+
+// Offline or a server failure: the form keeps what was typed and offers to send it again (ADR 038).
+export const clientAction = keepFormOnFailure
+export const shouldRevalidate = skipRevalidationOnFailure
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, role, user, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')
@@ -122,7 +128,7 @@ export default function ReviewPage() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
-  const errorsOf = (form: string) => (actionData?.form === form ? (actionData.result.error ?? {}) : {})
+  const errorsOf = (form: string) => (actionData && !isSaveFailure(actionData) && actionData.form === form ? (actionData.result.error ?? {}) : {})
   const busy = navigation.state === 'submitting'
   const endorsed = new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))
   // Return and approve have their own forms (a required reason; a summary to confirm).
@@ -133,6 +139,7 @@ export default function ReviewPage() {
   return (
     <div className="review">
       <title>{t('lifecycle.title')}</title>
+      <PageSaveFailed />
       {returned ? <ReturnNote returned={returned} /> : null}
       {approved ? <ApprovalOverride approval={approved} /> : null}
       <section className="card" aria-labelledby="status-heading">

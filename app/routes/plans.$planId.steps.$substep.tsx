@@ -15,6 +15,7 @@ import { loadSubstepSignoff } from '../signoff/substep-signoff.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { lockedWrite, requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { readFormData } from '../utils/request.server.ts'
+import { keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { isSubstepCode, neighbours, STEPS } from '../utils/substeps.ts'
 import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
 import { handleItemAction, isItemIntent, loadWorksheet } from '../worksheets/items.server.ts'
@@ -35,6 +36,10 @@ function requireSubstep(code: string | undefined) {
   if (!isSubstepCode(code)) throw data({ message: 'Not found' }, { status: 404 })
   return code
 }
+
+// Offline or a server failure: the form keeps what was typed and offers to send it again (ADR 038).
+export const clientAction = keepFormOnFailure
+export const shouldRevalidate = skipRevalidationOnFailure
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, abilities, user, role } = await requirePlanAccess(request, params.planId, 'plan:read')

@@ -8,7 +8,11 @@ import { countryName } from '../utils/countries.ts'
 import { formatDate } from '../utils/locales.ts'
 import { contentLocked } from '../utils/permissions.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
+import { skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { usePlanEvents } from '../utils/use-plan-events.ts'
+
+// After a save that failed (offline, server error) there is nothing new to load (ADR 038).
+export const shouldRevalidate = skipRevalidationOnFailure
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, role, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')

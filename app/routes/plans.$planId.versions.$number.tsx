@@ -4,14 +4,15 @@ import { useTranslation } from 'react-i18next'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { ApprovalOverride } from '../components/plans/LifecycleNotices.tsx'
+import { VersionContents, VersionDiffSection } from '../components/plans/VersionContent.tsx'
+import { isPdfAvailable } from '../exports/pdf/pdf.server.ts'
 import worksheetStyles from '../styles/worksheets.css?url'
 import { getDb } from '../utils/db.server.ts'
 import { formatDateTime } from '../utils/locales.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { diffVersions } from '../utils/version-diff.ts'
-import { KINDS } from '../worksheets/kinds.ts'
 
-export const handle = { i18n: ['common', 'worksheets', 'exports'] }
+export const handle = { i18n: ['common', 'worksheets', 'exports', 'collab'] }
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: worksheetStyles }]
 
@@ -27,20 +28,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const compareTo = versionNumber(new URL(request.url).searchParams.get('compare')) ?? (number! > 1 ? number! - 1 : null)
   const other = compareTo !== null && compareTo !== number ? await LifecycleRepository.findVersion(db, plan.id, compareTo) : undefined
   const diff = other ? (other.number < version.number ? diffVersions(other.snapshot, version.snapshot) : diffVersions(version.snapshot, other.snapshot)) : null
-  return { planId: plan.id, version, numbers: all.map((v) => v.number), compareTo: other?.number ?? null, diff }
-}
-
-function show(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '—'
-  return Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)
+  // Links between items are ids: the diff names them by the reference codes both versions froze.
+  const refs = Object.fromEntries([...(other?.snapshot.items ?? []), ...version.snapshot.items].map((i) => [i.id, i.ref]))
+  return { planId: plan.id, version, numbers: all.map((v) => v.number), compareTo: other?.number ?? null, diff, refs, pdfAvailable: isPdfAvailable() }
 }
 
 export default function VersionPage() {
-  const { planId, version, numbers, compareTo, diff } = useLoaderData<typeof loader>()
+  const { planId, version, numbers, compareTo, diff, refs, pdfAvailable } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation(['common', 'worksheets'])
   const snapshot = version.snapshot
-  const kinds = [...new Set(snapshot.items.map((i) => i.kind))]
-  const kindTitle = (kind: string) => t(`worksheets:kinds.${kind}.title`, { defaultValue: kind })
   return (
     <div className="version">
       <title>{t('lifecycle.versionN', { n: version.number })}</title>
@@ -57,6 +53,11 @@ export default function VersionPage() {
         <li>
           <a href={`/plans/${planId}/versions/${version.number}/print`}>{t('exports:area.printView')}</a>
         </li>
+        {pdfAvailable ? (
+          <li>
+            <a href={`/plans/${planId}/versions/${version.number}/export.pdf`}>{t('exports:area.pdf')}</a>
+          </li>
+        ) : null}
         <li>
           <a href={`/plans/${planId}/versions/${version.number}/export.docx`}>{t('exports:area.docx')}</a>
         </li>
@@ -80,85 +81,8 @@ export default function VersionPage() {
           </button>
         </Form>
       ) : null}
-      {diff ? (
-        <section className="card" aria-labelledby="diff-heading">
-          <h3 id="diff-heading">{t('lifecycle.changesBetween', { a: Math.min(compareTo!, version.number), b: Math.max(compareTo!, version.number) })}</h3>
-          {diff.plan.length + diff.items.length + diff.team.added.length + diff.team.removed.length + diff.documents.length === 0 ? <p>{t('lifecycle.noChanges')}</p> : null}
-          {diff.plan.map((c) => (
-            <p key={c.field}>
-              <strong>{c.field}</strong>: <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
-            </p>
-          ))}
-          {diff.team.added.map((m) => (
-            <p key={m}>+ {m}</p>
-          ))}
-          {diff.team.removed.map((m) => (
-            <p key={m}>− {m}</p>
-          ))}
-          {diff.items.length > 0 ? (
-            <ul className="diff-list">
-              {diff.items.map((c) => (
-                <li key={`${c.kind}-${c.ref}`}>
-                  <span className={`pill pill--${c.change === 'removed' ? 'in_progress' : 'done'}`}>{t(`lifecycle.change.${c.change}`)}</span> {kindTitle(c.kind)} {c.ref}
-                  {c.change === 'changed' ? (
-                    <ul>
-                      {c.fields.map((f) => (
-                        <li key={f.field}>
-                          {t(`worksheets:kinds.${c.kind}.fields.${f.field}`, { defaultValue: f.field })}: <del>{show(f.before)}</del> → <ins>{show(f.after)}</ins>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {diff.documents.map((d) => (
-            <div key={d.name}>
-              <h4>{d.name}</h4>
-              {d.removed.map((l) => (
-                <p key={`-${l}`}>
-                  <del>{l}</del>
-                </p>
-              ))}
-              {d.added.map((l) => (
-                <p key={`+${l}`}>
-                  <ins>{l}</ins>
-                </p>
-              ))}
-            </div>
-          ))}
-        </section>
-      ) : null}
-      <section className="card" aria-labelledby="content-heading">
-        <h3 id="content-heading">{t('lifecycle.contents')}</h3>
-        <p>
-          <strong>{show(snapshot.plan.title)}</strong>
-        </p>
-        {kinds.map((kind) => {
-          const spec = KINDS[kind]
-          return (
-            <div key={kind}>
-              <h4>{kindTitle(kind)}</h4>
-              <ul>
-                {snapshot.items
-                  .filter((i) => i.kind === kind)
-                  .map((i) => (
-                    <li key={i.id}>
-                      <strong>{i.ref}</strong> {spec ? show(i.data[spec.titleField]) : ''}
-                    </li>
-                  ))}
-              </ul>
-            </div>
-          )
-        })}
-        {snapshot.documents.map((d) => (
-          <div key={d.name}>
-            <h4>{d.name}</h4>
-            <p className="prewrap">{d.plainText}</p>
-          </div>
-        ))}
-      </section>
+      {diff ? <VersionDiffSection diff={diff} between={[Math.min(compareTo!, version.number), Math.max(compareTo!, version.number)]} refs={refs} /> : null}
+      <VersionContents snapshot={snapshot} />
     </div>
   )
 }

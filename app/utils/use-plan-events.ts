@@ -19,7 +19,7 @@ export function usePlanEvents(planId: string) {
   revalidateRef.current = revalidate
 
   useEffect(() => {
-    if (!busy && waitingRef.current) {
+    if (!busy && waitingRef.current && navigator.onLine) {
       waitingRef.current = false
       revalidateRef.current()
     }
@@ -37,7 +37,8 @@ export function usePlanEvents(planId: string) {
     const refresh = () => {
       clearTimeout(debounce)
       debounce = setTimeout(() => {
-        if (busyRef.current) waitingRef.current = true
+        // Offline, a reload would fail and replace the page with an error: wait for the stream to reopen.
+        if (busyRef.current || !navigator.onLine) waitingRef.current = true
         else revalidateRef.current()
       }, DEBOUNCE_MS)
     }

@@ -11,12 +11,16 @@ export interface ItemChange {
   kind: string
   ref: string
   change: 'added' | 'removed' | 'changed'
+  /** The item's content in the newer version (in the older one when removed): an added or removed row shows it. */
+  data: Record<string, unknown>
   fields: FieldChange[]
 }
 
+export type TeamMember = PlanSnapshot['team'][number]
+
 export interface VersionDiff {
   plan: FieldChange[]
-  team: { added: string[]; removed: string[] }
+  team: { added: TeamMember[]; removed: TeamMember[] }
   items: ItemChange[]
   documents: { name: string; added: string[]; removed: string[] }[]
 }
@@ -34,7 +38,7 @@ function lines(text: string) {
 
 /** The differences from `older` to `newer`, matched by item id (so edits keep their identity). */
 export function diffVersions(older: PlanSnapshot, newer: PlanSnapshot): VersionDiff {
-  const member = (m: PlanSnapshot['team'][number]) => `${m.name} (${m.organisation}, ${m.role})`
+  const member = (m: TeamMember) => `${m.name}\u0000${m.organisation}\u0000${m.role}`
   const olderTeam = new Set(older.team.map(member))
   const newerTeam = new Set(newer.team.map(member))
   const olderItems = new Map(older.items.map((i) => [i.id, i]))
@@ -42,14 +46,14 @@ export function diffVersions(older: PlanSnapshot, newer: PlanSnapshot): VersionD
   const items: ItemChange[] = []
   for (const item of newer.items) {
     const before = olderItems.get(item.id)
-    if (!before) items.push({ kind: item.kind, ref: item.ref, change: 'added', fields: fieldChanges({}, item.data) })
+    if (!before) items.push({ kind: item.kind, ref: item.ref, change: 'added', data: item.data, fields: fieldChanges({}, item.data) })
     else {
       const fields = fieldChanges(before.data, item.data)
-      if (fields.length) items.push({ kind: item.kind, ref: item.ref, change: 'changed', fields })
+      if (fields.length) items.push({ kind: item.kind, ref: item.ref, change: 'changed', data: item.data, fields })
     }
   }
   for (const item of older.items) {
-    if (!newerItems.has(item.id)) items.push({ kind: item.kind, ref: item.ref, change: 'removed', fields: fieldChanges(item.data, {}) })
+    if (!newerItems.has(item.id)) items.push({ kind: item.kind, ref: item.ref, change: 'removed', data: item.data, fields: fieldChanges(item.data, {}) })
   }
   items.sort((a, b) => a.kind.localeCompare(b.kind) || a.ref.localeCompare(b.ref, undefined, { numeric: true }))
   const olderDocs = new Map(older.documents.map((d) => [d.name, d.plainText]))
@@ -62,7 +66,7 @@ export function diffVersions(older: PlanSnapshot, newer: PlanSnapshot): VersionD
   })
   return {
     plan: fieldChanges(older.plan, newer.plan),
-    team: { added: [...newerTeam].filter((m) => !olderTeam.has(m)), removed: [...olderTeam].filter((m) => !newerTeam.has(m)) },
+    team: { added: newer.team.filter((m) => !olderTeam.has(member(m))), removed: older.team.filter((m) => !newerTeam.has(member(m))) },
     items,
     documents,
   }

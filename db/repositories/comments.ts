@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { withTransaction, type Executor } from '../executor.ts'
 import { type CommentsTable } from '../types.ts'
 import * as ActivityRepository from './activity.ts'
@@ -95,7 +96,16 @@ export function resolve(db: Executor, input: { planId: string; id: string; actor
       .returning(['id', 'subject_id'])
       .executeTakeFirst()
     if (!row) return false
-    await ActivityRepository.insert(trx, { planId: input.planId, actorId: input.actorId, action: input.resolved ? 'resolved' : 'reopened', entityType: 'comment', entityId: row.id, newValue: { ref: row.subject_id } })
+    // The history names the subject as the comment's own entry did (I1, 2.2), never by its id.
+    const posted = await trx
+      .selectFrom('activity_events')
+      .select(sql<string | null>`new_value->>'ref'`.as('ref'))
+      .where('plan_id', '=', input.planId)
+      .where('entity_type', '=', 'comment')
+      .where('entity_id', '=', row.id)
+      .where('action', 'in', ['created', 'replied'])
+      .executeTakeFirst()
+    await ActivityRepository.insert(trx, { planId: input.planId, actorId: input.actorId, action: input.resolved ? 'resolved' : 'reopened', entityType: 'comment', entityId: row.id, newValue: { ref: posted?.ref ?? row.subject_id } })
     return true
   })
 }

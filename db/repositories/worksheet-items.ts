@@ -19,6 +19,12 @@ export function findByKinds(db: Executor, planId: string, kinds: readonly string
   return db.selectFrom('worksheet_items').select(columns).select(updatedByName).where('plan_id', '=', planId).where('kind', 'in', kinds).orderBy('kind').orderBy('position').orderBy('created_at').execute()
 }
 
+/** The reference code (M1, P2 …) of every item of a plan, by id: how history entries name them. */
+export async function findRefs(db: Executor, planId: string): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('worksheet_items').select(['id', 'ref']).where('plan_id', '=', planId).execute()
+  return Object.fromEntries(rows.map((r) => [r.id, r.ref]))
+}
+
 /** One item, only if it belongs to this plan (an id from another plan finds nothing). */
 export function findById(db: Executor, planId: string, id: string) {
   return db.selectFrom('worksheet_items').select(columns).select(updatedByName).where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst()

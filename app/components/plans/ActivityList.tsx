@@ -1,12 +1,14 @@
 import { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../utils/locales.ts'
-import { changedFields } from '../../worksheets/activityDiff.ts'
+import { describeActivity, describeChanges } from '../../worksheets/activityDiff.ts'
+import { type WordingContext } from '../../worksheets/valueText.ts'
 
 interface ActivityEvent {
   id: number
   action: string
   entity_type: string
+  entity_id?: string | null
   created_at: string | Date
   actor_name: string | null
   actor_organisation: string | null
@@ -14,27 +16,20 @@ interface ActivityEvent {
   old_value: unknown
 }
 
-/** The plan history: who changed what and when, newest first. */
-export function ActivityList({ events }: { events: ActivityEvent[] }) {
+/** The plan history: who changed what and when, newest first. `refs` names the plan's items by id. */
+export function ActivityList({ events, refs }: { events: ActivityEvent[]; refs?: Record<string, string> }) {
   const { t, i18n } = useTranslation()
+  const ctx: WordingContext = { t, lng: i18n.language, refs: new Map(Object.entries(refs ?? {})) }
+  // Status changes, cleared endorsements and sign-offs carry their own wording (ADRs 009, 037).
   const describe = (e: ActivityEvent) => {
-    if (e.entity_type === 'member' && isByAdministrator(e.new_value)) {
-      return t('activity.actions.member.byAdministrator', { action: t(`activity.actions.member.${e.action}`) })
-    }
     if (e.entity_type === 'plan' && e.action === 'status_changed') return describeStatusChange(e, t)
     if (e.entity_type === 'endorsement' && e.action === 'cleared') {
       const old = asRecord(e.old_value)
       const decision = old.decision === 'endorse' || old.decision === 'object' ? t(`lifecycle.decisions.${old.decision}`) : '—'
       return t('activity.endorsementCleared', { organisation: typeof old.organisation === 'string' ? old.organisation : '—', decision })
     }
-    if (['plan', 'member', 'endorsement'].includes(e.entity_type)) return t(`activity.actions.${e.entity_type}.${e.action}`)
     if (e.entity_type === 'signoff') return describeSignoff(e, t)
-    if (e.entity_type === 'comment') return t(`activity.actions.comment.${e.action}`, { ref: refOf(e.new_value) ?? '' })
-    // Worksheet items: "Mandate register: added M3". The worksheet's title leads, so that no
-    // language has to fit it into a sentence (article, case, capital letter).
-    const ref = refOf(e.new_value) ?? refOf(e.old_value) ?? ''
-    const list = t(`worksheets:kinds.${e.entity_type}.title`, { defaultValue: e.entity_type })
-    return t(`activity.item.${e.action}`, { ref, list, defaultValue: t('activity.actions.generic', { entity: list, action: e.action }) })
+    return describeActivity(e, ctx)
   }
   if (events.length === 0) return <p className="empty-state">{t('activity.empty')}</p>
   return (
@@ -42,7 +37,7 @@ export function ActivityList({ events }: { events: ActivityEvent[] }) {
       {events.map((e) => (
         <li key={e.id}>
           <span className="activity-list__what">{describe(e)}</span>
-          <Changes event={e} />
+          <Changes event={e} ctx={ctx} />
           <span className="cell-sub">
             {e.actor_name ?? t('activity.someone')}
             {e.actor_organisation ? ` (${e.actor_organisation})` : ''} · <time dateTime={new Date(e.created_at).toISOString()}>{formatDateTime(e.created_at, i18n.language)}</time>
@@ -84,27 +79,15 @@ function describeStatusChange(e: ActivityEvent, t: TFunction): string {
   return parts.join(' · ')
 }
 
-function isByAdministrator(value: unknown): boolean {
-  return !!value && typeof value === 'object' && 'byAdministrator' in value && value.byAdministrator === true
-}
-
-function refOf(value: unknown): string | undefined {
-  return value && typeof value === 'object' && 'ref' in value && typeof value.ref === 'string' ? value.ref : undefined
-}
-
 /** For an update or a move: each changed field with its old and new value. */
-function Changes({ event: e }: { event: ActivityEvent }) {
-  const { t } = useTranslation()
-  if (e.action !== 'updated' && e.action !== 'moved') return null
-  const changes = changedFields(e.old_value, e.new_value)
+function Changes({ event, ctx }: { event: ActivityEvent; ctx: WordingContext }) {
+  const changes = describeChanges(event, ctx)
   if (changes.length === 0) return null
-  const label = (field: string) => (field === 'position' ? t('activity.position') : t(`worksheets:kinds.${e.entity_type}.fields.${field}`, { defaultValue: field }))
   return (
     <ul className="activity-list__changes">
       {changes.map((c) => (
-        <li key={c.field}>{t('activity.change', { field: label(c.field), before: c.before, after: c.after })}</li>
+        <li key={c.field}>{ctx.t('activity.change', { field: c.label, before: c.before, after: c.after })}</li>
       ))}
     </ul>
   )
 }
-

@@ -1,6 +1,8 @@
 import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
+import { isSaveFailure } from '../../utils/save-failure.ts'
 import { type PreviewRow } from '../import.server.ts'
 
 interface ActionData {
@@ -14,8 +16,11 @@ export function ImportPanel({ planId }: { planId: string }) {
   const { t } = useTranslation()
   const preview = useFetcher<ActionData>()
   const commit = useFetcher<ActionData>()
-  const latest = commit.data ?? preview.data
-  const rows = commit.data?.preview?.rows ?? (commit.data ? null : preview.data?.preview?.rows) ?? null
+  // A save that failed (offline, server error) keeps the previewed rows on screen for the retry.
+  const committed = isSaveFailure(commit.data) ? undefined : commit.data
+  const previewed = isSaveFailure(preview.data) ? undefined : preview.data
+  const latest = committed ?? previewed
+  const rows = committed?.preview?.rows ?? (committed ? null : previewed?.preview?.rows) ?? null
   const invalid = rows?.filter((r) => r.errors.length).length ?? 0
   return (
     <section className="card" aria-labelledby="import-heading">
@@ -35,9 +40,11 @@ export function ImportPanel({ planId }: { planId: string }) {
         </button>
       </preview.Form>
       <FormErrors errors={latest?.formId === 'import' ? (latest.result?.error?.[''] ?? undefined) : undefined} />
-      {commit.data?.result?.status === 'success' ? (
+      <FetcherSaveFailed fetcher={preview} />
+      <FetcherSaveFailed fetcher={commit} />
+      {committed?.result?.status === 'success' ? (
         <p className="alert alert--success" role="status">
-          {t('monitoring.import.saved', { count: commit.data.result.imported ?? 0 })}
+          {t('monitoring.import.saved', { count: committed.result.imported ?? 0 })}
         </p>
       ) : null}
       {rows ? (

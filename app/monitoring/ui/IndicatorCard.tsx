@@ -1,6 +1,7 @@
 import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors } from '../../components/forms.tsx'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { formatDate, formatNumber } from '../../utils/locales.ts'
 import { type WorksheetItemView } from '../../worksheets/types.ts'
 import { indicatorProgress, type IndicatorDefinition } from '../progress.ts'
@@ -123,6 +124,7 @@ export function IndicatorCard({ indicator, measurements, canEdit }: { indicator:
             <input type="hidden" name="formId" value={formId} />
             <input type="hidden" name="indicatorId" value={indicator.id} />
             <FormErrors errors={errors[''] ?? undefined} />
+            <FetcherSaveFailed fetcher={fetcher} />
             <div className="field">
               <label htmlFor={`${formId}-period`}>{t('monitoring.period')}</label>
               <input id={`${formId}-period`} name="period" required maxLength={20} placeholder="2026-Q2" aria-describedby={`${formId}-period-hint`} />

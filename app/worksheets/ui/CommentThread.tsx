@@ -2,6 +2,8 @@ import { useFetcher } from '@remix-run/react'
 import { createContext, useContext, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors } from '../../components/forms.tsx'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
+import { isSaveFailure } from '../../utils/save-failure.ts'
 import { formatDateTime } from '../../utils/locales.ts'
 import { clearSaved } from './clearSaved.ts'
 
@@ -161,7 +163,8 @@ function CommentForm({ fetcher, subjectType, subjectId, parentId, onDone }: { fe
   const [submitted, setSubmitted] = useState(false)
   const sent = useRef<FormData | null>(null)
   const errors = submitted ? fetcher.data?.result?.error : undefined
-  const ok = submitted && fetcher.state === 'idle' && fetcher.data !== undefined && fetcher.data.result?.status !== 'error'
+  // A save that failed (offline, server error) is no success: the comment stays in the box.
+  const ok = submitted && fetcher.state === 'idle' && fetcher.data !== undefined && !isSaveFailure(fetcher.data) && fetcher.data.result?.status !== 'error'
   useEffect(() => {
     if (!ok) return
     if (formRef.current && sent.current) clearSaved(formRef.current, sent.current)
@@ -177,6 +180,7 @@ function CommentForm({ fetcher, subjectType, subjectId, parentId, onDone }: { fe
       <input type="hidden" name="subjectId" value={subjectId} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       <FormErrors errors={(errors?.[''] ?? errors?.parentId ?? undefined) || undefined} />
+      <FetcherSaveFailed fetcher={fetcher} />
       <div className="field field--wide">
         <label htmlFor={fieldId}>{parentId ? t('comments.replyLabel') : t('comments.label')}</label>
         <textarea id={fieldId} name="body" rows={parentId ? 2 : 3} maxLength={5000} required aria-invalid={errors?.body?.length ? true : undefined} aria-describedby={errors?.body?.length ? `${fieldId}-error` : undefined} />

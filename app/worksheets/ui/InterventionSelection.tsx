@@ -6,6 +6,7 @@ import { BaseFields } from '../../conflicts/ui/BaseFields.tsx'
 import { ChangedSinceNotice } from '../../conflicts/ui/ChangedSinceNotice.tsx'
 import { chosenValue, ConflictChoices, type Choice } from '../../conflicts/ui/ConflictChoices.tsx'
 import { useEditBase } from '../../conflicts/ui/useEditBase.ts'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { SELECTION_DECISIONS, type SelectionDecision } from '../step5.ts'
 import { type WorksheetItemView } from '../types.ts'
 import { type ItemActionData } from './ItemForm.tsx'
@@ -79,6 +80,7 @@ function SelectionEditor({ item, selection, onDone }: { item: WorksheetItemView;
       <input type="hidden" name="intervention" value={item.id} />
       <BaseFields base={base} />
       <FormErrors errors={(errors[''] as string[] | undefined) ?? undefined} />
+      <FetcherSaveFailed fetcher={fetcher} />
       {conflict ? (
         <ConflictChoices conflict={conflict} label={label} render={render} choices={choices} onChoose={(field, choice) => setChoices((c) => ({ ...c, [field]: choice }))} />
       ) : (

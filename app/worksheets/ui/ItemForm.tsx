@@ -7,6 +7,7 @@ import { BaseFields } from '../../conflicts/ui/BaseFields.tsx'
 import { ChangedSinceNotice } from '../../conflicts/ui/ChangedSinceNotice.tsx'
 import { chosenValue, ConflictChoices, type Choice } from '../../conflicts/ui/ConflictChoices.tsx'
 import { useEditBase } from '../../conflicts/ui/useEditBase.ts'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { type LinkOption, type WorksheetItemView } from '../types.ts'
 import { type KindSpec } from '../spec.ts'
 import { clearSaved } from './clearSaved.ts'
@@ -85,6 +86,7 @@ export function ItemForm({
       {item ? <input type="hidden" name="id" value={item.id} /> : null}
       {item ? <BaseFields base={base} /> : null}
       <FormErrors errors={(errors[''] as string[] | undefined) ?? undefined} />
+      <FetcherSaveFailed fetcher={fetcher} />
       {conflict ? (
         <ConflictChoices
           conflict={conflict}

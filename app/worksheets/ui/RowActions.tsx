@@ -1,6 +1,7 @@
 import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { type WorksheetItemView } from '../types.ts'
 import { type ItemActionData } from './ItemForm.tsx'
 
@@ -53,6 +54,7 @@ export function RowActions({ item, onEdit, move, children }: Props) {
         </button>
       </fetcher.Form>
       <FormErrors errors={error ?? undefined} />
+      <FetcherSaveFailed fetcher={fetcher} />
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors } from '../../components/forms.tsx'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { formatNumber } from '../../utils/locales.ts'
 import { signed } from '../scoring.ts'
 import { type ItemActionData } from './ItemForm.tsx'
@@ -160,6 +161,7 @@ function ScoreRow({
           </span>
         </fetcher.Form>
         <FormErrors errors={(errors[''] as string[] | undefined) ?? undefined} />
+        <FetcherSaveFailed fetcher={fetcher} />
       </td>
     </tr>
   )

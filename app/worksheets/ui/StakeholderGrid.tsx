@@ -2,6 +2,7 @@ import { useFetcher } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { ALIGNMENT_RANGE, INFLUENCE_RANGE, quadrant, QUADRANTS, type Placement } from '../step4.ts'
 import { signed } from '../scoring.ts'
 import { type WorksheetItemView } from '../types.ts'
@@ -58,6 +59,7 @@ export function StakeholderGrid({ stakeholders, placements, canEdit }: { stakeho
         {canEdit ? t('stakeholderGrid.hintEdit') : t('stakeholderGrid.hint')}
       </p>
       <FormErrors errors={error ?? undefined} />
+      <FetcherSaveFailed fetcher={fetcher} />
       {/* For assistive technology the grid is one picture described by quadrant; the table above and the placement fields carry the detail. */}
       <div className="sgrid" role="img" aria-label={t('stakeholderGrid.summary', summary)} aria-describedby="stakeholder-grid-hint">
         <div className="sgrid__yaxis" aria-hidden="true">

@@ -5,6 +5,7 @@ import { FormErrors } from '../../components/forms.tsx'
 import { BaseFields } from '../../conflicts/ui/BaseFields.tsx'
 import { chosenValue, ConflictChoices, type Choice } from '../../conflicts/ui/ConflictChoices.tsx'
 import { useEditBase } from '../../conflicts/ui/useEditBase.ts'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { formatNumber } from '../../utils/locales.ts'
 import { signed } from '../scoring.ts'
 import { placementOf, quadrant, STAKEHOLDER_CRITERIA, type Placement, type StakeholderScores } from '../step4.ts'
@@ -181,6 +182,7 @@ function PlacementForm({ stakeholder }: { stakeholder: WorksheetItemView }) {
             : undefined
         }
       />
+      <FetcherSaveFailed fetcher={fetcher} />
     </fetcher.Form>
   )
 }

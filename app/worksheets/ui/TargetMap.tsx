@@ -2,6 +2,7 @@ import { useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
+import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { clamp, layoutTargetMap, type Placed } from '../targetMapLayout.ts'
 import { type WorksheetItemView } from '../types.ts'
 import { type ItemActionData } from './ItemForm.tsx'
@@ -209,6 +210,7 @@ function MoveForm({ nodes, positions, versionOf, baseOf, selectedId }: { nodes: 
           {t('targetMap.savePosition')}
         </button>
         <FormErrors errors={Object.values(errors).flatMap((e) => e ?? [])} />
+        <FetcherSaveFailed fetcher={fetcher} />
       </fetcher.Form>
     </details>
   )

@@ -1,0 +1,93 @@
+// Worksheet values as words, for the places that show them outside their own worksheet (the
+// activity list, a version's contents and its comparison with another): translated options,
+// reference codes instead of ids, local numbers. Pure and isomorphic.
+import { type TFunction } from 'i18next'
+import { countryName } from '../utils/countries.ts'
+import { formatNumber } from '../utils/locales.ts'
+import { KINDS } from './kinds.ts'
+import { type FieldSpec } from './spec.ts'
+
+export interface WordingContext {
+  t: TFunction
+  lng: string
+  /** Reference codes of the plan's items by id (M1, P2 …), to show links and subjects. */
+  refs?: ReadonlyMap<string, string>
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export const isId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
+
+const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+
+/** An item's reference code from its id; '?' for an item that no longer exists. */
+export function refText(id: unknown, ctx: WordingContext): string {
+  return (typeof id === 'string' && ctx.refs?.get(id)) || '?'
+}
+
+/** The spec of one field of a kind, when both are known. */
+export function fieldSpec(kind: string, field: string): FieldSpec | undefined {
+  return KINDS[kind]?.fields.find((f) => f.name === field)
+}
+
+/** A field's label; a field the spec no longer has keeps its name (never a translation key). */
+export function fieldLabel(kind: string, field: string, ctx: WordingContext): string {
+  return ctx.t(`worksheets:kinds.${kind}.fields.${field}`, { defaultValue: field })
+}
+
+/** A stored value as people read it; '—' when empty. */
+export function valueText(field: FieldSpec | undefined, value: unknown, ctx: WordingContext): string {
+  if (isEmpty(value)) return '—'
+  const { t } = ctx
+  switch (field?.type) {
+    case 'enum':
+      return t(`worksheets:options.${field.name}.${String(value)}`, { defaultValue: String(value) })
+    case 'multiEnum':
+      return (Array.isArray(value) ? value : [value]).map((v) => t(`worksheets:options.${field.name}.${String(v)}`, { defaultValue: String(v) })).join(', ')
+    case 'link':
+    case 'links':
+      return (Array.isArray(value) ? value : [value]).map((id) => refText(id, ctx)).join(', ')
+    default:
+      break
+  }
+  // Without a spec (or for text, numbers, dates): by the value's own type.
+  if (typeof value === 'boolean') return value ? t('worksheets:yes') : t('worksheets:no')
+  if (typeof value === 'number') return formatNumber(value, ctx.lng, { maximumFractionDigits: 2 })
+  if (isId(value)) return refText(value, ctx)
+  if (Array.isArray(value)) return value.map((v) => valueText(undefined, v, ctx)).join(', ')
+  if (typeof value === 'object') return '…'
+  return String(value)
+}
+
+/** What names an item: its title field, or for a standard criterion the criterion's own name. */
+export function itemTitle(kind: string, data: Record<string, unknown>, ctx: WordingContext): string {
+  const spec = KINDS[kind]
+  if (!spec) return ''
+  if (kind === 'criterion' && isEmpty(data.name)) return valueText(fieldSpec(kind, 'criterionKey'), data.criterionKey, ctx)
+  const title = data[spec.titleField]
+  return isEmpty(title) ? '' : valueText(fieldSpec(kind, spec.titleField), title, ctx)
+}
+
+/** Every filled field of an item as "label: value", in the spec's order (an added or removed row). */
+export function itemContent(kind: string, data: Record<string, unknown>, ctx: WordingContext): { field: string; label: string; value: string }[] {
+  const spec = KINDS[kind]
+  const names = spec ? spec.fields.map((f) => f.name) : Object.keys(data).filter((k) => k !== 'ref')
+  return names.filter((name) => !isEmpty(data[name])).map((name) => ({ field: name, label: fieldLabel(kind, name, ctx), value: valueText(fieldSpec(kind, name), data[name], ctx) }))
+}
+
+// The plan's details as frozen in versions and recorded in its history (db/repositories/plans.ts planFacts).
+const PLAN_FIELD_LABELS: Record<string, string> = { countryCode: 'country' }
+
+export function planFieldLabel(field: string, ctx: WordingContext): string {
+  return ctx.t(`plan.fields.${PLAN_FIELD_LABELS[field] ?? field}`, { defaultValue: field })
+}
+
+/** A plan detail's value: the country's and the language's names, the scope's translated name. */
+export function planFieldText(field: string, value: unknown, ctx: WordingContext): string {
+  if (typeof value === 'string' && value) {
+    if (field === 'countryCode') return countryName(value, ctx.lng)
+    if (field === 'scope') return ctx.t(`plan.scope.${value}`, { defaultValue: value })
+    if (field === 'workingLanguage') return ctx.t(`languages.${value}`, { defaultValue: value })
+  }
+  return valueText(undefined, value, ctx)
+}
