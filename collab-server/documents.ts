@@ -19,6 +19,7 @@ import { type CollabTimings } from './config.ts'
 import { errorMessage, type Logger } from './log.ts'
 import { type LatencyRecorder } from './metrics.ts'
 import { CompactionSchedule } from './compaction.ts'
+import { unknownNodeTypes } from './node-types.ts'
 import { type UpdateLog } from './update-log.ts'
 import { type Renderer } from './render-pool.ts'
 
@@ -194,6 +195,12 @@ export class Room {
     }
     if (nothingNew) {
       this.scheduleAck(peer)
+      return
+    }
+    const unknown = unknownNodeTypes(decoded)
+    if (unknown.length > 0) {
+      this.deps.log('warn', 'update with unknown node type refused', { doc: this.name, user: peer.principal.userId, type: unknown[0] })
+      peer.close(CLOSE_CODES.unknownNodeType, 'unknown node type')
       return
     }
     if (!this.fits(update, decoded)) {
