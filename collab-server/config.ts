@@ -1,5 +1,5 @@
 // Tunables of the collab-server, with production defaults. Tests and the benchmark override some.
-import { MAX_MESSAGE_BYTES } from '#app/collab/contract.ts'
+import { MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES, USER_BYTES_BURST, USER_BYTES_PER_SECOND } from '#app/collab/contract.ts'
 
 export interface CollabLimits {
   /** Largest accepted frame; bigger ones close the socket with messageTooLarge. */
@@ -9,6 +9,11 @@ export interface CollabLimits {
   ratePerSecond: number
   maxConnectionsPerUser: number
   maxDocumentsPerUser: number
+  /** Cap on a document's encoded size; an update that would pass it closes with documentTooLarge. */
+  maxDocumentBytes: number
+  /** Token bucket per user (all their connections in this process), in bytes received. */
+  userBytesBurst: number
+  userBytesPerSecond: number
 }
 
 export interface CollabTimings {
@@ -33,6 +38,9 @@ export const DEFAULT_LIMITS: CollabLimits = {
   ratePerSecond: 1_000,
   maxConnectionsPerUser: 30,
   maxDocumentsPerUser: 30,
+  maxDocumentBytes: MAX_DOCUMENT_BYTES,
+  userBytesBurst: USER_BYTES_BURST,
+  userBytesPerSecond: USER_BYTES_PER_SECOND,
 }
 
 export const DEFAULT_TIMINGS: CollabTimings = {

@@ -7,7 +7,7 @@ import { CLOSE_CODES, MESSAGE_TOKEN } from '#app/collab/contract.ts'
 import { checkRefresh, type Principal } from './auth.ts'
 import { type CollabLimits } from './config.ts'
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Peer, type Room } from './documents.ts'
-import { TokenBucket } from './limits.ts'
+import { TokenBucket, type UserByteBudgets } from './limits.ts'
 import { errorMessage, type Logger } from './log.ts'
 
 const SYNC_STEP1 = 0
@@ -32,15 +32,28 @@ export class Connection implements Peer {
   private closed = false
   private readonly bucket: TokenBucket
   private expiryTimer: ReturnType<typeof setTimeout> | undefined
+  /** While above zero, frames are kept unhandled (membership being re-checked); see hold(). */
+  private holds = 0
+  private held: { data: RawData; isBinary: boolean }[] = []
 
   constructor(
     private readonly ws: WebSocket,
     readonly principal: Principal,
     readonly room: Room,
     readonly wantsAck: boolean,
-    private readonly deps: { limits: CollabLimits; log: Logger; secret: string; onClose(connection: Connection): void },
+    private readonly deps: {
+      limits: CollabLimits
+      log: Logger
+      secret: string
+      onClose(connection: Connection): void
+      /** Byte budgets per user, shared by all of a user's connections in this process. */
+      userBytes: UserByteBudgets
+      /** Start held, until the server has admitted the connection (see hold()). */
+      held?: boolean
+    },
   ) {
     this.bucket = new TokenBucket(deps.limits.rateBurst, deps.limits.ratePerSecond)
+    if (deps.held) this.hold()
     // Frames above ws's own hard cap (maxPayload) are closed by ws itself with 1009, which the stock
     // client treats as transient: it reconnects and resends the same frame, forever. Say 4413 instead.
     const closeSocket = ws.close.bind(ws)
@@ -68,6 +81,24 @@ export class Connection implements Peer {
     this.expireAt(result.expiresAt)
   }
 
+  /**
+   * Stops handling this socket's frames until `release()`: they are kept, in order, and handled
+   * afterwards, unless the connection is closed meanwhile (then they are dropped). Used while the
+   * database is asked whether the user still has access, so that nothing sent once a revocation is
+   * known can be stored or broadcast. Holds nest.
+   */
+  hold(): void {
+    if (this.holds++ === 0 && !this.closed) this.ws.pause()
+  }
+
+  release(): void {
+    if (this.holds === 0 || --this.holds > 0 || this.closed) return
+    this.ws.resume()
+    const held = this.held
+    this.held = []
+    for (const { data, isBinary } of held) this.onMessage(data, isBinary)
+  }
+
   get isClosed(): boolean {
     return this.closed
   }
@@ -82,6 +113,7 @@ export class Connection implements Peer {
   close(code: number, reason: string): void {
     if (this.closed) return
     this.closed = true
+    this.held = []
     this.deps.log('info', 'connection closed by server', { doc: this.room.name, user: this.principal.userId, code, reason })
     this.ws.close(code, reason)
     // A client that does not answer the close handshake must not keep the slot.
@@ -108,17 +140,34 @@ export class Connection implements Peer {
     this.deps.onClose(this)
   }
 
+  /** Access was revoked: its updates not yet sent to the database are dropped, then it is closed. */
+  revoke(code: number, reason: string): void {
+    if (this.closed) return
+    this.room.dropQueued(this)
+    this.close(code, reason)
+  }
+
   private onClosed(): void {
     this.closed = true
+    this.held = []
     this.detach()
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
     if (this.closed) return
+    if (this.holds > 0) {
+      // ws may still emit frames it had buffered before pause(); they wait here, in order.
+      this.held.push({ data, isBinary })
+      return
+    }
     const bytes = toBytes(data)
     if (!isBinary) return this.close(CLOSE_CODES.malformed, 'text frames are not part of the protocol')
     if (bytes.byteLength > this.deps.limits.maxMessageBytes) return this.close(CLOSE_CODES.messageTooLarge, 'message too large')
     if (!this.bucket.take()) return this.close(CLOSE_CODES.rateLimited, 'too many messages')
+    if (!this.deps.userBytes.take(this.principal.userId, bytes.byteLength)) {
+      this.deps.log('warn', 'user byte budget exceeded', { doc: this.room.name, user: this.principal.userId, bytes: bytes.byteLength })
+      return this.close(CLOSE_CODES.byteRateExceeded, 'too many bytes')
+    }
     try {
       this.handle(bytes)
     } catch (error) {

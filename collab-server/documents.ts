@@ -19,6 +19,7 @@ import { type CollabTimings } from './config.ts'
 import { errorMessage, type Logger } from './log.ts'
 import { type LatencyRecorder } from './metrics.ts'
 import { CompactionSchedule } from './compaction.ts'
+import { unknownNodeTypes } from './node-types.ts'
 import { type UpdateLog } from './update-log.ts'
 import { type Renderer } from './render-pool.ts'
 
@@ -43,6 +44,8 @@ export interface RoomDeps {
   log: Logger
   timings: CollabTimings
   renderer: Renderer
+  /** Cap on the document's encoded size (what a joining connection downloads). */
+  maxDocumentBytes: number
   onUnloaded(room: Room): void
 }
 
@@ -101,6 +104,13 @@ export class Room {
   private idleTimer: NodeJS.Timeout | undefined
   private pending = 0
   private cachedSnapshot: Y.Snapshot | null = null
+  // The document's size, for its cap: measured at load (and when the cap seems reached), plus the
+  // bytes of every update accepted since. The running sum overestimates (deleted content is
+  // garbage-collected), so it is measured again before an update is refused.
+  private sizeBaseline: number
+  private acceptedSinceBaseline = 0
+  /** Bytes of accepted updates not yet applied to the doc (queued or being stored). */
+  private unappliedBytes = 0
 
   constructor(
     readonly name: string,
@@ -109,6 +119,7 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.unloaded = new Promise((resolve) => (this.resolveUnloaded = resolve))
+    this.sizeBaseline = Y.encodeStateAsUpdate(doc).byteLength
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null)
     doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -186,8 +197,44 @@ export class Room {
       this.scheduleAck(peer)
       return
     }
+    const unknown = unknownNodeTypes(decoded)
+    if (unknown.length > 0) {
+      this.deps.log('warn', 'update with unknown node type refused', { doc: this.name, user: peer.principal.userId, type: unknown[0] })
+      peer.close(CLOSE_CODES.unknownNodeType, 'unknown node type')
+      return
+    }
+    if (!this.fits(update, decoded)) {
+      this.deps.log('warn', 'document size cap reached', { doc: this.name, user: peer.principal.userId, bytes: update.byteLength })
+      peer.close(CLOSE_CODES.documentTooLarge, 'document too large')
+      return
+    }
+    this.acceptedSinceBaseline += update.byteLength
+    this.unappliedBytes += update.byteLength
     this.queue.push({ update, peer, at: performance.now() })
     this.pump()
+  }
+
+  /** Whether the document stays within its cap with `update`. Deletions alone always fit. */
+  private fits(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
+    if (decoded.structs.length === 0) return true
+    const cap = this.deps.maxDocumentBytes
+    if (this.sizeBaseline + this.acceptedSinceBaseline + update.byteLength <= cap) return true
+    this.sizeBaseline = Y.encodeStateAsUpdate(this.doc).byteLength + this.unappliedBytes
+    this.acceptedSinceBaseline = 0
+    return this.sizeBaseline + update.byteLength <= cap
+  }
+
+  /** Drops the peer's updates that are queued but not yet sent to the database (access revoked). */
+  dropQueued(peer: Peer): void {
+    const kept = this.queue.filter((q) => q.peer !== peer)
+    if (kept.length === this.queue.length) return
+    this.forget(this.queue.filter((q) => q.peer === peer))
+    this.queue = kept
+    this.deps.log('info', 'queued updates of a revoked connection dropped', { doc: this.name, user: peer.principal.userId })
+  }
+
+  private forget(items: QueuedUpdate[]): void {
+    for (const item of items) this.unappliedBytes -= item.update.byteLength
   }
 
   /** Relays a sanitised awareness update; throws on malformed bytes. */
@@ -225,7 +272,11 @@ export class Room {
     this.inFlight--
     try {
       if (ok) this.applyStored(batch)
-      else this.refuseUnstored(batch.concat(this.queue.splice(0)))
+      else {
+        const unstored = batch.concat(this.queue.splice(0))
+        this.forget(unstored)
+        this.refuseUnstored(unstored)
+      }
     } catch (error) {
       this.deps.log('error', 'stored batch could not be handled', { doc: this.name, error: errorMessage(error) })
       this.refuseUnstored(batch)
@@ -234,6 +285,7 @@ export class Room {
   }
 
   private applyStored(batch: QueuedUpdate[]): void {
+    this.forget(batch)
     for (const { update, peer, at } of batch) {
       // Its earlier updates were refused: applying later ones would leave holes; it resends all.
       if (this.refused.has(peer)) continue

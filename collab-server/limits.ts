@@ -15,12 +15,48 @@ export class TokenBucket {
   }
 
   take(cost = 1): boolean {
-    const t = this.now()
-    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.perSecond)
-    this.last = t
+    this.refill()
     if (this.tokens < cost) return false
     this.tokens -= cost
     return true
+  }
+
+  /** Whether the bucket is back to its burst, i.e. no different from a new one. */
+  get isFull(): boolean {
+    this.refill()
+    return this.tokens >= this.burst
+  }
+
+  private refill(): void {
+    const t = this.now()
+    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.perSecond)
+    this.last = t
+  }
+}
+
+/**
+ * One byte budget per user, shared by all their connections, so that opening more sockets buys no
+ * more bandwidth. A user's bucket outlives their connections (reconnecting does not refill it) until
+ * it is full again, when `prune` forgets it.
+ */
+export class UserByteBudgets {
+  private readonly buckets = new Map<string, TokenBucket>()
+
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+  ) {}
+
+  /** Spends `bytes` of the user's budget; false (nothing spent) when it does not cover them. */
+  take(userId: string, bytes: number): boolean {
+    let bucket = this.buckets.get(userId)
+    if (!bucket) this.buckets.set(userId, (bucket = new TokenBucket(this.burst, this.perSecond)))
+    return bucket.take(bytes)
+  }
+
+  /** Forgets full buckets: a full bucket and a new one are the same. */
+  prune(): void {
+    for (const [userId, bucket] of this.buckets) if (bucket.isFull) this.buckets.delete(userId)
   }
 }
 

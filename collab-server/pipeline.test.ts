@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type DB } from '#db/types.ts'
 import { type Principal } from './auth.ts'
-import { DEFAULT_TIMINGS } from './config.ts'
+import { DEFAULT_LIMITS, DEFAULT_TIMINGS } from './config.ts'
 import { Room, type Peer } from './documents.ts'
 import { silentLogger } from './log.ts'
 import { LatencyRecorder } from './metrics.ts'
@@ -32,6 +32,7 @@ function setup() {
     log: silentLogger,
     timings,
     renderer: inlineRenderer,
+    maxDocumentBytes: DEFAULT_LIMITS.maxDocumentBytes,
     onUnloaded: () => {},
   })
   const peer = (name: string) => {

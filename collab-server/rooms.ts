@@ -16,7 +16,15 @@ export class Rooms {
   private readonly loading = new Map<string, Promise<Room>>()
 
   constructor(
-    private readonly deps: { db: Kysely<DB>; updateLog: UpdateLog; writeLatency: LatencyRecorder; log: Logger; timings: CollabTimings; renderer: Renderer },
+    private readonly deps: {
+      db: Kysely<DB>
+      updateLog: UpdateLog
+      writeLatency: LatencyRecorder
+      log: Logger
+      timings: CollabTimings
+      renderer: Renderer
+      maxDocumentBytes: number
+    },
   ) {}
 
   /** The loaded room of a document, reserved for one joining connection. Throws if loading fails. */
@@ -44,6 +52,7 @@ export class Rooms {
 
   private async load(name: string, ref: DocRef): Promise<Room> {
     const started = performance.now()
+    this.deps.log('debug', 'loading document', { doc: name })
     const { doc, tailRows } = await loadDocument(this.deps.db, name, ref, this.deps.log)
     const room = new Room(name, doc, tailRows, {
       ...this.deps,

@@ -9,10 +9,10 @@ import { type Kysely } from 'kysely'
 import { WebSocketServer } from 'ws'
 import { CLOSE_CODES } from '#app/collab/contract.ts'
 import { type DB } from '#db/types.ts'
-import { authenticate, currentMode, modeCovers, type AuthResult } from './auth.ts'
+import { authenticate, currentMode, modeCovers, type AuthResult, type Mode } from './auth.ts'
 import { DEFAULT_LIMITS, DEFAULT_TIMINGS, type CollabLimits, type CollabTimings } from './config.ts'
 import { Connection } from './connection.ts'
-import { UserQuota } from './limits.ts'
+import { UserByteBudgets, UserQuota } from './limits.ts'
 import { errorMessage, silentLogger, type Logger } from './log.ts'
 import { LatencyRecorder } from './metrics.ts'
 import { DocumentNotFoundError } from './persistence.ts'
@@ -55,8 +55,17 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
   const commitLatency = new LatencyRecorder()
   // Compaction merges and renders in a worker thread, off the event loop that relays messages.
   const renderer = deps.renderInline ? inlineRenderer : new WorkerRenderer(log)
-  const rooms = new Rooms({ db: deps.db, updateLog: new UpdateLog(deps.db, commitLatency), writeLatency, log, timings, renderer })
+  const rooms = new Rooms({
+    db: deps.db,
+    updateLog: new UpdateLog(deps.db, commitLatency),
+    writeLatency,
+    log,
+    timings,
+    renderer,
+    maxDocumentBytes: limits.maxDocumentBytes,
+  })
   const quota = new UserQuota(limits.maxConnectionsPerUser, limits.maxDocumentsPerUser)
+  const userBytes = new UserByteBudgets(limits.userBytesBurst, limits.userBytesPerSecond)
   const connections = new Set<Connection>()
   let shuttingDown = false
   let revocations: RevocationListener | null = null
@@ -128,38 +137,73 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
         limits,
         log,
         secret: deps.secret,
+        userBytes,
+        held: true,
         onClose: (c) => {
           connections.delete(c)
           quota.release(c.principal.userId, c.principal.docName)
         },
       })
       connections.add(connection)
-      room.join(connection)
-      log('info', 'connected', { doc: principal.docName, user: principal.userId, mode: principal.mode })
+      void admit(connection)
     })
+  }
+
+  // authenticate() read the database before the connection was registered; a revocation committed
+  // after that read was notified to no one who knew this connection. Reading again now that it is
+  // registered closes the gap: a later revocation finds it in `connections`. Until this answer the
+  // connection is held (nothing it sends is handled) and has not joined the room.
+  async function admit(connection: Connection) {
+    const { principal, room } = connection
+    let mode: Mode | null
+    try {
+      mode = await currentMode(deps.db, principal.userId, principal.ref.planId)
+    } catch (error) {
+      log('warn', 'permission check after registration failed', { error: errorMessage(error) })
+      room.unreserve()
+      return connection.close(CLOSE_CODES.loadFailed, 'database unavailable')
+    }
+    if (connection.isClosed) return room.unreserve()
+    if (!modeCovers(mode, principal.mode)) {
+      room.unreserve()
+      log('info', 'connection refused after registration', { doc: principal.docName, user: principal.userId })
+      return connection.close(CLOSE_CODES.permissionChanged, 'permission changed')
+    }
+    room.join(connection)
+    connection.release()
+    log('info', 'connected', { doc: principal.docName, user: principal.userId, mode: principal.mode })
   }
 
   http.on('upgrade', (req, socket, head) => void onUpgrade(req, socket, head))
 
-  // Re-checks open connections against the database; those that lost their mode are closed.
+  // Re-checks open connections against the database; those that lost their mode are closed. They are
+  // held from the moment the change is known until the database answers, so that nothing they send
+  // meanwhile is stored or broadcast; a revoked one's updates still waiting to be stored are dropped.
   async function recheck(filter: (c: Connection) => boolean) {
     const targets = [...connections].filter((c) => !c.isClosed && filter(c))
-    const cache = new Map<string, Promise<'rw' | 'ro' | null>>()
+    for (const c of targets) c.hold()
+    const cache = new Map<string, Promise<Mode | null>>()
     await Promise.all(
       targets.map(async (c) => {
         const key = `${c.principal.userId}:${c.principal.ref.planId}`
         if (!cache.has(key)) cache.set(key, currentMode(deps.db, c.principal.userId, c.principal.ref.planId))
         try {
           const mode = await cache.get(key)!
-          if (!modeCovers(mode, c.principal.mode)) c.close(CLOSE_CODES.permissionChanged, 'permission changed')
+          if (modeCovers(mode, c.principal.mode)) c.release()
+          else c.revoke(CLOSE_CODES.permissionChanged, 'permission changed')
         } catch (error) {
+          // Unknown is not granted: the client reconnects and is checked afresh.
           log('warn', 'permission re-check failed', { error: errorMessage(error) })
+          c.revoke(CLOSE_CODES.loadFailed, 'permission re-check failed')
         }
       }),
     )
   }
 
-  const heartbeat = setInterval(() => connections.forEach((c) => c.heartbeat()), timings.pingIntervalMs)
+  const heartbeat = setInterval(() => {
+    connections.forEach((c) => c.heartbeat())
+    userBytes.prune()
+  }, timings.pingIntervalMs)
   heartbeat.unref()
 
   return {
@@ -171,7 +215,10 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
       revocations = listenForRevocations({
         databaseUrl: deps.databaseUrl,
         log,
-        onChange: (userId, planId) => void recheck((c) => (!userId || c.principal.userId === userId) && (!planId || c.principal.ref.planId === planId)),
+        onChange: (userId, planId) => {
+          log('debug', 'membership changed', { user: userId, plan: planId })
+          void recheck((c) => (!userId || c.principal.userId === userId) && (!planId || c.principal.ref.planId === planId))
+        },
         onResync: () => void recheck(() => true),
       })
       await new Promise<void>((resolve, reject) => {

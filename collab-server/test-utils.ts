@@ -9,6 +9,7 @@ import { mintCollabToken } from '#app/collab/token.server.ts'
 import { createCollabDb } from './db.ts'
 import { type DB } from '#db/types.ts'
 import { type CollabLimits, type CollabTimings } from './config.ts'
+import { type Logger } from './log.ts'
 import { createCollabServer, type CollabServer } from './server.ts'
 
 // Every y-websocket provider adds a process 'exit' listener in Node.
@@ -19,7 +20,7 @@ export const SECRET = () => process.env.COLLAB_SECRET!
 export const FAST_TIMINGS: Partial<CollabTimings> = { idleUnloadMs: 200, compactDebounceMs: 100, compactMaxWaitMs: 500, storageRetryMs: 1_000 }
 
 export async function startServer(
-  options: { databaseUrl?: string; limits?: Partial<CollabLimits>; timings?: Partial<CollabTimings> } = {},
+  options: { databaseUrl?: string; limits?: Partial<CollabLimits>; timings?: Partial<CollabTimings>; log?: Logger } = {},
 ): Promise<{ url: string; port: number; server: CollabServer; db: Kysely<DB>; stop(): Promise<void> }> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL!
   const db = createCollabDb(databaseUrl, { max: 5 })
@@ -27,6 +28,7 @@ export async function startServer(
     db,
     databaseUrl,
     secret: SECRET(),
+    log: options.log,
     limits: options.limits,
     timings: { ...FAST_TIMINGS, ...options.timings },
   })

@@ -53,7 +53,31 @@ export const CLOSE_CODES = {
   storageUnavailable: 4502,
   /** The connection's token expired and was not refreshed in time: fetch a new one and reconnect. */
   tokenExpired: 4408,
+  /**
+   * The document reached its stored-size cap (`MAX_DOCUMENT_BYTES`): the edit was not stored. Do not
+   * resend it; deleting content is still accepted.
+   */
+  documentTooLarge: 4414,
+  /** The user sent more bytes than their budget (`USER_BYTES_*`) allows: wait, then reconnect and resend. */
+  byteRateExceeded: 4431,
+  /** The update introduces a Lexical node type the editor does not register: never stored. */
+  unknownNodeType: 4415,
 } as const
+
+/**
+ * Cap on a document's stored size (its encoded Yjs state, what every joining viewer downloads): 4 MiB.
+ * The longest editing trace we know (a 105,000-character paper typed keystroke by keystroke) encodes
+ * to about 0.3 MB as text and 0.4 MB as Lexical paragraphs; no plan narrative comes near.
+ */
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
+
+/**
+ * Per-user byte budget across all of the user's sockets on one collab-server process: a token
+ * bucket of 4 MiB (a whole document's worth of edits made offline can be resent at once) refilled
+ * at 256 KiB/s (about four times the heaviest second of any real editing trace, a 69 KB paste).
+ */
+export const USER_BYTES_BURST = 4 * 1024 * 1024
+export const USER_BYTES_PER_SECOND = 256 * 1024
 
 /**
  * Message type (first varuint of a frame, beside y-websocket's 0 sync, 1 awareness, 2 auth,

@@ -181,7 +181,7 @@ function SessionEditor({ session, label, onReload }: { session: CollabSession; l
 
 function isTerminal(snapshot: SessionSnapshot): boolean {
   const c = snapshot.connection
-  return c === 'signedOut' || c === 'noAccess' || c === 'notFound' || c === 'tooLarge'
+  return c === 'signedOut' || c === 'noAccess' || c === 'notFound' || c === 'tooLarge' || c === 'documentFull'
 }
 
 function StatusBar({ snapshot, failure }: { snapshot: SessionSnapshot | null; failure: TicketFailure | null }) {
@@ -189,7 +189,8 @@ function StatusBar({ snapshot, failure }: { snapshot: SessionSnapshot | null; fa
   const connection = failure ? (failure === 'error' ? 'reconnecting' : failure) : (snapshot?.connection ?? 'connecting')
   let saved: 'saved' | 'unsaved' | 'offline' | null = null
   if (snapshot && snapshot.mode === 'rw' && snapshot.loaded && !isTerminal(snapshot)) {
-    if (connection !== 'connected') saved = 'offline'
+    if (connection === 'throttled') saved = 'unsaved'
+    else if (connection !== 'connected') saved = 'offline'
     else saved = snapshot.unsaved || !snapshot.acknowledged ? 'unsaved' : 'saved'
   }
   return (

@@ -8,20 +8,33 @@
 import * as encoding from 'lib0/encoding'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { CLOSE_CODES, MAX_MESSAGE_BYTES, MESSAGE_SAVED, MESSAGE_TOKEN, SAVED_PARAM } from '../collab/contract.ts'
+import { CLOSE_CODES, MAX_MESSAGE_BYTES, MESSAGE_SAVED, MESSAGE_TOKEN, SAVED_PARAM, USER_BYTES_PER_SECOND } from '../collab/contract.ts'
 import { readSavedMessage } from '../collab/saved.ts'
 import { PendingEdits } from './pending-edits.ts'
 import { sizeGuardedWebSocket } from './size-guard.ts'
 import { splitSyncStep2 } from './split-sync.ts'
 import { type CollabTicket, type TicketResult } from './ticket.ts'
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'signedOut' | 'noAccess' | 'notFound' | 'tooLarge'
+export type ConnectionState =
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'offline'
+  | 'signedOut'
+  | 'noAccess'
+  | 'notFound'
+  | 'tooLarge'
+  /** The document reached its stored-size cap: the latest edits cannot be stored. */
+  | 'documentFull'
+  /** This person sent more than their byte budget: waiting for it to refill, then reconnecting. */
+  | 'throttled'
 
 /**
  * Why local edits can no longer reach the server (they stay in this tab only): an edit above the
- * size limit, a downgrade to read-only, or the end of the session. Null while they can.
+ * size limit, a document at its size cap, a downgrade to read-only, or the end of the session.
+ * Null while they can.
  */
-export type StrandedCause = 'tooLarge' | 'readOnly' | 'noAccess' | 'signedOut' | 'notFound'
+export type StrandedCause = 'tooLarge' | 'documentFull' | 'readOnly' | 'noAccess' | 'signedOut' | 'notFound'
 
 export interface Collaborator {
   clientId: number
@@ -63,7 +76,7 @@ export interface SessionOptions {
 
 /** RFC 6455 "message too big": a server's own payload cap. */
 const WS_MESSAGE_TOO_BIG = 1009
-const TERMINAL_STATES: ReadonlySet<ConnectionState> = new Set(['signedOut', 'noAccess', 'notFound', 'tooLarge'])
+const TERMINAL_STATES: ReadonlySet<ConnectionState> = new Set(['signedOut', 'noAccess', 'notFound', 'tooLarge', 'documentFull'])
 
 /** The delay before reconnect attempt `attempt` (0-based). */
 export function backoffDelay(attempt: number, base: number, max: number, random: () => number): number {
@@ -191,6 +204,13 @@ export class CollabSession {
     if (code === CLOSE_CODES.documentNotFound) return this.stop('notFound')
     // Reconnecting would resend the same oversized edit (SyncStep2) and be closed again.
     if (code === CLOSE_CODES.messageTooLarge || code === WS_MESSAGE_TOO_BIG) return this.stop('tooLarge')
+    // Resending would pass the document's cap again: hand the text back (ADR 020, ADR 034).
+    if (code === CLOSE_CODES.documentTooLarge) return this.stop('documentFull')
+    if (code === CLOSE_CODES.byteRateExceeded) {
+      // Nothing is lost: the unsaved edits are resent on reconnect, once the budget covers them.
+      this.set({ connection: 'throttled' })
+      return this.scheduleReconnect(Math.max(this.nextDelay(), this.refillDelay()))
+    }
     if (this.snapshot.connection === 'connected' || this.snapshot.connection === 'connecting') {
       this.set({ connection: this.isOffline() ? 'offline' : 'reconnecting' })
     }
@@ -199,6 +219,12 @@ export class CollabSession {
     const quick = expired && !this.quickRetryUsed
     if (quick) this.quickRetryUsed = true
     this.scheduleReconnect(quick ? 0 : this.nextDelay())
+  }
+
+  /** How long the server's byte budget takes to cover the edits still to send. */
+  private refillDelay(): number {
+    const bytes = (this.pending?.updates ?? []).reduce((sum, update) => sum + update.byteLength, 0)
+    return Math.ceil((bytes / USER_BYTES_PER_SECOND) * 1000)
   }
 
   private nextDelay(): number {
@@ -216,12 +242,12 @@ export class CollabSession {
   }
 
   /** Ends the session for good; local edits not yet stored are stranded (and must be offered). */
-  private stop(state: 'signedOut' | 'noAccess' | 'notFound' | 'tooLarge'): void {
+  private stop(state: 'signedOut' | 'noAccess' | 'notFound' | 'tooLarge' | 'documentFull'): void {
     if (this.isTerminal()) return
     clearTimeout(this.timer)
     clearTimeout(this.refreshTimer)
     this.provider?.disconnect()
-    const stranded = state === 'tooLarge' || this.pending?.hasUnsaved ? state : null
+    const stranded = state === 'tooLarge' || state === 'documentFull' || this.pending?.hasUnsaved ? state : null
     this.set({ connection: state, stranded: this.snapshot.stranded ?? stranded })
   }
 
