@@ -114,6 +114,8 @@ export class Connection implements Peer {
     if (this.closed) return
     this.closed = true
     this.held = []
+    // A held socket is paused: it would never read the client's answer to the close frame.
+    if (this.ws.isPaused) this.ws.resume()
     this.deps.log('info', 'connection closed by server', { doc: this.room.name, user: this.principal.userId, code, reason })
     this.ws.close(code, reason)
     // A client that does not answer the close handshake must not keep the slot.
