@@ -112,15 +112,15 @@ describe('collab-server protocol', () => {
     expect(await ws.closedWith).toBe(CLOSE_CODES.forbidden)
   })
 
-  it('disconnects a removed member within a second', async () => {
+  // The removal itself closes the socket (PostgreSQL NOTIFY, ADR 013), long before the token's
+  // expiry would (4408); no timing is asserted, since the test machine's load varies.
+  it('disconnects a removed member as soon as the removal is committed, not at token expiry', async () => {
     const { lead, coauthor, plan, name } = await team()
     const c = open(env.url, name, token(coauthor.id, name, 'rw'), { reconnect: false })
     await c.synced()
     const closed = c.closed()
-    const started = Date.now()
     await MemberRepository.remove(env.db, { planId: plan.id, userId: coauthor.id, actorId: lead.id })
     expect(await closed).toBe(CLOSE_CODES.permissionChanged)
-    expect(Date.now() - started).toBeLessThan(1_000)
   })
 
   it('closes the read-write socket of a coauthor downgraded to viewer, and of a deactivated user', async () => {
