@@ -10,8 +10,9 @@ import { action, loader } from './admin.users.tsx'
 
 const db = getDb()
 
+// Over HTTPS (so that invitation links are https) the session cookie carries its __Host- name (ADR 032).
 const post = (cookie: string, form: Record<string, string | string[]>) =>
-  call(() => action(args(makeRequest('https://portal.example.org/admin/users', { cookie, form }))))
+  call(() => action(args(makeRequest('https://portal.example.org/admin/users', { cookie: cookie.replace(/^scp_session=/, '__Host-scp_session='), form }))))
 
 async function adminSession() {
   return createUserWithSession(db, { constituency: 'ilo', globalRole: 'admin' })

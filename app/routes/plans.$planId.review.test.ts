@@ -88,7 +88,8 @@ describe('plan lifecycle', () => {
     const versions = await LifecycleRepository.findVersions(db, t.plan.id)
     expect(versions.map((v) => v.number)).toEqual([2, 1])
     const v1 = await LifecycleRepository.findVersion(db, t.plan.id, 1)
-    expect(v1!.snapshot.items.map((i) => i.ref)).toEqual(['M1'])
+    // Besides the plan's eight default 2.2 criteria (Cr1-Cr8), version 1 froze the one mandate.
+    expect(v1!.snapshot.items.filter((i) => i.kind === 'mandate').map((i) => i.ref)).toEqual(['M1'])
     await expect(sql`UPDATE plan_versions SET note = 'tampered' WHERE plan_id = ${t.plan.id}`.execute(db)).rejects.toThrow(/immutable/)
     await expect(sql`DELETE FROM plan_versions WHERE plan_id = ${t.plan.id}`.execute(db)).rejects.toThrow(/immutable/)
     const page = await call(() => versionLoader(args(makeRequest(`/plans/${t.plan.id}/versions/2`, { cookie: t.unionCookie }), { planId: t.plan.id, number: '2' })))
