@@ -1,31 +1,15 @@
 // The registry of loaded rooms: one load per document at a time, and a document that is being
 // unloaded is loaded afresh only once its unload has finished (compaction included).
-import { type Kysely } from 'kysely'
 import { type DocRef } from '#app/collab/contract.ts'
-import { type DB } from '#db/types.ts'
-import { type CollabTimings } from './config.ts'
-import { Room } from './documents.ts'
-import { type Logger } from './log.ts'
-import { type LatencyRecorder } from './metrics.ts'
+import { Room, type RoomDeps } from './documents.ts'
 import { loadDocument } from './persistence.ts'
-import { type Renderer } from './render-pool.ts'
-import { type UpdateLog } from './update-log.ts'
 
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
 
-  constructor(
-    private readonly deps: {
-      db: Kysely<DB>
-      updateLog: UpdateLog
-      writeLatency: LatencyRecorder
-      log: Logger
-      timings: CollabTimings
-      renderer: Renderer
-      maxDocumentBytes: number
-    },
-  ) {}
+  // What every room needs; the rooms themselves say when they unload.
+  constructor(private readonly deps: Omit<RoomDeps, 'onUnloaded'>) {}
 
   /** The loaded room of a document, reserved for one joining connection. Throws if loading fails. */
   async acquire(name: string, ref: DocRef): Promise<Room> {
