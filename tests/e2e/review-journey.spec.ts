@@ -54,7 +54,8 @@ function dashboardRow(page: Page) {
 }
 
 test('submit, review, approve, endorse, measure, and see it on the dashboard', async ({ newUser }) => {
-  test.setTimeout(240_000)
+  // About 30 s on a quiet machine; 2 minutes bounds what a hang can cost the run.
+  test.setTimeout(120_000)
   const lead = await newUser('planner@demo.example')
   const reviewer = await newUser('ilo@demo.example')
   const planId = await planIdByTitle(lead, PALM_OIL_TITLE)

@@ -69,7 +69,8 @@ async function unionScores(union: Page, planId: string) {
 }
 
 test('every sub-step of the demo plan opens without a console error for the lead, a co-author, a contributor and a viewer', async ({ newUser }) => {
-  test.setTimeout(300_000)
+  // About 60 s on a quiet machine; 2 minutes bounds what a hang can cost the run.
+  test.setTimeout(120_000)
   for (const email of ['planner@demo.example', UNION, 'employer@demo.example', 'viewer@demo.example']) {
     const who = await newUser(email)
     // Any console error, not only hydration ones: a page that hydrates but logs an error is broken too.
@@ -130,7 +131,8 @@ test('the add form keeps what was typed while the save was under way', async ({ 
 })
 
 test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores, and every sub-step ends done', async ({ page, newUser }) => {
-  test.setTimeout(900_000)
+  // About 70 s on a quiet machine; 2 minutes bounds what a hang can cost the run.
+  test.setTimeout(120_000)
   await login(page, PLANNER)
   const planId = await createPlan(page, { title: unique('Worksheet journey'), startDate: '2026-01-01', endDate: '2027-12-31' })
   await page.goto(`/plans/${planId}/members`)
