@@ -70,6 +70,29 @@ describe('describeActivity', () => {
     expect(describeActivity(entry({ action: 'frobbed', entity_type: 'plan' }), en)).toBe('Changed the plan')
   })
 
+  it('names both statuses of a status change, and who returned the plan and why', async () => {
+    const en = await context('en')
+    const returned = entry({
+      action: 'status_changed',
+      entity_type: 'plan',
+      actor_name: 'Claire Dubois',
+      actor_organisation: 'ILO',
+      old_value: { status: 'in_review' },
+      new_value: { status: 'draft', note: 'Add indicators for I2', transition: 'returnForChanges' },
+    })
+    expect(describeActivity(returned, en)).toBe('Returned for changes by Claire Dubois (ILO): Add indicators for I2 · Changed the status from In review to Draft')
+    const override = entry({ action: 'status_changed', entity_type: 'plan', old_value: { status: 'in_review' }, new_value: { status: 'approved', overrideReason: 'Deadline set by the minister' } })
+    expect(describeActivity(override, en)).toBe('Changed the status from In review to Approved · Approved without full endorsement, because: Deadline set by the minister')
+    const cleared = entry({ action: 'cleared', entity_type: 'endorsement', old_value: { decision: 'object', organisation: 'KEF' } })
+    expect(describeActivity(cleared, en)).toContain('KEF')
+    const reserved = entry({ action: 'reserved', entity_type: 'signoff', new_value: { substep: '1.3', constituency: 'employers', reason: 'Coverage is too wide' } })
+    expect(describeActivity(reserved, en)).toMatch(/^Recorded a reservation on 1\.3 for .+: “Coverage is too wide”$/)
+    for (const lng of ['fr', 'es'] as const) {
+      const ctx = await context(lng)
+      for (const e of [returned, override, cleared, reserved]) expect(describeActivity(e, ctx)).not.toMatch(KEY_OR_ID)
+    }
+  })
+
   it('reads as text in French and Spanish too', async () => {
     const entries = [
       entry({ action: 'recorded', entity_type: 'measurement', new_value: { indicatorId, period: '2026-Q2', value: 40 } }),

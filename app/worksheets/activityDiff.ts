@@ -38,6 +38,9 @@ export interface ActivityEntry {
   entity_id?: string | null
   new_value: unknown
   old_value: unknown
+  /** Who did it: a return for changes names the reviewer in the sentence itself (ADR 009). */
+  actor_name?: string | null
+  actor_organisation?: string | null
 }
 
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {})
@@ -63,6 +66,39 @@ function describeMeasurement(e: ActivityEntry, ctx: WordingContext): string {
   return t(`activity.actions.measurement.${e.action === 'deleted' ? 'deleted' : 'recorded'}`)
 }
 
+/**
+ * A status change names both statuses; a return for changes says who returned it and why, and
+ * an approval without every endorsement gives the reviewer's reason (ADR 009).
+ */
+function describeStatusChange(e: ActivityEntry, { t }: WordingContext): string {
+  const next = record(e.new_value)
+  const status = (s: unknown) => (typeof s === 'string' ? t(`plan.status.${s}`) : '—')
+  const changed = t('activity.status.changed', { from: status(record(e.old_value).status), to: status(next.status) })
+  const note = typeof next.note === 'string' && next.note ? next.note : null
+  if (next.transition === 'returnForChanges') {
+    const who = e.actor_name ? `${e.actor_name}${e.actor_organisation ? ` (${e.actor_organisation})` : ''}` : t('activity.someone')
+    return `${t('activity.status.returned', { name: who, note: note ?? '—' })} · ${changed}`
+  }
+  const parts = [changed]
+  if (typeof next.overrideReason === 'string') parts.push(t('activity.status.approvedOverride', { reason: next.overrideReason }))
+  if (note) parts.push(t('activity.status.note', { note }))
+  return parts.join(' · ')
+}
+
+/** Endorsements end when the plan goes back to draft; the entry says whose and what it was. */
+function describeClearedEndorsement(e: ActivityEntry, { t }: WordingContext): string {
+  const old = record(e.old_value)
+  const decision = old.decision === 'endorse' || old.decision === 'object' ? t(`lifecycle.decisions.${old.decision}`) : '—'
+  return t('activity.endorsementCleared', { organisation: typeof old.organisation === 'string' ? old.organisation : '—', decision })
+}
+
+/** "Agreed to 1.3 for Workers' organisation", a reservation with its reason, or an agreement gone stale (ADR 037). */
+function describeSignoff(e: ActivityEntry, { t }: WordingContext): string {
+  const v = record(e.new_value)
+  const constituency = typeof v.constituency === 'string' ? t(`constituency.${v.constituency}`) : ''
+  return t(`activity.actions.signoff.${e.action}`, { code: typeof v.substep === 'string' ? v.substep : '', constituency, reason: typeof v.reason === 'string' ? v.reason : '' })
+}
+
 /** One history entry in a sentence of the reader's language. */
 export function describeActivity(e: ActivityEntry, ctx: WordingContext): string {
   const { t } = ctx
@@ -72,6 +108,9 @@ export function describeActivity(e: ActivityEntry, ctx: WordingContext): string 
     return t('activity.actions.member.byAdministrator', { action: t(`activity.actions.member.${e.action}`) })
   }
   if (e.entity_type === 'measurement') return describeMeasurement(e, ctx)
+  if (e.entity_type === 'plan' && e.action === 'status_changed') return describeStatusChange(e, ctx)
+  if (e.entity_type === 'endorsement' && e.action === 'cleared') return describeClearedEndorsement(e, ctx)
+  if (e.entity_type === 'signoff') return describeSignoff(e, ctx)
   if (e.entity_type === 'comment') {
     const ref = subjectRef(newValue.ref, ctx)
     return ref ? t(`activity.actions.comment.${e.action}`, { ref, defaultValue: t('activity.actions.comment.other', { ref }) }) : t(`activity.actions.comment.${e.action}Plain`, { defaultValue: t('activity.actions.other') })
