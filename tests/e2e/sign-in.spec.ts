@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, login, test, waitForHydratedForm } from '../playwright-utils.ts'
+import { DEMO_PASSWORD, expect, loginThroughForm, test, waitForHydratedForm } from '../playwright-utils.ts'
 
 test('a wrong password shows the error next to the form and keeps the visitor signed out', async ({ page }) => {
   await page.goto('/login')
@@ -24,7 +24,7 @@ test('client-side validation explains a malformed email next to the field', asyn
 })
 
 test('the right password lands on /plans, with an HttpOnly SameSite=Lax session cookie, and sign out ends it', async ({ page, context }) => {
-  await login(page, 'planner@demo.example', { password: DEMO_PASSWORD })
+  await loginThroughForm(page, 'planner@demo.example', { password: DEMO_PASSWORD })
   await expect(page.getByRole('heading', { level: 1, name: 'Plans' })).toBeVisible()
   await expect(page.getByRole('link', { name: /Ratna Wijaya/ })).toBeVisible()
 
