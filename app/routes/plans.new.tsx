@@ -6,6 +6,7 @@ import * as PlanRepository from '#db/repositories/plans.ts'
 import { ConformForm, useSchemaForm } from '../components/forms.tsx'
 import { PlanFields } from '../components/plans/PlanFields.tsx'
 import { getDb } from '../utils/db.server.ts'
+import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency.server.ts'
 import { canGlobally } from '../utils/permissions.ts'
 import { toActor } from '../utils/plan-access.server.ts'
 import { planSchema } from '../utils/plan-schema.ts'
@@ -26,11 +27,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCreator(request)
-  const submission = parseWithZod(await readFormData(request), { schema: planSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const v = submission.value
-  const plan = await PlanRepository.insertWithLead(getDb(), { ...v, region: v.region ?? null }, user.id, PLAN_DEFAULT_ITEMS)
-  throw redirect(`/plans/${plan.id}`)
+  const formData = await readFormData(request)
+  // Sent twice (a double click, a resend after a lost reply): one plan, and both go to it (ADR 039).
+  return answerOnce(
+    getDb(),
+    readEntryKey(request, formData, user.id),
+    async (db) => {
+      const submission = parseWithZod(formData, { schema: planSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+      const v = submission.value
+      const plan = await PlanRepository.insertWithLead(db, { ...v, region: v.region ?? null }, user.id, PLAN_DEFAULT_ITEMS)
+      throw redirect(`/plans/${plan.id}`)
+    },
+    () => data({ result: changedAfterSave() }, { status: 409 }),
+  )
 }
 
 export default function NewPlanPage() {
