@@ -9,6 +9,7 @@ import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { FieldErrors, FormErrors } from '../components/forms.tsx'
 import { ApprovalConfirm } from '../components/plans/ApprovalConfirm.tsx'
 import { ApprovalOverride, ReturnNote } from '../components/plans/LifecycleNotices.tsx'
+import { PageIdempotencyKey } from '../components/IdempotencyKey.tsx'
 import { PageSaveFailed } from '../components/SaveFailed.tsx'
 import { StatusBadge } from '../components/plans/StatusBadge.tsx'
 import { TRIPARTITE } from '../utils/constituencies.ts'
@@ -179,6 +180,7 @@ export default function ReviewPage() {
             <FormErrors errors={plain.some((tr) => tr.name === actionData?.form) ? (actionData?.result.error?.[''] ?? undefined) : undefined} />
             <input type="hidden" name="intent" value="transition" />
             <input type="hidden" name="from" value={status} />
+            <PageIdempotencyKey />
             <div className="field">
               <label htmlFor="note">{t('lifecycle.note')}</label>
               <textarea id="note" name="note" rows={2} maxLength={2000} aria-describedby="note-hint" />
@@ -201,6 +203,7 @@ export default function ReviewPage() {
             <FormErrors errors={returnErrors[''] ?? undefined} />
             <input type="hidden" name="intent" value="transition" />
             <input type="hidden" name="from" value={status} />
+            <PageIdempotencyKey />
             <div className="field">
               <label htmlFor="return-note">{t('lifecycle.returnNote')}</label>
               <textarea
@@ -275,6 +278,7 @@ export default function ReviewPage() {
         {canEndorse && myOrganisation ? (
           <Form method="post" className="form-row endorse-form">
             <input type="hidden" name="intent" value="endorse" />
+            <PageIdempotencyKey />
             <fieldset className="field">
               <legend>{t('lifecycle.recordFor', { organisation: myOrganisation.acronym ?? myOrganisation.organisation_name })}</legend>
               <label className="checkbox">

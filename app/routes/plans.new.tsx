@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { ConformForm, useSchemaForm } from '../components/forms.tsx'
+import { PageIdempotencyKey } from '../components/IdempotencyKey.tsx'
 import { PlanFields } from '../components/plans/PlanFields.tsx'
 import { getDb } from '../utils/db.server.ts'
 import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency.server.ts'
@@ -58,6 +59,7 @@ export default function NewPlanPage() {
       <h1>{t('plans.new')}</h1>
       <p className="lede">{t('plans.newIntro')}</p>
       <ConformForm form={form} className="card">
+        <PageIdempotencyKey />
         <PlanFields fields={fields} />
         <div className="form-actions">
           <button type="submit" className="button button--primary">
