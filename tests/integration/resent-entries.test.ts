@@ -219,6 +219,17 @@ describe('a review decision', () => {
     expect((await review(t.plan.id, t.aCookie, keyed(submit, randomUUID()))).status).toBe(200)
   })
 
+  it('an approval sent twice with one key approves once, and both answers go back to the review page', async () => {
+    const t = await team()
+    await review(t.plan.id, t.aCookie, { intent: 'transition', from: 'draft', name: 'submit' })
+    const approve = keyed({ intent: 'transition', from: 'in_review', name: 'approve', overrideReason: 'Published before the budget session.' }, randomUUID())
+    const send = () => call(() => reviewAction(args(makeRequest(`/plans/${t.plan.id}/review?approve`, { cookie: t.reviewerCookie, form: approve }), { planId: t.plan.id })))
+    const first = await send()
+    expect(first.status).toBe(302)
+    expect(await send()).toMatchObject({ status: 302, location: first.location })
+    expect(await db.selectFrom('plan_versions').select('number').where('plan_id', '=', t.plan.id).execute()).toEqual([{ number: 1 }])
+  })
+
   it('an endorsement or objection sent twice with one key is recorded once; another person’s key is theirs', async () => {
     const t = await team()
     await review(t.plan.id, t.aCookie, { intent: 'transition', from: 'draft', name: 'submit' })
