@@ -130,6 +130,7 @@ export interface DB {
   content_revisions: ContentRevisionsTable
   substep_completion: SubstepCompletionTable
   substep_signoffs: SubstepSignoffsTable
+  idempotency_keys: IdempotencyKeysTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>
@@ -330,4 +331,15 @@ export interface SubstepSignoffsTable {
   scopes: string[]
   signed_at: Timestamp
   stale_at: Date | string | null
+}
+
+/** The answer to the first submission of a form entry, by its author and key (ADR 039). */
+export interface IdempotencyKeysTable {
+  user_id: string
+  key: string
+  /** sha256 (hex) of the request path and form fields the key was first used with. */
+  fingerprint: string
+  /** Set in the transaction that claimed the key, before it commits. */
+  answer: Json
+  created_at: CreatedAt
 }

@@ -1,10 +1,11 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { getDb } from '../utils/db.server.ts'
+import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { asResourceResponse } from '../utils/resource-response.server.ts'
-import { handleCommentAction, loadThread } from '../worksheets/comments.server.ts'
+import { handleCommentAction, loadThread, withCurrentThread } from '../worksheets/comments.server.ts'
 
 // Resource route: the comment thread of one artefact, sub-step or plan, and the form that adds to it.
 
@@ -23,6 +24,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return asResourceResponse(async () => {
     const { plan, user, role } = await requirePlanAccess(request, params.planId, 'comment:create')
     const formData = await readFormData(request)
-    return handleCommentAction({ db: getDb(), planId: plan.id, actor: toActor(user), role, formData })
+    // A resent comment (its reply was lost) answers as the first time instead of posting twice (ADR 039).
+    const answer = await answerOnce(
+      getDb(),
+      readEntryKey(request, formData, user.id),
+      (db) => handleCommentAction({ db, planId: plan.id, actor: toActor(user), role, formData }),
+      () => data({ result: changedAfterSave(), comments: null }, { status: 409 }),
+    )
+    return withCurrentThread(getDb(), plan.id, answer)
   })
 }

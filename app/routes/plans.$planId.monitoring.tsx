@@ -11,6 +11,7 @@ import { ResultsSummary } from '../monitoring/ui/ResultsSummary.tsx'
 import worksheetStyles from '../styles/worksheets.css?url'
 import monitoringStyles from '../styles/monitoring.css?url'
 import { getDb } from '../utils/db.server.ts'
+import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency.server.ts'
 import { lockedWrite, requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { handleItemAction, isItemIntent } from '../worksheets/items.server.ts'
@@ -37,14 +38,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { plan, user, role } = await requirePlanAccess(request, params.planId, 'plan:read')
   const formData = await readMonitoringForm(request)
-  const ctx = { db: getDb(), planId: plan.id, actor: toActor(user), role, request }
   if (formData === 'tooLarge') return data({ formId: 'import', result: { status: 'error' as const, error: { '': ['monitoring.import.tooLarge'] } }, preview: null }, { status: 413 })
-  // Indicators and activities are plan content; measurements stay open while the plan runs.
-  const itemIntent = isItemIntent(formData.get('intent'))
-  const locked = lockedWrite(plan, itemIntent ? 'worksheet:edit' : 'measurement:record', String(formData.get('formId') ?? '').slice(0, 100))
-  if (locked) return locked
-  if (itemIntent) return handleItemAction({ ...ctx, formData })
-  return handleMonitoringAction(ctx, formData)
+  const formId = String(formData.get('formId') ?? (formData.get('intent') === 'import:commit' ? 'import' : '')).slice(0, 100)
+  // A resent entry (its reply was lost) answers as the first time instead of saving twice (ADR 039).
+  return answerOnce(
+    getDb(),
+    readEntryKey(request, formData, user.id),
+    async (db) => {
+      const ctx = { db, planId: plan.id, actor: toActor(user), role, request }
+      // Indicators and activities are plan content; measurements stay open while the plan runs.
+      const itemIntent = isItemIntent(formData.get('intent'))
+      const locked = lockedWrite(plan, itemIntent ? 'worksheet:edit' : 'measurement:record', formId)
+      if (locked) return locked
+      if (itemIntent) return handleItemAction({ ...ctx, formData })
+      return handleMonitoringAction(ctx, formData)
+    },
+    () => data({ formId, result: changedAfterSave(), conflict: null, preview: null }, { status: 409 }),
+  )
 }
 
 export default function MonitoringPage() {

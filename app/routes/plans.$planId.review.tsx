@@ -2,16 +2,19 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { type Db } from '#db/client.ts'
 import { StaleRecordError } from '#db/executor.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { FieldErrors, FormErrors } from '../components/forms.tsx'
 import { ApprovalConfirm } from '../components/plans/ApprovalConfirm.tsx'
 import { ApprovalOverride, ReturnNote } from '../components/plans/LifecycleNotices.tsx'
+import { PageIdempotencyKey } from '../components/IdempotencyKey.tsx'
 import { PageSaveFailed } from '../components/SaveFailed.tsx'
 import { StatusBadge } from '../components/plans/StatusBadge.tsx'
 import { TRIPARTITE } from '../utils/constituencies.ts'
 import { getDb } from '../utils/db.server.ts'
+import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency.server.ts'
 import { availableTransitions, findTransition, type PlanStatus } from '../utils/lifecycle.ts'
 import { formatDateTime } from '../utils/locales.ts'
 import { canOnPlan } from '../utils/permissions.ts'
@@ -73,10 +76,22 @@ function missingMessages(r: LifecycleRepository.ApprovalReadiness): string[] {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { plan, role, user } = await requirePlanAccess(request, params.planId, 'plan:read')
-  const submission = parseWithZod(await readFormData(request), { schema })
+  const access = await requirePlanAccess(request, params.planId, 'plan:read')
+  const formData = await readFormData(request)
+  const form = formData.get('intent') === 'endorse' ? 'endorse' : String(formData.get('name') ?? 'transition').slice(0, 40)
+  // A resent decision (its reply was lost) answers as the first time instead of acting twice (ADR 039).
+  return answerOnce(
+    getDb(),
+    readEntryKey(request, formData, access.user.id),
+    (db) => decide(db, access, formData),
+    () => data({ form, result: changedAfterSave() }, { status: 409 }),
+  )
+}
+
+/** A status change or an endorsement, on `db` (the transaction that keeps its answer). */
+async function decide(db: Db, { plan, role, user }: Awaited<ReturnType<typeof requirePlanAccess>>, formData: FormData) {
+  const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success') return data({ form: 'transition', result: submission.reply() }, { status: 400 })
-  const db = getDb()
   const v = submission.value
   if (v.intent === 'transition') {
     const transition = findTransition(toActor(user), role, v.from as PlanStatus, v.name)
@@ -88,7 +103,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (transition.noteRequired && !v.note) return data({ form: v.name, result: submission.reply({ fieldErrors: { note: ['lifecycle.errors.noteRequired'] } }) }, { status: 400 })
     try {
       // An approved version freezes the documents as they are now, edits not yet compacted included.
-      const documents = transition.to === 'approved' ? await currentDocuments(db, plan.id) : undefined
+      // Read on a connection of its own: the documents' consistent read is a transaction of its own.
+      const documents = transition.to === 'approved' ? await currentDocuments(getDb(), plan.id) : undefined
       await LifecycleRepository.transition(db, {
         planId: plan.id,
         from: transition.from,
@@ -164,6 +180,7 @@ export default function ReviewPage() {
             <FormErrors errors={plain.some((tr) => tr.name === actionData?.form) ? (actionData?.result.error?.[''] ?? undefined) : undefined} />
             <input type="hidden" name="intent" value="transition" />
             <input type="hidden" name="from" value={status} />
+            <PageIdempotencyKey />
             <div className="field">
               <label htmlFor="note">{t('lifecycle.note')}</label>
               <textarea id="note" name="note" rows={2} maxLength={2000} aria-describedby="note-hint" />
@@ -186,6 +203,7 @@ export default function ReviewPage() {
             <FormErrors errors={returnErrors[''] ?? undefined} />
             <input type="hidden" name="intent" value="transition" />
             <input type="hidden" name="from" value={status} />
+            <PageIdempotencyKey />
             <div className="field">
               <label htmlFor="return-note">{t('lifecycle.returnNote')}</label>
               <textarea
@@ -260,6 +278,7 @@ export default function ReviewPage() {
         {canEndorse && myOrganisation ? (
           <Form method="post" className="form-row endorse-form">
             <input type="hidden" name="intent" value="endorse" />
+            <PageIdempotencyKey />
             <fieldset className="field">
               <legend>{t('lifecycle.recordFor', { organisation: myOrganisation.acronym ?? myOrganisation.organisation_name })}</legend>
               <label className="checkbox">

@@ -13,6 +13,7 @@ import { AgreementPill } from '../signoff/AgreementPill.tsx'
 import { SignoffPanel } from '../signoff/SignoffPanel.tsx'
 import { loadSubstepSignoff } from '../signoff/substep-signoff.server.ts'
 import { getDb } from '../utils/db.server.ts'
+import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency.server.ts'
 import { lockedWrite, requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
@@ -60,17 +61,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { plan, user, role } = await requirePlanAccess(request, params.planId, 'plan:read')
   const code = requireSubstep(params.substep)
   const formData = await readFormData(request)
-  const ctx = { db: getDb(), planId: plan.id, actor: toActor(user), role }
-  // Agreeing to a sub-step records a position on its content without changing it (ADR 037), so a
-  // constituency may still agree while the plan is in review.
-  if (isSignoffIntent(formData.get('intent'))) return handleSignoffAction({ db: ctx.db, planId: plan.id, code, user, role, formData })
-  // Every other form of a sub-step changes the plan's content (items, scores, decisions, the map).
-  const locked = lockedWrite(plan, 'worksheet:edit', String(formData.get('formId') ?? '').slice(0, 100))
-  if (locked) return locked
-  if (isItemIntent(formData.get('intent'))) return handleItemAction({ ...ctx, formData })
-  const extraAction = EXTRA_ACTIONS[code]
-  if (extraAction) return extraAction({ ...ctx, formData })
-  return data({ formId: '', result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, conflict: null }, { status: 400 })
+  const formId = String(formData.get('formId') ?? '').slice(0, 100)
+  const signoff = isSignoffIntent(formData.get('intent'))
+  // A resent entry (its reply was lost) answers as the first time instead of saving twice (ADR 039).
+  return answerOnce(
+    getDb(),
+    readEntryKey(request, formData, user.id),
+    async (db) => {
+      const ctx = { db, planId: plan.id, actor: toActor(user), role }
+      // Agreeing to a sub-step records a position on its content without changing it (ADR 037), so a
+      // constituency may still agree while the plan is in review.
+      if (signoff) return handleSignoffAction({ db, planId: plan.id, code, user, role, formData })
+      // Every other form of a sub-step changes the plan's content (items, scores, decisions, the map).
+      const locked = lockedWrite(plan, 'worksheet:edit', formId)
+      if (locked) return locked
+      if (isItemIntent(formData.get('intent'))) return handleItemAction({ ...ctx, formData })
+      const extraAction = EXTRA_ACTIONS[code]
+      if (extraAction) return extraAction({ ...ctx, formData })
+      return data({ formId: '', result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, conflict: null }, { status: 400 })
+    },
+    () =>
+      signoff
+        ? data({ signoff: changedAfterSave() }, { status: 409 })
+        : data({ formId, result: changedAfterSave(), conflict: null }, { status: 409 }),
+  )
 }
 
 export default function SubstepPage() {

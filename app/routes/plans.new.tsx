@@ -4,8 +4,10 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { ConformForm, useSchemaForm } from '../components/forms.tsx'
+import { PageIdempotencyKey } from '../components/IdempotencyKey.tsx'
 import { PlanFields } from '../components/plans/PlanFields.tsx'
 import { getDb } from '../utils/db.server.ts'
+import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency.server.ts'
 import { canGlobally } from '../utils/permissions.ts'
 import { toActor } from '../utils/plan-access.server.ts'
 import { planSchema } from '../utils/plan-schema.ts'
@@ -26,11 +28,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCreator(request)
-  const submission = parseWithZod(await readFormData(request), { schema: planSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const v = submission.value
-  const plan = await PlanRepository.insertWithLead(getDb(), { ...v, region: v.region ?? null }, user.id, PLAN_DEFAULT_ITEMS)
-  throw redirect(`/plans/${plan.id}`)
+  const formData = await readFormData(request)
+  // Sent twice (a double click, a resend after a lost reply): one plan, and both go to it (ADR 039).
+  return answerOnce(
+    getDb(),
+    readEntryKey(request, formData, user.id),
+    async (db) => {
+      const submission = parseWithZod(formData, { schema: planSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+      const v = submission.value
+      const plan = await PlanRepository.insertWithLead(db, { ...v, region: v.region ?? null }, user.id, PLAN_DEFAULT_ITEMS)
+      throw redirect(`/plans/${plan.id}`)
+    },
+    () => data({ result: changedAfterSave() }, { status: 409 }),
+  )
 }
 
 export default function NewPlanPage() {
@@ -48,6 +59,7 @@ export default function NewPlanPage() {
       <h1>{t('plans.new')}</h1>
       <p className="lede">{t('plans.newIntro')}</p>
       <ConformForm form={form} className="card">
+        <PageIdempotencyKey />
         <PlanFields fields={fields} />
         <div className="form-actions">
           <button type="submit" className="button button--primary">

@@ -1,6 +1,8 @@
 import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FieldErrors } from '../components/forms.tsx'
+import { FieldErrors, FormErrors } from '../components/forms.tsx'
+import { IdempotencyKey } from '../components/IdempotencyKey.tsx'
+import { FetcherSaveFailed } from '../components/SaveFailed.tsx'
 import { formatDateTime } from '../utils/locales.ts'
 import { AgreementPill } from './AgreementPill.tsx'
 import { REASON_MAX } from './schema.ts'
@@ -20,6 +22,7 @@ export function SignoffPanel({ code, signoff }: { code: string; signoff: Substep
   const when = (iso: string) => formatDateTime(iso, i18n.language)
   const errors = fetcher.data?.signoff?.error ?? {}
   const busy = fetcher.state !== 'idle'
+  const answer = busy ? undefined : fetcher.data
   const mine = signoff.mine ? signoff.entries.find((e) => e.constituency === signoff.mine) : undefined
   const constituency = signoff.mine ? t(`constituency.${signoff.mine}`) : ''
   return (
@@ -47,14 +50,18 @@ export function SignoffPanel({ code, signoff }: { code: string; signoff: Substep
       {signoff.mine && mine ? (
         <div className="signoff__forms">
           <p className="field__hint">{t('signoff.yourConstituency', { constituency })}</p>
+          <FormErrors errors={errors[''] ?? undefined} />
+          <FetcherSaveFailed fetcher={fetcher} />
           <fetcher.Form method="post">
             <input type="hidden" name="intent" value="signoff.agree" />
+            <IdempotencyKey answer={answer} />
             <button type="submit" className="button button--primary" disabled={busy}>
               {t(mine.signoff?.decision === 'agree' && mine.signoff.staleAt ? 'signoff.agreeAgain' : 'signoff.agree', { constituency })}
             </button>
           </fetcher.Form>
           <fetcher.Form method="post">
             <input type="hidden" name="intent" value="signoff.reserve" />
+            <IdempotencyKey answer={answer} />
             <div className="field">
               <label htmlFor={`reason-${code}`}>{t('signoff.reason')}</label>
               <textarea
@@ -78,6 +85,7 @@ export function SignoffPanel({ code, signoff }: { code: string; signoff: Substep
           {mine.signoff ? (
             <fetcher.Form method="post">
               <input type="hidden" name="intent" value="signoff.withdraw" />
+              <IdempotencyKey answer={answer} />
               <button type="submit" className="button button--quiet" disabled={busy}>
                 {t('signoff.withdraw', { constituency })}
               </button>

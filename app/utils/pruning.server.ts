@@ -1,18 +1,23 @@
 import { type Executor } from '#db/executor.ts'
+import * as IdempotencyKeyRepository from '#db/repositories/idempotency-keys.ts'
 import * as LoginAttemptRepository from '#db/repositories/login-attempts.ts'
 import * as SessionRepository from '#db/repositories/sessions.ts'
+import { KEY_RETENTION_HOURS } from './idempotency.server.ts'
 import { KNOWN_ADDRESS_DAYS, LOGIN_WINDOW_SECONDS } from './login.server.ts'
 import { SESSION_IDLE_SECONDS } from './session.server.ts'
 
-// Sign-in attempts and sessions would otherwise pile up for ever. Only rows that no rule can read
-// any more are deleted, so pruning never changes who is throttled or who is signed in.
+// Sign-in attempts, sessions and the answers kept for resent form entries would otherwise pile up
+// for ever. Only rows that no rule can read any more are deleted, so pruning never changes who is
+// throttled or who is signed in; a form entry resent after its key's retention (ADR 039) would be
+// saved as new.
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000
 
-/** Deletes stale sign-in attempts and dead sessions; returns how many of each went. */
+/** Deletes stale sign-in attempts, dead sessions and expired entry keys; returns how many of each went. */
 export async function pruneStaleRecords(db: Executor) {
   const loginAttempts = await LoginAttemptRepository.deleteStale(db, { failureSeconds: LOGIN_WINDOW_SECONDS, successDays: KNOWN_ADDRESS_DAYS })
   const sessions = await SessionRepository.deleteExpired(db, SESSION_IDLE_SECONDS)
-  return { loginAttempts, sessions }
+  const idempotencyKeys = await IdempotencyKeyRepository.deleteOlderThan(db, KEY_RETENTION_HOURS)
+  return { loginAttempts, sessions, idempotencyKeys }
 }
 
 /**

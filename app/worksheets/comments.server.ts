@@ -53,7 +53,23 @@ interface CommentContext {
   formData: FormData
 }
 
-/** Adds a comment or a reply (a reply must belong to the same thread); answers with the new thread. */
+/** The subject whose current thread a successful answer comes with (see `withCurrentThread`). */
+interface ThreadOf {
+  subjectType: 'item' | 'substep' | 'plan'
+  subjectId: string
+}
+
+/**
+ * A successful answer names its thread rather than carrying it, so that what is kept for a resent
+ * comment stays small (ADR 039); the thread as it is now is added to the answer here.
+ */
+export async function withCurrentThread<T>(db: Db, planId: string, answer: T) {
+  if (typeof answer !== 'object' || answer === null || !('threadOf' in answer)) return answer
+  const { threadOf, ...rest } = answer as T & { threadOf: ThreadOf }
+  return { ...rest, comments: await CommentRepository.findThread(db, planId, threadOf.subjectType, threadOf.subjectId) }
+}
+
+/** Adds a comment or a reply (a reply must belong to the same thread); answers with its thread (see `withCurrentThread`). */
 export async function handleCommentAction({ db, planId, actor, role, formData }: CommentContext) {
   if (formData.get('intent') === 'review:resolve') return handleResolve({ db, planId, actor, role, formData })
   if (!canOnPlan(actor, role, 'comment:create')) throw data({ message: 'Forbidden' }, { status: 403 })
@@ -71,8 +87,7 @@ export async function handleCommentAction({ db, planId, actor, role, formData }:
   // A top-level comment by an ILO reviewer is a review comment, counted until the lead resolves it.
   const isReview = actor.globalRole === 'ilo_reviewer' && !parentId
   await CommentRepository.insert(db, { planId, subjectType, subjectId, parentId: parentId ?? null, authorId: actor.id, body, label, isReview })
-  const comments = await CommentRepository.findThread(db, planId, subjectType, subjectId)
-  return { result: submission.reply({ resetForm: true }), comments }
+  return { result: submission.reply({ resetForm: true }), threadOf: { subjectType, subjectId } satisfies ThreadOf }
 }
 
 const resolveSchema = z.object({ id: uuid, resolved: z.enum(['true', 'false']) })
@@ -87,5 +102,5 @@ async function handleResolve({ db, planId, actor, role, formData }: CommentConte
   if (comment && !comment.is_review) return data({ result: { status: 'error' as const, error: { '': ['validation.notReviewComment'] } }, comments: null }, { status: 409 })
   const done = comment ? await CommentRepository.resolve(db, { planId, id: parsed.data.id, actorId: actor.id, resolved: parsed.data.resolved === 'true' }) : false
   if (!comment || !done) return data({ result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, comments: null }, { status: 404 })
-  return { result: { status: 'success' as const }, comments: await CommentRepository.findThread(db, planId, comment.subject_type, comment.subject_id) }
+  return { result: { status: 'success' as const }, threadOf: { subjectType: comment.subject_type, subjectId: comment.subject_id } satisfies ThreadOf }
 }

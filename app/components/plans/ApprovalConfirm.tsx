@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TRIPARTITE } from '../../utils/constituencies.ts'
 import { FieldErrors, FormErrors } from '../forms.tsx'
+import { PageIdempotencyKey } from '../IdempotencyKey.tsx'
 
 interface Readiness {
   missingEndorsements: string[]
@@ -77,6 +78,7 @@ export function ApprovalConfirm({
         <FormErrors errors={errors[''] ?? undefined} />
         <input type="hidden" name="intent" value="transition" />
         <input type="hidden" name="from" value="in_review" />
+        <PageIdempotencyKey />
         {ready ? (
           <p className="alert alert--success">{t('lifecycle.confirm.ready')}</p>
         ) : (

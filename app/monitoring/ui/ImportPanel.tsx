@@ -1,6 +1,7 @@
 import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
+import { IdempotencyKey } from '../../components/IdempotencyKey.tsx'
 import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { isSaveFailure } from '../../utils/save-failure.ts'
 import { type PreviewRow } from '../import.server.ts'
@@ -80,6 +81,7 @@ export function ImportPanel({ planId }: { planId: string }) {
             <commit.Form method="post">
               <input type="hidden" name="intent" value="import:commit" />
               <input type="hidden" name="rows" value={JSON.stringify(rows)} />
+              <IdempotencyKey answer={commit.state === 'idle' ? commit.data : undefined} />
               <button type="submit" className="button button--primary" disabled={commit.state !== 'idle'}>
                 {t('monitoring.import.save', { count: rows.length })}
               </button>

@@ -1,6 +1,7 @@
 import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors } from '../../components/forms.tsx'
+import { IdempotencyKey } from '../../components/IdempotencyKey.tsx'
 import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { formatDate, formatNumber } from '../../utils/locales.ts'
 import { type WorksheetItemView } from '../../worksheets/types.ts'
@@ -123,6 +124,7 @@ export function IndicatorCard({ indicator, measurements, canEdit }: { indicator:
             <input type="hidden" name="intent" value="measurement:add" />
             <input type="hidden" name="formId" value={formId} />
             <input type="hidden" name="indicatorId" value={indicator.id} />
+            <IdempotencyKey answer={fetcher.state === 'idle' && fetcher.data?.formId === formId ? fetcher.data : undefined} />
             <FormErrors errors={errors[''] ?? undefined} />
             <FetcherSaveFailed fetcher={fetcher} />
             <div className="field">

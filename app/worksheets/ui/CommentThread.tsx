@@ -2,6 +2,7 @@ import { useFetcher } from '@remix-run/react'
 import { createContext, useContext, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors } from '../../components/forms.tsx'
+import { IdempotencyKey } from '../../components/IdempotencyKey.tsx'
 import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { isSaveFailure } from '../../utils/save-failure.ts'
 import { formatDateTime } from '../../utils/locales.ts'
@@ -179,6 +180,7 @@ function CommentForm({ fetcher, subjectType, subjectId, parentId, onDone }: { fe
       <input type="hidden" name="subjectType" value={subjectType} />
       <input type="hidden" name="subjectId" value={subjectId} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+      <IdempotencyKey answer={submitted && fetcher.state === 'idle' ? fetcher.data : undefined} />
       <FormErrors errors={(errors?.[''] ?? errors?.parentId ?? undefined) || undefined} />
       <FetcherSaveFailed fetcher={fetcher} />
       <div className="field field--wide">

@@ -7,6 +7,7 @@ import { BaseFields } from '../../conflicts/ui/BaseFields.tsx'
 import { ChangedSinceNotice } from '../../conflicts/ui/ChangedSinceNotice.tsx'
 import { chosenValue, ConflictChoices, type Choice } from '../../conflicts/ui/ConflictChoices.tsx'
 import { useEditBase } from '../../conflicts/ui/useEditBase.ts'
+import { IdempotencyKey } from '../../components/IdempotencyKey.tsx'
 import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { type LinkOption, type WorksheetItemView } from '../types.ts'
 import { type KindSpec } from '../spec.ts'
@@ -83,7 +84,7 @@ export function ItemForm({
       <input type="hidden" name="formId" value={formId} />
       <input type="hidden" name="intent" value={item ? 'item:update' : 'item:create'} />
       <input type="hidden" name="kind" value={spec.kind} />
-      {item ? <input type="hidden" name="id" value={item.id} /> : null}
+      {item ? <input type="hidden" name="id" value={item.id} /> : <IdempotencyKey answer={fetcher.state === 'idle' ? result : undefined} />}
       {item ? <BaseFields base={base} /> : null}
       <FormErrors errors={(errors[''] as string[] | undefined) ?? undefined} />
       <FetcherSaveFailed fetcher={fetcher} />
