@@ -16,6 +16,8 @@ export interface ConflictView {
   merged: Values
   /** Who saved what is saved now, when known. */
   by: string | null
+  /** A refused delete: what the person saw of each changed field, to say what changed since. */
+  base?: Values
 }
 
 /** A successful save: the version the form now edits from, and whose changes were merged in. */

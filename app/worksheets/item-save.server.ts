@@ -28,8 +28,8 @@ export function saveItemOnBase(
   })
 }
 
-/** The answer to a save: 200 with the saved version, 409 with the conflict, or 404. */
-export function itemSaveResponse(formId: string, outcome: SaveOutcome<WorksheetItemView>, reply: unknown = { status: 'success' }, conflictReply?: unknown) {
+/** The answer to a save (of an item or of a participant's scores): 200 with the saved version, 409 with the conflict, or 404. */
+export function itemSaveResponse(formId: string, outcome: SaveOutcome<{ id: string; version: number; data: Values }>, reply: unknown = { status: 'success' }, conflictReply?: unknown) {
   if (outcome.kind === 'missing') return data({ formId, result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, conflict: null, saved: null }, { status: 404 })
   if (outcome.kind === 'conflict') return conflictResponse(formId, outcome.conflict, conflictReply)
   const { id, version, data: values } = outcome.saved

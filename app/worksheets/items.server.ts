@@ -1,13 +1,13 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data } from '@remix-run/node'
 import { type Db } from '#db/client.ts'
-import { StaleRecordError } from '#db/executor.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan, type Actor, type PlanRole } from '../utils/permissions.ts'
 import { type SubstepCode } from '../utils/substeps.ts'
 import { uuid, z } from '../utils/validation.ts'
 import { conflictResponse, readBase } from '../conflicts/save.server.ts'
 import { ITEM_CHECKS } from './checks.server.ts'
+import { deleteItemOnBase } from './item-delete.server.ts'
 import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
 import { KINDS, kindSpec, SUBSTEP_WORKSHEETS } from './kinds.ts'
 import { dataSchema, linkFields, type KindSpec } from './spec.ts'
@@ -75,13 +75,11 @@ export async function handleItemAction({ db, planId, actor, role, formData }: Ac
     if (referencing.length > 0) {
       return data({ formId, result: { status: 'error' as const, error: { '': [`validation.stillReferenced|${referencing.map((r) => r.ref).join(', ')}`] } }, conflict: null }, { status: 400 })
     }
-    try {
-      const deleted = await ItemRepository.deleteById(db, { planId, id: intent.id, expectedVersion: intent.version, actorId: actor.id })
-      return deleted ? { formId, result: null, conflict: null } : notFound(formId)
-    } catch (error) {
-      if (error instanceof StaleRecordError) return conflict(formId, null, error)
-      throw error
-    }
+    // Someone changed it since the person saw it: they see what changed and choose (ADR 036).
+    const outcome = await deleteItemOnBase(db, { planId, id: intent.id, version: intent.version, base: readBase(formData), actorId: actor.id })
+    if (outcome.kind === 'missing') return notFound(formId)
+    if (outcome.kind === 'changed') return conflictResponse(formId, outcome.conflict, { status: 'error', error: { '': ['conflict.deleteStale'] } })
+    return { formId, result: null, conflict: null }
   }
 
   const spec = kindSpec(intent.kind)
@@ -127,10 +125,4 @@ export function isSingleton(spec: KindSpec) {
 
 function notFound(formId: string) {
   return data({ formId, result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, conflict: null }, { status: 404 })
-}
-
-// A delete on a stale version: nothing to merge, the person sees what is saved now and decides again.
-function conflict(formId: string, result: unknown, error: StaleRecordError) {
-  const current = error.current as WorksheetItemView
-  return conflictResponse(formId, { id: current.id, version: current.version, data: current.data, fields: [], merged: {}, by: null }, result ?? undefined)
 }

@@ -2,10 +2,13 @@ import { data } from '@remix-run/node'
 import { type Db } from '#db/client.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
+import { readBase } from '../conflicts/save.server.ts'
 import { canOnPlan } from '../utils/permissions.ts'
 import { uuid, z } from '../utils/validation.ts'
 import { type ItemCheck } from './checks.server.ts'
 import { type ExtraContext } from './extras.server.ts'
+import { itemSaveResponse } from './item-save.server.ts'
+import { saveScoresOnBase } from './score-save.server.ts'
 import { aggregateScores, rank, type Criterion } from './scoring.ts'
 import { criterionSpec, DEFAULT_CRITERIA, SCORE_MAX, SCORE_MIN, type PrioritisationView, type RankedPair } from './step2.ts'
 import { type WorksheetItemView } from './types.ts'
@@ -52,7 +55,7 @@ export async function loadPrioritisation({ db, planId, actor }: ExtraContext): P
 const scoreHead = z.object({ intent: z.literal('score:save'), pairId: uuid })
 const SCORE_FIELD = /^score\.(.+)$/
 
-/** Saves the current participant's scores for one pair (`score.<criterionId>` = 1…5, empty clears). */
+/** Saves the current participant's scores for one pair (`score.<criterionId>` = 1…5, empty clears), from the scores in `base`. */
 export async function handlePrioritisationAction({ db, planId, actor, role, formData }: ExtraContext & { formData: FormData }) {
   const formId = String(formData.get('formId') ?? '').slice(0, 100)
   const fail = (error: Record<string, string[]>, status = 400) => data({ formId, result: { status: 'error' as const, error }, conflict: null }, { status })
@@ -84,8 +87,9 @@ export async function handlePrioritisationAction({ db, planId, actor, role, form
   }
   if (Object.keys(errors).length > 0) return fail(errors)
   if (Object.keys(values).length === 0) return fail({ '': ['validation.invalid'] })
-  await ScoreRepository.upsertForScorer(db, { planId, subjectId: pair.id, scorerId: actor.id, values })
-  return { formId, result: { status: 'success' as const }, conflict: null }
+  // The same participant saving from another tab meanwhile is merged, or shown side by side (ADR 036).
+  const outcome = await saveScoresOnBase(db, { planId, subjectId: pair.id, scorerId: actor.id, values, base: readBase(formData) })
+  return itemSaveResponse(formId, outcome)
 }
 
 /** A plan has at most one pair per issue and target. */

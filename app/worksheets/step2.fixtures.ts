@@ -1,6 +1,7 @@
 // Test helpers for the step 2 worksheets (not shipped: only imported by *.test.ts).
-import { createDb } from '#db/client.ts'
+import { createDb, type Db } from '#db/client.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import * as ScoreRepository from '#db/repositories/scores.ts'
 import { type Constituency } from '#db/types.ts'
 import { type PlanRole } from '../utils/permissions.ts'
 import { EXTRA_ACTIONS } from './extras.server.ts'
@@ -38,8 +39,18 @@ async function participant(planId: string, userId: string, role: PlanRole) {
     role,
     ctx,
     item: async (values: Record<string, string | string[]>) => unwrap(await handleItemAction({ ...ctx, formData: form(values) })),
-    extra: async (code: '2.2' | '2.3', values: Record<string, string | string[]>) => unwrap(await EXTRA_ACTIONS[code]!({ ...ctx, formData: form(values) })),
+    extra: async (code: '2.2' | '2.3', values: Record<string, string | string[]>) => unwrap(await EXTRA_ACTIONS[code]!({ ...ctx, formData: form(await withScoreBase(db, values, userId)) })),
   }
+}
+
+/** A score form as a freshly loaded page posts it: with the scores it showed as its base (ADR 036). */
+export async function withScoreBase<T extends Record<string, unknown>>(db: Db, values: T, scorerId: string): Promise<T> {
+  const subjectId = values.pairId ?? values.id ?? values.subject
+  if (values.intent !== 'score:save' || 'base' in values || typeof subjectId !== 'string') return values
+  const planId = (await db.selectFrom('worksheet_items').select('plan_id').where('id', '=', subjectId).executeTakeFirst().catch(() => undefined))?.plan_id
+  if (!planId) return values
+  const { values: shown } = await ScoreRepository.findForScorer(db, { planId, subjectId, scorerId })
+  return { ...values, base: JSON.stringify(shown) }
 }
 
 /** A plan with a lead and, on request, more members of given roles and constituencies. */

@@ -58,10 +58,28 @@ describe('2.3 node positions', () => {
     expect(first.status).toBe(200)
     const stale = await others[0]!.extra('2.3', { intent: 'node:position', formId: 'm', id: mills.id, version: '1', x: '900', y: '900' })
     expect(stale.status).toBe(409)
-    expect(stale.body.conflict).toMatchObject({ version: 2, data: { x: 300, y: 120, label: 'Mills' } })
+    // The position is one value: x and y are shown and chosen together.
+    expect(stale.body.conflict).toMatchObject({ version: 2, data: { position: { x: 300, y: 120 } }, fields: ['position'] })
     const stored = await ItemRepository.findById(db, plan.id, mills.id)
     expect(stored).toMatchObject({ version: 2, data: { x: 300, y: 120, label: 'Mills', isPivot: true } })
     expect((await others[0]!.extra('2.3', { intent: 'node:position', formId: 'm', id: mills.id, version: '2', x: '310', y: '120' })).status).toBe(200)
+  })
+
+  it('merges a move with someone’s edit of the label, and shows a move of a moved node as one position to choose', async () => {
+    const { plan, lead, others, mills } = await mapPlan([{ role: 'coauthor' }])
+    const opened = { intent: 'node:position', formId: 'node-move', id: mills.id, version: '1', base: JSON.stringify({ position: { x: null, y: null } }) }
+    // The co-author renames the node; the lead's move, started before, keeps the new label.
+    const renamed = await others[0]!.item({ intent: 'item:update', kind: 'node', id: mills.id, version: '1', base: JSON.stringify(mills.data), label: 'Palm oil mills', nodeCategory: 'processor', isPivot: 'on', countUnits: '14' })
+    expect(renamed.status).toBe(200)
+    const moved = await lead.extra('2.3', { ...opened, x: '400', y: '200' })
+    expect(moved.status).toBe(200)
+    expect((await ItemRepository.findById(db, plan.id, mills.id))?.data).toMatchObject({ label: 'Palm oil mills', x: 400, y: 200 })
+    // The co-author, whose form still started from the unplaced node, moves it only sideways: the
+    // whole position is refused, never merged into x from one person and y from the other.
+    const refused = await others[0]!.extra('2.3', { ...opened, version: '2', x: '900', y: '200' })
+    expect(refused.status).toBe(409)
+    expect(refused.body.conflict).toMatchObject({ version: 3, fields: ['position'], data: { position: { x: 400, y: 200 } } })
+    expect((await ItemRepository.findById(db, plan.id, mills.id))?.data).toMatchObject({ x: 400, y: 200 })
   })
 
   it('refuses positions out of range, non-integers, other kinds and viewers', async () => {

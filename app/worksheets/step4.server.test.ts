@@ -7,6 +7,7 @@ import { type Constituency } from '#db/types.ts'
 import { type PlanRole } from '../utils/permissions.ts'
 import { planProgress } from './progress.server.ts'
 import { handleStakeholderAction, loadStakeholderScores } from './step4.server.ts'
+import { withScoreBase } from './step2.fixtures.ts'
 import { placementOf, quadrant } from './step4.ts'
 
 const db = createDb(process.env.DATABASE_URL!)
@@ -34,7 +35,7 @@ async function setup() {
     const user = role === 'lead' ? lead : await createUser(db, { constituency })
     if (role !== 'lead') await addMember(db, plan.id, user.id, role, lead.id)
     const ctx = { db, planId: plan.id, actor: { id: user.id, globalRole: 'member' as const }, role }
-    return { user, ctx, act: async (values: Record<string, string>) => unwrap(await handleStakeholderAction({ ...ctx, formData: form(values) })) }
+    return { user, ctx, act: async (values: Record<string, string>) => unwrap(await handleStakeholderAction({ ...ctx, formData: form(await withScoreBase(db, values, user.id)) })) }
   }
   const stakeholder = (name: string, category = 'enterprise', extra: Record<string, unknown> = {}) =>
     ItemRepository.insert(db, { planId: plan.id, kind: 'stakeholder', refPrefix: 'S', data: { name, category, ...extra }, actorId: lead.id })

@@ -6,6 +6,7 @@ import { uuid, z } from '../utils/validation.ts'
 import { readBase } from '../conflicts/save.server.ts'
 import { type ExtraContext } from './extras.server.ts'
 import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
+import { saveScoresOnBase } from './score-save.server.ts'
 import { aggregateScores } from './scoring.ts'
 import { ALIGNMENT_RANGE, INFLUENCE_RANGE, STAKEHOLDER_CRITERIA, type StakeholderScores } from './step4.ts'
 
@@ -71,8 +72,9 @@ async function saveScores({ db, planId, actor, role, formData }: Ctx) {
   const stakeholder = await ItemRepository.findById(db, planId, head.data.id)
   if (!stakeholder || stakeholder.kind !== 'stakeholder') return fail(formId, { '': ['validation.unknownItem'] }, 404)
   const values = Object.fromEntries(STAKEHOLDER_CRITERIA.map((c) => [c.key, parsed.data[c.key] ?? null]))
-  await ScoreRepository.upsertForScorer(db, { planId, subjectId: stakeholder.id, scorerId: actor.id, values })
-  return { formId, result: { status: 'success' as const }, conflict: null }
+  // The same participant saving from another tab meanwhile is merged, or shown side by side (ADR 036).
+  const outcome = await saveScoresOnBase(db, { planId, subjectId: stakeholder.id, scorerId: actor.id, values, base: readBase(formData) })
+  return itemSaveResponse(formId, outcome)
 }
 
 async function savePlacement({ db, planId, actor, role, formData }: Ctx) {

@@ -7,6 +7,7 @@ import { type Constituency } from '#db/types.ts'
 import { type PlanRole } from '../utils/permissions.ts'
 import { handleItemAction } from './items.server.ts'
 import { planProgress } from './progress.server.ts'
+import { withScoreBase } from './step2.fixtures.ts'
 import { handleInterventionPriorities, loadInterventionPriorities } from './step5.server.ts'
 
 const db = createDb(process.env.DATABASE_URL!)
@@ -35,7 +36,7 @@ async function setup() {
     return user
   }
   const as = (user: { id: string }, role: PlanRole) => ({
-    extra: (values: Record<string, string | string[] | undefined>) => handleInterventionPriorities({ db, planId: plan.id, actor: { id: user.id, globalRole: 'member' }, role, formData: form(values) }),
+    extra: async (values: Record<string, string | string[] | undefined>) => handleInterventionPriorities({ db, planId: plan.id, actor: { id: user.id, globalRole: 'member' }, role, formData: form(await withScoreBase(db, values, user.id)) }),
     item: (values: Record<string, string | string[] | undefined>) => handleItemAction({ db, planId: plan.id, actor: { id: user.id, globalRole: 'member' }, role, formData: form(values) }),
   })
   const addIntervention = async (title = 'Targeted inspections', type = 'targeted_inspection') => {

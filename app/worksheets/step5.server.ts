@@ -11,6 +11,7 @@ import { changedFields } from '../conflicts/merge.ts'
 import { conflictResponse, readBase } from '../conflicts/save.server.ts'
 import { type ExtraContext } from './extras.server.ts'
 import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
+import { saveScoresOnBase } from './score-save.server.ts'
 import { type WorksheetItemView } from './types.ts'
 import { type ProgressEvaluator } from './progress.server.ts'
 import { aggregateScores, rank } from './scoring.ts'
@@ -85,8 +86,9 @@ export async function handleInterventionPriorities({ db, planId, actor, role, fo
     const subject = await ItemRepository.findById(db, planId, submission.value.subject)
     if (!subject || subject.kind !== 'intervention') return invalid(formId, { subject: ['validation.unknownLink'] })
     const values = Object.fromEntries(INTERVENTION_CRITERIA.map((c) => [c.key, (submission.value as Record<string, unknown>)[c.key] ?? null])) as Record<string, number | null>
-    await ScoreRepository.upsertForScorer(db, { planId, subjectId: subject.id, scorerId: actor.id, values })
-    return { formId, result: submission.reply(), conflict: null }
+    // The same participant saving from another tab meanwhile is merged, or shown side by side (ADR 036).
+    const outcome = await saveScoresOnBase(db, { planId, subjectId: subject.id, scorerId: actor.id, values, base: readBase(formData) })
+    return itemSaveResponse(formId, outcome, submission.reply(), submission.reply({ formErrors: ['conflict.stale'] }))
   }
   if (intent === 'selection:save') {
     if (!canOnPlan(actor, role, 'worksheet:edit')) throw data({ message: 'Forbidden' }, { status: 403 })

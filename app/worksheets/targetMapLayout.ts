@@ -15,6 +15,18 @@ export interface Placed {
 
 const coordinate = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null)
 
+/** A node's saved position (null where nobody placed it), as one value: x and y are chosen together. */
+export interface StoredPosition {
+  x: number | null
+  y: number | null
+}
+
+/** The saved position in a node's data (or in a form's base), empty coordinates as null. */
+export function storedPosition(data: unknown): StoredPosition {
+  const d = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {}
+  return { x: coordinate(d.x), y: coordinate(d.y) }
+}
+
 /**
  * Positions for every node: stored ones are kept; the others are placed in layers by the longest
  * chain of relations leading to them (sources at the top), spread evenly across the width.

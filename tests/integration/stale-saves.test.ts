@@ -144,7 +144,7 @@ const pathCases: PathCase[] = [
     name: 'a position on the 2.3 target map',
     setup: async (planId, actorId) => {
       const node = await ItemRepository.insert(db, { planId, kind: 'node', refPrefix: 'N', data: { label: 'Estates', nodeCategory: firstOption('node', 'nodeCategory'), x: 100, y: 100 }, actorId })
-      const form = { intent: 'node:position', id: node.id, version: '1', base: JSON.stringify({ x: 100, y: 100 }) }
+      const form = { intent: 'node:position', id: node.id, version: '1', base: JSON.stringify({ position: { x: 100, y: 100 } }) }
       return {
         substep: '2.3',
         first: { ...form, x: '300', y: '300' },

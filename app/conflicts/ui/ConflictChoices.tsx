@@ -16,18 +16,21 @@ export function ConflictChoices({
   render,
   choices,
   onChoose,
+  wording,
 }: {
   conflict: ConflictShown
   label: (field: string) => string
   render: (field: string, value: unknown) => ReactNode
   choices: Record<string, Choice>
   onChoose: (field: string, choice: Choice) => void
+  /** Other words where "someone else saved" does not fit (e.g. the person's own scores saved from another tab). */
+  wording?: { intro?: string; mine?: string; theirs?: string }
 }) {
   const { t } = useTranslation('common')
   const name = conflict.by || t('conflict.someone')
   return (
     <div className="alert alert--warning conflict" role="alert">
-      <p>{conflict.fields.length > 0 ? t('conflict.chooseIntro', { name }) : t('conflict.sameAgain', { name })}</p>
+      <p>{wording?.intro ?? (conflict.fields.length > 0 ? t('conflict.chooseIntro', { name }) : t('conflict.sameAgain', { name }))}</p>
       {conflict.fields.map((field) => {
         const choice = choices[field] ?? 'mine'
         return (
@@ -35,11 +38,11 @@ export function ConflictChoices({
             <legend>{label(field)}</legend>
             <dl className="conflict__values">
               <div className={choice === 'mine' ? 'conflict__value conflict__value--chosen' : 'conflict__value'}>
-                <dt>{t('conflict.mine')}</dt>
+                <dt>{wording?.mine ?? t('conflict.mine')}</dt>
                 <dd>{render(field, conflict.merged[field])}</dd>
               </div>
               <div className={choice === 'theirs' ? 'conflict__value conflict__value--chosen' : 'conflict__value'}>
-                <dt>{t('conflict.theirs', { name })}</dt>
+                <dt>{wording?.theirs ?? t('conflict.theirs', { name })}</dt>
                 <dd>{render(field, conflict.data[field])}</dd>
               </div>
             </dl>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { type Values } from '../merge.ts'
+import { changedFields, type Values } from '../merge.ts'
 
 export interface EditBase {
   version: number
@@ -19,7 +19,8 @@ interface SaveAnswer {
 export function useEditBase(record: EditBase | null | undefined, answer: SaveAnswer | null | undefined, { follow = false } = {}): EditBase | null {
   const [base, setBase] = useState<EditBase | null>(() => (record ? { version: record.version, data: record.data } : null))
   // An always-open form the person has not touched may follow live refresh: nothing typed to lose.
-  const newer = follow && record && (!base || record.version > base.version) ? record : null
+  // A record without a version (a participant's scores, version 0) is newer when its values differ.
+  const newer = follow && record && (!base || record.version > base.version || (record.version === 0 && base.version === 0 && !sameRecord(record.data, base.data))) ? record : null
   if (newer) setBase({ version: newer.version, data: newer.data })
   const next = answer?.conflict ?? answer?.saved ?? null
   const [seen, setSeen] = useState(next)
@@ -29,3 +30,5 @@ export function useEditBase(record: EditBase | null | undefined, answer: SaveAns
   }
   return base
 }
+
+const sameRecord = (a: Values, b: Values) => changedFields([...new Set([...Object.keys(a), ...Object.keys(b)])], a, b).length === 0

@@ -6,6 +6,7 @@ import { CommentThread } from './CommentThread.tsx'
 import { ItemForm } from './ItemForm.tsx'
 import { type SubstepPanelProps } from './panels.tsx'
 import { RowActions } from './RowActions.tsx'
+import { StaleDelete } from './StaleDelete.tsx'
 import { useToggleSet } from './useToggleSet.ts'
 
 type Children = Map<string | null, WorksheetItemView[]>
@@ -123,6 +124,7 @@ function CauseNode({ tree, cause, outline, first, last }: { tree: Tree; cause: W
             ) : null}
             <CommentThread subjectType="item" subjectId={cause.id} subject={cause.ref} />
           </div>
+          {tree.canEdit ? <StaleDelete item={cause} options={tree.options} /> : null}
           {mode === 'edit' ? <ItemForm spec={causeSpec} item={cause} options={parentChoices} onDone={() => setMode('view')} /> : null}
           {mode === 'add' ? (
             <div className="cause-node__add">

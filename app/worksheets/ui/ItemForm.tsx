@@ -35,6 +35,7 @@ export function ItemForm({
   onDone,
   defaults,
   formKey,
+  deleted = false,
 }: {
   spec: KindSpec
   item?: WorksheetItemView
@@ -44,12 +45,17 @@ export function ItemForm({
   defaults?: Record<string, unknown>
   /** Distinguishes several "new" forms of one kind on a page. */
   formKey?: string
+  /** Someone deleted `item` while this form was open: it keeps what was typed and offers to add it again. */
+  deleted?: boolean
 }) {
   const { t } = useTranslation('worksheets')
   const fetcher = useFetcher<ItemActionData>()
   const formId = item ? `edit-${item.id}` : `new-${spec.kind}${formKey ? `-${formKey}` : ''}`
   const result = fetcher.data?.formId === formId ? fetcher.data : undefined
-  const errors = result?.result?.error ?? {}
+  const allErrors = result?.result?.error ?? {}
+  // Once the form knows the item was deleted, "it no longer exists" is said by the notice instead.
+  const errors = deleted ? { ...allErrors, '': (allErrors[''] ?? []).filter((e) => e !== 'validation.unknownItem') } : allErrors
+  const editing = item !== undefined && !deleted
   const conflict = result?.conflict ?? null
   const base = useEditBase(item, result)
   const [choices, setChoices] = useState<Record<string, Choice>>({})
@@ -82,13 +88,17 @@ export function ItemForm({
       }}
       className="item-form" aria-label={item ? t('editItem', { ref: item.ref }) : t(`kinds.${spec.kind}.add`)} noValidate>
       <input type="hidden" name="formId" value={formId} />
-      <input type="hidden" name="intent" value={item ? 'item:update' : 'item:create'} />
+      <input type="hidden" name="intent" value={editing ? 'item:update' : 'item:create'} />
       <input type="hidden" name="kind" value={spec.kind} />
-      {item ? <input type="hidden" name="id" value={item.id} /> : <IdempotencyKey answer={fetcher.state === 'idle' ? result : undefined} />}
-      {item ? <BaseFields base={base} /> : null}
+      {editing ? <input type="hidden" name="id" value={item.id} /> : <IdempotencyKey answer={fetcher.state === 'idle' ? result : undefined} />}
+      {editing ? <BaseFields base={base} /> : null}
       <FormErrors errors={(errors[''] as string[] | undefined) ?? undefined} />
       <FetcherSaveFailed fetcher={fetcher} />
-      {conflict ? (
+      {deleted && item ? (
+        <div className="alert alert--warning" role="alert">
+          <p>{t('deletedWhileEditing', { ref: item.ref })}</p>
+        </div>
+      ) : conflict ? (
         <ConflictChoices
           conflict={conflict}
           label={label}
@@ -103,7 +113,7 @@ export function ItemForm({
       <ItemFields key={conflict ? `conflict-${conflict.version}` : 'opened'} spec={spec} formId={formId} values={values} errors={errors} options={options} fieldKeys={choices} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={fetcher.state !== 'idle'}>
-          {item ? t('save') : t(`kinds.${spec.kind}.add`)}
+          {deleted ? t('addAgain') : item ? t('save') : t(`kinds.${spec.kind}.add`)}
         </button>
         {onDone && (item || defaults) ? (
           <button type="button" className="button button--quiet" onClick={onDone}>

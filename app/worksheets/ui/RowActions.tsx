@@ -2,8 +2,10 @@ import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
 import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
+import { BASE_FIELD_NAME } from '../../conflicts/protocol.ts'
 import { type WorksheetItemView } from '../types.ts'
 import { type ItemActionData } from './ItemForm.tsx'
+import { deleteButtonId, deleteFetcherKey } from './StaleDelete.tsx'
 
 interface Props {
   item: WorksheetItemView
@@ -14,12 +16,14 @@ interface Props {
   children?: React.ReactNode
 }
 
-/** Edit, move and delete buttons of one worksheet item (a table row or a tree node). */
+/** Edit, move and delete buttons of one worksheet item (a table row or a tree node); see <StaleDelete> for a refused delete. */
 export function RowActions({ item, onEdit, move, children }: Props) {
   const { t } = useTranslation('worksheets')
   const fetcher = useFetcher<ItemActionData>()
+  // Its own fetcher, shared with <StaleDelete>, which offers the choice when the delete is refused.
+  const deleter = useFetcher<ItemActionData>({ key: deleteFetcherKey(item.id) })
   const formId = `row-${item.id}`
-  const error = fetcher.data?.formId === formId ? fetcher.data.result?.error?.[''] : undefined
+  const error = (fetcher.data?.formId === formId ? fetcher.data.result?.error?.[''] : undefined) ?? (deleter.data && !deleter.data.conflict ? deleter.data.result?.error?.[''] : undefined)
   return (
     <>
       <button type="button" className="button button--small" onClick={onEdit} aria-label={t('editItem', { ref: item.ref })}>
@@ -39,7 +43,7 @@ export function RowActions({ item, onEdit, move, children }: Props) {
           </button>
         </fetcher.Form>
       ) : null}
-      <fetcher.Form
+      <deleter.Form
         method="post"
         onSubmit={(e) => {
           if (!window.confirm(t('confirmDelete', { ref: item.ref }))) e.preventDefault()
@@ -48,13 +52,16 @@ export function RowActions({ item, onEdit, move, children }: Props) {
         <input type="hidden" name="formId" value={formId} />
         <input type="hidden" name="intent" value="item:delete" />
         <input type="hidden" name="id" value={item.id} />
+        {/* The row as shown: if someone changed it since, the person sees what and decides again. */}
         <input type="hidden" name="version" value={item.version} />
-        <button type="submit" className="button button--small button--danger" aria-label={t('deleteItem', { ref: item.ref })}>
+        <input type="hidden" name={BASE_FIELD_NAME} value={JSON.stringify(item.data)} />
+        <button type="submit" id={deleteButtonId(item.id)} className="button button--small button--danger" aria-label={t('deleteItem', { ref: item.ref })}>
           {t('delete')}
         </button>
-      </fetcher.Form>
+      </deleter.Form>
       <FormErrors errors={error ?? undefined} />
       <FetcherSaveFailed fetcher={fetcher} />
+      <FetcherSaveFailed fetcher={deleter} />
     </>
   )
 }

@@ -3,7 +3,11 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors } from '../../components/forms.tsx'
 import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
-import { clamp, layoutTargetMap, type Placed } from '../targetMapLayout.ts'
+import { changedFields } from '../../conflicts/merge.ts'
+import { BaseFields } from '../../conflicts/ui/BaseFields.tsx'
+import { chosenValue, ConflictChoices, type Choice } from '../../conflicts/ui/ConflictChoices.tsx'
+import { useEditBase } from '../../conflicts/ui/useEditBase.ts'
+import { clamp, layoutTargetMap, storedPosition, type Placed } from '../targetMapLayout.ts'
 import { type WorksheetItemView } from '../types.ts'
 import { type ItemActionData } from './ItemForm.tsx'
 import { type SubstepPanelProps } from './panels.tsx'
@@ -50,10 +54,7 @@ export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
   // The newest version we know of: the loader's, or the one our last save returned.
   const versionOf = (id: string) => Math.max(nodeItems.find((n) => n.id === id)?.version ?? 0, versions.current[id] ?? 0)
   // The stored position the person moved the node from: a move by someone else since is not overwritten.
-  const baseOf = (id: string) => {
-    const data = nodeItems.find((n) => n.id === id)?.data ?? {}
-    return JSON.stringify({ x: data.x, y: data.y })
-  }
+  const baseOf = (id: string) => JSON.stringify({ position: storedPosition(nodeItems.find((n) => n.id === id)?.data) })
   const positions = new Map(model.positions)
   for (const p of Object.values(moved)) positions.set(p.id, p)
 
@@ -165,53 +166,112 @@ export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
         {fetcher.state === 'idle' && result?.saved ? t('targetMap.saved', { ref: refOf(result.saved.id) }) : null}
         {fetcher.state === 'idle' && result?.conflict ? t('targetMap.conflict', { ref: refOf(result.conflict.id) }) : null}
       </div>
-      {canEdit && model.nodes.length > 0 ? <MoveForm nodes={nodeItems} positions={positions} versionOf={versionOf} baseOf={baseOf} selectedId={selectedId} /> : null}
+      {canEdit && model.nodes.length > 0 ? <MoveForm nodes={nodeItems} positions={positions} selectedId={selectedId} /> : null}
     </section>
   )
 }
 
 /** The form alternative to dragging: choose a node and type its position. */
-function MoveForm({ nodes, positions, versionOf, baseOf, selectedId }: { nodes: WorksheetItemView[]; positions: Map<string, Placed>; versionOf: (id: string) => number; baseOf: (id: string) => string; selectedId: string | null }) {
+function MoveForm({ nodes, positions, selectedId }: { nodes: WorksheetItemView[]; positions: Map<string, Placed>; selectedId: string | null }) {
   const { t } = useTranslation('worksheets')
-  const fetcher = useFetcher<PositionData>()
   const [id, setId] = useState(selectedId ?? nodes[0]!.id)
   useEffect(() => {
     if (selectedId) setId(selectedId)
   }, [selectedId])
-  const at = positions.get(id)
-  const errors = fetcher.data?.formId === 'node-move' && fetcher.data.result?.status === 'error' ? (fetcher.data.result.error ?? {}) : {}
+  const node = nodes.find((n) => n.id === id) ?? nodes[0]!
   return (
     <details className="target-map__controls target-map__move">
       <summary>{t('targetMap.moveTitle')}</summary>
-      <fetcher.Form method="post" className="target-map__move-form" key={`${id}-${at?.x}-${at?.y}`}>
-        <input type="hidden" name="intent" value="node:position" />
-        <input type="hidden" name="formId" value="node-move" />
-        <input type="hidden" name="version" value={versionOf(id)} />
-        <input type="hidden" name="base" value={baseOf(id)} />
-        <div className="field">
-          <label htmlFor="node-move-id">{t('targetMap.node')}</label>
-          <select id="node-move-id" name="id" value={id} onChange={(e) => setId(e.currentTarget.value)}>
-            {nodes.map((n) => (
-              <option key={n.id} value={n.id}>
-                {`${n.ref} · ${String(n.data.label ?? '')}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="node-move-x">{t('targetMap.x')}</label>
-          <input id="node-move-x" name="x" type="number" min={0} max={4000} step={1} defaultValue={at?.x} inputMode="numeric" />
-        </div>
-        <div className="field">
-          <label htmlFor="node-move-y">{t('targetMap.y')}</label>
-          <input id="node-move-y" name="y" type="number" min={0} max={4000} step={1} defaultValue={at?.y} inputMode="numeric" />
-        </div>
-        <button type="submit" className="button" disabled={fetcher.state !== 'idle'}>
-          {t('targetMap.savePosition')}
-        </button>
-        <FormErrors errors={Object.values(errors).flatMap((e) => e ?? [])} />
-        <FetcherSaveFailed fetcher={fetcher} />
-      </fetcher.Form>
+      <div className="field">
+        <label htmlFor="node-move-id">{t('targetMap.node')}</label>
+        <select id="node-move-id" value={node.id} onChange={(e) => setId(e.currentTarget.value)}>
+          {nodes.map((n) => (
+            <option key={n.id} value={n.id}>
+              {`${n.ref} · ${String(n.data.label ?? '')}`}
+            </option>
+          ))}
+        </select>
+      </div>
+      {/* One form per node: what is typed for one node is never posted for another. */}
+      <NodePositionForm key={node.id} node={node} at={positions.get(node.id)} />
     </details>
+  )
+}
+
+const POSITION = 'position'
+const positionText = (value: unknown, t: (key: string, options: Record<string, unknown>) => string) => {
+  const p = storedPosition(value)
+  return p.x === null || p.y === null ? t('targetMap.notPlaced', {}) : t('targetMap.at', { x: p.x, y: p.y })
+}
+
+/**
+ * The x/y of one node. Untouched, it follows the map (live refresh, drags); once the person types,
+ * it keeps what they typed and the position it started from, says who moved the node since, and a
+ * save on that older position is refused with both positions to choose from (ADR 036).
+ */
+function NodePositionForm({ node, at }: { node: WorksheetItemView; at: Placed | undefined }) {
+  const { t } = useTranslation('worksheets')
+  const fetcher = useFetcher<PositionData>()
+  const answer = fetcher.data?.formId === 'node-move' ? fetcher.data : undefined
+  const conflict = answer?.conflict ?? null
+  const [touched, setTouched] = useState(false)
+  const stored = { version: node.version, data: { [POSITION]: storedPosition(node.data) } }
+  const base = useEditBase(stored, answer, { follow: !touched })
+  const [choice, setChoice] = useState<Choice>('mine')
+  const [seen, setSeen] = useState(answer)
+  if (seen !== answer) {
+    setSeen(answer)
+    setChoice('mine')
+    // Saved: the form follows the map again until the person types.
+    if (answer?.saved) setTouched(false)
+  }
+  const errors = answer?.result?.status === 'error' && !conflict ? (answer.result.error ?? {}) : {}
+  const chosen = conflict ? storedPosition(chosenValue(conflict, { [POSITION]: choice }, POSITION)) : null
+  // Just saved here and the map not yet reloaded: show what was saved, not the older position.
+  const ahead = base !== null && base.version > node.version
+  const shown = chosen ?? (ahead ? storedPosition(base.data[POSITION]) : at ? { x: at.x, y: at.y } : { x: null, y: null })
+  // New inputs when what they should show changes; from the first keystroke on, the same ones
+  // (only a choice after a refused save replaces what they hold).
+  const showKey = conflict ? `conflict-${conflict.version}-${choice}` : `at-${shown.x}-${shown.y}`
+  const [inputsKey, setInputsKey] = useState(showKey)
+  if ((!touched || conflict) && inputsKey !== showKey) setInputsKey(showKey)
+  const movedBy = touched && !conflict && base && node.version > base.version && changedFields([POSITION], base.data, stored.data).length > 0
+  return (
+    <fetcher.Form method="post" className="target-map__move-form" aria-label={t('targetMap.moveLabel', { ref: node.ref })} onChange={() => setTouched(true)}>
+      <input type="hidden" name="intent" value="node:position" />
+      <input type="hidden" name="formId" value="node-move" />
+      <input type="hidden" name="id" value={node.id} />
+      <BaseFields base={base} />
+      {movedBy ? (
+        <div className="alert alert--info" role="status">
+          <p>{t('targetMap.movedSince', { name: node.updated_by_name || t('common:conflict.someone'), ref: node.ref, position: positionText(stored.data[POSITION], t) })}</p>
+        </div>
+      ) : null}
+      {conflict ? (
+        <ConflictChoices
+          conflict={conflict}
+          label={() => t('targetMap.positionOf', { ref: node.ref })}
+          render={(_field, value) => positionText(value, t)}
+          choices={{ [POSITION]: choice }}
+          onChoose={(_field, next) => setChoice(next)}
+        />
+      ) : null}
+      <div className="field">
+        <label htmlFor="node-move-x">{t('targetMap.x')}</label>
+        <input key={`x-${inputsKey}`} id="node-move-x" name="x" type="number" min={0} max={4000} step={1} defaultValue={shown.x ?? undefined} inputMode="numeric" />
+      </div>
+      <div className="field">
+        <label htmlFor="node-move-y">{t('targetMap.y')}</label>
+        <input key={`y-${inputsKey}`} id="node-move-y" name="y" type="number" min={0} max={4000} step={1} defaultValue={shown.y ?? undefined} inputMode="numeric" />
+      </div>
+      <button type="submit" className="button" disabled={fetcher.state !== 'idle'}>
+        {t('targetMap.savePosition')}
+      </button>
+      <p role="status" className="muted">
+        {fetcher.state === 'idle' && answer?.saved ? t('targetMap.saved', { ref: node.ref }) : ''}
+      </p>
+      <FormErrors errors={Object.values(errors).flatMap((e) => e ?? [])} />
+      <FetcherSaveFailed fetcher={fetcher} />
+    </fetcher.Form>
   )
 }

@@ -6,6 +6,7 @@ import { CommentPanel, CommentToggle, useComments } from './CommentThread.tsx'
 import { ItemForm } from './ItemForm.tsx'
 import { ItemValue } from './ItemValue.tsx'
 import { RowActions } from './RowActions.tsx'
+import { StaleDelete } from './StaleDelete.tsx'
 import { useToggleSet } from './useToggleSet.ts'
 
 interface Props {
@@ -24,6 +25,13 @@ interface Props {
 export function WorksheetList({ spec, items, options, canEdit, extraColumns = [] }: Props) {
   const { t } = useTranslation('worksheets')
   const [editing, setEditing] = useState<string | null>(null)
+  // The item being edited as last seen: if someone deletes it meanwhile, live refresh removes it
+  // from `items`, but its form stays where it was, with what the person typed (ADR 036).
+  const editedIndex = items.findIndex((i) => i.id === editing)
+  const [lastEdited, setLastEdited] = useState<{ item: WorksheetItemView; index: number } | null>(null)
+  if (editedIndex >= 0 && lastEdited?.item !== items[editedIndex]) setLastEdited({ item: items[editedIndex]!, index: editedIndex })
+  const ghost = editing !== null && editedIndex < 0 && lastEdited?.item.id === editing ? lastEdited.item : null
+  const rows = ghost ? [...items.slice(0, lastEdited!.index), ghost, ...items.slice(lastEdited!.index)] : items
   const comments = useComments()
   const [discussing, toggleComments] = useToggleSet()
   const columns = (spec.columns ?? spec.fields.map((f) => f.name)).map((name) => spec.fields.find((f) => f.name === name)!)
@@ -33,7 +41,7 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
     <section className="worksheet" aria-labelledby={headingId}>
       <h3 id={headingId}>{t(`kinds.${spec.kind}.title`)}</h3>
       <p className="field__hint">{t(`kinds.${spec.kind}.hint`)}</p>
-      {items.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="empty-state">{t('empty')}</p>
       ) : (
         <div className="table-wrap">
@@ -56,11 +64,11 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
               </tr>
             </thead>
             <tbody>
-              {items.map((item, index) =>
+              {rows.map((item) =>
                 editing === item.id ? (
                   <tr key={item.id} className="worksheet__editing">
                     <td colSpan={width}>
-                      <ItemForm spec={spec} item={item} options={options} onDone={() => setEditing(null)} />
+                      <ItemForm spec={spec} item={item} options={options} onDone={() => setEditing(null)} deleted={item === ghost} />
                     </td>
                   </tr>
                 ) : (
@@ -83,11 +91,22 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
                       {canEdit ? (
                         <td>
                           <div className="row-actions">
-                            <RowActions item={item} onEdit={() => setEditing(item.id)} move={spec.ordered ? { intent: 'item:move', first: index === 0, last: index === items.length - 1 } : undefined} />
+                            <RowActions item={item} onEdit={() => setEditing(item.id)} move={spec.ordered ? { intent: 'item:move', first: item === items[0], last: item === items[items.length - 1] } : undefined} />
                           </div>
                         </td>
                       ) : null}
                     </tr>
+                    {canEdit ? (
+                      <StaleDelete
+                        item={item}
+                        options={options}
+                        wrap={(panel) => (
+                          <tr className="worksheet__stale-delete">
+                            <td colSpan={width}>{panel}</td>
+                          </tr>
+                        )}
+                      />
+                    ) : null}
                     {comments && discussing.has(item.id) ? (
                       <tr className="worksheet__comments">
                         <td colSpan={width}>
