@@ -82,7 +82,14 @@ test('a review comment saved by the server but whose answer was lost is posted o
   await discussion.getByRole('button', { name: 'Try again' }).click()
   await expect(discussion.locator('.comment__body', { hasText: body })).toHaveCount(1)
   await expect(discussion.getByLabel('Your comment')).toHaveValue('')
+
+  // The same form's next comment is a new entry with a key of its own.
+  const next = unique('And who chaired the scoring session')
+  await discussion.getByLabel('Your comment').fill(next)
+  await discussion.getByRole('button', { name: 'Post comment' }).click()
+  await expect(discussion.locator('.comment__body', { hasText: next })).toHaveCount(1)
   await reviewer.reload()
   await discussion.getByRole('button', { name: /^Comments/ }).click()
   await expect(discussion.locator('.comment__body', { hasText: body })).toHaveCount(1)
+  await expect(discussion.locator('.comment__body', { hasText: next })).toHaveCount(1)
 })
