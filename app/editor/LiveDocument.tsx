@@ -197,7 +197,8 @@ function ModeChangeNotice({ snapshot }: { snapshot: SessionSnapshot }) {
   const message = !modeChange ? null : modeChange === 'locked' ? t(`modeChange.locked.${lock}`, { defaultValue: t('modeChange.roleDowngraded') }) : t(`modeChange.${modeChange}`)
   const shown = message !== null && dismissed !== key
   return (
-    <div role="status" className={shown ? 'collab__notice collab__notice--info collab__mode-change' : 'collab__mode-change'}>
+    // aria-live rather than role="status": the connection line is the editor's one status.
+    <div aria-live="polite" className={shown ? 'collab__notice collab__notice--info collab__mode-change' : 'collab__mode-change'}>
       {shown ? (
         <>
           <p>{message}</p>
