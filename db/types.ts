@@ -221,6 +221,31 @@ export interface PlanSnapshot {
   scores?: { subject_id: string; criterion: string; scorer_id: string; value: number; constituency: string }[]
   /** The endorsements of the approved submission, and the reviewer's reason if they approved without all of them. */
   approval?: ApprovalRecord
+  /**
+   * Each sub-step's completeness and the constituencies' sign-offs as they stood at approval (ADR
+   * 037); absent from versions frozen before sign-offs were kept.
+   */
+  signoff?: SignoffRecord
+}
+
+/** What summariseSignoff needs, frozen: the same rule then gives the version's states and counts. */
+export interface SignoffRecord {
+  /** The sub-steps the progress rules found complete. */
+  complete: string[]
+  /** The tripartite constituencies the team represented (those that sign). */
+  constituencies: string[]
+  signoffs: {
+    substep: string
+    constituency: 'government' | 'workers' | 'employers'
+    decision: 'agree' | 'reserve'
+    reason: string | null
+    /** ISO timestamps. */
+    signedAt: string
+    staleAt: string | null
+    userName: string | null
+    organisationName: string | null
+    organisationAcronym: string | null
+  }[]
 }
 
 export interface ApprovalRecord {

@@ -21,6 +21,7 @@ import { isSaveFailure, keepFormOnFailure, skipRevalidationOnFailure } from '../
 import { PLAN_STATUSES } from '../utils/plan-schema.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { isStorable, z } from '../utils/validation.ts'
+import { planProgress } from '../worksheets/progress.server.ts'
 
 const note = z.string().trim().max(2000).refine(isStorable, 'validation.invalid').optional()
 
@@ -87,8 +88,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (transition.noteRequired && !v.note) return data({ form: v.name, result: submission.reply({ fieldErrors: { note: ['lifecycle.errors.noteRequired'] } }) }, { status: 400 })
     try {
-      // An approved version freezes the documents as they are now, edits not yet compacted included.
-      const documents = transition.to === 'approved' ? await currentDocuments(db, plan.id) : undefined
+      // An approved version freezes the documents as they are now, edits not yet compacted included,
+      // and which sub-steps are complete by the progress rules (the content is locked in review).
+      const approving = transition.to === 'approved'
+      const documents = approving ? await currentDocuments(db, plan.id) : undefined
+      const complete = approving ? (await planProgress(db, plan.id)).filter((p) => p.status === 'done').map((p) => p.code) : undefined
       await LifecycleRepository.transition(db, {
         planId: plan.id,
         from: transition.from,
@@ -98,6 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         note: v.note ?? null,
         overrideReason: transition.name === 'approve' ? (v.overrideReason ?? null) : null,
         documents,
+        complete,
       })
     } catch (error) {
       if (error instanceof StaleRecordError) return data({ form: v.name, result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) }, { status: 409 })

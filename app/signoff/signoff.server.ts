@@ -1,6 +1,7 @@
 import { type Db } from '#db/client.ts'
 import * as SignoffRepository from '#db/repositories/signoffs.ts'
 import { type Executor } from '#db/executor.ts'
+import { type SignoffRecord } from '#db/types.ts'
 import { planProgress, type SubstepProgress } from '../worksheets/progress.server.ts'
 import { summariseSignoff, type SignoffCounts, type SubstepSignoffState } from './summary.ts'
 
@@ -59,4 +60,26 @@ export async function loadSignoffCounts(db: Executor, planIds: string[]): Promis
       summariseSignoff({ complete: completion.get(id) ?? [], signoffs: grouped(rowsByPlan.get(id) ?? []), constituencies: teams.get(id) ?? [] }).counts,
     ]),
   )
+}
+
+/**
+ * An approved version's sign-off state from what it froze (ADR 037), by the same rule as the live
+ * plan's; null for versions approved before sign-offs were kept with them.
+ */
+export function frozenSignoff(planId: string, record: SignoffRecord | undefined): PlanSignoff | null {
+  if (!record) return null
+  const rows: SignoffRow[] = record.signoffs.map((r) => ({
+    plan_id: planId,
+    substep: r.substep,
+    constituency: r.constituency,
+    decision: r.decision,
+    reason: r.reason,
+    signed_at: new Date(r.signedAt),
+    stale_at: r.staleAt ? new Date(r.staleAt) : null,
+    user_name: r.userName,
+    organisation_name: r.organisationName,
+    organisation_acronym: r.organisationAcronym,
+  }))
+  const { substeps, counts } = summariseSignoff({ complete: record.complete, signoffs: grouped(rows), constituencies: record.constituencies })
+  return { substeps, counts, rows }
 }
