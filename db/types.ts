@@ -129,6 +129,7 @@ export interface DB {
   plan_last_activity: PlanLastActivityTable
   content_revisions: ContentRevisionsTable
   substep_completion: SubstepCompletionTable
+  completion_generations: CompletionGenerationsTable
   substep_signoffs: SubstepSignoffsTable
 }
 
@@ -340,6 +341,17 @@ export interface SubstepCompletionTable {
   substep: string
   complete: boolean
   updated_at: Timestamp
+}
+
+/**
+ * Whether a plan's stored completeness is behind its content: `content` grows with every change to
+ * its worksheet items or scores (in SQL, migration 2026_12_07_1130), `evaluated` is the `content` the
+ * stored completeness was computed from. Stale while evaluated < content.
+ */
+export interface CompletionGenerationsTable {
+  plan_id: string
+  content: ColumnType<string, string | number | undefined, string | number>
+  evaluated: ColumnType<string, string | number | undefined, string | number>
 }
 
 /** One constituency's agreement (or reservation, with its reason) on a sub-step (ADR 037). */

@@ -16,12 +16,12 @@ import { availableTransitions, findTransition, type PlanStatus } from '../utils/
 import { formatDateTime } from '../utils/locales.ts'
 import { canOnPlan } from '../utils/permissions.ts'
 import { currentDocuments } from '../exports/collab-content.server.ts'
+import { evaluateCompletion } from '../signoff/completion.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { isSaveFailure, keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { PLAN_STATUSES } from '../utils/plan-schema.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { isStorable, z } from '../utils/validation.ts'
-import { planProgress } from '../worksheets/progress.server.ts'
 
 const note = z.string().trim().max(2000).refine(isStorable, 'validation.invalid').optional()
 
@@ -92,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // and which sub-steps are complete by the progress rules (the content is locked in review).
       const approving = transition.to === 'approved'
       const documents = approving ? await currentDocuments(db, plan.id) : undefined
-      const complete = approving ? (await planProgress(db, plan.id)).filter((p) => p.status === 'done').map((p) => p.code) : undefined
+      const complete = approving ? (await evaluateCompletion(db, plan.id)).filter((p) => p.status === 'done').map((p) => p.code) : undefined
       await LifecycleRepository.transition(db, {
         planId: plan.id,
         from: transition.from,

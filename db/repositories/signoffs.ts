@@ -55,6 +55,37 @@ export async function findCompletion(db: Executor, planIds: string[]): Promise<M
   return result
 }
 
+/**
+ * The generation of a plan's content that its completeness must reflect (`content`, grown in SQL
+ * by every change to its worksheet items or scores, migration 2026_12_07_1130), and the one its
+ * stored completeness reflects. '0' and '0' for a plan whose content never changed.
+ */
+export async function findCompletionGeneration(db: Executor, planId: string): Promise<{ content: string; evaluated: string }> {
+  const row = await db.selectFrom('completion_generations').select(['content', 'evaluated']).where('plan_id', '=', planId).executeTakeFirst()
+  return row ? { content: String(row.content), evaluated: String(row.evaluated) } : { content: '0', evaluated: '0' }
+}
+
+/** Plans whose stored completeness is behind their content (a partial index holds only those). */
+export async function findStaleCompletion(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('completion_generations').select('plan_id').where(sql<boolean>`evaluated < content`).orderBy('plan_id').execute()
+  return rows.map((r) => r.plan_id)
+}
+
+/**
+ * Stores completeness the progress rules computed from content generation `generation` (read
+ * before they ran), unless an evaluation of the same or a later generation was stored meanwhile:
+ * an evaluation that started earlier never overwrites a later one. Returns whether it stored.
+ */
+export function storeEvaluatedCompletion(db: Executor, planId: string, complete: { substep: string; complete: boolean }[], generation: string) {
+  return withTransaction(db, async (trx) => {
+    const row = await trx.selectFrom('completion_generations').select('evaluated').where('plan_id', '=', planId).forUpdate().executeTakeFirst()
+    if (row && BigInt(row.evaluated) >= BigInt(generation)) return false
+    await storeCompletion(trx, planId, complete)
+    if (row) await trx.updateTable('completion_generations').set({ evaluated: generation }).where('plan_id', '=', planId).execute()
+    return true
+  })
+}
+
 /** Stores what the progress rules found, touching only the rows that changed. */
 export async function storeCompletion(db: Executor, planId: string, complete: { substep: string; complete: boolean }[]) {
   if (complete.length === 0) return
