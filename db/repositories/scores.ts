@@ -23,6 +23,19 @@ export function findByKind(db: Executor, planId: string, kind: string) {
     .execute()
 }
 
+/** Every score on the given plans with the kind of item it scores, for the progress rules: one query. */
+export function findForProgress(db: Executor, planIds: readonly string[]) {
+  if (planIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('scores')
+    .innerJoin('worksheet_items', 'worksheet_items.id', 'scores.subject_id')
+    .innerJoin('users', 'users.id', 'scores.scorer_id')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['scores.plan_id', 'scores.subject_id', 'scores.criterion', 'worksheet_items.kind'])
+    .where('scores.plan_id', 'in', planIds)
+    .execute()
+}
+
 /**
  * Saves one participant's scores for one item (criterion → value; null clears a criterion).
  * Each participant owns their own row, so concurrent scorers never overwrite each other.
