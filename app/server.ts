@@ -8,6 +8,7 @@ import { trustedForwarding } from './http/forwarded.server.ts'
 import { crossOriginGuard } from './http/origin-guard.server.ts'
 import { securityHeaders } from './http/security-headers.server.ts'
 import { getEnv } from './utils/env.server.ts'
+import { refreshStaleCompletion } from './signoff/completion.server.ts'
 import { schedulePruning } from './utils/pruning.server.ts'
 import { mountRemix } from './utils/web-app.server.ts'
 
@@ -47,9 +48,15 @@ const server = app.listen(port, () => console.log(`Web portal listening on http:
 // Housekeeping on its own single connection, so it never waits for a slot behind page requests.
 const maintenanceDb = createDb(getEnv().DATABASE_URL, { max: 1 })
 const stopPruning = schedulePruning(maintenanceDb)
+// Plans whose completeness fell behind while no page evaluated them (after a migration, an import)
+// are evaluated once now, so that the first dashboard after a start does not have to (ADR 037).
+const catchUp = refreshStaleCompletion(maintenanceDb).then(
+  (plans) => plans > 0 && console.log(JSON.stringify({ t: new Date().toISOString(), level: 'info', event: 'completeness caught up', plans })),
+  (error: unknown) => console.error(JSON.stringify({ t: new Date().toISOString(), level: 'warn', event: 'completeness catch-up failed', error: String(error) })),
+)
 
 function shutdown() {
-  void stopPruning().then(() => maintenanceDb.destroy())
+  void Promise.all([stopPruning(), catchUp]).then(() => maintenanceDb.destroy())
   server.close(() => process.exit(0))
   setTimeout(() => process.exit(0), 5_000).unref()
 }

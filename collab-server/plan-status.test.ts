@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLOSE_CODES, docName } from '#app/collab/contract.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
+import * as MemberRepository from '#db/repositories/members.ts'
 import { connect, rawSocket, startServer, token, waitFor, type TestClient } from './test-utils.ts'
 
 // Documents are plan content: read-only to everyone outside draft (ADR 009), and a status change
@@ -34,6 +35,7 @@ async function team() {
 }
 
 const submit = (planId: string, actorId: string) => LifecycleRepository.transition(env.db, { planId, from: 'draft', to: 'in_review', name: 'submit', actorId, note: null })
+const withdraw = (planId: string, actorId: string) => LifecycleRepository.transition(env.db, { planId, from: 'in_review', to: 'draft', name: 'withdraw', actorId, note: null })
 
 describe('documents of a plan in review', () => {
   it('are served read-only to everyone, the lead included', async () => {
@@ -63,11 +65,61 @@ describe('documents of a plan in review', () => {
     const again = open(env.url, name, token(coauthor.id, name, 'ro'))
     await again.synced()
     await waitFor(() => again.provider.wsconnected)
-    // Back in draft, read-write connections are accepted again.
-    await LifecycleRepository.transition(env.db, { planId: plan.id, from: 'in_review', to: 'draft', name: 'withdraw', actorId: lead.id, note: null })
+    // Back in draft, the co-author's read-only connection is ended so that it comes back read-write.
+    const upgraded = again.closed()
+    await withdraw(plan.id, lead.id)
+    expect(await upgraded).toBe(CLOSE_CODES.modeUpgraded)
     const writer = open(env.url, name, token(coauthor.id, name, 'rw'))
     await writer.synced()
     writer.text.insert(0, 'after withdrawal')
-    await waitFor(() => again.text.toString().includes('after withdrawal'))
+    await waitFor(() => ro.text.toString().includes('after withdrawal'))
+  })
+})
+
+// Access follows the status at once in both directions: a read-only connection of someone who may
+// edit a draft is closed with modeUpgraded when the plan returns to draft (the editor reconnects
+// read-write), instead of staying read-only until its token is refreshed (ADR 009).
+describe('documents of a plan back in draft', () => {
+  it('end the read-only connections of those who may now edit, with modeUpgraded, and keep the viewers’', async () => {
+    const { lead, coauthor, viewer, plan, name } = await team()
+    await submit(plan.id, lead.id)
+    const author = open(env.url, name, token(coauthor.id, name, 'ro'), { reconnect: false })
+    const reader = open(env.url, name, token(viewer.id, name, 'ro'), { reconnect: false })
+    await Promise.all([author.synced(), reader.synced()])
+    const upgraded = author.closed()
+    await withdraw(plan.id, lead.id)
+    expect(await upgraded).toBe(CLOSE_CODES.modeUpgraded)
+    // The co-author reconnects read-write and writes; the viewer's connection, never closed, sees it.
+    const writer = open(env.url, name, token(coauthor.id, name, 'rw'))
+    await writer.synced()
+    writer.text.insert(0, 'back in draft')
+    await waitFor(() => reader.text.toString().includes('back in draft'))
+    expect(reader.closeCodes).toEqual([])
+    expect(reader.provider.wsconnected).toBe(true)
+  })
+
+  it('end a viewer’s read-only connection with modeUpgraded when they are made co-author', async () => {
+    const { lead, viewer, name, plan } = await team()
+    const reader = open(env.url, name, token(viewer.id, name, 'ro'), { reconnect: false })
+    await reader.synced()
+    const upgraded = reader.closed()
+    await MemberRepository.upsert(env.db, { planId: plan.id, userId: viewer.id, role: 'coauthor', actorId: lead.id, existing: true })
+    expect(await upgraded).toBe(CLOSE_CODES.modeUpgraded)
+  })
+
+  it('keep read-only connections read-only while the plan stays locked (in review, then approved)', async () => {
+    const { lead, coauthor, plan, name } = await team()
+    await submit(plan.id, lead.id)
+    const author = open(env.url, name, token(coauthor.id, name, 'ro'), { reconnect: false })
+    await author.synced()
+    await LifecycleRepository.transition(env.db, { planId: plan.id, from: 'in_review', to: 'approved', name: 'approve', actorId: lead.id, note: null, overrideReason: 'Test approval' })
+    // A status change re-checks every connection of the plan; this one keeps its mode, so it stays.
+    // The lead's read-write attempt is refused, which shows the approval is committed and seen.
+    const refused = await rawSocket(env.url, name, token(lead.id, name, 'rw'))
+    expect(await refused.closedWith).toBe(CLOSE_CODES.forbidden)
+    const reader = open(env.url, name, token(lead.id, name, 'ro'))
+    await reader.synced()
+    expect(author.closeCodes).toEqual([])
+    expect(author.provider.wsconnected).toBe(true)
   })
 })

@@ -179,6 +179,9 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
   // Re-checks open connections against the database; those that lost their mode are closed. They are
   // held from the moment the change is known until the database answers, so that nothing they send
   // meanwhile is stored or broadcast; a revoked one's updates still waiting to be stored are dropped.
+  // A read-only connection that may now write (the plan is back in draft, the person was made a
+  // co-author) is closed too, with modeUpgraded, so that the editor reconnects read-write at once
+  // instead of at its next token refresh (ADR 009). It has nothing unstored: it could not write.
   async function recheck(filter: (c: Connection) => boolean) {
     const targets = [...connections].filter((c) => !c.isClosed && filter(c))
     for (const c of targets) c.hold()
@@ -189,8 +192,9 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
         if (!cache.has(key)) cache.set(key, currentMode(deps.db, c.principal.userId, c.principal.ref.planId))
         try {
           const mode = await cache.get(key)!
-          if (modeCovers(mode, c.principal.mode)) c.release()
-          else c.revoke(CLOSE_CODES.permissionChanged, 'permission changed')
+          if (!modeCovers(mode, c.principal.mode)) c.revoke(CLOSE_CODES.permissionChanged, 'permission changed')
+          else if (mode !== c.principal.mode) c.close(CLOSE_CODES.modeUpgraded, 'more access granted')
+          else c.release()
         } catch (error) {
           // Unknown is not granted: the client reconnects and is checked afresh.
           log('warn', 'permission re-check failed', { error: errorMessage(error) })

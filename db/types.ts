@@ -129,6 +129,7 @@ export interface DB {
   plan_last_activity: PlanLastActivityTable
   content_revisions: ContentRevisionsTable
   substep_completion: SubstepCompletionTable
+  completion_generations: CompletionGenerationsTable
   substep_signoffs: SubstepSignoffsTable
   idempotency_keys: IdempotencyKeysTable
 }
@@ -222,6 +223,31 @@ export interface PlanSnapshot {
   scores?: { subject_id: string; criterion: string; scorer_id: string; value: number; constituency: string }[]
   /** The endorsements of the approved submission, and the reviewer's reason if they approved without all of them. */
   approval?: ApprovalRecord
+  /**
+   * Each sub-step's completeness and the constituencies' sign-offs as they stood at approval (ADR
+   * 037); absent from versions frozen before sign-offs were kept.
+   */
+  signoff?: SignoffRecord
+}
+
+/** What summariseSignoff needs, frozen: the same rule then gives the version's states and counts. */
+export interface SignoffRecord {
+  /** The sub-steps the progress rules found complete. */
+  complete: string[]
+  /** The tripartite constituencies the team represented (those that sign). */
+  constituencies: string[]
+  signoffs: {
+    substep: string
+    constituency: 'government' | 'workers' | 'employers'
+    decision: 'agree' | 'reserve'
+    reason: string | null
+    /** ISO timestamps. */
+    signedAt: string
+    staleAt: string | null
+    userName: string | null
+    organisationName: string | null
+    organisationAcronym: string | null
+  }[]
 }
 
 export interface ApprovalRecord {
@@ -316,6 +342,17 @@ export interface SubstepCompletionTable {
   substep: string
   complete: boolean
   updated_at: Timestamp
+}
+
+/**
+ * Whether a plan's stored completeness is behind its content: `content` grows with every change to
+ * its worksheet items or scores (in SQL, migration 2026_12_07_1130), `evaluated` is the `content` the
+ * stored completeness was computed from. Stale while evaluated < content.
+ */
+export interface CompletionGenerationsTable {
+  plan_id: string
+  content: ColumnType<string, string | number | undefined, string | number>
+  evaluated: ColumnType<string, string | number | undefined, string | number>
 }
 
 /** One constituency's agreement (or reservation, with its reason) on a sub-step (ADR 037). */

@@ -47,6 +47,11 @@ export const CLOSE_CODES = {
   malformed: 4400,
   loadFailed: 4500,
   permissionChanged: 4410,
+  /**
+   * The database now grants more than the connection's mode (a plan back in draft, a viewer made
+   * co-author): nothing was lost, fetch a new token (it comes back `rw`) and reconnect at once.
+   */
+  modeUpgraded: 4411,
   serverShutdown: 4503,
   tooManyConnections: 4430,
   /** PostgreSQL could not store edits in time: unacknowledged edits are resent on reconnect. */

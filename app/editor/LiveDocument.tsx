@@ -145,8 +145,13 @@ function SessionEditor({ session, label, onReload }: { session: CollabSession; l
           <StatusBar snapshot={snapshot} failure={null} />
           <Presence others={snapshot.others} />
           {snapshot.stranded ? <StrandedEdits cause={snapshot.stranded} onReload={onReload} /> : null}
+          <ModeChangeNotice snapshot={snapshot} />
           {editable ? <PasteGuard /> : null}
-          {snapshot.mode === 'rw' ? <Toolbar disabled={!editable} /> : <p className="collab__readonly">{t('readOnly')}</p>}
+          {snapshot.mode === 'rw' ? (
+            <Toolbar disabled={!editable} />
+          ) : (
+            <p className="collab__readonly">{snapshot.lock ? t(`readOnlyLocked.${snapshot.lock}`, { defaultValue: t('readOnly') }) : t('readOnly')}</p>
+          )}
           <div className="collab__surface">
             <RichTextPlugin
               contentEditable={
@@ -175,6 +180,33 @@ function SessionEditor({ session, label, onReload }: { session: CollabSession; l
           />
         </LexicalComposer>
       </LexicalCollaboration>
+    </div>
+  )
+}
+
+/**
+ * Says why the document just became read-only or editable (the plan was submitted, approved or is
+ * back in draft; the person's role changed), in a live region present from the start so that screen
+ * readers announce it. Dismissable; a later change shows again.
+ */
+function ModeChangeNotice({ snapshot }: { snapshot: SessionSnapshot }) {
+  const { t } = useTranslation('collab')
+  const { modeChange, lock } = snapshot
+  const [dismissed, setDismissed] = useState<string | null>(null)
+  const key = modeChange ? `${snapshot.modeChanges}` : null
+  const message = !modeChange ? null : modeChange === 'locked' ? t(`modeChange.locked.${lock}`, { defaultValue: t('modeChange.roleDowngraded') }) : t(`modeChange.${modeChange}`)
+  const shown = message !== null && dismissed !== key
+  return (
+    // aria-live rather than role="status": the connection line is the editor's one status.
+    <div aria-live="polite" className={shown ? 'collab__notice collab__notice--info collab__mode-change' : 'collab__mode-change'}>
+      {shown ? (
+        <>
+          <p>{message}</p>
+          <button type="button" className="collab__notice-button" onClick={() => setDismissed(key)}>
+            {t('dismiss')}
+          </button>
+        </>
+      ) : null}
     </div>
   )
 }

@@ -3,9 +3,10 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { CLOSE_CODES, MAX_MESSAGE_BYTES, TOKEN_TTL_SECONDS, docName } from '#app/collab/contract.ts'
 import { mintCollabToken } from '#app/collab/token.server.ts'
-import { documentMode } from '#app/utils/permissions.ts'
+import { documentLockedBy, documentMode } from '#app/utils/permissions.ts'
 import { startServer, waitFor } from '#collab/test-utils.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import { CollabSession, backoffDelay } from './session.ts'
 import { type TicketResult } from './ticket.ts'
@@ -44,11 +45,13 @@ function ticketFor(userId: string, doc: string, planId: string, counter: { calls
     counter.calls++
     const user = await env.db.selectFrom('users').select(['id', 'global_role']).where('id', '=', userId).executeTakeFirstOrThrow()
     const plan = await env.db.selectFrom('plans').select('status').where('id', '=', planId).executeTakeFirstOrThrow()
-    const mode = documentMode({ id: user.id, globalRole: user.global_role }, await MemberRepository.findRole(env.db, planId, userId), plan.status)
+    const actor = { id: user.id, globalRole: user.global_role }
+    const role = await MemberRepository.findRole(env.db, planId, userId)
+    const mode = documentMode(actor, role, plan.status)
     if (!mode) return { ok: false, reason: 'noAccess' }
     const { token, expiresAt } = mintCollabToken({ sub: userId, doc, mode }, process.env.COLLAB_SECRET!, counter.issuedAt ?? Date.now())
     counter.issuedAt = undefined
-    return { ok: true, ticket: { url: env.url, doc, token, mode, expiresAt: expiresAt.toISOString() } }
+    return { ok: true, ticket: { url: env.url, doc, token, mode, expiresAt: expiresAt.toISOString(), lock: documentLockedBy(actor, role, plan.status) } }
   }
 }
 
@@ -169,7 +172,7 @@ describe('CollabSession against the collab-server', () => {
     const badTicket = async (): Promise<TicketResult> => {
       calls++
       const { token, expiresAt } = mintCollabToken({ sub: lead.id, doc, mode: 'rw' }, 'another-secret-that-is-long-enough-0123456789')
-      return { ok: true, ticket: { url: env.url, doc, token, mode: 'rw', expiresAt: expiresAt.toISOString() } }
+      return { ok: true, ticket: { url: env.url, doc, token, mode: 'rw', expiresAt: expiresAt.toISOString(), lock: null } }
     }
     const first = await badTicket()
     if (!first.ok) throw new Error('no ticket')
@@ -196,10 +199,42 @@ describe('CollabSession against the collab-server', () => {
     await addMember(env.db, plan.id, coauthor.id, 'viewer', lead.id)
     expect(await closed).toBe(CLOSE_CODES.permissionChanged)
     await waitFor(() => b.session.getSnapshot().mode === 'ro' && b.session.getSnapshot().connection === 'connected')
-    // Nothing of theirs was pending: no warning about lost edits.
-    expect(b.session.getSnapshot().stranded).toBeNull()
+    // Nothing of theirs was pending: no warning about lost edits; the reason is their role.
+    expect(b.session.getSnapshot()).toMatchObject({ stranded: null, modeChange: 'roleDowngraded', lock: null })
     await env.db.deleteFrom('plan_members').where('plan_id', '=', plan.id).where('user_id', '=', coauthor.id).execute()
     await waitFor(() => b.session.getSnapshot().connection === 'noAccess')
+  })
+
+  it('follows the plan’s status at once: read-only when it is submitted, editable when it is back in draft, saying why', async () => {
+    const { lead, plan, coauthor } = await team()
+    const a = await open(lead.id, plan.id)
+    const b = await open(coauthor.id, plan.id)
+    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+    // Far from their token's refresh: only the status change can explain a new mode.
+    expect(b.counter.calls).toBe(1)
+    await LifecycleRepository.transition(env.db, { planId: plan.id, from: 'draft', to: 'in_review', name: 'submit', actorId: lead.id, note: null })
+    await waitFor(() => b.session.getSnapshot().mode === 'ro' && b.session.getSnapshot().connection === 'connected')
+    expect(b.session.getSnapshot()).toMatchObject({ lock: 'in_review', modeChange: 'locked', modeChanges: 1, stranded: null })
+    await LifecycleRepository.transition(env.db, { planId: plan.id, from: 'in_review', to: 'draft', name: 'withdraw', actorId: lead.id, note: null })
+    await waitFor(() => b.session.getSnapshot().mode === 'rw' && b.session.getSnapshot().connection === 'connected')
+    expect(b.session.getSnapshot()).toMatchObject({ lock: null, modeChange: 'unlocked', modeChanges: 2 })
+    // And the connection it reopened writes.
+    b.text.insert(0, 'written after the withdrawal')
+    await waitFor(() => a.text.toString() === 'written after the withdrawal')
+    expect(b.counter.calls).toBe(3)
+  })
+
+  it('says the edits were stranded by the plan’s status, not by a change of role, when it is submitted meanwhile', async () => {
+    const { lead, plan, coauthor } = await team()
+    const net = fakeWindow()
+    const b = await open(coauthor.id, plan.id, { window: net.window })
+    await waitFor(() => b.session.getSnapshot().connection === 'connected')
+    net.goOffline()
+    b.text.insert(0, 'typed just before the submission')
+    await LifecycleRepository.transition(env.db, { planId: plan.id, from: 'draft', to: 'in_review', name: 'submit', actorId: lead.id, note: null })
+    net.goOnline()
+    await waitFor(() => b.session.getSnapshot().mode === 'ro' && b.session.getSnapshot().connection === 'connected')
+    expect(b.session.getSnapshot()).toMatchObject({ stranded: 'locked', modeChange: 'locked', unsaved: true })
   })
 
   it('never sends an edit above the size limit, stops instead of reconnecting, and keeps the text as stranded', async () => {

@@ -34,7 +34,14 @@ export type ConnectionState =
  * size limit, a document at its size cap, a downgrade to read-only, or the end of the session.
  * Null while they can.
  */
-export type StrandedCause = 'tooLarge' | 'documentFull' | 'readOnly' | 'noAccess' | 'signedOut' | 'notFound'
+export type StrandedCause = 'tooLarge' | 'documentFull' | 'readOnly' | 'locked' | 'noAccess' | 'signedOut' | 'notFound'
+
+/**
+ * How this person's access changed while the document was open, so that the editor can say why it
+ * just became read-only or editable: the plan's status locked or unlocked it (submitted, approved,
+ * back in draft), or their role on the plan changed.
+ */
+export type ModeChange = 'locked' | 'unlocked' | 'roleDowngraded' | 'roleUpgraded'
 
 export interface Collaborator {
   clientId: number
@@ -47,6 +54,12 @@ export interface Collaborator {
 export interface SessionSnapshot {
   connection: ConnectionState
   mode: 'rw' | 'ro'
+  /** The plan status that makes the document read-only although the person's role could edit it. */
+  lock: string | null
+  /** The latest change of mode since the document was opened (null: none). */
+  modeChange: ModeChange | null
+  /** How many times the mode changed since the document was opened. */
+  modeChanges: number
   /** The server's content has arrived at least once (until then the editor must stay empty). */
   loaded: boolean
   /** Local edits the server has not acknowledged as stored. */
@@ -77,6 +90,12 @@ export interface SessionOptions {
 /** RFC 6455 "message too big": a server's own payload cap. */
 const WS_MESSAGE_TOO_BIG = 1009
 const TERMINAL_STATES: ReadonlySet<ConnectionState> = new Set(['signedOut', 'noAccess', 'notFound', 'tooLarge', 'documentFull'])
+
+/** Why the mode changed: the plan's status (what locks or unlocks it), else the person's role. */
+export function describeModeChange(previousLock: string | null, next: { mode: 'rw' | 'ro'; lock: string | null }): ModeChange {
+  if (next.mode === 'ro') return next.lock ? 'locked' : 'roleDowngraded'
+  return previousLock ? 'unlocked' : 'roleUpgraded'
+}
 
 /** The delay before reconnect attempt `attempt` (0-based). */
 export function backoffDelay(attempt: number, base: number, max: number, random: () => number): number {
@@ -122,7 +141,7 @@ export class CollabSession {
     private readonly options: SessionOptions,
   ) {
     this.ticket = ticket
-    this.snapshot = { connection: 'connecting', mode: ticket.mode, loaded: false, unsaved: false, acknowledged: false, others: [], stranded: null }
+    this.snapshot = { connection: 'connecting', mode: ticket.mode, lock: ticket.lock, modeChange: null, modeChanges: 0, loaded: false, unsaved: false, acknowledged: false, others: [], stranded: null }
     options.window?.addEventListener('online', this.onOnline)
     options.window?.addEventListener('offline', this.onOffline)
   }
@@ -214,9 +233,11 @@ export class CollabSession {
     if (this.snapshot.connection === 'connected' || this.snapshot.connection === 'connecting') {
       this.set({ connection: this.isOffline() ? 'offline' : 'reconnecting' })
     }
-    // An expired token is routine: fetch a new one at once (once; a token refused again backs off).
-    const expired = code === CLOSE_CODES.unauthorized || code === CLOSE_CODES.tokenExpired
-    const quick = expired && !this.quickRetryUsed
+    // An expired token is routine, and so is a change of mode (the plan was submitted or is back in
+    // draft, the role changed): fetch a new token at once, so the editor follows the plan's status
+    // without delay (once; a token refused again backs off).
+    const routine = code === CLOSE_CODES.unauthorized || code === CLOSE_CODES.tokenExpired || code === CLOSE_CODES.permissionChanged || code === CLOSE_CODES.modeUpgraded
+    const quick = routine && !this.quickRetryUsed
     if (quick) this.quickRetryUsed = true
     this.scheduleReconnect(quick ? 0 : this.nextDelay())
   }
@@ -270,10 +291,14 @@ export class CollabSession {
       }
       this.ticket = result.ticket
       provider.params = this.params()
+      const next = result.ticket
       // A downgrade to read-only: the server will refuse the edits it has not stored yet.
-      const downgraded = this.snapshot.mode === 'rw' && result.ticket.mode === 'ro' && this.pending?.hasUnsaved
-      if (downgraded && !this.snapshot.stranded) this.set({ stranded: 'readOnly' })
-      this.set({ mode: result.ticket.mode, connection: this.snapshot.connection === 'offline' ? 'reconnecting' : this.snapshot.connection })
+      const downgraded = this.snapshot.mode === 'rw' && next.mode === 'ro' && this.pending?.hasUnsaved
+      if (downgraded && !this.snapshot.stranded) this.set({ stranded: next.lock ? 'locked' : 'readOnly' })
+      const changed = next.mode !== this.snapshot.mode
+      const modeChange = changed ? describeModeChange(this.snapshot.lock, next) : this.snapshot.modeChange
+      const modeChanges = this.snapshot.modeChanges + (changed ? 1 : 0)
+      this.set({ mode: next.mode, lock: next.lock, modeChange, modeChanges, connection: this.snapshot.connection === 'offline' ? 'reconnecting' : this.snapshot.connection })
       provider.connect()
     } finally {
       this.reconnecting = false
@@ -308,6 +333,8 @@ export class CollabSession {
     }
     this.ticket = result.ticket
     provider.params = this.params()
+    // Same mode, perhaps another reason for it (in review, then approved).
+    this.set({ lock: result.ticket.lock })
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_TOKEN)
     encoding.writeVarString(encoder, result.ticket.token)

@@ -6,6 +6,8 @@ export interface CollabTicket {
   token: string
   mode: 'rw' | 'ro'
   expiresAt: string
+  /** The plan status that makes the document read-only for someone who could edit it in a draft. */
+  lock: string | null
 }
 
 export type TicketFailure = 'offline' | 'signedOut' | 'noAccess' | 'error'
@@ -19,7 +21,8 @@ function isTicket(value: unknown): value is CollabTicket {
     typeof v.doc === 'string' &&
     typeof v.token === 'string' &&
     (v.mode === 'rw' || v.mode === 'ro') &&
-    typeof v.expiresAt === 'string'
+    typeof v.expiresAt === 'string' &&
+    (v.lock === undefined || v.lock === null || typeof v.lock === 'string')
   )
 }
 
@@ -46,7 +49,7 @@ export async function fetchTicket(planId: string, substep: string | null): Promi
   if (!response.ok) return { ok: false, reason: 'error' }
   try {
     const body: unknown = await response.json()
-    return isTicket(body) ? { ok: true, ticket: body } : { ok: false, reason: 'error' }
+    return isTicket(body) ? { ok: true, ticket: { ...body, lock: body.lock ?? null } } : { ok: false, reason: 'error' }
   } catch {
     return { ok: false, reason: 'error' }
   }

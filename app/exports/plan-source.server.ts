@@ -10,7 +10,7 @@ import * as PlanRepository from '#db/repositories/plans.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type PlanStatus } from '#db/types.ts'
-import { loadPlanSignoff, type PlanSignoff } from '../signoff/signoff.server.ts'
+import { frozenSignoff, loadPlanSignoff, type PlanSignoff } from '../signoff/signoff.server.ts'
 import { isLocale } from '../utils/locales.ts'
 import { KINDS } from '../worksheets/kinds.ts'
 import { SELECTION_KIND } from '../worksheets/step5.ts'
@@ -58,7 +58,7 @@ export interface PlanSource {
   openReviewComments: number
   measurements: { indicator_id: string; period: string; period_end: string; value: number }[]
   version: { number: number; approvedBy: string | null; approvedAt: string; note: string | null } | null
-  /** Complete and agreed sub-steps (ADR 037); null for approved versions, which do not freeze sign-offs. */
+  /** Complete and agreed sub-steps (ADR 037): live, or as frozen at approval; null for versions approved before they were kept. */
   signoff: PlanSignoff | null
   /** The reviewer's reason for approving without every endorsement: of this version, or of the approval the live plan stands on. */
   overrideReason: string | null
@@ -136,7 +136,7 @@ export async function loadVersionSource(db: Db, planId: string, number: number):
     ),
     ...(await sharedParts(db, planId)),
     version: { number: version.number, approvedBy: version.approved_by_name, approvedAt: iso(version.created_at), note: version.note },
-    signoff: null,
+    signoff: frozenSignoff(plan.id, version.snapshot.signoff),
     overrideReason: version.override_reason,
   }
 }

@@ -3,6 +3,7 @@ import { docName, TOKEN_TTL_SECONDS } from '#app/collab/contract.ts'
 import { verifyCollabToken } from '#app/collab/token.server.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import { type PlanRole } from '#app/utils/permissions.ts'
+import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import { getDb } from '../utils/db.server.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { loader, type CollabTicket } from './api.collab.token.ts'
@@ -61,6 +62,18 @@ describe('GET /api/collab/token', () => {
     const res = await ticket(cookie, `planId=${plan.id}&substep=1.1`)
     expect(res.status).toBe(200)
     expect(res.data.mode).toBe('ro')
+  })
+
+  it('names the status that makes the document read-only for someone who could edit it in a draft', async () => {
+    const { plan, cookie: leadCookie, user: lead } = await planWith('lead')
+    const viewer = await createUser(db)
+    await addMember(db, plan.id, viewer.id, 'viewer', lead.id)
+    const viewerCookie = await sessionCookieFor(viewer.id)
+    expect((await ticket(leadCookie, `planId=${plan.id}`)).data).toMatchObject({ mode: 'rw', lock: null })
+    await LifecycleRepository.transition(db, { planId: plan.id, from: 'draft', to: 'in_review', name: 'submit', actorId: lead.id, note: null })
+    expect((await ticket(leadCookie, `planId=${plan.id}`)).data).toMatchObject({ mode: 'ro', lock: 'in_review' })
+    // A viewer reads in every status: nothing to explain by the status.
+    expect((await ticket(viewerCookie, `planId=${plan.id}`)).data).toMatchObject({ mode: 'ro', lock: null })
   })
 
   it('answers 404 to someone who is not on the plan, and for an unknown plan', async () => {

@@ -2,10 +2,11 @@
 // (a sub-step's notes, or the plan narrative when substep is omitted). Resource route.
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
+import { type PlanStatus } from '#db/types.ts'
 import { docName } from '../collab/contract.ts'
 import { mintCollabToken } from '../collab/token.server.ts'
 import { collabSecret, getEnv } from '../utils/env.server.ts'
-import { documentMode } from '../utils/permissions.ts'
+import { documentLockedBy, documentMode } from '../utils/permissions.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { asResourceGuard } from '../utils/resource-response.server.ts'
 import { isSubstepCode } from '../utils/substeps.ts'
@@ -20,7 +21,15 @@ const querySchema = z.object({
     .refine((s) => s === undefined || isSubstepCode(s), { message: 'substep must be a sub-step code such as 1.1' }),
 })
 
-export type CollabTicket = { url: string; doc: string; token: string; mode: 'rw' | 'ro'; expiresAt: string }
+export type CollabTicket = {
+  url: string
+  doc: string
+  token: string
+  mode: 'rw' | 'ro'
+  expiresAt: string
+  /** The plan status that makes the document read-only for this person, who could edit it in a draft. */
+  lock: PlanStatus | null
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = Object.fromEntries(new URL(request.url).searchParams)
@@ -36,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { planId, substep } = parsed.data
   const doc = docName({ planId, substep: isSubstepCode(substep) ? substep : null })
   const { token, expiresAt } = mintCollabToken({ sub: user.id, doc, mode }, collabSecret())
-  const ticket: CollabTicket = { url: getEnv().COLLAB_PUBLIC_URL, doc, token, mode, expiresAt: expiresAt.toISOString() }
+  const lock = documentLockedBy(toActor(user), role, plan.status)
+  const ticket: CollabTicket = { url: getEnv().COLLAB_PUBLIC_URL, doc, token, mode, expiresAt: expiresAt.toISOString(), lock }
   return Response.json(ticket, { headers: NO_STORE })
 }

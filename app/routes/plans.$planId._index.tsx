@@ -18,9 +18,9 @@ import editorStyles from '../styles/editor.css?url'
 import { getDb } from '../utils/db.server.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { AgreementPill } from '../signoff/AgreementPill.tsx'
+import { evaluateCompletion } from '../signoff/completion.server.ts'
 import { loadPlanSignoff } from '../signoff/signoff.server.ts'
 import { STEPS } from '../utils/substeps.ts'
-import { planProgress } from '../worksheets/progress.server.ts'
 
 export const handle = { i18n: ['common', 'steps', 'worksheets', 'collab', 'exports'] }
 
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')
   const db = getDb()
   const [{ progress, signoff }, team, activity, reviews, endorsements, ranking, refs, returned, approved] = await Promise.all([
-    planProgress(db, plan.id).then(async (progress) => ({ progress, signoff: await loadPlanSignoff(db, plan.id, progress) })),
+    evaluateCompletion(db, plan.id).then(async (progress) => ({ progress, signoff: await loadPlanSignoff(db, plan.id, progress) })),
     MemberRepository.findByPlan(db, plan.id),
     ActivityRepository.findRecentByPlan(db, plan.id, 15),
     CommentRepository.countOpenReviews(db, plan.id),

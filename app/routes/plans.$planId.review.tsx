@@ -19,6 +19,7 @@ import { availableTransitions, findTransition, type PlanStatus } from '../utils/
 import { formatDateTime } from '../utils/locales.ts'
 import { canOnPlan } from '../utils/permissions.ts'
 import { currentDocuments } from '../exports/collab-content.server.ts'
+import { evaluateCompletion } from '../signoff/completion.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { isSaveFailure, keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { PLAN_STATUSES } from '../utils/plan-schema.ts'
@@ -102,9 +103,12 @@ async function decide(db: Db, { plan, role, user }: Awaited<ReturnType<typeof re
     }
     if (transition.noteRequired && !v.note) return data({ form: v.name, result: submission.reply({ fieldErrors: { note: ['lifecycle.errors.noteRequired'] } }) }, { status: 400 })
     try {
-      // An approved version freezes the documents as they are now, edits not yet compacted included.
-      // Read on a connection of its own: the documents' consistent read is a transaction of its own.
-      const documents = transition.to === 'approved' ? await currentDocuments(getDb(), plan.id) : undefined
+      // An approved version freezes the documents as they are now, edits not yet compacted included,
+      // and which sub-steps are complete by the progress rules (the content is locked in review).
+      // The documents are read on a connection of their own: their consistent read is a transaction of its own.
+      const approving = transition.to === 'approved'
+      const documents = approving ? await currentDocuments(getDb(), plan.id) : undefined
+      const complete = approving ? (await evaluateCompletion(db, plan.id)).filter((p) => p.status === 'done').map((p) => p.code) : undefined
       await LifecycleRepository.transition(db, {
         planId: plan.id,
         from: transition.from,
@@ -114,6 +118,7 @@ async function decide(db: Db, { plan, role, user }: Awaited<ReturnType<typeof re
         note: v.note ?? null,
         overrideReason: transition.name === 'approve' ? (v.overrideReason ?? null) : null,
         documents,
+        complete,
       })
     } catch (error) {
       if (error instanceof StaleRecordError) return data({ form: v.name, result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) }, { status: 409 })

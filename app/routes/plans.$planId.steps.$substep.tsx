@@ -11,6 +11,7 @@ import { handleSignoffAction } from '../signoff/action.server.ts'
 import { isSignoffIntent } from '../signoff/schema.ts'
 import { AgreementPill } from '../signoff/AgreementPill.tsx'
 import { SignoffPanel } from '../signoff/SignoffPanel.tsx'
+import { evaluateCompletion } from '../signoff/completion.server.ts'
 import { loadSubstepSignoff } from '../signoff/substep-signoff.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency.server.ts'
@@ -21,7 +22,6 @@ import { isSubstepCode, neighbours, STEPS } from '../utils/substeps.ts'
 import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
 import { handleItemAction, isItemIntent, loadWorksheet } from '../worksheets/items.server.ts'
 import { KINDS } from '../worksheets/kinds.ts'
-import { planProgress } from '../worksheets/progress.server.ts'
 import { CommentsContext, CommentThread } from '../worksheets/ui/CommentThread.tsx'
 import { PANELS_AFTER, PANELS_BEFORE } from '../worksheets/ui/panels.tsx'
 import { WorksheetList } from '../worksheets/ui/WorksheetList.tsx'
@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb()
   const extraLoader = EXTRA_LOADERS[code]
   const [{ progress, signoff }, worksheet, extra, comments] = await Promise.all([
-    planProgress(db, plan.id).then(async (progress) => ({ progress, signoff: await loadSubstepSignoff(db, { planId: plan.id, code, progress, user, role }) })),
+    evaluateCompletion(db, plan.id).then(async (progress) => ({ progress, signoff: await loadSubstepSignoff(db, { planId: plan.id, code, progress, user, role }) })),
     loadWorksheet(db, plan.id, code),
     extraLoader ? extraLoader({ db, planId: plan.id, actor: toActor(user), role }) : Promise.resolve(null),
     CommentRepository.countByPlan(db, plan.id),

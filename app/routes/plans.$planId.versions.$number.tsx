@@ -6,13 +6,16 @@ import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { ApprovalOverride } from '../components/plans/LifecycleNotices.tsx'
 import { VersionContents, VersionDiffSection } from '../components/plans/VersionContent.tsx'
 import { isPdfAvailable } from '../exports/pdf/pdf.server.ts'
+import { signoffEntries } from '../signoff/entries.ts'
+import { FrozenSignoff, type FrozenSignoffView } from '../signoff/FrozenSignoff.tsx'
+import { frozenSignoff } from '../signoff/signoff.server.ts'
 import worksheetStyles from '../styles/worksheets.css?url'
 import { getDb } from '../utils/db.server.ts'
 import { formatDateTime } from '../utils/locales.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { diffVersions } from '../utils/version-diff.ts'
 
-export const handle = { i18n: ['common', 'worksheets', 'exports', 'collab'] }
+export const handle = { i18n: ['common', 'steps', 'worksheets', 'exports', 'collab'] }
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: worksheetStyles }]
 
@@ -30,11 +33,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const diff = other ? (other.number < version.number ? diffVersions(other.snapshot, version.snapshot) : diffVersions(version.snapshot, other.snapshot)) : null
   // Links between items are ids: the diff names them by the reference codes both versions froze.
   const refs = Object.fromEntries([...(other?.snapshot.items ?? []), ...version.snapshot.items].map((i) => [i.id, i.ref]))
-  return { planId: plan.id, version, numbers: all.map((v) => v.number), compareTo: other?.number ?? null, diff, refs, pdfAvailable: isPdfAvailable() }
+  // The agreement as frozen at approval, by the same rule as the live plan's (never today's sign-offs).
+  const frozen = frozenSignoff(plan.id, version.snapshot.signoff)
+  const signoff: FrozenSignoffView | null = frozen
+    ? { counts: frozen.counts, substeps: frozen.substeps.map((s) => ({ code: s.code, complete: s.complete, agreement: s.agreement, entries: signoffEntries(s, frozen.rows) })) }
+    : null
+  return { planId: plan.id, version, numbers: all.map((v) => v.number), compareTo: other?.number ?? null, diff, refs, pdfAvailable: isPdfAvailable(), signoff }
 }
 
 export default function VersionPage() {
-  const { planId, version, numbers, compareTo, diff, refs, pdfAvailable } = useLoaderData<typeof loader>()
+  const { planId, version, numbers, compareTo, diff, refs, pdfAvailable, signoff } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation(['common', 'worksheets'])
   const snapshot = version.snapshot
   return (
@@ -82,6 +90,7 @@ export default function VersionPage() {
         </Form>
       ) : null}
       {diff ? <VersionDiffSection diff={diff} between={[Math.min(compareTo!, version.number), Math.max(compareTo!, version.number)]} refs={refs} /> : null}
+      <FrozenSignoff signoff={signoff} />
       <VersionContents snapshot={snapshot} />
     </div>
   )

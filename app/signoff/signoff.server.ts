@@ -1,12 +1,14 @@
 import { type Db } from '#db/client.ts'
 import * as SignoffRepository from '#db/repositories/signoffs.ts'
 import { type Executor } from '#db/executor.ts'
-import { planProgress, type SubstepProgress } from '../worksheets/progress.server.ts'
+import { type SignoffRecord } from '#db/types.ts'
+import { type SubstepProgress } from '../worksheets/progress.server.ts'
+import { evaluateCompletion } from './completion.server.ts'
 import { summariseSignoff, type SignoffCounts, type SubstepSignoffState } from './summary.ts'
 
-// Reads what summariseSignoff needs. A plan's own pages and exports run the progress rules live and
-// store what they find (so the dashboard, which reads the stored completeness for many plans at
-// once, always agrees with the last page anyone saw); see ADR 037.
+// Reads what summariseSignoff needs. A plan's own pages and exports run the progress rules live
+// (evaluateCompletion, which stores what they find); the dashboard reads the stored completeness of
+// many plans at once, after evaluating every plan a change has left stale; see ADR 037.
 
 export type SignoffRow = Awaited<ReturnType<typeof SignoffRepository.findByPlans>>[number]
 
@@ -23,19 +25,10 @@ const grouped = (rows: SignoffRow[]) => {
   return bySubstep
 }
 
-/** Stores each sub-step's completeness as the progress rules find it now. */
-export async function recordCompletion(db: Executor, planId: string, progress: SubstepProgress[]) {
-  await SignoffRepository.storeCompletion(db, planId, progress.map((p) => ({ substep: p.code, complete: p.status === 'done' })))
-}
-
-/** A plan's sign-off state from its live progress (computed here unless given), stored on the way. */
+/** A plan's sign-off state from its live progress (evaluated and stored here unless given by evaluateCompletion). */
 export async function loadPlanSignoff(db: Db, planId: string, progress?: SubstepProgress[]): Promise<PlanSignoff> {
-  const live = progress ?? (await planProgress(db, planId))
-  const [, rows, teams] = await Promise.all([
-    recordCompletion(db, planId, live),
-    SignoffRepository.findByPlans(db, [planId]),
-    SignoffRepository.findTeamConstituencies(db, [planId]),
-  ])
+  const live = progress ?? (await evaluateCompletion(db, planId))
+  const [rows, teams] = await Promise.all([SignoffRepository.findByPlans(db, [planId]), SignoffRepository.findTeamConstituencies(db, [planId])])
   const { substeps, counts } = summariseSignoff({
     complete: live.filter((p) => p.status === 'done').map((p) => p.code),
     signoffs: grouped(rows),
@@ -44,7 +37,10 @@ export async function loadPlanSignoff(db: Db, planId: string, progress?: Substep
   return { substeps, counts, rows }
 }
 
-/** The counts of many plans at once from their stored completeness (the dashboard and its CSV). */
+/**
+ * The counts of many plans at once from their stored completeness (the dashboard and its CSV); the
+ * caller evaluates stale plans first (refreshStaleCompletion).
+ */
 export async function loadSignoffCounts(db: Executor, planIds: string[]): Promise<Map<string, SignoffCounts>> {
   const [completion, rows, teams] = await Promise.all([
     SignoffRepository.findCompletion(db, planIds),
@@ -59,4 +55,26 @@ export async function loadSignoffCounts(db: Executor, planIds: string[]): Promis
       summariseSignoff({ complete: completion.get(id) ?? [], signoffs: grouped(rowsByPlan.get(id) ?? []), constituencies: teams.get(id) ?? [] }).counts,
     ]),
   )
+}
+
+/**
+ * An approved version's sign-off state from what it froze (ADR 037), by the same rule as the live
+ * plan's; null for versions approved before sign-offs were kept with them.
+ */
+export function frozenSignoff(planId: string, record: SignoffRecord | undefined): PlanSignoff | null {
+  if (!record) return null
+  const rows: SignoffRow[] = record.signoffs.map((r) => ({
+    plan_id: planId,
+    substep: r.substep,
+    constituency: r.constituency,
+    decision: r.decision,
+    reason: r.reason,
+    signed_at: new Date(r.signedAt),
+    stale_at: r.staleAt ? new Date(r.staleAt) : null,
+    user_name: r.userName,
+    organisation_name: r.organisationName,
+    organisation_acronym: r.organisationAcronym,
+  }))
+  const { substeps, counts } = summariseSignoff({ complete: record.complete, signoffs: grouped(rows), constituencies: record.constituencies })
+  return { substeps, counts, rows }
 }

@@ -156,3 +156,12 @@ export function documentMode(actor: Actor, planRole: PlanRole | null, status: Pl
   if (canOnPlan(actor, planRole, 'plan:read')) return 'ro'
   return null
 }
+
+/**
+ * The status that makes a plan's documents read-only for someone whose role lets them edit in a
+ * draft, or null (they may edit, or their role never could). The editor says so, and knows that
+ * the document becomes editable again when the plan returns to draft.
+ */
+export function documentLockedBy(actor: Actor, planRole: PlanRole | null, status: PlanStatus): PlanStatus | null {
+  return canOnPlan(actor, planRole, 'document:edit') ? contentLock(status, 'document:edit') : null
+}

@@ -1,9 +1,8 @@
-import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type ProgressEvaluator } from './progress.server.ts'
 
 /** Done when there is at least one power or duty and at least one recorded limit or gap. */
-export const mandateProgress: ProgressEvaluator = async (db, planId) => {
-  const items = await ItemRepository.findByKind(db, planId, 'mandate')
+export const mandateProgress: ProgressEvaluator = (content) => {
+  const items = content.items('mandate')
   if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noMandate'] }
   const missing: string[] = []
   if (!items.some((i) => i.data.powerType !== 'limit')) missing.push('progress.missing.noPower')
@@ -12,8 +11,8 @@ export const mandateProgress: ProgressEvaluator = async (db, planId) => {
 }
 
 /** Done when the inspectors are counted and the size of the universe is known. */
-export const resourceProgress: ProgressEvaluator = async (db, planId) => {
-  const items = await ItemRepository.findByKinds(db, planId, ['resource', 'scope_figures'])
+export const resourceProgress: ProgressEvaluator = (content) => {
+  const items = content.items('resource', 'scope_figures')
   if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noResources'] }
   const missing: string[] = []
   if (!items.some((i) => i.kind === 'resource' && i.data.resourceType === 'inspectors')) missing.push('progress.missing.noInspectors')
@@ -22,8 +21,8 @@ export const resourceProgress: ProgressEvaluator = async (db, planId) => {
 }
 
 /** Done when at least one data source is catalogued and every source has a quality rating. */
-export const dataSourceProgress: ProgressEvaluator = async (db, planId) => {
-  const items = await ItemRepository.findByKind(db, planId, 'data_source')
+export const dataSourceProgress: ProgressEvaluator = (content) => {
+  const items = content.items('data_source')
   if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noDataSources'] }
   const unrated = items.filter((i) => !i.data.quality)
   return unrated.length ? { status: 'in_progress', missing: ['progress.missing.qualityUnrated'] } : { status: 'done', missing: [] }

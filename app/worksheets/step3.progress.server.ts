@@ -1,12 +1,11 @@
-import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type ProgressEvaluator } from './progress.server.ts'
 
 /**
  * 3.1 is done when the tree reaches at least one root cause, at least one effect is recorded and
  * every cause has a category (the BISEP lens is what makes the tree useful for choosing levers).
  */
-export const causeTreeProgress: ProgressEvaluator = async (db, planId) => {
-  const items = await ItemRepository.findByKinds(db, planId, ['cause', 'effect'])
+export const causeTreeProgress: ProgressEvaluator = (content) => {
+  const items = content.items('cause', 'effect')
   if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noCauses'] }
   const causes = items.filter((i) => i.kind === 'cause')
   const missing: string[] = []
@@ -17,8 +16,8 @@ export const causeTreeProgress: ProgressEvaluator = async (db, planId) => {
 }
 
 /** 3.2 is done with at least one driver and one constraint, and every influence acting on a target-map node. */
-export const influenceProgress: ProgressEvaluator = async (db, planId) => {
-  const items = await ItemRepository.findByKind(db, planId, 'influence')
+export const influenceProgress: ProgressEvaluator = (content) => {
+  const items = content.items('influence')
   if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noInfluences'] }
   const onNode = (i: (typeof items)[number]) => Array.isArray(i.data.nodes) && i.data.nodes.length > 0
   const missing: string[] = []

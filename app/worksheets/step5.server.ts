@@ -13,7 +13,7 @@ import { type ExtraContext } from './extras.server.ts'
 import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
 import { saveScoresOnBase } from './score-save.server.ts'
 import { type WorksheetItemView } from './types.ts'
-import { type ProgressEvaluator } from './progress.server.ts'
+import { type ProgressContent, type ProgressEvaluator } from './progress.server.ts'
 import { aggregateScores, rank } from './scoring.ts'
 import { INTERVENTION_CRITERIA, SELECTION_DECISIONS, type SelectionDecision } from './step5.ts'
 
@@ -127,24 +127,34 @@ async function saveFirstDecision(
   }
 }
 
+/** The interventions selected in 5.2, and whether any has a rationale, from a plan's progress content. */
+export function selectionsIn(content: ProgressContent) {
+  const decisions = [...SelectionRepository.onePerIntervention(content.items(SelectionRepository.SELECTION_ITEM_KIND))]
+  const selected = decisions.filter(([, row]) => row.data.decision === 'selected')
+  return {
+    count: decisions.length,
+    selected: new Set(selected.map(([id]) => id)),
+    withRationale: selected.some(([, row]) => String(row.data.rationale ?? '') !== ''),
+  }
+}
+
 /** 5.1 is done once the long-list has an intervention. */
-export const interventionProgress: ProgressEvaluator = async (db, planId) => {
-  const items = await ItemRepository.findByKind(db, planId, 'intervention')
+export const interventionProgress: ProgressEvaluator = (content) => {
+  const items = content.items('intervention')
   return items.length ? { status: 'done', missing: [] } : { status: 'not_started', missing: ['progress.missing.noInterventions'] }
 }
 
 /** 5.2 is done when at least one intervention is selected with a rationale. */
-export const interventionPriorityProgress: ProgressEvaluator = async (db, planId) => {
-  const [scores, selections] = await Promise.all([ScoreRepository.findByKind(db, planId, 'intervention'), loadSelections(db, planId)])
-  const selected = Object.values(selections).some((s) => s.decision === 'selected' && s.rationale !== '')
-  if (selected) return { status: 'done', missing: [] }
+export const interventionPriorityProgress: ProgressEvaluator = (content) => {
+  const [scores, selections] = [content.scores('intervention'), selectionsIn(content)]
+  if (selections.withRationale) return { status: 'done', missing: [] }
   const missing = [...(scores.length ? [] : ['progress.missing.noInterventionScores']), 'progress.missing.noInterventionSelected']
-  return { status: scores.length || Object.keys(selections).length ? 'in_progress' : 'not_started', missing }
+  return { status: scores.length || selections.count ? 'in_progress' : 'not_started', missing }
 }
 
 /** 5.3 is done when every selected intervention is linked to the map and the ladder has two rungs. */
-export const interventionMapProgress: ProgressEvaluator = async (db, planId) => {
-  const [items, selected] = await Promise.all([ItemRepository.findByKinds(db, planId, ['intervention_link', 'escalation_rung']), selectedInterventionIds(db, planId)])
+export const interventionMapProgress: ProgressEvaluator = (content) => {
+  const [items, selected] = [content.items('intervention_link', 'escalation_rung'), selectionsIn(content).selected]
   if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noInterventionLinks', 'progress.missing.ladderTooShort'] }
   const linked = new Set(items.filter((i) => i.kind === 'intervention_link').map((i) => i.data.intervention))
   const missing: string[] = []

@@ -3,7 +3,7 @@ import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type Db } from '#db/client.ts'
 import { type ExtraContext } from './extras.server.ts'
 import { type ProgressEvaluator } from './progress.server.ts'
-import { loadSelections, selectedInterventionIds } from './step5.server.ts'
+import { loadSelections, selectedInterventionIds, selectionsIn } from './step5.server.ts'
 import { isMeasurableOutcome } from './step6.ts'
 
 /** An activity belongs to the chart only under an intervention the team selected in 5.2. */
@@ -29,8 +29,8 @@ export async function loadPlanMap({ db, planId }: ExtraContext) {
 }
 
 /** 6.1 is done when the map has nodes and at least one selected intervention is attached to a node. */
-export const planMapProgress: ProgressEvaluator = async (db, planId) => {
-  const [items, selected] = await Promise.all([ItemRepository.findByKinds(db, planId, ['node', 'intervention_link']), selectedInterventionIds(db, planId)])
+export const planMapProgress: ProgressEvaluator = (content) => {
+  const [items, selected] = [content.items('node', 'intervention_link'), selectionsIn(content).selected]
   const hasNodes = items.some((i) => i.kind === 'node')
   const attached = items.some((i) => i.kind === 'intervention_link' && selected.has(String(i.data.intervention)) && Array.isArray(i.data.nodes) && i.data.nodes.length > 0)
   const missing = [...(hasNodes ? [] : ['progress.missing.noMapNodes']), ...(attached ? [] : ['progress.missing.noInterventionOnMap'])]
@@ -39,8 +39,8 @@ export const planMapProgress: ProgressEvaluator = async (db, planId) => {
 }
 
 /** 6.2 is done when every selected intervention has an activity and an outcome indicator has both ends. */
-export const chartProgress: ProgressEvaluator = async (db, planId) => {
-  const [items, selected] = await Promise.all([ItemRepository.findByKinds(db, planId, ['activity', 'indicator']), selectedInterventionIds(db, planId)])
+export const chartProgress: ProgressEvaluator = (content) => {
+  const [items, selected] = [content.items('activity', 'indicator'), selectionsIn(content).selected]
   if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noActivities', 'progress.missing.noOutcomeIndicator'] }
   const covered = new Set(items.filter((i) => i.kind === 'activity').map((i) => i.data.intervention))
   const missing: string[] = []

@@ -9,14 +9,20 @@ const KIND = 'intervention_selection'
 
 /** The decision items of a plan, at most one per intervention (the oldest wins if a race made two). */
 export async function findByPlan(db: Executor, planId: string) {
-  const rows = await ItemRepository.findByKind(db, planId, KIND)
-  const byIntervention = new Map<string, (typeof rows)[number]>()
+  return onePerIntervention(await ItemRepository.findByKind(db, planId, KIND))
+}
+
+/** Decision items in their order, keyed by intervention: the first one of each wins. */
+export function onePerIntervention<T extends { data: Record<string, unknown> }>(rows: T[]): Map<string, T> {
+  const byIntervention = new Map<string, T>()
   for (const row of rows) {
     const id = row.data.intervention
     if (typeof id === 'string' && !byIntervention.has(id)) byIntervention.set(id, row)
   }
   return byIntervention
 }
+
+export const SELECTION_ITEM_KIND = KIND
 
 /**
  * Records the decision on one intervention. `expectedVersion` is the version of the decision the

@@ -1,10 +1,11 @@
 import { sql } from 'kysely'
 import { StaleRecordError, withTransaction, type Executor } from '../executor.ts'
 import { TRIPARTITE, type Constituency } from '#app/utils/constituencies.ts'
-import { type ApprovalRecord, type PlanSnapshot, type PlanStatus } from '../types.ts'
+import { type ApprovalRecord, type PlanSnapshot, type PlanStatus, type SignoffRecord } from '../types.ts'
 import * as ActivityRepository from './activity.ts'
 import * as CommentRepository from './comments.ts'
 import { planFacts } from './plans.ts'
+import * as SignoffRepository from './signoffs.ts'
 
 /** What stands between a plan in review and its approval (ADR 009); nothing when every list is empty. */
 export interface ApprovalReadiness {
@@ -59,6 +60,11 @@ export function transition(
     name?: string
     overrideReason?: string | null
     documents?: PlanSnapshot['documents']
+    /**
+     * The sub-steps complete now, by the app's progress rules (ADR 037), frozen with the version's
+     * sign-offs; without it the stored completeness is used.
+     */
+    complete?: string[]
   },
 ) {
   return withTransaction(db, async (trx) => {
@@ -90,6 +96,8 @@ export function transition(
       versionNumber = Number(last.n) + 1
       const snapshot = await buildSnapshot(trx, input.planId, input.documents)
       snapshot.approval = { submission: plan.submission, endorsements: await endorsementRecord(trx, input.planId), overrideReason }
+      // Who agreed to what, as it stands at this moment: later sign-offs in a new draft never touch it.
+      snapshot.signoff = await signoffRecord(trx, input.planId, input.complete)
       await trx
         .insertInto('plan_versions')
         .values({ plan_id: input.planId, number: versionNumber, snapshot: JSON.stringify(snapshot), approved_by: input.actorId, note: input.note, override_reason: overrideReason })
@@ -139,6 +147,31 @@ async function organisationLabel(db: Executor, organisationId: string) {
 async function endorsementRecord(db: Executor, planId: string): Promise<ApprovalRecord['endorsements']> {
   const rows = await findEndorsements(db, planId)
   return rows.flatMap((e) => (e.decision ? [{ organisation: e.acronym ?? e.organisation_name, constituency: e.constituency, decision: e.decision, comment: e.comment }] : []))
+}
+
+/** The sub-steps' completeness and every sign-off with who gave it, read in the approving transaction. */
+export async function signoffRecord(db: Executor, planId: string, complete?: string[]): Promise<SignoffRecord> {
+  const [rows, teams, stored] = await Promise.all([
+    SignoffRepository.findByPlans(db, [planId]),
+    SignoffRepository.findTeamConstituencies(db, [planId]),
+    complete ? Promise.resolve(null) : SignoffRepository.findCompletion(db, [planId]),
+  ])
+  const iso = (d: Date | string) => new Date(d).toISOString()
+  return {
+    complete: [...(complete ?? stored?.get(planId) ?? [])].sort(),
+    constituencies: [...(teams.get(planId) ?? [])].sort(),
+    signoffs: rows.map((r) => ({
+      substep: r.substep,
+      constituency: r.constituency,
+      decision: r.decision,
+      reason: r.reason,
+      signedAt: iso(r.signed_at),
+      staleAt: r.stale_at ? iso(r.stale_at) : null,
+      userName: r.user_name,
+      organisationName: r.organisation_name,
+      organisationAcronym: r.organisation_acronym,
+    })),
+  }
 }
 
 /**

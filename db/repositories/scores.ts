@@ -32,6 +32,19 @@ export async function findForScorer(db: Executor, input: { planId: string; subje
   return { values: Object.fromEntries(rows.map((r) => [r.criterion, r.value])) as Record<string, number>, scorerName: scorer?.name ?? null }
 }
 
+/** Every score on the given plans with the kind of item it scores, for the progress rules: one query. */
+export function findForProgress(db: Executor, planIds: readonly string[]) {
+  if (planIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('scores')
+    .innerJoin('worksheet_items', 'worksheet_items.id', 'scores.subject_id')
+    .innerJoin('users', 'users.id', 'scores.scorer_id')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['scores.plan_id', 'scores.subject_id', 'scores.criterion', 'worksheet_items.kind'])
+    .where('scores.plan_id', 'in', planIds)
+    .execute()
+}
+
 /**
  * Saves one participant's scores for one item (criterion → value; null clears a criterion).
  * Each participant owns their own rows, so concurrent scorers never overwrite each other. With

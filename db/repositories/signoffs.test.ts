@@ -89,4 +89,34 @@ describe('sub-step sign-offs', () => {
     await SignoffRepository.storeCompletion(db, plan.id, [{ substep: '1.1', complete: false }, { substep: '1.2', complete: true }])
     expect([...(await SignoffRepository.findCompletion(db, [plan.id])).get(plan.id)!]).toEqual(['1.2'])
   })
+
+  it('marks a plan’s completeness stale in the transaction of a worksheet or score change, not of a notes edit', async () => {
+    const { plan, gov } = await tripartitePlan()
+    const generation = async () => (await SignoffRepository.findContentGenerations(db, [plan.id])).get(plan.id)!
+    const before = await generation()
+    const name = `plan.${plan.id}.notes.1.1`
+    await db.insertInto('collab_documents').values({ name, plan_id: plan.id, state: new Uint8Array([0, 0]) }).execute()
+    await db.insertInto('collab_updates').values({ doc_name: name, update: new Uint8Array([1, 2, 3]) }).execute()
+    expect(await generation()).toBe(before)
+    await ItemRepository.insert(db, { planId: plan.id, kind: 'mandate', refPrefix: 'M', data: { instrument: 'Act' }, actorId: gov.id })
+    expect(BigInt(await generation())).toBe(BigInt(before) + 1n)
+    expect(await SignoffRepository.findStaleCompletion(db)).toContain(plan.id)
+  })
+
+  it('never lets an evaluation that started earlier overwrite a later one', async () => {
+    const { plan, gov } = await tripartitePlan()
+    const generation = async () => (await SignoffRepository.findContentGenerations(db, [plan.id])).get(plan.id)!
+    const store = (complete: boolean, g: string) => SignoffRepository.storeEvaluatedCompletions(db, [{ planId: plan.id, generation: g, complete: [{ substep: '1.1', complete }] }])
+    await ItemRepository.insert(db, { planId: plan.id, kind: 'mandate', refPrefix: 'M', data: { instrument: 'Act' }, actorId: gov.id })
+    const early = await generation()
+    // A change after the early evaluation read its generation, then a later evaluation stores first.
+    await ItemRepository.insert(db, { planId: plan.id, kind: 'mandate', refPrefix: 'M', data: { instrument: 'Code' }, actorId: gov.id })
+    const late = await generation()
+    expect(await store(true, late)).toEqual([plan.id])
+    expect(await SignoffRepository.findStaleCompletion(db)).not.toContain(plan.id)
+    expect(await store(false, early)).toEqual([])
+    expect([...(await SignoffRepository.findCompletion(db, [plan.id])).get(plan.id)!]).toEqual(['1.1'])
+    // An evaluation of what is already stored changes nothing either.
+    expect(await store(false, late)).toEqual([])
+  })
 })

@@ -55,6 +55,70 @@ export async function findCompletion(db: Executor, planIds: string[]): Promise<M
   return result
 }
 
+/**
+ * The generation of each plan's content that its completeness must reflect (`content`, grown in
+ * SQL by every change to its worksheet items or scores, migration 2026_12_07_1130); '0' for a plan
+ * whose content never changed.
+ */
+export async function findContentGenerations(db: Executor, planIds: readonly string[]): Promise<Map<string, string>> {
+  const result = new Map<string, string>(planIds.map((id) => [id, '0']))
+  if (planIds.length === 0) return result
+  const rows = await db.selectFrom('completion_generations').select(['plan_id', 'content']).where('plan_id', 'in', planIds).execute()
+  for (const r of rows) result.set(r.plan_id, String(r.content))
+  return result
+}
+
+/** Up to `limit` plans whose stored completeness is behind their content (a partial index holds only those). */
+export async function findStaleCompletion(db: Executor, limit = 1_000_000): Promise<string[]> {
+  const rows = await db.selectFrom('completion_generations').select('plan_id').where(sql<boolean>`evaluated < content`).orderBy('plan_id').limit(limit).execute()
+  return rows.map((r) => r.plan_id)
+}
+
+export interface EvaluatedCompletion {
+  planId: string
+  /** The content generation read before the rules ran. */
+  generation: string
+  complete: { substep: string; complete: boolean }[]
+}
+
+/**
+ * Stores completeness the progress rules computed from content generation `generation` (read
+ * before they ran), for each plan unless an evaluation of the same or a later generation was stored
+ * meanwhile: an evaluation that started earlier never overwrites a later one. A plan whose content
+ * never changed has no generation row and is stored as is. Returns the plans stored.
+ */
+export function storeEvaluatedCompletions(db: Executor, evaluated: EvaluatedCompletion[]): Promise<string[]> {
+  if (evaluated.length === 0) return Promise.resolve([])
+  const planIds = evaluated.map((e) => e.planId)
+  return withTransaction(db, async (trx) => {
+    // In plan order, as every evaluator and bulk writer takes them, so that none deadlocks.
+    const current = await trx.selectFrom('completion_generations').select(['plan_id', 'evaluated']).where('plan_id', 'in', planIds).orderBy('plan_id').forUpdate().execute()
+    const evaluatedOf = new Map(current.map((r) => [r.plan_id, BigInt(r.evaluated)]))
+    const stored = evaluated.filter((e) => !evaluatedOf.has(e.planId) || evaluatedOf.get(e.planId)! < BigInt(e.generation))
+    if (stored.length === 0) return []
+    const rows = stored.flatMap((e) => e.complete.map((c) => ({ planId: e.planId, ...c })))
+    if (rows.length > 0) {
+      await sql`
+        INSERT INTO substep_completion (plan_id, substep, complete)
+        SELECT c.plan_id, c.substep, c.complete
+        FROM unnest(${rows.map((r) => r.planId)}::uuid[], ${rows.map((r) => r.substep)}::text[], ${rows.map((r) => r.complete)}::boolean[]) AS c(plan_id, substep, complete)
+        ORDER BY c.plan_id, c.substep
+        ON CONFLICT (plan_id, substep) DO UPDATE SET complete = excluded.complete, updated_at = now()
+        WHERE substep_completion.complete IS DISTINCT FROM excluded.complete
+      `.execute(trx)
+    }
+    const withRow = stored.filter((e) => evaluatedOf.has(e.planId))
+    if (withRow.length > 0) {
+      await sql`
+        UPDATE completion_generations g SET evaluated = v.generation
+        FROM unnest(${withRow.map((e) => e.planId)}::uuid[], ${withRow.map((e) => e.generation)}::bigint[]) AS v(plan_id, generation)
+        WHERE g.plan_id = v.plan_id
+      `.execute(trx)
+    }
+    return stored.map((e) => e.planId)
+  })
+}
+
 /** Stores what the progress rules found, touching only the rows that changed. */
 export async function storeCompletion(db: Executor, planId: string, complete: { substep: string; complete: boolean }[]) {
   if (complete.length === 0) return

@@ -19,6 +19,23 @@ export function findByKinds(db: Executor, planId: string, kinds: readonly string
   return db.selectFrom('worksheet_items').select(columns).select(updatedByName).where('plan_id', '=', planId).where('kind', 'in', kinds).orderBy('kind').orderBy('position').orderBy('created_at').execute()
 }
 
+/**
+ * Every item of the given plans, as the progress rules read them (ADR 037): one query for any
+ * number of plans, in each plan's order (kind, position, creation).
+ */
+export function findForProgress(db: Executor, planIds: readonly string[]) {
+  if (planIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('worksheet_items')
+    .select(['id', 'plan_id', 'kind', 'data'])
+    .where('plan_id', 'in', planIds)
+    .orderBy('plan_id')
+    .orderBy('kind')
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute()
+}
+
 /** The reference code (M1, P2 …) of every item of a plan, by id: how history entries name them. */
 export async function findRefs(db: Executor, planId: string): Promise<Record<string, string>> {
   const rows = await db.selectFrom('worksheet_items').select(['id', 'ref']).where('plan_id', '=', planId).execute()

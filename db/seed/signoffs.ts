@@ -1,7 +1,6 @@
 import { substepScopes } from '#app/signoff/scopes.ts'
-import { recordCompletion } from '#app/signoff/signoff.server.ts'
+import { evaluateCompletion } from '#app/signoff/completion.server.ts'
 import { type SubstepCode } from '#app/utils/substeps.ts'
-import { planProgress } from '#app/worksheets/progress.server.ts'
 import { type Transaction } from 'kysely'
 import * as SignoffRepository from '../repositories/signoffs.ts'
 import { type DB } from '../types.ts'
@@ -38,5 +37,5 @@ export async function seedSignoffs(trx: Transaction<DB>, ids: DemoIds) {
       scopes: substepScopes(code),
     })
   }
-  for (const id of Object.values(ids.plans)) await recordCompletion(trx, id, await planProgress(trx, id))
+  for (const id of Object.values(ids.plans)) await evaluateCompletion(trx, id)
 }
