@@ -33,12 +33,17 @@ export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) 
   if (!errors?.length) return null
   return (
     <ul id={id} className="field__errors" role="list">
-      {errors.map((e) => {
-        const [key, value, max] = e.split('|')
-        return <li key={e}>{t(key!, { value, min: value, max, defaultValue: t('validation.invalid') })}</li>
-      })}
+      {errors.map((e) => (
+        <li key={e}>{validationMessage(e, t)}</li>
+      ))}
     </ul>
   )
+}
+
+/** One validation message as words: `key`, `key|value` or `key|min|max`; an unknown key reads as "invalid". */
+export function validationMessage(message: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const [key, value, max] = message.split('|')
+  return t(key!, { value, min: value, max, defaultValue: t('validation.invalid') })
 }
 
 /** Errors that belong to the whole form (for example "wrong email or password"). */

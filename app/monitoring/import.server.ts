@@ -2,10 +2,10 @@ import { type NewMeasurement } from '#db/repositories/measurements.ts'
 import { MAX_TABLE_ROWS, MAX_UPLOAD_BYTES } from '../uploads/limits.ts'
 import { normalisePeriod, periodEnd } from './periods.ts'
 import { unitProblem } from './progress.ts'
+import { IMPORT_COLUMNS } from './import-columns.ts'
 
 export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES
 export const MAX_IMPORT_ROWS = MAX_TABLE_ROWS
-export const IMPORT_COLUMNS = ['indicator', 'period', 'value', 'note', 'evidence_source'] as const
 
 export interface IndicatorRef {
   id: string

@@ -8,6 +8,7 @@ import { ConformForm, NewPasswordFields, TextField, useSchemaForm } from '../com
 import { hashPassword } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { formatDateTime } from '../utils/locales.ts'
+import { describeUserAgent } from '../utils/user-agent.ts'
 import { attemptLogin } from '../utils/login.server.ts'
 import { requireUser, SESSION_IDLE_SECONDS } from '../utils/session.server.ts'
 import { password, z } from '../utils/validation.ts'
@@ -122,7 +123,7 @@ export default function AccountPage() {
           {sessions.map((s) => (
             <li key={s.id_hash}>
               <div>
-                <strong>{s.user_agent ?? t('account.unknownDevice')}</strong>
+                <strong>{deviceName(s.user_agent, t)}</strong>
                 <span className="cell-sub">
                   {t('account.lastSeen', { when: formatDateTime(s.last_seen_at, i18n.language) })}
                   {s.ip ? ` · ${s.ip}` : ''}
@@ -153,4 +154,13 @@ export default function AccountPage() {
       </section>
     </div>
   )
+}
+
+/** "Firefox on Windows" rather than the browser's User-Agent header, which people do not read. */
+function deviceName(userAgent: string | null, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const { browser, system } = describeUserAgent(userAgent)
+  if (browser && system) return t('account.device', { browser, system })
+  if (browser) return browser
+  if (system) return t('account.browserOn', { system })
+  return t('account.unknownDevice')
 }

@@ -13,6 +13,7 @@ import dashboardStyles from '../styles/dashboard.css?url'
 import { requireGlobalPermission } from '../utils/admin.server.ts'
 import { TRIPARTITE } from '../utils/constituencies.ts'
 import { countryName } from '../utils/countries.ts'
+import { sectorsText } from '../utils/isic.ts'
 import { getDb } from '../utils/db.server.ts'
 import { ISIC_SECTIONS } from '../utils/isic.ts'
 import { formatDate, formatNumber } from '../utils/locales.ts'
@@ -152,7 +153,7 @@ export default function DashboardPage() {
                 <tr key={p.id}>
                   <th scope="row">
                     <Link to={`/plans/${p.id}`}>{p.title}</Link>
-                    <span className="cell-sub">{p.sectors.join(', ')}</span>
+                    <span className="cell-sub">{sectorsText(p.sectors, t)}</span>
                   </th>
                   <td>
                     {countryName(p.countryCode, locale)}

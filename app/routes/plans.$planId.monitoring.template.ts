@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import ExcelJS from 'exceljs'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { csvCell } from '../monitoring/csv.ts'
-import { IMPORT_COLUMNS } from '../monitoring/import.server.ts'
+import { IMPORT_COLUMNS } from '../monitoring/import-columns.ts'
 import { getDb } from '../utils/db.server.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
 

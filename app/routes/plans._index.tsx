@@ -5,7 +5,7 @@ import * as PlanRepository from '#db/repositories/plans.ts'
 import { StatusBadge } from '../components/plans/StatusBadge.tsx'
 import { countryName, isCountryCode } from '../utils/countries.ts'
 import { getDb } from '../utils/db.server.ts'
-import { ISIC_SECTIONS } from '../utils/isic.ts'
+import { ISIC_SECTIONS, sectorsText } from '../utils/isic.ts'
 import { formatDate } from '../utils/locales.ts'
 import { canGlobally } from '../utils/permissions.ts'
 import { PLAN_STATUSES } from '../utils/plan-schema.ts'
@@ -123,7 +123,7 @@ export default function PlansPage() {
                     {countryName(p.country_code, locale)}
                     {p.region ? <span className="cell-sub">{p.region}</span> : null}
                   </td>
-                  <td>{p.sectors.join(', ')}</td>
+                  <td>{sectorsText(p.sectors, t)}</td>
                   <td>
                     <StatusBadge status={p.status} />
                   </td>

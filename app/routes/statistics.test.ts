@@ -54,7 +54,8 @@ describe('labour inspection statistics', () => {
     const { cookie } = await createUserWithSession(db, { globalRole: 'admin' })
     const bad = await upload(cookie, 'country,year,inspectors,visits\nMG,2023,100,5000\nMG,20x3,90,4000\n')
     expect(bad.status).toBe(400)
-    expect(bad.data.rowErrors).toHaveLength(1)
+    // The row's problem names the column people wrote, with a message to translate.
+    expect(bad.data.rowErrors).toEqual([{ line: 3, errors: [{ column: 'year', message: 'validation.number' }] }])
     expect(await StatisticsRepository.findByCountry(db, 'MG')).toEqual([])
     const good = await upload(cookie, 'country,year,inspectors,visits\nmg,2023,100,5000\nMG,2024,110,5500\n')
     expect(good.data.result).toMatchObject({ status: 'success', saved: 2 })

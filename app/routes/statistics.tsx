@@ -3,9 +3,10 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as StatisticsRepository from '#db/repositories/inspection-statistics.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
-import { FieldErrors, FormErrors } from '../components/forms.tsx'
+import { ColumnNames } from '../components/ColumnNames.tsx'
+import { FieldErrors, FormErrors, validationMessage } from '../components/forms.tsx'
 import { readMonitoringForm } from '../monitoring/monitoring.server.ts'
-import { STAT_LIMITS } from '../statistics/schema.ts'
+import { IMPORT_HEADERS, STAT_LIMITS, type CellError } from '../statistics/schema.ts'
 import { importFile, saveFromForm } from '../statistics/statistics.server.ts'
 import { StatisticsTable } from '../statistics/StatisticsTable.tsx'
 import { countryName, countryOptions, isCountryCode } from '../utils/countries.ts'
@@ -105,14 +106,16 @@ export default function StatisticsPage() {
           </section>
           <section className="card" aria-labelledby="stats-import-heading">
             <h2 id="stats-import-heading">{t('statistics.import')}</h2>
-            <p className="field__hint">{t('statistics.importHint')}</p>
+            <p className="field__hint">
+              {t('statistics.importHint')} <ColumnNames names={IMPORT_HEADERS} />. {t('statistics.importHintRules')}
+            </p>
             <Form method="post" encType="multipart/form-data">
               <input type="hidden" name="intent" value="import" />
               <FormErrors errors={importErrors} />
               {actionData?.rowErrors ? (
                 <ul className="field__errors">
                   {actionData.rowErrors.map((r) => (
-                    <li key={r.line}>{t('statistics.rowError', { line: r.line, errors: r.errors.map((e) => t(e.split(': ').at(-1)!)).join(' ') })}</li>
+                    <li key={r.line}>{t('statistics.rowError', { line: r.line, errors: r.errors.map((e) => cellErrorText(e, t)).join(' ') })}</li>
                   ))}
                 </ul>
               ) : null}
@@ -134,4 +137,10 @@ export default function StatisticsPage() {
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />
+}
+
+/** "Of whom women: Enter a number." — the column by its name, the problem in words. */
+function cellErrorText(error: CellError, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const message = validationMessage(error.message, t)
+  return error.column ? t('statistics.cellError', { column: t(`statistics.fields.${error.column}`), message }) : message
 }

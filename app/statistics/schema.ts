@@ -40,3 +40,23 @@ export function withDerived(v: StatisticsInput): StatisticsInput {
 }
 
 export const IMPORT_HEADERS = ['country', 'year', 'inspectors', 'inspectors_women', 'inspectors_per_10000', 'visits', 'visits_per_inspector', 'registered_workplaces', 'source'] as const
+export type ImportHeader = (typeof IMPORT_HEADERS)[number]
+
+/** The file column each figure is read from, so a row's problems name the column people wrote. */
+export const FIELD_COLUMNS: Record<keyof StatisticsInput, ImportHeader> = {
+  countryCode: 'country',
+  year: 'year',
+  inspectors: 'inspectors',
+  inspectorsWomen: 'inspectors_women',
+  inspectorsPer10000: 'inspectors_per_10000',
+  visits: 'visits',
+  visitsPerInspector: 'visits_per_inspector',
+  registeredWorkplaces: 'registered_workplaces',
+  source: 'source',
+}
+
+/** A problem of one cell of an imported row: its column and a validation message (a translation key). */
+export interface CellError {
+  column: ImportHeader | null
+  message: string
+}

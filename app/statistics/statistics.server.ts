@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { type Db } from '#db/client.ts'
 import * as StatisticsRepository from '#db/repositories/inspection-statistics.ts'
 import { readTable } from '../uploads/read-table.server.ts'
-import { IMPORT_HEADERS, statisticsSchema, withDerived, type StatisticsInput } from './schema.ts'
+import { FIELD_COLUMNS, IMPORT_HEADERS, statisticsSchema, withDerived, type CellError, type StatisticsInput } from './schema.ts'
 
 const toRow = (v: StatisticsInput) => ({
   countryCode: v.countryCode,
@@ -27,7 +27,7 @@ export async function saveFromForm(db: Db, formData: FormData, actorId: string) 
 
 /** Imports a CSV or XLSX file; every row must be valid or nothing is saved. */
 export async function importFile(db: Db, file: unknown, actorId: string) {
-  const fail = (key: string, rowErrors: { line: number; errors: string[] }[] | null = null) =>
+  const fail = (key: string, rowErrors: { line: number; errors: CellError[] }[] | null = null) =>
     data({ formId: 'import', result: { status: 'error' as const, error: { '': [key] } }, rowErrors }, { status: 400 })
   if (!(file instanceof File)) return fail('monitoring.import.noFile')
   const table = await readTable(file)
@@ -40,7 +40,7 @@ export async function importFile(db: Db, file: unknown, actorId: string) {
   const cell = (row: string[], name: string) => (row[columns.indexOf(name)] ?? '').trim()
   const numberOrUndefined = (v: string) => (v === '' ? undefined : Number(v.replace(/\s/g, '').replace(',', '.')))
   const rows: StatisticsInput[] = []
-  const rowErrors: { line: number; errors: string[] }[] = []
+  const rowErrors: { line: number; errors: CellError[] }[] = []
   body.forEach((row, i) => {
     const parsed = statisticsSchema.safeParse({
       countryCode: cell(row, 'country').toUpperCase(),
@@ -54,7 +54,7 @@ export async function importFile(db: Db, file: unknown, actorId: string) {
       source: cell(row, 'source') || undefined,
     })
     if (parsed.success) rows.push(withDerived(parsed.data))
-    else rowErrors.push({ line: i + 2, errors: parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`) })
+    else rowErrors.push({ line: i + 2, errors: parsed.error.issues.map((e) => ({ column: FIELD_COLUMNS[e.path[0] as keyof StatisticsInput] ?? null, message: e.message })) })
   })
   if (rowErrors.length) return fail('monitoring.import.fixErrors', rowErrors)
   const saved = await StatisticsRepository.upsertMany(db, rows.map(toRow), actorId)

@@ -129,6 +129,10 @@ describe('describeChanges', () => {
       { field: 'scope', label: 'Scope', before: 'Regional', after: 'National' },
       { field: 'countryCode', label: 'Country', before: 'France', after: 'Spain' },
     ])
+    // Sectors by their names, not their ISIC letters.
+    expect(describeChanges({ action: 'updated', entity_type: 'plan', old_value: { sectors: ['A', 'C'] }, new_value: { sectors: ['A'] } }, ctx)).toEqual([
+      { field: 'sectors', label: 'Sectors (ISIC sections)', before: 'A · Agriculture, forestry and fishing; C · Manufacturing', after: 'A · Agriculture, forestry and fishing' },
+    ])
     expect(describeChanges({ action: 'moved', entity_type: 'mandate', old_value: { position: 2 }, new_value: { position: 1 } }, ctx)).toEqual([
       { field: 'position', label: 'Position', before: '2', after: '1' },
     ])

@@ -3,6 +3,7 @@
 // reference codes instead of ids, local numbers. Pure and isomorphic.
 import { type TFunction } from 'i18next'
 import { countryName } from '../utils/countries.ts'
+import { sectorsText } from '../utils/isic.ts'
 import { formatNumber } from '../utils/locales.ts'
 import { KINDS } from './kinds.ts'
 import { type FieldSpec } from './spec.ts'
@@ -82,8 +83,9 @@ export function planFieldLabel(field: string, ctx: WordingContext): string {
   return ctx.t(`plan.fields.${PLAN_FIELD_LABELS[field] ?? field}`, { defaultValue: field })
 }
 
-/** A plan detail's value: the country's and the language's names, the scope's translated name. */
+/** A plan detail's value: the country's, the language's and the sectors' names, the scope's translated name. */
 export function planFieldText(field: string, value: unknown, ctx: WordingContext): string {
+  if (field === 'sectors' && Array.isArray(value) && value.length > 0) return sectorsText(value.map(String), (key) => ctx.t(`common:${key}`))
   if (typeof value === 'string' && value) {
     if (field === 'countryCode') return countryName(value, ctx.lng)
     if (field === 'scope') return ctx.t(`plan.scope.${value}`, { defaultValue: value })

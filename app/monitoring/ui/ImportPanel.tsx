@@ -1,9 +1,11 @@
 import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors } from '../../components/forms.tsx'
+import { ColumnNames } from '../../components/ColumnNames.tsx'
+import { FormErrors, validationMessage } from '../../components/forms.tsx'
 import { IdempotencyKey } from '../../components/IdempotencyKey.tsx'
 import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { isSaveFailure } from '../../utils/save-failure.ts'
+import { IMPORT_COLUMNS } from '../import-columns.ts'
 import { type PreviewRow } from '../import.server.ts'
 
 interface ActionData {
@@ -27,7 +29,7 @@ export function ImportPanel({ planId }: { planId: string }) {
     <section className="card" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('monitoring.import.title')}</h2>
       <p className="field__hint">
-        {t('monitoring.import.hint')} <a href={`/plans/${planId}/monitoring/template?format=csv`}>{t('monitoring.import.templateCsv')}</a> ·{' '}
+        {t('monitoring.import.hint')} <ColumnNames names={IMPORT_COLUMNS} />. {t('monitoring.import.hintChecks')} <a href={`/plans/${planId}/monitoring/template?format=csv`}>{t('monitoring.import.templateCsv')}</a> ·{' '}
         <a href={`/plans/${planId}/monitoring/template?format=xlsx`}>{t('monitoring.import.templateXlsx')}</a>
       </p>
       <preview.Form method="post" encType="multipart/form-data" className="form-row">
@@ -71,7 +73,7 @@ export function ImportPanel({ planId }: { planId: string }) {
                     <td>{r.period}</td>
                     <td>{r.value}</td>
                     <td>{r.note}</td>
-                    <td>{r.errors.length ? r.errors.map((e) => t(e.split('|')[0]!, { value: e.split('|')[1] })).join(' ') : t('monitoring.import.ok')}</td>
+                    <td>{r.errors.length ? r.errors.map((e) => validationMessage(e, t)).join(' ') : t('monitoring.import.ok')}</td>
                   </tr>
                 ))}
               </tbody>

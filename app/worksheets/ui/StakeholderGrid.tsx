@@ -122,7 +122,9 @@ export function StakeholderGrid({ stakeholders, placements, canEdit }: { stakeho
         </div>
       </div>
       <p className="sgrid__legend">
-        <span className="sgrid__chip sgrid__chip--agreed">S</span> {t('stakeholderGrid.agreed')} <span className="sgrid__chip sgrid__chip--mean">S</span> {t('stakeholderGrid.fromMeans')}
+        {/* Sample chips: their border (solid or dashed) is the key; they name no stakeholder. */}
+        <span className="sgrid__chip sgrid__chip--agreed sgrid__chip--sample" aria-hidden="true" /> {t('stakeholderGrid.agreed')}{' '}
+        <span className="sgrid__chip sgrid__chip--mean sgrid__chip--sample" aria-hidden="true" /> {t('stakeholderGrid.fromMeans')}
       </p>
       {unplaced.length > 0 ? (
         <p className="cell-sub">
