@@ -12,6 +12,9 @@ const admin = new pg.Client({ connectionString: adminUrl })
 await admin.connect()
 const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])
 if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${TEMPLATE_DB}`)
+// Connections an earlier file of this worker left open (a pool never destroyed, a server a test
+// started) would pile up until PostgreSQL refuses new ones: end them, as dropping the database did.
+else await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName])
 await admin.end()
 
 process.env.NODE_ENV = 'test'
