@@ -2,11 +2,13 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as InvitationRepository from '#db/repositories/invitations.ts'
+import * as SignoffRepository from '#db/repositories/signoffs.ts'
 import { DEMO_PASSWORD } from '#db/seed/accounts.ts'
 import { seedDemo } from '#db/seed/demo.ts'
 import { hashPassword, randomToken, sha256 } from '#app/utils/crypto.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { SUBSTEP_CODES } from '#app/utils/substeps.ts'
+import { planProgress } from '#app/worksheets/progress.server.ts'
 import * as rootModule from '#app/root.tsx'
 import { args, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 
@@ -14,8 +16,11 @@ import { args, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 // filled in, is loaded as every demo role (and anonymously), and a fingerprint of every table is
 // compared before and after. The route list comes from app/routes/, so a new route is covered.
 //
-// The one write a GET may make is sliding the session's idle expiry (ADR 002): the sessions table
-// is compared on who is signed in, not on when they were last seen.
+// The writes a GET may make: sliding the session's idle expiry (ADR 002), so the sessions table is
+// compared on who is signed in, not on when they were last seen; and bringing the stored
+// completeness of a plan whose content changed up to date (ADR 037), a cache of what the progress
+// rules say about the content: completion_generations is compared on its content generation (which
+// only writes of content move), and substep_completion is checked to equal the rules afterwards.
 
 const db = getDb()
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
@@ -26,11 +31,15 @@ const ROLES = ['admin', 'planner', 'union', 'employer', 'viewer', 'fisheries', '
 async function fingerprint(): Promise<Record<string, string>> {
   const { rows: tables } = await sql<{ tablename: string }>`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely_%' ORDER BY tablename`.execute(db)
-  const parts = tables.map(({ tablename }) =>
-    tablename === 'sessions'
-      ? sql`SELECT 'sessions' AS name, count(*)::text || ':' || coalesce(sum(hashtext(id_hash || user_id)::bigint), 0)::text AS digest FROM sessions`
-      : sql`SELECT ${tablename} AS name, count(*)::text || ':' || coalesce(sum(hashtext(t::text)::bigint), 0)::text AS digest FROM ${sql.table(tablename)} t`,
-  )
+  const parts = tables
+    .filter(({ tablename }) => tablename !== 'substep_completion')
+    .map(({ tablename }) =>
+      tablename === 'sessions'
+        ? sql`SELECT 'sessions' AS name, count(*)::text || ':' || coalesce(sum(hashtext(id_hash || user_id)::bigint), 0)::text AS digest FROM sessions`
+        : tablename === 'completion_generations'
+          ? sql`SELECT 'completion_generations' AS name, count(*)::text || ':' || coalesce(sum(hashtext(plan_id::text || ':' || content)::bigint), 0)::text AS digest FROM completion_generations`
+          : sql`SELECT ${tablename} AS name, count(*)::text || ':' || coalesce(sum(hashtext(t::text)::bigint), 0)::text AS digest FROM ${sql.table(tablename)} t`,
+    )
   const { rows } = await sql<{ name: string; digest: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db)
   return Object.fromEntries(rows.map((r) => [r.name, r.digest]))
 }
@@ -131,6 +140,12 @@ describe('GET requests', () => {
       }
     }
     expect(writes).toEqual([])
+    // The stored completeness the pages and the dashboard brought up to date is what the rules say.
+    for (const planId of [palm, fishing]) {
+      const live = (await planProgress(db, planId)).filter((p) => p.status === 'done').map((p) => p.code)
+      expect([...(await SignoffRepository.findCompletion(db, [planId])).get(planId)!].sort()).toEqual(live.sort())
+    }
+    expect(await SignoffRepository.findStaleCompletion(db)).toEqual([])
     const criteria = await db.selectFrom('worksheet_items').select('id').where('plan_id', '=', fishing).where('kind', '=', 'criterion').execute()
     expect(criteria).toEqual([])
   })
