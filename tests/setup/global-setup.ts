@@ -19,7 +19,7 @@ let embedded: EmbeddedDatabase | undefined
 
 /**
  * Starts a real PostgreSQL (embedded, or TEST_DATABASE_URL's server) and migrates a template
- * database once; each test worker then clones it. DATABASE_URL is never used by the tests.
+ * database once; each test file then clones it. DATABASE_URL is never used by the tests.
  */
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL

@@ -2,19 +2,16 @@ import pg from 'pg'
 import { afterAll, beforeEach, inject } from 'vitest'
 import { TEMPLATE_DB, withDatabase } from './global-setup.ts'
 
-// Each test worker gets its own clone of the migrated template, made by the first file it runs
-// (the global setup drops the clones of earlier runs). Every test starts on empty tables, but the
-// tables are emptied only when the previous test left something: a TRUNCATE of every table costs
-// tens of milliseconds, and most tests (permissions, wording, merges) never touch the database.
+// Each test file gets a fresh clone of the migrated template (dropping the previous one also ends
+// any connection an earlier file left open). Every test starts on empty tables, but the tables are
+// emptied only when the previous test left something: a TRUNCATE of every table costs tens of
+// milliseconds, and most tests (permissions, wording, merges) never touch the database.
 const adminUrl = inject('testDatabaseAdminUrl')
 const dbName = `scp_test_${process.env.VITEST_POOL_ID ?? '0'}`
 const admin = new pg.Client({ connectionString: adminUrl })
 await admin.connect()
-const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])
-if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${TEMPLATE_DB}`)
-// Connections an earlier file of this worker left open (a pool never destroyed, a server a test
-// started) would pile up until PostgreSQL refuses new ones: end them, as dropping the database did.
-else await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName])
+await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${TEMPLATE_DB}`)
 await admin.end()
 
 process.env.NODE_ENV = 'test'
