@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { SUBSTEP_CODES } from '../utils/substeps.ts'
-import { formatDateTime } from '../utils/locales.ts'
 import { AgreementPill } from './AgreementPill.tsx'
+import { SignoffList } from './SignoffList.tsx'
 import { type SignoffEntry } from './entries.ts'
 import { type Agreement, type SignoffCounts } from './summary.ts'
 
@@ -16,8 +16,7 @@ export interface FrozenSignoffView {
  * sign-offs in a new draft never change it. Null: approved before sign-offs were kept.
  */
 export function FrozenSignoff({ signoff }: { signoff: FrozenSignoffView | null }) {
-  const { t, i18n } = useTranslation(['common', 'steps'])
-  const when = (iso: string) => formatDateTime(iso, i18n.language)
+  const { t } = useTranslation(['common', 'steps'])
   const byCode = new Map(signoff?.substeps.map((s) => [s.code, s]))
   return (
     <section className="card frozen-signoff" aria-labelledby="frozen-signoff-heading">
@@ -40,17 +39,7 @@ export function FrozenSignoff({ signoff }: { signoff: FrozenSignoffView | null }
                     <AgreementPill agreement={state.agreement} />
                   </span>
                   {state.entries.length > 0 ? (
-                    <ul className="signoff__list" aria-label={t('signoff.ofSubstep', { code })}>
-                      {state.entries.map(({ constituency: c, signoff: s }) => (
-                        <li key={c} data-constituency={c} data-state={s?.decision ?? 'none'} data-stale={s?.staleAt ? '' : undefined}>
-                          <strong>{t(`constituency.${c}`)}</strong>
-                          {': '}
-                          {s ? t(s.decision === 'agree' ? 'signoff.agreedBy' : 'signoff.reservedBy', { name: s.name ?? t('activity.someone'), organisation: s.organisation ?? '—', when: when(s.signedAt) }) : t('signoff.awaiting')}
-                          {s?.reason ? <q className="cell-sub">{s.reason}</q> : null}
-                          {s?.staleAt ? <span className="cell-sub signoff__stale">{t('signoff.staleSince', { when: when(s.staleAt) })}</span> : null}
-                        </li>
-                      ))}
-                    </ul>
+                    <SignoffList entries={state.entries} label={t('signoff.ofSubstep', { code })} />
                   ) : null}
                 </li>
               )

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors } from '../components/forms.tsx'
 import { IdempotencyKey } from '../components/IdempotencyKey.tsx'
 import { FetcherSaveFailed } from '../components/SaveFailed.tsx'
-import { formatDateTime } from '../utils/locales.ts'
 import { AgreementPill } from './AgreementPill.tsx'
+import { SignoffList } from './SignoffList.tsx'
 import { REASON_MAX } from './schema.ts'
 import { type SubstepSignoff } from './substep-signoff.server.ts'
 
@@ -17,9 +17,8 @@ interface Reply {
  * and when, what went out of date, and the forms for the viewer's own constituency.
  */
 export function SignoffPanel({ code, signoff }: { code: string; signoff: SubstepSignoff }) {
-  const { t, i18n } = useTranslation('common')
+  const { t } = useTranslation('common')
   const fetcher = useFetcher<Reply>()
-  const when = (iso: string) => formatDateTime(iso, i18n.language)
   const errors = fetcher.data?.signoff?.error ?? {}
   const busy = fetcher.state !== 'idle'
   const answer = busy ? undefined : fetcher.data
@@ -35,17 +34,7 @@ export function SignoffPanel({ code, signoff }: { code: string; signoff: Substep
       {signoff.entries.length === 0 ? (
         <p className="empty-state">{t('signoff.noTeam')}</p>
       ) : (
-        <ul className="signoff__list" aria-label={t('signoff.title')}>
-          {signoff.entries.map(({ constituency: c, signoff: s }) => (
-            <li key={c} data-constituency={c} data-state={s?.decision ?? 'none'} data-stale={s?.staleAt ? '' : undefined}>
-              <strong>{t(`constituency.${c}`)}</strong>
-              {': '}
-              {s ? t(s.decision === 'agree' ? 'signoff.agreedBy' : 'signoff.reservedBy', { name: s.name ?? t('activity.someone'), organisation: s.organisation ?? '—', when: when(s.signedAt) }) : t('signoff.awaiting')}
-              {s?.reason ? <q className="cell-sub">{s.reason}</q> : null}
-              {s?.staleAt ? <span className="cell-sub signoff__stale">{t('signoff.staleSince', { when: when(s.staleAt) })}</span> : null}
-            </li>
-          ))}
-        </ul>
+        <SignoffList entries={signoff.entries} label={t('signoff.title')} />
       )}
       {signoff.mine && mine ? (
         <div className="signoff__forms">
