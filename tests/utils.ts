@@ -1,6 +1,7 @@
 import { type Executor } from '#db/executor.ts'
 import { createUser } from '#db/factories/index.ts'
 import { createSession } from '#app/utils/session.server.ts'
+import { isDataWithInit } from '#app/utils/resource-response.server.ts'
 
 // Helpers for calling Remix loaders and actions directly against the test database.
 
@@ -61,16 +62,6 @@ export interface RouteResult<T = unknown> {
   /** Where a redirect points, else null. */
   location: string | null
   thrown: boolean
-}
-
-interface DataWithInit {
-  type: 'DataWithResponseInit'
-  data: unknown
-  init: ResponseInit | null
-}
-
-function isDataWithInit(value: unknown): value is DataWithInit {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'DataWithResponseInit'
 }
 
 async function toResult(value: unknown, thrown: boolean): Promise<RouteResult> {

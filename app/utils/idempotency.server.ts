@@ -4,6 +4,7 @@ import { type Db } from '#db/client.ts'
 import * as IdempotencyKeyRepository from '#db/repositories/idempotency-keys.ts'
 import { IDEMPOTENCY_FIELD } from './idempotency.ts'
 import { uuid } from './validation.ts'
+import { isDataWithInit } from './resource-response.server.ts'
 
 // A resent form entry gets the answer of its first submission instead of being saved twice
 // (ADR 039). The route reads the key the form sent, then runs its whole handling through
@@ -45,16 +46,6 @@ export function fingerprintOf(request: Request, formData: FormData): string {
 }
 
 type StoredAnswer = { status: number; body: unknown } | { status: number; redirect: string }
-
-interface DataWithInit {
-  type: 'DataWithResponseInit'
-  data: unknown
-  init: ResponseInit | null
-}
-
-function isDataWithInit(value: unknown): value is DataWithInit {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'DataWithResponseInit'
-}
 
 function isRedirect(value: unknown): value is Response {
   return value instanceof Response && value.status >= 300 && value.status < 400 && value.headers.has('Location')

@@ -1,13 +1,14 @@
 // Resource routes must answer with real Responses: under single fetch Remix drops the headers of
 // a returned `data()` and the body of a thrown one. These helpers keep status, body and headers.
 
-interface DataWithInit {
+/** What Remix's `data()` returns (and routes throw): a body with its status and headers. */
+export interface DataWithInit {
   type: 'DataWithResponseInit'
   data: unknown
   init: ResponseInit | null
 }
 
-function isDataWithInit(value: unknown): value is DataWithInit {
+export function isDataWithInit(value: unknown): value is DataWithInit {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'DataWithResponseInit'
 }
 
