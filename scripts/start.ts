@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { createDb } from '#db/client.ts'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '#db/embedded.ts'
 import { migrateToLatest } from '#db/migrate.ts'
-import { demoAccountsText, seedIfEmpty } from '#db/seed.ts'
+import { demoAccountsText, seedIfEmpty } from '#seed/index.ts'
 import { createSupervisor } from './supervisor.ts'
 
 // `npm start` / `npm run dev`: one command that brings up the whole portal.

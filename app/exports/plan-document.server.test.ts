@@ -3,7 +3,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { appendNotesSentence } from '#tests/collab-notes.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
-import { seedDemo, type DemoIds } from '#db/seed/demo.ts'
+import { seedDemo, type DemoIds } from '#seed/demo.ts'
 import { buildPlanDocument } from './plan-document.server.ts'
 import { type Block, type PlanDocument } from './types.ts'
 

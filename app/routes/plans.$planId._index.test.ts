@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
-import { seedDemo } from '#db/seed/demo.ts'
+import { seedDemo } from '#seed/demo.ts'
 import { getDb } from '../utils/db.server.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { loader } from './plans.$planId._index.tsx'

@@ -1,6 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { seedDemo, type DemoIds } from '#db/seed/demo.ts'
+import { seedDemo, type DemoIds } from '#seed/demo.ts'
 import { args, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { getDb } from '../utils/db.server.ts'
 import { loader as overviewLoader } from './plans.$planId._index.tsx'

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
-import { seedDemo, type DemoIds } from '#db/seed/demo.ts'
+import { seedDemo, type DemoIds } from '#seed/demo.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { getDb } from '../utils/db.server.ts'
 import { loader } from './plans.$planId.print.ts'

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as CommentRepository from '#db/repositories/comments.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
-import { seedDemo, type DemoIds } from '#db/seed/demo.ts'
+import { seedDemo, type DemoIds } from '#seed/demo.ts'
 import { appendNotesSentence } from '#tests/collab-notes.ts'
 import { args, call, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { type SearchHit } from '../search/plan-search.server.ts'

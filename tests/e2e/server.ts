@@ -10,7 +10,7 @@ import pg from 'pg'
 import { createDb } from '#db/client.ts'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '#db/embedded.ts'
 import { migrateToLatest } from '#db/migrate.ts'
-import { seedIfEmpty } from '#db/seed.ts'
+import { seedIfEmpty } from '#seed/index.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const port = process.env.E2E_PORT ?? '3100'

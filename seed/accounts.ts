@@ -1,5 +1,5 @@
 // Demo organisations and people of the worked example (scp-method.md §4), all fictional.
-import { type Constituency, type GlobalRole, type PlanRole } from '../types.ts'
+import { type Constituency, type GlobalRole, type PlanRole } from '#db/types.ts'
 
 export const DEMO_PASSWORD = 'scp-demo-2026'
 

@@ -1,5 +1,5 @@
-import { type Executor } from '../executor.ts'
-import * as StatisticsRepository from '../repositories/inspection-statistics.ts'
+import { type Executor } from '#db/executor.ts'
+import * as StatisticsRepository from '#db/repositories/inspection-statistics.ts'
 
 /** Fictional labour inspection statistics for the demo countries, so 1.3 shows a trend. */
 export async function seedStatistics(db: Executor, actorId: string) {

@@ -1,5 +1,5 @@
-import { type Executor } from '../executor.ts'
-import * as ItemRepository from '../repositories/worksheet-items.ts'
+import { type Executor } from '#db/executor.ts'
+import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type DemoIds } from './demo.ts'
 
 type Row = Record<string, unknown>

@@ -1,5 +1,5 @@
-import { type Executor } from '../executor.ts'
-import * as ScoreRepository from '../repositories/scores.ts'
+import { type Executor } from '#db/executor.ts'
+import * as ScoreRepository from '#db/repositories/scores.ts'
 import { type DemoIds } from './demo.ts'
 import { seedItems } from './step1.ts'
 

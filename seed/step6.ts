@@ -1,5 +1,5 @@
 import { quarterDates } from '#app/worksheets/timeline.ts'
-import { type Executor } from '../executor.ts'
+import { type Executor } from '#db/executor.ts'
 import { type DemoIds } from './demo.ts'
 import { seedItems } from './step1.ts'
 

@@ -2,8 +2,8 @@ import { substepScopes } from '#app/signoff/scopes.ts'
 import { evaluateCompletion } from '#app/signoff/completion.server.ts'
 import { type SubstepCode } from '#app/utils/substeps.ts'
 import { type Transaction } from 'kysely'
-import * as SignoffRepository from '../repositories/signoffs.ts'
-import { type DB } from '../types.ts'
+import * as SignoffRepository from '#db/repositories/signoffs.ts'
+import { type DB } from '#db/types.ts'
 import { type DemoIds } from './demo.ts'
 
 // The palm oil team has agreed step 1 and the issues of 2.1; on the prioritisation the employers

@@ -1,6 +1,6 @@
-import { type Executor } from '../executor.ts'
-import * as MeasurementRepository from '../repositories/measurements.ts'
-import * as ItemRepository from '../repositories/worksheet-items.ts'
+import { type Executor } from '#db/executor.ts'
+import * as MeasurementRepository from '#db/repositories/measurements.ts'
+import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type DemoIds } from './demo.ts'
 
 /** The palm oil plan's first monitoring entries (scp-method.md §4.6, Q2 2026). */

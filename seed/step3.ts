@@ -1,4 +1,4 @@
-import { type Executor } from '../executor.ts'
+import { type Executor } from '#db/executor.ts'
 import { type DemoIds } from './demo.ts'
 import { seedItems } from './step1.ts'
 

@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { planProgress } from '#app/worksheets/progress.server.ts'
 import { loadStakeholderScores } from '#app/worksheets/step4.server.ts'
 import { placementOf, quadrant } from '#app/worksheets/step4.ts'
-import { createDb } from '../client.ts'
-import * as CommentRepository from '../repositories/comments.ts'
-import * as ItemRepository from '../repositories/worksheet-items.ts'
+import { createDb } from '#db/client.ts'
+import * as CommentRepository from '#db/repositories/comments.ts'
+import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { seedDemo } from './demo.ts'
 
 const db = createDb(process.env.DATABASE_URL!)

@@ -1,5 +1,5 @@
-import { type Executor } from '../executor.ts'
-import * as CommentRepository from '../repositories/comments.ts'
+import { type Executor } from '#db/executor.ts'
+import * as CommentRepository from '#db/repositories/comments.ts'
 import { type DemoIds } from './demo.ts'
 
 /** A few discussions on the palm oil plan: the union on I1, a reply, the ILO reviewer on 2.2, an employer on a cause. */

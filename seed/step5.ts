@@ -1,6 +1,6 @@
-import { type Executor } from '../executor.ts'
-import * as SelectionRepository from '../repositories/intervention-selections.ts'
-import * as ScoreRepository from '../repositories/scores.ts'
+import { type Executor } from '#db/executor.ts'
+import * as SelectionRepository from '#db/repositories/intervention-selections.ts'
+import * as ScoreRepository from '#db/repositories/scores.ts'
 import { type DemoIds } from './demo.ts'
 import { seedItems } from './step1.ts'
 

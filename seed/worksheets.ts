@@ -1,4 +1,4 @@
-import { type Executor } from '../executor.ts'
+import { type Executor } from '#db/executor.ts'
 import { type DemoIds } from './demo.ts'
 import { seedMonitoring } from './monitoring.ts'
 import { seedComments } from './comments.ts'

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { planProgress } from '#app/worksheets/progress.server.ts'
 import { loadInterventionPriorities } from '#app/worksheets/step5.server.ts'
-import { createDb } from '../client.ts'
-import * as ItemRepository from '../repositories/worksheet-items.ts'
+import { createDb } from '#db/client.ts'
+import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { seedDemo } from './demo.ts'
 
 const db = createDb(process.env.DATABASE_URL!)

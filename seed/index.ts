@@ -1,9 +1,9 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { hashPassword } from '#app/utils/crypto.server.ts'
-import { createDb } from './client.ts'
-import { DEMO_PASSWORD, DEMO_USERS } from './seed/accounts.ts'
-import { isEmpty, seedDemo } from './seed/demo.ts'
+import { createDb } from '#db/client.ts'
+import { DEMO_PASSWORD, DEMO_USERS } from './accounts.ts'
+import { isEmpty, seedDemo } from './demo.ts'
 
 /** Loads the demo data into an empty database; returns false when the database already has data. */
 export async function seedIfEmpty(url: string): Promise<boolean> {
