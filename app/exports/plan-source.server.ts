@@ -9,7 +9,7 @@ import * as MemberRepository from '#db/repositories/members.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
-import { type PlanStatus } from '#db/types.ts'
+import { type ApprovalRecord, type PlanStatus } from '#db/types.ts'
 import { frozenSignoff, loadPlanSignoff, type PlanSignoff } from '../signoff/signoff.server.ts'
 import { isLocale } from '../utils/locales.ts'
 import { KINDS } from '../worksheets/kinds.ts'
@@ -134,11 +134,26 @@ export async function loadVersionSource(db: Db, planId: string, number: number):
     documents: new Map(
       version.snapshot.documents.map((d): [string, DocumentContent] => [d.name, d.lexical !== undefined ? { lexical: d.lexical } : { blocks: plainTextBlocks(d.plainText) }]),
     ),
-    ...(await sharedParts(db, planId)),
+    ...(await versionParts(db, planId, version)),
     version: { number: version.number, approvedBy: version.approved_by_name, approvedAt: iso(version.created_at), note: version.note },
     signoff: frozenSignoff(plan.id, version.snapshot.signoff),
     overrideReason: version.override_reason,
   }
+}
+
+/**
+ * What a version shares with the live plan (open review comments, measurements), except its
+ * endorsements: those it was approved with, from its snapshot, since "Revise" clears the plan's
+ * own for the new draft. Versions approved before the snapshot kept them show the endorsements
+ * still recorded for their number.
+ */
+async function versionParts(db: Db, planId: string, version: { number: number; snapshot: { approval?: ApprovalRecord } }) {
+  const shared = await sharedParts(db, planId)
+  const record = version.snapshot.approval?.endorsements
+  const endorsements = record
+    ? record.map((e) => ({ organisation: e.organisation, constituency: e.constituency, decision: e.decision, comment: e.comment, versionNumber: version.number }))
+    : shared.endorsements.filter((e) => e.versionNumber === version.number)
+  return { ...shared, endorsements }
 }
 
 function plainTextBlocks(text: string): Block[] {

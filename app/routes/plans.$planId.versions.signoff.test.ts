@@ -93,4 +93,23 @@ describe('an approved version’s sign-offs', () => {
     expect(print.data).toContain('Seasonal workers are left out')
     expect(print.data).toContain('Reservation by')
   })
+
+  it('keep the endorsements the version was approved with, after "Revise" clears them for the new draft', async () => {
+    const t = await tripartiteTeam()
+    expect((await transition(t.plan.id, t.leadCookie, 'draft', 'submit')).status).toBe(200)
+    const endorse = (cookie: string, form: Record<string, string>) =>
+      call(() => reviewAction(args(makeRequest(`/plans/${t.plan.id}/review`, { cookie, form: { intent: 'endorse', ...form } }), { planId: t.plan.id })))
+    expect((await endorse(t.union.cookie, { decision: 'endorse', comment: 'Agreed at the union congress' })).status).toBe(200)
+    expect((await endorse(t.employer.cookie, { decision: 'object', comment: 'Targets too low' })).status).toBe(200)
+    expect((await transition(t.plan.id, t.reviewerCookie, 'in_review', 'approve', { overrideReason: 'Minister’s deadline' })).status).toBe(302)
+    const decisions = async () =>
+      (await loadVersionSource(db, t.plan.id, 1))!.endorsements.map((e) => [e.organisation, e.decision, e.comment, e.versionNumber]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))
+    const atApproval = await decisions()
+    expect(atApproval).toEqual([
+      ['EFE', 'object', 'Targets too low', 1],
+      ['FTU', 'endorse', 'Agreed at the union congress', 1],
+    ])
+    expect((await transition(t.plan.id, t.leadCookie, 'approved', 'revise')).status).toBe(200)
+    expect(await decisions()).toEqual(atApproval)
+  })
 })
