@@ -84,10 +84,18 @@ describe('sub-step sign-offs', () => {
   })
 
   it('stores completeness and reads it back for many plans at once', async () => {
-    const { plan } = await tripartitePlan()
-    await SignoffRepository.storeCompletion(db, plan.id, [{ substep: '1.1', complete: true }, { substep: '1.2', complete: false }])
-    await SignoffRepository.storeCompletion(db, plan.id, [{ substep: '1.1', complete: false }, { substep: '1.2', complete: true }])
-    expect([...(await SignoffRepository.findCompletion(db, [plan.id])).get(plan.id)!]).toEqual(['1.2'])
+    const { plan, gov } = await tripartitePlan()
+    const other = await createPlan(db, gov.id)
+    const generation = async (id: string) => (await SignoffRepository.findContentGenerations(db, [id])).get(id)!
+    await SignoffRepository.storeEvaluatedCompletions(db, [
+      { planId: plan.id, generation: await generation(plan.id), complete: [{ substep: '1.1', complete: true }, { substep: '1.2', complete: false }] },
+      { planId: other.id, generation: await generation(other.id), complete: [{ substep: '2.1', complete: true }] },
+    ])
+    await ItemRepository.insert(db, { planId: plan.id, kind: 'mandate', refPrefix: 'M', data: { instrument: 'Act' }, actorId: gov.id })
+    await SignoffRepository.storeEvaluatedCompletions(db, [{ planId: plan.id, generation: await generation(plan.id), complete: [{ substep: '1.1', complete: false }, { substep: '1.2', complete: true }] }])
+    const stored = await SignoffRepository.findCompletion(db, [plan.id, other.id])
+    expect([...stored.get(plan.id)!]).toEqual(['1.2'])
+    expect([...stored.get(other.id)!]).toEqual(['2.1'])
   })
 
   it('marks a plan’s completeness stale in the transaction of a worksheet or score change, not of a notes edit', async () => {

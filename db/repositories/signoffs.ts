@@ -119,18 +119,6 @@ export function storeEvaluatedCompletions(db: Executor, evaluated: EvaluatedComp
   })
 }
 
-/** Stores what the progress rules found, touching only the rows that changed. */
-export async function storeCompletion(db: Executor, planId: string, complete: { substep: string; complete: boolean }[]) {
-  if (complete.length === 0) return
-  await sql`
-    INSERT INTO substep_completion (plan_id, substep, complete)
-    SELECT ${planId}::uuid, c.substep, c.complete FROM unnest(${complete.map((c) => c.substep)}::text[], ${complete.map((c) => c.complete)}::boolean[]) AS c(substep, complete)
-    ORDER BY c.substep
-    ON CONFLICT (plan_id, substep) DO UPDATE SET complete = excluded.complete, updated_at = now()
-    WHERE substep_completion.complete IS DISTINCT FROM excluded.complete
-  `.execute(db)
-}
-
 /**
  * Records a constituency's agreement or reservation on a sub-step, replacing its earlier one (and
  * clearing its staleness), with a history entry. `scopes` is the content it is given on.
