@@ -87,9 +87,14 @@ export interface EvaluatedCompletion {
  * meanwhile: an evaluation that started earlier never overwrites a later one. A plan whose content
  * never changed has no generation row and is stored as is. Returns the plans stored.
  */
-export function storeEvaluatedCompletions(db: Executor, evaluated: EvaluatedCompletion[]): Promise<string[]> {
-  if (evaluated.length === 0) return Promise.resolve([])
+export async function storeEvaluatedCompletions(db: Executor, evaluated: EvaluatedCompletion[]): Promise<string[]> {
+  if (evaluated.length === 0) return []
   const planIds = evaluated.map((e) => e.planId)
+  // Most evaluations (every page view) find the stored completeness current: say so without
+  // taking the plans' row locks, so that readers of one plan never queue behind each other.
+  const seen = await db.selectFrom('completion_generations').select(['plan_id', 'evaluated']).where('plan_id', 'in', planIds).execute()
+  const seenOf = new Map(seen.map((r) => [r.plan_id, BigInt(r.evaluated)]))
+  if (evaluated.every((e) => seenOf.has(e.planId) && seenOf.get(e.planId)! >= BigInt(e.generation))) return []
   return withTransaction(db, async (trx) => {
     // In plan order, as every evaluator and bulk writer takes them, so that none deadlocks.
     const current = await trx.selectFrom('completion_generations').select(['plan_id', 'evaluated']).where('plan_id', 'in', planIds).orderBy('plan_id').forUpdate().execute()
