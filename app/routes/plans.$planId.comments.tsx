@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { getDb } from '../utils/db.server.ts'
 import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
-import { keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
+import { keepFormOnFailure, keepPageOnLoadFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { asResourceResponse } from '../utils/resource-response.server.ts'
 import { handleCommentAction, loadThread, withCurrentThread } from '../worksheets/comments.server.ts'
@@ -11,6 +11,8 @@ import { handleCommentAction, loadThread, withCurrentThread } from '../worksheet
 
 // Offline or a server failure: the form keeps what was typed and offers to send it again (ADR 038).
 export const clientAction = keepFormOnFailure
+// Loading the thread offline says so in the thread; the page and the comment being typed stay.
+export const clientLoader = keepPageOnLoadFailure
 export const shouldRevalidate = skipRevalidationOnFailure
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -22,7 +22,7 @@ import { isSubstepCode, neighbours, STEPS } from '../utils/substeps.ts'
 import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
 import { handleItemAction, isItemIntent, loadWorksheet } from '../worksheets/items.server.ts'
 import { KINDS } from '../worksheets/kinds.ts'
-import { CommentsContext, CommentThread } from '../worksheets/ui/CommentThread.tsx'
+import { CommentsProvider, CommentThread } from '../worksheets/ui/CommentThread.tsx'
 import { PANELS_AFTER, PANELS_BEFORE } from '../worksheets/ui/panels.tsx'
 import { WorksheetList } from '../worksheets/ui/WorksheetList.tsx'
 
@@ -122,7 +122,7 @@ export default function SubstepPage() {
           ))}
         </ol>
       </nav>
-      <CommentsContext.Provider value={{ planId, counts: commentCounts.items, canComment: abilities['comment:create'], canResolve: abilities['review:resolve'] }}>
+      <CommentsProvider value={{ planId, counts: commentCounts.items, canComment: abilities['comment:create'], canResolve: abilities['review:resolve'] }}>
         <article className="substep" data-hydrated={hydrated ? '' : undefined}>
           <p className="substep__eyebrow">
             {t('stepLabel', { step })} · {t(`step.${step}.name`)}
@@ -167,7 +167,7 @@ export default function SubstepPage() {
             ) : null}
           </nav>
         </article>
-      </CommentsContext.Provider>
+      </CommentsProvider>
     </div>
   )
 }

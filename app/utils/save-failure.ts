@@ -3,7 +3,7 @@
 // forms people type into wrap their server action with `keepFormOnFailure` and skip the loaders'
 // revalidation after such a failure (it would fail too while offline); the forms then show
 // <SaveFailed> with a "Try again" and retry by themselves when the connection returns.
-import { isRouteErrorResponse, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from '@remix-run/react'
+import { isRouteErrorResponse, type ClientActionFunctionArgs, type ClientLoaderFunctionArgs, type ShouldRevalidateFunction } from '@remix-run/react'
 
 export interface SaveFailure {
   saveFailed: {
@@ -48,3 +48,26 @@ export async function keepFormOnFailure({ serverAction }: ClientActionFunctionAr
 /** The route's `shouldRevalidate`: nothing was saved, so there is nothing to reload (and offline, reloading would fail). */
 export const skipRevalidationOnFailure: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
   isSaveFailure(actionResult) ? false : defaultShouldRevalidate
+
+export interface LoadFailure {
+  loadFailed: SaveFailure['saveFailed']
+}
+
+export function isLoadFailure(value: unknown): value is LoadFailure {
+  return typeof value === 'object' && value !== null && 'loadFailed' in value
+}
+
+/**
+ * The `clientLoader` of a resource a page loads with a fetcher (a comment thread): a read that
+ * failed offline or on a 5xx comes back as data, so the part of the page that asked says so and
+ * offers to load again, instead of the error boundary replacing the page and what is typed in it.
+ */
+export async function keepPageOnLoadFailure({ serverLoader }: ClientLoaderFunctionArgs) {
+  try {
+    return await serverLoader()
+  } catch (error) {
+    const failure = describeFailure(error, navigator.onLine)
+    if (!failure) throw error
+    return { loadFailed: failure.saveFailed } satisfies LoadFailure
+  }
+}

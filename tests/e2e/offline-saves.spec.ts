@@ -92,6 +92,8 @@ test('a comment sent offline is kept, and posted once when the connection return
   await openSubstep(page, planId, '1.1')
   const discussion = page.locator('#discussion')
   await discussion.getByRole('button', { name: /^Comments/ }).click()
+  // The thread has loaded before the connection goes (a load cut short is the next test's case).
+  await expect(discussion.getByText('No comments yet.')).toBeVisible()
   const body = unique('Please check the inspection act reference')
   await discussion.getByLabel('Your comment').fill(body)
 
@@ -107,4 +109,28 @@ test('a comment sent offline is kept, and posted once when the connection return
   await page.reload()
   await discussion.getByRole('button', { name: /^Comments/ }).click()
   await expect(discussion.locator('.comment__body', { hasText: body })).toHaveCount(1)
+})
+
+test('a thread opened offline says it could not load, keeps the page and loads when the connection returns', async ({ newUser }) => {
+  test.setTimeout(120_000)
+  const page = await newUser(LEAD)
+  const planId = await createPlan(page, { title: unique('Offline thread') })
+  await page.request.post(`/plans/${planId}/comments`, { form: { subjectType: 'substep', subjectId: '1.1', body: 'Seen before the connection went' } })
+  await openSubstep(page, planId, '1.1')
+  const discussion = page.locator('#discussion')
+  // While online the page readies the thread's route (discovered, module preloaded) for later.
+  await expect(page.locator('link[rel="modulepreload"][href*="comments"]')).toBeAttached()
+  await page.waitForLoadState('networkidle')
+
+  await page.context().setOffline(true)
+  await discussion.getByRole('button', { name: /^Comments/ }).click()
+  await expect(discussion.getByRole('alert')).toContainText(/Comments could not be loaded: no connection/)
+  await expectNoErrorPage(page)
+  const body = unique('Typed while the thread could not load')
+  await discussion.getByLabel('Your comment').fill(body)
+
+  await page.context().setOffline(false)
+  await expect(discussion.locator('.comment__body', { hasText: 'Seen before the connection went' })).toBeVisible()
+  await expect(discussion.getByRole('alert')).toHaveCount(0)
+  await expect(discussion.getByLabel('Your comment')).toHaveValue(body)
 })

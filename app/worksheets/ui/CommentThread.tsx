@@ -1,10 +1,10 @@
-import { useFetcher } from '@remix-run/react'
+import { Link, useFetcher } from '@remix-run/react'
 import { createContext, useContext, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors } from '../../components/forms.tsx'
 import { IdempotencyKey } from '../../components/IdempotencyKey.tsx'
 import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
-import { isSaveFailure } from '../../utils/save-failure.ts'
+import { isLoadFailure, isSaveFailure, type LoadFailure } from '../../utils/save-failure.ts'
 import { formatDateTime } from '../../utils/locales.ts'
 import { clearSaved } from './clearSaved.ts'
 
@@ -21,6 +21,22 @@ export interface CommentsContextValue {
 }
 
 export const CommentsContext = createContext<CommentsContextValue | null>(null)
+
+/**
+ * Provides the comment context and readies the thread route while the page is online. Remix
+ * discovers a route and fetches its module on first use; a thread first opened (or a comment first
+ * posted) offline would then fail before our own offline handling runs, and the error page would
+ * replace what was being typed. A link Remix is told to prefetch makes it discover the route and
+ * preload its module (it prefetches no data: the route has a clientLoader, so it opts out).
+ */
+export function CommentsProvider({ value, children }: { value: CommentsContextValue; children: React.ReactNode }) {
+  return (
+    <CommentsContext.Provider value={value}>
+      {children}
+      <Link to={`/plans/${value.planId}/comments`} prefetch="render" hidden tabIndex={-1} aria-hidden="true" />
+    </CommentsContext.Provider>
+  )
+}
 
 export function useComments() {
   return useContext(CommentsContext)
@@ -77,7 +93,7 @@ export function CommentThread({ subjectType, subjectId, count, subject }: { subj
 export function CommentPanel({ id, subjectType, subjectId }: { id: string; subjectType: CommentSubjectType; subjectId: string }) {
   const { t } = useTranslation('worksheets')
   const ctx = useComments()
-  const loader = useFetcher<ThreadData>()
+  const loader = useFetcher<ThreadData | LoadFailure>()
   const poster = useFetcher<PostData>()
   const [replyTo, setReplyTo] = useState<string | null>(null)
   const planId = ctx?.planId ?? ''
@@ -86,8 +102,16 @@ export function CommentPanel({ id, subjectType, subjectId }: { id: string; subje
   useEffect(() => {
     load(url)
   }, [load, url])
+  const loadFailed = isLoadFailure(loader.data) ? loader.data.loadFailed : null
+  // Back online after a failed load: load again by itself (the button is there for a server failure).
+  useEffect(() => {
+    if (loadFailed?.reason !== 'offline') return
+    const onOnline = () => load(url)
+    window.addEventListener('online', onOnline)
+    return () => window.removeEventListener('online', onOnline)
+  }, [loadFailed?.reason, load, url])
 
-  const loaded = loader.data?.comments
+  const loaded = isLoadFailure(loader.data) ? undefined : loader.data?.comments
   const posted = poster.data?.comments
   const comments = posted && (!loaded || posted.length >= loaded.length) ? posted : loaded
   const canComment = ctx?.canComment ?? false
@@ -143,7 +167,14 @@ export function CommentPanel({ id, subjectType, subjectId }: { id: string; subje
 
   return (
     <section id={id} className="comment-panel" aria-label={t('comments.title')}>
-      {comments === undefined ? <p role="status">{t('comments.loading')}</p> : comments.length === 0 ? <p className="empty-state">{t('comments.empty')}</p> : renderList(null, 0)}
+      {loadFailed && comments === undefined ? (
+        <div className="alert alert--error" role="alert">
+          <p>{loadFailed.reason === 'offline' ? t('comments.loadFailedOffline') : t('comments.loadFailed')}</p>
+          <button type="button" className="button button--small" onClick={() => load(url)} disabled={loader.state !== 'idle'}>
+            {t('comments.loadAgain')}
+          </button>
+        </div>
+      ) : comments === undefined ? <p role="status">{t('comments.loading')}</p> : comments.length === 0 ? <p className="empty-state">{t('comments.empty')}</p> : renderList(null, 0)}
       {canComment ? replyTo === null ? <CommentForm fetcher={poster} subjectType={subjectType} subjectId={subjectId} /> : null : <p className="field__hint">{t('comments.readOnly')}</p>}
     </section>
   )
