@@ -12,7 +12,7 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 /** JSON the portal writes as JSON text (JSON.stringify) and reads without a fixed shape. */
 type Json = ColumnType<unknown, string | undefined | null, string | null>
 
-// The values the tables' CHECK constraints allow (text columns to the generated types).
+// The values the tables' CHECK constraints allow (plain text in the generated types).
 export type Constituency = 'government' | 'workers' | 'employers' | 'ilo' | 'other'
 export type GlobalRole = 'admin' | 'ilo_reviewer' | 'member'
 export type PlanRole = 'lead' | 'coauthor' | 'contributor' | 'viewer'
