@@ -5,16 +5,22 @@ import { defineConfig } from '@playwright/test'
 const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://localhost:${port}`
 const ci = !!process.env.CI
+const chromium = { browserName: 'chromium' as const, viewport: { width: 1280, height: 800 } }
+// The specs that change what the demo data shares (the demo plans' notes, items and status, a demo
+// account's saved language) run after all the others, one at a time; every other spec makes its
+// own plans or only reads the demo ones, so two of them run at once.
+const SHARED_STATE_WRITERS = ['collaboration.spec.ts', 'collab-hostile-client.spec.ts', 'review-journey.spec.ts', 'language.spec.ts']
 
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '*.spec.ts',
-  timeout: 30_000,
+  // A minute absorbs a busy machine; journeys that need more set their own (never above 2 minutes).
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   forbidOnly: ci,
   retries: 0,
-  // Two CPU cores are shared: one browser at a time keeps the suite steady.
-  workers: 1,
+  // Two browsers at a time on the two cores: the server and the database wait as much as they work.
+  workers: 2,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
@@ -37,7 +43,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    { name: 'chromium', use: chromium, testIgnore: SHARED_STATE_WRITERS },
+    { name: 'shared-demo-state', use: chromium, testMatch: SHARED_STATE_WRITERS, dependencies: ['chromium'], workers: 1 },
+  ],
   webServer: {
     command: 'tsx tests/e2e/server.ts',
     url: `${baseURL}/healthz`,

@@ -1,7 +1,8 @@
 import { type Page } from '@playwright/test'
 import { expect, login, PALM_OIL_TITLE, test } from '../playwright-utils.ts'
 
-// The employer's account is used only here, so its saved language never leaks into other journeys.
+// The employer's account changes its saved language here; the spec runs after the others, alone
+// (playwright.config.ts), and leaves the account as seeded.
 const USER = 'employer@demo.example'
 
 /** A plan date as the portal formats it for `locale` (medium style, UTC; English the British way). */
