@@ -15,7 +15,16 @@ type Children = Map<string | null, WorksheetItemView[]>
 export function CauseTreePanel({ worksheet, extra, abilities }: SubstepPanelProps) {
   const { t } = useTranslation('worksheets')
   const priority = (extra as { priority: PriorityView | null } | null)?.priority ?? null
-  const causes = worksheet.items.cause ?? []
+  const live = worksheet.items.cause ?? []
+  // The cause being edited as last seen: if someone deletes it meanwhile, live refresh removes it,
+  // but it stays in the tree under the same parent (the same form, with what the person typed)
+  // until the form is closed or its text added again (ADR 036).
+  const [editing, setEditing] = useState<string | null>(null)
+  const edited = live.find((c) => c.id === editing)
+  const [lastEdited, setLastEdited] = useState<WorksheetItemView | null>(null)
+  if (edited && lastEdited !== edited) setLastEdited(edited)
+  const ghost = editing !== null && !edited && lastEdited?.id === editing ? lastEdited : null
+  const causes = ghost ? [...live, ghost] : live
   const ids = new Set(causes.map((c) => c.id))
   const children: Children = new Map()
   for (const c of causes) {
@@ -25,7 +34,7 @@ export function CauseTreePanel({ worksheet, extra, abilities }: SubstepPanelProp
   }
   const [collapsed, toggle] = useToggleSet()
   const canEdit = abilities['worksheet:edit'] === true
-  const tree = { children, collapsed, toggle, canEdit, options: worksheet.options, all: causes }
+  const tree = { children, collapsed, toggle, canEdit, options: worksheet.options, all: causes, editing, setEditing, ghost }
   return (
     <section className="worksheet cause-tree" aria-labelledby="cause-tree-heading">
       <h3 id="cause-tree-heading">{t('kinds.cause.title')}</h3>
@@ -61,6 +70,11 @@ interface Tree {
   canEdit: boolean
   options: Record<string, LinkOption[]>
   all: WorksheetItemView[]
+  /** The one cause whose edit form is open. */
+  editing: string | null
+  setEditing: (id: string | null) => void
+  /** The edited cause someone deleted meanwhile, kept for its open form. */
+  ghost: WorksheetItemView | null
 }
 
 function CauseList({ tree, parent, outline }: { tree: Tree; parent: string | null; outline: string }) {
@@ -76,7 +90,8 @@ function CauseList({ tree, parent, outline }: { tree: Tree; parent: string | nul
 
 function CauseNode({ tree, cause, outline, first, last }: { tree: Tree; cause: WorksheetItemView; outline: string; first: boolean; last: boolean }) {
   const { t } = useTranslation('worksheets')
-  const [mode, setMode] = useState<'view' | 'edit' | 'add'>('view')
+  const [adding, setAdding] = useState(false)
+  const deleted = cause === tree.ghost
   const kids = tree.children.get(cause.id) ?? []
   const open = !tree.collapsed.has(cause.id)
   const d = cause.data
@@ -115,21 +130,21 @@ function CauseNode({ tree, cause, outline, first, last }: { tree: Tree; cause: W
           </p>
           {d.evidence ? <p className="cause-node__evidence prewrap">{String(d.evidence)}</p> : null}
           <div className="row-actions">
-            {tree.canEdit ? (
-              <RowActions item={cause} onEdit={() => setMode('edit')} move={{ intent: 'cause:move', first, last }}>
-                <button type="button" className="button button--small" onClick={() => setMode('add')} aria-label={t('causeTree.addUnder', { ref: cause.ref })}>
+            {tree.canEdit && !deleted ? (
+              <RowActions item={cause} onEdit={() => tree.setEditing(cause.id)} move={{ intent: 'cause:move', first, last }}>
+                <button type="button" className="button button--small" onClick={() => setAdding(true)} aria-label={t('causeTree.addUnder', { ref: cause.ref })}>
                   {t('causeTree.addChild')}
                 </button>
               </RowActions>
             ) : null}
-            <CommentThread subjectType="item" subjectId={cause.id} subject={cause.ref} />
+            {deleted ? null : <CommentThread subjectType="item" subjectId={cause.id} subject={cause.ref} />}
           </div>
-          {tree.canEdit ? <StaleDelete item={cause} options={tree.options} /> : null}
-          {mode === 'edit' ? <ItemForm spec={causeSpec} item={cause} options={parentChoices} onDone={() => setMode('view')} /> : null}
-          {mode === 'add' ? (
+          {tree.canEdit && !deleted ? <StaleDelete item={cause} options={tree.options} /> : null}
+          {tree.editing === cause.id ? <ItemForm spec={causeSpec} item={cause} options={parentChoices} onDone={() => tree.setEditing(null)} deleted={deleted} /> : null}
+          {adding ? (
             <div className="cause-node__add">
               <h4>{t('causeTree.addUnder', { ref: cause.ref })}</h4>
-              <ItemForm spec={causeSpec} options={tree.options} defaults={{ parent: cause.id, level: 'root', category: d.category }} formKey={cause.id} onDone={() => setMode('view')} />
+              <ItemForm spec={causeSpec} options={tree.options} defaults={{ parent: cause.id, level: 'root', category: d.category }} formKey={cause.id} onDone={() => setAdding(false)} />
             </div>
           ) : null}
         </div>
