@@ -1,5 +1,6 @@
 // The wire contract between the web app and collab-server. Isomorphic: no browser or Remix imports.
 import { z } from 'zod'
+import { ACCESS_MODES } from '#core/vocabulary.ts'
 import { isSubstepCode, type SubstepCode } from '../utils/substeps.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -22,7 +23,7 @@ export function parseDocName(name: string): DocRef | null {
 export const tokenClaimsSchema = z.object({
   sub: z.string().regex(UUID),
   doc: z.string().min(1).max(200),
-  mode: z.enum(['rw', 'ro']),
+  mode: z.enum(ACCESS_MODES),
   iat: z.number().int(),
   exp: z.number().int(),
 })

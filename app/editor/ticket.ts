@@ -1,10 +1,11 @@
 // Fetching a collab token from the web app (GET /api/collab/token). Browser side.
+import { type AccessMode } from '#core/vocabulary.ts'
 
 export interface CollabTicket {
   url: string
   doc: string
   token: string
-  mode: 'rw' | 'ro'
+  mode: AccessMode
   expiresAt: string
   /** The plan status that makes the document read-only for someone who could edit it in a draft. */
   lock: string | null

@@ -2,7 +2,7 @@
 // (a sub-step's notes, or the plan narrative when substep is omitted). Resource route.
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { type PlanStatus } from '#db/types.ts'
+import { type AccessMode, type PlanStatus } from '#core/vocabulary.ts'
 import { docName } from '../collab/contract.ts'
 import { mintCollabToken } from '../collab/token.server.ts'
 import { collabSecret, getEnv } from '../utils/env.server.ts'
@@ -25,7 +25,7 @@ export type CollabTicket = {
   url: string
   doc: string
   token: string
-  mode: 'rw' | 'ro'
+  mode: AccessMode
   expiresAt: string
   /** The plan status that makes the document read-only for this person, who could edit it in a draft. */
   lock: PlanStatus | null

@@ -1,8 +1,6 @@
-export const CONSTITUENCIES = ['government', 'workers', 'employers', 'ilo', 'other'] as const
-export type Constituency = (typeof CONSTITUENCIES)[number]
+import { TRIPARTITE, type Constituency } from '#core/vocabulary.ts'
 
-/** The three constituencies a plan needs to be tripartite. */
-export const TRIPARTITE: readonly Constituency[] = ['government', 'workers', 'employers']
+/** The tripartite constituencies not among `present`, in TRIPARTITE's order. */
 
 export function missingForTripartite(present: Iterable<string>): Constituency[] {
   const set = new Set(present)

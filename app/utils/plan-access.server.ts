@@ -2,7 +2,7 @@ import { data } from '@remix-run/node'
 import * as MemberRepository from '#db/repositories/members.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { getDb } from './db.server.ts'
-import { type PlanStatus } from '#db/types.ts'
+import { type PlanStatus } from '#core/vocabulary.ts'
 import { canManageTeam, canOnPlan, contentLock, planAbilities, type Actor, type PlanAction, type PlanRole } from './permissions.ts'
 import { requireUser, type SessionUser } from './session.server.ts'
 

@@ -3,7 +3,7 @@
 import { docName } from '../../collab/contract.ts'
 import { indicatorProgress } from '../../monitoring/progress.ts'
 import { countryName } from '../../utils/countries.ts'
-import { CONSTITUENCIES } from '../../utils/constituencies.ts'
+import { CONSTITUENCIES } from '#core/vocabulary.ts'
 import { STEPS, type SubstepCode } from '../../utils/substeps.ts'
 import { lexicalToBlocks } from '../lexical-blocks.server.ts'
 import { type Block, type DocumentSection } from '../types.ts'
