@@ -1,6 +1,6 @@
 import { type SubstepProgress } from '../worksheets/progress.server.ts'
 import { type Db } from '#db/client.ts'
-import { signoffConstituency, type PlanRole } from '../utils/permissions.ts'
+import { signoffConstituency, type PlanRole } from '#core/permissions.ts'
 import { toActor } from '../utils/plan-access.server.ts'
 import { type SessionUser } from '../utils/session.server.ts'
 import { type SubstepCode } from '../utils/substeps.ts'

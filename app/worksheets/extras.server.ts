@@ -1,5 +1,5 @@
 import { type Db } from '#db/client.ts'
-import { type Actor, type PlanRole } from '../utils/permissions.ts'
+import { type Actor, type PlanRole } from '#core/permissions.ts'
 import { type SubstepCode } from '../utils/substeps.ts'
 import { handleCauseAction, loadCauseContext } from './step3.server.ts'
 import { handleStakeholderAction, loadStakeholderScores } from './step4.server.ts'

@@ -1,7 +1,7 @@
 // The one place that decides who may do what. Pure functions of the user, their plan role and the
 // action, shared by loaders, actions, the UI and the collab-server. Keep it free of server imports.
 // A plan's status may lock some of those actions for everyone (contentLock below, ADR 009).
-import { GLOBAL_ROLES, PLAN_ROLES, TRIPARTITE, type AccessMode, type GlobalRole, type PlanRole, type PlanStatus, type TripartiteConstituency } from '#core/vocabulary.ts'
+import { GLOBAL_ROLES, PLAN_ROLES, TRIPARTITE, type AccessMode, type GlobalRole, type PlanRole, type PlanStatus, type TripartiteConstituency } from './vocabulary.ts'
 
 // The roles are part of the vocabulary; re-exported because every caller of this module names them.
 export { GLOBAL_ROLES, PLAN_ROLES, type GlobalRole, type PlanRole }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PLAN_STATUSES } from '#core/vocabulary.ts'
+import { PLAN_STATUSES } from './vocabulary.ts'
 import { availableTransitions, findTransition, type PlanStatus } from './lifecycle.ts'
 import { type GlobalRole, type PlanRole } from './permissions.ts'
 

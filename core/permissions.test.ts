@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type AccessMode } from '#core/vocabulary.ts'
+import { type AccessMode } from './vocabulary.ts'
 import {
   canGlobally,
   canManageTeam,

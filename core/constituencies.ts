@@ -1,4 +1,4 @@
-import { TRIPARTITE, type Constituency } from '#core/vocabulary.ts'
+import { TRIPARTITE, type Constituency } from './vocabulary.ts'
 
 /** The tripartite constituencies not among `present`, in TRIPARTITE's order. */
 

@@ -1,5 +1,5 @@
 // Who may move a plan between states (docs/decisions/009-plan-lifecycle.md). Isomorphic.
-import { type PlanStatus } from '#core/vocabulary.ts'
+import { type PlanStatus } from './vocabulary.ts'
 import { canOnPlan, type Actor, type PlanAction, type PlanRole } from './permissions.ts'
 
 export { type PlanStatus }
