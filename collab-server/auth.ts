@@ -2,8 +2,8 @@
 // still active and their plan role still grants at least the token's mode).
 import { type Kysely } from 'kysely'
 import { type AccessMode } from '#core/vocabulary.ts'
-import { CLOSE_CODES, SAVED_PARAM, parseDocName, type DocRef } from '#app/collab/contract.ts'
-import { verifyCollabToken } from '#app/collab/token.server.ts'
+import { CLOSE_CODES, SAVED_PARAM, parseDocName, type DocRef } from '#core/collab/contract.ts'
+import { verifyCollabToken } from '#core/collab/token.server.ts'
 import { documentMode } from '#core/permissions.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'

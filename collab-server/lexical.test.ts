@@ -1,7 +1,7 @@
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { docName } from '#app/collab/contract.ts'
+import { docName } from '#core/collab/contract.ts'
 import { createPlan, createUser } from '#db/factories/index.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import { bindHeadless } from './headless.ts'

@@ -3,7 +3,7 @@
 import { $createHeadingNode } from '@lexical/rich-text'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import * as Y from 'yjs'
-import { type DocRef } from '#app/collab/contract.ts'
+import { type DocRef } from '#core/collab/contract.ts'
 import { type Locale } from '#db/types.ts'
 import { bindHeadless } from './headless.ts'
 

@@ -5,7 +5,7 @@ import * as SignoffRepository from '#db/repositories/signoffs.ts'
 import { signoffConstituency, type PlanRole } from '#core/permissions.ts'
 import { toActor } from '../utils/plan-access.server.ts'
 import { type SessionUser } from '../utils/session.server.ts'
-import { type SubstepCode } from '../utils/substeps.ts'
+import { type SubstepCode } from '#core/substeps.ts'
 import { signoffSchema } from './schema.ts'
 import { substepScopes } from './scopes.ts'
 

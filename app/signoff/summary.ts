@@ -1,5 +1,5 @@
 import { TRIPARTITE, type Constituency } from '#core/vocabulary.ts'
-import { SUBSTEP_CODES, type SubstepCode } from '../utils/substeps.ts'
+import { SUBSTEP_CODES, type SubstepCode } from '#core/substeps.ts'
 
 // The one rule for "complete" and "agreed" (ADR 037), used by the overview, the sub-step page, the
 // dashboard and the exports, so that no two places ever count differently. Isomorphic and pure.
