@@ -8,8 +8,8 @@ import { startServer, waitFor } from '#collab/test-utils.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
-import { CollabSession, backoffDelay } from './session.ts'
-import { type TicketResult } from './ticket.ts'
+import { CollabSession, backoffDelay } from '#app/editor/session.ts'
+import { type TicketResult } from '#app/editor/ticket.ts'
 
 let env: Awaited<ReturnType<typeof startServer>>
 const sessions: CollabSession[] = []
