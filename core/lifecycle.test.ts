@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { PLAN_STATUSES } from './vocabulary.ts'
-import { availableTransitions, findTransition, type PlanStatus } from './lifecycle.ts'
+import { PLAN_STATUSES, type PlanStatus } from './vocabulary.ts'
+import { availableTransitions, findTransition } from './lifecycle.ts'
 import { type GlobalRole, type PlanRole } from './permissions.ts'
 
 // Who may move a plan from each status (ADR 009), written out by hand: transition names offered.

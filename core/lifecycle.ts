@@ -2,8 +2,6 @@
 import { type PlanStatus } from './vocabulary.ts'
 import { canOnPlan, type Actor, type PlanAction, type PlanRole } from './permissions.ts'
 
-export { type PlanStatus }
-
 export interface Transition {
   from: PlanStatus
   to: PlanStatus
