@@ -5,7 +5,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { createServerInstance } from './i18n/i18next.server.ts'
-import { isLocale, DEFAULT_LOCALE } from './utils/locales.ts'
+import { isLocale, DEFAULT_LOCALE } from '#core/vocabulary.ts'
 import { NonceProvider } from './utils/nonce.tsx'
 
 const ABORT_DELAY = 10_000

@@ -1,15 +1,16 @@
 // Authenticates a WebSocket upgrade: the signed token from the URL, then the database (the user is
 // still active and their plan role still grants at least the token's mode).
 import { type Kysely } from 'kysely'
-import { CLOSE_CODES, SAVED_PARAM, parseDocName, type DocRef } from '#app/collab/contract.ts'
-import { verifyCollabToken } from '#app/collab/token.server.ts'
-import { documentMode } from '#app/utils/permissions.ts'
+import { type AccessMode } from '#core/vocabulary.ts'
+import { CLOSE_CODES, SAVED_PARAM, parseDocName, type DocRef } from '#core/collab/contract.ts'
+import { verifyCollabToken } from '#core/collab/token.server.ts'
+import { documentMode } from '#core/permissions.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import * as UserRepository from '#db/repositories/users.ts'
 import { type DB } from '#db/types.ts'
 
-export type Mode = 'rw' | 'ro'
+export type Mode = AccessMode
 
 export interface Principal {
   userId: string

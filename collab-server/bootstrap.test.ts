@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { docName } from '#app/collab/contract.ts'
-import { SUBSTEP_CODES } from '#app/utils/substeps.ts'
+import { docName } from '#core/collab/contract.ts'
+import { SUBSTEP_CODES } from '#core/substeps.ts'
 import { createPlan, createUser } from '#db/factories/index.ts'
 import { connect, countHeadings, startServer, token, type TestClient } from './test-utils.ts'
 

@@ -3,7 +3,7 @@
 import * as decoding from 'lib0/decoding'
 import { type RawData, type WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { CLOSE_CODES, MESSAGE_TOKEN } from '#app/collab/contract.ts'
+import { CLOSE_CODES, MESSAGE_TOKEN } from '#core/collab/contract.ts'
 import { checkRefresh, type Principal } from './auth.ts'
 import { type CollabLimits } from './config.ts'
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Peer, type Room } from './documents.ts'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { docName } from '#app/collab/contract.ts'
+import { docName } from '#core/collab/contract.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import { userColor } from './awareness.ts'

@@ -1,10 +1,10 @@
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { docName } from '#app/collab/contract.ts'
+import { docName } from '#core/collab/contract.ts'
 import { createPlan, createUser } from '#db/factories/index.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
-import { bindHeadless } from './headless.ts'
+import { bindHeadless } from '#core/editor/headless.ts'
 import { connect, countHeadings, startServer, token, waitFor } from './test-utils.ts'
 
 let env: Awaited<ReturnType<typeof startServer>>

@@ -4,7 +4,7 @@
 // refused before they are stored (ADR 034).
 import { createHeadlessEditor } from '@lexical/headless'
 import * as Y from 'yjs'
-import { EDITOR_NODES } from '#app/editor/nodes.ts'
+import { EDITOR_NODES } from '#core/editor/nodes.ts'
 
 /** The attribute (map key) under which the Lexical V1 binding stores a node's type. */
 const TYPE_KEY = '__type'

@@ -2,7 +2,7 @@
 // (documents.ts); this module turns snapshot + log into a Y.Doc and folds the log into snapshots.
 import { type Kysely } from 'kysely'
 import * as Y from 'yjs'
-import { type DocRef } from '#app/collab/contract.ts'
+import { type DocRef } from '#core/collab/contract.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { type DB } from '#db/types.ts'

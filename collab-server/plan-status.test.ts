@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CLOSE_CODES, docName } from '#app/collab/contract.ts'
+import { CLOSE_CODES, docName } from '#core/collab/contract.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as MemberRepository from '#db/repositories/members.ts'

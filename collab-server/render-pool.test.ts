@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import * as Y from 'yjs'
-import { bindHeadless } from './headless.ts'
+import { bindHeadless } from '#core/editor/headless.ts'
 import { silentLogger } from './log.ts'
 import { buildAndRender } from './render.ts'
 import { WorkerRenderer } from './render-pool.ts'

@@ -4,7 +4,7 @@ import { withDOM } from '@lexical/headless/dom'
 import { $generateHtmlFromNodes } from '@lexical/html'
 import { $getRoot } from 'lexical'
 import * as Y from 'yjs'
-import { bindHeadless } from './headless.ts'
+import { bindHeadless } from '#core/editor/headless.ts'
 
 export interface Rendering {
   plainText: string

@@ -1,6 +1,6 @@
 // The registry of loaded rooms: one load per document at a time, and a document that is being
 // unloaded is loaded afresh only once its unload has finished (compaction included).
-import { type DocRef } from '#app/collab/contract.ts'
+import { type DocRef } from '#core/collab/contract.ts'
 import { Room, type RoomDeps } from './documents.ts'
 import { loadDocument } from './persistence.ts'
 

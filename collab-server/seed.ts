@@ -3,9 +3,9 @@
 import { $createHeadingNode } from '@lexical/rich-text'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import * as Y from 'yjs'
-import { type DocRef } from '#app/collab/contract.ts'
+import { type DocRef } from '#core/collab/contract.ts'
 import { type Locale } from '#db/types.ts'
-import { bindHeadless } from './headless.ts'
+import { bindHeadless } from '#core/editor/headless.ts'
 
 const NARRATIVE_SECTIONS: Record<Locale, readonly string[]> = {
   en: ['Summary', 'Context', 'Decisions'],

@@ -3,9 +3,10 @@ import { type Kysely } from 'kysely'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { MESSAGE_SAVED, SAVED_PARAM } from '#app/collab/contract.ts'
-import { readSavedMessage } from '#app/collab/saved.ts'
-import { mintCollabToken } from '#app/collab/token.server.ts'
+import { type AccessMode } from '#core/vocabulary.ts'
+import { MESSAGE_SAVED, SAVED_PARAM } from '#core/collab/contract.ts'
+import { readSavedMessage } from '#core/collab/saved.ts'
+import { mintCollabToken } from '#core/collab/token.server.ts'
 import { createCollabDb } from './db.ts'
 import { type DB } from '#db/types.ts'
 import { type CollabLimits, type CollabTimings } from './config.ts'
@@ -47,7 +48,7 @@ export async function startServer(
   }
 }
 
-export function token(userId: string, doc: string, mode: 'rw' | 'ro', now = Date.now()): string {
+export function token(userId: string, doc: string, mode: AccessMode, now = Date.now()): string {
   return mintCollabToken({ sub: userId, doc, mode }, SECRET(), now).token
 }
 

@@ -1,6 +1,6 @@
 import { substepScopes } from '#app/signoff/scopes.ts'
 import { evaluateCompletion } from '#app/signoff/completion.server.ts'
-import { type SubstepCode } from '#app/utils/substeps.ts'
+import { type SubstepCode } from '#core/substeps.ts'
 import { type Transaction } from 'kysely'
 import * as SignoffRepository from '#db/repositories/signoffs.ts'
 import { type DB } from '#db/types.ts'

@@ -1,9 +1,9 @@
 // Test fixture: an edit of a co-edited document as the collab-server stores it before compaction.
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import * as Y from 'yjs'
-import { docName } from '#app/collab/contract.ts'
-import { type SubstepCode } from '#app/utils/substeps.ts'
-import { bindHeadless } from '#collab/headless.ts'
+import { docName } from '#core/collab/contract.ts'
+import { type SubstepCode } from '#core/substeps.ts'
+import { bindHeadless } from '#core/editor/headless.ts'
 import { renderState } from '#collab/render.ts'
 import { createInitialState } from '#collab/seed.ts'
 import { type Executor } from '#db/executor.ts'

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { canGlobally, type GlobalRole } from '../utils/permissions.ts'
+import { canGlobally, type GlobalRole } from '#core/permissions.ts'
 import { LanguageSwitcher } from './LanguageSwitcher.tsx'
 
 export interface ShellUser {

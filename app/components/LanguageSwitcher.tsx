@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { LOCALES } from '../utils/locales.ts'
+import { LOCALES } from '#core/vocabulary.ts'
 
 const NATIVE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', es: 'Español' }
 

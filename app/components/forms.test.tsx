@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { describe, expect, it } from 'vitest'
 import { createServerInstance } from '../i18n/i18next.server.ts'
-import { type Locale } from '../utils/locales.ts'
+import { type Locale } from '#core/vocabulary.ts'
 import { FieldErrors } from './forms.tsx'
 
 async function render(locale: Locale, errors: string[]) {

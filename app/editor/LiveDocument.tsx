@@ -17,7 +17,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExtern
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
 import { type RootData } from '../root.tsx'
-import { EDITOR_NODES } from './nodes.ts'
+import { EDITOR_NODES } from '#core/editor/nodes.ts'
 import { PasteGuard } from './PasteGuard.tsx'
 import { backoffDelay, CollabSession, type Collaborator, type SessionSnapshot } from './session.ts'
 import { StrandedEdits } from './StrandedEdits.tsx'

@@ -5,7 +5,7 @@ import { mergeRegister } from '@lexical/utils'
 import { COMMAND_PRIORITY_CRITICAL, DROP_COMMAND, PASTE_COMMAND } from 'lexical'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MAX_MESSAGE_BYTES } from '../collab/contract.ts'
+import { MAX_MESSAGE_BYTES } from '#core/collab/contract.ts'
 import { estimatePasteBytes, formatBytes } from './size-guard.ts'
 
 /** Half the frame limit: the estimate is rough, and the rest leaves room for formatting. */

@@ -8,8 +8,9 @@
 import * as encoding from 'lib0/encoding'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { CLOSE_CODES, MAX_MESSAGE_BYTES, MESSAGE_SAVED, MESSAGE_TOKEN, SAVED_PARAM, USER_BYTES_PER_SECOND } from '../collab/contract.ts'
-import { readSavedMessage } from '../collab/saved.ts'
+import { type AccessMode } from '#core/vocabulary.ts'
+import { CLOSE_CODES, MAX_MESSAGE_BYTES, MESSAGE_SAVED, MESSAGE_TOKEN, SAVED_PARAM, USER_BYTES_PER_SECOND } from '#core/collab/contract.ts'
+import { readSavedMessage } from '#core/collab/saved.ts'
 import { PendingEdits } from './pending-edits.ts'
 import { sizeGuardedWebSocket } from './size-guard.ts'
 import { splitSyncStep2 } from './split-sync.ts'
@@ -53,7 +54,7 @@ export interface Collaborator {
 
 export interface SessionSnapshot {
   connection: ConnectionState
-  mode: 'rw' | 'ro'
+  mode: AccessMode
   /** The plan status that makes the document read-only although the person's role could edit it. */
   lock: string | null
   /** The latest change of mode since the document was opened (null: none). */
@@ -92,7 +93,7 @@ const WS_MESSAGE_TOO_BIG = 1009
 const TERMINAL_STATES: ReadonlySet<ConnectionState> = new Set(['signedOut', 'noAccess', 'notFound', 'tooLarge', 'documentFull'])
 
 /** Why the mode changed: the plan's status (what locks or unlocks it), else the person's role. */
-export function describeModeChange(previousLock: string | null, next: { mode: 'rw' | 'ro'; lock: string | null }): ModeChange {
+export function describeModeChange(previousLock: string | null, next: { mode: AccessMode; lock: string | null }): ModeChange {
   if (next.mode === 'ro') return next.lock ? 'locked' : 'roleDowngraded'
   return previousLock ? 'unlocked' : 'roleUpgraded'
 }

@@ -3,7 +3,7 @@
 // A Yjs update, once made, cannot be withdrawn: later edits build on it, and every reconnect resends
 // it in the SyncStep2 reply. So a frame above the limit would be refused on every reconnect; instead
 // it is never sent, the socket is closed with the server's own code, and the session stops there.
-import { CLOSE_CODES } from '../collab/contract.ts'
+import { CLOSE_CODES } from '#core/collab/contract.ts'
 import { formatNumber } from '../utils/locales.ts'
 
 type SendData = Parameters<WebSocket['send']>[0]

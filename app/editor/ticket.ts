@@ -1,30 +1,10 @@
 // Fetching a collab token from the web app (GET /api/collab/token). Browser side.
+import { collabTicketSchema, type CollabTicket } from '#core/collab/contract.ts'
 
-export interface CollabTicket {
-  url: string
-  doc: string
-  token: string
-  mode: 'rw' | 'ro'
-  expiresAt: string
-  /** The plan status that makes the document read-only for someone who could edit it in a draft. */
-  lock: string | null
-}
+export { type CollabTicket }
 
 export type TicketFailure = 'offline' | 'signedOut' | 'noAccess' | 'error'
 export type TicketResult = { ok: true; ticket: CollabTicket } | { ok: false; reason: TicketFailure }
-
-function isTicket(value: unknown): value is CollabTicket {
-  if (!value || typeof value !== 'object') return false
-  const v = value as Record<string, unknown>
-  return (
-    typeof v.url === 'string' &&
-    typeof v.doc === 'string' &&
-    typeof v.token === 'string' &&
-    (v.mode === 'rw' || v.mode === 'ro') &&
-    typeof v.expiresAt === 'string' &&
-    (v.lock === undefined || v.lock === null || typeof v.lock === 'string')
-  )
-}
 
 /** Asks the web app for a fresh token; never throws. */
 export async function fetchTicket(planId: string, substep: string | null): Promise<TicketResult> {
@@ -48,8 +28,8 @@ export async function fetchTicket(planId: string, substep: string | null): Promi
   if (response.status === 403 || response.status === 404) return { ok: false, reason: 'noAccess' }
   if (!response.ok) return { ok: false, reason: 'error' }
   try {
-    const body: unknown = await response.json()
-    return isTicket(body) ? { ok: true, ticket: { ...body, lock: body.lock ?? null } } : { ok: false, reason: 'error' }
+    const parsed = collabTicketSchema.safeParse(await response.json())
+    return parsed.success ? { ok: true, ticket: parsed.data } : { ok: false, reason: 'error' }
   } catch {
     return { ok: false, reason: 'error' }
   }

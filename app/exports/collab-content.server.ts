@@ -4,7 +4,7 @@
 // collab-server loads it) and read through the same headless Lexical binding the server uses.
 import { $getRoot } from 'lexical'
 import * as Y from 'yjs'
-import { bindHeadless } from '#collab/headless.ts'
+import { bindHeadless } from '#core/editor/headless.ts'
 import { type Db } from '#db/client.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 

@@ -5,7 +5,7 @@ import { $createTableCellNode, $createTableNode, $createTableRowNode, TableCellH
 import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type LexicalNode } from 'lexical'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { bindHeadless } from '#collab/headless.ts'
+import { bindHeadless } from '#core/editor/headless.ts'
 import { lexicalToBlocks, safeHref } from './lexical-blocks.server.ts'
 
 const text = (value: string, format = 0) => ({ type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 })

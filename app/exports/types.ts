@@ -4,7 +4,9 @@
 // printed from it) and the DOCX writer only lay it out. Keeping the content decisions in one place
 // means the three exports never disagree about what a plan says.
 
-export type Lang = 'en' | 'fr' | 'es'
+import { type Locale } from '#core/vocabulary.ts'
+
+export type Lang = Locale
 
 /** Inline text with the few marks Lexical documents carry. */
 export interface TextRun {

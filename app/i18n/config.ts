@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, LOCALES } from '../utils/locales.ts'
+import { DEFAULT_LOCALE, LOCALES } from '#core/vocabulary.ts'
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],

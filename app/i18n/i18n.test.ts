@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LOCALES } from '../utils/locales.ts'
+import { LOCALES } from '#core/vocabulary.ts'
 
 const root = path.resolve('app/locales')
 const flatten = (obj: Record<string, unknown>, prefix = ''): string[] =>

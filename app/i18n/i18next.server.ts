@@ -1,7 +1,7 @@
 import { createCookie } from '@remix-run/node'
 import { createInstance, type i18n as I18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../utils/locales.ts'
+import { DEFAULT_LOCALE, isLocale, type Locale } from '#core/vocabulary.ts'
 import { i18nConfig } from './config.ts'
 
 const files = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { eager: true, import: 'default' })

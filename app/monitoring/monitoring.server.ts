@@ -3,7 +3,7 @@ import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormDa
 import { type Db } from '#db/client.ts'
 import * as MeasurementRepository from '#db/repositories/measurements.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
-import { canOnPlan, type Actor, type PlanRole } from '../utils/permissions.ts'
+import { canOnPlan, type Actor, type PlanRole } from '#core/permissions.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { isStorable, uuid, z } from '../utils/validation.ts'
 import { readTable } from '../uploads/read-table.server.ts'

@@ -12,7 +12,7 @@ import { ConformForm, useSchemaForm, SelectField, TextField } from '../component
 import { requireGlobalPermission } from '../utils/admin.server.ts'
 import { randomToken, sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
-import { GLOBAL_ROLES } from '../utils/permissions.ts'
+import { GLOBAL_ROLES } from '#core/permissions.ts'
 import { isStorable, uuid, z } from '../utils/validation.ts'
 import { readFormData } from '../utils/request.server.ts'
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { docName, TOKEN_TTL_SECONDS } from '#app/collab/contract.ts'
-import { verifyCollabToken } from '#app/collab/token.server.ts'
+import { docName, TOKEN_TTL_SECONDS, type CollabTicket } from '#core/collab/contract.ts'
+import { verifyCollabToken } from '#core/collab/token.server.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
-import { type PlanRole } from '#app/utils/permissions.ts'
+import { type PlanRole } from '#core/permissions.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import { getDb } from '../utils/db.server.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
-import { loader, type CollabTicket } from './api.collab.token.ts'
+import { loader } from './api.collab.token.ts'
 
 const db = getDb()
 const SECRET = process.env.COLLAB_SECRET!

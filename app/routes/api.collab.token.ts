@@ -2,14 +2,13 @@
 // (a sub-step's notes, or the plan narrative when substep is omitted). Resource route.
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { type PlanStatus } from '#db/types.ts'
-import { docName } from '../collab/contract.ts'
-import { mintCollabToken } from '../collab/token.server.ts'
+import { docName, type CollabTicket } from '#core/collab/contract.ts'
+import { mintCollabToken } from '#core/collab/token.server.ts'
 import { collabSecret, getEnv } from '../utils/env.server.ts'
-import { documentLockedBy, documentMode } from '../utils/permissions.ts'
+import { documentLockedBy, documentMode } from '#core/permissions.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { asResourceGuard } from '../utils/resource-response.server.ts'
-import { isSubstepCode } from '../utils/substeps.ts'
+import { isSubstepCode } from '#core/substeps.ts'
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
@@ -20,16 +19,6 @@ const querySchema = z.object({
     .optional()
     .refine((s) => s === undefined || isSubstepCode(s), { message: 'substep must be a sub-step code such as 1.1' }),
 })
-
-export type CollabTicket = {
-  url: string
-  doc: string
-  token: string
-  mode: 'rw' | 'ro'
-  expiresAt: string
-  /** The plan status that makes the document read-only for this person, who could edit it in a draft. */
-  lock: PlanStatus | null
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = Object.fromEntries(new URL(request.url).searchParams)

@@ -20,7 +20,7 @@ import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { AgreementPill } from '../signoff/AgreementPill.tsx'
 import { evaluateCompletion } from '../signoff/completion.server.ts'
 import { loadPlanSignoff } from '../signoff/signoff.server.ts'
-import { STEPS } from '../utils/substeps.ts'
+import { STEPS } from '#core/substeps.ts'
 
 export const handle = { i18n: ['common', 'steps', 'worksheets', 'collab', 'exports'] }
 

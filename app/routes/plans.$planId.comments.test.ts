@@ -5,7 +5,7 @@ import * as CommentRepository from '#db/repositories/comments.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { args, call, createUserWithSession, makeRequest } from '#tests/utils.ts'
 import { getDb } from '../utils/db.server.ts'
-import { type PlanRole } from '../utils/permissions.ts'
+import { type PlanRole } from '#core/permissions.ts'
 import { action, loader } from './plans.$planId.comments.tsx'
 import * as substepPage from './plans.$planId.steps.$substep.tsx'
 

@@ -18,7 +18,7 @@ import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency
 import { lockedWrite, requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
-import { isSubstepCode, neighbours, STEPS } from '../utils/substeps.ts'
+import { isSubstepCode, neighbours, STEPS } from '#core/substeps.ts'
 import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
 import { handleItemAction, isItemIntent, loadWorksheet } from '../worksheets/items.server.ts'
 import { KINDS } from '../worksheets/kinds.ts'

@@ -1,12 +1,12 @@
 // Searching one plan: its worksheet records, the discussions on its sub-steps and records, and the
 // current text of its co-edited documents (the sub-steps' team notes and the plan narrative, with
 // edits not yet compacted).
-import { parseDocName } from '#app/collab/contract.ts'
+import { parseDocName } from '#core/collab/contract.ts'
 import { type Db } from '#db/client.ts'
 import * as CommentRepository from '#db/repositories/comments.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { currentDocuments } from '../exports/collab-content.server.ts'
-import { isSubstepCode, SUBSTEP_CODES, type SubstepCode } from '../utils/substeps.ts'
+import { isSubstepCode, SUBSTEP_CODES, type SubstepCode } from '#core/substeps.ts'
 import { KINDS } from '../worksheets/kinds.ts'
 import { matchText, type Snippet } from './match.ts'
 

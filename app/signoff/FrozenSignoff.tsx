@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { SUBSTEP_CODES } from '../utils/substeps.ts'
+import { SUBSTEP_CODES } from '#core/substeps.ts'
 import { AgreementPill } from './AgreementPill.tsx'
 import { SignoffList } from './SignoffList.tsx'
 import { type SignoffEntry } from './entries.ts'

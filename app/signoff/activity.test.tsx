@@ -3,7 +3,7 @@ import { I18nextProvider } from 'react-i18next'
 import { describe, expect, it } from 'vitest'
 import { ActivityList } from '../components/plans/ActivityList.tsx'
 import { createServerInstance } from '../i18n/i18next.server.ts'
-import { type Locale } from '../utils/locales.ts'
+import { type Locale } from '#core/vocabulary.ts'
 
 const event = (id: number, action: string, newValue: unknown) => ({ id, action, entity_type: 'signoff', created_at: '2026-12-06T10:00:00Z', actor_name: 'Ratna', actor_organisation: null, new_value: newValue, old_value: null })
 const EVENTS = [

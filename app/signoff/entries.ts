@@ -1,3 +1,4 @@
+import { TRIPARTITE } from '#core/vocabulary.ts'
 import { type SubstepSignoffState } from './summary.ts'
 
 // Each constituency of the team with its sign-off on one sub-step, as the pages show it: the live
@@ -20,12 +21,10 @@ export interface SignoffEntry {
   signoff: { decision: 'agree' | 'reserve'; reason: string | null; name: string | null; organisation: string | null; signedAt: string; staleAt: string | null } | null
 }
 
-const ORDER = ['government', 'workers', 'employers']
-
 /** The team's constituencies (those still to sign included) in a fixed order, each with its sign-off. */
 export function signoffEntries(state: SubstepSignoffState, rows: SignoffEntryRow[]): SignoffEntry[] {
   const constituencies: string[] = [...state.signed, ...state.awaiting]
-  return ORDER.filter((c) => constituencies.includes(c)).map((constituency) => {
+  return TRIPARTITE.filter((c) => constituencies.includes(c)).map((constituency) => {
     const r = rows.find((row) => row.substep === state.code && row.constituency === constituency)
     return {
       constituency,

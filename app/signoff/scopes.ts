@@ -1,4 +1,4 @@
-import { type SubstepCode } from '../utils/substeps.ts'
+import { type SubstepCode } from '#core/substeps.ts'
 import { KINDS } from '../worksheets/kinds.ts'
 import { SELECTION_KIND } from '../worksheets/step5.ts'
 

@@ -1,5 +1,5 @@
-import { TRIPARTITE, type Constituency } from '../utils/constituencies.ts'
-import { SUBSTEP_CODES, type SubstepCode } from '../utils/substeps.ts'
+import { TRIPARTITE, type Constituency } from '#core/vocabulary.ts'
+import { SUBSTEP_CODES, type SubstepCode } from '#core/substeps.ts'
 
 // The one rule for "complete" and "agreed" (ADR 037), used by the overview, the sub-step page, the
 // dashboard and the exports, so that no two places ever count differently. Isomorphic and pure.
@@ -46,7 +46,7 @@ export function summariseSignoff(input: {
 }): { substeps: SubstepSignoffState[]; counts: SignoffCounts } {
   const complete = new Set(input.complete)
   const team = new Set(input.constituencies)
-  const required = TRIPARTITE.filter((c) => team.has(c))
+  const required: Constituency[] = TRIPARTITE.filter((c) => team.has(c))
   const substeps = SUBSTEP_CODES.map((code): SubstepSignoffState => {
     const given = (input.signoffs[code] ?? []).filter((s) => required.includes(s.constituency as Constituency))
     const current = new Set(given.filter((s) => !s.stale).map((s) => s.constituency))

@@ -1,5 +1,5 @@
 import { data } from '@remix-run/node'
-import { canGlobally, type GlobalAction } from './permissions.ts'
+import { canGlobally, type GlobalAction } from '#core/permissions.ts'
 import { toActor } from './plan-access.server.ts'
 import { requireUser } from './session.server.ts'
 

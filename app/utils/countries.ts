@@ -1,3 +1,4 @@
+import { type Locale } from '#core/vocabulary.ts'
 import { COUNTRY_NAMES } from './country-names.ts'
 
 // ISO 3166-1 alpha-2 codes (249 entries). Names come from the CLDR table in country-names.ts.
@@ -21,7 +22,7 @@ export const ISO_CODES = `
 
 // The demo plans are set in fictional countries; they use ISO 3166-1 user-assigned codes (XA–XZ),
 // which no real country will ever receive.
-export const DEMO_COUNTRIES: Record<string, Record<'en' | 'fr' | 'es', string>> = {
+export const DEMO_COUNTRIES: Record<string, Record<Locale, string>> = {
   XL: { en: 'Republic of Kalindra (fictional)', fr: 'République de Kalindra (fictif)', es: 'República de Kalindra (ficticio)' },
   XS: { en: 'Republic of Costa Serena (fictional)', fr: 'République de Costa Serena (fictif)', es: 'República de Costa Serena (ficticio)' },
 }

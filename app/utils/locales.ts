@@ -1,10 +1,4 @@
-export const LOCALES = ['en', 'fr', 'es'] as const
-export type Locale = (typeof LOCALES)[number]
-export const DEFAULT_LOCALE: Locale = 'en'
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
-}
+// Formatting for the portal languages (the list itself is LOCALES in core/vocabulary.ts).
 
 // The English of the ILO and of this portal's texts is British: dates read "1 March 2026", not
 // "March 1, 2026" (and Word documents are tagged en-GB). French and Spanish use their defaults.

@@ -6,7 +6,7 @@ import * as ActivityRepository from '#db/repositories/activity.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import { type Values } from '../conflicts/merge.ts'
 import { saveOnBase } from '../conflicts/save.server.ts'
-import { PLAN_ROLES, type PlanRole } from './permissions.ts'
+import { PLAN_ROLES, type PlanRole } from '#core/permissions.ts'
 
 const isRole = (value: unknown): value is PlanRole => typeof value === 'string' && (PLAN_ROLES as readonly string[]).includes(value)
 

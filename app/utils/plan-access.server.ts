@@ -2,8 +2,8 @@ import { data } from '@remix-run/node'
 import * as MemberRepository from '#db/repositories/members.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { getDb } from './db.server.ts'
-import { type PlanStatus } from '#db/types.ts'
-import { canManageTeam, canOnPlan, contentLock, planAbilities, type Actor, type PlanAction, type PlanRole } from './permissions.ts'
+import { type PlanStatus } from '#core/vocabulary.ts'
+import { canManageTeam, canOnPlan, contentLock, planAbilities, type Actor, type PlanAction, type PlanRole } from '#core/permissions.ts'
 import { requireUser, type SessionUser } from './session.server.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -1,10 +1,7 @@
 import { isCountryCode } from './countries.ts'
 import { ISIC_SECTIONS } from './isic.ts'
-import { LOCALES } from './locales.ts'
+import { LOCALES, PLAN_SCOPES } from '#core/vocabulary.ts'
 import { isoDate, isStorable, z } from './validation.ts'
-
-export const PLAN_SCOPES = ['national', 'regional', 'sectoral'] as const
-export const PLAN_STATUSES = ['draft', 'in_review', 'approved', 'implementing', 'completed', 'archived'] as const
 
 const isIsicSection = (v: string) => (ISIC_SECTIONS as readonly string[]).includes(v)
 

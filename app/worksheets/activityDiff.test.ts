@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { type Locale } from '#core/vocabulary.ts'
 import { getFixedT } from '../i18n/i18next.server.ts'
 import { changedFields, describeActivity, describeChanges, type ActivityEntry } from './activityDiff.ts'
 import { type WordingContext } from './valueText.ts'
@@ -38,7 +39,7 @@ describe('describeActivity', () => {
     [mandateId, 'M3'],
     [indicatorId, 'K1'],
   ])
-  const context = async (lng: 'en' | 'fr' | 'es'): Promise<WordingContext> => ({ t: await getFixedT(lng, ['common', 'worksheets']), lng, refs })
+  const context = async (lng: Locale): Promise<WordingContext> => ({ t: await getFixedT(lng, ['common', 'worksheets']), lng, refs })
   const entry = (e: Partial<ActivityEntry> & Pick<ActivityEntry, 'action' | 'entity_type'>): ActivityEntry => ({ entity_id: null, new_value: null, old_value: null, ...e })
 
   it('words measurements, comments and scores instead of showing codes', async () => {

@@ -3,8 +3,8 @@ import { data } from '@remix-run/node'
 import { type Db } from '#db/client.ts'
 import * as CommentRepository from '#db/repositories/comments.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
-import { canOnPlan, type Actor, type PlanRole } from '../utils/permissions.ts'
-import { isSubstepCode } from '../utils/substeps.ts'
+import { canOnPlan, type Actor, type PlanRole } from '#core/permissions.ts'
+import { isSubstepCode } from '#core/substeps.ts'
 import { isStorable, uuid, z } from '../utils/validation.ts'
 
 export const subjectSchema = z.object({

@@ -1,6 +1,6 @@
 import { type Db } from '#db/client.ts'
-import { type Actor, type PlanRole } from '../utils/permissions.ts'
-import { type SubstepCode } from '../utils/substeps.ts'
+import { type Actor, type PlanRole } from '#core/permissions.ts'
+import { type SubstepCode } from '#core/substeps.ts'
 import { handleCauseAction, loadCauseContext } from './step3.server.ts'
 import { handleStakeholderAction, loadStakeholderScores } from './step4.server.ts'
 import { handleInterventionPriorities, loadInterventionPriorities, loadSelectedOnly } from './step5.server.ts'

@@ -3,7 +3,7 @@ import { createDb } from '#db/client.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import * as ActivityRepository from '#db/repositories/activity.ts'
-import { type PlanRole } from '../utils/permissions.ts'
+import { type PlanRole } from '#core/permissions.ts'
 import { handleItemAction } from './items.server.ts'
 import { planProgress } from './progress.server.ts'
 

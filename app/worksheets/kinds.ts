@@ -1,4 +1,4 @@
-import { type SubstepCode } from '../utils/substeps.ts'
+import { type SubstepCode } from '#core/substeps.ts'
 import { type KindSpec } from './spec.ts'
 import { dataSourceSpec, mandateSpec, resourceSpec, scopeFiguresSpec } from './step1.ts'
 import { STEP3_SPECS } from './step3.ts'

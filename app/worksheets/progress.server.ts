@@ -1,7 +1,7 @@
 import { type Executor } from '#db/executor.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
-import { SUBSTEP_CODES, type SubstepCode } from '../utils/substeps.ts'
+import { SUBSTEP_CODES, type SubstepCode } from '#core/substeps.ts'
 import { dataSourceProgress, mandateProgress, resourceProgress } from './step1.progress.server.ts'
 import { issuesTargetsProgress, prioritisationProgress, targetMapProgress } from './step2.progress.server.ts'
 import { causeTreeProgress, influenceProgress } from './step3.progress.server.ts'

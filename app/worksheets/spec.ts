@@ -1,8 +1,8 @@
 // Declarative description of a worksheet artefact kind. From it come the zod schema (used on the
 // client and the server), the form, the table columns and the link checks. Isomorphic.
 import { isStorable, z } from '../utils/validation.ts'
-import { type PlanAction } from '../utils/permissions.ts'
-import { type SubstepCode } from '../utils/substeps.ts'
+import { type PlanAction } from '#core/permissions.ts'
+import { type SubstepCode } from '#core/substeps.ts'
 
 export type FieldSpec =
   | { name: string; type: 'text'; max?: number; required?: boolean }

@@ -3,7 +3,7 @@ import { createDb, type Db } from '#db/client.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import { type Constituency } from '#db/types.ts'
-import { type PlanRole } from '../utils/permissions.ts'
+import { type PlanRole } from '#core/permissions.ts'
 import { EXTRA_ACTIONS } from './extras.server.ts'
 import { handleItemAction } from './items.server.ts'
 

@@ -1,6 +1,6 @@
 import { data } from '@remix-run/node'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
-import { canOnPlan } from '../utils/permissions.ts'
+import { canOnPlan } from '#core/permissions.ts'
 import { uuid, z } from '../utils/validation.ts'
 import { readBase, saveOnBase } from '../conflicts/save.server.ts'
 import { type ExtraContext } from './extras.server.ts'

@@ -1,9 +1,10 @@
-import { expect, it } from 'vitest'
+import { afterAll, expect, it } from 'vitest'
 import { createPlan, createUser } from '#db/factories/index.ts'
-import { getDb } from '#app/utils/db.server.ts'
+import { createDb } from '../client.ts'
 import { up } from './2026_12_06_1060_default_criteria.ts'
 
-const db = getDb()
+const db = createDb(process.env.DATABASE_URL!)
+afterAll(() => db.destroy())
 const criteriaOf = (planId: string) =>
   db.selectFrom('worksheet_items').select(['ref', 'position', 'data', 'created_by']).where('plan_id', '=', planId).where('kind', '=', 'criterion').orderBy('position').execute()
 

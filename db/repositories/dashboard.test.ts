@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { indicatorProgress } from '#app/monitoring/progress.ts'
-import { getDb } from '#app/utils/db.server.ts'
+import { createDb } from '../client.ts'
 import { createPlan, createUser } from '../factories/index.ts'
 import * as CommentRepository from './comments.ts'
 import * as DashboardRepository from './dashboard.ts'
@@ -9,7 +9,8 @@ import * as LifecycleRepository from './lifecycle.ts'
 import * as MeasurementRepository from './measurements.ts'
 import * as ItemRepository from './worksheet-items.ts'
 
-const db = getDb()
+const db = createDb(process.env.DATABASE_URL!)
+afterAll(() => db.destroy())
 
 /** The plan's row as the dashboard reads it (from plan_summaries and plan_last_activity). */
 async function stored(planId: string) {

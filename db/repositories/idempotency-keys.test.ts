@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import { describe, expect, it } from 'vitest'
-import { getDb } from '#app/utils/db.server.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createDb } from '../client.ts'
 import { createUser } from '../factories/index.ts'
 import * as IdempotencyKeyRepository from './idempotency-keys.ts'
 
-const db = getDb()
+const db = createDb(process.env.DATABASE_URL!)
+afterAll(() => db.destroy())
 const FINGERPRINT = 'a'.repeat(64)
 
 describe('idempotency keys', () => {

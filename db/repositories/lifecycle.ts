@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { StaleRecordError, withTransaction, type Executor } from '../executor.ts'
-import { TRIPARTITE, type Constituency } from '#app/utils/constituencies.ts'
+import { TRIPARTITE, type Constituency } from '#core/vocabulary.ts'
 import { type ApprovalRecord, type PlanSnapshot, type PlanStatus, type SignoffRecord } from '../types.ts'
 import * as ActivityRepository from './activity.ts'
 import * as CommentRepository from './comments.ts'

@@ -1,12 +1,13 @@
-import { describe, expect, it } from 'vitest'
-import { getDb } from '#app/utils/db.server.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createDb } from '../client.ts'
 import { substepScopes } from '#app/signoff/scopes.ts'
 import { addMember, createPlan, createUser } from '../factories/index.ts'
 import * as ScoreRepository from './scores.ts'
 import * as SignoffRepository from './signoffs.ts'
 import * as ItemRepository from './worksheet-items.ts'
 
-const db = getDb()
+const db = createDb(process.env.DATABASE_URL!)
+afterAll(() => db.destroy())
 
 async function tripartitePlan() {
   const gov = await createUser(db, { constituency: 'government' })

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { TRIPARTITE, type TripartiteConstituency } from '#core/vocabulary.ts'
 import { withTransaction, type Executor } from '../executor.ts'
 import * as ActivityRepository from './activity.ts'
 
@@ -6,7 +7,8 @@ import * as ActivityRepository from './activity.ts'
 // content triggers of migration 2026_12_06_1020; and each sub-step's stored completeness, written
 // by the app from its progress rules.
 
-export type SignoffConstituency = 'government' | 'workers' | 'employers'
+/** Only the tripartite constituencies sign. */
+export type SignoffConstituency = TripartiteConstituency
 export type SignoffDecision = 'agree' | 'reserve'
 
 /** The sign-offs of the given plans with who gave them; one row per plan, sub-step and constituency. */
@@ -40,7 +42,7 @@ export async function findTeamConstituencies(db: Executor, planIds: string[]): P
     .where('m.plan_id', 'in', planIds)
     .where('m.role', '!=', 'viewer')
     .where('u.is_active', '=', true)
-    .where('o.constituency', 'in', ['government', 'workers', 'employers'])
+    .where('o.constituency', 'in', TRIPARTITE)
     .execute()
   for (const r of rows) result.get(r.plan_id)?.push(r.constituency as SignoffConstituency)
   return result

@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { TRIPARTITE } from '../../utils/constituencies.ts'
+import { TRIPARTITE } from '#core/vocabulary.ts'
 import { FieldErrors, FormErrors } from '../forms.tsx'
 import { PageIdempotencyKey } from '../IdempotencyKey.tsx'
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { missingForTripartite, TRIPARTITE } from '../../utils/constituencies.ts'
+import { TRIPARTITE } from '#core/vocabulary.ts'
+import { missingForTripartite } from '#core/constituencies.ts'
 
 /** Which of the three constituencies are on the team, with a warning when one is missing. */
 export function ConstituencyPresence({ present }: { present: string[] }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { type PlanStatus } from '../../utils/lifecycle.ts'
+import { type PlanStatus } from '#core/vocabulary.ts'
 import { formatDateTime } from '../../utils/locales.ts'
 
 /**

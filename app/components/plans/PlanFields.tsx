@@ -2,8 +2,8 @@ import { type FieldMetadata } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 import { countryOptions } from '../../utils/countries.ts'
 import { ISIC_SECTIONS } from '../../utils/isic.ts'
-import { LOCALES } from '../../utils/locales.ts'
-import { PLAN_SCOPES, type PlanFormValues } from '../../utils/plan-schema.ts'
+import { LOCALES, PLAN_SCOPES } from '#core/vocabulary.ts'
+import { type PlanFormValues } from '../../utils/plan-schema.ts'
 import { CheckboxGroup, SelectField, TextField } from '../forms.tsx'
 
 type Fields = { [K in keyof PlanFormValues]-?: FieldMetadata<unknown> }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { type ConflictView } from '../../conflicts/protocol.ts'
 import { BaseFields } from '../../conflicts/ui/BaseFields.tsx'
 import { chosenValue, ConflictChoices, type Choice } from '../../conflicts/ui/ConflictChoices.tsx'
-import { PLAN_ROLES, type PlanRole } from '../../utils/permissions.ts'
+import { PLAN_ROLES, type PlanRole } from '#core/permissions.ts'
 
 /**
  * Changes one member's role from the role the lead saw (ADR 036). Untouched, the select follows

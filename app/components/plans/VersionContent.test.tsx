@@ -3,7 +3,7 @@ import { I18nextProvider } from 'react-i18next'
 import { describe, expect, it } from 'vitest'
 import { type PlanSnapshot } from '#db/types.ts'
 import { createServerInstance } from '../../i18n/i18next.server.ts'
-import { type Locale } from '../../utils/locales.ts'
+import { type Locale } from '#core/vocabulary.ts'
 import { diffVersions } from '../../utils/version-diff.ts'
 import { VersionContents, VersionDiffSection } from './VersionContent.tsx'
 

@@ -1,7 +1,7 @@
 // What an approved version holds and how it differs from another, in words: options translated,
 // links as reference codes, an added or removed row with its content, documents by their title.
 import { useTranslation } from 'react-i18next'
-import { parseDocName } from '../../collab/contract.ts'
+import { parseDocName } from '#core/collab/contract.ts'
 import { type PlanSnapshot } from '#db/types.ts'
 import { type VersionDiff } from '../../utils/version-diff.ts'
 import { fieldLabel, fieldSpec, itemContent, itemTitle, planFieldLabel, planFieldText, valueText, type WordingContext } from '../../worksheets/valueText.ts'

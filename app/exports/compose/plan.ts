@@ -1,10 +1,10 @@
 // The parts of the document around the six steps: plan facts, the team by constituency, the
 // review state, the narrative, endorsements and the monitoring summary.
-import { docName } from '../../collab/contract.ts'
+import { docName } from '#core/collab/contract.ts'
 import { indicatorProgress } from '../../monitoring/progress.ts'
 import { countryName } from '../../utils/countries.ts'
-import { CONSTITUENCIES } from '../../utils/constituencies.ts'
-import { STEPS, type SubstepCode } from '../../utils/substeps.ts'
+import { CONSTITUENCIES } from '#core/vocabulary.ts'
+import { STEPS, type SubstepCode } from '#core/substeps.ts'
 import { lexicalToBlocks } from '../lexical-blocks.server.ts'
 import { type Block, type DocumentSection } from '../types.ts'
 import { heading, paragraph, present, type ComposeContext } from './context.ts'

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { TRIPARTITE } from '#core/vocabulary.ts'
 import { formatNumber } from '../../utils/locales.ts'
 import { aggregateScores, type Criterion, type SubjectScore } from '../scoring.ts'
 import { type WorksheetItemView } from '../types.ts'
@@ -14,8 +15,6 @@ export interface PrioritiesData {
   scorers: { name: string; organisation: string | null; constituency: string; values: Record<string, Record<string, number>> }[]
   selections: Record<string, SelectionView>
 }
-
-const CONSTITUENCIES = ['government', 'workers', 'employers'] as const
 
 /** 5.2: each participant's scores, the ranking (cost reversed), who thinks what, and the selection. */
 export function InterventionPrioritiesPanel({ worksheet, extra, abilities }: SubstepPanelProps) {
@@ -80,7 +79,7 @@ function Ranking({ data: d, byId }: { data: PrioritiesData; byId: Map<string, Wo
       hint={t('priorities.rankingHint')}
       subjectHeader={t('kinds.intervention.fields.title')}
       rows={rows}
-      constituencies={CONSTITUENCIES}
+      constituencies={TRIPARTITE}
       className="vrank-table"
       columns={[
         {

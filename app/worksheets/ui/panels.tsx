@@ -1,4 +1,4 @@
-import { type SubstepCode } from '../../utils/substeps.ts'
+import { type SubstepCode } from '#core/substeps.ts'
 import { type LinkOption, type WorksheetItemView } from '../types.ts'
 import { CauseTreePanel } from './CauseTree.tsx'
 import { InfluenceBalancePanel } from './InfluenceBalance.tsx'

@@ -1,13 +1,10 @@
 // The one place that decides who may do what. Pure functions of the user, their plan role and the
 // action, shared by loaders, actions, the UI and the collab-server. Keep it free of server imports.
 // A plan's status may lock some of those actions for everyone (contentLock below, ADR 009).
-import { type PlanStatus } from '#db/types.ts'
+import { GLOBAL_ROLES, PLAN_ROLES, TRIPARTITE, type AccessMode, type GlobalRole, type PlanRole, type PlanStatus, type TripartiteConstituency } from './vocabulary.ts'
 
-export const GLOBAL_ROLES = ['admin', 'ilo_reviewer', 'member'] as const
-export type GlobalRole = (typeof GLOBAL_ROLES)[number]
-
-export const PLAN_ROLES = ['lead', 'coauthor', 'contributor', 'viewer'] as const
-export type PlanRole = (typeof PLAN_ROLES)[number]
+// The roles are part of the vocabulary; re-exported because every caller of this module names them.
+export { GLOBAL_ROLES, PLAN_ROLES, type GlobalRole, type PlanRole }
 
 export const PLAN_ACTIONS = [
   'plan:read',
@@ -80,15 +77,13 @@ export function canOnPlan(actor: Actor, planRole: PlanRole | null, action: PlanA
   return planRole !== null && ROLE_GRANTS[planRole].includes(action)
 }
 
-const SIGNING_CONSTITUENCIES = ['government', 'workers', 'employers'] as const
-
 /**
  * The constituency for which `actor` may agree to (or reserve on) a plan's sub-steps: their own
  * organisation's, if it is one of the three that sign and their team role allows it (ADR 037).
  */
-export function signoffConstituency(actor: Actor, planRole: PlanRole | null, organisationConstituency: string | null | undefined): (typeof SIGNING_CONSTITUENCIES)[number] | null {
+export function signoffConstituency(actor: Actor, planRole: PlanRole | null, organisationConstituency: string | null | undefined): TripartiteConstituency | null {
   if (!canOnPlan(actor, planRole, 'substep:signoff')) return null
-  return SIGNING_CONSTITUENCIES.find((c) => c === organisationConstituency) ?? null
+  return TRIPARTITE.find((c) => c === organisationConstituency) ?? null
 }
 
 /** Whether `actor` may perform a portal-wide action. */
@@ -151,7 +146,7 @@ export function planAbilities(actor: Actor, planRole: PlanRole | null, status?: 
  * The collab mode for a plan document: read-write, read-only, or no access at all. Documents are
  * plan content, so a plan outside draft is read-only to everyone.
  */
-export function documentMode(actor: Actor, planRole: PlanRole | null, status: PlanStatus): 'rw' | 'ro' | null {
+export function documentMode(actor: Actor, planRole: PlanRole | null, status: PlanStatus): AccessMode | null {
   if (canOnPlanIn(actor, planRole, status, 'document:edit')) return 'rw'
   if (canOnPlan(actor, planRole, 'plan:read')) return 'ro'
   return null

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { CLOSE_CODES, MAX_MESSAGE_BYTES, TOKEN_TTL_SECONDS, docName } from '#app/collab/contract.ts'
-import { mintCollabToken } from '#app/collab/token.server.ts'
-import { documentLockedBy, documentMode } from '#app/utils/permissions.ts'
+import { CLOSE_CODES, MAX_MESSAGE_BYTES, TOKEN_TTL_SECONDS, docName } from '#core/collab/contract.ts'
+import { mintCollabToken } from '#core/collab/token.server.ts'
+import { documentLockedBy, documentMode } from '#core/permissions.ts'
 import { startServer, waitFor } from '#collab/test-utils.ts'
 import { addMember, createPlan, createUser } from '#db/factories/index.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
-import { CollabSession, backoffDelay } from './session.ts'
-import { type TicketResult } from './ticket.ts'
+import { CollabSession, backoffDelay } from '#app/editor/session.ts'
+import { type TicketResult } from '#app/editor/ticket.ts'
 
 let env: Awaited<ReturnType<typeof startServer>>
 const sessions: CollabSession[] = []

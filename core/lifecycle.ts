@@ -1,7 +1,6 @@
 // Who may move a plan between states (docs/decisions/009-plan-lifecycle.md). Isomorphic.
+import { type PlanStatus } from './vocabulary.ts'
 import { canOnPlan, type Actor, type PlanAction, type PlanRole } from './permissions.ts'
-
-export type PlanStatus = 'draft' | 'in_review' | 'approved' | 'implementing' | 'completed' | 'archived'
 
 export interface Transition {
   from: PlanStatus

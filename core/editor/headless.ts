@@ -4,7 +4,7 @@ import { createHeadlessEditor } from '@lexical/headless'
 import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs'
 import type { LexicalEditor } from 'lexical'
 import type * as Y from 'yjs'
-import { EDITOR_NODES, YJS_ROOT } from '#app/editor/nodes.ts'
+import { EDITOR_NODES, YJS_ROOT } from './nodes.ts'
 
 // The binding wants a provider for awareness and cursors; on the server there is none.
 function silentProvider(): Provider {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { type AccessMode } from './vocabulary.ts'
 import {
   canGlobally,
   canManageTeam,
@@ -69,7 +70,7 @@ const EXPECTED: Record<GlobalRole, Record<PlanRoleOrNone, string>> = {
   },
 }
 
-const EXPECTED_MODE: Record<GlobalRole, Record<PlanRoleOrNone, 'rw' | 'ro' | null>> = {
+const EXPECTED_MODE: Record<GlobalRole, Record<PlanRoleOrNone, AccessMode | null>> = {
   member: { lead: 'rw', coauthor: 'rw', contributor: 'ro', viewer: 'ro', none: null },
   admin: { lead: 'rw', coauthor: 'rw', contributor: 'ro', viewer: 'ro', none: 'ro' },
   ilo_reviewer: { lead: 'rw', coauthor: 'rw', contributor: 'ro', viewer: 'ro', none: 'ro' },

@@ -1,8 +1,8 @@
 import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { estimatePasteBytes } from '#app/editor/size-guard.ts'
-import { bindHeadless } from './headless.ts'
+import { estimatePasteBytes } from './size-guard.ts'
+import { bindHeadless } from '#core/editor/headless.ts'
 
 // The browser refuses a paste by this estimate before it enters the document (PasteGuard); an
 // estimate below the real Yjs update would let an oversized edit through to the frame guard, which

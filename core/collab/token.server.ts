@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { type AccessMode } from '#core/vocabulary.ts'
 import { TOKEN_TTL_SECONDS, tokenClaimsSchema, type TokenClaims } from './contract.ts'
 
 const b64 = (buf: Buffer | string) => Buffer.from(buf).toString('base64url')
@@ -9,7 +10,7 @@ function sign(payload: string, secret: string) {
 
 /** Mints a signed, short-lived token for one user, one document and one mode. */
 export function mintCollabToken(
-  claims: { sub: string; doc: string; mode: 'rw' | 'ro' },
+  claims: { sub: string; doc: string; mode: AccessMode },
   secret: string,
   now = Date.now(),
 ): { token: string; expiresAt: Date } {

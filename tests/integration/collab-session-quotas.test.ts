@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { docName } from '#app/collab/contract.ts'
-import { mintCollabToken } from '#app/collab/token.server.ts'
+import { docName } from '#core/collab/contract.ts'
+import { mintCollabToken } from '#core/collab/token.server.ts'
 import { startServer, waitFor } from '#collab/test-utils.ts'
 import { createPlan, createUser } from '#db/factories/index.ts'
-import { CollabSession, type ConnectionState } from './session.ts'
+import { CollabSession, type ConnectionState } from '#app/editor/session.ts'
 
 const KIB = 1024
 let fullEnv: Awaited<ReturnType<typeof startServer>>

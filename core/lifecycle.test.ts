@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { availableTransitions, findTransition, type PlanStatus } from './lifecycle.ts'
+import { PLAN_STATUSES, type PlanStatus } from './vocabulary.ts'
+import { availableTransitions, findTransition } from './lifecycle.ts'
 import { type GlobalRole, type PlanRole } from './permissions.ts'
 
 // Who may move a plan from each status (ADR 009), written out by hand: transition names offered.
-const STATUSES: PlanStatus[] = ['draft', 'in_review', 'approved', 'implementing', 'completed', 'archived']
+const STATUSES = PLAN_STATUSES
 const EXPECTED: Record<string, Record<PlanStatus, string[]>> = {
   'lead (member)': {
     draft: ['submit', 'archive'],
