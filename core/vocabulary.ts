@@ -1,8 +1,7 @@
 // The portal's domain vocabulary, declared once for every process (web app, collab-server, db,
 // seed). Each list is a `const` array and its type is derived from it, so a value added here
 // reaches the zod enums, the UI choices and the type checks together. Pure data: no imports.
-// db/types.ts still spells the same unions for Kysely's table types; db/types-vocabulary.test.ts
-// fails the typecheck when they differ from these.
+// db/types.ts narrows the generated table types with these unions.
 
 /** A plan's lifecycle states (ADR 009). */
 export const PLAN_STATUSES = ['draft', 'in_review', 'approved', 'implementing', 'completed', 'archived'] as const

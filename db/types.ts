@@ -1,6 +1,7 @@
 import { type ColumnType, type Insertable, type Selectable, type Updateable } from 'kysely'
 import { type Narrowed, type WithTables } from './narrowing.ts'
 import type * as Schema from './schema.generated.ts'
+import { type Constituency, type GlobalRole, type Locale, type PlanRole, type PlanScope, type PlanStatus, type TripartiteConstituency } from '#core/vocabulary.ts'
 
 // The tables come from db/schema.generated.ts, which `npm run db:types` generates from the
 // migrations (ADR 041). Here they are only narrowed where the code knows more than the column
@@ -12,14 +13,9 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 /** JSON the portal writes as JSON text (JSON.stringify) and reads without a fixed shape. */
 type Json = ColumnType<unknown, string | undefined | null, string | null>
 
-// The values the tables' CHECK constraints allow (plain text in the generated types).
-export type Constituency = 'government' | 'workers' | 'employers' | 'ilo' | 'other'
-export type GlobalRole = 'admin' | 'ilo_reviewer' | 'member'
-export type PlanRole = 'lead' | 'coauthor' | 'contributor' | 'viewer'
-export type PlanScope = 'national' | 'regional' | 'sectoral'
-export type PlanStatus = 'draft' | 'in_review' | 'approved' | 'implementing' | 'completed' | 'archived'
-export type Locale = 'en' | 'fr' | 'es'
-type TripartiteConstituency = 'government' | 'workers' | 'employers'
+// The values the tables' CHECK constraints allow (plain text in the generated types), declared
+// once in the domain vocabulary (ADR 042) and re-exported for the modules that read rows.
+export type { Constituency, GlobalRole, Locale, PlanRole, PlanScope, PlanStatus } from '#core/vocabulary.ts'
 
 export type OrganisationsTable = Narrowed<
   Schema.Organisations,
