@@ -1,7 +1,7 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { CLOSE_CODES } from '#app/collab/contract.ts'
+import { CLOSE_CODES } from '#core/collab/contract.ts'
 import { type CollabTicket } from '#app/editor/ticket.ts'
 import { expect, PALM_OIL_TITLE, planIdByTitle, test, unique } from '../playwright-utils.ts'
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test'
-import { SUBSTEP_CODES } from '../../app/utils/substeps.ts'
+import { SUBSTEP_CODES } from '#core/substeps.ts'
 import { DEMO_PASSWORD, expect, test } from '../playwright-utils.ts'
 
 // Every page of the demo plan, as each role, in each language, reads as words: no translation key

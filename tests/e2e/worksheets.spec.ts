@@ -1,5 +1,5 @@
 import { type Locator, type Page } from '@playwright/test'
-import { SUBSTEP_CODES } from '../../app/utils/substeps.ts'
+import { SUBSTEP_CODES } from '#core/substeps.ts'
 import { createPlan, expect as baseExpect, login, PALM_OIL_TITLE, planIdByTitle, test, unique } from '../playwright-utils.ts'
 
 // The Social Security Agency account plans here, so the demo accounts' plan lists stay as seeded;
