@@ -9,7 +9,12 @@ const chromium = { browserName: 'chromium' as const, viewport: { width: 1280, he
 // The specs that change what the demo data shares (the demo plans' notes, items and status, a demo
 // account's saved language) run after all the others, one at a time; every other spec makes its
 // own plans or only reads the demo ones, so two of them run at once.
-const SHARED_STATE_WRITERS = ['collaboration.spec.ts', 'collab-hostile-client.spec.ts', 'review-journey.spec.ts', 'language.spec.ts']
+const SHARED_STATE_WRITERS = [
+  'collaboration.spec.ts',
+  'collab-hostile-client.spec.ts',
+  'review-journey.spec.ts',
+  'language.spec.ts',
+]
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -45,7 +50,13 @@ export default defineConfig({
   },
   projects: [
     { name: 'chromium', use: chromium, testIgnore: SHARED_STATE_WRITERS },
-    { name: 'shared-demo-state', use: chromium, testMatch: SHARED_STATE_WRITERS, dependencies: ['chromium'], workers: 1 },
+    {
+      name: 'shared-demo-state',
+      use: chromium,
+      testMatch: SHARED_STATE_WRITERS,
+      dependencies: ['chromium'],
+      workers: 1,
+    },
   ],
   webServer: {
     command: 'tsx tests/e2e/server.ts',

@@ -15,7 +15,10 @@ const lazyBackend: BackendModule = {
   read(lng, ns, callback) {
     const load = lazyLocaleFiles[localeFileKey(lng, ns)]
     if (!load) return callback(null, {})
-    load().then((m) => callback(null, m.default), (error: Error) => callback(error, null))
+    load().then(
+      (m) => callback(null, m.default),
+      (error: Error) => callback(error, null),
+    )
   },
 }
 

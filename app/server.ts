@@ -51,8 +51,18 @@ const stopPruning = schedulePruning(maintenanceDb)
 // Plans whose completeness fell behind while no page evaluated them (after a migration, an import)
 // are evaluated once now, so that the first dashboard after a start does not have to (ADR 037).
 const catchUp = refreshStaleCompletion(maintenanceDb).then(
-  (plans) => plans > 0 && console.log(JSON.stringify({ t: new Date().toISOString(), level: 'info', event: 'completeness caught up', plans })),
-  (error: unknown) => console.error(JSON.stringify({ t: new Date().toISOString(), level: 'warn', event: 'completeness catch-up failed', error: String(error) })),
+  (plans) =>
+    plans > 0 &&
+    console.log(JSON.stringify({ t: new Date().toISOString(), level: 'info', event: 'completeness caught up', plans })),
+  (error: unknown) =>
+    console.error(
+      JSON.stringify({
+        t: new Date().toISOString(),
+        level: 'warn',
+        event: 'completeness catch-up failed',
+        error: String(error),
+      }),
+    ),
 )
 
 function shutdown() {

@@ -23,7 +23,8 @@ export interface Principal {
   expiresAt: number
 }
 
-export type AuthResult = { ok: true; principal: Principal; wantsAck: boolean } | { ok: false; code: number; reason: string }
+export type AuthResult =
+  { ok: true; principal: Principal; wantsAck: boolean } | { ok: false; code: number; reason: string }
 
 const RANK: Record<Mode, number> = { ro: 1, rw: 2 }
 
@@ -33,7 +34,11 @@ export function modeCovers(granted: Mode | null, wanted: Mode): boolean {
 }
 
 /** Splits `/<docName>?token=…` without ever keeping the URL around. */
-export function parseUpgradeUrl(rawUrl: string | undefined): { docName: string; token: string | null; wantsAck: boolean } {
+export function parseUpgradeUrl(rawUrl: string | undefined): {
+  docName: string
+  token: string | null
+  wantsAck: boolean
+} {
   const url = new URL(rawUrl ?? '/', 'http://collab.invalid')
   let docName = ''
   try {
@@ -55,7 +60,10 @@ export function parseUpgradeUrl(rawUrl: string | undefined): { docName: string; 
 export async function currentMode(db: Kysely<DB>, userId: string, planId: string): Promise<Mode | null> {
   const user = await UserRepository.findActiveById(db, userId)
   if (!user) return null
-  const [role, plan] = await Promise.all([MemberRepository.findRole(db, planId, userId), PlanRepository.findById(db, planId)])
+  const [role, plan] = await Promise.all([
+    MemberRepository.findRole(db, planId, userId),
+    PlanRepository.findById(db, planId),
+  ])
   if (!plan) return null
   return documentMode({ id: user.id, globalRole: user.global_role }, role, plan.status)
 }
@@ -64,15 +72,26 @@ export async function currentMode(db: Kysely<DB>, userId: string, planId: string
  * Checks a token sent on an open connection to extend it: the close code when it cannot, else the
  * new expiry. Membership changes are handled by revocation, so the database is not read again.
  */
-export function checkRefresh(principal: Principal, token: string, secret: string, now = Date.now()): { ok: true; expiresAt: number } | { ok: false; code: number } {
+export function checkRefresh(
+  principal: Principal,
+  token: string,
+  secret: string,
+  now = Date.now(),
+): { ok: true; expiresAt: number } | { ok: false; code: number } {
   const claims = verifyCollabToken(token, secret, now)
-  if (!claims || claims.sub !== principal.userId || claims.doc !== principal.docName) return { ok: false, code: CLOSE_CODES.unauthorized }
+  if (!claims || claims.sub !== principal.userId || claims.doc !== principal.docName)
+    return { ok: false, code: CLOSE_CODES.unauthorized }
   if (claims.mode !== principal.mode) return { ok: false, code: CLOSE_CODES.permissionChanged }
   return { ok: true, expiresAt: claims.exp * 1000 }
 }
 
 /** Checks token and database; the failure carries the close code to send. */
-export async function authenticate(db: Kysely<DB>, rawUrl: string | undefined, secret: string, now = Date.now()): Promise<AuthResult> {
+export async function authenticate(
+  db: Kysely<DB>,
+  rawUrl: string | undefined,
+  secret: string,
+  now = Date.now(),
+): Promise<AuthResult> {
   const { docName, token, wantsAck } = parseUpgradeUrl(rawUrl)
   const ref = parseDocName(docName)
   if (!ref) return { ok: false, code: CLOSE_CODES.documentNotFound, reason: 'unknown document' }
@@ -81,7 +100,10 @@ export async function authenticate(db: Kysely<DB>, rawUrl: string | undefined, s
   if (claims.doc !== docName) return { ok: false, code: CLOSE_CODES.unauthorized, reason: 'token for another document' }
   const user = await UserRepository.findActiveById(db, claims.sub)
   if (!user) return { ok: false, code: CLOSE_CODES.forbidden, reason: 'inactive user' }
-  const [role, plan] = await Promise.all([MemberRepository.findRole(db, ref.planId, user.id), PlanRepository.findById(db, ref.planId)])
+  const [role, plan] = await Promise.all([
+    MemberRepository.findRole(db, ref.planId, user.id),
+    PlanRepository.findById(db, ref.planId),
+  ])
   const granted = plan ? documentMode({ id: user.id, globalRole: user.global_role }, role, plan.status) : null
   if (!modeCovers(granted, claims.mode)) return { ok: false, code: CLOSE_CODES.forbidden, reason: 'no longer allowed' }
   return {

@@ -5,7 +5,18 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { type Principal } from './auth.ts'
 
-const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#ff7f0e', '#7f7f7f']
+const PALETTE = [
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+  '#bcbd22',
+  '#ff7f0e',
+  '#7f7f7f',
+]
 
 /** A stable colour per user, so a person keeps their colour across tabs and reconnects. */
 export function userColor(userId: string): string {
@@ -33,7 +44,11 @@ function identify(state: unknown, principal: Principal): Record<string, unknown>
  * Re-encodes an awareness update with sanitised states. `claim(clientId)` says whether this
  * connection may speak for that id (and records the claim). Throws on malformed input.
  */
-export function sanitizeAwarenessUpdate(update: Uint8Array, principal: Principal, claim: (clientId: number) => boolean): Uint8Array | null {
+export function sanitizeAwarenessUpdate(
+  update: Uint8Array,
+  principal: Principal,
+  claim: (clientId: number) => boolean,
+): Uint8Array | null {
   const decoder = decoding.createDecoder(update)
   const encoder = encoding.createEncoder()
   const count = decoding.readVarUint(decoder)

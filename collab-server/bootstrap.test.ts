@@ -19,14 +19,19 @@ it('never duplicates initial content when several clients open a new document at
   const names: string[] = []
   while (names.length < 100) {
     const plan = await createPlan(one.db, lead.id)
-    names.push(docName({ planId: plan.id, substep: null }), ...SUBSTEP_CODES.map((substep) => docName({ planId: plan.id, substep })))
+    names.push(
+      docName({ planId: plan.id, substep: null }),
+      ...SUBSTEP_CODES.map((substep) => docName({ planId: plan.id, substep })),
+    )
   }
   const trials = names.slice(0, 100)
   // Ten documents at a time, four clients each, spread over both servers.
   for (let i = 0; i < trials.length; i += 10) {
     await Promise.all(
       trials.slice(i, i + 10).map(async (name) => {
-        const clients: TestClient[] = [0, 1, 2, 3].map((k) => connect((k % 2 ? one : two).url, name, token(lead.id, name, 'rw')))
+        const clients: TestClient[] = [0, 1, 2, 3].map((k) =>
+          connect((k % 2 ? one : two).url, name, token(lead.id, name, 'rw')),
+        )
         try {
           await Promise.all(clients.map((c) => c.synced()))
           const expected = name.endsWith('narrative') ? 3 : 1

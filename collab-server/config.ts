@@ -1,5 +1,10 @@
 // Tunables of the collab-server, with production defaults. Tests and the benchmark override some.
-import { MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES, USER_BYTES_BURST, USER_BYTES_PER_SECOND } from '#core/collab/contract.ts'
+import {
+  MAX_DOCUMENT_BYTES,
+  MAX_MESSAGE_BYTES,
+  USER_BYTES_BURST,
+  USER_BYTES_PER_SECOND,
+} from '#core/collab/contract.ts'
 
 export interface CollabLimits {
   /** Largest accepted frame; bigger ones close the socket with messageTooLarge. */

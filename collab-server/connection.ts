@@ -58,7 +58,9 @@ export class Connection implements Peer {
     // client treats as transient: it reconnects and resends the same frame, forever. Say 4413 instead.
     const closeSocket = ws.close.bind(ws)
     ws.close = (code?: number, reason?: string | Buffer) =>
-      code === WS_MESSAGE_TOO_BIG ? closeSocket(CLOSE_CODES.messageTooLarge, 'message too large') : closeSocket(code, reason)
+      code === WS_MESSAGE_TOO_BIG
+        ? closeSocket(CLOSE_CODES.messageTooLarge, 'message too large')
+        : closeSocket(code, reason)
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary))
     ws.on('pong', () => (this.alive = true))
     ws.on('error', (error) => deps.log('debug', 'socket error', { doc: room.name, error: errorMessage(error) }))
@@ -116,7 +118,12 @@ export class Connection implements Peer {
     this.held = []
     // A held socket is paused: it would never read the client's answer to the close frame.
     if (this.ws.isPaused) this.ws.resume()
-    this.deps.log('info', 'connection closed by server', { doc: this.room.name, user: this.principal.userId, code, reason })
+    this.deps.log('info', 'connection closed by server', {
+      doc: this.room.name,
+      user: this.principal.userId,
+      code,
+      reason,
+    })
     this.ws.close(code, reason)
     // A client that does not answer the close handshake must not keep the slot.
     setTimeout(() => this.ws.terminate(), 2_000).unref()
@@ -164,16 +171,25 @@ export class Connection implements Peer {
     }
     const bytes = toBytes(data)
     if (!isBinary) return this.close(CLOSE_CODES.malformed, 'text frames are not part of the protocol')
-    if (bytes.byteLength > this.deps.limits.maxMessageBytes) return this.close(CLOSE_CODES.messageTooLarge, 'message too large')
+    if (bytes.byteLength > this.deps.limits.maxMessageBytes)
+      return this.close(CLOSE_CODES.messageTooLarge, 'message too large')
     if (!this.bucket.take()) return this.close(CLOSE_CODES.rateLimited, 'too many messages')
     if (!this.deps.userBytes.take(this.principal.userId, bytes.byteLength)) {
-      this.deps.log('warn', 'user byte budget exceeded', { doc: this.room.name, user: this.principal.userId, bytes: bytes.byteLength })
+      this.deps.log('warn', 'user byte budget exceeded', {
+        doc: this.room.name,
+        user: this.principal.userId,
+        bytes: bytes.byteLength,
+      })
       return this.close(CLOSE_CODES.byteRateExceeded, 'too many bytes')
     }
     try {
       this.handle(bytes)
     } catch (error) {
-      this.deps.log('warn', 'malformed message', { doc: this.room.name, user: this.principal.userId, error: errorMessage(error) })
+      this.deps.log('warn', 'malformed message', {
+        doc: this.room.name,
+        user: this.principal.userId,
+        error: errorMessage(error),
+      })
       this.close(CLOSE_CODES.malformed, 'malformed message')
     }
   }

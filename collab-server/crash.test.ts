@@ -21,7 +21,12 @@ afterEach(async () => {
 /** The real process entry, as production runs it. */
 async function spawnServer(port: number, databaseUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'collab-server/index.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, COLLAB_PORT: String(port), COLLAB_SECRET: process.env.COLLAB_SECRET },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      COLLAB_PORT: String(port),
+      COLLAB_SECRET: process.env.COLLAB_SECRET,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   await new Promise<void>((resolve, reject) => {

@@ -35,9 +35,17 @@ describe('presence', () => {
     const editorId = editor.doc.clientID
     const watcherId = watcher.doc.clientID
     await waitFor(() => watcher.provider.awareness.getStates().get(editorId)?.name === 'Ana Lead')
-    expect(watcher.provider.awareness.getStates().get(editorId)).toMatchObject({ color: userColor(lead.id), userId: lead.id, anchorPos: 5 })
+    expect(watcher.provider.awareness.getStates().get(editorId)).toMatchObject({
+      color: userColor(lead.id),
+      userId: lead.id,
+      anchorPos: 5,
+    })
     await waitFor(() => editor.provider.awareness.getStates().get(watcherId)?.name === 'Val Viewer')
-    expect(editor.provider.awareness.getStates().get(watcherId)).toMatchObject({ anchorPos: null, focusPos: null, focusing: false })
+    expect(editor.provider.awareness.getStates().get(watcherId)).toMatchObject({
+      anchorPos: null,
+      focusPos: null,
+      focusing: false,
+    })
   })
 })
 

@@ -132,10 +132,13 @@ export class Room {
         this.scheduleAck(peer)
       }
     })
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const message = awarenessMessage(this.awareness, added.concat(updated, removed))
-      for (const peer of this.peers) peer.send(message)
-    })
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+        const message = awarenessMessage(this.awareness, added.concat(updated, removed))
+        for (const peer of this.peers) peer.send(message)
+      },
+    )
     this.compaction = new CompactionSchedule(name, tailRows, deps)
   }
 
@@ -199,12 +202,20 @@ export class Room {
     }
     const unknown = unknownNodeTypes(decoded)
     if (unknown.length > 0) {
-      this.deps.log('warn', 'update with unknown node type refused', { doc: this.name, user: peer.principal.userId, type: unknown[0] })
+      this.deps.log('warn', 'update with unknown node type refused', {
+        doc: this.name,
+        user: peer.principal.userId,
+        type: unknown[0],
+      })
       peer.close(CLOSE_CODES.unknownNodeType, 'unknown node type')
       return
     }
     if (!this.fits(update, decoded)) {
-      this.deps.log('warn', 'document size cap reached', { doc: this.name, user: peer.principal.userId, bytes: update.byteLength })
+      this.deps.log('warn', 'document size cap reached', {
+        doc: this.name,
+        user: peer.principal.userId,
+        bytes: update.byteLength,
+      })
       peer.close(CLOSE_CODES.documentTooLarge, 'document too large')
       return
     }
@@ -230,7 +241,10 @@ export class Room {
     if (kept.length === this.queue.length) return
     this.forget(this.queue.filter((q) => q.peer === peer))
     this.queue = kept
-    this.deps.log('info', 'queued updates of a revoked connection dropped', { doc: this.name, user: peer.principal.userId })
+    this.deps.log('info', 'queued updates of a revoked connection dropped', {
+      doc: this.name,
+      user: peer.principal.userId,
+    })
   }
 
   private forget(items: QueuedUpdate[]): void {

@@ -24,7 +24,8 @@ const env = z
 
 const log = createLogger({ debug: env.COLLAB_DEBUG === '1' })
 const db = createCollabDb(env.DATABASE_URL, { max: 10 })
-const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+const defined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 const server = createCollabServer({
   db,
   databaseUrl: env.DATABASE_URL,
@@ -58,6 +59,8 @@ async function shutdown(signal: string) {
   }
 }
 // A stray rejection is a bug to fix, not a reason to drop every connection: log it and keep serving.
-process.on('unhandledRejection', (reason) => log('error', 'unhandled rejection', { error: reason instanceof Error ? reason.message : String(reason) }))
+process.on('unhandledRejection', (reason) =>
+  log('error', 'unhandled rejection', { error: reason instanceof Error ? reason.message : String(reason) }),
+)
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 process.on('SIGINT', () => void shutdown('SIGINT'))

@@ -23,9 +23,17 @@ it('serves Lexical content that a Lexical client edits, and renders those edits'
   await client.synced()
   editor.editor.update(() => {}, { discrete: true })
   expect(editor.editor.getEditorState().read(() => $getRoot().getTextContent())).toContain('Contexte')
-  editor.editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Bonjour depuis Lexical'))), { discrete: true })
+  editor.editor.update(
+    () => $getRoot().append($createParagraphNode().append($createTextNode('Bonjour depuis Lexical'))),
+    { discrete: true },
+  )
   expect(countHeadings(client.doc)).toBe(3)
-  await waitFor(async () => (await CollabDocumentRepository.findRendering(env.db, name))?.plain_text.includes('Bonjour depuis Lexical'), 5_000, 50)
+  await waitFor(
+    async () =>
+      (await CollabDocumentRepository.findRendering(env.db, name))?.plain_text.includes('Bonjour depuis Lexical'),
+    5_000,
+    50,
+  )
   const rendering = await CollabDocumentRepository.findRendering(env.db, name)
   expect(rendering?.html).toContain('Bonjour depuis Lexical')
   expect(rendering?.plain_text.startsWith('Résumé')).toBe(true)

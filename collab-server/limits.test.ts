@@ -6,7 +6,9 @@ import { connect, rawSocket, startServer, token, waitFor } from './test-utils.ts
 
 let env: Awaited<ReturnType<typeof startServer>>
 beforeAll(async () => {
-  env = await startServer({ limits: { rateBurst: 20, ratePerSecond: 10, maxConnectionsPerUser: 3, maxDocumentsPerUser: 2 } })
+  env = await startServer({
+    limits: { rateBurst: 20, ratePerSecond: 10, maxConnectionsPerUser: 3, maxDocumentsPerUser: 2 },
+  })
 })
 afterAll(async () => {
   await env.stop()
@@ -45,21 +47,24 @@ describe('limits', () => {
   it.each([
     ['above the limit', 1.5],
     ['above ws’s own hard cap', 3],
-  ])('closes a stock client whose edit is %s with messageTooLarge, so that it does not resend it forever', async (_label, mebibytes) => {
-    const lead = await createUser(env.db)
-    const plan = await createPlan(env.db, lead.id)
-    const name = docName({ planId: plan.id, substep: '2.1' })
-    const client = connect(env.url, name, token(lead.id, name, 'rw'))
-    await client.synced()
-    const stopped = new Promise<number>((resolve) => client.provider.once('closed', ({ code }) => resolve(code)))
-    client.text.insert(0, 'x'.repeat(Math.round(mebibytes * 1024 * 1024)))
-    expect(await stopped).toBe(CLOSE_CODES.messageTooLarge)
-    // The stock provider gives up on 44xx codes: no new socket is opened.
-    await new Promise((r) => setTimeout(r, 300))
-    expect(client.closeCodes).toEqual([CLOSE_CODES.messageTooLarge])
-    expect(client.provider.wsconnected || client.provider.wsconnecting).toBe(false)
-    client.destroy()
-  })
+  ])(
+    'closes a stock client whose edit is %s with messageTooLarge, so that it does not resend it forever',
+    async (_label, mebibytes) => {
+      const lead = await createUser(env.db)
+      const plan = await createPlan(env.db, lead.id)
+      const name = docName({ planId: plan.id, substep: '2.1' })
+      const client = connect(env.url, name, token(lead.id, name, 'rw'))
+      await client.synced()
+      const stopped = new Promise<number>((resolve) => client.provider.once('closed', ({ code }) => resolve(code)))
+      client.text.insert(0, 'x'.repeat(Math.round(mebibytes * 1024 * 1024)))
+      expect(await stopped).toBe(CLOSE_CODES.messageTooLarge)
+      // The stock provider gives up on 44xx codes: no new socket is opened.
+      await new Promise((r) => setTimeout(r, 300))
+      expect(client.closeCodes).toEqual([CLOSE_CODES.messageTooLarge])
+      expect(client.provider.wsconnected || client.provider.wsconnecting).toBe(false)
+      client.destroy()
+    },
+  )
 
   it('refuses connections beyond the per-user caps', async () => {
     const lead = await createUser(env.db)
@@ -79,4 +84,3 @@ describe('limits', () => {
     })
   })
 })
-

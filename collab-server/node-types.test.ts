@@ -29,7 +29,18 @@ function appendElement(doc: Y.Doc, type: string, text: string): void {
 
 describe('unknown Lexical node types', () => {
   it('knows the editor’s own types', () => {
-    for (const type of ['root', 'paragraph', 'text', 'linebreak', 'heading', 'list', 'listitem', 'link', 'table', 'tablecell']) {
+    for (const type of [
+      'root',
+      'paragraph',
+      'text',
+      'linebreak',
+      'heading',
+      'list',
+      'listitem',
+      'link',
+      'table',
+      'tablecell',
+    ]) {
       expect(KNOWN_NODE_TYPES.has(type)).toBe(true)
     }
     const doc = new Y.Doc()
@@ -48,7 +59,9 @@ describe('unknown Lexical node types', () => {
     const editor = connect(env.url, name, token(lead.id, name, 'rw'), { ack: true, reconnect: false })
     clients.push(attacker, editor)
     await Promise.all([attacker.synced(), editor.synced()])
-    const closed = new Promise<number>((resolve) => attacker.provider.once('connection-close', (e) => resolve(e?.code ?? 0)))
+    const closed = new Promise<number>((resolve) =>
+      attacker.provider.once('connection-close', (e) => resolve(e?.code ?? 0)),
+    )
     appendElement(attacker.doc, 'evil-widget', 'payload')
     expect(await closed).toBe(CLOSE_CODES.unknownNodeType)
     appendElement(editor.doc, 'paragraph', 'still editing')

@@ -20,12 +20,16 @@ export const KNOWN_NODE_TYPES: ReadonlySet<string> = new Set(
 )
 
 /** The node types an update sets that the editor does not know (empty when it sets none). */
-export function unknownNodeTypes(decoded: ReturnType<typeof Y.decodeUpdate>, known: ReadonlySet<string> = KNOWN_NODE_TYPES): string[] {
+export function unknownNodeTypes(
+  decoded: ReturnType<typeof Y.decodeUpdate>,
+  known: ReadonlySet<string> = KNOWN_NODE_TYPES,
+): string[] {
   const unknown: string[] = []
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item) || struct.parentSub !== TYPE_KEY) continue
     for (const value of struct.content.getContent()) {
-      if (typeof value !== 'string' || !known.has(value)) unknown.push(typeof value === 'string' ? value.slice(0, 64) : typeof value)
+      if (typeof value !== 'string' || !known.has(value))
+        unknown.push(typeof value === 'string' ? value.slice(0, 64) : typeof value)
     }
   }
   return unknown

@@ -22,13 +22,23 @@ export class DocumentNotFoundError extends Error {
  * not exist yet is created once with server-made initial content: the insert is atomic on the
  * primary key, so concurrent connections and servers all end up loading the same single state.
  */
-export async function loadDocument(db: Kysely<DB>, name: string, ref: DocRef, log: Logger): Promise<{ doc: Y.Doc; tailRows: number }> {
+export async function loadDocument(
+  db: Kysely<DB>,
+  name: string,
+  ref: DocRef,
+  log: Logger,
+): Promise<{ doc: Y.Doc; tailRows: number }> {
   let stored = await CollabDocumentRepository.findForLoad(db, name)
   if (!stored) {
     const plan = await PlanRepository.findById(db, ref.planId)
     if (!plan) throw new DocumentNotFoundError()
     const state = createInitialState(ref, plan.working_language)
-    const created = await CollabDocumentRepository.insertIfAbsent(db, { name, planId: ref.planId, state, ...renderState(state) })
+    const created = await CollabDocumentRepository.insertIfAbsent(db, {
+      name,
+      planId: ref.planId,
+      state,
+      ...renderState(state),
+    })
     log('info', 'document created', { doc: name, created })
     stored = await CollabDocumentRepository.findForLoad(db, name)
     if (!stored) throw new Error('document missing right after creation')
@@ -49,11 +59,20 @@ export async function loadDocument(db: Kysely<DB>, name: string, ref: DocRef, lo
  * Folds the log into the snapshot and refreshes the renderings; returns the rows folded. The merge
  * and rendering run in `renderer` (a worker thread in the server) while the row lock is held.
  */
-export function compactDocument(db: Kysely<DB>, name: string, log: Logger, renderer: Renderer, options: { force?: boolean } = {}): Promise<number> {
+export function compactDocument(
+  db: Kysely<DB>,
+  name: string,
+  log: Logger,
+  renderer: Renderer,
+  options: { force?: boolean } = {},
+): Promise<number> {
   return CollabDocumentRepository.compact(
     db,
     name,
-    (state, tail) => renderer.build([state, ...tail], (index, error) => log('error', 'unreadable update dropped on compaction', { doc: name, index, error })),
+    (state, tail) =>
+      renderer.build([state, ...tail], (index, error) =>
+        log('error', 'unreadable update dropped on compaction', { doc: name, index, error }),
+      ),
     options,
   )
 }

@@ -22,7 +22,9 @@ function setup() {
   const inserts: Insert[] = []
   const updateLog = {
     append: (_doc: string, update: Uint8Array) =>
-      new Promise<void>((resolve, reject) => inserts.push({ update, commit: resolve, fail: () => reject(new Error('database gone')) })),
+      new Promise<void>((resolve, reject) =>
+        inserts.push({ update, commit: resolve, fail: () => reject(new Error('database gone')) }),
+      ),
   } as unknown as UpdateLog
   const timings = { ...DEFAULT_TIMINGS, compactDebounceMs: 60_000, compactMaxWaitMs: 60_000, storageRetryMs: 0 }
   const room = new Room('plan.test.narrative', new Y.Doc(), 0, {

@@ -34,8 +34,24 @@ async function team() {
   return { lead, plan, coauthor, viewer, name: docName({ planId: plan.id, substep: '1.1' }) }
 }
 
-const submit = (planId: string, actorId: string) => LifecycleRepository.transition(env.db, { planId, from: 'draft', to: 'in_review', name: 'submit', actorId, note: null })
-const withdraw = (planId: string, actorId: string) => LifecycleRepository.transition(env.db, { planId, from: 'in_review', to: 'draft', name: 'withdraw', actorId, note: null })
+const submit = (planId: string, actorId: string) =>
+  LifecycleRepository.transition(env.db, {
+    planId,
+    from: 'draft',
+    to: 'in_review',
+    name: 'submit',
+    actorId,
+    note: null,
+  })
+const withdraw = (planId: string, actorId: string) =>
+  LifecycleRepository.transition(env.db, {
+    planId,
+    from: 'in_review',
+    to: 'draft',
+    name: 'withdraw',
+    actorId,
+    note: null,
+  })
 
 describe('documents of a plan in review', () => {
   it('are served read-only to everyone, the lead included', async () => {
@@ -103,7 +119,13 @@ describe('documents of a plan back in draft', () => {
     const reader = open(env.url, name, token(viewer.id, name, 'ro'), { reconnect: false })
     await reader.synced()
     const upgraded = reader.closed()
-    await MemberRepository.upsert(env.db, { planId: plan.id, userId: viewer.id, role: 'coauthor', actorId: lead.id, existing: true })
+    await MemberRepository.upsert(env.db, {
+      planId: plan.id,
+      userId: viewer.id,
+      role: 'coauthor',
+      actorId: lead.id,
+      existing: true,
+    })
     expect(await upgraded).toBe(CLOSE_CODES.modeUpgraded)
   })
 
@@ -112,7 +134,15 @@ describe('documents of a plan back in draft', () => {
     await submit(plan.id, lead.id)
     const author = open(env.url, name, token(coauthor.id, name, 'ro'), { reconnect: false })
     await author.synced()
-    await LifecycleRepository.transition(env.db, { planId: plan.id, from: 'in_review', to: 'approved', name: 'approve', actorId: lead.id, note: null, overrideReason: 'Test approval' })
+    await LifecycleRepository.transition(env.db, {
+      planId: plan.id,
+      from: 'in_review',
+      to: 'approved',
+      name: 'approve',
+      actorId: lead.id,
+      note: null,
+      overrideReason: 'Test approval',
+    })
     // A status change re-checks every connection of the plan; this one keeps its mode, so it stays.
     // The lead's read-write attempt is refused, which shows the approval is committed and seen.
     const refused = await rawSocket(env.url, name, token(lead.id, name, 'rw'))

@@ -90,7 +90,11 @@ describe('collab-server protocol', () => {
     const { lead, name, plan } = await team()
     const good = token(lead.id, name, 'rw')
     const tampered = good.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))
-    const expired = mintCollabToken({ sub: lead.id, doc: name, mode: 'rw' }, process.env.COLLAB_SECRET!, Date.now() - 10 * 60_000).token
+    const expired = mintCollabToken(
+      { sub: lead.id, doc: name, mode: 'rw' },
+      process.env.COLLAB_SECRET!,
+      Date.now() - 10 * 60_000,
+    ).token
     const otherDoc = token(lead.id, docName({ planId: plan.id, substep: '1.2' }), 'rw')
     for (const bad of ['garbage', tampered, expired, otherDoc]) {
       const ws = await rawSocket(env.url, name, bad)
@@ -156,7 +160,10 @@ describe('collab-server protocol', () => {
       frame((e) => encoding.writeVarUint(e, 42)),
       new Uint8Array([0x80]),
       invalidUpdate,
-      frame((e) => encoding.writeVarUint(e, 1), (e) => encoding.writeVarUint8Array(e, new Uint8Array([1, 2]))),
+      frame(
+        (e) => encoding.writeVarUint(e, 1),
+        (e) => encoding.writeVarUint8Array(e, new Uint8Array([1, 2])),
+      ),
       'text frame',
     ]
     for (const f of frames) {
@@ -210,12 +217,21 @@ describe('collab-server protocol', () => {
     expect(rendering?.plain_text).toContain('Summary')
     expect(rendering?.html).toContain('<h2')
     c.text.insert(0, 'x')
-    await waitFor(async () => (await CollabDocumentRepository.countTail(env.db, name)) === 0 && c.text.length === 1, 20_000)
+    await waitFor(
+      async () => (await CollabDocumentRepository.countTail(env.db, name)) === 0 && c.text.length === 1,
+      20_000,
+    )
   })
 
   it('refuses the connection when the stored document cannot be loaded', async () => {
     const { lead, plan, name } = await team()
-    await CollabDocumentRepository.insertIfAbsent(env.db, { name, planId: plan.id, state: new Uint8Array([9, 9, 9]), plainText: '', html: '' })
+    await CollabDocumentRepository.insertIfAbsent(env.db, {
+      name,
+      planId: plan.id,
+      state: new Uint8Array([9, 9, 9]),
+      plainText: '',
+      html: '',
+    })
     const ws = await rawSocket(env.url, name, token(lead.id, name, 'rw'))
     expect(await ws.closedWith).toBe(CLOSE_CODES.loadFailed)
   })

@@ -48,7 +48,8 @@ async function storedSize(db: typeof docEnv.db, name: string): Promise<number> {
   return Y.encodeStateAsUpdate(doc).byteLength
 }
 
-const closeCode = (c: TestClient) => new Promise<number>((resolve) => c.provider.once('connection-close', (event) => resolve(event?.code ?? 0)))
+const closeCode = (c: TestClient) =>
+  new Promise<number>((resolve) => c.provider.once('connection-close', (event) => resolve(event?.code ?? 0)))
 
 describe('per-document size cap', () => {
   it('refuses the edit that would pass the cap, stores the ones before, and still accepts deletions', async () => {

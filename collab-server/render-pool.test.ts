@@ -19,7 +19,10 @@ function narrativeWithTail(): Uint8Array[] {
   const before = Y.encodeStateVector(doc)
   // A paragraph added through Lexical, as a co-author's editor would.
   const headless = bindHeadless(doc)
-  headless.editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Les inspections saisonnières'))), { discrete: true })
+  headless.editor.update(
+    () => $getRoot().append($createParagraphNode().append($createTextNode('Les inspections saisonnières'))),
+    { discrete: true },
+  )
   headless.dispose()
   return [initial, Y.encodeStateAsUpdate(doc, before)]
 }

@@ -14,7 +14,9 @@ import { type RenderRequest, type RenderResponse } from './render-worker.ts'
 
 // The worker loads TypeScript as the server does (tsx), whether or not its parent runs under tsx
 // (vitest does not); `--import tsx` in a worker's execArgv does not take effect on Node 20.
-const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href
+const tsxApi = pathToFileURL(
+  path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+).href
 const workerUrl = new URL('./render-worker.ts', import.meta.url).href
 const WORKER_BOOTSTRAP = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}) })`
 
@@ -28,12 +30,17 @@ export interface Renderer {
 
 /** In the calling thread; for tests that want no worker, and as a fallback. */
 export const inlineRenderer: Renderer = {
-  build: async (updates, onUnreadable) => buildAndRender(updates, (i, error) => onUnreadable(i, error instanceof Error ? error.message : String(error))),
+  build: async (updates, onUnreadable) =>
+    buildAndRender(updates, (i, error) => onUnreadable(i, error instanceof Error ? error.message : String(error))),
   warmUp: async () => {},
   close: async () => {},
 }
 
-type Pending = { resolve: (value: Compacted) => void; reject: (error: Error) => void; onUnreadable: (index: number, message: string) => void }
+type Pending = {
+  resolve: (value: Compacted) => void
+  reject: (error: Error) => void
+  onUnreadable: (index: number, message: string) => void
+}
 
 export class WorkerRenderer implements Renderer {
   private worker: Worker | null = null

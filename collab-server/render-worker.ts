@@ -10,7 +10,14 @@ export interface RenderRequest {
 }
 
 export type RenderResponse =
-  | { id: number; ok: true; state: Uint8Array; plainText: string; html: string; unreadable: { index: number; message: string }[] }
+  | {
+      id: number
+      ok: true
+      state: Uint8Array
+      plainText: string
+      html: string
+      unreadable: { index: number; message: string }[]
+    }
   | { id: number; ok: false; message: string }
 
 const port = parentPort
@@ -20,7 +27,9 @@ port.on('message', ({ id, updates }: RenderRequest) => {
   const unreadable: { index: number; message: string }[] = []
   let response: RenderResponse
   try {
-    const result = buildAndRender(updates, (index, error) => unreadable.push({ index, message: error instanceof Error ? error.message : String(error) }))
+    const result = buildAndRender(updates, (index, error) =>
+      unreadable.push({ index, message: error instanceof Error ? error.message : String(error) }),
+    )
     response = { id, ok: true, ...result, unreadable }
   } catch (error) {
     response = { id, ok: false, message: error instanceof Error ? error.message : String(error) }

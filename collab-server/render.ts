@@ -15,7 +15,10 @@ export interface Rendering {
  * Merges Yjs updates into one garbage-collected state and renders its Lexical content. An update
  * that cannot be applied is reported through `onUnreadable` and skipped, never fatal.
  */
-export function buildAndRender(updates: Uint8Array[], onUnreadable?: (index: number, error: unknown) => void): Rendering & { state: Uint8Array } {
+export function buildAndRender(
+  updates: Uint8Array[],
+  onUnreadable?: (index: number, error: unknown) => void,
+): Rendering & { state: Uint8Array } {
   const doc = new Y.Doc()
   const headless = bindHeadless(doc, { readOnly: true })
   try {

@@ -62,7 +62,8 @@ describe('revocation racing connects', () => {
       const name = docName({ planId: plan.id, substep: '1.1' })
 
       let removal: Promise<unknown> | null = null
-      const remove = () => (removal ??= MemberRepository.remove(webDb, { planId: plan.id, userId: coauthor.id, actorId: lead.id }))
+      const remove = () =>
+        (removal ??= MemberRepository.remove(webDb, { planId: plan.id, userId: coauthor.id, actorId: lead.id }))
       let busy: Promise<unknown>[] = []
       onLoading = (doc) => {
         if (doc !== name || removal) return
@@ -81,7 +82,9 @@ describe('revocation racing connects', () => {
       for (let i = 0; i < SOCKETS_PER_ROUND; i++) {
         const client = connect(env.url, name, token(coauthor.id, name, 'rw', soon), { reconnect: false })
         clients.push(client)
-        codes.push(new Promise((resolve) => client.provider.once('connection-close', (event) => resolve(event?.code ?? 0))))
+        codes.push(
+          new Promise((resolve) => client.provider.once('connection-close', (event) => resolve(event?.code ?? 0))),
+        )
         let seq = 0
         const write = () => {
           if (client.closeCodes.length > 0 || client.doc.isDestroyed) return

@@ -78,10 +78,22 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
   const http = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0]
     if (path === '/healthz') {
-      res.writeHead(shuttingDown ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: !shuttingDown }))
+      res
+        .writeHead(shuttingDown ? 503 : 200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: !shuttingDown }))
     } else if (path === '/stats' && deps.exposeStats) {
-      const eventLoopDelayMs = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }
-      const body = { ...stats(), writeLatencyMs: writeLatency.summary(), commitLatencyMs: commitLatency.summary(), eventLoopDelayMs, memory: process.memoryUsage() }
+      const eventLoopDelayMs = {
+        p50: loopDelay.percentile(50) / 1e6,
+        p99: loopDelay.percentile(99) / 1e6,
+        max: loopDelay.max / 1e6,
+      }
+      const body = {
+        ...stats(),
+        writeLatencyMs: writeLatency.summary(),
+        commitLatencyMs: commitLatency.summary(),
+        eventLoopDelayMs,
+        memory: process.memoryUsage(),
+      }
       if (req.url?.endsWith('?reset=1')) {
         writeLatency.reset()
         commitLatency.reset()
@@ -125,7 +137,13 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
       quota.release(principal.userId, principal.docName)
       const notFound = error instanceof DocumentNotFoundError
       log('error', 'document load failed', { doc: principal.docName, error: errorMessage(error) })
-      return refuse(req, socket, head, notFound ? CLOSE_CODES.documentNotFound : CLOSE_CODES.loadFailed, notFound ? 'no such document' : 'load failed')
+      return refuse(
+        req,
+        socket,
+        head,
+        notFound ? CLOSE_CODES.documentNotFound : CLOSE_CODES.loadFailed,
+        notFound ? 'no such document' : 'load failed',
+      )
     }
     if (socket.destroyed || shuttingDown) {
       room.unreserve()
@@ -221,7 +239,9 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
         log,
         onChange: (userId, planId) => {
           log('debug', 'membership changed', { user: userId, plan: planId })
-          void recheck((c) => (!userId || c.principal.userId === userId) && (!planId || c.principal.ref.planId === planId))
+          void recheck(
+            (c) => (!userId || c.principal.userId === userId) && (!planId || c.principal.ref.planId === planId),
+          )
         },
         onResync: () => void recheck(() => true),
       })
@@ -230,7 +250,9 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
         http.listen(port, host, () => resolve())
       })
       await revocations.ready
-      warm = renderer.warmUp().catch((error: unknown) => log('warn', 'render worker warm-up failed', { error: errorMessage(error) }))
+      warm = renderer
+        .warmUp()
+        .catch((error: unknown) => log('warn', 'render worker warm-up failed', { error: errorMessage(error) }))
       const address = http.address()
       return typeof address === 'object' && address ? address.port : port
     },

@@ -18,10 +18,20 @@ process.setMaxListeners(0)
 
 export const SECRET = () => process.env.COLLAB_SECRET!
 
-export const FAST_TIMINGS: Partial<CollabTimings> = { idleUnloadMs: 200, compactDebounceMs: 100, compactMaxWaitMs: 500, storageRetryMs: 1_000 }
+export const FAST_TIMINGS: Partial<CollabTimings> = {
+  idleUnloadMs: 200,
+  compactDebounceMs: 100,
+  compactMaxWaitMs: 500,
+  storageRetryMs: 1_000,
+}
 
 export async function startServer(
-  options: { databaseUrl?: string; limits?: Partial<CollabLimits>; timings?: Partial<CollabTimings>; log?: Logger } = {},
+  options: {
+    databaseUrl?: string
+    limits?: Partial<CollabLimits>
+    timings?: Partial<CollabTimings>
+    log?: Logger
+  } = {},
 ): Promise<{ url: string; port: number; server: CollabServer; db: Kysely<DB>; stop(): Promise<void> }> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL!
   const db = createCollabDb(databaseUrl, { max: 5 })
@@ -127,8 +137,14 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5_000,
 }
 
 /** A raw socket for protocol-level tests; resolves once open. */
-export function rawSocket(url: string, docName: string, tokenValue: string): Promise<WebSocket & { closedWith: Promise<number> }> {
-  const ws = new WebSocket(`${url}/${docName}?token=${encodeURIComponent(tokenValue)}`) as WebSocket & { closedWith: Promise<number> }
+export function rawSocket(
+  url: string,
+  docName: string,
+  tokenValue: string,
+): Promise<WebSocket & { closedWith: Promise<number> }> {
+  const ws = new WebSocket(`${url}/${docName}?token=${encodeURIComponent(tokenValue)}`) as WebSocket & {
+    closedWith: Promise<number>
+  }
   ws.closedWith = new Promise((resolve) => ws.on('close', (code) => resolve(code)))
   ws.on('error', () => {})
   return new Promise((resolve, reject) => {
@@ -140,5 +156,9 @@ export function rawSocket(url: string, docName: string, tokenValue: string): Pro
 /** Headings in a Lexical V1 document (top-level XmlText children typed 'heading'). */
 export function countHeadings(doc: Y.Doc): number {
   const root = doc.get('root', Y.XmlText)
-  return root.toDelta().filter((op: { insert: unknown }) => op.insert instanceof Y.XmlText && op.insert.getAttribute('__type') === 'heading').length
+  return root
+    .toDelta()
+    .filter(
+      (op: { insert: unknown }) => op.insert instanceof Y.XmlText && op.insert.getAttribute('__type') === 'heading',
+    ).length
 }

@@ -6,7 +6,13 @@ import * as nodes from './editor/nodes.ts'
 
 // These modules are bundled for the browser and imported by the collab-server: no Node built-ins,
 // no server-only modules, no DOM-only packages.
-const SHARED = ['core/vocabulary.ts', 'core/substeps.ts', 'core/collab/contract.ts', 'core/collab/saved.ts', 'core/editor/nodes.ts']
+const SHARED = [
+  'core/vocabulary.ts',
+  'core/substeps.ts',
+  'core/collab/contract.ts',
+  'core/collab/saved.ts',
+  'core/editor/nodes.ts',
+]
 
 it('keeps the shared collab contract and node registry free of server-only imports', () => {
   expect([contract.MESSAGE_SAVED, saved.isEverythingSaved, nodes.EDITOR_NODES.length]).not.toContain(undefined)
@@ -14,7 +20,9 @@ it('keeps the shared collab contract and node registry free of server-only impor
     const source = readFileSync(file, 'utf8')
     const specifiers = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1]!)
     for (const s of specifiers) {
-      expect(s, `${file} imports ${s}`).not.toMatch(/^node:|\.server(\.ts)?$|^#db\/|^#collab\/|^ws$|^pg$|happy-dom|@lexical\/headless/)
+      expect(s, `${file} imports ${s}`).not.toMatch(
+        /^node:|\.server(\.ts)?$|^#db\/|^#collab\/|^ws$|^pg$|happy-dom|@lexical\/headless/,
+      )
     }
   }
 })

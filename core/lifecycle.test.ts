@@ -14,10 +14,24 @@ const EXPECTED: Record<string, Record<PlanStatus, string[]>> = {
     completed: ['archive'],
     archived: ['reopen'],
   },
-  'ILO reviewer, not on the team': { draft: [], in_review: ['approve', 'returnForChanges'], approved: [], implementing: [], completed: [], archived: [] },
+  'ILO reviewer, not on the team': {
+    draft: [],
+    in_review: ['approve', 'returnForChanges'],
+    approved: [],
+    implementing: [],
+    completed: [],
+    archived: [],
+  },
   'co-author (member)': { draft: [], in_review: [], approved: [], implementing: [], completed: [], archived: [] },
   'viewer (member)': { draft: [], in_review: [], approved: [], implementing: [], completed: [], archived: [] },
-  'administrator, not on the team': { draft: [], in_review: [], approved: [], implementing: [], completed: [], archived: [] },
+  'administrator, not on the team': {
+    draft: [],
+    in_review: [],
+    approved: [],
+    implementing: [],
+    completed: [],
+    archived: [],
+  },
 }
 const ACTORS: Record<string, [GlobalRole, PlanRole | null]> = {
   'lead (member)': ['member', 'lead'],
@@ -31,7 +45,9 @@ describe('plan lifecycle transitions', () => {
   for (const [who, [globalRole, role]] of Object.entries(ACTORS)) {
     it(`offers the ${who} exactly the transitions of ADR 009`, () => {
       const actor = { id: 'u', globalRole }
-      const offered = Object.fromEntries(STATUSES.map((s) => [s, availableTransitions(actor, role, s).map((t) => t.name)]))
+      const offered = Object.fromEntries(
+        STATUSES.map((s) => [s, availableTransitions(actor, role, s).map((t) => t.name)]),
+      )
       expect(offered).toEqual(EXPECTED[who])
     })
   }
@@ -41,6 +57,8 @@ describe('plan lifecycle transitions', () => {
     expect(findTransition(lead, 'lead', 'draft', 'submit')).toMatchObject({ from: 'draft', to: 'in_review' })
     expect(findTransition(lead, 'lead', 'approved', 'submit')).toBeUndefined()
     expect(findTransition(lead, 'lead', 'in_review', 'approve')).toBeUndefined()
-    expect(findTransition({ id: 'r', globalRole: 'ilo_reviewer' }, null, 'in_review', 'returnForChanges')).toMatchObject({ to: 'draft', noteRequired: true })
+    expect(
+      findTransition({ id: 'r', globalRole: 'ilo_reviewer' }, null, 'in_review', 'returnForChanges'),
+    ).toMatchObject({ to: 'draft', noteRequired: true })
   })
 })

@@ -33,6 +33,11 @@ export function availableTransitions(actor: Actor, role: PlanRole | null, status
 }
 
 /** The named transition from `from`, if the actor may take it (names are unique per status). */
-export function findTransition(actor: Actor, role: PlanRole | null, from: PlanStatus, name: string): Transition | undefined {
+export function findTransition(
+  actor: Actor,
+  role: PlanRole | null,
+  from: PlanStatus,
+  name: string,
+): Transition | undefined {
   return availableTransitions(actor, role, from).find((t) => t.name === name)
 }

@@ -93,14 +93,23 @@ describe('permission module', () => {
     expect([...GLOBAL_ROLES].sort()).toEqual(['admin', 'ilo_reviewer', 'member'])
     expect([...PLAN_ROLES].sort()).toEqual(['coauthor', 'contributor', 'lead', 'viewer'])
     expect([...PLAN_ACTIONS].sort()).toEqual([...ACTIONS].sort())
-    expect([...GLOBAL_ACTIONS].sort()).toEqual(['admin:organisations', 'admin:users', 'dashboard:read', 'plan:create', 'statistics:edit'])
+    expect([...GLOBAL_ACTIONS].sort()).toEqual([
+      'admin:organisations',
+      'admin:users',
+      'dashboard:read',
+      'plan:create',
+      'statistics:edit',
+    ])
   })
 
   describe.each(GLOBAL_ROLES)('global role %s', (globalRole) => {
     describe.each(PLAN_ROLES_AND_NONE)('plan role %s', (planRole) => {
-      it.each(ACTIONS.map((a, i) => [a, EXPECTED[globalRole][planRole][i] === 'x'] as const))('%s is allowed: %s', (action, allowed) => {
-        expect(canOnPlan(actor(globalRole), roleOrNull(planRole), action)).toBe(allowed)
-      })
+      it.each(ACTIONS.map((a, i) => [a, EXPECTED[globalRole][planRole][i] === 'x'] as const))(
+        '%s is allowed: %s',
+        (action, allowed) => {
+          expect(canOnPlan(actor(globalRole), roleOrNull(planRole), action)).toBe(allowed)
+        },
+      )
 
       it('reports the same rights through planAbilities', () => {
         const abilities = planAbilities(actor(globalRole), roleOrNull(planRole))
@@ -118,13 +127,16 @@ describe('permission module', () => {
       })
     })
 
-    it.each(GLOBAL_ACTIONS.map((a) => [a, EXPECTED_GLOBAL[globalRole].includes(a)] as const))('global action %s is allowed: %s', (action, allowed) => {
-      expect(canGlobally(actor(globalRole), action)).toBe(allowed)
-    })
+    it.each(GLOBAL_ACTIONS.map((a) => [a, EXPECTED_GLOBAL[globalRole].includes(a)] as const))(
+      'global action %s is allowed: %s',
+      (action, allowed) => {
+        expect(canGlobally(actor(globalRole), action)).toBe(allowed)
+      },
+    )
   })
 
   describe('signing off a sub-step', () => {
-    it('lets leads, co-authors and contributors sign for their own organisation\'s constituency, if it is one of the three', () => {
+    it("lets leads, co-authors and contributors sign for their own organisation's constituency, if it is one of the three", () => {
       expect(signoffConstituency(actor('member'), 'contributor', 'employers')).toBe('employers')
       expect(signoffConstituency(actor('member'), 'coauthor', 'workers')).toBe('workers')
       expect(signoffConstituency(actor('member'), 'lead', 'government')).toBe('government')
@@ -136,13 +148,15 @@ describe('permission module', () => {
   })
 
   describe('changing a team', () => {
-    const expected = (g: GlobalRole, r: PlanRoleOrNone, hasActiveLead: boolean) => r === 'lead' || (g === 'admin' && !hasActiveLead)
-    it.each(GLOBAL_ROLES.flatMap((g) => PLAN_ROLES_AND_NONE.flatMap((r) => [true, false].map((lead) => [g, r, lead, expected(g, r, lead)] as const))))(
-      '%s with plan role %s, active lead %s: allowed %s',
-      (globalRole, planRole, hasActiveLead, allowed) => {
-        expect(canManageTeam(actor(globalRole), roleOrNull(planRole), { hasActiveLead })).toBe(allowed)
-      },
-    )
+    const expected = (g: GlobalRole, r: PlanRoleOrNone, hasActiveLead: boolean) =>
+      r === 'lead' || (g === 'admin' && !hasActiveLead)
+    it.each(
+      GLOBAL_ROLES.flatMap((g) =>
+        PLAN_ROLES_AND_NONE.flatMap((r) => [true, false].map((lead) => [g, r, lead, expected(g, r, lead)] as const)),
+      ),
+    )('%s with plan role %s, active lead %s: allowed %s', (globalRole, planRole, hasActiveLead, allowed) => {
+      expect(canManageTeam(actor(globalRole), roleOrNull(planRole), { hasActiveLead })).toBe(allowed)
+    })
   })
 
   it('never lets anyone without a plan role edit the plan or its documents', () => {
@@ -168,14 +182,25 @@ describe('permission module', () => {
         expect(planAbilities(lead, 'lead', status)[a]).toBe(false)
       }
     })
-    it.each(LOCKED_STATUSES)('keeps comments, review answers, endorsements, the team and status changes open in %s', (status) => {
-      for (const a of ['comment:create', 'review:resolve', 'plan:endorse', 'plan:manage_members', 'plan:submit', 'plan:advance'] as const) {
-        expect(canOnPlanIn(lead, 'lead', status, a)).toBe(true)
-      }
-      expect(canOnPlanIn(actor('ilo_reviewer'), null, status, 'plan:approve')).toBe(true)
-    })
+    it.each(LOCKED_STATUSES)(
+      'keeps comments, review answers, endorsements, the team and status changes open in %s',
+      (status) => {
+        for (const a of [
+          'comment:create',
+          'review:resolve',
+          'plan:endorse',
+          'plan:manage_members',
+          'plan:submit',
+          'plan:advance',
+        ] as const) {
+          expect(canOnPlanIn(lead, 'lead', status, a)).toBe(true)
+        }
+        expect(canOnPlanIn(actor('ilo_reviewer'), null, status, 'plan:approve')).toBe(true)
+      },
+    )
     it('keeps measurements open while the plan runs, and closes them once archived', () => {
-      for (const s of ['draft', 'in_review', 'approved', 'implementing', 'completed'] as const) expect(canOnPlanIn(lead, 'coauthor', s, 'measurement:record')).toBe(true)
+      for (const s of ['draft', 'in_review', 'approved', 'implementing', 'completed'] as const)
+        expect(canOnPlanIn(lead, 'coauthor', s, 'measurement:record')).toBe(true)
       expect(canOnPlanIn(lead, 'coauthor', 'archived', 'measurement:record')).toBe(false)
     })
   })

@@ -1,7 +1,16 @@
 // The one place that decides who may do what. Pure functions of the user, their plan role and the
 // action, shared by loaders, actions, the UI and the collab-server. Keep it free of server imports.
 // A plan's status may lock some of those actions for everyone (contentLock below, ADR 009).
-import { GLOBAL_ROLES, PLAN_ROLES, TRIPARTITE, type AccessMode, type GlobalRole, type PlanRole, type PlanStatus, type TripartiteConstituency } from './vocabulary.ts'
+import {
+  GLOBAL_ROLES,
+  PLAN_ROLES,
+  TRIPARTITE,
+  type AccessMode,
+  type GlobalRole,
+  type PlanRole,
+  type PlanStatus,
+  type TripartiteConstituency,
+} from './vocabulary.ts'
 
 // The roles are part of the vocabulary; re-exported because every caller of this module names them.
 export { GLOBAL_ROLES, PLAN_ROLES, type GlobalRole, type PlanRole }
@@ -26,7 +35,13 @@ export const PLAN_ACTIONS = [
 ] as const
 export type PlanAction = (typeof PLAN_ACTIONS)[number]
 
-export const GLOBAL_ACTIONS = ['plan:create', 'admin:users', 'admin:organisations', 'dashboard:read', 'statistics:edit'] as const
+export const GLOBAL_ACTIONS = [
+  'plan:create',
+  'admin:users',
+  'admin:organisations',
+  'dashboard:read',
+  'statistics:edit',
+] as const
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number]
 
 export interface Actor {
@@ -51,7 +66,17 @@ const ROLE_GRANTS: Record<PlanRole, readonly PlanAction[]> = {
     'substep:signoff',
     'measurement:record',
   ],
-  coauthor: ['plan:read', 'worksheet:edit', 'worksheet:score', 'comment:create', 'document:edit', 'activity:read', 'plan:endorse', 'substep:signoff', 'measurement:record'],
+  coauthor: [
+    'plan:read',
+    'worksheet:edit',
+    'worksheet:score',
+    'comment:create',
+    'document:edit',
+    'activity:read',
+    'plan:endorse',
+    'substep:signoff',
+    'measurement:record',
+  ],
   contributor: ['plan:read', 'worksheet:score', 'comment:create', 'activity:read', 'plan:endorse', 'substep:signoff'],
   viewer: ['plan:read', 'activity:read'],
 }
@@ -81,7 +106,11 @@ export function canOnPlan(actor: Actor, planRole: PlanRole | null, action: PlanA
  * The constituency for which `actor` may agree to (or reserve on) a plan's sub-steps: their own
  * organisation's, if it is one of the three that sign and their team role allows it (ADR 037).
  */
-export function signoffConstituency(actor: Actor, planRole: PlanRole | null, organisationConstituency: string | null | undefined): TripartiteConstituency | null {
+export function signoffConstituency(
+  actor: Actor,
+  planRole: PlanRole | null,
+  organisationConstituency: string | null | undefined,
+): TripartiteConstituency | null {
   if (!canOnPlan(actor, planRole, 'substep:signoff')) return null
   return TRIPARTITE.find((c) => c === organisationConstituency) ?? null
 }
@@ -137,7 +166,11 @@ export function canOnPlanIn(actor: Actor, planRole: PlanRole | null, status: Pla
  * Every plan action the actor holds, for the UI to show or hide controls; with the plan's status,
  * the actions it locks are false, so edit controls disappear from a locked plan everywhere.
  */
-export function planAbilities(actor: Actor, planRole: PlanRole | null, status?: PlanStatus): Record<PlanAction, boolean> {
+export function planAbilities(
+  actor: Actor,
+  planRole: PlanRole | null,
+  status?: PlanStatus,
+): Record<PlanAction, boolean> {
   const can = (a: PlanAction) => (status ? canOnPlanIn(actor, planRole, status, a) : canOnPlan(actor, planRole, a))
   return Object.fromEntries(PLAN_ACTIONS.map((a) => [a, can(a)])) as Record<PlanAction, boolean>
 }

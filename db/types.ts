@@ -1,7 +1,15 @@
 import { type ColumnType, type Insertable, type Selectable, type Updateable } from 'kysely'
 import { type Narrowed, type WithTables } from './narrowing.ts'
 import type * as Schema from './schema.generated.ts'
-import { type Constituency, type GlobalRole, type Locale, type PlanRole, type PlanScope, type PlanStatus, type TripartiteConstituency } from '#core/vocabulary.ts'
+import {
+  type Constituency,
+  type GlobalRole,
+  type Locale,
+  type PlanRole,
+  type PlanScope,
+  type PlanStatus,
+  type TripartiteConstituency,
+} from '#core/vocabulary.ts'
 
 // The tables come from db/schema.generated.ts, which `npm run db:types` generates from the
 // migrations (ADR 041). Here they are only narrowed where the code knows more than the column
@@ -56,7 +64,10 @@ export type PlansTable = Narrowed<
 
 export type PlanMembersTable = Narrowed<Schema.PlanMembers, { role: PlanRole; created_at: CreatedAt }>
 
-export type ActivityEventsTable = Narrowed<Schema.ActivityEvents, { old_value: Json; new_value: Json; created_at: CreatedAt }>
+export type ActivityEventsTable = Narrowed<
+  Schema.ActivityEvents,
+  { old_value: Json; new_value: Json; created_at: CreatedAt }
+>
 
 export type CollabDocumentsTable = Narrowed<Schema.CollabDocuments, { created_at: CreatedAt }>
 export type CollabUpdatesTable = Narrowed<Schema.CollabUpdates, { created_at: CreatedAt }>
@@ -68,7 +79,10 @@ export type WorksheetItemsTable = Narrowed<
 
 export type ScoresTable = Schema.Scores
 
-export type CommentsTable = Narrowed<Schema.Comments, { subject_type: 'item' | 'substep' | 'plan'; created_at: CreatedAt }>
+export type CommentsTable = Narrowed<
+  Schema.Comments,
+  { subject_type: 'item' | 'substep' | 'plan'; created_at: CreatedAt }
+>
 
 /** `override_reason` is the reviewer's written reason for approving without every constituency's endorsement. */
 export type PlanVersionsTable = Narrowed<

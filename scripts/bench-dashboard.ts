@@ -21,7 +21,9 @@ const RUNS = 15
 
 async function generate(db: Db) {
   const countries = COUNTRY_CODES.slice(0, COUNTRIES)
-  await sql`INSERT INTO organisations (name, constituency, agency_type, country_code) VALUES ('Bench inspectorate', 'government', 'labour_inspectorate', 'XL')`.execute(db)
+  await sql`INSERT INTO organisations (name, constituency, agency_type, country_code) VALUES ('Bench inspectorate', 'government', 'labour_inspectorate', 'XL')`.execute(
+    db,
+  )
   await sql`
     INSERT INTO plans (title, country_code, region, sectors, scope, start_date, end_date, working_language, status)
     SELECT 'Plan ' || c || ' ' || n, c, 'Region ' || (n % 4), ARRAY[(ARRAY['A','C','F','H','G'])[1 + n % 5]], 'national',
@@ -30,15 +32,23 @@ async function generate(db: Db) {
     FROM unnest(${countries}::text[]) c, generate_series(1, ${PLANS_PER_COUNTRY}) n`.execute(db)
   await sql`
     INSERT INTO worksheet_items (plan_id, kind, ref, position, data)
-    SELECT id, 'issue', 'I1', 1, jsonb_build_object('title', 'Priority issue', 'issueType', (ARRAY['employment_status','wages','osh','child_labour','social_security'])[1 + abs(hashtext(id::text)) % 5]) FROM plans`.execute(db)
-  await sql`INSERT INTO worksheet_items (plan_id, kind, ref, position, data) SELECT id, 'target', 'T1', 1, '{"name":"Target"}' FROM plans`.execute(db)
+    SELECT id, 'issue', 'I1', 1, jsonb_build_object('title', 'Priority issue', 'issueType', (ARRAY['employment_status','wages','osh','child_labour','social_security'])[1 + abs(hashtext(id::text)) % 5]) FROM plans`.execute(
+    db,
+  )
+  await sql`INSERT INTO worksheet_items (plan_id, kind, ref, position, data) SELECT id, 'target', 'T1', 1, '{"name":"Target"}' FROM plans`.execute(
+    db,
+  )
   await sql`
     INSERT INTO worksheet_items (plan_id, kind, ref, position, data)
     SELECT i.plan_id, 'pair', 'P1', 1, jsonb_build_object('issue', i.id, 'target', t.id)
-    FROM worksheet_items i JOIN worksheet_items t ON t.plan_id = i.plan_id AND t.kind = 'target' WHERE i.kind = 'issue'`.execute(db)
+    FROM worksheet_items i JOIN worksheet_items t ON t.plan_id = i.plan_id AND t.kind = 'target' WHERE i.kind = 'issue'`.execute(
+    db,
+  )
   await sql`
     INSERT INTO worksheet_items (plan_id, kind, ref, position, data)
-    SELECT plan_id, 'priority_decision', 'PD1', 1, jsonb_build_object('pairs', jsonb_build_array(id), 'rationale', 'Bench') FROM worksheet_items WHERE kind = 'pair'`.execute(db)
+    SELECT plan_id, 'priority_decision', 'PD1', 1, jsonb_build_object('pairs', jsonb_build_array(id), 'rationale', 'Bench') FROM worksheet_items WHERE kind = 'pair'`.execute(
+    db,
+  )
   await sql`
     INSERT INTO worksheet_items (plan_id, kind, ref, position, data)
     SELECT p.id, 'indicator', 'K' || k, k, jsonb_build_object('name', 'Indicator ' || k, 'indicatorType', CASE WHEN k <= 3 THEN 'compliance' ELSE 'output' END,
@@ -50,14 +60,22 @@ async function generate(db: Db) {
     SELECT i.plan_id, i.id, to_char(date '2024-01-01' + m * interval '1 month', 'YYYY-MM'),
       (date '2024-01-01' + (m + 1) * interval '1 month' - interval '1 day')::date, round((30 + m + random() * 5)::numeric, 1)
     FROM worksheet_items i, generate_series(0, 23) m WHERE i.kind = 'indicator'`.execute(db)
-  await sql`INSERT INTO activity_events (plan_id, action, entity_type) SELECT id, 'created', 'plan' FROM plans`.execute(db)
+  await sql`INSERT INTO activity_events (plan_id, action, entity_type) SELECT id, 'created', 'plan' FROM plans`.execute(
+    db,
+  )
   await sql`ANALYZE`.execute(db)
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!
 
 async function main() {
-  const embedded = process.env.BENCH_DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(root, '.data/bench-dashboard'), database: 'scp_bench_dashboard' })
+  const embedded = process.env.BENCH_DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: path.join(root, '.data/bench-dashboard'),
+        database: 'scp_bench_dashboard',
+      })
   const db = createDb(process.env.BENCH_DATABASE_URL ?? embedded!.url)
   try {
     await migrateToLatest(db)
@@ -68,13 +86,20 @@ async function main() {
       await generate(db)
       console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(1)} s`)
     }
-    const counts = await sql<{ plans: number; measurements: number }>`SELECT (SELECT count(*) FROM plans)::int AS plans, (SELECT count(*) FROM measurements)::int AS measurements`.execute(db)
+    const counts = await sql<{
+      plans: number
+      measurements: number
+    }>`SELECT (SELECT count(*) FROM plans)::int AS plans, (SELECT count(*) FROM measurements)::int AS measurements`.execute(
+      db,
+    )
     console.log(`Data set: ${counts.rows[0]!.plans} plans, ${counts.rows[0]!.measurements} measurements`)
     // Completeness is evaluated by the app for plans changed since it was stored (ADR 037): all of
     // them once after the migration that introduced the marks, or after a bulk import.
     const caughtUpAt = performance.now()
     const caughtUp = await refreshStaleCompletion(db)
-    console.log(`Completeness evaluated for ${caughtUp} stale plans in ${((performance.now() - caughtUpAt) / 1000).toFixed(1)} s`)
+    console.log(
+      `Completeness evaluated for ${caughtUp} stale plans in ${((performance.now() - caughtUpAt) / 1000).toFixed(1)} s`,
+    )
     // Before each timed run, change one worksheet item in each of n plans (outside the timing), so the
     // dashboard has n plans to evaluate before it reads. A new value each time, also across runs of
     // the benchmark: an update that changes nothing marks nothing.
@@ -83,7 +108,9 @@ async function main() {
       touch++
       await sql`
         UPDATE worksheet_items SET data = data || jsonb_build_object('bench', clock_timestamp()::text)
-        WHERE kind = 'issue' AND plan_id IN (SELECT id FROM plans ORDER BY id OFFSET ${(touch * n) % 4_000} LIMIT ${n})`.execute(db)
+        WHERE kind = 'issue' AND plan_id IN (SELECT id FROM plans ORDER BY id OFFSET ${(touch * n) % 4_000} LIMIT ${n})`.execute(
+        db,
+      )
     }
     const scenarios: [string, Record<string, string>, (() => Promise<void>)?][] = [
       ['all plans', {}],
@@ -108,11 +135,18 @@ async function main() {
         await before?.()
         const t = performance.now()
         // Everything the /dashboard loader waits for, in parallel as it runs them.
-        const [result] = await Promise.all([loadDashboard(db, filters), PlanRepository.findCountryCodes(db), DashboardRepository.findRegions(db), StatisticsRepository.findLatestPerCountry(db)])
+        const [result] = await Promise.all([
+          loadDashboard(db, filters),
+          PlanRepository.findCountryCodes(db),
+          DashboardRepository.findRegions(db),
+          StatisticsRepository.findLatestPerCountry(db),
+        ])
         times.push(performance.now() - t)
         plans = result.total
       }
-      console.log(`${name.padEnd(32)}${String(plans).padStart(7)}${percentile(times, 50).toFixed(0).padStart(10)}${percentile(times, 95).toFixed(0).padStart(10)}`)
+      console.log(
+        `${name.padEnd(32)}${String(plans).padStart(7)}${percentile(times, 50).toFixed(0).padStart(10)}${percentile(times, 95).toFixed(0).padStart(10)}`,
+      )
     }
   } finally {
     await db.destroy()

@@ -56,7 +56,11 @@ export function createSupervisor(
 
   function start(spec: ProcessSpec) {
     if (stopping) return
-    const child = spawn(spec.command, [...spec.args], { cwd: spec.cwd, env: spec.env ?? process.env, stdio: options.stdio ?? 'inherit' })
+    const child = spawn(spec.command, [...spec.args], {
+      cwd: spec.cwd,
+      env: spec.env ?? process.env,
+      stdio: options.stdio ?? 'inherit',
+    })
     const startedAt = Date.now()
     running.set(spec.name, child)
     const count = (starts.get(spec.name) ?? 0) + 1

@@ -19,7 +19,10 @@ beforeAll(async () => {
 })
 
 // What issue 2 promises for each listed account: global role and plan roles.
-const LISTED: Record<string, { globalRole: string; constituency: string; palmOil: PlanRole | null; fishing: PlanRole | null }> = {
+const LISTED: Record<
+  string,
+  { globalRole: string; constituency: string; palmOil: PlanRole | null; fishing: PlanRole | null }
+> = {
   'admin@demo.example': { globalRole: 'admin', constituency: 'ilo', palmOil: null, fishing: null },
   'planner@demo.example': { globalRole: 'member', constituency: 'government', palmOil: 'lead', fishing: null },
   'union@demo.example': { globalRole: 'member', constituency: 'workers', palmOil: 'coauthor', fishing: null },
@@ -37,7 +40,13 @@ async function userByEmail(email: string) {
   return db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select(['users.id', 'users.global_role', 'users.is_active', 'organisations.constituency', 'organisations.agency_type'])
+    .select([
+      'users.id',
+      'users.global_role',
+      'users.is_active',
+      'organisations.constituency',
+      'organisations.agency_type',
+    ])
     .where('users.email', '=', email)
     .executeTakeFirstOrThrow()
 }
@@ -63,7 +72,9 @@ describe('the demo seed', () => {
   it('gives every organisation a constituency, and a country unless it is the ILO', async () => {
     await seed()
     const organisations = await db.selectFrom('organisations').selectAll().execute()
-    expect(new Set(organisations.map((o) => o.constituency))).toEqual(new Set(['government', 'workers', 'employers', 'ilo', 'other']))
+    expect(new Set(organisations.map((o) => o.constituency))).toEqual(
+      new Set(['government', 'workers', 'employers', 'ilo', 'other']),
+    )
     for (const o of organisations) {
       if (o.constituency === 'ilo') expect(o.country_code).toBeNull()
       else expect(['XL', 'XS']).toContain(o.country_code)
@@ -140,14 +151,22 @@ describe('the demo seed', () => {
       ['2.2', 'agreed'],
       ['2.3', 'partial'],
     ])
-    expect(live.rows.find((r) => r.substep === '2.2' && r.constituency === 'employers')).toMatchObject({ decision: 'reserve', user_name: 'Sari Lestari' })
+    expect(live.rows.find((r) => r.substep === '2.2' && r.constituency === 'employers')).toMatchObject({
+      decision: 'reserve',
+      user_name: 'Sari Lestari',
+    })
   })
 
   it('loads nothing at all if any part fails', async () => {
     await db.insertInto('organisations').values({ name: 'Blocker', constituency: 'ilo' }).execute()
     await db
       .insertInto('users')
-      .values({ email: 'ilo@demo.example', name: 'Already here', organisation_id: (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id, global_role: 'member' })
+      .values({
+        email: 'ilo@demo.example',
+        name: 'Already here',
+        organisation_id: (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id,
+        global_role: 'member',
+      })
       .execute()
     await expect(seed()).rejects.toThrow()
     expect(await db.selectFrom('plans').select('id').execute()).toHaveLength(0)

@@ -30,7 +30,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   }
   seedIfEmpty(url).then(
     (seeded) => {
-      console.log(seeded ? `Demo data loaded.\n${demoAccountsText()}` : 'The database already has data; nothing was loaded.')
+      console.log(
+        seeded ? `Demo data loaded.\n${demoAccountsText()}` : 'The database already has data; nothing was loaded.',
+      )
     },
     (error: unknown) => {
       console.error(error)

@@ -16,10 +16,16 @@ const UNION: Signer = { email: 'union@demo.example', organisation: 'fpwu-sh', co
 const EMPLOYER: Signer = { email: 'employer@demo.example', organisation: 'kpga-sh', constituency: 'employers' }
 
 const PALM_OIL: [SubstepCode, Signer, string | null][] = [
-  ...(['1.1', '1.2', '1.3', '2.1'] as const).flatMap((code) => [PLANNER, UNION, EMPLOYER].map((s): [SubstepCode, Signer, null] => [code, s, null])),
+  ...(['1.1', '1.2', '1.3', '2.1'] as const).flatMap((code) =>
+    [PLANNER, UNION, EMPLOYER].map((s): [SubstepCode, Signer, null] => [code, s, null]),
+  ),
   ['2.2', PLANNER, null],
   ['2.2', UNION, null],
-  ['2.2', EMPLOYER, 'The smallholder estates supplying the mills should be scored apart from the large estates before the ranking is final.'],
+  [
+    '2.2',
+    EMPLOYER,
+    'The smallholder estates supplying the mills should be scored apart from the large estates before the ranking is final.',
+  ],
   ['2.3', PLANNER, null],
 ]
 

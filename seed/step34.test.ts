@@ -15,7 +15,11 @@ describe('demo steps 3 and 4', () => {
     const ids = await seedDemo(db, 'not-a-real-hash')
     const palm = ids.plans['palm-oil']!
     const progress = await planProgress(db, palm)
-    for (const code of ['3.1', '3.2', '4.1', '4.2', '4.3']) expect(progress.find((p) => p.code === code), code).toMatchObject({ status: 'done', missing: [] })
+    for (const code of ['3.1', '3.2', '4.1', '4.2', '4.3'])
+      expect(
+        progress.find((p) => p.code === code),
+        code,
+      ).toMatchObject({ status: 'done', missing: [] })
 
     const causes = await ItemRepository.findByKind(db, palm, 'cause')
     const byRef = Object.fromEntries(causes.map((c) => [c.ref, c]))
@@ -37,7 +41,12 @@ describe('demo steps 3 and 4', () => {
     const planner = { id: ids.users['planner@demo.example']!, globalRole: 'member' as const }
     const scores = await loadStakeholderScores({ db, planId: palm, actor: planner, role: 'lead' })
     const stakeholders = await ItemRepository.findByKind(db, palm, 'stakeholder')
-    const means = stakeholders.map((s) => [s.ref, scores.summary[s.id]!.influence!.mean, scores.summary[s.id]!.alignment!.mean, scores.summary[s.id]!.capacity!.mean])
+    const means = stakeholders.map((s) => [
+      s.ref,
+      scores.summary[s.id]!.influence!.mean,
+      scores.summary[s.id]!.alignment!.mean,
+      scores.summary[s.id]!.capacity!.mean,
+    ])
     expect(means).toEqual([
       ['S1', 3, 2, 3],
       ['S2', 4, 0, 4],
@@ -53,10 +62,25 @@ describe('demo steps 3 and 4', () => {
     ])
     expect(scores.scorers[stakeholders[0]!.id]).toBe(6)
     const quadrants = stakeholders.map((s) => {
-      const p = placementOf(s.data, { influence: scores.summary[s.id]!.influence!.mean, alignment: scores.summary[s.id]!.alignment!.mean })!
+      const p = placementOf(s.data, {
+        influence: scores.summary[s.id]!.influence!.mean,
+        alignment: scores.summary[s.id]!.alignment!.mean,
+      })!
       return quadrant(p.influence, p.alignment)
     })
-    expect(quadrants).toEqual(['partner', 'persuade', 'persuade', 'persuade', 'partner', 'partner', 'partner', 'partner', 'partner', 'inform', 'monitor'])
+    expect(quadrants).toEqual([
+      'partner',
+      'persuade',
+      'persuade',
+      'persuade',
+      'partner',
+      'partner',
+      'partner',
+      'partner',
+      'partner',
+      'inform',
+      'monitor',
+    ])
     expect(await ItemRepository.findByKind(db, palm, 'stakeholder_link')).toHaveLength(6)
 
     const counts = await CommentRepository.countByPlan(db, palm)
@@ -65,7 +89,10 @@ describe('demo steps 3 and 4', () => {
 
     const fishing = await planProgress(db, ids.plans['fishing']!)
     expect(fishing.find((p) => p.code === '3.2')).toMatchObject({ status: 'done' })
-    expect(fishing.find((p) => p.code === '4.2')).toMatchObject({ status: 'in_progress', missing: ['progress.missing.stakeholdersUnscored', 'progress.missing.stakeholdersUnplaced'] })
+    expect(fishing.find((p) => p.code === '4.2')).toMatchObject({
+      status: 'in_progress',
+      missing: ['progress.missing.stakeholdersUnscored', 'progress.missing.stakeholdersUnplaced'],
+    })
     expect(fishing.find((p) => p.code === '4.3')).toMatchObject({ status: 'done' })
   }, 90_000)
 })

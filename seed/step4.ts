@@ -20,16 +20,67 @@ interface SeedStakeholder {
 }
 
 const PALM: SeedStakeholder[] = [
-  { name: 'FPWU-SH (plantation unions)', category: 'worker_org', level: 'regional', relationshipToInspectorate: 'Co-author of the plan; 40 trained shop stewards', means: [3, 2, 3], agreed: true },
-  { name: 'KPGA-SH (growers’ association)', category: 'employer_org', level: 'regional', relationshipToInspectorate: 'Co-author; member mailing list reaches 63 estates', means: [4, 0, 4], agreed: true },
-  { name: 'Group HQ HR directors (9 groups)', category: 'enterprise', level: 'national', relationshipToInspectorate: 'Little direct contact; inspections deal with estate managers', means: [5, -1, 5], agreed: true },
+  {
+    name: 'FPWU-SH (plantation unions)',
+    category: 'worker_org',
+    level: 'regional',
+    relationshipToInspectorate: 'Co-author of the plan; 40 trained shop stewards',
+    means: [3, 2, 3],
+    agreed: true,
+  },
+  {
+    name: 'KPGA-SH (growers’ association)',
+    category: 'employer_org',
+    level: 'regional',
+    relationshipToInspectorate: 'Co-author; member mailing list reaches 63 estates',
+    means: [4, 0, 4],
+    agreed: true,
+  },
+  {
+    name: 'Group HQ HR directors (9 groups)',
+    category: 'enterprise',
+    level: 'national',
+    relationshipToInspectorate: 'Little direct contact; inspections deal with estate managers',
+    means: [5, -1, 5],
+    agreed: true,
+  },
   { name: 'Mills (14)', category: 'enterprise', level: 'regional', means: [4, 0, 3], agreed: true },
-  { name: 'Export refiners / buyers', category: 'wild_card', level: 'international', relationshipToInspectorate: 'None yet; leverage through sourcing', means: [4, 1, 4], agreed: true },
-  { name: 'Social Security Agency', category: 'government', level: 'regional', relationshipToInspectorate: 'Joint inspection needs an MoU', contact: 'Provincial branch', means: [3, 2, 3], agreed: true },
+  {
+    name: 'Export refiners / buyers',
+    category: 'wild_card',
+    level: 'international',
+    relationshipToInspectorate: 'None yet; leverage through sourcing',
+    means: [4, 1, 4],
+    agreed: true,
+  },
+  {
+    name: 'Social Security Agency',
+    category: 'government',
+    level: 'regional',
+    relationshipToInspectorate: 'Joint inspection needs an MoU',
+    contact: 'Provincial branch',
+    means: [3, 2, 3],
+    agreed: true,
+  },
   { name: 'Provincial Plantation Office', category: 'government', level: 'regional', means: [3, 1, 2], agreed: true },
   { name: 'Certification bodies', category: 'wild_card', level: 'international', means: [3, 1, 2], agreed: false },
-  { name: 'Women Workers’ Rights Centre', category: 'ngo', level: 'regional', relationshipToInspectorate: 'Refers complaints from women sprayers; the team placed it as a partner for outreach to women workers', means: [2, 2, 2], agreed: true, agreedAt: [3, 2] },
-  { name: 'Provincial radio and journalists’ network', category: 'media', level: 'regional', means: [2, 1, 2], agreed: false },
+  {
+    name: 'Women Workers’ Rights Centre',
+    category: 'ngo',
+    level: 'regional',
+    relationshipToInspectorate:
+      'Refers complaints from women sprayers; the team placed it as a partner for outreach to women workers',
+    means: [2, 2, 2],
+    agreed: true,
+    agreedAt: [3, 2],
+  },
+  {
+    name: 'Provincial radio and journalists’ network',
+    category: 'media',
+    level: 'regional',
+    means: [2, 1, 2],
+    agreed: false,
+  },
   { name: 'Village heads', category: 'wild_card', level: 'local', means: [2, 0, 1], agreed: false },
 ]
 
@@ -58,9 +109,18 @@ const PALM_TURNS = { influence: { up: 2, down: 4 }, alignment: { up: 5, down: 3 
 // Fishing scorers: fisheries, port (government), fishers (workers), vessels (employers).
 const FISHING_TURNS = { influence: { up: 2, down: 3 }, alignment: { up: 3, down: 2 }, capacity: { up: 0, down: 1 } }
 
-async function seedScores(db: Executor, planId: string, stakeholders: Refs, list: SeedStakeholder[], scorers: string[], turns: typeof PALM_TURNS) {
+async function seedScores(
+  db: Executor,
+  planId: string,
+  stakeholders: Refs,
+  list: SeedStakeholder[],
+  scorers: string[],
+  turns: typeof PALM_TURNS,
+) {
   for (const [i, s] of list.entries()) {
-    const columns = CRITERIA.map((c, k) => scoresFor(s.means[k]!, c.min, c.max, scorers.length, turns[c.key].up, turns[c.key].down))
+    const columns = CRITERIA.map((c, k) =>
+      scoresFor(s.means[k]!, c.min, c.max, scorers.length, turns[c.key].up, turns[c.key].down),
+    )
     for (const [n, scorerId] of scorers.entries()) {
       const values = Object.fromEntries(CRITERIA.map((c, k) => [c.key, columns[k]![n]!]))
       await ScoreRepository.upsertForScorer(db, { planId, subjectId: stakeholders[`S${i + 1}`]!, scorerId, values })
@@ -74,25 +134,70 @@ const toData = (s: SeedStakeholder) => ({
   level: s.level,
   ...(s.contact ? { contact: s.contact } : {}),
   ...(s.relationshipToInspectorate ? { relationshipToInspectorate: s.relationshipToInspectorate } : {}),
-  ...(s.agreed ? { agreedInfluence: s.agreedAt?.[0] ?? s.means[0], agreedAlignment: s.agreedAt?.[1] ?? s.means[1] } : {}),
+  ...(s.agreed
+    ? { agreedInfluence: s.agreedAt?.[0] ?? s.means[0], agreedAlignment: s.agreedAt?.[1] ?? s.means[1] }
+    : {}),
 })
 
 /** Step 4 of both demo plans (scp-method.md §4.4 and §4.7); node and influence ids come from steps 2 and 3. */
-export async function seedStep4(db: Executor, demo: DemoIds, refs: { palm: { nodes: Refs; influences: Refs }; fishing: { nodes: Refs; influences: Refs } }) {
+export async function seedStep4(
+  db: Executor,
+  demo: DemoIds,
+  refs: { palm: { nodes: Refs; influences: Refs }; fishing: { nodes: Refs; influences: Refs } },
+) {
   const palm = demo.plans['palm-oil']!
   const planner = demo.users['planner@demo.example']!
   const stakeholders = await seedItems(db, palm, planner, 'stakeholder', 'S', PALM.map(toData))
-  const palmScorers = ['planner', 'ssa', 'union', 'steward', 'employer', 'estate'].map((u) => demo.users[`${u}@demo.example`]!)
+  const palmScorers = ['planner', 'ssa', 'union', 'steward', 'employer', 'estate'].map(
+    (u) => demo.users[`${u}@demo.example`]!,
+  )
   await seedScores(db, palm, stakeholders, PALM, palmScorers, PALM_TURNS)
   const { nodes: n, influences: f } = refs.palm
   const s = stakeholders
   await seedItems(db, palm, planner, 'stakeholder_link', 'SL', [
-    { stakeholder: s.S3, node: n.N3, influences: [f.F4, f.F7], mechanism: 'Changes the group HR policy: core harvesting and maintenance work on permanent contracts, with attendance and payroll records.', leverage: 5 },
-    { stakeholder: s.S4, node: n.N2, influences: [f.F1], mechanism: 'Adds an employment-status condition to fresh fruit bunch sourcing, which reaches the estates (N4).', leverage: 4 },
-    { stakeholder: s.S1, node: n.N6, influences: [f.F2], mechanism: 'Worker interviews during inspections; shop stewards monitor conversions.', leverage: 4 },
-    { stakeholder: s.S6, node: n.N4, influences: [f.F6], mechanism: 'Joint inspections on social security registration.', leverage: 3 },
-    { stakeholder: s.S5, node: n.N2, influences: [f.F1], mechanism: 'Buyer requirement on labour conditions passed on to mills.', leverage: 4 },
-    { stakeholder: s.S10, node: n.N6, influences: [], mechanism: 'Awareness: radio spots on the rights of casual workers.', leverage: 2 },
+    {
+      stakeholder: s.S3,
+      node: n.N3,
+      influences: [f.F4, f.F7],
+      mechanism:
+        'Changes the group HR policy: core harvesting and maintenance work on permanent contracts, with attendance and payroll records.',
+      leverage: 5,
+    },
+    {
+      stakeholder: s.S4,
+      node: n.N2,
+      influences: [f.F1],
+      mechanism: 'Adds an employment-status condition to fresh fruit bunch sourcing, which reaches the estates (N4).',
+      leverage: 4,
+    },
+    {
+      stakeholder: s.S1,
+      node: n.N6,
+      influences: [f.F2],
+      mechanism: 'Worker interviews during inspections; shop stewards monitor conversions.',
+      leverage: 4,
+    },
+    {
+      stakeholder: s.S6,
+      node: n.N4,
+      influences: [f.F6],
+      mechanism: 'Joint inspections on social security registration.',
+      leverage: 3,
+    },
+    {
+      stakeholder: s.S5,
+      node: n.N2,
+      influences: [f.F1],
+      mechanism: 'Buyer requirement on labour conditions passed on to mills.',
+      leverage: 4,
+    },
+    {
+      stakeholder: s.S10,
+      node: n.N6,
+      influences: [],
+      mechanism: 'Awareness: radio spots on the rights of casual workers.',
+      leverage: 2,
+    },
   ])
 
   const fishing = demo.plans['fishing']!
@@ -105,7 +210,13 @@ export async function seedStep4(db: Executor, demo: DemoIds, refs: { palm: { nod
     { name: 'Fisheries Directorate', category: 'government', level: 'national', means: [4, 1, 3], agreed: false },
     { name: 'Seafarers’ welfare NGO', category: 'ngo', level: 'local', means: [2, 2, 2], agreed: false },
     { name: 'Local radio', category: 'media', level: 'local', means: [2, 1, 2], agreed: false },
-    { name: 'Fish processors and exporters', category: 'wild_card', level: 'international', means: [4, 1, 4], agreed: false },
+    {
+      name: 'Fish processors and exporters',
+      category: 'wild_card',
+      level: 'international',
+      means: [4, 1, 4],
+      agreed: false,
+    },
   ]
   const fStakeholders = await seedItems(db, fishing, lead, 'stakeholder', 'S', FISHING.map(toData))
   const fishingScorers = ['fisheries', 'port', 'fishers', 'vessels'].map((u) => demo.users[`${u}@demo.example`]!)
@@ -114,9 +225,27 @@ export async function seedStep4(db: Executor, demo: DemoIds, refs: { palm: { nod
   const fn = refs.fishing.nodes
   const ff = refs.fishing.influences
   await seedItems(db, fishing, lead, 'stakeholder_link', 'SL', [
-    { stakeholder: fStakeholders.S4, node: fn.N2, influences: [ff.F3], mechanism: 'Landing permit conditional on signed work agreements for the crew on board.', leverage: 5 },
-    { stakeholder: fStakeholders.S8, node: fn.N1, influences: [ff.F4], mechanism: 'Traceability requirements ask for crew agreements with each catch.', leverage: 4 },
-    { stakeholder: fStakeholders.S1, node: fn.N5, influences: [ff.F1], mechanism: 'Union briefings at the dock on the work-agreement template.', leverage: 3 },
+    {
+      stakeholder: fStakeholders.S4,
+      node: fn.N2,
+      influences: [ff.F3],
+      mechanism: 'Landing permit conditional on signed work agreements for the crew on board.',
+      leverage: 5,
+    },
+    {
+      stakeholder: fStakeholders.S8,
+      node: fn.N1,
+      influences: [ff.F4],
+      mechanism: 'Traceability requirements ask for crew agreements with each catch.',
+      leverage: 4,
+    },
+    {
+      stakeholder: fStakeholders.S1,
+      node: fn.N5,
+      influences: [ff.F1],
+      mechanism: 'Union briefings at the dock on the work-agreement template.',
+      leverage: 3,
+    },
   ])
   return { palm: { stakeholders }, fishing: { stakeholders: fStakeholders } }
 }

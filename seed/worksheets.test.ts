@@ -13,7 +13,11 @@ describe('demo worksheets', () => {
     const ids = await seedDemo(db, 'not-a-real-hash')
     const palm = ids.plans['palm-oil']!
     const progress = await planProgress(db, palm)
-    for (const code of ['5.1', '5.2', '5.3', '6.1', '6.2']) expect(progress.find((p) => p.code === code), code).toMatchObject({ status: 'done', missing: [] })
+    for (const code of ['5.1', '5.2', '5.3', '6.1', '6.2'])
+      expect(
+        progress.find((p) => p.code === code),
+        code,
+      ).toMatchObject({ status: 'done', missing: [] })
     // The finished demo plan: every one of the 16 sub-steps is done.
     expect(progress.filter((p) => p.status !== 'done')).toEqual([])
     expect(progress).toHaveLength(16)

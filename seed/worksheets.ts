@@ -18,7 +18,12 @@ export async function seedWorksheets(db: Executor, ids: DemoIds): Promise<void> 
     palm: { nodes: step2.palm.nodes, influences: step3.palm.influences },
     fishing: { nodes: step2.fishing.nodes, influences: step3.fishing.influences },
   })
-  const step5 = await seedStep5(db, ids, { nodes: step2.palm.nodes, influences: step3.palm.influences, causes: step3.palm.causes, stakeholders: step4.palm.stakeholders })
+  const step5 = await seedStep5(db, ids, {
+    nodes: step2.palm.nodes,
+    influences: step3.palm.influences,
+    causes: step3.palm.causes,
+    stakeholders: step4.palm.stakeholders,
+  })
   await seedStep6(db, ids, { interventions: step5.palm.interventions, sources: step1.palm.sources })
   await seedComments(db, ids, { issues: step2.palm.issues, causes: step3.palm.causes })
   await seedMonitoring(db, ids)

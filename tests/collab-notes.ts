@@ -19,8 +19,13 @@ export async function appendNotesSentence(db: Executor, planId: string, code: Su
   const headless = bindHeadless(doc)
   const updates: Uint8Array[] = []
   doc.on('update', (u: Uint8Array) => updates.push(u))
-  headless.editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode(sentence))), { discrete: true })
+  headless.editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode(sentence))), {
+    discrete: true,
+  })
   headless.dispose()
-  await CollabDocumentRepository.appendUpdates(db, updates.map((update) => ({ docName: name, update })))
+  await CollabDocumentRepository.appendUpdates(
+    db,
+    updates.map((update) => ({ docName: name, update })),
+  )
   return name
 }

@@ -12,7 +12,11 @@ const PASSWORD_LABEL = /^(Password|Mot de passe|Contraseña)$/
 const SIGN_IN_BUTTON = /^(Sign in|Se connecter|Iniciar sesión)$/
 
 /** Signs in through the real form, as a person does, and waits for the plans page (or `expectPath`). */
-export async function loginThroughForm(page: Page, email: string, { password = DEMO_PASSWORD, expectPath = /\/plans$/ } = {}) {
+export async function loginThroughForm(
+  page: Page,
+  email: string,
+  { password = DEMO_PASSWORD, expectPath = /\/plans$/ } = {},
+) {
   await page.goto('/login')
   await page.getByLabel(EMAIL_LABEL).fill(email)
   await page.getByLabel(PASSWORD_LABEL).fill(password)
@@ -52,12 +56,19 @@ export const CSP_VIOLATION_MARK = '[csp-violation]'
 function watchForErrors(page: Page, problems: string[]) {
   page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`))
   page.on('console', (message) => {
-    if (message.type() === 'error' && /hydrat|Minified React error|did not match|Content Security Policy/i.test(message.text())) problems.push(`console on ${page.url()}: ${message.text().split('\n')[0]}`)
-    if (message.text().startsWith(CSP_VIOLATION_MARK)) problems.push(`CSP violation on ${page.url()}: ${message.text()}`)
+    if (
+      message.type() === 'error' &&
+      /hydrat|Minified React error|did not match|Content Security Policy/i.test(message.text())
+    )
+      problems.push(`console on ${page.url()}: ${message.text().split('\n')[0]}`)
+    if (message.text().startsWith(CSP_VIOLATION_MARK))
+      problems.push(`CSP violation on ${page.url()}: ${message.text()}`)
   })
   void page.addInitScript((mark) => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      console.warn(`${mark} ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`)
+      console.warn(
+        `${mark} ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      )
     })
   }, CSP_VIOLATION_MARK)
 }

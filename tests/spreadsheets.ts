@@ -21,7 +21,8 @@ export async function zipBombXlsx(rows: number): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await xlsxOf([['indicator', 'period', 'value']]))
   const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string')
   const [head, tail] = sheet.split(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/)
-  const row = '<row><c t="inlineStr"><is><t>K1</t></is></c><c t="inlineStr"><is><t>2026-Q2</t></is></c><c><v>41</v></c></row>'
+  const row =
+    '<row><c t="inlineStr"><is><t>K1</t></is></c><c t="inlineStr"><is><t>2026-Q2</t></is></c><c><v>41</v></c></row>'
   const chunk = row.repeat(10_000)
   async function* xml() {
     yield `${head}<sheetData><row><c t="inlineStr"><is><t>indicator</t></is></c><c t="inlineStr"><is><t>period</t></is></c><c t="inlineStr"><is><t>value</t></is></c></row>`

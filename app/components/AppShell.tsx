@@ -10,7 +10,15 @@ export interface ShellUser {
   organisation: string
 }
 
-export function AppShell({ user, locale, children }: { user: ShellUser | null; locale: string; children: React.ReactNode }) {
+export function AppShell({
+  user,
+  locale,
+  children,
+}: {
+  user: ShellUser | null
+  locale: string
+  children: React.ReactNode
+}) {
   const { t } = useTranslation()
   const location = useLocation()
   const actor = user ? { id: user.id, globalRole: user.globalRole } : null
@@ -30,9 +38,13 @@ export function AppShell({ user, locale, children }: { user: ShellUser | null; l
           {user ? (
             <nav aria-label={t('nav.main')} className="main-nav">
               <NavLink to="/plans">{t('nav.plans')}</NavLink>
-              {actor && canGlobally(actor, 'dashboard:read') ? <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink> : null}
+              {actor && canGlobally(actor, 'dashboard:read') ? (
+                <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
+              ) : null}
               <NavLink to="/statistics">{t('nav.statistics')}</NavLink>
-              {actor && canGlobally(actor, 'admin:users') ? <NavLink to="/admin/users">{t('nav.admin')}</NavLink> : null}
+              {actor && canGlobally(actor, 'admin:users') ? (
+                <NavLink to="/admin/users">{t('nav.admin')}</NavLink>
+              ) : null}
             </nav>
           ) : null}
           <div className="site-header__tools">

@@ -21,7 +21,15 @@ function useLastSubmission(formData: FormData | undefined, action: string | unde
   return last
 }
 
-function SaveFailedAlert({ failure, busy, retry }: { failure: SaveFailure['saveFailed']; busy: boolean; retry: () => void }) {
+function SaveFailedAlert({
+  failure,
+  busy,
+  retry,
+}: {
+  failure: SaveFailure['saveFailed']
+  busy: boolean
+  retry: () => void
+}) {
   const { t } = useTranslation('common')
   // Back online: send it again by itself, once (the button is there for a server failure).
   const retryRef = useRef(retry)

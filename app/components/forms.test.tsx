@@ -23,6 +23,8 @@ describe('FieldErrors', () => {
 
   it('interpolates a single value and falls back to a generic message for unknown keys', async () => {
     expect(await render('en', ['validation.tooLong|256'])).toMatch(/256/)
-    expect(await render('en', ['validation.noSuchKey'])).toContain(await render('en', ['validation.invalid']).then((html) => html.replace(/<[^>]+>/g, '')))
+    expect(await render('en', ['validation.noSuchKey'])).toContain(
+      await render('en', ['validation.invalid']).then((html) => html.replace(/<[^>]+>/g, '')),
+    )
   })
 })

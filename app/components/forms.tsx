@@ -41,7 +41,10 @@ export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) 
 }
 
 /** One validation message as words: `key`, `key|value` or `key|min|max`; an unknown key reads as "invalid". */
-export function validationMessage(message: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+export function validationMessage(
+  message: string,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
   const [key, value, max] = message.split('|')
   return t(key!, { value, min: value, max, defaultValue: t('validation.invalid') })
 }
@@ -84,7 +87,10 @@ export function ConformForm({
   form,
   children,
   ...formProps
-}: { form: { id: string; context: FormContextHandle }; children: ReactNode } & Omit<FormProps, 'id' | 'onSubmit' | 'noValidate'>) {
+}: { form: { id: string; context: FormContextHandle }; children: ReactNode } & Omit<
+  FormProps,
+  'id' | 'onSubmit' | 'noValidate'
+>) {
   return (
     <FormProvider context={form.context}>
       <ConformFormElement formId={form.id} {...formProps}>
@@ -94,7 +100,12 @@ export function ConformForm({
   )
 }
 
-function ConformFormElement({ formId, children, method = 'post', ...formProps }: { formId: string; children: ReactNode } & Omit<FormProps, 'id'>) {
+function ConformFormElement({
+  formId,
+  children,
+  method = 'post',
+  ...formProps
+}: { formId: string; children: ReactNode } & Omit<FormProps, 'id'>) {
   // Until hydration the browser's own constraint validation guards the form (progressive
   // enhancement); conform takes over once hydrated, which tests detect by `novalidate`.
   const form = useFormMetadata(formId, { defaultNoValidate: false })
@@ -136,7 +147,16 @@ function FieldFrame({
   errors,
   className,
   children,
-}: { controlId: string; label: string; hint?: string; hintId?: string; errorId: string; errors?: string[]; className?: string; children: ReactNode }) {
+}: {
+  controlId: string
+  label: string
+  hint?: string
+  hintId?: string
+  errorId: string
+  errors?: string[]
+  className?: string
+  children: ReactNode
+}) {
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={controlId}>{label}</label>
@@ -163,19 +183,44 @@ export function TextField({
   const hintId = hint ? `${field.id}-hint` : undefined
   const props = getInputProps(field, { type, ariaDescribedBy: hintId })
   return (
-    <FieldFrame controlId={field.id} label={label} hint={hint} hintId={hintId} errorId={field.errorId} errors={field.errors} className={className}>
+    <FieldFrame
+      controlId={field.id}
+      label={label}
+      hint={hint}
+      hintId={hintId}
+      errorId={field.errorId}
+      errors={field.errors}
+      className={className}
+    >
       <input {...props} key={field.key} autoComplete={autoComplete} />
     </FieldFrame>
   )
 }
 
 /** A new password and its repetition, as set on an invitation and when changing one's password. */
-export function NewPasswordFields({ newPassword, confirmPassword }: { newPassword: FieldRef; confirmPassword: FieldRef }) {
+export function NewPasswordFields({
+  newPassword,
+  confirmPassword,
+}: {
+  newPassword: FieldRef
+  confirmPassword: FieldRef
+}) {
   const { t } = useTranslation()
   return (
     <>
-      <TextField field={newPassword} label={t('account.newPassword')} hint={t('account.passwordHint')} type="password" autoComplete="new-password" />
-      <TextField field={confirmPassword} label={t('account.confirmPassword')} type="password" autoComplete="new-password" />
+      <TextField
+        field={newPassword}
+        label={t('account.newPassword')}
+        hint={t('account.passwordHint')}
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        field={confirmPassword}
+        label={t('account.confirmPassword')}
+        type="password"
+        autoComplete="new-password"
+      />
     </>
   )
 }
@@ -185,7 +230,15 @@ export function TextAreaField({ field: ref, label, hint, className, rows = 4 }: 
   const hintId = hint ? `${field.id}-hint` : undefined
   const props = getTextareaProps(field, { ariaDescribedBy: hintId })
   return (
-    <FieldFrame controlId={field.id} label={label} hint={hint} hintId={hintId} errorId={field.errorId} errors={field.errors} className={className}>
+    <FieldFrame
+      controlId={field.id}
+      label={label}
+      hint={hint}
+      hintId={hintId}
+      errorId={field.errorId}
+      errors={field.errors}
+      className={className}
+    >
       <textarea rows={rows} {...props} key={field.key} />
     </FieldFrame>
   )
@@ -203,7 +256,15 @@ export function SelectField({
   const hintId = hint ? `${field.id}-hint` : undefined
   const props = getSelectProps(field, { ariaDescribedBy: hintId })
   return (
-    <FieldFrame controlId={field.id} label={label} hint={hint} hintId={hintId} errorId={field.errorId} errors={field.errors} className={className}>
+    <FieldFrame
+      controlId={field.id}
+      label={label}
+      hint={hint}
+      hintId={hintId}
+      errorId={field.errorId}
+      errors={field.errors}
+      className={className}
+    >
       <select {...props} key={field.key}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -216,18 +277,33 @@ export function SelectField({
   )
 }
 
-export function CheckboxGroup({ field: ref, label, options, className }: Omit<FieldProps, 'hint'> & { options: { value: string; label: string }[] }) {
+export function CheckboxGroup({
+  field: ref,
+  label,
+  options,
+  className,
+}: Omit<FieldProps, 'hint'> & { options: { value: string; label: string }[] }) {
   const field = useOwnField(ref)
   const initial = field.initialValue
   const selected = new Set(Array.isArray(initial) ? initial : typeof initial === 'string' ? [initial] : [])
   const errors = field.errors
   return (
-    <fieldset key={field.key} className={`field checkbox-group ${className ?? ''}`} aria-describedby={errors?.length ? field.errorId : undefined}>
+    <fieldset
+      key={field.key}
+      className={`field checkbox-group ${className ?? ''}`}
+      aria-describedby={errors?.length ? field.errorId : undefined}
+    >
       <legend>{label}</legend>
       <div className="checkbox-group__options">
         {options.map((o) => (
           <label key={o.value} className="checkbox">
-            <input type="checkbox" name={field.name} form={field.formId} value={o.value} defaultChecked={selected.has(o.value)} />
+            <input
+              type="checkbox"
+              name={field.name}
+              form={field.formId}
+              value={o.value}
+              defaultChecked={selected.has(o.value)}
+            />
             <span>{o.label}</span>
           </label>
         ))}

@@ -8,7 +8,10 @@ describe('threeWayMerge', () => {
   it('keeps both changes when the two people changed different fields', () => {
     const theirs = { ...base, coverage: 'Three provinces' }
     const mine = { ...base, owner: 'Ministry of Labour' }
-    expect(threeWayMerge(fields, base, mine, theirs)).toEqual({ merged: { ...base, owner: 'Ministry of Labour', coverage: 'Three provinces' }, conflicts: [] })
+    expect(threeWayMerge(fields, base, mine, theirs)).toEqual({
+      merged: { ...base, owner: 'Ministry of Labour', coverage: 'Three provinces' },
+      conflicts: [],
+    })
   })
 
   it('reports a field both changed differently and keeps my value in it', () => {
@@ -31,8 +34,13 @@ describe('threeWayMerge', () => {
 
   it('treats a reordered list of choices as unchanged and a new choice as a change', () => {
     const b = { sectors: ['a', 'b'] }
-    expect(threeWayMerge(['sectors'], b, { sectors: ['b', 'a'] }, { sectors: ['a', 'b', 'c'] })).toEqual({ merged: { sectors: ['a', 'b', 'c'] }, conflicts: [] })
-    expect(threeWayMerge(['sectors'], b, { sectors: ['a'] }, { sectors: ['a', 'b', 'c'] }).conflicts).toEqual(['sectors'])
+    expect(threeWayMerge(['sectors'], b, { sectors: ['b', 'a'] }, { sectors: ['a', 'b', 'c'] })).toEqual({
+      merged: { sectors: ['a', 'b', 'c'] },
+      conflicts: [],
+    })
+    expect(threeWayMerge(['sectors'], b, { sectors: ['a'] }, { sectors: ['a', 'b', 'c'] }).conflicts).toEqual([
+      'sectors',
+    ])
   })
 
   it('merges only the listed fields', () => {

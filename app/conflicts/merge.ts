@@ -47,6 +47,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
 function canonical(value: unknown): string {
   if (value === undefined || value === null || value === '') return ''
   if (Array.isArray(value)) return value.length === 0 ? '' : JSON.stringify(value.map((v) => canonical(v)).sort())
-  if (typeof value === 'object') return JSON.stringify(Object.keys(value).sort().map((k) => [k, canonical((value as Values)[k])]))
+  if (typeof value === 'object')
+    return JSON.stringify(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Values)[k])]),
+    )
   return JSON.stringify(value)
 }

@@ -20,7 +20,10 @@ export interface StoredRecord {
   by?: string | null
 }
 
-export type SaveOutcome<T> = { kind: 'saved'; saved: T; mergedWith: string | null } | { kind: 'conflict'; conflict: ConflictView } | { kind: 'missing' }
+export type SaveOutcome<T> =
+  | { kind: 'saved'; saved: T; mergedWith: string | null }
+  | { kind: 'conflict'; conflict: ConflictView }
+  | { kind: 'missing' }
 
 /** The base values a form carried, or null when absent or unreadable (a stale save is then refused whole). */
 export function readBase(formData: FormData): Values | null {
@@ -55,10 +58,14 @@ export async function saveOnBase<T>(input: {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     current = await input.load()
     if (!current) return { kind: 'missing' }
-    const onBase = input.version === null ? input.base !== null && changedFields(input.fields, input.base, current.data).length === 0 : current.version === input.version
+    const onBase =
+      input.version === null
+        ? input.base !== null && changedFields(input.fields, input.base, current.data).length === 0
+        : current.version === input.version
     let values = input.mine
     if (!onBase) {
-      if (!input.base || (input.version !== null && current.version < input.version)) return { kind: 'conflict', conflict: refuseWhole(input.fields, input.mine, current) }
+      if (!input.base || (input.version !== null && current.version < input.version))
+        return { kind: 'conflict', conflict: refuseWhole(input.fields, input.mine, current) }
       const { merged, conflicts } = threeWayMerge(input.fields, input.base, input.mine, current.data)
       if (conflicts.length > 0) return { kind: 'conflict', conflict: toView(current, conflicts, merged) }
       values = merged
@@ -86,7 +93,15 @@ function toView(current: StoredRecord, fields: string[], merged: Values): Confli
 /** The 409 answer to a save on a stale base; `result` may carry the form's own reply. */
 export function conflictResponse(formId: string, conflict: ConflictView, result?: unknown) {
   return data(
-    { formId, result: (result ?? { status: 'error', error: { '': ['conflict.stale'] } }) as { status: 'error'; error: Record<string, string[]> }, conflict, saved: null },
+    {
+      formId,
+      result: (result ?? { status: 'error', error: { '': ['conflict.stale'] } }) as {
+        status: 'error'
+        error: Record<string, string[]>
+      },
+      conflict,
+      saved: null,
+    },
     { status: 409 },
   )
 }

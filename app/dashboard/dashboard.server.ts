@@ -26,21 +26,41 @@ export type Filters = z.infer<typeof filtersSchema>
 
 export const PAGE_SIZE = 50
 
-const filtersOf = ({ country, region, sector, issueType, status, year }: Filters): DashboardFilters => ({ country, region, sector, issueType, status, year })
+const filtersOf = ({ country, region, sector, issueType, status, year }: Filters): DashboardFilters => ({
+  country,
+  region,
+  sector,
+  issueType,
+  status,
+  year,
+})
 
 /** The rows with their complete and agreed counts, by the same rule as the plan's overview (ADR 037). */
 async function withSignoff(db: Db, rows: Awaited<ReturnType<typeof DashboardRepository.findPage>>) {
-  const counts = await loadSignoffCounts(db, rows.map((r) => r.id))
+  const counts = await loadSignoffCounts(
+    db,
+    rows.map((r) => r.id),
+  )
   return rows.map((r) => toSummary(r, counts.get(r.id)))
 }
 
 /** One page of the filtered, sorted plans and the aggregates over all of them (both computed in SQL). */
 export async function loadDashboard(db: Db, filters: Filters) {
-  const page = (n: number) => DashboardRepository.findPage(db, { filters: filtersOf(filters), sort: filters.sort, dir: filters.dir, limit: PAGE_SIZE, offset: (n - 1) * PAGE_SIZE })
+  const page = (n: number) =>
+    DashboardRepository.findPage(db, {
+      filters: filtersOf(filters),
+      sort: filters.sort,
+      dir: filters.dir,
+      limit: PAGE_SIZE,
+      offset: (n - 1) * PAGE_SIZE,
+    })
   // Completeness is stored; plans changed since it was evaluated are evaluated first, by the same
   // rules as their overview, so that no count (nor the sort by it) is ever behind (ADR 037). The
   // aggregates do not use it and run meanwhile.
-  const [aggregates, rows] = await Promise.all([DashboardRepository.findAggregates(db, filtersOf(filters)), refreshStaleCompletion(db).then(() => page(filters.page))])
+  const [aggregates, rows] = await Promise.all([
+    DashboardRepository.findAggregates(db, filtersOf(filters)),
+    refreshStaleCompletion(db).then(() => page(filters.page)),
+  ])
   const pages = Math.max(1, Math.ceil(aggregates.plans / PAGE_SIZE))
   // A bookmarked page past the end (the filters now match fewer plans) shows the last page.
   const current = Math.min(filters.page, pages)
@@ -51,6 +71,12 @@ export async function loadDashboard(db: Db, filters: Filters) {
 /** Every filtered plan, sorted, for the CSV export of the table. */
 export async function loadAllPlans(db: Db, filters: Filters) {
   await refreshStaleCompletion(db)
-  const rows = await DashboardRepository.findPage(db, { filters: filtersOf(filters), sort: filters.sort, dir: filters.dir, limit: null, offset: 0 })
+  const rows = await DashboardRepository.findPage(db, {
+    filters: filtersOf(filters),
+    sort: filters.sort,
+    dir: filters.dir,
+    limit: null,
+    offset: 0,
+  })
   return withSignoff(db, rows)
 }

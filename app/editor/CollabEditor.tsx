@@ -31,9 +31,16 @@ export function CollabEditor(props: CollabEditorProps) {
   )
   if (!mounted) return placeholder
   return (
-    <LoadFailure key={`${generation}:${editor.attempt}`} onRetry={() => setEditor((e) => ({ attempt: e.attempt + 1, LiveDocument: lazy(loadEditor) }))}>
+    <LoadFailure
+      key={`${generation}:${editor.attempt}`}
+      onRetry={() => setEditor((e) => ({ attempt: e.attempt + 1, LiveDocument: lazy(loadEditor) }))}
+    >
       <Suspense fallback={placeholder}>
-        <LiveDocument key={`${props.planId}:${props.substep ?? ''}:${generation}`} {...props} onReload={() => setGeneration((g) => g + 1)} />
+        <LiveDocument
+          key={`${props.planId}:${props.substep ?? ''}:${generation}`}
+          {...props}
+          onReload={() => setGeneration((g) => g + 1)}
+        />
       </Suspense>
     </LoadFailure>
   )

@@ -58,7 +58,8 @@ export default function LiveDocument({ planId, substep, label, onReload }: LiveD
         return
       }
       setOpening({ failure: result.reason })
-      if (result.reason === 'offline' || result.reason === 'error') timer = setTimeout(() => void attempt(n + 1), backoffDelay(n, 1_000, 30_000, Math.random))
+      if (result.reason === 'offline' || result.reason === 'error')
+        timer = setTimeout(() => void attempt(n + 1), backoffDelay(n, 1_000, 30_000, Math.random))
     }
     const retryNow = () => {
       if (session || cancelled || inFlight) return
@@ -75,7 +76,8 @@ export default function LiveDocument({ planId, substep, label, onReload }: LiveD
     }
   }, [planId, substep])
 
-  if (opening && 'session' in opening) return <SessionEditor session={opening.session} label={label} onReload={onReload} />
+  if (opening && 'session' in opening)
+    return <SessionEditor session={opening.session} label={label} onReload={onReload} />
   return (
     <div className="collab">
       <StatusBar snapshot={null} failure={opening?.failure ?? null} />
@@ -121,7 +123,9 @@ function SessionEditor({ session, label, onReload }: { session: CollabSession; l
   // Stranded edits exist only in this tab: leaving loses them too.
   const unsaved = (snapshot.mode === 'rw' && snapshot.unsaved) || snapshot.stranded !== null
   // Leaving for another page of the portal drops this document too: ask first, as for the tab.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname)
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname,
+  )
   useEffect(() => {
     if (blocker.state !== 'blocked') return
     if (window.confirm(t('leaveWarning'))) blocker.proceed()
@@ -150,7 +154,9 @@ function SessionEditor({ session, label, onReload }: { session: CollabSession; l
           {snapshot.mode === 'rw' ? (
             <Toolbar disabled={!editable} />
           ) : (
-            <p className="collab__readonly">{snapshot.lock ? t(`readOnlyLocked.${snapshot.lock}`, { defaultValue: t('readOnly') }) : t('readOnly')}</p>
+            <p className="collab__readonly">
+              {snapshot.lock ? t(`readOnlyLocked.${snapshot.lock}`, { defaultValue: t('readOnly') }) : t('readOnly')}
+            </p>
           )}
           <div className="collab__surface">
             <RichTextPlugin
@@ -160,7 +166,9 @@ function SessionEditor({ session, label, onReload }: { session: CollabSession; l
                   aria-label={label}
                   aria-readonly={!editable}
                   aria-placeholder={t('placeholder')}
-                  placeholder={<div className="collab__placeholder">{snapshot.loaded ? t('placeholder') : t('loading')}</div>}
+                  placeholder={
+                    <div className="collab__placeholder">{snapshot.loaded ? t('placeholder') : t('loading')}</div>
+                  }
                 />
               }
               ErrorBoundary={LexicalErrorBoundary}
@@ -194,11 +202,18 @@ function ModeChangeNotice({ snapshot }: { snapshot: SessionSnapshot }) {
   const { modeChange, lock } = snapshot
   const [dismissed, setDismissed] = useState<string | null>(null)
   const key = modeChange ? `${snapshot.modeChanges}` : null
-  const message = !modeChange ? null : modeChange === 'locked' ? t(`modeChange.locked.${lock}`, { defaultValue: t('modeChange.roleDowngraded') }) : t(`modeChange.${modeChange}`)
+  const message = !modeChange
+    ? null
+    : modeChange === 'locked'
+      ? t(`modeChange.locked.${lock}`, { defaultValue: t('modeChange.roleDowngraded') })
+      : t(`modeChange.${modeChange}`)
   const shown = message !== null && dismissed !== key
   return (
     // aria-live rather than role="status": the connection line is the editor's one status.
-    <div aria-live="polite" className={shown ? 'collab__notice collab__notice--info collab__mode-change' : 'collab__mode-change'}>
+    <div
+      aria-live="polite"
+      className={shown ? 'collab__notice collab__notice--info collab__mode-change' : 'collab__mode-change'}
+    >
       {shown ? (
         <>
           <p>{message}</p>
@@ -233,7 +248,11 @@ function StatusBar({ snapshot, failure }: { snapshot: SessionSnapshot | null; fa
         {connection === 'signedOut' ? (
           <>
             {' '}
-            <Link to={`/login?redirectTo=${encodeURIComponent(typeof window === 'undefined' ? '/' : window.location.pathname)}`}>{t('signIn')}</Link>
+            <Link
+              to={`/login?redirectTo=${encodeURIComponent(typeof window === 'undefined' ? '/' : window.location.pathname)}`}
+            >
+              {t('signIn')}
+            </Link>
           </>
         ) : null}
       </p>
@@ -259,7 +278,9 @@ function Presence({ others }: { others: Collaborator[] }) {
         {others.map((person) => (
           <li key={person.userId ?? person.clientId} className="collab__person">
             <span className="collab__swatch" style={{ backgroundColor: person.color }} aria-hidden="true" />
-            {person.organisation ? t('presence.person', { name: person.name, organisation: person.organisation }) : person.name}
+            {person.organisation
+              ? t('presence.person', { name: person.name, organisation: person.organisation })
+              : person.name}
           </li>
         ))}
       </ul>

@@ -33,7 +33,11 @@ export function PasteGuard() {
       return true
     }
     return mergeRegister(
-      editor.registerCommand(PASTE_COMMAND, (event) => guard('clipboardData' in event ? event.clipboardData : null, event), COMMAND_PRIORITY_CRITICAL),
+      editor.registerCommand(
+        PASTE_COMMAND,
+        (event) => guard('clipboardData' in event ? event.clipboardData : null, event),
+        COMMAND_PRIORITY_CRITICAL,
+      ),
       editor.registerCommand(DROP_COMMAND, (event) => guard(event.dataTransfer, event), COMMAND_PRIORITY_CRITICAL),
     )
   }, [editor])
@@ -41,7 +45,12 @@ export function PasteGuard() {
   if (refused === null) return null
   return (
     <div className="collab__notice collab__notice--warn" role="alert">
-      <p>{t('pasteTooLarge', { size: formatBytes(refused, i18n.language), limit: formatBytes(PASTE_LIMIT_BYTES, i18n.language) })}</p>
+      <p>
+        {t('pasteTooLarge', {
+          size: formatBytes(refused, i18n.language),
+          limit: formatBytes(PASTE_LIMIT_BYTES, i18n.language),
+        })}
+      </p>
       <button type="button" className="collab__notice-button" onClick={() => setRefused(null)}>
         {t('dismiss')}
       </button>

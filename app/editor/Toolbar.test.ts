@@ -9,7 +9,15 @@ describe('link addresses', () => {
   })
 
   it('refuses scripts, data and other schemes, and empty input', () => {
-    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'ftp://x.org', '', '   ']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      'ftp://x.org',
+      '',
+      '   ',
+    ]) {
       expect(normaliseUrl(bad), bad).toBeNull()
     }
   })

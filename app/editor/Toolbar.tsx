@@ -1,9 +1,21 @@
 // The formatting toolbar of the collaborative editor: native buttons (so every one is reachable
 // with Tab), arrow keys move between them, toggles report their state with aria-pressed.
 import { $createLinkNode, $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link'
-import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListNode, REMOVE_LIST_COMMAND } from '@lexical/list'
+import {
+  $isListNode,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  ListNode,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode, type HeadingTagType } from '@lexical/rich-text'
+import {
+  $createHeadingNode,
+  $createQuoteNode,
+  $isHeadingNode,
+  $isQuoteNode,
+  type HeadingTagType,
+} from '@lexical/rich-text'
 import { $setBlocksType } from '@lexical/selection'
 import { INSERT_TABLE_COMMAND } from '@lexical/table'
 import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexical/utils'
@@ -35,7 +47,14 @@ interface ToolbarState {
   canRedo: boolean
 }
 
-const INITIAL: ToolbarState = { block: 'paragraph', bold: false, italic: false, link: false, canUndo: false, canRedo: false }
+const INITIAL: ToolbarState = {
+  block: 'paragraph',
+  bold: false,
+  italic: false,
+  link: false,
+  canUndo: false,
+  canRedo: false,
+}
 
 /** Whether a link target is acceptable as given: an absolute web or e-mail address. */
 export function isAllowedUrl(url: string): boolean {
@@ -46,7 +65,11 @@ export function isAllowedUrl(url: string): boolean {
 export function normaliseUrl(input: string): string | null {
   const value = input.trim()
   if (!value) return null
-  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : value.includes('@') && !value.includes('/') ? `mailto:${value}` : `https://${value}`
+  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(value)
+    ? value
+    : value.includes('@') && !value.includes('/')
+      ? `mailto:${value}`
+      : `https://${value}`
   try {
     const url = new URL(candidate)
     return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.toString() : null
@@ -62,7 +85,8 @@ function readState(editor: LexicalEditor): Omit<ToolbarState, 'canUndo' | 'canRe
     const anchor = selection.anchor.getNode()
     const top = anchor.getKey() === 'root' ? null : anchor.getTopLevelElement()
     let block: Block = 'other'
-    if ($isListNode(top)) block = ($getNearestNodeOfType(anchor, ListNode) ?? top).getListType() === 'number' ? 'number' : 'bullet'
+    if ($isListNode(top))
+      block = ($getNearestNodeOfType(anchor, ListNode) ?? top).getListType() === 'number' ? 'number' : 'bullet'
     else if ($isHeadingNode(top)) block = top.getTag()
     else if ($isQuoteNode(top)) block = 'quote'
     else if (top?.getType() === 'paragraph') block = 'paragraph'
@@ -94,8 +118,16 @@ export function Toolbar({ disabled = false }: { disabled?: boolean }) {
     return mergeRegister(
       editor.registerUpdateListener(refresh),
       editor.registerCommand(SELECTION_CHANGE_COMMAND, () => (refresh(), false), COMMAND_PRIORITY_LOW),
-      editor.registerCommand(CAN_UNDO_COMMAND, (canUndo) => (setState((s) => ({ ...s, canUndo })), false), COMMAND_PRIORITY_LOW),
-      editor.registerCommand(CAN_REDO_COMMAND, (canRedo) => (setState((s) => ({ ...s, canRedo })), false), COMMAND_PRIORITY_LOW),
+      editor.registerCommand(
+        CAN_UNDO_COMMAND,
+        (canUndo) => (setState((s) => ({ ...s, canUndo })), false),
+        COMMAND_PRIORITY_LOW,
+      ),
+      editor.registerCommand(
+        CAN_REDO_COMMAND,
+        (canRedo) => (setState((s) => ({ ...s, canRedo })), false),
+        COMMAND_PRIORITY_LOW,
+      ),
     )
   }, [editor])
 
@@ -104,13 +136,20 @@ export function Toolbar({ disabled = false }: { disabled?: boolean }) {
     editor.update(() => {
       const selection = $getSelection()
       if (!$isRangeSelection(selection)) return
-      $setBlocksType(selection, () => (next === 'paragraph' ? $createParagraphNode() : next === 'quote' ? $createQuoteNode() : $createHeadingNode(next)))
+      $setBlocksType(selection, () =>
+        next === 'paragraph'
+          ? $createParagraphNode()
+          : next === 'quote'
+            ? $createQuoteNode()
+            : $createHeadingNode(next),
+      )
     })
     editor.focus()
   }
   const toggleList = (type: 'bullet' | 'number') => {
     if (state.block === type) editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined)
-    else editor.dispatchCommand(type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined)
+    else
+      editor.dispatchCommand(type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined)
     editor.focus()
   }
   const onLink = () => {
@@ -153,12 +192,25 @@ export function Toolbar({ disabled = false }: { disabled?: boolean }) {
   }
 
   const toggle = (label: string, pressed: boolean, onClick: () => void, className = '') => (
-    <button type="button" className={`ed-tool ${className}`} aria-pressed={pressed} disabled={disabled} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+    <button
+      type="button"
+      className={`ed-tool ${className}`}
+      aria-pressed={pressed}
+      disabled={disabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
       {label}
     </button>
   )
   const action = (label: string, onClick: () => void, inactive = false) => (
-    <button type="button" className="ed-tool" disabled={disabled || inactive} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+    <button
+      type="button"
+      className="ed-tool"
+      disabled={disabled || inactive}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
       {label}
     </button>
   )
@@ -172,14 +224,30 @@ export function Toolbar({ disabled = false }: { disabled?: boolean }) {
           {toggle(t('toolbar.quote'), state.block === 'quote', () => setBlock('quote'))}
         </span>
         <span className="ed-toolbar__group">
-          {toggle(t('toolbar.bold'), state.bold, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), 'ed-tool--bold')}
-          {toggle(t('toolbar.italic'), state.italic, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), 'ed-tool--italic')}
+          {toggle(
+            t('toolbar.bold'),
+            state.bold,
+            () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'),
+            'ed-tool--bold',
+          )}
+          {toggle(
+            t('toolbar.italic'),
+            state.italic,
+            () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'),
+            'ed-tool--italic',
+          )}
           {toggle(t('toolbar.link'), state.link, onLink)}
         </span>
         <span className="ed-toolbar__group">
           {toggle(t('toolbar.bulletList'), state.block === 'bullet', () => toggleList('bullet'))}
           {toggle(t('toolbar.numberedList'), state.block === 'number', () => toggleList('number'))}
-          {action(t('toolbar.table'), () => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } }))}
+          {action(t('toolbar.table'), () =>
+            editor.dispatchCommand(INSERT_TABLE_COMMAND, {
+              rows: '3',
+              columns: '3',
+              includeHeaders: { rows: true, columns: false },
+            }),
+          )}
         </span>
         <span className="ed-toolbar__group">
           {action(t('toolbar.undo'), () => editor.dispatchCommand(UNDO_COMMAND, undefined), !state.canUndo)}
@@ -211,7 +279,11 @@ export function Toolbar({ disabled = false }: { disabled?: boolean }) {
           <button type="button" className="button button--small button--primary" onClick={applyLink}>
             {t('link.apply')}
           </button>
-          <button type="button" className="button button--small button--quiet" onClick={() => (setLinkOpen(false), editor.focus())}>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onClick={() => (setLinkOpen(false), editor.focus())}
+          >
             {t('link.cancel')}
           </button>
           {linkError ? (

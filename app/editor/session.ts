@@ -9,7 +9,14 @@ import * as encoding from 'lib0/encoding'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { type AccessMode } from '#core/vocabulary.ts'
-import { CLOSE_CODES, MAX_MESSAGE_BYTES, MESSAGE_SAVED, MESSAGE_TOKEN, SAVED_PARAM, USER_BYTES_PER_SECOND } from '#core/collab/contract.ts'
+import {
+  CLOSE_CODES,
+  MAX_MESSAGE_BYTES,
+  MESSAGE_SAVED,
+  MESSAGE_TOKEN,
+  SAVED_PARAM,
+  USER_BYTES_PER_SECOND,
+} from '#core/collab/contract.ts'
 import { readSavedMessage } from '#core/collab/saved.ts'
 import { PendingEdits } from './pending-edits.ts'
 import { sizeGuardedWebSocket } from './size-guard.ts'
@@ -90,10 +97,19 @@ export interface SessionOptions {
 
 /** RFC 6455 "message too big": a server's own payload cap. */
 const WS_MESSAGE_TOO_BIG = 1009
-const TERMINAL_STATES: ReadonlySet<ConnectionState> = new Set(['signedOut', 'noAccess', 'notFound', 'tooLarge', 'documentFull'])
+const TERMINAL_STATES: ReadonlySet<ConnectionState> = new Set([
+  'signedOut',
+  'noAccess',
+  'notFound',
+  'tooLarge',
+  'documentFull',
+])
 
 /** Why the mode changed: the plan's status (what locks or unlocks it), else the person's role. */
-export function describeModeChange(previousLock: string | null, next: { mode: AccessMode; lock: string | null }): ModeChange {
+export function describeModeChange(
+  previousLock: string | null,
+  next: { mode: AccessMode; lock: string | null },
+): ModeChange {
   if (next.mode === 'ro') return next.lock ? 'locked' : 'roleDowngraded'
   return previousLock ? 'unlocked' : 'roleUpgraded'
 }
@@ -142,7 +158,18 @@ export class CollabSession {
     private readonly options: SessionOptions,
   ) {
     this.ticket = ticket
-    this.snapshot = { connection: 'connecting', mode: ticket.mode, lock: ticket.lock, modeChange: null, modeChanges: 0, loaded: false, unsaved: false, acknowledged: false, others: [], stranded: null }
+    this.snapshot = {
+      connection: 'connecting',
+      mode: ticket.mode,
+      lock: ticket.lock,
+      modeChange: null,
+      modeChanges: 0,
+      loaded: false,
+      unsaved: false,
+      acknowledged: false,
+      others: [],
+      stranded: null,
+    }
     options.window?.addEventListener('online', this.onOnline)
     options.window?.addEventListener('offline', this.onOffline)
   }
@@ -169,7 +196,8 @@ export class CollabSession {
         (frame) => splitSyncStep2(frame, this.pending?.updates ?? []),
       ),
     })
-    provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => this.pending?.acknowledge(readSavedMessage(decoder))
+    provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) =>
+      this.pending?.acknowledge(readSavedMessage(decoder))
     provider.on('sync', (synced: boolean) => {
       if (!synced || this.isTerminal()) return
       this.attempt = 0
@@ -237,7 +265,11 @@ export class CollabSession {
     // An expired token is routine, and so is a change of mode (the plan was submitted or is back in
     // draft, the role changed): fetch a new token at once, so the editor follows the plan's status
     // without delay (once; a token refused again backs off).
-    const routine = code === CLOSE_CODES.unauthorized || code === CLOSE_CODES.tokenExpired || code === CLOSE_CODES.permissionChanged || code === CLOSE_CODES.modeUpgraded
+    const routine =
+      code === CLOSE_CODES.unauthorized ||
+      code === CLOSE_CODES.tokenExpired ||
+      code === CLOSE_CODES.permissionChanged ||
+      code === CLOSE_CODES.modeUpgraded
     const quick = routine && !this.quickRetryUsed
     if (quick) this.quickRetryUsed = true
     this.scheduleReconnect(quick ? 0 : this.nextDelay())
@@ -250,7 +282,12 @@ export class CollabSession {
   }
 
   private nextDelay(): number {
-    return backoffDelay(this.attempt++, this.options.baseDelayMs ?? 500, this.options.maxDelayMs ?? 30_000, this.options.random ?? Math.random)
+    return backoffDelay(
+      this.attempt++,
+      this.options.baseDelayMs ?? 500,
+      this.options.maxDelayMs ?? 30_000,
+      this.options.random ?? Math.random,
+    )
   }
 
   private scheduleReconnect(delayMs: number): void {
@@ -299,7 +336,13 @@ export class CollabSession {
       const changed = next.mode !== this.snapshot.mode
       const modeChange = changed ? describeModeChange(this.snapshot.lock, next) : this.snapshot.modeChange
       const modeChanges = this.snapshot.modeChanges + (changed ? 1 : 0)
-      this.set({ mode: next.mode, lock: next.lock, modeChange, modeChanges, connection: this.snapshot.connection === 'offline' ? 'reconnecting' : this.snapshot.connection })
+      this.set({
+        mode: next.mode,
+        lock: next.lock,
+        modeChange,
+        modeChanges,
+        connection: this.snapshot.connection === 'offline' ? 'reconnecting' : this.snapshot.connection,
+      })
       provider.connect()
     } finally {
       this.reconnecting = false

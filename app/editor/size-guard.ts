@@ -35,7 +35,8 @@ export function sizeGuardedWebSocket(
         return
       }
       onOversize(bytes)
-      if (this.readyState === this.OPEN || this.readyState === this.CONNECTING) this.close(CLOSE_CODES.messageTooLarge, 'message too large')
+      if (this.readyState === this.OPEN || this.readyState === this.CONNECTING)
+        this.close(CLOSE_CODES.messageTooLarge, 'message too large')
     }
   }
 }

@@ -18,6 +18,17 @@ export const EDITOR_THEME: EditorThemeClasses = {
   tableCellHeader: 'ed-th',
   tableSelection: 'ed-table--selecting',
   tableCellSelected: 'ed-td--selected',
-  text: { bold: 'ed-bold', italic: 'ed-italic', underline: 'ed-underline', strikethrough: 'ed-strike', code: 'ed-code' },
-  collaboration: { cursor: 'ed-cursor', cursorName: 'ed-cursor__name', selection: 'ed-selection', selectionBg: 'ed-selection__bg' },
+  text: {
+    bold: 'ed-bold',
+    italic: 'ed-italic',
+    underline: 'ed-underline',
+    strikethrough: 'ed-strike',
+    code: 'ed-code',
+  },
+  collaboration: {
+    cursor: 'ed-cursor',
+    cursorName: 'ed-cursor__name',
+    selection: 'ed-selection',
+    selectionBg: 'ed-selection__bg',
+  },
 }

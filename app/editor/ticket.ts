@@ -22,7 +22,11 @@ export async function fetchTicket(planId: string, substep: string | null): Promi
   } catch {
     return { ok: false, reason: 'offline' }
   }
-  if (response.type === 'opaqueredirect' || response.status === 401 || (response.status >= 300 && response.status < 400)) {
+  if (
+    response.type === 'opaqueredirect' ||
+    response.status === 401 ||
+    (response.status >= 300 && response.status < 400)
+  ) {
     return { ok: false, reason: 'signedOut' }
   }
   if (response.status === 403 || response.status === 404) return { ok: false, reason: 'noAccess' }

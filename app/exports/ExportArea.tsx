@@ -2,7 +2,15 @@
 // three are documents and downloads served by resource routes.
 import { useTranslation } from 'react-i18next'
 
-export function ExportArea({ planId, workingLanguage, pdfAvailable }: { planId: string; workingLanguage: string; pdfAvailable: boolean }) {
+export function ExportArea({
+  planId,
+  workingLanguage,
+  pdfAvailable,
+}: {
+  planId: string
+  workingLanguage: string
+  pdfAvailable: boolean
+}) {
   const { t } = useTranslation('exports')
   return (
     <section aria-labelledby="export-heading" className="card export-area">
@@ -12,7 +20,13 @@ export function ExportArea({ planId, workingLanguage, pdfAvailable }: { planId: 
         <li>
           <a href={`/plans/${planId}/print`}>{t('area.printView')}</a>
         </li>
-        <li>{pdfAvailable ? <a href={`/plans/${planId}/export.pdf`}>{t('area.pdf')}</a> : <span>{t('area.pdfUnavailable')}</span>}</li>
+        <li>
+          {pdfAvailable ? (
+            <a href={`/plans/${planId}/export.pdf`}>{t('area.pdf')}</a>
+          ) : (
+            <span>{t('area.pdfUnavailable')}</span>
+          )}
+        </li>
         <li>
           <a href={`/plans/${planId}/export.docx`}>{t('area.docx')}</a>
         </li>

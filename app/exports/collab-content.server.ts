@@ -45,7 +45,10 @@ export async function loadDocumentStates(db: Db, planId: string): Promise<Map<st
 }
 
 /** Every document of the plan as it is now, structure and text, for freezing an approved version. */
-export async function currentDocuments(db: Db, planId: string): Promise<{ name: string; plainText: string; lexical: unknown }[]> {
+export async function currentDocuments(
+  db: Db,
+  planId: string,
+): Promise<{ name: string; plainText: string; lexical: unknown }[]> {
   const names = (await CollabDocumentRepository.findRenderingsByPlan(db, planId)).map((d) => d.name)
   const documents = []
   for (const name of names) {

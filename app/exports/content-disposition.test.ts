@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { attachmentDisposition } from './content-disposition.ts'
 
-const disposition = (title: string, suffix?: string) => attachmentDisposition({ title, suffix, extension: 'docx', fallback: 'plan' })
+const disposition = (title: string, suffix?: string) =>
+  attachmentDisposition({ title, suffix, extension: 'docx', fallback: 'plan' })
 
 describe('attachmentDisposition', () => {
   it('gives an ASCII fallback and the UTF-8 title', () => {
@@ -13,15 +14,21 @@ describe('attachmentDisposition', () => {
   it('keeps quotes, line breaks, slashes and controls out of the header', () => {
     const value = disposition('a"b\r\nSet-Cookie: x=1/../..\\evil\u0000\u0085')
     expect([...value].filter((c) => c < ' ' || c === '\u0085' || c === '/' || c === '\\')).toEqual([])
-    expect(value).toBe(`attachment; filename="a-b-Set-Cookie-x-1-evil.docx"; filename*=UTF-8''a%20b%20Set-Cookie%20x%3D1%20..%20..%20evil.docx`)
+    expect(value).toBe(
+      `attachment; filename="a-b-Set-Cookie-x-1-evil.docx"; filename*=UTF-8''a%20b%20Set-Cookie%20x%3D1%20..%20..%20evil.docx`,
+    )
   })
 
   it("percent-encodes the characters RFC 5987 does not allow bare, like ' ( ) *", () => {
-    expect(disposition("Workers' rights (2026)")).toBe(`attachment; filename="Workers-rights-2026.docx"; filename*=UTF-8''Workers%27%20rights%20%282026%29.docx`)
+    expect(disposition("Workers' rights (2026)")).toBe(
+      `attachment; filename="Workers-rights-2026.docx"; filename*=UTF-8''Workers%27%20rights%20%282026%29.docx`,
+    )
   })
 
   it('falls back to the given name when the title has no Latin letters, and still sends the title', () => {
-    expect(disposition('劳动监察计划')).toBe(`attachment; filename="plan.docx"; filename*=UTF-8''%E5%8A%B3%E5%8A%A8%E7%9B%91%E5%AF%9F%E8%AE%A1%E5%88%92.docx`)
+    expect(disposition('劳动监察计划')).toBe(
+      `attachment; filename="plan.docx"; filename*=UTF-8''%E5%8A%B3%E5%8A%A8%E7%9B%91%E5%AF%9F%E8%AE%A1%E5%88%92.docx`,
+    )
     expect(disposition('  ...  ')).toBe(`attachment; filename="plan.docx"; filename*=UTF-8''plan.docx`)
   })
 

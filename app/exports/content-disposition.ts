@@ -35,13 +35,19 @@ export function unicodeName(title: string): string {
 }
 
 // encodeURIComponent leaves ' ( ) * ! ~ alone; RFC 5987's attr-char allows only ! and ~ of those.
-const encodeAttr = (value: string) => encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+const encodeAttr = (value: string) =>
+  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 
 /**
  * `attachment; filename="…"; filename*=UTF-8''…` for `title` (shortened) + `suffix` + `.extension`;
  * `fallback` stands in when the title has no usable characters.
  */
-export function attachmentDisposition(input: { title: string; suffix?: string; extension: string; fallback: string }): string {
+export function attachmentDisposition(input: {
+  title: string
+  suffix?: string
+  extension: string
+  fallback: string
+}): string {
   // The suffix is ours (a version number), so plain characters are enough.
   const suffix = (input.suffix ?? '').replace(/[^A-Za-z0-9._-]/g, '')
   const ascii = (asciiName(input.title) || asciiName(input.fallback) || 'download') + suffix

@@ -33,17 +33,30 @@ export interface LayoutContext {
 
 export const BULLETS = 'scp-bullets'
 export const NUMBERS = 'scp-numbers'
-export const STYLE = { caption: 'Caption', quote: 'Quote', muted: 'ScpMuted', hyperlink: 'Hyperlink', tableHeader: 'ScpTableHeader', tableText: 'ScpTableText' } as const
+export const STYLE = {
+  caption: 'Caption',
+  quote: 'Quote',
+  muted: 'ScpMuted',
+  hyperlink: 'Hyperlink',
+  tableHeader: 'ScpTableHeader',
+  tableText: 'ScpTableText',
+} as const
 
-const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const
+const HEADINGS = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+  4: HeadingLevel.HEADING_4,
+} as const
 const HEADER_FILL = 'E7ECF2'
 const MAX_LIST_LEVEL = 8
 const MAX_FIGURE_NESTING = 2
 
 // XML 1.0 forbids most C0 controls, U+FFFE/U+FFFF and unpaired surrogates; Word refuses a file
 // holding any of them, so they are dropped from every string that reaches the document.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** The string with characters XML cannot carry removed. */
 export function xmlSafe(value: unknown): string {
@@ -51,7 +64,11 @@ export function xmlSafe(value: unknown): string {
 }
 
 /** Word runs for a string, turning '\n' into line breaks and '\t' into tabs. */
-export function textRuns(text: string, options: Omit<ConstructorParameters<typeof TextRun>[0] & object, 'text' | 'children' | 'break'>, language: string): TextRun[] {
+export function textRuns(
+  text: string,
+  options: Omit<ConstructorParameters<typeof TextRun>[0] & object, 'text' | 'children' | 'break'>,
+  language: string,
+): TextRun[] {
   return xmlSafe(text)
     .split('\n')
     .map((line, i) => {
@@ -69,7 +86,12 @@ function inlineChildren(runs: Run[], ctx: LayoutContext): ParagraphChild[] {
       font: run.code ? 'Consolas' : undefined,
     }
     if (!run.href) return textRuns(run.text, marks, ctx.language)
-    return [new ExternalHyperlink({ link: xmlSafe(run.href), children: textRuns(run.text, { ...marks, style: STYLE.hyperlink }, ctx.language) })]
+    return [
+      new ExternalHyperlink({
+        link: xmlSafe(run.href),
+        children: textRuns(run.text, { ...marks, style: STYLE.hyperlink }, ctx.language),
+      }),
+    ]
   })
 }
 
@@ -87,7 +109,12 @@ export function layoutBlocks(blocks: Block[], ctx: LayoutContext, figureDepth = 
 function layoutBlock(block: Block, ctx: LayoutContext, figureDepth: number): DocxChild[] {
   switch (block.type) {
     case 'heading':
-      return [new Paragraph({ heading: HEADINGS[block.level] ?? HeadingLevel.HEADING_4, children: textRuns(block.text, {}, ctx.language) })]
+      return [
+        new Paragraph({
+          heading: HEADINGS[block.level] ?? HeadingLevel.HEADING_4,
+          children: textRuns(block.text, {}, ctx.language),
+        }),
+      ]
     case 'paragraph':
       return [new Paragraph({ style: paragraphStyle(block.style), children: inlineChildren(block.runs, ctx) })]
     case 'list':
@@ -98,9 +125,21 @@ function layoutBlock(block: Block, ctx: LayoutContext, figureDepth: number): Doc
       return block.items.length > 0 ? [factsTable(block.items, ctx), new Paragraph({})] : []
     case 'figure': {
       if (figureDepth >= MAX_FIGURE_NESTING) return []
-      const caption = new Paragraph({ style: STYLE.caption, keepNext: true, children: textRuns(block.caption, {}, ctx.language) })
+      const caption = new Paragraph({
+        style: STYLE.caption,
+        keepNext: true,
+        children: textRuns(block.caption, {}, ctx.language),
+      })
       const alt = block.alt
-        ? [new Paragraph({ style: STYLE.muted, children: [...textRuns(`${ctx.descriptionLabel} `, { bold: true }, ctx.language), ...textRuns(block.alt, {}, ctx.language)] })]
+        ? [
+            new Paragraph({
+              style: STYLE.muted,
+              children: [
+                ...textRuns(`${ctx.descriptionLabel} `, { bold: true }, ctx.language),
+                ...textRuns(block.alt, {}, ctx.language),
+              ],
+            }),
+          ]
         : []
       return [caption, ...alt, ...layoutBlocks(block.fallback ?? [], ctx, figureDepth + 1)]
     }
@@ -113,12 +152,20 @@ function listParagraphs(items: ListItem[], ordered: boolean, level: number, ctx:
   const reference = ordered ? NUMBERS : BULLETS
   const instance = ctx.nextListInstance()
   return items.flatMap((item) => [
-    new Paragraph({ numbering: { reference, level: Math.min(level, MAX_LIST_LEVEL), instance }, children: inlineChildren(item.runs, ctx) }),
+    new Paragraph({
+      numbering: { reference, level: Math.min(level, MAX_LIST_LEVEL), instance },
+      children: inlineChildren(item.runs, ctx),
+    }),
     ...(item.children?.length ? listParagraphs(item.children, item.ordered ?? ordered, level + 1, ctx) : []),
   ])
 }
 
-function cell(text: string, ctx: LayoutContext, width: number, options: { header?: boolean; numeric?: boolean; bold?: boolean } = {}): TableCell {
+function cell(
+  text: string,
+  ctx: LayoutContext,
+  width: number,
+  options: { header?: boolean; numeric?: boolean; bold?: boolean } = {},
+): TableCell {
   return new TableCell({
     children: [
       new Paragraph({
@@ -138,12 +185,36 @@ function tableWithCaption(block: Extract<Block, { type: 'table' }>, ctx: LayoutC
   const pad = (row: string[]) => [...row, ...Array<string>(width - row.length).fill('')]
   const widths = columnWidths(block.columns, block.rows, width, ctx.textWidth)
   const header = block.columns.length
-    ? [new TableRow({ tableHeader: true, cantSplit: true, children: pad(block.columns).map((c, i) => cell(c, ctx, widths[i]!, { header: true, numeric: block.numeric?.[i] })) })]
+    ? [
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: pad(block.columns).map((c, i) =>
+            cell(c, ctx, widths[i]!, { header: true, numeric: block.numeric?.[i] }),
+          ),
+        }),
+      ]
     : []
-  const body = block.rows.map((row) => new TableRow({ cantSplit: true, children: pad(row).map((c, i) => cell(c, ctx, widths[i]!, { numeric: block.numeric?.[i] })) }))
-  const caption = block.caption ? [new Paragraph({ style: STYLE.caption, keepNext: true, children: textRuns(block.caption, {}, ctx.language) })] : []
+  const body = block.rows.map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: pad(row).map((c, i) => cell(c, ctx, widths[i]!, { numeric: block.numeric?.[i] })),
+      }),
+  )
+  const caption = block.caption
+    ? [new Paragraph({ style: STYLE.caption, keepNext: true, children: textRuns(block.caption, {}, ctx.language) })]
+    : []
   // An empty paragraph after each table keeps two adjacent tables from merging into one in Word.
-  return [...caption, new Table({ rows: [...header, ...body], columnWidths: widths, width: { size: ctx.textWidth, type: WidthType.DXA } }), new Paragraph({})]
+  return [
+    ...caption,
+    new Table({
+      rows: [...header, ...body],
+      columnWidths: widths,
+      width: { size: ctx.textWidth, type: WidthType.DXA },
+    }),
+    new Paragraph({}),
+  ]
 }
 
 function factsTable(items: { label: string; value: string }[], ctx: LayoutContext): Table {
@@ -152,6 +223,12 @@ function factsTable(items: { label: string; value: string }[], ctx: LayoutContex
   return new Table({
     width: { size: ctx.textWidth, type: WidthType.DXA },
     columnWidths: widths,
-    rows: items.map((item) => new TableRow({ cantSplit: true, children: [cell(item.label, ctx, widths[0]!, { bold: true }), cell(item.value, ctx, widths[1]!)] })),
+    rows: items.map(
+      (item) =>
+        new TableRow({
+          cantSplit: true,
+          children: [cell(item.label, ctx, widths[0]!, { bold: true }), cell(item.value, ctx, widths[1]!)],
+        }),
+    ),
   })
 }

@@ -25,7 +25,12 @@ describe('columnWidths', () => {
   })
 
   it('leaves room for the longest word of each header before sharing the rest', () => {
-    const widths = columnWidths(['Ref.', 'Provision', 'Workers', 'What it allows or requires'], [['M1', 's.12', '19,000', 'Right of free entry to any workplace including plantations and mills']], 4, 9000)
+    const widths = columnWidths(
+      ['Ref.', 'Provision', 'Workers', 'What it allows or requires'],
+      [['M1', 's.12', '19,000', 'Right of free entry to any workplace including plantations and mills']],
+      4,
+      9000,
+    )
     expect(widths[1]).toBeGreaterThanOrEqual('Provision'.length * 115 + 240)
     expect(widths[2]).toBeGreaterThanOrEqual('Workers'.length * 115 + 240)
     expect(widths[3]).toBeGreaterThan(widths[1]! + widths[2]!)

@@ -21,15 +21,35 @@ function fixture(overrides: Partial<PlanDocument> = {}): PlanDocument {
         blocks: [
           { type: 'heading', level: 1, text: 'Étape 1 : Choisir le problème' },
           { type: 'heading', level: 2, text: '1.1 Cartographier' },
-          { type: 'paragraph', runs: [{ text: 'Texte ' }, { text: 'gras', bold: true }, { text: ' et ' }, { text: 'OIT', href: 'https://www.ilo.org/' }] },
+          {
+            type: 'paragraph',
+            runs: [
+              { text: 'Texte ' },
+              { text: 'gras', bold: true },
+              { text: ' et ' },
+              { text: 'OIT', href: 'https://www.ilo.org/' },
+            ],
+          },
           { type: 'paragraph', runs: [{ text: 'Une citation' }], style: 'quote' },
           {
             type: 'list',
             ordered: true,
-            items: [{ runs: [{ text: 'Premier' }], children: [{ runs: [{ text: 'Sous-point' }] }], ordered: false }, { runs: [{ text: 'Second' }] }],
+            items: [
+              { runs: [{ text: 'Premier' }], children: [{ runs: [{ text: 'Sous-point' }] }], ordered: false },
+              { runs: [{ text: 'Second' }] },
+            ],
           },
           { type: 'list', ordered: true, items: [{ runs: [{ text: 'Autre liste' }] }] },
-          { type: 'table', caption: 'Tableau 1 : acteurs', columns: ['Acteur', 'Score'], rows: [['Ministère', '4'], ['Syndicat', '5']], numeric: [false, true] },
+          {
+            type: 'table',
+            caption: 'Tableau 1 : acteurs',
+            columns: ['Acteur', 'Score'],
+            rows: [
+              ['Ministère', '4'],
+              ['Syndicat', '5'],
+            ],
+            numeric: [false, true],
+          },
           { type: 'heading', level: 3, text: 'Décision' },
           { type: 'facts', items: [{ label: 'Problème prioritaire', value: 'Salaires impayés' }] },
           {
@@ -58,7 +78,11 @@ describe('planDocumentToDocx', () => {
     expect(parts.document).toMatch(/<w:pStyle w:val="Heading3"\/>(?:(?!<\/w:p>).)*Décision/)
     expect(parts.document).toMatch(/<w:pStyle w:val="Quote"\/>(?:(?!<\/w:p>).)*Une citation/)
     for (const level of [1, 2, 3, 4]) {
-      expect(parts.styles).toMatch(new RegExp(`<w:style w:type="paragraph" w:styleId="Heading${level}">(?:(?!</w:style>).)*<w:outlineLvl w:val="${level - 1}"/>`))
+      expect(parts.styles).toMatch(
+        new RegExp(
+          `<w:style w:type="paragraph" w:styleId="Heading${level}">(?:(?!</w:style>).)*<w:outlineLvl w:val="${level - 1}"/>`,
+        ),
+      )
     }
     expect(parts.styles).toContain('w:styleId="Title"')
   })
@@ -85,15 +109,24 @@ describe('planDocumentToDocx', () => {
 
   test('marks the header row of a table as repeating and captions it', async () => {
     const parts = await readDocx(await planDocumentToDocx(fixture()))
-    expect(parts.document).toMatch(/<w:pStyle w:val="Caption"\/>(?:(?!<\/w:p>).)*Tableau 1 : acteurs<\/w:t><\/w:r><\/w:p><w:tbl>/)
-    const headerRow = /<w:tr><w:trPr><w:cantSplit\/><w:tblHeader\/><\/w:trPr>((?:(?!<\/w:tr>).)*)<\/w:tr>/.exec(parts.document)
+    expect(parts.document).toMatch(
+      /<w:pStyle w:val="Caption"\/>(?:(?!<\/w:p>).)*Tableau 1 : acteurs<\/w:t><\/w:r><\/w:p><w:tbl>/,
+    )
+    const headerRow = /<w:tr><w:trPr><w:cantSplit\/><w:tblHeader\/><\/w:trPr>((?:(?!<\/w:tr>).)*)<\/w:tr>/.exec(
+      parts.document,
+    )
     expect(wordText(headerRow?.[1] ?? '')).toBe('ActeurScore')
-    expect(parts.document).toMatch(/<w:jc w:val="end"\/><\/w:pPr><w:r><w:rPr><w:lang w:val="fr-FR"\/><\/w:rPr><w:t xml:space="preserve">4<\/w:t>/)
+    expect(parts.document).toMatch(
+      /<w:jc w:val="end"\/><\/w:pPr><w:r><w:rPr><w:lang w:val="fr-FR"\/><\/w:rPr><w:t xml:space="preserve">4<\/w:t>/,
+    )
   })
 
   test('writes lists with real numbering, each numbered list restarting', async () => {
     const parts = await readDocx(await planDocumentToDocx(fixture()))
-    const numId = (label: string) => new RegExp(`<w:ilvl w:val="(\\d)"/><w:numId w:val="(\\d+)"/></w:numPr></w:pPr>(?:(?!</w:p>).)*${label}`).exec(parts.document)
+    const numId = (label: string) =>
+      new RegExp(`<w:ilvl w:val="(\\d)"/><w:numId w:val="(\\d+)"/></w:numPr></w:pPr>(?:(?!</w:p>).)*${label}`).exec(
+        parts.document,
+      )
     const first = numId('Premier')
     const nested = numId('Sous-point')
     const second = numId('Second')
@@ -113,7 +146,11 @@ describe('planDocumentToDocx', () => {
     expect(rel).toBeTruthy()
     const JSZip = (await import('jszip')).default
     const rels = await (await JSZip.loadAsync(buffer)).file('word/_rels/document.xml.rels')!.async('string')
-    expect(rels).toMatch(new RegExp(`Id="${rel}"[^>]*Target="https://www.ilo.org/"[^>]*TargetMode="External"|Target="https://www.ilo.org/"[^>]*TargetMode="External"[^>]*Id="${rel}"`))
+    expect(rels).toMatch(
+      new RegExp(
+        `Id="${rel}"[^>]*Target="https://www.ilo.org/"[^>]*TargetMode="External"|Target="https://www.ilo.org/"[^>]*TargetMode="External"[^>]*Id="${rel}"`,
+      ),
+    )
   })
 
   test('lays a figure out as caption, description and its fallback table', async () => {

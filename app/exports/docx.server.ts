@@ -44,7 +44,12 @@ export async function planDocumentToDocx(doc: PlanDocument): Promise<Buffer> {
   const t = await getFixedT(doc.lang, 'docx')
   const language = wordLanguage(doc.lang)
   let listInstance = 0
-  const ctx: LayoutContext = { language, descriptionLabel: t('docx:description'), textWidth: TEXT_WIDTH, nextListInstance: () => ++listInstance }
+  const ctx: LayoutContext = {
+    language,
+    descriptionLabel: t('docx:description'),
+    textWidth: TEXT_WIDTH,
+    nextListInstance: () => ++listInstance,
+  }
   const title = xmlSafe(doc.title)
 
   const front = [
@@ -60,21 +65,38 @@ export async function planDocumentToDocx(doc: PlanDocument): Promise<Buffer> {
     title,
     creator: 'scp-portal',
     styles: styles(language),
-    numbering: { config: [{ reference: BULLETS, levels: listLevels(false) }, { reference: NUMBERS, levels: listLevels(true) }] },
+    numbering: {
+      config: [
+        { reference: BULLETS, levels: listLevels(false) },
+        { reference: NUMBERS, levels: listLevels(true) },
+      ],
+    },
     sections: [
       {
-        properties: { page: { size: A4, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, footer: convertMillimetersToTwip(12) } } },
+        properties: {
+          page: {
+            size: A4,
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, footer: convertMillimetersToTwip(12) },
+          },
+        },
         footers: { default: footer(doc, t, language) },
         children: [...front, ...body],
       },
     ],
   })
-  return Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreProperties({ title, description: xmlSafe(doc.subtitle), language, generatedAt: doc.generatedAt }) }])
+  return Packer.toBuffer(document, false, [
+    {
+      path: 'docProps/core.xml',
+      data: coreProperties({ title, description: xmlSafe(doc.subtitle), language, generatedAt: doc.generatedAt }),
+    },
+  ])
 }
 
 function footer(doc: PlanDocument, t: Awaited<ReturnType<typeof getFixedT>>, language: string): Footer {
   const when = formatDate(doc.generatedAt, doc.lang, 'long')
-  const left = doc.version ? t('docx:footerVersion', { title: doc.title, version: doc.version, date: when }) : t('docx:footer', { title: doc.title, date: when })
+  const left = doc.version
+    ? t('docx:footerVersion', { title: doc.title, version: doc.version, date: when })
+    : t('docx:footer', { title: doc.title, date: when })
   return new Footer({
     children: [
       new Paragraph({
@@ -100,7 +122,9 @@ function listLevels(ordered: boolean): ILevelsOptions[] {
     format: ordered ? formats[level % 3] : LevelFormat.BULLET,
     text: ordered ? `%${level + 1}.` : bullets[level % 3],
     alignment: AlignmentType.START,
-    style: { paragraph: { indent: { left: convertMillimetersToTwip(7 + 7 * level), hanging: convertMillimetersToTwip(5) } } },
+    style: {
+      paragraph: { indent: { left: convertMillimetersToTwip(7 + 7 * level), hanging: convertMillimetersToTwip(5) } },
+    },
   }))
 }
 
@@ -114,8 +138,14 @@ function heading(size: number, spaceBefore: number, outlineLevel: number) {
 function styles(language: string) {
   return {
     default: {
-      document: { run: { font: FONT, size: 22, color: TEXT_COLOUR, language: { value: language } }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
-      title: { run: { font: FONT, size: 48, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { after: 120 } } },
+      document: {
+        run: { font: FONT, size: 22, color: TEXT_COLOUR, language: { value: language } },
+        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
+      },
+      title: {
+        run: { font: FONT, size: 48, bold: true, color: HEADING_COLOUR },
+        paragraph: { spacing: { after: 120 } },
+      },
       heading1: heading(36, 480, 0),
       heading2: heading(28, 360, 1),
       heading3: heading(24, 240, 2),
@@ -123,13 +153,57 @@ function styles(language: string) {
       hyperlink: { run: { color: '0B57A4', underline: {} } },
     },
     paragraphStyles: [
-      { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 26, color: MUTED_COLOUR } },
-      { id: STYLE.caption, name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 20, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 200, after: 80 } } },
-      { id: STYLE.quote, name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true }, paragraph: { indent: { left: 567, right: 567 } } },
-      { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 28, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+      {
+        id: 'Subtitle',
+        name: 'Subtitle',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { size: 26, color: MUTED_COLOUR },
+      },
+      {
+        id: STYLE.caption,
+        name: 'caption',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { size: 20, bold: true, color: HEADING_COLOUR },
+        paragraph: { spacing: { before: 200, after: 80 } },
+      },
+      {
+        id: STYLE.quote,
+        name: 'Quote',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { italics: true },
+        paragraph: { indent: { left: 567, right: 567 } },
+      },
+      {
+        id: 'TOCHeading',
+        name: 'TOC Heading',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { font: FONT, size: 28, bold: true, color: HEADING_COLOUR },
+        paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
+      },
       { id: STYLE.muted, name: 'SCP muted', basedOn: 'Normal', next: 'Normal', run: { size: 20, color: MUTED_COLOUR } },
-      { id: STYLE.tableText, name: 'SCP table text', basedOn: 'Normal', next: STYLE.tableText, run: { size: 19 }, paragraph: { spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO } } },
-      { id: STYLE.tableHeader, name: 'SCP table header', basedOn: STYLE.tableText, next: STYLE.tableText, run: { bold: true }, paragraph: { keepNext: true } },
+      {
+        id: STYLE.tableText,
+        name: 'SCP table text',
+        basedOn: 'Normal',
+        next: STYLE.tableText,
+        run: { size: 19 },
+        paragraph: { spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO } },
+      },
+      {
+        id: STYLE.tableHeader,
+        name: 'SCP table header',
+        basedOn: STYLE.tableText,
+        next: STYLE.tableText,
+        run: { bold: true },
+        paragraph: { keepNext: true },
+      },
     ],
   }
 }
@@ -139,7 +213,17 @@ function escapeXml(value: string): string {
 }
 
 /** docProps/core.xml with the title and language (the library has no option for dc:language). */
-function coreProperties({ title, description, language, generatedAt }: { title: string; description: string; language: string; generatedAt: string }): string {
+function coreProperties({
+  title,
+  description,
+  language,
+  generatedAt,
+}: {
+  title: string
+  description: string
+  language: string
+  generatedAt: string
+}): string {
   const parsed = new Date(generatedAt)
   const when = (Number.isNaN(parsed.getTime()) ? new Date() : parsed).toISOString().replace(/\.\d{3}Z$/, 'Z')
   return [

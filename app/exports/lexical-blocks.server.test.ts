@@ -8,7 +8,15 @@ import * as Y from 'yjs'
 import { bindHeadless } from '#core/editor/headless.ts'
 import { lexicalToBlocks, safeHref } from './lexical-blocks.server.ts'
 
-const text = (value: string, format = 0) => ({ type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 })
+const text = (value: string, format = 0) => ({
+  type: 'text',
+  text: value,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
 const state = (...children: unknown[]) => ({ root: { type: 'root', children } })
 const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children })
 
@@ -58,7 +66,15 @@ describe('lexicalToBlocks', () => {
       )
       return [
         $createHeadingNode('h2').append($createTextNode('Background')),
-        $createParagraphNode().append(bold, $createTextNode(' '), italic, $createTextNode(' '), underline, $createTextNode(' '), code),
+        $createParagraphNode().append(
+          bold,
+          $createTextNode(' '),
+          italic,
+          $createTextNode(' '),
+          underline,
+          $createTextNode(' '),
+          code,
+        ),
         $createParagraphNode().append($createTextNode('See '), link, $createTextNode(' or '), unsafe),
         $createHeadingNode('h3').append($createTextNode('Detail')),
         numbered,
@@ -101,7 +117,10 @@ describe('lexicalToBlocks', () => {
   })
 
   test('demotes headings below the base level the caller gives, capped at level 4', () => {
-    const json = state({ type: 'heading', tag: 'h1', children: [text('A')] }, { type: 'heading', tag: 'h4', children: [text('B')] })
+    const json = state(
+      { type: 'heading', tag: 'h1', children: [text('A')] },
+      { type: 'heading', tag: 'h4', children: [text('B')] },
+    )
     expect(lexicalToBlocks(json, { headingBase: 1 })).toEqual([
       { type: 'heading', level: 2, text: 'A' },
       { type: 'heading', level: 4, text: 'B' },
@@ -113,15 +132,23 @@ describe('lexicalToBlocks', () => {
   })
 
   test('accepts the state as a JSON string', () => {
-    expect(lexicalToBlocks(JSON.stringify(state(paragraph(text('Hi')))))).toEqual([{ type: 'paragraph', runs: [{ text: 'Hi' }] }])
+    expect(lexicalToBlocks(JSON.stringify(state(paragraph(text('Hi')))))).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Hi' }] },
+    ])
   })
 
-  test.each([undefined, null, 42, 'not json', '{"root":5}', [], { root: { children: 'x' } }, { root: { type: 'root', children: [null, 7, 'x', []] } }])(
-    'returns no blocks for unreadable input %j without throwing',
-    (input) => {
-      expect(lexicalToBlocks(input)).toEqual([])
-    },
-  )
+  test.each([
+    undefined,
+    null,
+    42,
+    'not json',
+    '{"root":5}',
+    [],
+    { root: { children: 'x' } },
+    { root: { type: 'root', children: [null, 7, 'x', []] } },
+  ])('returns no blocks for unreadable input %j without throwing', (input) => {
+    expect(lexicalToBlocks(input)).toEqual([])
+  })
 
   test('keeps the text of unknown nodes, inline and block level', () => {
     const json = state(
@@ -140,12 +167,30 @@ describe('lexicalToBlocks', () => {
   test('tolerates odd shapes: wrong field types, list items without text, cells spanning columns', () => {
     const json = state(
       { type: 'heading', tag: 'h9', children: [text('Odd tag', 'bold' as unknown as number)] },
-      { type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [{ type: 'list', listType: 'number', children: [{ type: 'listitem', children: [text('Orphan')] }] }] }, { type: 'listitem' }] },
+      {
+        type: 'list',
+        listType: 'bullet',
+        children: [
+          {
+            type: 'listitem',
+            children: [
+              { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [text('Orphan')] }] },
+            ],
+          },
+          { type: 'listitem' },
+        ],
+      },
       {
         type: 'table',
         children: [
           { type: 'tablerow', children: [{ type: 'tablecell', colSpan: 2, children: [paragraph(text('Wide'))] }] },
-          { type: 'tablerow', children: [{ type: 'tablecell', children: [paragraph(text('a'))] }, { type: 'tablecell', children: [paragraph(text('b')), paragraph(text('c'))] }] },
+          {
+            type: 'tablerow',
+            children: [
+              { type: 'tablecell', children: [paragraph(text('a'))] },
+              { type: 'tablecell', children: [paragraph(text('b')), paragraph(text('c'))] },
+            ],
+          },
         ],
       },
       { type: 'table', children: [] },
@@ -153,8 +198,19 @@ describe('lexicalToBlocks', () => {
     )
     expect(lexicalToBlocks(json)).toEqual([
       { type: 'heading', level: 3, text: 'Odd tag' },
-      { type: 'list', ordered: false, items: [{ runs: [], children: [{ runs: [{ text: 'Orphan' }] }], ordered: true }] },
-      { type: 'table', columns: [], rows: [['Wide', ''], ['a', 'b\nc']] },
+      {
+        type: 'list',
+        ordered: false,
+        items: [{ runs: [], children: [{ runs: [{ text: 'Orphan' }] }], ordered: true }],
+      },
+      {
+        type: 'table',
+        columns: [],
+        rows: [
+          ['Wide', ''],
+          ['a', 'b\nc'],
+        ],
+      },
     ])
   })
 

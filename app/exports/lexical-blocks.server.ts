@@ -195,7 +195,9 @@ export function safeHref(url: unknown): string | undefined {
 }
 
 function sameMarks(a: TextRun, b: TextRun): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.code === b.code && a.href === b.href
+  return (
+    a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.code === b.code && a.href === b.href
+  )
 }
 
 function mergeRuns(runs: TextRun[]): TextRun[] {
@@ -251,7 +253,8 @@ function tableBlock(table: Node, depth: number): Block | undefined {
     return cells.flatMap((cell) => {
       const text = plainCellText(cell, depth + 1)
       const header = typeof cell.headerState === 'number' && (cell.headerState & HEADER_ROW) !== 0
-      const span = typeof cell.colSpan === 'number' && cell.colSpan > 1 ? Math.min(MAX_COLSPAN, Math.floor(cell.colSpan)) : 1
+      const span =
+        typeof cell.colSpan === 'number' && cell.colSpan > 1 ? Math.min(MAX_COLSPAN, Math.floor(cell.colSpan)) : 1
       return [{ text, header }, ...Array.from({ length: span - 1 }, () => ({ text: '', header }))]
     })
   })

@@ -25,7 +25,8 @@ function allText(doc: PlanDocument): string {
       case 'paragraph':
         return [b.runs.map((r) => r.text).join('')]
       case 'list': {
-        const items = (list: typeof b.items): string[] => list.flatMap((i) => [i.runs.map((r) => r.text).join(''), ...items(i.children ?? [])])
+        const items = (list: typeof b.items): string[] =>
+          list.flatMap((i) => [i.runs.map((r) => r.text).join(''), ...items(i.children ?? [])])
         return items(b.items)
       }
       case 'table':
@@ -36,7 +37,12 @@ function allText(doc: PlanDocument): string {
         return [b.caption, b.alt, ...(b.fallback ?? []).flatMap(ofBlock)]
     }
   }
-  return [doc.title, doc.subtitle, ...doc.facts.flatMap((f) => [f.label, f.value]), ...doc.sections.flatMap((s) => s.blocks.flatMap(ofBlock))].join('\n')
+  return [
+    doc.title,
+    doc.subtitle,
+    ...doc.facts.flatMap((f) => [f.label, f.value]),
+    ...doc.sections.flatMap((s) => s.blocks.flatMap(ofBlock)),
+  ].join('\n')
 }
 
 const blocksOf = (doc: PlanDocument, key: string) => doc.sections.find((s) => s.key === key)!.blocks
@@ -50,23 +56,32 @@ describe('buildPlanDocument', () => {
     expect(doc.facts.find((f) => f.label === "Workers' organisation")?.value).toMatch(/FPWU-SH/)
 
     const step2 = blocksOf(doc, '2')
-    const decision = step2.find((b): b is Extract<Block, { type: 'facts' }> => b.type === 'facts' && b.items.some((i) => i.label === 'Priority'))!
+    const decision = step2.find(
+      (b): b is Extract<Block, { type: 'facts' }> => b.type === 'facts' && b.items.some((i) => i.label === 'Priority'),
+    )!
     expect(decision.items.find((i) => i.label === 'Priority')!.value).toMatch(/I1 Disguised casual employment ×/)
     expect(decision.items.find((i) => i.label === 'Rationale')!.value).toMatch(/Employment Act s\.59/)
-    const ranking = step2.find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table' && b.caption === 'Ranking of issue × target pairs')!
+    const ranking = step2.find(
+      (b): b is Extract<Block, { type: 'table' }> =>
+        b.type === 'table' && b.caption === 'Ranking of issue × target pairs',
+    )!
     expect(ranking.rows[0]![0]).toBe('1')
 
     const text = allText(doc)
     expect(text).toContain('Group HQ HR directors (9 groups)')
     // The indicator table of 6.2 shows the target as a number formatted for the working language.
-    const indicators = blocksOf(doc, '6').find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table' && b.caption === 'Indicators')
+    const indicators = blocksOf(doc, '6').find(
+      (b): b is Extract<Block, { type: 'table' }> => b.type === 'table' && b.caption === 'Indicators',
+    )
     const row = indicators?.rows.find((r) => r.some((c) => c.startsWith('Plantation workers registered with SSA')))
     expect(row).toContain('14,000')
     // Enumerations appear as their labels, links as referenced items.
     expect(text).toContain('Employment status')
     expect(blocksOf(doc, '6').some((b) => b.type === 'figure' && b.figure === 'plan-map')).toBe(true)
     // The target map is drawn with each node's category (stored as nodeCategory).
-    const targetMap = blocksOf(doc, '2').find((b): b is Extract<Block, { type: 'figure' }> => b.type === 'figure' && b.figure === 'target-map')!
+    const targetMap = blocksOf(doc, '2').find(
+      (b): b is Extract<Block, { type: 'figure' }> => b.type === 'figure' && b.figure === 'target-map',
+    )!
     const nodes = (targetMap.data as { nodes: { nodeType: string | null }[] }).nodes
     expect(nodes.length).toBeGreaterThan(0)
     expect(nodes.every((n) => typeof n.nodeType === 'string' && n.nodeType.length > 0)).toBe(true)
@@ -83,7 +98,9 @@ describe('buildPlanDocument', () => {
     const step2 = blocksOf(doc, '2')
     const notesAt = step2.findIndex((b) => b.type === 'heading' && b.text === 'Team notes')
     expect(notesAt).toBeGreaterThan(0)
-    expect(step2.slice(notesAt).some((b) => b.type === 'paragraph' && b.runs.map((r) => r.text).join('') === sentence)).toBe(true)
+    expect(
+      step2.slice(notesAt).some((b) => b.type === 'paragraph' && b.runs.map((r) => r.text).join('') === sentence),
+    ).toBe(true)
   })
 
   it('writes labels in the plan working language, not the reader interface language', async () => {
@@ -99,7 +116,14 @@ describe('buildPlanDocument', () => {
   it('builds an approved version from its frozen snapshot, not from later edits', async () => {
     const lead = ids.users['planner@demo.example']!
     await db.updateTable('plans').set({ status: 'in_review' }).where('id', '=', palm).execute()
-    const { versionNumber } = await LifecycleRepository.transition(db, { planId: palm, from: 'in_review', to: 'approved', actorId: lead, note: null, overrideReason: 'Approved for the export test without endorsements' })
+    const { versionNumber } = await LifecycleRepository.transition(db, {
+      planId: palm,
+      from: 'in_review',
+      to: 'approved',
+      actorId: lead,
+      note: null,
+      overrideReason: 'Approved for the export test without endorsements',
+    })
     await db.updateTable('plans').set({ title: 'A later title' }).where('id', '=', palm).execute()
 
     const doc = (await buildPlanDocument(db, palm, { version: versionNumber! }))!

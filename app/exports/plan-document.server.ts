@@ -14,8 +14,15 @@ const NAMESPACES = ['common', 'steps', 'worksheets', 'collab', 'exports']
  * The plan as a document; undefined when the plan (or the requested version) does not exist.
  * `lang` defaults to the plan's working language, which is what every export uses; callers check access.
  */
-export async function buildPlanDocument(db: Db, planId: string, options: { lang?: Lang; version?: number } = {}): Promise<PlanDocument | undefined> {
-  const source = options.version === undefined ? await loadLiveSource(db, planId) : await loadVersionSource(db, planId, options.version)
+export async function buildPlanDocument(
+  db: Db,
+  planId: string,
+  options: { lang?: Lang; version?: number } = {},
+): Promise<PlanDocument | undefined> {
+  const source =
+    options.version === undefined
+      ? await loadLiveSource(db, planId)
+      : await loadVersionSource(db, planId, options.version)
   if (!source) return undefined
   const lang = options.lang ?? source.plan.workingLanguage
   const i18n = await createServerInstance(lang, NAMESPACES)

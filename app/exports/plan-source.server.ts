@@ -54,7 +54,13 @@ export interface PlanSource {
   scores: SourceScore[] | null
   /** Documents by name (notes of a sub-step, the narrative): Lexical state when live, text for versions. */
   documents: Map<string, DocumentContent>
-  endorsements: { organisation: string; constituency: string; decision: 'endorse' | 'object' | null; comment: string | null; versionNumber: number | null }[]
+  endorsements: {
+    organisation: string
+    constituency: string
+    decision: 'endorse' | 'object' | null
+    comment: string | null
+    versionNumber: number | null
+  }[]
   openReviewComments: number
   measurements: { indicator_id: string; period: string; period_end: string; value: number }[]
   version: { number: number; approvedBy: string | null; approvedAt: string; note: string | null } | null
@@ -73,9 +79,20 @@ async function sharedParts(db: Db, planId: string) {
     MeasurementRepository.findByPlan(db, planId),
   ])
   return {
-    endorsements: endorsements.map((e) => ({ organisation: e.acronym ?? e.organisation_name, constituency: e.constituency, decision: e.decision, comment: e.comment, versionNumber: e.version_number })),
+    endorsements: endorsements.map((e) => ({
+      organisation: e.acronym ?? e.organisation_name,
+      constituency: e.constituency,
+      decision: e.decision,
+      comment: e.comment,
+      versionNumber: e.version_number,
+    })),
     openReviewComments: reviews.total,
-    measurements: measurements.map((m) => ({ indicator_id: m.indicator_id, period: m.period, period_end: m.period_end, value: m.value })),
+    measurements: measurements.map((m) => ({
+      indicator_id: m.indicator_id,
+      period: m.period,
+      period_end: m.period_end,
+      value: m.value,
+    })),
   }
 }
 
@@ -83,26 +100,34 @@ async function sharedParts(db: Db, planId: string) {
 export async function loadLiveSource(db: Db, planId: string): Promise<PlanSource | undefined> {
   const plan = await PlanRepository.findById(db, planId)
   if (!plan) return undefined
-  const [members, items, pairScores, stakeholderScores, interventionScores, states, shared, signoff] = await Promise.all([
-    MemberRepository.findByPlan(db, planId),
-    ItemRepository.findByKinds(db, planId, [...Object.keys(KINDS), SELECTION_KIND]),
-    ScoreRepository.findByKind(db, planId, 'pair'),
-    ScoreRepository.findByKind(db, planId, 'stakeholder'),
-    ScoreRepository.findByKind(db, planId, 'intervention'),
-    loadDocumentStates(db, planId),
-    sharedParts(db, planId),
-    loadPlanSignoff(db, planId),
-  ])
+  const [members, items, pairScores, stakeholderScores, interventionScores, states, shared, signoff] =
+    await Promise.all([
+      MemberRepository.findByPlan(db, planId),
+      ItemRepository.findByKinds(db, planId, [...Object.keys(KINDS), SELECTION_KIND]),
+      ScoreRepository.findByKind(db, planId, 'pair'),
+      ScoreRepository.findByKind(db, planId, 'stakeholder'),
+      ScoreRepository.findByKind(db, planId, 'intervention'),
+      loadDocumentStates(db, planId),
+      sharedParts(db, planId),
+      loadPlanSignoff(db, planId),
+    ])
   return {
     plan: { id: plan.id, ...PlanRepository.planFacts(plan), status: plan.status },
-    team: members.map((m) => ({ name: m.name, organisation: m.organisation_acronym ?? m.organisation_name, constituency: m.constituency, role: m.role })),
+    team: members.map((m) => ({
+      name: m.name,
+      organisation: m.organisation_acronym ?? m.organisation_name,
+      constituency: m.constituency,
+      role: m.role,
+    })),
     items,
     scores: [...pairScores, ...stakeholderScores, ...interventionScores],
     documents: new Map([...states].map(([name, state]) => [name, { lexical: state }])),
     ...shared,
     version: null,
     signoff,
-    overrideReason: ['approved', 'implementing', 'completed'].includes(plan.status) ? ((await LifecycleRepository.findLatestApproval(db, planId))?.override_reason ?? null) : null,
+    overrideReason: ['approved', 'implementing', 'completed'].includes(plan.status)
+      ? ((await LifecycleRepository.findLatestApproval(db, planId))?.override_reason ?? null)
+      : null,
   }
 }
 
@@ -110,7 +135,10 @@ const str = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback
 
 /** An approved version as frozen at approval. Undefined if the plan has no such version. */
 export async function loadVersionSource(db: Db, planId: string, number: number): Promise<PlanSource | undefined> {
-  const [plan, version] = await Promise.all([PlanRepository.findById(db, planId), LifecycleRepository.findVersion(db, planId, number)])
+  const [plan, version] = await Promise.all([
+    PlanRepository.findById(db, planId),
+    LifecycleRepository.findVersion(db, planId, number),
+  ])
   if (!plan || !version) return undefined
   const p = version.snapshot.plan
   const lang = str(p.workingLanguage)
@@ -132,10 +160,18 @@ export async function loadVersionSource(db: Db, planId: string, number: number):
     scores: version.snapshot.scores ?? null,
     // Versions frozen before the structure was kept have only text: one paragraph per line.
     documents: new Map(
-      version.snapshot.documents.map((d): [string, DocumentContent] => [d.name, d.lexical !== undefined ? { lexical: d.lexical } : { blocks: plainTextBlocks(d.plainText) }]),
+      version.snapshot.documents.map((d): [string, DocumentContent] => [
+        d.name,
+        d.lexical !== undefined ? { lexical: d.lexical } : { blocks: plainTextBlocks(d.plainText) },
+      ]),
     ),
     ...(await versionParts(db, planId, version)),
-    version: { number: version.number, approvedBy: version.approved_by_name, approvedAt: iso(version.created_at), note: version.note },
+    version: {
+      number: version.number,
+      approvedBy: version.approved_by_name,
+      approvedAt: iso(version.created_at),
+      note: version.note,
+    },
     signoff: frozenSignoff(plan.id, version.snapshot.signoff),
     overrideReason: version.override_reason,
   }
@@ -147,11 +183,21 @@ export async function loadVersionSource(db: Db, planId: string, number: number):
  * own for the new draft. Versions approved before the snapshot kept them show the endorsements
  * still recorded for their number.
  */
-async function versionParts(db: Db, planId: string, version: { number: number; snapshot: { approval?: ApprovalRecord } }) {
+async function versionParts(
+  db: Db,
+  planId: string,
+  version: { number: number; snapshot: { approval?: ApprovalRecord } },
+) {
   const shared = await sharedParts(db, planId)
   const record = version.snapshot.approval?.endorsements
   const endorsements = record
-    ? record.map((e) => ({ organisation: e.organisation, constituency: e.constituency, decision: e.decision, comment: e.comment, versionNumber: version.number }))
+    ? record.map((e) => ({
+        organisation: e.organisation,
+        constituency: e.constituency,
+        decision: e.decision,
+        comment: e.comment,
+        versionNumber: version.number,
+      }))
     : shared.endorsements.filter((e) => e.versionNumber === version.number)
   return { ...shared, endorsements }
 }

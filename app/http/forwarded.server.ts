@@ -5,7 +5,13 @@ import { type Express, type Request, type RequestHandler } from 'express'
 // talking to the portal directly cannot pose as the proxy: its forwarded headers are dropped before
 // anything (express, Remix's request URL, the origin check) reads them.
 
-const FORWARDED_HEADERS = ['forwarded', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-for', 'x-forwarded-port'] as const
+const FORWARDED_HEADERS = [
+  'forwarded',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-for',
+  'x-forwarded-port',
+] as const
 
 /** TRUST_PROXY as express understands it: a hop count, true/false, or a comma list of addresses/subnets. */
 export function parseTrustProxy(value: string | undefined): boolean | number | string | undefined {

@@ -14,7 +14,11 @@ async function listen(trustProxy?: string): Promise<number> {
   app.use(trustedForwarding(app, trustProxy))
   app.use(crossOriginGuard(['https://extra.example']))
   app.all('*', (req, res) => {
-    res.json({ origin: requestOrigin(req), forwardedHost: req.get('x-forwarded-host') ?? null, clientIp: req.get('x-client-ip') })
+    res.json({
+      origin: requestOrigin(req),
+      forwardedHost: req.get('x-forwarded-host') ?? null,
+      clientIp: req.get('x-client-ip'),
+    })
   })
   server = app.listen(0, '127.0.0.1')
   await new Promise((resolve) => server!.once('listening', resolve))
@@ -33,7 +37,11 @@ function post(port: number, headers: Record<string, string>): Promise<{ status: 
   })
 }
 
-const viaProxy = { 'X-Forwarded-Host': 'portal.example.org', 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '198.51.100.7' }
+const viaProxy = {
+  'X-Forwarded-Host': 'portal.example.org',
+  'X-Forwarded-Proto': 'https',
+  'X-Forwarded-For': '198.51.100.7',
+}
 
 describe('cross-origin guard over HTTP, without a proxy', () => {
   it('accepts the exact origin the request came to', async () => {
@@ -56,7 +64,11 @@ describe('cross-origin guard over HTTP, without a proxy', () => {
     expect((await post(port, { ...viaProxy, Origin: 'https://portal.example.org' })).status).toBe(403)
     const reply = await post(port, { ...viaProxy, Origin: `http://127.0.0.1:${port}` })
     expect(reply.status).toBe(200)
-    expect(JSON.parse(reply.body)).toEqual({ origin: `http://127.0.0.1:${port}`, forwardedHost: null, clientIp: '127.0.0.1' })
+    expect(JSON.parse(reply.body)).toEqual({
+      origin: `http://127.0.0.1:${port}`,
+      forwardedHost: null,
+      clientIp: '127.0.0.1',
+    })
   })
 
   it('accepts a configured extra origin', async () => {
@@ -70,7 +82,11 @@ describe('cross-origin guard over HTTP, behind a trusted proxy', () => {
     const port = await listen('loopback')
     const reply = await post(port, { ...viaProxy, Origin: 'https://portal.example.org' })
     expect(reply.status).toBe(200)
-    expect(JSON.parse(reply.body)).toEqual({ origin: 'https://portal.example.org', forwardedHost: 'portal.example.org', clientIp: '198.51.100.7' })
+    expect(JSON.parse(reply.body)).toEqual({
+      origin: 'https://portal.example.org',
+      forwardedHost: 'portal.example.org',
+      clientIp: '198.51.100.7',
+    })
     expect((await post(port, { ...viaProxy, Origin: 'http://portal.example.org' })).status).toBe(403)
   })
 
@@ -78,6 +94,10 @@ describe('cross-origin guard over HTTP, behind a trusted proxy', () => {
     const port = await listen('10.0.0.1')
     expect((await post(port, { ...viaProxy, Origin: 'https://portal.example.org' })).status).toBe(403)
     const reply = await post(port, { ...viaProxy, Origin: `http://127.0.0.1:${port}` })
-    expect(JSON.parse(reply.body)).toEqual({ origin: `http://127.0.0.1:${port}`, forwardedHost: null, clientIp: '127.0.0.1' })
+    expect(JSON.parse(reply.body)).toEqual({
+      origin: `http://127.0.0.1:${port}`,
+      forwardedHost: null,
+      clientIp: '127.0.0.1',
+    })
   })
 })

@@ -18,7 +18,10 @@ async function listen(trustProxy?: string): Promise<number> {
   return (server!.address() as AddressInfo).port
 }
 
-function get(port: number, headers: Record<string, string> = {}): Promise<{ headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  port: number,
+  headers: Record<string, string> = {},
+): Promise<{ headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     http
       .get({ host: '127.0.0.1', port, path: '/', headers }, (res) => {
@@ -30,7 +33,8 @@ function get(port: number, headers: Record<string, string> = {}): Promise<{ head
   })
 }
 
-const directives = (policy: string) => Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]))
+const directives = (policy: string) =>
+  Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]))
 
 describe('contentSecurityPolicy', () => {
   it('allows only the portal and this nonce to run scripts, and the collab-server to be connected to', () => {
@@ -54,8 +58,14 @@ describe('security headers over HTTP', () => {
     const nonceB = JSON.parse(b.body).nonce as string
     expect(nonceA).toMatch(/^[A-Za-z0-9+/]{22}==$/)
     expect(nonceA).not.toBe(nonceB)
-    expect(directives(String(a.headers['content-security-policy']))['script-src']).toEqual(["'self'", `'nonce-${nonceA}'`])
-    expect(directives(String(a.headers['content-security-policy']))['connect-src']).toEqual(["'self'", 'wss://collab.example.org'])
+    expect(directives(String(a.headers['content-security-policy']))['script-src']).toEqual([
+      "'self'",
+      `'nonce-${nonceA}'`,
+    ])
+    expect(directives(String(a.headers['content-security-policy']))['connect-src']).toEqual([
+      "'self'",
+      'wss://collab.example.org',
+    ])
     expect(a.headers['x-content-type-options']).toBe('nosniff')
   })
 

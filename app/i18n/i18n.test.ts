@@ -5,8 +5,11 @@ import { LOCALES } from '#core/vocabulary.ts'
 
 const root = path.resolve('app/locales')
 const flatten = (obj: Record<string, unknown>, prefix = ''): string[] =>
-  Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]))
-const load = (lng: string, ns: string) => JSON.parse(readFileSync(path.join(root, lng, `${ns}.json`), 'utf8')) as Record<string, unknown>
+  Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  )
+const load = (lng: string, ns: string) =>
+  JSON.parse(readFileSync(path.join(root, lng, `${ns}.json`), 'utf8')) as Record<string, unknown>
 const namespaces = readdirSync(path.join(root, 'en')).map((f) => f.replace(/\.json$/, ''))
 
 describe('translations', () => {
@@ -41,7 +44,8 @@ describe('translations', () => {
       const defaultNs = nsMatch?.[1] ?? 'common'
       for (const m of text.matchAll(/\bt\(\s*'([\w-]+:)?([\w.]+)'/g)) {
         const key = `${m[1] ? m[1].slice(0, -1) : defaultNs}:${m[2]}`
-        if (!english.has(key) && !english.has(`${key}_one`)) missing.push(`${path.relative(process.cwd(), file)}: ${key}`)
+        if (!english.has(key) && !english.has(`${key}_one`))
+          missing.push(`${path.relative(process.cwd(), file)}: ${key}`)
       }
     }
     expect(missing).toEqual([])

@@ -12,7 +12,12 @@ for (const [path, content] of Object.entries(files)) {
 }
 export const namespaces = Object.keys(resources[DEFAULT_LOCALE] ?? {})
 
-export const localeCookie = createCookie('lng', { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 })
+export const localeCookie = createCookie('lng', {
+  path: '/',
+  sameSite: 'lax',
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+})
 
 /** The reader's language: their saved preference, then the language cookie, then Accept-Language. */
 export async function getLocale(request: Request, preferred?: string | null): Promise<Locale> {
@@ -29,7 +34,12 @@ export function fromAcceptLanguage(header: string | null): Locale | null {
     .split(',')
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';')
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1)
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      )
       return { language: tag.trim().toLowerCase().split('-')[0] ?? '', q: Number.isFinite(q) ? q : 0, index }
     })
     .filter((l) => l.q > 0)

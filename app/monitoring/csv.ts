@@ -51,6 +51,11 @@ export function neutraliseFormula(value: string): string {
 
 /** Quotes a value for CSV output; text that a spreadsheet would run as a formula is neutralised. */
 export function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : neutraliseFormula(String(value))
+  const s =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'number'
+        ? String(value)
+        : neutraliseFormula(String(value))
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }

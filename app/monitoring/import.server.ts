@@ -53,7 +53,12 @@ export function validateTable(table: string[][], indicators: IndicatorRef[], exi
   return { ok: true, rows }
 }
 
-function rowErrors(row: PreviewRow, byRef: Map<string, IndicatorRef>, existing: Set<string>, seen: Set<string>): string[] {
+function rowErrors(
+  row: PreviewRow,
+  byRef: Map<string, IndicatorRef>,
+  existing: Set<string>,
+  seen: Set<string>,
+): string[] {
   const errors: string[] = []
   const indicator = byRef.get(row.indicator.toUpperCase())
   if (!indicator) errors.push('monitoring.errors.unknownIndicator')

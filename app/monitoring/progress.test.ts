@@ -14,12 +14,20 @@ describe('periodEnd', () => {
     ['2026-11-15', '2026-11-15'],
   ])('reads %s as ending %s', (period, end) => expect(periodEnd(period)).toBe(end))
 
-  it.each(['2026-Q5', '2026-13', '2026-02-30', 'Q2 2026', '', 'next year'])('refuses %s', (period) => expect(periodEnd(period)).toBeNull())
+  it.each(['2026-Q5', '2026-13', '2026-02-30', 'Q2 2026', '', 'next year'])('refuses %s', (period) =>
+    expect(periodEnd(period)).toBeNull(),
+  )
 })
 
 describe('indicatorProgress', () => {
   // K1 of the worked example: 38 % on 2025-11-30 → 60 % by 2027-12-31.
-  const k1 = { unit: 'percent', baselineValue: 38, baselineDate: '2025-11-30', targetValue: 60, targetDate: '2027-12-31' }
+  const k1 = {
+    unit: 'percent',
+    baselineValue: 38,
+    baselineDate: '2025-11-30',
+    targetValue: 60,
+    targetDate: '2027-12-31',
+  }
 
   it('is on track when the value keeps up with the straight line to the target', () => {
     const p = indicatorProgress(k1, [{ period: '2026-Q4', period_end: '2026-12-31', value: 50 }])
@@ -43,14 +51,26 @@ describe('indicatorProgress', () => {
   })
 
   it('handles indicators that must go down', () => {
-    const down = { unit: 'percent', baselineValue: 40, baselineDate: '2026-01-01', targetValue: 10, targetDate: '2027-01-01' }
-    expect(indicatorProgress(down, [{ period: '2026-H2', period_end: '2026-12-31', value: 12 }]).status).toBe('on_track')
-    expect(indicatorProgress(down, [{ period: '2026-H2', period_end: '2026-12-31', value: 39 }]).status).toBe('off_track')
+    const down = {
+      unit: 'percent',
+      baselineValue: 40,
+      baselineDate: '2026-01-01',
+      targetValue: 10,
+      targetDate: '2027-01-01',
+    }
+    expect(indicatorProgress(down, [{ period: '2026-H2', period_end: '2026-12-31', value: 12 }]).status).toBe(
+      'on_track',
+    )
+    expect(indicatorProgress(down, [{ period: '2026-H2', period_end: '2026-12-31', value: 39 }]).status).toBe(
+      'off_track',
+    )
   })
 
   it('says when there is no data or no target', () => {
     expect(indicatorProgress(k1, []).status).toBe('no_data')
-    expect(indicatorProgress({ unit: 'count' }, [{ period: '2026', period_end: '2026-12-31', value: 3 }]).status).toBe('no_target')
+    expect(indicatorProgress({ unit: 'count' }, [{ period: '2026', period_end: '2026-12-31', value: 3 }]).status).toBe(
+      'no_target',
+    )
   })
 })
 

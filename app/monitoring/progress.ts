@@ -47,7 +47,10 @@ export function indicatorProgress(def: IndicatorDefinition, measurements: Measur
   const achieved = (latest.value - baselineValue) / (targetValue - baselineValue)
   let expected: number | null = null
   if (baselineDate && targetDate && day(targetDate) > day(baselineDate)) {
-    expected = Math.min(1, Math.max(0, (day(latest.period_end) - day(baselineDate)) / (day(targetDate) - day(baselineDate))))
+    expected = Math.min(
+      1,
+      Math.max(0, (day(latest.period_end) - day(baselineDate)) / (day(targetDate) - day(baselineDate))),
+    )
   }
   if (achieved >= 1) return { latest, achieved, expected, status: 'achieved' }
   const gap = (expected ?? 0) - achieved

@@ -15,7 +15,8 @@ beforeAll(async () => {
   passwordHash = await hashPassword(OLD)
 })
 
-const post = (cookie: string, form: Record<string, string | string[]>) => call(() => action(args(makeRequest('/account', { cookie, form }))))
+const post = (cookie: string, form: Record<string, string | string[]>) =>
+  call(() => action(args(makeRequest('/account', { cookie, form }))))
 const page = (cookie: string) => call(() => loader(args(makeRequest('/account', { cookie }))))
 
 async function idHash(cookie: string) {
@@ -106,7 +107,11 @@ describe('the session list', () => {
     const { user, cookie } = await createUserWithSession(db)
     await sessionCookieFor(user.id, { userAgent: 'Firefox on a tablet', ip: '192.0.2.9' })
     const stale = await sessionCookieFor(user.id)
-    await db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('id_hash', '=', await idHash(stale)).execute()
+    await db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id_hash', '=', await idHash(stale))
+      .execute()
     await createUserWithSession(db)
     const res = await page(cookie)
     expect(res.status).toBe(200)
@@ -148,7 +153,10 @@ describe('the session list', () => {
     ['an unknown intent', { intent: 'delete-account' }],
     ['a malformed session id', { intent: 'end-session', sessionId: 'not-a-hash' }],
     ['an array for the session id', { intent: 'end-session', sessionId: ['a'.repeat(64), 'b'.repeat(64)] }],
-    ['a 10 MB password', { intent: 'change-password', currentPassword: 'x'.repeat(10_000_000), newPassword: NEW, confirmPassword: NEW }],
+    [
+      'a 10 MB password',
+      { intent: 'change-password', currentPassword: 'x'.repeat(10_000_000), newPassword: NEW, confirmPassword: NEW },
+    ],
   ])('answers 400 to %s', async (_label, form) => {
     const { user, cookie } = await createUserWithSession(db)
     await sessionCookieFor(user.id)
@@ -159,7 +167,11 @@ describe('the session list', () => {
 
   it('answers 415 to a JSON body', async () => {
     const { cookie } = await createUserWithSession(db)
-    const request = makeRequest('/account', { cookie, body: JSON.stringify({ intent: 'end-other-sessions' }), headers: { 'Content-Type': 'application/json' } })
+    const request = makeRequest('/account', {
+      cookie,
+      body: JSON.stringify({ intent: 'end-other-sessions' }),
+      headers: { 'Content-Type': 'application/json' },
+    })
     expect((await call(() => action(args(request)))).status).toBe(415)
   })
 

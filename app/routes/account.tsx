@@ -50,7 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const submission = parseWithZod(await readFormData(request), { schema })
-  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }), done: null }, { status: 400 })
+  if (submission.status !== 'success')
+    return data(
+      { result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }), done: null },
+      { status: 400 },
+    )
   const db = getDb()
   const v = submission.value
   if (v.intent === 'change-password') {
@@ -58,7 +62,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const check = await attemptLogin(user.email, v.currentPassword, clientIp(request))
     if (check.status !== 'ok') {
       const error = check.status === 'throttled' ? 'auth.throttled' : 'account.wrongPassword'
-      const reply = submission.reply({ fieldErrors: { currentPassword: [error] }, hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] })
+      const reply = submission.reply({
+        fieldErrors: { currentPassword: [error] },
+        hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
+      })
       return data({ result: reply, done: null }, { status: check.status === 'throttled' ? 429 : 400 })
     }
     await UserRepository.updatePassword(db, user.id, await hashPassword(v.newPassword))
@@ -68,7 +75,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (v.intent === 'end-session') {
     const ended = await SessionRepository.deleteForUser(db, user.id, v.sessionId)
-    if (!ended) return data({ result: submission.reply({ formErrors: ['account.sessionGone'] }), done: null }, { status: 400 })
+    if (!ended)
+      return data({ result: submission.reply({ formErrors: ['account.sessionGone'] }), done: null }, { status: 400 })
     return { result: submission.reply(), done: 'account.sessionEnded' }
   }
   await SessionRepository.deleteAllForUserExcept(db, user.id, user.sessionIdHash)
@@ -109,7 +117,12 @@ export default function AccountPage() {
         <h2 id="password-heading">{t('account.changePassword')}</h2>
         <ConformForm form={form}>
           <input type="hidden" name="intent" value="change-password" />
-          <TextField field={fields.currentPassword} label={t('account.currentPassword')} type="password" autoComplete="current-password" />
+          <TextField
+            field={fields.currentPassword}
+            label={t('account.currentPassword')}
+            type="password"
+            autoComplete="current-password"
+          />
           <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} />
           <button type="submit" className="button button--primary">
             {t('account.changePassword')}

@@ -16,7 +16,9 @@ describe('creating an organisation', () => {
   it('accepts the ILO without a country', async () => {
     const res = await create({ name: 'ILO Country Office', constituency: 'ilo' })
     expect(res.status).toBe(200)
-    expect(await findByName('ILO Country Office')).toMatchObject([{ constituency: 'ilo', country_code: null, agency_type: null }])
+    expect(await findByName('ILO Country Office')).toMatchObject([
+      { constituency: 'ilo', country_code: null, agency_type: null },
+    ])
   })
 
   it('stores no country for the ILO even when one is sent', async () => {
@@ -29,17 +31,27 @@ describe('creating an organisation', () => {
     expect(res.status).toBe(400)
     expect(res.data.result.error.agencyType).toEqual(['validation.required'])
     expect(await findByName('Ministry of Labour')).toHaveLength(0)
-    const ok = await create({ name: 'Ministry of Labour', constituency: 'government', countryCode: 'PH', agencyType: 'labour_inspectorate' })
+    const ok = await create({
+      name: 'Ministry of Labour',
+      constituency: 'government',
+      countryCode: 'PH',
+      agencyType: 'labour_inspectorate',
+    })
     expect(ok.status).toBe(200)
-    expect(await findByName('Ministry of Labour')).toMatchObject([{ agency_type: 'labour_inspectorate', country_code: 'PH' }])
+    expect(await findByName('Ministry of Labour')).toMatchObject([
+      { agency_type: 'labour_inspectorate', country_code: 'PH' },
+    ])
   })
 
-  it.each(['workers', 'employers', 'government', 'other'])('requires a country for a %s organisation', async (constituency) => {
-    const res = await create({ name: 'Nowhere Org', constituency, agencyType: 'other_agency' })
-    expect(res.status).toBe(400)
-    expect(res.data.result.error.countryCode).toEqual(['validation.required'])
-    expect(await findByName('Nowhere Org')).toHaveLength(0)
-  })
+  it.each(['workers', 'employers', 'government', 'other'])(
+    'requires a country for a %s organisation',
+    async (constituency) => {
+      const res = await create({ name: 'Nowhere Org', constituency, agencyType: 'other_agency' })
+      expect(res.status).toBe(400)
+      expect(res.data.result.error.countryCode).toEqual(['validation.required'])
+      expect(await findByName('Nowhere Org')).toHaveLength(0)
+    },
+  )
 
   it.each([
     ['an unknown country', { countryCode: 'ZZ' }, 'countryCode'],
@@ -72,7 +84,8 @@ describe('creating an organisation', () => {
     const send = () => call(() => action(args(makeRequest('/admin/organisations', { cookie, form }))))
     const results = await Promise.all([send(), send(), send()])
     expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400])
-    for (const r of results.filter((x) => x.status === 400)) expect(r.data.result.error.name).toEqual(['admin.organisationExists'])
+    for (const r of results.filter((x) => x.status === 400))
+      expect(r.data.result.error.name).toEqual(['admin.organisationExists'])
     expect(await findByName('Twin Union')).toHaveLength(1)
   })
 

@@ -21,8 +21,10 @@ const schema = z
     countryCode: z.string().refine(isCountryCode, 'validation.invalidChoice').optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.constituency !== 'ilo' && !v.countryCode) ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'validation.required' })
-    if (v.constituency === 'government' && !v.agencyType) ctx.addIssue({ code: 'custom', path: ['agencyType'], message: 'validation.required' })
+    if (v.constituency !== 'ilo' && !v.countryCode)
+      ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'validation.required' })
+    if (v.constituency === 'government' && !v.agencyType)
+      ctx.addIssue({ code: 'custom', path: ['agencyType'], message: 'validation.required' })
   })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -38,7 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
       // Refinements run even when a field failed its own check: query the database with valid input only.
       if (!schema.safeParse(v).success) return
       const country = v.constituency === 'ilo' ? null : (v.countryCode ?? null)
-      if (await OrganisationRepository.existsByName(db, v.name, country)) ctx.addIssue({ code: 'custom', path: ['name'], message: 'admin.organisationExists' })
+      if (await OrganisationRepository.existsByName(db, v.name, country))
+        ctx.addIssue({ code: 'custom', path: ['name'], message: 'admin.organisationExists' })
     }),
     async: true,
   })
@@ -77,7 +80,12 @@ export default function AdminOrganisationsPage() {
         <ConformForm form={form}>
           <TextField field={fields.name} label={t('admin.orgName')} />
           <TextField field={fields.acronym} label={t('admin.acronym')} />
-          <SelectField field={fields.constituency} label={t('team.constituency')} placeholder={t('plan.fields.choose')} options={CONSTITUENCIES.map((c) => ({ value: c, label: t(`constituency.${c}`) }))} />
+          <SelectField
+            field={fields.constituency}
+            label={t('team.constituency')}
+            placeholder={t('plan.fields.choose')}
+            options={CONSTITUENCIES.map((c) => ({ value: c, label: t(`constituency.${c}`) }))}
+          />
           <SelectField
             field={fields.agencyType}
             label={t('admin.agencyType')}

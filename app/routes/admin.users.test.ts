@@ -12,7 +12,16 @@ const db = getDb()
 
 // Over HTTPS (so that invitation links are https) the session cookie carries its __Host- name (ADR 032).
 const post = (cookie: string, form: Record<string, string | string[]>) =>
-  call(() => action(args(makeRequest('https://portal.example.org/admin/users', { cookie: cookie.replace(/^scp_session=/, '__Host-scp_session='), form }))))
+  call(() =>
+    action(
+      args(
+        makeRequest('https://portal.example.org/admin/users', {
+          cookie: cookie.replace(/^scp_session=/, '__Host-scp_session='),
+          form,
+        }),
+      ),
+    ),
+  )
 
 async function adminSession() {
   return createUserWithSession(db, { constituency: 'ilo', globalRole: 'admin' })
@@ -23,23 +32,34 @@ async function userCount() {
 }
 
 describe('administration access', () => {
-  it.each(['member', 'ilo_reviewer'] as const)('answers 403 to a %s on every admin page and action', async (globalRole) => {
-    const { cookie } = await createUserWithSession(db, { globalRole })
-    const org = await createOrganisation(db)
-    const before = await userCount()
-    const get = (path: string) => makeRequest(path, { cookie })
-    expect((await call(() => layout.loader(args(get('/admin'))))).status).toBe(403)
-    expect((await call(() => loader(args(get('/admin/users'))))).status).toBe(403)
-    expect((await call(() => organisations.loader(args(get('/admin/organisations'))))).status).toBe(403)
-    const invite = await post(cookie, { intent: 'invite', name: 'Mallory', email: 'mallory@example.test', organisationId: org.id, globalRole: 'admin' })
-    expect(invite.status).toBe(403)
-    const orgPost = await call(() =>
-      organisations.action(args(makeRequest('/admin/organisations', { cookie, form: { name: 'Sneaky', constituency: 'ilo' } }))),
-    )
-    expect(orgPost.status).toBe(403)
-    expect(await userCount()).toBe(before)
-    expect(await db.selectFrom('organisations').select('id').where('name', '=', 'Sneaky').execute()).toHaveLength(0)
-  })
+  it.each(['member', 'ilo_reviewer'] as const)(
+    'answers 403 to a %s on every admin page and action',
+    async (globalRole) => {
+      const { cookie } = await createUserWithSession(db, { globalRole })
+      const org = await createOrganisation(db)
+      const before = await userCount()
+      const get = (path: string) => makeRequest(path, { cookie })
+      expect((await call(() => layout.loader(args(get('/admin'))))).status).toBe(403)
+      expect((await call(() => loader(args(get('/admin/users'))))).status).toBe(403)
+      expect((await call(() => organisations.loader(args(get('/admin/organisations'))))).status).toBe(403)
+      const invite = await post(cookie, {
+        intent: 'invite',
+        name: 'Mallory',
+        email: 'mallory@example.test',
+        organisationId: org.id,
+        globalRole: 'admin',
+      })
+      expect(invite.status).toBe(403)
+      const orgPost = await call(() =>
+        organisations.action(
+          args(makeRequest('/admin/organisations', { cookie, form: { name: 'Sneaky', constituency: 'ilo' } })),
+        ),
+      )
+      expect(orgPost.status).toBe(403)
+      expect(await userCount()).toBe(before)
+      expect(await db.selectFrom('organisations').select('id').where('name', '=', 'Sneaky').execute()).toHaveLength(0)
+    },
+  )
 
   it('redirects signed-out visitors to sign in', async () => {
     const res = await call(() => loader(args(makeRequest('/admin/users'))))
@@ -60,12 +80,28 @@ describe('inviting a person', () => {
   it('creates the account without a password and shows a one-time link once', async () => {
     const { user: admin, cookie } = await adminSession()
     const org = await createOrganisation(db, { constituency: 'workers' })
-    const res = await post(cookie, { intent: 'invite', name: ' Dewi Anggraini ', email: 'dewi@union.example', organisationId: org.id, globalRole: 'member' })
+    const res = await post(cookie, {
+      intent: 'invite',
+      name: ' Dewi Anggraini ',
+      email: 'dewi@union.example',
+      organisationId: org.id,
+      globalRole: 'member',
+    })
     expect(res.status).toBe(200)
     expect(res.data.link.email).toBe('dewi@union.example')
     expect(res.data.link.url).toMatch(/^https:\/\/portal\.example\.org\/invite\/[A-Za-z0-9_-]{43}$/)
-    const created = await db.selectFrom('users').selectAll().where('email', '=', 'dewi@union.example').executeTakeFirstOrThrow()
-    expect(created).toMatchObject({ name: 'Dewi Anggraini', password_hash: null, global_role: 'member', organisation_id: org.id, is_active: true })
+    const created = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'dewi@union.example')
+      .executeTakeFirstOrThrow()
+    expect(created).toMatchObject({
+      name: 'Dewi Anggraini',
+      password_hash: null,
+      global_role: 'member',
+      organisation_id: org.id,
+      is_active: true,
+    })
     const invitations = await db.selectFrom('invitations').selectAll().where('user_id', '=', created.id).execute()
     expect(invitations).toHaveLength(1)
     expect(invitations[0]!.created_by).toBe(admin.id)
@@ -79,7 +115,13 @@ describe('inviting a person', () => {
     const { cookie } = await adminSession()
     const existing = await createUser(db, { email: 'taken@example.test' })
     const before = await userCount()
-    const res = await post(cookie, { intent: 'invite', name: 'Twin', email: 'TAKEN@example.test', organisationId: existing.organisationId, globalRole: 'member' })
+    const res = await post(cookie, {
+      intent: 'invite',
+      name: 'Twin',
+      email: 'TAKEN@example.test',
+      organisationId: existing.organisationId,
+      globalRole: 'member',
+    })
     expect(res.status).toBe(400)
     expect(res.data.result.error.email).toEqual(['admin.emailTaken'])
     expect(res.data.link).toBeNull()
@@ -99,7 +141,14 @@ describe('inviting a person', () => {
     const { cookie } = await adminSession()
     const org = await createOrganisation(db)
     const before = await userCount()
-    const form = { intent: 'invite', name: 'Valid Name', email: 'new.person@example.test', organisationId: org.id, globalRole: 'member', ...override }
+    const form = {
+      intent: 'invite',
+      name: 'Valid Name',
+      email: 'new.person@example.test',
+      organisationId: org.id,
+      globalRole: 'member',
+      ...override,
+    }
     const res = await post(cookie, form)
     expect(res.status).toBe(400)
     expect(res.data.result.error[field]).toBeDefined()
@@ -117,18 +166,37 @@ describe('inviting a person', () => {
   it('creates one account when the same invitation is submitted twice at once', async () => {
     const { cookie } = await adminSession()
     const org = await createOrganisation(db)
-    const form = { intent: 'invite', name: 'Double Click', email: 'double@example.test', organisationId: org.id, globalRole: 'member' }
+    const form = {
+      intent: 'invite',
+      name: 'Double Click',
+      email: 'double@example.test',
+      organisationId: org.id,
+      globalRole: 'member',
+    }
     const results = await Promise.all([post(cookie, form), post(cookie, form), post(cookie, form)])
     expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400])
-    for (const r of results.filter((x) => x.status === 400)) expect(r.data.result.error.email).toEqual(['admin.emailTaken'])
-    expect(await db.selectFrom('users').select('id').where('email', '=', 'double@example.test').execute()).toHaveLength(1)
+    for (const r of results.filter((x) => x.status === 400))
+      expect(r.data.result.error.email).toEqual(['admin.emailTaken'])
+    expect(await db.selectFrom('users').select('id').where('email', '=', 'double@example.test').execute()).toHaveLength(
+      1,
+    )
   })
 
   it('creates a fresh link for an existing person, replacing the unused one', async () => {
     const { cookie } = await adminSession()
     const org = await createOrganisation(db)
-    const first = await post(cookie, { intent: 'invite', name: 'Nur', email: 'nur@example.test', organisationId: org.id, globalRole: 'member' })
-    const created = await db.selectFrom('users').select('id').where('email', '=', 'nur@example.test').executeTakeFirstOrThrow()
+    const first = await post(cookie, {
+      intent: 'invite',
+      name: 'Nur',
+      email: 'nur@example.test',
+      organisationId: org.id,
+      globalRole: 'member',
+    })
+    const created = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'nur@example.test')
+      .executeTakeFirstOrThrow()
     const second = await post(cookie, { intent: 'new-link', userId: created.id })
     expect(second.status).toBe(200)
     expect(second.data.link.url).not.toBe(first.data.link.url)
@@ -146,7 +214,11 @@ describe('deactivating a person', () => {
     expect(res.status).toBe(200)
     expect(await getSessionUser(makeRequest('/plans', { cookie: targetCookie }))).toBeNull()
     expect(await db.selectFrom('sessions').select('id_hash').where('user_id', '=', target.id).execute()).toHaveLength(0)
-    const stored = await db.selectFrom('users').select('is_active').where('id', '=', target.id).executeTakeFirstOrThrow()
+    const stored = await db
+      .selectFrom('users')
+      .select('is_active')
+      .where('id', '=', target.id)
+      .executeTakeFirstOrThrow()
     expect(stored.is_active).toBe(false)
     expect((await post(cookie, { intent: 'set-active', userId: target.id, active: 'true' })).status).toBe(200)
     const again = await db.selectFrom('users').select('is_active').where('id', '=', target.id).executeTakeFirstOrThrow()

@@ -50,7 +50,8 @@ export async function action({ request }: ActionFunctionArgs) {
     schema: schema.superRefine(async (v, ctx) => {
       // Refinements run even when a field failed its own check: query the database with valid input only.
       if (v.intent !== 'invite' || !inviteSchema.safeParse(v).success) return
-      if (await UserRepository.existsByEmail(db, v.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'admin.emailTaken' })
+      if (await UserRepository.existsByEmail(db, v.email))
+        ctx.addIssue({ code: 'custom', path: ['email'], message: 'admin.emailTaken' })
       if (!(await OrganisationRepository.findById(db, v.organisationId))) {
         ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'validation.invalidChoice' })
       }
@@ -67,19 +68,29 @@ export async function action({ request }: ActionFunctionArgs) {
     } catch (error) {
       // The same email submitted twice at once passes the check above in both requests.
       if (!(error instanceof UserRepository.EmailTakenError)) throw error
-      return data({ result: submission.reply({ fieldErrors: { email: ['admin.emailTaken'] } }), link: null }, { status: 400 })
+      return data(
+        { result: submission.reply({ fieldErrors: { email: ['admin.emailTaken'] } }), link: null },
+        { status: 400 },
+      )
     }
     return { result: submission.reply({ resetForm: true }), link: { email: v.email, url: inviteLink(request, token) } }
   }
   const target = await UserRepository.findById(db, v.userId)
-  if (!target) return data({ result: submission.reply({ formErrors: ['admin.unknownUser'] }), link: null }, { status: 400 })
+  if (!target)
+    return data({ result: submission.reply({ formErrors: ['admin.unknownUser'] }), link: null }, { status: 400 })
   if (v.intent === 'new-link') {
     // A new link also lets an administrator reset a forgotten password: there is no mail server.
     const token = randomToken()
-    await InvitationRepository.insert(db, { tokenHash: sha256(token), userId: target.id, createdBy: admin.id, expiresAt })
+    await InvitationRepository.insert(db, {
+      tokenHash: sha256(token),
+      userId: target.id,
+      createdBy: admin.id,
+      expiresAt,
+    })
     return { result: submission.reply(), link: { email: target.email, url: inviteLink(request, token) } }
   }
-  if (target.id === admin.id) return data({ result: submission.reply({ formErrors: ['admin.notYourself'] }), link: null }, { status: 400 })
+  if (target.id === admin.id)
+    return data({ result: submission.reply({ formErrors: ['admin.notYourself'] }), link: null }, { status: 400 })
   await UserRepository.updateActive(db, target.id, v.active === 'true')
   if (v.active === 'false') await SessionRepository.deleteAllForUserExcept(db, target.id, null)
   return { result: submission.reply(), link: null }
@@ -107,7 +118,13 @@ export default function AdminUsersPage() {
             <div className="alert alert--success" role="status">
               <p>{t('admin.linkCreated', { email: actionData.link.email })}</p>
               <label htmlFor="invite-link">{t('admin.oneTimeLink')}</label>
-              <input id="invite-link" readOnly value={actionData.link.url} className="copy-field" onFocus={(e) => e.currentTarget.select()} />
+              <input
+                id="invite-link"
+                readOnly
+                value={actionData.link.url}
+                className="copy-field"
+                onFocus={(e) => e.currentTarget.select()}
+              />
             </div>
           ) : null}
           <ConformForm form={form}>
@@ -118,16 +135,29 @@ export default function AdminUsersPage() {
               field={fields.organisationId}
               label={t('team.organisation')}
               placeholder={t('plan.fields.choose')}
-              options={organisations.map((o) => ({ value: o.id, label: `${o.name}${o.country_code ? ` (${o.country_code})` : ''}` }))}
+              options={organisations.map((o) => ({
+                value: o.id,
+                label: `${o.name}${o.country_code ? ` (${o.country_code})` : ''}`,
+              }))}
             />
-            <SelectField field={fields.globalRole} label={t('account.globalRole')} options={GLOBAL_ROLES.map((r) => ({ value: r, label: t(`globalRoles.${r}`) }))} />
+            <SelectField
+              field={fields.globalRole}
+              label={t('account.globalRole')}
+              options={GLOBAL_ROLES.map((r) => ({ value: r, label: t(`globalRoles.${r}`) }))}
+            />
             <button type="submit" className="button button--primary">
               {t('admin.createInvitation')}
             </button>
           </ConformForm>
         </>
       }
-      columns={[t('account.name'), t('team.organisation'), t('account.globalRole'), t('admin.state'), t('common.actions')]}
+      columns={[
+        t('account.name'),
+        t('team.organisation'),
+        t('account.globalRole'),
+        t('admin.state'),
+        t('common.actions'),
+      ]}
     >
       {users.map((u) => (
         <tr key={u.id}>

@@ -11,7 +11,8 @@ import { loader } from './api.collab.token.ts'
 const db = getDb()
 const SECRET = process.env.COLLAB_SECRET!
 
-const ticket = (cookie: string, query: string) => call<CollabTicket & { message?: string }>(() => loader(args(makeRequest(`/api/collab/token?${query}`, { cookie }))))
+const ticket = (cookie: string, query: string) =>
+  call<CollabTicket & { message?: string }>(() => loader(args(makeRequest(`/api/collab/token?${query}`, { cookie }))))
 
 async function planWith(role: PlanRole) {
   const { user: lead, cookie: leadCookie } = await createUserWithSession(db)
@@ -70,7 +71,14 @@ describe('GET /api/collab/token', () => {
     await addMember(db, plan.id, viewer.id, 'viewer', lead.id)
     const viewerCookie = await sessionCookieFor(viewer.id)
     expect((await ticket(leadCookie, `planId=${plan.id}`)).data).toMatchObject({ mode: 'rw', lock: null })
-    await LifecycleRepository.transition(db, { planId: plan.id, from: 'draft', to: 'in_review', name: 'submit', actorId: lead.id, note: null })
+    await LifecycleRepository.transition(db, {
+      planId: plan.id,
+      from: 'draft',
+      to: 'in_review',
+      name: 'submit',
+      actorId: lead.id,
+      note: null,
+    })
     expect((await ticket(leadCookie, `planId=${plan.id}`)).data).toMatchObject({ mode: 'ro', lock: 'in_review' })
     // A viewer reads in every status: nothing to explain by the status.
     expect((await ticket(viewerCookie, `planId=${plan.id}`)).data).toMatchObject({ mode: 'ro', lock: null })

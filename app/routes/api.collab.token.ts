@@ -23,7 +23,10 @@ const querySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = Object.fromEntries(new URL(request.url).searchParams)
   // Access first, so that a foreign plan is a 404 whatever else the query says.
-  const { user, role, plan } = await asResourceGuard(() => requirePlanAccess(request, query.planId, 'plan:read'), NO_STORE)
+  const { user, role, plan } = await asResourceGuard(
+    () => requirePlanAccess(request, query.planId, 'plan:read'),
+    NO_STORE,
+  )
   const parsed = querySchema.safeParse(query)
   if (!parsed.success) {
     const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
@@ -35,6 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const doc = docName({ planId, substep: isSubstepCode(substep) ? substep : null })
   const { token, expiresAt } = mintCollabToken({ sub: user.id, doc, mode }, collabSecret())
   const lock = documentLockedBy(toActor(user), role, plan.status)
-  const ticket: CollabTicket = { url: getEnv().COLLAB_PUBLIC_URL, doc, token, mode, expiresAt: expiresAt.toISOString(), lock }
+  const ticket: CollabTicket = {
+    url: getEnv().COLLAB_PUBLIC_URL,
+    doc,
+    token,
+    mode,
+    expiresAt: expiresAt.toISOString(),
+    lock,
+  }
   return Response.json(ticket, { headers: NO_STORE })
 }

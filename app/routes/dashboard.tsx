@@ -32,18 +32,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
     DashboardRepository.findRegions(db),
     StatisticsRepository.findLatestPerCountry(db),
   ])
-  const inspection = Object.fromEntries(statistics.map((r) => [r.country_code, { year: r.year, per10000: r.inspectors_per_10000, inspectors: r.inspectors }]))
+  const inspection = Object.fromEntries(
+    statistics.map((r) => [
+      r.country_code,
+      { year: r.year, per10000: r.inspectors_per_10000, inspectors: r.inspectors },
+    ]),
+  )
   const onTrackShare = aggregates.indicators ? aggregates.onTrack / aggregates.indicators : null
-  return { filters, rows, total, page, pages, aggregates: { ...aggregates, onTrackShare }, countries, regions, inspection }
+  return {
+    filters,
+    rows,
+    total,
+    page,
+    pages,
+    aggregates: { ...aggregates, onTrackShare },
+    countries,
+    regions,
+    inspection,
+  }
 }
 
 export default function DashboardPage() {
-  const { filters, rows, total, page, pages, aggregates, countries, regions, inspection } = useLoaderData<typeof loader>()
+  const { filters, rows, total, page, pages, aggregates, countries, regions, inspection } =
+    useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation(['common', 'worksheets'])
   const [params] = useSearchParams()
   const locale = i18n.language
   const num = (v: number, digits = 0) => formatNumber(v, locale, { maximumFractionDigits: digits })
-  const pct = (v: number | null) => (v === null ? '—' : formatNumber(v, locale, { style: 'percent', maximumFractionDigits: 0 }))
+  const pct = (v: number | null) =>
+    v === null ? '—' : formatNumber(v, locale, { style: 'percent', maximumFractionDigits: 0 })
   const withParams = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params)
     for (const [k, v] of Object.entries(changes)) {
@@ -52,8 +69,10 @@ export default function DashboardPage() {
     }
     return `?${next.toString()}`
   }
-  const sortLink = (sort: Sort) => withParams({ sort, dir: filters.sort === sort && filters.dir === 'asc' ? 'desc' : 'asc', page: null })
-  const ariaSort = (sort: Sort) => (filters.sort === sort ? (filters.dir === 'asc' ? 'ascending' : 'descending') : undefined)
+  const sortLink = (sort: Sort) =>
+    withParams({ sort, dir: filters.sort === sort && filters.dir === 'asc' ? 'desc' : 'asc', page: null })
+  const ariaSort = (sort: Sort) =>
+    filters.sort === sort ? (filters.dir === 'asc' ? 'ascending' : 'descending') : undefined
   const exportQuery = withParams({ page: null, sort: null, dir: null })
   return (
     <div className="page dashboard">
@@ -61,18 +80,52 @@ export default function DashboardPage() {
       <div className="page-header">
         <h1>{t('dashboard.title')}</h1>
         <p className="export-links">
-          <a href={`/dashboard/plans.csv${exportQuery}`}>{t('dashboard.exportPlans')}</a> · <a href={`/dashboard/measurements.csv${exportQuery}`}>{t('dashboard.exportMeasurements')}</a>
+          <a href={`/dashboard/plans.csv${exportQuery}`}>{t('dashboard.exportPlans')}</a> ·{' '}
+          <a href={`/dashboard/measurements.csv${exportQuery}`}>{t('dashboard.exportMeasurements')}</a>
         </p>
       </div>
       <Form method="get" className="filters dashboard-filters" role="search" aria-label={t('dashboard.filters')}>
-        <Select name="country" label={t('plans.filters.country')} value={filters.country} options={countries.map((c) => [c, countryName(c, locale)])} />
-        <Select name="region" label={t('plan.fields.region')} value={filters.region} options={regions.map((r) => [r, r])} />
-        <Select name="sector" label={t('plans.filters.sector')} value={filters.sector} options={ISIC_SECTIONS.map((s) => [s, `${s} · ${t(`isic.${s}`)}`])} />
-        <Select name="issueType" label={t('dashboard.issueType')} value={filters.issueType} options={ISSUE_TYPES.map((k) => [k, t(`worksheets:options.issueType.${k}`)])} />
-        <Select name="status" label={t('plans.filters.status')} value={filters.status} options={PLAN_STATUSES.map((s) => [s, t(`plan.status.${s}`)])} />
+        <Select
+          name="country"
+          label={t('plans.filters.country')}
+          value={filters.country}
+          options={countries.map((c) => [c, countryName(c, locale)])}
+        />
+        <Select
+          name="region"
+          label={t('plan.fields.region')}
+          value={filters.region}
+          options={regions.map((r) => [r, r])}
+        />
+        <Select
+          name="sector"
+          label={t('plans.filters.sector')}
+          value={filters.sector}
+          options={ISIC_SECTIONS.map((s) => [s, `${s} · ${t(`isic.${s}`)}`])}
+        />
+        <Select
+          name="issueType"
+          label={t('dashboard.issueType')}
+          value={filters.issueType}
+          options={ISSUE_TYPES.map((k) => [k, t(`worksheets:options.issueType.${k}`)])}
+        />
+        <Select
+          name="status"
+          label={t('plans.filters.status')}
+          value={filters.status}
+          options={PLAN_STATUSES.map((s) => [s, t(`plan.status.${s}`)])}
+        />
         <div className="field">
           <label htmlFor="year">{t('dashboard.year')}</label>
-          <input id="year" name="year" type="number" min={2000} max={2100} defaultValue={filters.year ?? ''} inputMode="numeric" />
+          <input
+            id="year"
+            name="year"
+            type="number"
+            min={2000}
+            max={2100}
+            defaultValue={filters.year ?? ''}
+            inputMode="numeric"
+          />
         </div>
         <div className="filters__actions">
           <button type="submit" className="button">
@@ -90,10 +143,18 @@ export default function DashboardPage() {
         </h2>
         <dl className="ratio-grid">
           <Figure label={t('dashboard.plans')} value={num(aggregates.plans)} />
-          <Figure label={t('dashboard.onTrackShare')} value={pct(aggregates.onTrackShare)} sub={t('dashboard.ofIndicators', { count: aggregates.indicators })} />
+          <Figure
+            label={t('dashboard.onTrackShare')}
+            value={pct(aggregates.onTrackShare)}
+            sub={t('dashboard.ofIndicators', { count: aggregates.indicators })}
+          />
           <Figure
             label={t('dashboard.complianceChange')}
-            value={aggregates.complianceChange === null ? '—' : `${aggregates.complianceChange >= 0 ? '+' : ''}${num(aggregates.complianceChange, 1)}`}
+            value={
+              aggregates.complianceChange === null
+                ? '—'
+                : `${aggregates.complianceChange >= 0 ? '+' : ''}${num(aggregates.complianceChange, 1)}`
+            }
             sub={t('dashboard.complianceChangeHint', { count: aggregates.plansWithComplianceData })}
           />
           <Figure label={t('dashboard.workersReached')} value={num(aggregates.workersReached)} />
@@ -101,8 +162,17 @@ export default function DashboardPage() {
       </section>
 
       <div className="chart-grid">
-        <BarList title={t('dashboard.byStatus')} items={aggregates.byStatus.map((g) => ({ label: t(`plan.status.${g.key}`), value: g.plans }))} />
-        <BarList title={t('dashboard.byIssueType')} items={aggregates.byIssueType.map((g) => ({ label: g.key === 'none' ? t('dashboard.noPriority') : t(`worksheets:options.issueType.${g.key}`), value: g.plans }))} />
+        <BarList
+          title={t('dashboard.byStatus')}
+          items={aggregates.byStatus.map((g) => ({ label: t(`plan.status.${g.key}`), value: g.plans }))}
+        />
+        <BarList
+          title={t('dashboard.byIssueType')}
+          items={aggregates.byIssueType.map((g) => ({
+            label: g.key === 'none' ? t('dashboard.noPriority') : t(`worksheets:options.issueType.${g.key}`),
+            value: g.plans,
+          }))}
+        />
       </div>
 
       <GroupTable
@@ -117,7 +187,11 @@ export default function DashboardPage() {
           },
         }}
       />
-      <GroupTable title={t('dashboard.bySector')} keyLabel={t('plans.filters.sector')} groups={aggregates.bySector.map((g) => ({ ...g, label: `${g.key} · ${t(`isic.${g.key}`)}` }))} />
+      <GroupTable
+        title={t('dashboard.bySector')}
+        keyLabel={t('plans.filters.sector')}
+        groups={aggregates.bySector.map((g) => ({ ...g, label: `${g.key} · ${t(`isic.${g.key}`)}` }))}
+      />
 
       <section aria-labelledby="plans-heading">
         <h2 id="plans-heading">{t('dashboard.planTable', { count: total })}</h2>
@@ -160,24 +234,38 @@ export default function DashboardPage() {
                   </td>
                   <td>
                     {p.issueTitle ?? '—'}
-                    {p.issueType ? <span className="cell-sub">{t(`worksheets:options.issueType.${p.issueType}`)}</span> : null}
+                    {p.issueType ? (
+                      <span className="cell-sub">{t(`worksheets:options.issueType.${p.issueType}`)}</span>
+                    ) : null}
                   </td>
                   <td>
                     <StatusBadge status={p.status} />
                   </td>
                   <td>
                     {t('dashboard.stepsValue', { complete: p.substepsComplete, agreed: p.substepsAgreed })}
-                    {p.substepsStale > 0 ? <span className="cell-sub">{t('overview.stale', { count: p.substepsStale })}</span> : null}
+                    {p.substepsStale > 0 ? (
+                      <span className="cell-sub">{t('overview.stale', { count: p.substepsStale })}</span>
+                    ) : null}
                   </td>
                   <td>
                     {t('dashboard.openReviews', { count: p.openReviews })}
-                    <span className="cell-sub">{t('dashboard.endorsementCount', { count: TRIPARTITE.filter((c) => p.endorsed.includes(c)).length })}</span>
                     <span className="cell-sub">
-                      {p.endorsed.length ? t('dashboard.endorsedBy', { list: p.endorsed.map((c) => t(`constituency.${c}`)).join(', ') }) : t('dashboard.noEndorsement')}
-                      {p.objected.length ? ` · ${t('dashboard.objectedBy', { list: p.objected.map((c) => t(`constituency.${c}`)).join(', ') })}` : ''}
+                      {t('dashboard.endorsementCount', {
+                        count: TRIPARTITE.filter((c) => p.endorsed.includes(c)).length,
+                      })}
+                    </span>
+                    <span className="cell-sub">
+                      {p.endorsed.length
+                        ? t('dashboard.endorsedBy', { list: p.endorsed.map((c) => t(`constituency.${c}`)).join(', ') })
+                        : t('dashboard.noEndorsement')}
+                      {p.objected.length
+                        ? ` · ${t('dashboard.objectedBy', { list: p.objected.map((c) => t(`constituency.${c}`)).join(', ') })}`
+                        : ''}
                     </span>
                   </td>
-                  <td>{p.indicators ? t('dashboard.onTrackValue', { onTrack: p.onTrack, total: p.indicators }) : '—'}</td>
+                  <td>
+                    {p.indicators ? t('dashboard.onTrackValue', { onTrack: p.onTrack, total: p.indicators }) : '—'}
+                  </td>
                   <td>{p.lastActivity ? formatDate(p.lastActivity.slice(0, 10), locale) : '—'}</td>
                 </tr>
               ))}
@@ -196,7 +284,17 @@ export default function DashboardPage() {
   )
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: [string, string][] }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string
+  label: string
+  value: string | undefined
+  options: [string, string][]
+}) {
   const { t } = useTranslation()
   return (
     <div className="field">
@@ -231,7 +329,15 @@ function GroupTable({
 }: {
   title: string
   keyLabel: string
-  groups: { key: string; label: string; plans: number; indicators: number; onTrack: number; workersReached: number; complianceChange: number | null }[]
+  groups: {
+    key: string
+    label: string
+    plans: number
+    indicators: number
+    onTrack: number
+    workersReached: number
+    complianceChange: number | null
+  }[]
   extra?: { header: string; cell: (key: string) => string }
 }) {
   const { t, i18n } = useTranslation()
@@ -256,8 +362,14 @@ function GroupTable({
               <tr key={g.key}>
                 <th scope="row">{g.label}</th>
                 <td>{num(g.plans)}</td>
-                <td>{g.indicators ? formatNumber(g.onTrack / g.indicators, i18n.language, { style: 'percent' }) : '—'}</td>
-                <td>{g.complianceChange === null ? '—' : `${g.complianceChange >= 0 ? '+' : ''}${num(g.complianceChange, 1)}`}</td>
+                <td>
+                  {g.indicators ? formatNumber(g.onTrack / g.indicators, i18n.language, { style: 'percent' }) : '—'}
+                </td>
+                <td>
+                  {g.complianceChange === null
+                    ? '—'
+                    : `${g.complianceChange >= 0 ? '+' : ''}${num(g.complianceChange, 1)}`}
+                </td>
                 <td>{num(g.workersReached)}</td>
                 {extra ? <td>{extra.cell(g.key)}</td> : null}
               </tr>
@@ -265,7 +377,9 @@ function GroupTable({
           </tbody>
         </table>
       </div>
-      {groups.length > 25 ? <p className="field__hint">{t('dashboard.firstOf', { shown: 25, total: groups.length })}</p> : null}
+      {groups.length > 25 ? (
+        <p className="field__hint">{t('dashboard.firstOf', { shown: 25, total: groups.length })}</p>
+      ) : null}
     </section>
   )
 }

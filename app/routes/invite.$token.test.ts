@@ -14,14 +14,22 @@ async function invite(email = 'invitee@example.test') {
   const { cookie } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'admin' })
   const org = await createOrganisation(db, { constituency: 'employers' })
   const res = await call(() =>
-    adminUsers.action(args(makeRequest('/admin/users', { cookie, form: { intent: 'invite', name: 'Invitee', email, organisationId: org.id, globalRole: 'member' } }))),
+    adminUsers.action(
+      args(
+        makeRequest('/admin/users', {
+          cookie,
+          form: { intent: 'invite', name: 'Invitee', email, organisationId: org.id, globalRole: 'member' },
+        }),
+      ),
+    ),
   )
   const token = String(res.data.link.url).split('/').pop()!
   const user = await db.selectFrom('users').select(['id', 'email']).where('email', '=', email).executeTakeFirstOrThrow()
   return { token, user }
 }
 
-const open = (token: string, cookie?: string) => call(() => loader(args(makeRequest(`/invite/${token}`, { cookie }), { token })))
+const open = (token: string, cookie?: string) =>
+  call(() => loader(args(makeRequest(`/invite/${token}`, { cookie }), { token })))
 const accept = (token: string, form: Record<string, string> = { newPassword: PASSWORD, confirmPassword: PASSWORD }) =>
   call(() => action(args(makeRequest(`/invite/${token}`, { form }), { token })))
 
@@ -42,17 +50,27 @@ describe('invitation links', () => {
     const { token, user } = await invite()
     expect((await accept(token)).status).toBe(302)
     expect((await open(token)).data.invitee).toBeNull()
-    const second = await accept(token, { newPassword: 'an attacker passphrase', confirmPassword: 'an attacker passphrase' })
+    const second = await accept(token, {
+      newPassword: 'an attacker passphrase',
+      confirmPassword: 'an attacker passphrase',
+    })
     expect(second.status).toBe(404)
     expect(await attemptLogin(user.email, PASSWORD, '192.0.2.1')).toMatchObject({ status: 'ok' })
   })
 
   it('stop working once expired', async () => {
     const { token, user } = await invite()
-    await db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000) }).execute()
+    await db
+      .updateTable('invitations')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute()
     expect((await open(token)).data.invitee).toBeNull()
     expect((await accept(token)).status).toBe(404)
-    const stored = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()
+    const stored = await db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow()
     expect(stored.password_hash).toBeNull()
   })
 
@@ -61,14 +79,22 @@ describe('invitation links', () => {
     await db.updateTable('users').set({ is_active: false }).where('id', '=', user.id).execute()
     expect((await open(token)).data.invitee).toBeNull()
     expect((await accept(token)).status).toBe(404)
-    const stored = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()
+    const stored = await db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow()
     expect(stored.password_hash).toBeNull()
   })
 
   it('reset a forgotten password, ending the sessions opened with the old one', async () => {
     const { cookie: adminCookie } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'admin' })
     const { user, cookie: oldSession } = await createUserWithSession(db)
-    const res = await call(() => adminUsers.action(args(makeRequest('/admin/users', { cookie: adminCookie, form: { intent: 'new-link', userId: user.id } }))))
+    const res = await call(() =>
+      adminUsers.action(
+        args(makeRequest('/admin/users', { cookie: adminCookie, form: { intent: 'new-link', userId: user.id } })),
+      ),
+    )
     const token = String(res.data.link.url).split('/').pop()!
     const accepted = await accept(token)
     expect(accepted.status).toBe(302)

@@ -15,7 +15,10 @@ import { password, z } from '../utils/validation.ts'
 
 const schema = z
   .object({ newPassword: password, confirmPassword: z.string().min(1).max(256) })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.passwordsDiffer' })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'validation.passwordsDiffer',
+  })
 
 async function findInvitation(token: string | undefined) {
   if (!token || token.length > 100) return undefined
@@ -33,7 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const invitation = await findInvitation(params.token)
   if (!invitation) throw data({ message: 'Not found' }, { status: 404 })
   const submission = parseWithZod(await readFormData(request), { schema })
-  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['newPassword', 'confirmPassword'] }) }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply({ hideFields: ['newPassword', 'confirmPassword'] }) }, { status: 400 })
   const db = getDb()
   const passwordHash = await hashPassword(submission.value.newPassword)
   // The link works once: marking it used and setting the password happen together.

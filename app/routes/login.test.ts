@@ -16,7 +16,11 @@ beforeAll(async () => {
 })
 
 function signIn(form: Record<string, string>, options: { ip?: string; url?: string; cookie?: string } = {}) {
-  const request = makeRequest(options.url ?? '/login', { form, cookie: options.cookie, headers: { 'X-Client-Ip': options.ip ?? '203.0.113.10' } })
+  const request = makeRequest(options.url ?? '/login', {
+    form,
+    cookie: options.cookie,
+    headers: { 'X-Client-Ip': options.ip ?? '203.0.113.10' },
+  })
   return call(() => action(args(request)))
 }
 
@@ -48,7 +52,11 @@ describe('sign-in', () => {
     expect(payload).toMatch(/^[A-Za-z0-9_-]{43}$/)
     expect(payload).not.toContain(user.id)
     expect(payload).not.toContain(user.email)
-    const session = await db.selectFrom('sessions').selectAll().where('id_hash', '=', sha256(payload as string)).executeTakeFirstOrThrow()
+    const session = await db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id_hash', '=', sha256(payload as string))
+      .executeTakeFirstOrThrow()
     expect(session.user_id).toBe(user.id)
   })
 
@@ -72,7 +80,16 @@ describe('sign-in', () => {
     expect(res.location).toBe('/plans/abc/members?x=1')
   })
 
-  it.each(['//evil.com', 'https://evil.com', '/\\evil.com', '/\t/evil.com', '/\n/evil.com', 'javascript:alert(1)', 'evil.com', ''])('ignores the unsafe redirectTo %j', async (redirectTo) => {
+  it.each([
+    '//evil.com',
+    'https://evil.com',
+    '/\\evil.com',
+    '/\t/evil.com',
+    '/\n/evil.com',
+    'javascript:alert(1)',
+    'evil.com',
+    '',
+  ])('ignores the unsafe redirectTo %j', async (redirectTo) => {
     const user = await userWithPassword()
     const res = await signIn({ email: user.email, password: PASSWORD, redirectTo })
     expect(res.status).toBe(302)
@@ -97,7 +114,14 @@ describe('sign-in', () => {
     expect((await signIn({ email: 'not-an-email', password: 'x' })).status).toBe(400)
     expect((await signIn({ email: 'a@example.test', password: 'x'.repeat(10_000) })).status).toBe(400)
     const json = await call(() =>
-      action(args(makeRequest('/login', { body: JSON.stringify({ email: 'a@example.test' }), headers: { 'Content-Type': 'application/json' } }))),
+      action(
+        args(
+          makeRequest('/login', {
+            body: JSON.stringify({ email: 'a@example.test' }),
+            headers: { 'Content-Type': 'application/json' },
+          }),
+        ),
+      ),
     )
     // Not a form at all: refused by the form reader as an unsupported content type.
     expect(json.status).toBe(415)
@@ -131,7 +155,8 @@ describe('sign-in throttling', () => {
 
   it('refuses the right password with 429 after 5 failures for one account from one address', async () => {
     const user = await userWithPassword()
-    for (let i = 0; i < 5; i++) expect((await signIn({ email: user.email, password: 'wrong' }, { ip: office })).status).toBe(400)
+    for (let i = 0; i < 5; i++)
+      expect((await signIn({ email: user.email, password: 'wrong' }, { ip: office })).status).toBe(400)
     const res = await signIn({ email: user.email, password: PASSWORD }, { ip: office })
     expect(res.status).toBe(429)
     expect(res.data.result.error).toEqual({ '': ['auth.throttled'] })
@@ -155,7 +180,8 @@ describe('sign-in throttling', () => {
 
   it('limits one account overall, whichever addresses the failures come from', async () => {
     const user = await userWithPassword()
-    for (let i = 0; i < 20; i++) await LoginAttemptRepository.insert(db, { email: user.email, ip: `192.0.2.${i}`, success: false })
+    for (let i = 0; i < 20; i++)
+      await LoginAttemptRepository.insert(db, { email: user.email, ip: `192.0.2.${i}`, success: false })
     expect((await signIn({ email: user.email, password: PASSWORD }, { ip: '192.0.2.200' })).status).toBe(429)
   })
 
@@ -163,7 +189,8 @@ describe('sign-in throttling', () => {
     const user = await userWithPassword()
     for (let i = 0; i < 4; i++) await signIn({ email: user.email, password: 'wrong' }, { ip: office })
     expect((await signIn({ email: user.email, password: PASSWORD }, { ip: office })).status).toBe(302)
-    for (let i = 0; i < 4; i++) expect((await signIn({ email: user.email, password: 'wrong' }, { ip: office })).status).toBe(400)
+    for (let i = 0; i < 4; i++)
+      expect((await signIn({ email: user.email, password: 'wrong' }, { ip: office })).status).toBe(400)
     expect((await signIn({ email: user.email, password: PASSWORD }, { ip: office })).status).toBe(302)
   })
 

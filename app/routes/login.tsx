@@ -23,13 +23,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request)
   const submission = parseWithZod(await readFormData(request), { schema })
-  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   const { email, password, redirectTo } = submission.value
   const ip = clientIp(request)
   const result = await attemptLogin(email, password, ip)
   if (result.status !== 'ok') {
     const message = result.status === 'throttled' ? 'auth.throttled' : 'auth.invalidCredentials'
-    return data({ result: submission.reply({ formErrors: [message], hideFields: ['password'] }) }, { status: result.status === 'throttled' ? 429 : 400 })
+    return data(
+      { result: submission.reply({ formErrors: [message], hideFields: ['password'] }) },
+      { status: result.status === 'throttled' ? 429 : 400 },
+    )
   }
   const cookie = await createSession(request, result.userId, ip)
   throw redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': cookie } })

@@ -16,7 +16,24 @@ describe('the plan overview', () => {
     const res = await call(() => loader(args(makeRequest(`/plans/${plan.id}`, { cookie }), { planId: plan.id })))
     expect(res.status).toBe(200)
     const codes = res.data.progress.map((p: { code: string }) => p.code)
-    expect(codes).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '4.1', '4.2', '4.3', '5.1', '5.2', '5.3', '6.1', '6.2'])
+    expect(codes).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '2.1',
+      '2.2',
+      '2.3',
+      '3.1',
+      '3.2',
+      '4.1',
+      '4.2',
+      '4.3',
+      '5.1',
+      '5.2',
+      '5.3',
+      '6.1',
+      '6.2',
+    ])
     for (const p of res.data.progress) expect(['not_started', 'in_progress', 'done']).toContain(p.status)
     expect(res.data.team.map((m: { user_id: string; role: string }) => [m.user_id, m.role])).toEqual([
       [lead.id, 'lead'],
@@ -42,7 +59,10 @@ describe('the plan overview', () => {
     const palm = ids.plans['palm-oil']!
     const cookie = await sessionCookieFor(ids.users['viewer@demo.example']!)
     const res = await call(() => loader(args(makeRequest(`/plans/${palm}`, { cookie }), { planId: palm })))
-    const { rows, total } = res.data.ranking as { rows: { rank: number | null; weightedMean: number | null; issue: string; selected: boolean; scorers: number }[]; total: number }
+    const { rows, total } = res.data.ranking as {
+      rows: { rank: number | null; weightedMean: number | null; issue: string; selected: boolean; scorers: number }[]
+      total: number
+    }
     expect(total).toBeGreaterThan(1)
     expect(rows[0]).toMatchObject({ rank: 1, selected: true })
     expect(rows[0]!.issue).toMatch(/^I1 Disguised casual employment/)
@@ -53,7 +73,9 @@ describe('the plan overview', () => {
 
     const { user: lead, cookie: leadCookie } = await createUserWithSession(db)
     const fresh = await createPlan(db, lead.id)
-    const empty = await call(() => loader(args(makeRequest(`/plans/${fresh.id}`, { cookie: leadCookie }), { planId: fresh.id })))
+    const empty = await call(() =>
+      loader(args(makeRequest(`/plans/${fresh.id}`, { cookie: leadCookie }), { planId: fresh.id })),
+    )
     expect(empty.data.ranking).toEqual({ rows: [], total: 0 })
   })
 })

@@ -29,25 +29,61 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')
   const db = getDb()
-  const [{ progress, signoff }, team, activity, reviews, endorsements, ranking, refs, returned, approved] = await Promise.all([
-    evaluateCompletion(db, plan.id).then(async (progress) => ({ progress, signoff: await loadPlanSignoff(db, plan.id, progress) })),
-    MemberRepository.findByPlan(db, plan.id),
-    ActivityRepository.findRecentByPlan(db, plan.id, 15),
-    CommentRepository.countOpenReviews(db, plan.id),
-    LifecycleRepository.findEndorsements(db, plan.id),
-    loadPriorityRanking(db, plan.id),
-    ItemRepository.findRefs(db, plan.id),
-    // Why the plan came back stays in view until it is resubmitted; an approval's override while it stands.
-    plan.status === 'draft' ? LifecycleRepository.findReturnNote(db, plan.id) : Promise.resolve(undefined),
-    ['approved', 'implementing', 'completed'].includes(plan.status) ? LifecycleRepository.findLatestApproval(db, plan.id) : Promise.resolve(undefined),
-  ])
+  const [{ progress, signoff }, team, activity, reviews, endorsements, ranking, refs, returned, approved] =
+    await Promise.all([
+      evaluateCompletion(db, plan.id).then(async (progress) => ({
+        progress,
+        signoff: await loadPlanSignoff(db, plan.id, progress),
+      })),
+      MemberRepository.findByPlan(db, plan.id),
+      ActivityRepository.findRecentByPlan(db, plan.id, 15),
+      CommentRepository.countOpenReviews(db, plan.id),
+      LifecycleRepository.findEndorsements(db, plan.id),
+      loadPriorityRanking(db, plan.id),
+      ItemRepository.findRefs(db, plan.id),
+      // Why the plan came back stays in view until it is resubmitted; an approval's override while it stands.
+      plan.status === 'draft' ? LifecycleRepository.findReturnNote(db, plan.id) : Promise.resolve(undefined),
+      ['approved', 'implementing', 'completed'].includes(plan.status)
+        ? LifecycleRepository.findLatestApproval(db, plan.id)
+        : Promise.resolve(undefined),
+    ])
   const endorsedBy = [...new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))]
   const agreement = Object.fromEntries(signoff.substeps.map((s) => [s.code, s.agreement]))
-  return { planId: plan.id, workingLanguage: plan.working_language, pdfAvailable: isPdfAvailable(), progress, counts: signoff.counts, agreement, team, activity, refs, reviews, endorsedBy, ranking, returned: returned ?? null, approved: approved ?? null }
+  return {
+    planId: plan.id,
+    workingLanguage: plan.working_language,
+    pdfAvailable: isPdfAvailable(),
+    progress,
+    counts: signoff.counts,
+    agreement,
+    team,
+    activity,
+    refs,
+    reviews,
+    endorsedBy,
+    ranking,
+    returned: returned ?? null,
+    approved: approved ?? null,
+  }
 }
 
 export default function PlanOverview() {
-  const { planId, workingLanguage, pdfAvailable, progress, counts, agreement, team, activity, refs, reviews, endorsedBy, ranking, returned, approved } = useLoaderData<typeof loader>()
+  const {
+    planId,
+    workingLanguage,
+    pdfAvailable,
+    progress,
+    counts,
+    agreement,
+    team,
+    activity,
+    refs,
+    reviews,
+    endorsedBy,
+    ranking,
+    returned,
+    approved,
+  } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['common', 'steps'])
   const byCode = new Map(progress.map((p) => [p.code, p]))
   return (
@@ -61,7 +97,9 @@ export default function PlanOverview() {
           <p className="overview__counts">
             <span>{t('overview.progress', { complete: counts.complete, total: counts.total })}</span>
             <span>{t('overview.agreed', { agreed: counts.agreed, total: counts.total })}</span>
-            {counts.stale > 0 ? <span className="overview__stale">{t('overview.stale', { count: counts.stale })}</span> : null}
+            {counts.stale > 0 ? (
+              <span className="overview__stale">{t('overview.stale', { count: counts.stale })}</span>
+            ) : null}
           </p>
         </div>
         <progress max={counts.total} value={counts.complete} aria-label={t('overview.progressLabel')} />
@@ -69,7 +107,9 @@ export default function PlanOverview() {
         <p className="review-summary">
           <Link to={`/plans/${planId}/review`}>{t('overview.openReviews', { count: reviews.total })}</Link>
           {' · '}
-          {endorsedBy.length ? t('dashboard.endorsedBy', { list: endorsedBy.map((c) => t(`constituency.${c}`)).join(', ') }) : t('dashboard.noEndorsement')}
+          {endorsedBy.length
+            ? t('dashboard.endorsedBy', { list: endorsedBy.map((c) => t(`constituency.${c}`)).join(', ') })
+            : t('dashboard.noEndorsement')}
         </p>
         <ol className="step-grid">
           {STEPS.map((s) => (
@@ -89,9 +129,15 @@ export default function PlanOverview() {
                         <span className={`pill pill--${p.status}`}>{t(`progress.status.${p.status}`)}</span>
                         <AgreementPill agreement={agreement[code] ?? 'none'} />
                       </span>
-                      {reviews.bySubject[code] ? <span className="substep-list__missing">{t('overview.openReviews', { count: reviews.bySubject[code] })}</span> : null}
+                      {reviews.bySubject[code] ? (
+                        <span className="substep-list__missing">
+                          {t('overview.openReviews', { count: reviews.bySubject[code] })}
+                        </span>
+                      ) : null}
                       {p.status !== 'done' && p.missing.length > 0 ? (
-                        <span className="substep-list__missing">{p.missing.map((m) => t(`steps:${m}`)).join(' · ')}</span>
+                        <span className="substep-list__missing">
+                          {p.missing.map((m) => t(`steps:${m}`)).join(' · ')}
+                        </span>
                       ) : null}
                     </li>
                   )

@@ -14,7 +14,13 @@ const db = getDb()
 async function setup() {
   const { user: lead, cookie } = await createUserWithSession(db, { name: 'Ratna Lead' })
   const plan = await createPlan(db, lead.id)
-  const item = await ItemRepository.insert(db, { planId: plan.id, kind: 'mandate', refPrefix: 'M', data: { instrument: 'Act', powerType: 'entry_inspection' }, actorId: lead.id })
+  const item = await ItemRepository.insert(db, {
+    planId: plan.id,
+    kind: 'mandate',
+    refPrefix: 'M',
+    data: { instrument: 'Act', powerType: 'entry_inspection' },
+    actorId: lead.id,
+  })
   return { lead, cookie, plan, item }
 }
 
@@ -24,19 +30,37 @@ async function member(planId: string, leadId: string, role: PlanRole) {
   return { user, cookie }
 }
 
-const post = (planId: string, cookie: string, form: Record<string, string>) => call(() => action(args(makeRequest(`/plans/${planId}/comments`, { cookie, form }), { planId })))
+const post = (planId: string, cookie: string, form: Record<string, string>) =>
+  call(() => action(args(makeRequest(`/plans/${planId}/comments`, { cookie, form }), { planId })))
 const thread = (planId: string, cookie: string, subjectType: string, subjectId: string) =>
-  call(() => loader(args(makeRequest(`/plans/${planId}/comments?subjectType=${subjectType}&subjectId=${encodeURIComponent(subjectId)}`, { cookie }), { planId })))
+  call(() =>
+    loader(
+      args(
+        makeRequest(`/plans/${planId}/comments?subjectType=${subjectType}&subjectId=${encodeURIComponent(subjectId)}`, {
+          cookie,
+        }),
+        { planId },
+      ),
+    ),
+  )
 
 describe('comments on artefacts', () => {
   it('adds comments and replies, returns the thread oldest first with author and organisation, and records the history', async () => {
     const { lead, cookie, plan, item } = await setup()
     const union = await member(plan.id, lead.id, 'contributor')
-    const first = await post(plan.id, union.cookie, { subjectType: 'item', subjectId: item.id, body: '  Please cite the union survey.  ' })
+    const first = await post(plan.id, union.cookie, {
+      subjectType: 'item',
+      subjectId: item.id,
+      body: '  Please cite the union survey.  ',
+    })
     expect(first.status).toBe(200)
     const parentId = first.data.comments[0].id
-    expect((await post(plan.id, cookie, { subjectType: 'item', subjectId: item.id, parentId, body: 'Added D5.' })).status).toBe(200)
-    expect((await post(plan.id, cookie, { subjectType: 'item', subjectId: item.id, body: 'Second topic' })).status).toBe(200)
+    expect(
+      (await post(plan.id, cookie, { subjectType: 'item', subjectId: item.id, parentId, body: 'Added D5.' })).status,
+    ).toBe(200)
+    expect(
+      (await post(plan.id, cookie, { subjectType: 'item', subjectId: item.id, body: 'Second topic' })).status,
+    ).toBe(200)
     const res = await thread(plan.id, cookie, 'item', item.id)
     expect(res.status).toBe(200)
     expect(res.data.canComment).toBe(true)
@@ -65,7 +89,11 @@ describe('comments on artefacts', () => {
     const counts = await CommentRepository.countByPlan(db, plan.id)
     expect(counts).toEqual({ item: { [item.id]: 2 }, substep: { '2.2': 1 }, plan: { [plan.id]: 1 } })
     // The sub-step page gets every item's count and its own thread's count with its data.
-    const page = await call(() => substepPage.loader(args(makeRequest(`/plans/${plan.id}/steps/2.2`, { cookie }), { planId: plan.id, substep: '2.2' })))
+    const page = await call(() =>
+      substepPage.loader(
+        args(makeRequest(`/plans/${plan.id}/steps/2.2`, { cookie }), { planId: plan.id, substep: '2.2' }),
+      ),
+    )
     expect(page.data.commentCounts).toEqual({ items: { [item.id]: 2 }, substep: 1 })
     void lead
   })
@@ -73,15 +101,27 @@ describe('comments on artefacts', () => {
   it('lets an ILO reviewer comment without membership, a viewer only read, and hides the plan from others', async () => {
     const { lead, plan } = await setup()
     const reviewer = await createUserWithSession(db, { globalRole: 'ilo_reviewer', constituency: 'ilo' })
-    expect((await post(plan.id, reviewer.cookie, { subjectType: 'substep', subjectId: '2.2', body: 'Consider I4 next cycle.' })).status).toBe(200)
+    expect(
+      (
+        await post(plan.id, reviewer.cookie, {
+          subjectType: 'substep',
+          subjectId: '2.2',
+          body: 'Consider I4 next cycle.',
+        })
+      ).status,
+    ).toBe(200)
     const viewer = await member(plan.id, lead.id, 'viewer')
     const read = await thread(plan.id, viewer.cookie, 'substep', '2.2')
     expect(read.status).toBe(200)
     expect(read.data.canComment).toBe(false)
     expect(read.data.comments).toHaveLength(1)
-    expect((await post(plan.id, viewer.cookie, { subjectType: 'substep', subjectId: '2.2', body: 'x' })).status).toBe(403)
+    expect((await post(plan.id, viewer.cookie, { subjectType: 'substep', subjectId: '2.2', body: 'x' })).status).toBe(
+      403,
+    )
     const stranger = await createUserWithSession(db)
-    expect((await post(plan.id, stranger.cookie, { subjectType: 'substep', subjectId: '2.2', body: 'x' })).status).toBe(404)
+    expect((await post(plan.id, stranger.cookie, { subjectType: 'substep', subjectId: '2.2', body: 'x' })).status).toBe(
+      404,
+    )
     expect((await thread(plan.id, stranger.cookie, 'substep', '2.2')).status).toBe(404)
     expect(await CommentRepository.findThread(db, plan.id, 'substep', '2.2')).toHaveLength(1)
   })
@@ -90,16 +130,26 @@ describe('comments on artefacts', () => {
     const { cookie, plan, item } = await setup()
     const other = await setup()
     const onSubstep = await post(plan.id, cookie, { subjectType: 'substep', subjectId: '3.1', body: 'On 3.1' })
-    const foreign = await post(other.plan.id, other.cookie, { subjectType: 'item', subjectId: other.item.id, body: 'Elsewhere' })
+    const foreign = await post(other.plan.id, other.cookie, {
+      subjectType: 'item',
+      subjectId: other.item.id,
+      body: 'Elsewhere',
+    })
     for (const parentId of [onSubstep.data.comments[0].id, foreign.data.comments[0].id]) {
       const res = await post(plan.id, cookie, { subjectType: 'item', subjectId: item.id, parentId, body: 'Reply' })
       expect(res.status).toBe(400)
       expect(res.data.result.error.parentId).toEqual(['validation.commentParent'])
     }
     expect((await post(plan.id, cookie, { subjectType: 'item', subjectId: item.id, body: '   ' })).status).toBe(400)
-    expect((await post(plan.id, cookie, { subjectType: 'item', subjectId: item.id, body: 'x'.repeat(5001) })).status).toBe(400)
-    expect((await post(plan.id, cookie, { subjectType: 'item', subjectId: item.id, body: 'x'.repeat(5000) })).status).toBe(200)
-    expect((await post(plan.id, cookie, { subjectType: 'item', subjectId: other.item.id, body: 'Cross-plan' })).status).toBe(404)
+    expect(
+      (await post(plan.id, cookie, { subjectType: 'item', subjectId: item.id, body: 'x'.repeat(5001) })).status,
+    ).toBe(400)
+    expect(
+      (await post(plan.id, cookie, { subjectType: 'item', subjectId: item.id, body: 'x'.repeat(5000) })).status,
+    ).toBe(200)
+    expect(
+      (await post(plan.id, cookie, { subjectType: 'item', subjectId: other.item.id, body: 'Cross-plan' })).status,
+    ).toBe(404)
     expect((await post(plan.id, cookie, { subjectType: 'substep', subjectId: '9.9', body: 'x' })).status).toBe(404)
     expect((await post(plan.id, cookie, { subjectType: 'plan', subjectId: other.plan.id, body: 'x' })).status).toBe(404)
     expect((await post(plan.id, cookie, { subjectType: 'elsewhere', subjectId: '1', body: 'x' })).status).toBe(400)

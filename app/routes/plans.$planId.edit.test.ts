@@ -59,7 +59,10 @@ describe('editing plan details', () => {
     const { user: bob, cookie: bobCookie } = await createUserWithSession(db)
     const plan = await createPlan(db, alice.id)
     await addMember(db, plan.id, bob.id, 'lead', alice.id)
-    const results = await Promise.all([save(plan.id, aliceCookie, details('A', 1)), save(plan.id, bobCookie, details('B', 1))])
+    const results = await Promise.all([
+      save(plan.id, aliceCookie, details('A', 1)),
+      save(plan.id, bobCookie, details('B', 1)),
+    ])
     expect(results.map((r) => r.status).sort()).toEqual([302, 409])
     expect((await stored(plan.id)).version).toBe(2)
   })

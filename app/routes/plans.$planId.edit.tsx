@@ -23,15 +23,39 @@ import { readFormData } from '../utils/request.server.ts'
 const editSchema = planSchema.and(z.object({ version: z.number().int().positive() }))
 
 // The plan's details as the form names them: what a save is merged on (ADR 036).
-const PLAN_FIELDS = ['title', 'countryCode', 'region', 'sectors', 'scope', 'startDate', 'endDate', 'workingLanguage'] as const
+const PLAN_FIELDS = [
+  'title',
+  'countryCode',
+  'region',
+  'sectors',
+  'scope',
+  'startDate',
+  'endDate',
+  'workingLanguage',
+] as const
 type PlanRow = NonNullable<Awaited<ReturnType<typeof PlanRepository.findById>>>
 
 function formValues(p: PlanRow): Values {
-  return { title: p.title, countryCode: p.country_code, region: p.region ?? '', sectors: p.sectors, scope: p.scope, startDate: p.start_date, endDate: p.end_date, workingLanguage: p.working_language }
+  return {
+    title: p.title,
+    countryCode: p.country_code,
+    region: p.region ?? '',
+    sectors: p.sectors,
+    scope: p.scope,
+    startDate: p.start_date,
+    endDate: p.end_date,
+    workingLanguage: p.working_language,
+  }
 }
 
 // Who saved the details (or moved the plan on, which also makes a new version) last.
-const lastEditor = (planId: string) => ActivityRepository.findLastActorName(getDb(), { planId, entityType: 'plan', entityId: planId, actions: ['updated', 'status_changed'] })
+const lastEditor = (planId: string) =>
+  ActivityRepository.findLastActorName(getDb(), {
+    planId,
+    entityType: 'plan',
+    entityId: planId,
+    actions: ['updated', 'status_changed'],
+  })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, abilities } = await requirePlanAccess(request, params.planId, 'plan:update')
@@ -53,13 +77,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
     mine: { ...mine, region: mine.region ?? '' },
     load: async () => {
       const current = await PlanRepository.findById(db, plan.id)
-      return current && { id: current.id, version: current.version, data: formValues(current), by: await lastEditor(plan.id) }
+      return (
+        current && {
+          id: current.id,
+          version: current.version,
+          data: formValues(current),
+          by: await lastEditor(plan.id),
+        }
+      )
     },
     write: (v, current) =>
-      PlanRepository.updateMetadata(db, plan.id, current.version, { ...(v as typeof mine), region: typeof v.region === 'string' && v.region !== '' ? v.region : null }, user.id),
+      PlanRepository.updateMetadata(
+        db,
+        plan.id,
+        current.version,
+        { ...(v as typeof mine), region: typeof v.region === 'string' && v.region !== '' ? v.region : null },
+        user.id,
+      ),
   })
   // Someone saved in between and changed what this person changed: keep what they typed, show both.
-  if (outcome.kind === 'conflict') return conflictResponse('', outcome.conflict, submission.reply({ formErrors: ['conflict.stale'] }))
+  if (outcome.kind === 'conflict')
+    return conflictResponse('', outcome.conflict, submission.reply({ formErrors: ['conflict.stale'] }))
   if (outcome.kind === 'missing') throw data({ message: 'Not found' }, { status: 404 })
   throw redirect(`/plans/${plan.id}`)
 }
@@ -87,7 +125,12 @@ export default function EditPlanPage() {
     else form.update<string>({ name, value: typeof value === 'string' ? value : '' })
   }
   const label = (name: string) => t(`plan.fields.${name === 'countryCode' ? 'country' : name}`)
-  const show = (_name: string, value: unknown) => (Array.isArray(value) ? value.join(', ') : value === undefined || value === null || value === '' ? '—' : String(value))
+  const show = (_name: string, value: unknown) =>
+    Array.isArray(value)
+      ? value.join(', ')
+      : value === undefined || value === null || value === ''
+        ? '—'
+        : String(value)
   return (
     <section aria-labelledby="edit-heading" className="page--narrow">
       <title>{t('plan.editTitle')}</title>

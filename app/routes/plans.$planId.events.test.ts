@@ -41,7 +41,8 @@ async function openStream(planId: string, cookie: string) {
           cursor += match.index + match[0].length
           return Date.now() - started
         }
-        if (Date.now() - started > timeoutMs) throw new Error(`no ${pattern} within ${timeoutMs} ms; got ${JSON.stringify(text.slice(cursor))}`)
+        if (Date.now() - started > timeoutMs)
+          throw new Error(`no ${pattern} within ${timeoutMs} ms; got ${JSON.stringify(text.slice(cursor))}`)
         await new Promise((r) => setTimeout(r, 10))
       }
     },
@@ -59,7 +60,15 @@ describe('GET /plans/:planId/events', () => {
     const waiting = stream.next(/event: change\ndata: .*\n\n/, 1_000)
     await db
       .insertInto('worksheet_items')
-      .values({ plan_id: plan.id, kind: 'mandate', ref: 'M1', position: 1, data: '{}', created_by: user.id, updated_by: user.id })
+      .values({
+        plan_id: plan.id,
+        kind: 'mandate',
+        ref: 'M1',
+        position: 1,
+        data: '{}',
+        created_by: user.id,
+        updated_by: user.id,
+      })
       .execute()
     expect(await waiting).toBeLessThan(1_000)
     expect(stream.text()).toContain(`"planId":"${plan.id}"`)

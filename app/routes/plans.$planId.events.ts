@@ -21,7 +21,9 @@ async function stillAllowed(request: Request, planId: string): Promise<boolean> 
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { plan } = await asResourceGuard(() => requirePlanAccess(request, params.planId, 'plan:read'), { 'Cache-Control': 'no-store' })
+  const { plan } = await asResourceGuard(() => requirePlanAccess(request, params.planId, 'plan:read'), {
+    'Cache-Control': 'no-store',
+  })
   const planId = plan.id
   // LISTEN is in place before the stream opens, so no change after this response can be missed.
   await planEventsReady()

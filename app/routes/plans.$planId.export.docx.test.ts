@@ -40,7 +40,9 @@ describe('GET /plans/:planId/export.docx of the demo palm oil plan', () => {
     const response = await download(palm, await as('planner@demo.example'))
     expect(response.headers.get('Content-Type')).toBe(DOCX_CONTENT_TYPE)
     expect(response.headers.get('Cache-Control')).toBe('private, no-store')
-    expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="Regional-Tripartite-[\w-]*-Disguised-casual[\w-]*\.docx"; filename\*=UTF-8''Regional%20Tripartite%20[\w%.-]*\.docx$/)
+    expect(response.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="Regional-Tripartite-[\w-]*-Disguised-casual[\w-]*\.docx"; filename\*=UTF-8''Regional%20Tripartite%20[\w%.-]*\.docx$/,
+    )
 
     const buffer = await response.arrayBuffer()
     await assertWellFormedDocx(buffer)
@@ -66,29 +68,51 @@ describe('GET /plans/:planId/export.docx of the demo palm oil plan', () => {
     await download(palm, await as('viewer@demo.example'))
     await download(palm, await as('ilo@demo.example'))
 
-    const outsider = await call(() => loader(args(makeRequest(`/plans/${palm}/export.docx`, { cookie: '' }), { planId: palm })))
+    const outsider = await call(() =>
+      loader(args(makeRequest(`/plans/${palm}/export.docx`, { cookie: '' }), { planId: palm })),
+    )
     expect(outsider.status).toBe(302)
     expect(outsider.location).toMatch(/^\/login/)
     const { cookie } = await createUserWithSession(db)
-    const stranger = await call(() => loader(args(makeRequest(`/plans/${palm}/export.docx`, { cookie }), { planId: palm })))
+    const stranger = await call(() =>
+      loader(args(makeRequest(`/plans/${palm}/export.docx`, { cookie }), { planId: palm })),
+    )
     expect(stranger.status).toBe(404)
     const fisheriesCookie = await as('fisheries@demo.example')
-    const fisheries = await call(() => loader(args(makeRequest(`/plans/${palm}/export.docx`, { cookie: fisheriesCookie }), { planId: palm })))
+    const fisheries = await call(() =>
+      loader(args(makeRequest(`/plans/${palm}/export.docx`, { cookie: fisheriesCookie }), { planId: palm })),
+    )
     expect(fisheries.status).toBe(404)
-    const unknown = await call(() => loader(args(makeRequest('/plans/nope/export.docx', { cookie }), { planId: 'nope' })))
+    const unknown = await call(() =>
+      loader(args(makeRequest('/plans/nope/export.docx', { cookie }), { planId: 'nope' })),
+    )
     expect(unknown.status).toBe(404)
   })
 
   it('exports an approved version from its frozen snapshot, and 404s for a version that does not exist', async () => {
     const lead = ids.users['planner@demo.example']!
     await db.updateTable('plans').set({ status: 'in_review' }).where('id', '=', palm).execute()
-    const { versionNumber } = await LifecycleRepository.transition(db, { planId: palm, from: 'in_review', to: 'approved', actorId: lead, note: null, overrideReason: 'Approved for the export test without endorsements' })
+    const { versionNumber } = await LifecycleRepository.transition(db, {
+      planId: palm,
+      from: 'in_review',
+      to: 'approved',
+      actorId: lead,
+      note: null,
+      overrideReason: 'Approved for the export test without endorsements',
+    })
     await db.updateTable('plans').set({ title: 'A later title' }).where('id', '=', palm).execute()
     const cookie = await as('viewer@demo.example')
-    const get = (number: string) => versionLoader(args(makeRequest(`/plans/${palm}/versions/${number}/export.docx`, { cookie }), { planId: palm, number }))
+    const get = (number: string) =>
+      versionLoader(
+        args(makeRequest(`/plans/${palm}/versions/${number}/export.docx`, { cookie }), { planId: palm, number }),
+      )
 
     const response = await get(String(versionNumber))
-    expect(response.headers.get('Content-Disposition')).toMatch(new RegExp(`filename="Regional-Tripartite-[\\w-]*-v${versionNumber}\\.docx"; filename\\*=UTF-8''Regional%20[\\w%.-]*-v${versionNumber}\\.docx$`))
+    expect(response.headers.get('Content-Disposition')).toMatch(
+      new RegExp(
+        `filename="Regional-Tripartite-[\\w-]*-v${versionNumber}\\.docx"; filename\\*=UTF-8''Regional%20[\\w%.-]*-v${versionNumber}\\.docx$`,
+      ),
+    )
     const parts = await readDocx(await response.arrayBuffer())
     expect(wordText(parts.document)).toMatch(/Disguised casual employment in oil palm estates/)
     expect(wordText(parts.document)).not.toContain('A later title')
@@ -96,7 +120,14 @@ describe('GET /plans/:planId/export.docx of the demo palm oil plan', () => {
 
     for (const number of ['99', '0', '1e3', '-1', 'x']) expect((await call(() => get(number))).status).toBe(404)
     const { cookie: stranger } = await createUserWithSession(db)
-    const hidden = await call(() => versionLoader(args(makeRequest(`/plans/${palm}/versions/${versionNumber}/export.docx`, { cookie: stranger }), { planId: palm, number: String(versionNumber) })))
+    const hidden = await call(() =>
+      versionLoader(
+        args(makeRequest(`/plans/${palm}/versions/${versionNumber}/export.docx`, { cookie: stranger }), {
+          planId: palm,
+          number: String(versionNumber),
+        }),
+      ),
+    )
     expect(hidden.status).toBe(404)
   })
 })
@@ -104,14 +135,21 @@ describe('GET /plans/:planId/export.docx of the demo palm oil plan', () => {
 describe('GET /plans/:planId/export.docx of plans made by factories', () => {
   it("writes a French plan in French, whatever the reader's interface language", async () => {
     const { user: lead, cookie } = await createUserWithSession(db)
-    const plan = await createPlan(db, lead.id, { title: 'Plan de conformité du secteur textile', workingLanguage: 'fr' })
+    const plan = await createPlan(db, lead.id, {
+      title: 'Plan de conformité du secteur textile',
+      workingLanguage: 'fr',
+    })
     const request = makeRequest(`/plans/${plan.id}/export.docx`, { cookie, headers: { 'Accept-Language': 'es' } })
     const response = await loader(args(request, { planId: plan.id }))
-    expect(response.headers.get('Content-Disposition')).toContain(`filename="Plan-de-conformite-du-secteur-textile.docx"; filename*=UTF-8''Plan%20de%20conformit%C3%A9%20du%20secteur%20textile.docx`)
+    expect(response.headers.get('Content-Disposition')).toContain(
+      `filename="Plan-de-conformite-du-secteur-textile.docx"; filename*=UTF-8''Plan%20de%20conformit%C3%A9%20du%20secteur%20textile.docx`,
+    )
 
     const parts = await readDocx(await response.arrayBuffer())
     expect(/<w:docDefaults>.*<w:lang w:val="([^"]+)"\/>/.exec(parts.styles)?.[1]).toBe('fr-FR')
-    expect(new Set([...parts.document.matchAll(/<w:lang w:val="([^"]+)"/g)].map((m) => m[1]))).toEqual(new Set(['fr-FR']))
+    expect(new Set([...parts.document.matchAll(/<w:lang w:val="([^"]+)"/g)].map((m) => m[1]))).toEqual(
+      new Set(['fr-FR']),
+    )
     expect(parts.core).toContain('<dc:language>fr-FR</dc:language>')
     expect(styled(parts.document, 'Heading1').filter((h) => /^Étape \d/.test(h))).toHaveLength(6)
     expect(wordText(parts.document)).toContain('Table des matières')
@@ -122,11 +160,19 @@ describe('GET /plans/:planId/export.docx of plans made by factories', () => {
     const lead = await createUser(db)
     const evil = 'Workers <w:p><w:r><w:t>injected</w:t></w:r></w:p> & "co"\u0001\u0007\u001B\uFFFE end'
     const plan = await createPlan(db, lead.id, { title: `Plan ${evil}` })
-    await ItemRepository.insert(db, { planId: plan.id, kind: 'indicator', refPrefix: 'K', data: { name: evil, indicatorType: 'output', unit: 'count', targetValue: 10 }, actorId: lead.id })
+    await ItemRepository.insert(db, {
+      planId: plan.id,
+      kind: 'indicator',
+      refPrefix: 'K',
+      data: { name: evil, indicatorType: 'output', unit: 'count', targetValue: 10 },
+      actorId: lead.id,
+    })
     const response = await download(plan.id, await sessionCookieFor(lead.id))
 
     const disposition = response.headers.get('Content-Disposition')!
-    expect(disposition).toMatch(/^attachment; filename="Plan-Workers-w-p-w-r-w-t-injected-w-t-w-r-w-p-co-end\.docx"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/)
+    expect(disposition).toMatch(
+      /^attachment; filename="Plan-Workers-w-p-w-r-w-t-injected-w-t-w-r-w-p-co-end\.docx"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/,
+    )
     const buffer = await response.arrayBuffer()
     await assertWellFormedDocx(buffer)
     const { document } = await readDocx(buffer)
@@ -139,7 +185,10 @@ describe('GET /plans/:planId/export.docx of plans made by factories', () => {
     const lead = await createUser(db)
     const plan = await createPlan(db, lead.id)
     const { user, cookie } = await createUserWithSession(db)
-    expect((await call(() => loader(args(makeRequest(`/plans/${plan.id}/export.docx`, { cookie }), { planId: plan.id })))).status).toBe(404)
+    expect(
+      (await call(() => loader(args(makeRequest(`/plans/${plan.id}/export.docx`, { cookie }), { planId: plan.id }))))
+        .status,
+    ).toBe(404)
     await addMember(db, plan.id, user.id, 'contributor', lead.id)
     await download(plan.id, cookie)
   })

@@ -36,14 +36,17 @@ interface OutlineNode {
   title: string
   items: OutlineNode[]
 }
-const titles = (outline: OutlineNode[] | null): string[] => (outline ?? []).flatMap((o) => [o.title, ...titles(o.items)])
+const titles = (outline: OutlineNode[] | null): string[] =>
+  (outline ?? []).flatMap((o) => [o.title, ...titles(o.items)])
 
 describe('the PDF export', () => {
   it('is a tagged A4 PDF with the plan text, step bookmarks, title and language', async () => {
     const res = await download(await sessionCookieFor(ids.users['planner@demo.example']!))
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('application/pdf')
-    expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="Regional-Tripartite-Strategic-Compliance-Plan-2026-2027-[\w-]+\.pdf"$/)
+    expect(res.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="Regional-Tripartite-Strategic-Compliance-Plan-2026-2027-[\w-]+\.pdf"$/,
+    )
     const pdf = await getDocument({ data: new Uint8Array(await res.arrayBuffer()), useSystemFonts: false }).promise
     try {
       const info = (await pdf.getMetadata()).info as Record<string, unknown>
@@ -83,7 +86,9 @@ describe('the PDF export', () => {
     const page = await res.text()
     expect(page).toContain('This server has no Chromium')
     expect(page).toContain(`href="/plans/${palm}/print"`)
-    const overview = (await overviewLoader(args(makeRequest(`/plans/${palm}`, { cookie }), { planId: palm }))) as { pdfAvailable: boolean }
+    const overview = (await overviewLoader(args(makeRequest(`/plans/${palm}`, { cookie }), { planId: palm }))) as {
+      pdfAvailable: boolean
+    }
     expect(overview.pdfAvailable).toBe(false)
   })
 
@@ -96,24 +101,29 @@ describe('the PDF export', () => {
 })
 
 describe('PDF exports per user', () => {
-  it('refuses a reader’s ten parallel exports beyond two with 429, while another reader still gets a PDF', { timeout: 240_000 }, async () => {
-    const viewer = await sessionCookieFor(ids.users['viewer@demo.example']!)
-    const planner = await sessionCookieFor(ids.users['planner@demo.example']!)
-    let settled = 0
-    const burst = Array.from({ length: 10 }, () => download(viewer).finally(() => settled++))
-    // Every export of the burst is answered or holds a place in the print queue; without a per-user
-    // limit the burst now fills the queue and the other reader's export is a 503.
-    while (pdfQueueStats().running + pdfQueueStats().waiting + settled < 10) await new Promise((resolve) => setTimeout(resolve, 20))
-    const other = await download(planner)
-    const replies = await Promise.all(burst)
-    expect(other.status).toBe(200)
-    expect(other.headers.get('Content-Type')).toBe('application/pdf')
-    const statuses = replies.map((r) => r.status).sort()
-    expect(statuses).toEqual([200, 200, 429, 429, 429, 429, 429, 429, 429, 429])
-    const refused = replies.find((r) => r.status === 429)!
-    expect(refused.headers.get('Retry-After')).toBe('30')
-    expect(await refused.text()).toContain('You already have PDF files being made')
-    // The limit is on exports in progress: once they are done the reader may export again.
-    expect((await download(viewer)).status).toBe(200)
-  })
+  it(
+    'refuses a reader’s ten parallel exports beyond two with 429, while another reader still gets a PDF',
+    { timeout: 240_000 },
+    async () => {
+      const viewer = await sessionCookieFor(ids.users['viewer@demo.example']!)
+      const planner = await sessionCookieFor(ids.users['planner@demo.example']!)
+      let settled = 0
+      const burst = Array.from({ length: 10 }, () => download(viewer).finally(() => settled++))
+      // Every export of the burst is answered or holds a place in the print queue; without a per-user
+      // limit the burst now fills the queue and the other reader's export is a 503.
+      while (pdfQueueStats().running + pdfQueueStats().waiting + settled < 10)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      const other = await download(planner)
+      const replies = await Promise.all(burst)
+      expect(other.status).toBe(200)
+      expect(other.headers.get('Content-Type')).toBe('application/pdf')
+      const statuses = replies.map((r) => r.status).sort()
+      expect(statuses).toEqual([200, 200, 429, 429, 429, 429, 429, 429, 429, 429])
+      const refused = replies.find((r) => r.status === 429)!
+      expect(refused.headers.get('Retry-After')).toBe('30')
+      expect(await refused.text()).toContain('You already have PDF files being made')
+      // The limit is on exports in progress: once they are done the reader may export again.
+      expect((await download(viewer)).status).toBe(200)
+    },
+  )
 })

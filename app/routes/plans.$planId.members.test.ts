@@ -19,11 +19,21 @@ async function planWithLead() {
 const post = (planId: string, cookie: string, form: Record<string, string | string[]> | undefined, body?: string) =>
   call(() =>
     action(
-      args(makeRequest(`/plans/${planId}/members`, { cookie, form, body, headers: body ? { 'Content-Type': 'application/json' } : {} }), { planId }),
+      args(
+        makeRequest(`/plans/${planId}/members`, {
+          cookie,
+          form,
+          body,
+          headers: body ? { 'Content-Type': 'application/json' } : {},
+        }),
+        { planId },
+      ),
     ),
   )
-const page = (planId: string, cookie: string) => call(() => loader(args(makeRequest(`/plans/${planId}/members`, { cookie }), { planId })))
-const team = async (planId: string) => (await MemberRepository.findByPlan(db, planId)).map((m) => [m.user_id, m.role]).sort()
+const page = (planId: string, cookie: string) =>
+  call(() => loader(args(makeRequest(`/plans/${planId}/members`, { cookie }), { planId })))
+const team = async (planId: string) =>
+  (await MemberRepository.findByPlan(db, planId)).map((m) => [m.user_id, m.role]).sort()
 // The role the lead saw when the change-role form was shown (ADR 036).
 const was = (role: string) => JSON.stringify({ role })
 
@@ -62,8 +72,17 @@ describe('adding members', () => {
     const { cookie, plan } = await planWithLead()
     const person = await createUser(db)
     await post(plan.id, cookie, { intent: 'add', userId: person.id, role: 'contributor' })
-    const history = await db.selectFrom('activity_events').selectAll().where('plan_id', '=', plan.id).orderBy('id', 'desc').execute()
-    expect(history[0]).toMatchObject({ action: 'member_added', entity_id: person.id, new_value: { role: 'contributor' } })
+    const history = await db
+      .selectFrom('activity_events')
+      .selectAll()
+      .where('plan_id', '=', plan.id)
+      .orderBy('id', 'desc')
+      .execute()
+    expect(history[0]).toMatchObject({
+      action: 'member_added',
+      entity_id: person.id,
+      new_value: { role: 'contributor' },
+    })
   })
 })
 
@@ -72,7 +91,10 @@ describe('changing roles and removing members', () => {
     const { lead, cookie, plan } = await planWithLead()
     const person = await createUser(db)
     await addMember(db, plan.id, person.id, 'viewer', lead.id)
-    expect((await post(plan.id, cookie, { intent: 'change-role', userId: person.id, role: 'coauthor', base: was('viewer') })).status).toBe(200)
+    expect(
+      (await post(plan.id, cookie, { intent: 'change-role', userId: person.id, role: 'coauthor', base: was('viewer') }))
+        .status,
+    ).toBe(200)
     expect(await MemberRepository.findRole(db, plan.id, person.id)).toBe('coauthor')
   })
 
@@ -92,7 +114,13 @@ describe('changing roles and removing members', () => {
     expect((await page(plan.id, personCookie)).status).toBe(200)
     expect((await post(plan.id, cookie, { intent: 'remove', userId: person.id })).status).toBe(200)
     expect((await page(plan.id, personCookie)).status).toBe(404)
-    expect((await call(() => layout.loader(args(makeRequest(`/plans/${plan.id}`, { cookie: personCookie }), { planId: plan.id })))).status).toBe(404)
+    expect(
+      (
+        await call(() =>
+          layout.loader(args(makeRequest(`/plans/${plan.id}`, { cookie: personCookie }), { planId: plan.id })),
+        )
+      ).status,
+    ).toBe(404)
     expect((await post(plan.id, cookie, { intent: 'remove', userId: person.id })).status).toBe(400)
   })
 
@@ -101,7 +129,12 @@ describe('changing roles and removing members', () => {
     const remove = await post(plan.id, cookie, { intent: 'remove', userId: lead.id })
     expect(remove.status).toBe(400)
     expect(remove.data.result.error).toEqual({ '': ['team.errors.lastLead'] })
-    const demote = await post(plan.id, cookie, { intent: 'change-role', userId: lead.id, role: 'coauthor', base: was('lead') })
+    const demote = await post(plan.id, cookie, {
+      intent: 'change-role',
+      userId: lead.id,
+      role: 'coauthor',
+      base: was('lead'),
+    })
     expect(demote.status).toBe(400)
     expect(demote.data.result.error).toEqual({ '': ['team.errors.lastLead'] })
     expect(await team(plan.id)).toEqual([[lead.id, 'lead']])
@@ -111,8 +144,16 @@ describe('changing roles and removing members', () => {
     const { lead, cookie, plan } = await planWithLead()
     const successor = await createUser(db)
     await post(plan.id, cookie, { intent: 'add', userId: successor.id, role: 'lead' })
-    expect((await post(plan.id, cookie, { intent: 'change-role', userId: lead.id, role: 'viewer', base: was('lead') })).status).toBe(200)
-    expect(await team(plan.id)).toEqual([[lead.id, 'viewer'], [successor.id, 'lead']].sort())
+    expect(
+      (await post(plan.id, cookie, { intent: 'change-role', userId: lead.id, role: 'viewer', base: was('lead') }))
+        .status,
+    ).toBe(200)
+    expect(await team(plan.id)).toEqual(
+      [
+        [lead.id, 'viewer'],
+        [successor.id, 'lead'],
+      ].sort(),
+    )
     // No longer a lead: managing the team is now refused.
     expect((await post(plan.id, cookie, { intent: 'change-role', userId: lead.id, role: 'lead' })).status).toBe(403)
   })
@@ -128,7 +169,9 @@ describe('changing roles and removing members', () => {
     ])
     // Whichever runs second is refused: as the last lead (400) or as no longer a lead (403).
     expect(results.filter((r) => r.status === 200)).toHaveLength(1)
-    expect(results.map((r) => r.status)).toEqual(expect.arrayContaining([expect.toSatisfy((s: number) => s === 400 || s === 403)]))
+    expect(results.map((r) => r.status)).toEqual(
+      expect.arrayContaining([expect.toSatisfy((s: number) => s === 400 || s === 403)]),
+    )
     const roles = (await team(plan.id)).map(([, role]) => role)
     expect(roles.filter((r) => r === 'lead')).toHaveLength(1)
   })
@@ -142,14 +185,44 @@ describe('two leads changing the same role', () => {
     await addMember(db, plan.id, b.id, 'lead', a.id)
     const person = await createUser(db)
     await addMember(db, plan.id, person.id, 'viewer', a.id)
-    expect((await post(plan.id, aCookie, { intent: 'change-role', userId: person.id, role: 'coauthor', base: was('viewer') })).status).toBe(200)
-    const res = await post(plan.id, bCookie, { intent: 'change-role', userId: person.id, role: 'contributor', base: was('viewer') })
+    expect(
+      (
+        await post(plan.id, aCookie, {
+          intent: 'change-role',
+          userId: person.id,
+          role: 'coauthor',
+          base: was('viewer'),
+        })
+      ).status,
+    ).toBe(200)
+    const res = await post(plan.id, bCookie, {
+      intent: 'change-role',
+      userId: person.id,
+      role: 'contributor',
+      base: was('viewer'),
+    })
     expect(res.status).toBe(409)
-    expect(res.data.conflict).toMatchObject({ fields: ['role'], data: { role: 'coauthor' }, merged: { role: 'contributor' }, by: 'Ratna Wijaya' })
+    expect(res.data.conflict).toMatchObject({
+      fields: ['role'],
+      data: { role: 'coauthor' },
+      merged: { role: 'contributor' },
+      by: 'Ratna Wijaya',
+    })
     expect(await MemberRepository.findRole(db, plan.id, person.id)).toBe('coauthor')
     // Without the role it was shown, a change is refused too.
-    expect((await post(plan.id, bCookie, { intent: 'change-role', userId: person.id, role: 'contributor' })).status).toBe(409)
-    expect((await post(plan.id, bCookie, { intent: 'change-role', userId: person.id, role: 'contributor', base: was('coauthor') })).status).toBe(200)
+    expect(
+      (await post(plan.id, bCookie, { intent: 'change-role', userId: person.id, role: 'contributor' })).status,
+    ).toBe(409)
+    expect(
+      (
+        await post(plan.id, bCookie, {
+          intent: 'change-role',
+          userId: person.id,
+          role: 'contributor',
+          base: was('coauthor'),
+        })
+      ).status,
+    ).toBe(200)
   })
 })
 
@@ -170,9 +243,15 @@ describe('team changes racing each other', () => {
   it('refuses, inside the team lock, a role change for someone no longer on the team', async () => {
     const { lead, plan } = await planWithLead()
     const person = await createUser(db)
-    await expect(MemberRepository.upsert(db, { planId: plan.id, userId: person.id, role: 'coauthor', actorId: lead.id, existing: true })).rejects.toBeInstanceOf(
-      MemberRepository.NotMemberError,
-    )
+    await expect(
+      MemberRepository.upsert(db, {
+        planId: plan.id,
+        userId: person.id,
+        role: 'coauthor',
+        actorId: lead.id,
+        existing: true,
+      }),
+    ).rejects.toBeInstanceOf(MemberRepository.NotMemberError)
     expect(await MemberRepository.findRole(db, plan.id, person.id)).toBeNull()
   })
 })
@@ -200,7 +279,13 @@ describe('bad input to the team form', () => {
 
 describe('administrators and a plan’s team', () => {
   const activityOf = (planId: string) =>
-    db.selectFrom('activity_events').select(['action', 'new_value', 'actor_id']).where('plan_id', '=', planId).where('entity_type', '=', 'member').orderBy('id').execute()
+    db
+      .selectFrom('activity_events')
+      .select(['action', 'new_value', 'actor_id'])
+      .where('plan_id', '=', planId)
+      .where('entity_type', '=', 'member')
+      .orderBy('id')
+      .execute()
 
   it('cannot take over a plan whose lead can sign in, not even as a viewer on it', async () => {
     const { plan } = await planWithLead()
@@ -227,7 +312,10 @@ describe('administrators and a plan’s team', () => {
     const view = await page(plan.id, cookie)
     expect(view.data).toMatchObject({ canManage: true, byAdministrator: true })
     expect(view.data.candidates.map((c: { id: string }) => c.id)).toContain(admin.id)
-    expect((await post(plan.id, cookie, { intent: 'change-role', userId: coauthor.id, role: 'lead', base: was('coauthor') })).status).toBe(200)
+    expect(
+      (await post(plan.id, cookie, { intent: 'change-role', userId: coauthor.id, role: 'lead', base: was('coauthor') }))
+        .status,
+    ).toBe(200)
     expect(await MemberRepository.findRole(db, plan.id, coauthor.id)).toBe('lead')
     expect((await activityOf(plan.id)).at(-1)).toMatchObject({
       action: 'role_changed',
@@ -246,7 +334,11 @@ describe('administrators and a plan’s team', () => {
     const { user: admin, cookie } = await createUserWithSession(db, { globalRole: 'admin', constituency: 'ilo' })
     expect((await post(plan.id, cookie, { intent: 'add', userId: admin.id, role: 'lead' })).status).toBe(200)
     expect(await MemberRepository.findRole(db, plan.id, admin.id)).toBe('lead')
-    expect((await activityOf(plan.id)).at(-1)).toMatchObject({ action: 'member_added', actor_id: admin.id, new_value: { role: 'lead', byAdministrator: true } })
+    expect((await activityOf(plan.id)).at(-1)).toMatchObject({
+      action: 'member_added',
+      actor_id: admin.id,
+      new_value: { role: 'lead', byAdministrator: true },
+    })
     // Now a lead in their own right, their further changes are ordinary ones.
     expect((await post(plan.id, cookie, { intent: 'remove', userId: lead.id })).status).toBe(200)
     expect((await activityOf(plan.id)).at(-1)).toMatchObject({ action: 'member_removed', new_value: null })

@@ -31,7 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     MemberRepository.findByPlan(db, plan.id),
     canManage ? UserRepository.findCandidatesForPlan(db, plan.id, plan.country_code) : Promise.resolve([]),
   ])
-  return { team, candidates, canManage, byAdministrator, isAdministrator: user.global_role === 'admin', currentUserId: user.id }
+  return {
+    team,
+    candidates,
+    canManage,
+    byAdministrator,
+    isAdministrator: user.global_role === 'admin',
+    currentUserId: user.id,
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,20 +54,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const value = submission.value
   try {
     if (value.intent === 'remove') {
-      const removed = await MemberRepository.remove(db, { planId: plan.id, userId: value.userId, actorId: user.id, byAdministrator })
-      if (!removed) return data({ result: submission.reply({ fieldErrors: { userId: ['team.errors.notMember'] } }) }, { status: 400 })
+      const removed = await MemberRepository.remove(db, {
+        planId: plan.id,
+        userId: value.userId,
+        actorId: user.id,
+        byAdministrator,
+      })
+      if (!removed)
+        return data(
+          { result: submission.reply({ fieldErrors: { userId: ['team.errors.notMember'] } }) },
+          { status: 400 },
+        )
     } else {
       if (value.intent === 'add') {
         const candidates = await UserRepository.findCandidatesForPlan(db, plan.id, plan.country_code)
         if (!candidates.some((c) => c.id === value.userId)) {
-          return data({ result: submission.reply({ fieldErrors: { userId: ['team.errors.unknownUser'] } }) }, { status: 400 })
+          return data(
+            { result: submission.reply({ fieldErrors: { userId: ['team.errors.unknownUser'] } }) },
+            { status: 400 },
+          )
         }
       }
       if (value.intent === 'change-role') {
-        const outcome = await changeRole(db, { planId: plan.id, userId: value.userId, role: value.role, base: readBase(formData), actorId: user.id, byAdministrator })
-        if (outcome.kind === 'missing') return data({ result: submission.reply({ fieldErrors: { userId: ['team.errors.notMember'] } }) }, { status: 400 })
-        if (outcome.kind === 'conflict') return conflictResponse('', outcome.conflict, submission.reply({ formErrors: ['conflict.stale'] }))
-      } else await MemberRepository.upsert(db, { planId: plan.id, userId: value.userId, role: value.role, actorId: user.id, byAdministrator })
+        const outcome = await changeRole(db, {
+          planId: plan.id,
+          userId: value.userId,
+          role: value.role,
+          base: readBase(formData),
+          actorId: user.id,
+          byAdministrator,
+        })
+        if (outcome.kind === 'missing')
+          return data(
+            { result: submission.reply({ fieldErrors: { userId: ['team.errors.notMember'] } }) },
+            { status: 400 },
+          )
+        if (outcome.kind === 'conflict')
+          return conflictResponse('', outcome.conflict, submission.reply({ formErrors: ['conflict.stale'] }))
+      } else
+        await MemberRepository.upsert(db, {
+          planId: plan.id,
+          userId: value.userId,
+          role: value.role,
+          actorId: user.id,
+          byAdministrator,
+        })
     }
   } catch (error) {
     if (error instanceof MemberRepository.LastLeadError) {
@@ -125,7 +163,11 @@ export default function MembersPage() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="userId" value={m.user_id} />
-                        <button type="submit" className="button button--small button--danger" aria-label={t('team.removeNamed', { name: m.name })}>
+                        <button
+                          type="submit"
+                          className="button button--small button--danger"
+                          aria-label={t('team.removeNamed', { name: m.name })}
+                        >
                           {t('team.remove')}
                         </button>
                       </Form>
@@ -148,7 +190,12 @@ export default function MembersPage() {
               <input type="hidden" name="intent" value="add" />
               <div className="field">
                 <label htmlFor="add-user">{t('team.person')}</label>
-                <select id="add-user" name="userId" required aria-describedby={errors?.userId ? 'add-user-error' : undefined}>
+                <select
+                  id="add-user"
+                  name="userId"
+                  required
+                  aria-describedby={errors?.userId ? 'add-user-error' : undefined}
+                >
                   <option value="">{t('plan.fields.choose')}</option>
                   {candidates.map((c) => (
                     <option key={c.id} value={c.id}>

@@ -26,9 +26,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     for (const column of [1, 2, 3]) notes.getColumn(column).numFmt = '@'
     const buffer = await workbook.xlsx.writeBuffer()
     return new Response(buffer, {
-      headers: { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="measurements-template.xlsx"' },
+      headers: {
+        ...headers,
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': 'attachment; filename="measurements-template.xlsx"',
+      },
     })
   }
   const csv = [IMPORT_COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n'
-  return new Response(`\uFEFF${csv}`, { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="measurements-template.csv"' } })
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      ...headers,
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="measurements-template.csv"',
+    },
+  })
 }

@@ -31,15 +31,36 @@ export const shouldRevalidate = skipRevalidationOnFailure
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')
   const monitoring = await loadMonitoring(getDb(), plan.id)
-  const activityOptions = monitoring.activities.map((a) => ({ id: a.id, ref: a.ref, label: String(a.data.activity ?? a.ref) }))
-  return { planId: plan.id, ...monitoring, activityOptions, canEdit: abilities['worksheet:edit'], canRecord: abilities['measurement:record'] }
+  const activityOptions = monitoring.activities.map((a) => ({
+    id: a.id,
+    ref: a.ref,
+    label: String(a.data.activity ?? a.ref),
+  }))
+  return {
+    planId: plan.id,
+    ...monitoring,
+    activityOptions,
+    canEdit: abilities['worksheet:edit'],
+    canRecord: abilities['measurement:record'],
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { plan, user, role } = await requirePlanAccess(request, params.planId, 'plan:read')
   const formData = await readMonitoringForm(request)
-  if (formData === 'tooLarge') return data({ formId: 'import', result: { status: 'error' as const, error: { '': ['monitoring.import.tooLarge'] } }, preview: null }, { status: 413 })
-  const formId = String(formData.get('formId') ?? (formData.get('intent') === 'import:commit' ? 'import' : '')).slice(0, 100)
+  if (formData === 'tooLarge')
+    return data(
+      {
+        formId: 'import',
+        result: { status: 'error' as const, error: { '': ['monitoring.import.tooLarge'] } },
+        preview: null,
+      },
+      { status: 413 },
+    )
+  const formId = String(formData.get('formId') ?? (formData.get('intent') === 'import:commit' ? 'import' : '')).slice(
+    0,
+    100,
+  )
   // A resent entry (its reply was lost) answers as the first time instead of saving twice (ADR 039).
   return answerOnce(
     getDb(),
@@ -58,7 +79,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MonitoringPage() {
-  const { planId, indicators, activities, interventions, riskNotes, measurements, activityOptions, canEdit, canRecord } = useLoaderData<typeof loader>()
+  const {
+    planId,
+    indicators,
+    activities,
+    interventions,
+    riskNotes,
+    measurements,
+    activityOptions,
+    canEdit,
+    canRecord,
+  } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const byIndicator = new Map<string, (typeof measurements)[number][]>()
   for (const m of measurements) {
@@ -70,8 +101,14 @@ export default function MonitoringPage() {
   return (
     <div className="monitoring">
       <title>{t('monitoring.title')}</title>
-      <ResultsSummary indicators={indicators} activities={activities} byIndicator={byIndicator as Map<string, Measurement[]>} />
-      <p className="field__hint">{t('monitoring.rule', { atRisk: AT_RISK_MARGIN * 100, offTrack: OFF_TRACK_MARGIN * 100 })}</p>
+      <ResultsSummary
+        indicators={indicators}
+        activities={activities}
+        byIndicator={byIndicator as Map<string, Measurement[]>}
+      />
+      <p className="field__hint">
+        {t('monitoring.rule', { atRisk: AT_RISK_MARGIN * 100, offTrack: OFF_TRACK_MARGIN * 100 })}
+      </p>
       <h2>{t('monitoring.indicators')}</h2>
       {indicators.length === 0 ? <p className="empty-state">{t('monitoring.noIndicators')}</p> : null}
       {indicators.map((i) => (
@@ -88,9 +125,16 @@ export default function MonitoringPage() {
               <li key={a.id}>
                 <strong>
                   {a.ref}
-                  {typeof a.data.intervention === 'string' && interventionRef.get(a.data.intervention) ? ` (${interventionRef.get(a.data.intervention)})` : ''}
+                  {typeof a.data.intervention === 'string' && interventionRef.get(a.data.intervention)
+                    ? ` (${interventionRef.get(a.data.intervention)})`
+                    : ''}
                 </strong>{' '}
-                {String(a.data.activity ?? '')} <span className={`pill pill--${a.data.status === 'done' ? 'done' : a.data.status === 'in_progress' ? 'in_progress' : 'not_started'}`}>{t(`worksheets:options.status.${String(a.data.status ?? 'planned')}`)}</span>
+                {String(a.data.activity ?? '')}{' '}
+                <span
+                  className={`pill pill--${a.data.status === 'done' ? 'done' : a.data.status === 'in_progress' ? 'in_progress' : 'not_started'}`}
+                >
+                  {t(`worksheets:options.status.${String(a.data.status ?? 'planned')}`)}
+                </span>
               </li>
             ))}
           </ul>

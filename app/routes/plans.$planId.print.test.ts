@@ -59,7 +59,9 @@ describe('the printable plan', () => {
 
   it('answers 404 to a signed-in non-member, without naming the plan', async () => {
     const { cookie } = await createUserWithSession(db)
-    const res = await call<string>(() => loader(args(makeRequest(`/plans/${palm}/print`, { cookie }), { planId: palm })))
+    const res = await call<string>(() =>
+      loader(args(makeRequest(`/plans/${palm}/print`, { cookie }), { planId: palm })),
+    )
     expect(res.status).toBe(404)
     expect(res.data).not.toContain('palm')
   })
@@ -72,17 +74,30 @@ describe('the printable plan', () => {
 
   it('prints an approved version from its snapshot, and 404s an unknown one', async () => {
     await db.updateTable('plans').set({ status: 'in_review' }).where('id', '=', palm).execute()
-    await LifecycleRepository.transition(db, { planId: palm, from: 'in_review', to: 'approved', actorId: ids.users['ilo@demo.example']!, note: null, overrideReason: 'Approved for the print test without endorsements' })
+    await LifecycleRepository.transition(db, {
+      planId: palm,
+      from: 'in_review',
+      to: 'approved',
+      actorId: ids.users['ilo@demo.example']!,
+      note: null,
+      overrideReason: 'Approved for the print test without endorsements',
+    })
     await db.updateTable('plans').set({ title: 'Renamed after approval' }).where('id', '=', palm).execute()
     const cookie = await sessionCookieFor(ids.users['union@demo.example']!)
-    const v1 = await call<string>(() => versionLoader(args(makeRequest(`/plans/${palm}/versions/1/print`, { cookie }), { planId: palm, number: '1' })))
+    const v1 = await call<string>(() =>
+      versionLoader(args(makeRequest(`/plans/${palm}/versions/1/print`, { cookie }), { planId: palm, number: '1' })),
+    )
     expect(v1.status).toBe(200)
     expect(v1.data).toContain('Disguised casual employment in oil palm estates</h1>')
     expect(v1.data).toContain('Version 1')
     expect(v1.data).toContain(`href="/plans/${palm}/versions/1/export.pdf"`)
     expect(v1.data).toContain(`href="/plans/${palm}/versions/1/export.docx"`)
     for (const number of ['2', 'abc']) {
-      const res = await call<string>(() => versionLoader(args(makeRequest(`/plans/${palm}/versions/${number}/print`, { cookie }), { planId: palm, number })))
+      const res = await call<string>(() =>
+        versionLoader(
+          args(makeRequest(`/plans/${palm}/versions/${number}/print`, { cookie }), { planId: palm, number }),
+        ),
+      )
       expect(res.status).toBe(404)
     }
   })

@@ -22,18 +22,28 @@ const db = getDb()
 
 const post = (planId: string, cookie: string, form: Record<string, string>, query = '') =>
   call(() => action(args(makeRequest(`/plans/${planId}/review${query}`, { cookie, form }), { planId })))
-const review = (planId: string, cookie: string) => call(() => loader(args(makeRequest(`/plans/${planId}/review`, { cookie }), { planId })))
-const overview = (planId: string, cookie: string) => call(() => overviewLoader(args(makeRequest(`/plans/${planId}`, { cookie }), { planId })))
-const setStatus = (planId: string, status: PlanStatus) => sql`UPDATE plans SET status = ${status} WHERE id = ${planId}`.execute(db)
+const review = (planId: string, cookie: string) =>
+  call(() => loader(args(makeRequest(`/plans/${planId}/review`, { cookie }), { planId })))
+const overview = (planId: string, cookie: string) =>
+  call(() => overviewLoader(args(makeRequest(`/plans/${planId}`, { cookie }), { planId })))
+const setStatus = (planId: string, status: PlanStatus) =>
+  sql`UPDATE plans SET status = ${status} WHERE id = ${planId}`.execute(db)
 
 async function team() {
   const { user: lead, cookie: leadCookie } = await createUserWithSession(db, { constituency: 'government' })
   const plan = await createPlan(db, lead.id)
-  const union = await createUser(db, { organisationId: (await createOrganisation(db, { constituency: 'workers', acronym: 'FTU' })).id })
+  const union = await createUser(db, {
+    organisationId: (await createOrganisation(db, { constituency: 'workers', acronym: 'FTU' })).id,
+  })
   await addMember(db, plan.id, union.id, 'coauthor', lead.id)
-  const employer = await createUser(db, { organisationId: (await createOrganisation(db, { constituency: 'employers', acronym: 'EFE' })).id })
+  const employer = await createUser(db, {
+    organisationId: (await createOrganisation(db, { constituency: 'employers', acronym: 'EFE' })).id,
+  })
   await addMember(db, plan.id, employer.id, 'contributor', lead.id)
-  const { user: reviewer, cookie: reviewerCookie } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'ilo_reviewer' })
+  const { user: reviewer, cookie: reviewerCookie } = await createUserWithSession(db, {
+    constituency: 'ilo',
+    globalRole: 'ilo_reviewer',
+  })
   return {
     plan,
     lead,
@@ -49,9 +59,11 @@ async function team() {
 type Team = Awaited<ReturnType<typeof team>>
 
 const submit = (t: Team) => post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'draft', name: 'submit' })
-const approve = (t: Team, extra: Record<string, string> = {}) => post(t.plan.id, t.reviewerCookie, { intent: 'transition', from: 'in_review', name: 'approve', ...extra }, '?approve')
+const approve = (t: Team, extra: Record<string, string> = {}) =>
+  post(t.plan.id, t.reviewerCookie, { intent: 'transition', from: 'in_review', name: 'approve', ...extra }, '?approve')
 async function endorseAll(t: Team) {
-  for (const cookie of [t.leadCookie, t.unionCookie, t.employerCookie]) expect((await post(t.plan.id, cookie, { intent: 'endorse', decision: 'endorse' })).status).toBe(200)
+  for (const cookie of [t.leadCookie, t.unionCookie, t.employerCookie])
+    expect((await post(t.plan.id, cookie, { intent: 'endorse', decision: 'endorse' })).status).toBe(200)
 }
 
 describe('content locked outside draft', () => {
@@ -59,27 +71,72 @@ describe('content locked outside draft', () => {
 
   /** One request of each kind of content write, as the lead (who may make all of them in a draft). */
   async function writes(t: Team) {
-    const mandate = await ItemRepository.insert(db, { planId: t.plan.id, kind: 'mandate', refPrefix: 'M', data: { instrument: 'Act', powerType: 'entry_inspection' }, actorId: t.lead.id })
-    const step = (code: string, form: Record<string, string>) => () => call(() => stepAction(args(makeRequest(`/plans/${t.plan.id}/steps/${code}`, { cookie: t.leadCookie, form }), { planId: t.plan.id, substep: code })))
-    const monitoring = (form: Record<string, string>) => () => call(() => monitoringAction(args(makeRequest(`/plans/${t.plan.id}/monitoring`, { cookie: t.leadCookie, form }), { planId: t.plan.id })))
+    const mandate = await ItemRepository.insert(db, {
+      planId: t.plan.id,
+      kind: 'mandate',
+      refPrefix: 'M',
+      data: { instrument: 'Act', powerType: 'entry_inspection' },
+      actorId: t.lead.id,
+    })
+    const step = (code: string, form: Record<string, string>) => () =>
+      call(() =>
+        stepAction(
+          args(makeRequest(`/plans/${t.plan.id}/steps/${code}`, { cookie: t.leadCookie, form }), {
+            planId: t.plan.id,
+            substep: code,
+          }),
+        ),
+      )
+    const monitoring = (form: Record<string, string>) => () =>
+      call(() =>
+        monitoringAction(
+          args(makeRequest(`/plans/${t.plan.id}/monitoring`, { cookie: t.leadCookie, form }), { planId: t.plan.id }),
+        ),
+      )
     const uuid = '00000000-0000-4000-8000-000000000001'
     return {
-      'worksheet item added': step('1.1', { intent: 'item:create', kind: 'mandate', formId: 'new-mandate', instrument: 'Labour Code', powerType: 'entry_inspection' }),
-      'worksheet item changed': step('1.1', { intent: 'item:update', kind: 'mandate', id: mandate!.id, version: String(mandate!.version), instrument: 'Changed', powerType: 'entry_inspection' }),
-      'worksheet item deleted': step('1.1', { intent: 'item:delete', id: mandate!.id, version: String(mandate!.version) }),
+      'worksheet item added': step('1.1', {
+        intent: 'item:create',
+        kind: 'mandate',
+        formId: 'new-mandate',
+        instrument: 'Labour Code',
+        powerType: 'entry_inspection',
+      }),
+      'worksheet item changed': step('1.1', {
+        intent: 'item:update',
+        kind: 'mandate',
+        id: mandate!.id,
+        version: String(mandate!.version),
+        instrument: 'Changed',
+        powerType: 'entry_inspection',
+      }),
+      'worksheet item deleted': step('1.1', {
+        intent: 'item:delete',
+        id: mandate!.id,
+        version: String(mandate!.version),
+      }),
       'scores of 2.2': step('2.2', { intent: 'score:save', pairId: uuid, 'score.c1': '3' }),
       'criterion of 2.2': step('2.2', { intent: 'item:create', kind: 'criterion', name: 'Reach', weight: '2' }),
       'decision of 2.2': step('2.2', { intent: 'item:create', kind: 'priority_decision', rationale: 'Because' }),
       'map position of 2.3': step('2.3', { intent: 'node:position', id: uuid, version: '1', x: '10', y: '10' }),
       'decision of 5.2': step('5.2', { intent: 'selection:save', id: uuid, decision: 'selected' }),
-      'indicator': monitoring({ intent: 'item:create', kind: 'indicator', name: 'Share of estates inspected' }),
+      indicator: monitoring({ intent: 'item:create', kind: 'indicator', name: 'Share of estates inspected' }),
       'plan details': () =>
         call(() =>
           editAction(
             args(
               makeRequest(`/plans/${t.plan.id}/edit`, {
                 cookie: t.leadCookie,
-                form: { title: 'Changed in review', countryCode: 'PH', sectors: ['A'], scope: 'national', startDate: '2026-01-01', endDate: '2027-12-31', workingLanguage: 'en', version: '1' },
+                form: {
+                  title: 'Changed in review',
+                  countryCode: 'PH',
+                  sectors: ['A'],
+                  scope: 'national',
+                  startDate: '2026-01-01',
+                  endDate: '2027-12-31',
+                  workingLanguage: 'en',
+                  version: '1',
+                },
               }),
               { planId: t.plan.id },
             ),
@@ -88,41 +145,84 @@ describe('content locked outside draft', () => {
     }
   }
 
-  it.each(LOCKED)('refuses every kind of content write with 409 and the reason while the plan is %s', async (status) => {
-    const t = await team()
-    const requests = await writes(t)
-    await setStatus(t.plan.id, status)
-    const before = await db.selectFrom('worksheet_items').select(['id', 'version']).where('plan_id', '=', t.plan.id).orderBy('id').execute()
-    for (const [kind, send] of Object.entries(requests)) {
-      const res = await send()
-      expect(res.status, kind).toBe(409)
-      expect(res.data.message, kind).toBe(`lifecycle.locked.${status}`)
-    }
-    expect(await db.selectFrom('worksheet_items').select(['id', 'version']).where('plan_id', '=', t.plan.id).orderBy('id').execute()).toEqual(before)
-    expect((await db.selectFrom('plans').select('title').where('id', '=', t.plan.id).executeTakeFirstOrThrow()).title).toBe(t.plan.title)
-    // Co-edited documents: even the lead gets a read-only token.
-    const token = await call(() => tokenLoader(args(makeRequest(`/api/collab/token?planId=${t.plan.id}&substep=1.1`, { cookie: t.leadCookie }))))
-    expect(token.data.mode).toBe('ro')
-  })
+  it.each(LOCKED)(
+    'refuses every kind of content write with 409 and the reason while the plan is %s',
+    async (status) => {
+      const t = await team()
+      const requests = await writes(t)
+      await setStatus(t.plan.id, status)
+      const before = await db
+        .selectFrom('worksheet_items')
+        .select(['id', 'version'])
+        .where('plan_id', '=', t.plan.id)
+        .orderBy('id')
+        .execute()
+      for (const [kind, send] of Object.entries(requests)) {
+        const res = await send()
+        expect(res.status, kind).toBe(409)
+        expect(res.data.message, kind).toBe(`lifecycle.locked.${status}`)
+      }
+      expect(
+        await db
+          .selectFrom('worksheet_items')
+          .select(['id', 'version'])
+          .where('plan_id', '=', t.plan.id)
+          .orderBy('id')
+          .execute(),
+      ).toEqual(before)
+      expect(
+        (await db.selectFrom('plans').select('title').where('id', '=', t.plan.id).executeTakeFirstOrThrow()).title,
+      ).toBe(t.plan.title)
+      // Co-edited documents: even the lead gets a read-only token.
+      const token = await call(() =>
+        tokenLoader(args(makeRequest(`/api/collab/token?planId=${t.plan.id}&substep=1.1`, { cookie: t.leadCookie }))),
+      )
+      expect(token.data.mode).toBe('ro')
+    },
+  )
 
   it('accepts the same writes in a draft', async () => {
     const t = await team()
     const requests = await writes(t)
     expect((await requests['worksheet item added']()).status).toBe(200)
     expect((await requests['plan details']()).status).toBe(302)
-    const token = await call(() => tokenLoader(args(makeRequest(`/api/collab/token?planId=${t.plan.id}&substep=1.1`, { cookie: t.leadCookie }))))
+    const token = await call(() =>
+      tokenLoader(args(makeRequest(`/api/collab/token?planId=${t.plan.id}&substep=1.1`, { cookie: t.leadCookie }))),
+    )
     expect(token.data.mode).toBe('rw')
   })
 
   it('keeps measurements open while implementing, and hides the edit controls from the page data', async () => {
     const t = await team()
-    const indicator = await ItemRepository.insert(db, { planId: t.plan.id, kind: 'indicator', refPrefix: 'K', data: { name: 'Estates inspected', unit: 'number' }, actorId: t.lead.id })
+    const indicator = await ItemRepository.insert(db, {
+      planId: t.plan.id,
+      kind: 'indicator',
+      refPrefix: 'K',
+      data: { name: 'Estates inspected', unit: 'number' },
+      actorId: t.lead.id,
+    })
     await setStatus(t.plan.id, 'implementing')
-    const form = { intent: 'measurement:add', formId: 'add', indicatorId: indicator!.id, period: '2026-Q4', value: '12' }
-    const res = await call(() => monitoringAction(args(makeRequest(`/plans/${t.plan.id}/monitoring`, { cookie: t.leadCookie, form }), { planId: t.plan.id })))
+    const form = {
+      intent: 'measurement:add',
+      formId: 'add',
+      indicatorId: indicator!.id,
+      period: '2026-Q4',
+      value: '12',
+    }
+    const res = await call(() =>
+      monitoringAction(
+        args(makeRequest(`/plans/${t.plan.id}/monitoring`, { cookie: t.leadCookie, form }), { planId: t.plan.id }),
+      ),
+    )
     expect(res.status).toBe(200)
-    expect(await db.selectFrom('measurements').select('value').where('indicator_id', '=', indicator!.id).execute()).toEqual([{ value: 12 }])
-    const page = await call(() => monitoringLoader(args(makeRequest(`/plans/${t.plan.id}/monitoring`, { cookie: t.leadCookie }), { planId: t.plan.id })))
+    expect(
+      await db.selectFrom('measurements').select('value').where('indicator_id', '=', indicator!.id).execute(),
+    ).toEqual([{ value: 12 }])
+    const page = await call(() =>
+      monitoringLoader(
+        args(makeRequest(`/plans/${t.plan.id}/monitoring`, { cookie: t.leadCookie }), { planId: t.plan.id }),
+      ),
+    )
     expect(page.data).toMatchObject({ canEdit: false, canRecord: true })
   })
 })
@@ -140,15 +240,29 @@ describe('approval', () => {
       'lifecycle.missing.endorsement.employers',
     ])
     expect(res.data.result.error.overrideReason).toEqual(['lifecycle.errors.overrideReasonRequired'])
-    expect((await db.selectFrom('plans').select('status').where('id', '=', t.plan.id).executeTakeFirstOrThrow()).status).toBe('in_review')
+    expect(
+      (await db.selectFrom('plans').select('status').where('id', '=', t.plan.id).executeTakeFirstOrThrow()).status,
+    ).toBe('in_review')
   })
 
   it('is refused while an objection stands or a review comment is open', async () => {
     const t = await team()
     await submit(t)
     await endorseAll(t)
-    expect((await post(t.plan.id, t.employerCookie, { intent: 'endorse', decision: 'object', comment: 'Targets too low' })).status).toBe(200)
-    await CommentRepository.insert(db, { planId: t.plan.id, subjectType: 'substep', subjectId: '6.2', parentId: null, authorId: t.reviewer.id, body: 'Add a source', label: '6.2', isReview: true })
+    expect(
+      (await post(t.plan.id, t.employerCookie, { intent: 'endorse', decision: 'object', comment: 'Targets too low' }))
+        .status,
+    ).toBe(200)
+    await CommentRepository.insert(db, {
+      planId: t.plan.id,
+      subjectType: 'substep',
+      subjectId: '6.2',
+      parentId: null,
+      authorId: t.reviewer.id,
+      body: 'Add a source',
+      label: '6.2',
+      isReview: true,
+    })
     const res = await approve(t)
     expect(res.status).toBe(409)
     expect(res.data.result.error['']).toEqual([
@@ -157,21 +271,35 @@ describe('approval', () => {
       'lifecycle.missing.objection|EFE',
       'lifecycle.missing.openComments|1',
     ])
-    const summary = await call(() => loader(args(makeRequest(`/plans/${t.plan.id}/review?approve`, { cookie: t.reviewerCookie }), { planId: t.plan.id })))
-    expect(summary.data).toMatchObject({ confirmingApproval: true, ready: false, readiness: { openReviewComments: 1, objections: [{ organisation: 'EFE', comment: 'Targets too low' }] } })
+    const summary = await call(() =>
+      loader(
+        args(makeRequest(`/plans/${t.plan.id}/review?approve`, { cookie: t.reviewerCookie }), { planId: t.plan.id }),
+      ),
+    )
+    expect(summary.data).toMatchObject({
+      confirmingApproval: true,
+      ready: false,
+      readiness: { openReviewComments: 1, objections: [{ organisation: 'EFE', comment: 'Targets too low' }] },
+    })
   })
 
   it('goes through once the three constituencies endorsed the submitted version, and records which one', async () => {
     const t = await team()
     await submit(t)
     await endorseAll(t)
-    expect((await review(t.plan.id, t.reviewerCookie)).data.endorsements.map((e: { submission: number }) => e.submission)).toEqual([1, 1, 1])
+    expect(
+      (await review(t.plan.id, t.reviewerCookie)).data.endorsements.map((e: { submission: number }) => e.submission),
+    ).toEqual([1, 1, 1])
     const res = await approve(t)
     expect(res.status).toBe(302)
     const version = await LifecycleRepository.findVersion(db, t.plan.id, 1)
     expect(version!.override_reason).toBeNull()
     expect(version!.snapshot.approval).toMatchObject({ submission: 1, overrideReason: null })
-    expect(version!.snapshot.approval!.endorsements.map((e) => e.constituency).sort()).toEqual(['employers', 'government', 'workers'])
+    expect(version!.snapshot.approval!.endorsements.map((e) => e.constituency).sort()).toEqual([
+      'employers',
+      'government',
+      'workers',
+    ])
     expect((await LifecycleRepository.findEndorsements(db, t.plan.id)).map((e) => e.version_number)).toEqual([1, 1, 1])
   })
 
@@ -185,10 +313,23 @@ describe('approval', () => {
     expect(version!.override_reason).toBe(reason)
     expect(version!.snapshot.approval?.overrideReason).toBe(reason)
     const [event] = await ActivityRepository.findRecentByPlan(db, t.plan.id, 1)
-    expect(event).toMatchObject({ action: 'status_changed', new_value: { status: 'approved', overrideReason: reason, transition: 'approve' } })
-    expect((await overview(t.plan.id, t.unionCookie)).data.approved).toMatchObject({ number: 1, override_reason: reason })
+    expect(event).toMatchObject({
+      action: 'status_changed',
+      new_value: { status: 'approved', overrideReason: reason, transition: 'approve' },
+    })
+    expect((await overview(t.plan.id, t.unionCookie)).data.approved).toMatchObject({
+      number: 1,
+      override_reason: reason,
+    })
     expect((await review(t.plan.id, t.unionCookie)).data.approved).toMatchObject({ override_reason: reason })
-    const print = await call<string>(() => versionPrintLoader(args(makeRequest(`/plans/${t.plan.id}/versions/1/print`, { cookie: t.unionCookie }), { planId: t.plan.id, number: '1' })))
+    const print = await call<string>(() =>
+      versionPrintLoader(
+        args(makeRequest(`/plans/${t.plan.id}/versions/1/print`, { cookie: t.unionCookie }), {
+          planId: t.plan.id,
+          number: '1',
+        }),
+      ),
+    )
     expect(print.status).toBe(200)
     expect(print.data).toContain(reason)
   })
@@ -203,10 +344,18 @@ describe('endorsement', () => {
     await submit(t)
     await endorseAll(t)
     expect((await approve(t)).status).toBe(302)
-    expect((await post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'approved', name: 'revise' })).status).toBe(200)
-    expect((await LifecycleRepository.findEndorsements(db, t.plan.id)).map((e) => e.decision)).toEqual([null, null, null])
+    expect(
+      (await post(t.plan.id, t.leadCookie, { intent: 'transition', from: 'approved', name: 'revise' })).status,
+    ).toBe(200)
+    expect((await LifecycleRepository.findEndorsements(db, t.plan.id)).map((e) => e.decision)).toEqual([
+      null,
+      null,
+      null,
+    ])
     const cleared = (await ActivityRepository.findRecentByPlan(db, t.plan.id, 10)).filter((e) => e.action === 'cleared')
-    expect(cleared.map((e) => (e.old_value as { organisation: string }).organisation).sort()).toEqual(expect.arrayContaining(['EFE', 'FTU']))
+    expect(cleared.map((e) => (e.old_value as { organisation: string }).organisation).sort()).toEqual(
+      expect.arrayContaining(['EFE', 'FTU']),
+    )
     expect(cleared).toHaveLength(3)
     // The approved version keeps the endorsements it had.
     expect((await LifecycleRepository.findVersion(db, t.plan.id, 1))!.snapshot.approval!.endorsements).toHaveLength(3)
@@ -221,15 +370,38 @@ describe('return for changes', () => {
     const t = await team()
     await submit(t)
     const note = 'Add the union survey as a source for K1.'
-    expect((await post(t.plan.id, t.reviewerCookie, { intent: 'transition', from: 'in_review', name: 'returnForChanges', note })).status).toBe(200)
-    const stored = await db.selectFrom('plans').select(['status', 'return_note', 'returned_by']).where('id', '=', t.plan.id).executeTakeFirstOrThrow()
+    expect(
+      (
+        await post(t.plan.id, t.reviewerCookie, {
+          intent: 'transition',
+          from: 'in_review',
+          name: 'returnForChanges',
+          note,
+        })
+      ).status,
+    ).toBe(200)
+    const stored = await db
+      .selectFrom('plans')
+      .select(['status', 'return_note', 'returned_by'])
+      .where('id', '=', t.plan.id)
+      .executeTakeFirstOrThrow()
     expect(stored).toEqual({ status: 'draft', return_note: note, returned_by: t.reviewer.id })
     expect((await overview(t.plan.id, t.unionCookie)).data.returned).toMatchObject({ note, by_name: t.reviewer.name })
     expect((await review(t.plan.id, t.unionCookie)).data.returned).toMatchObject({ note })
     const [event] = await ActivityRepository.findRecentByPlan(db, t.plan.id, 1)
-    expect(event).toMatchObject({ action: 'status_changed', old_value: { status: 'in_review' }, new_value: { status: 'draft', note, transition: 'returnForChanges' } })
+    expect(event).toMatchObject({
+      action: 'status_changed',
+      old_value: { status: 'in_review' },
+      new_value: { status: 'draft', note, transition: 'returnForChanges' },
+    })
     await submit(t)
     expect((await overview(t.plan.id, t.unionCookie)).data.returned).toBeNull()
-    expect((await db.selectFrom('plans').select(['return_note', 'submission']).where('id', '=', t.plan.id).executeTakeFirstOrThrow())).toEqual({ return_note: null, submission: 2 })
+    expect(
+      await db
+        .selectFrom('plans')
+        .select(['return_note', 'submission'])
+        .where('id', '=', t.plan.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ return_note: null, submission: 2 })
   })
 })

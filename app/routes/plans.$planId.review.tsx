@@ -28,7 +28,13 @@ import { isStorable, z } from '../utils/validation.ts'
 const note = z.string().trim().max(2000).refine(isStorable, 'validation.invalid').optional()
 
 const schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('transition'), name: z.string().max(40), from: z.enum(PLAN_STATUSES), note, overrideReason: note }),
+  z.object({
+    intent: z.literal('transition'),
+    name: z.string().max(40),
+    from: z.enum(PLAN_STATUSES),
+    note,
+    overrideReason: note,
+  }),
   z.object({ intent: z.literal('endorse'), decision: z.enum(['endorse', 'object']), comment: note }),
 ])
 
@@ -45,7 +51,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     LifecycleRepository.approvalReadiness(db, plan.id),
     plan.status === 'draft' ? LifecycleRepository.findReturnNote(db, plan.id) : Promise.resolve(undefined),
   ])
-  const transitions = availableTransitions(toActor(user), role, plan.status).map((t) => ({ name: t.name, to: t.to, noteRequired: t.noteRequired ?? false }))
+  const transitions = availableTransitions(toActor(user), role, plan.status).map((t) => ({
+    name: t.name,
+    to: t.to,
+    noteRequired: t.noteRequired ?? false,
+  }))
   const myOrganisation = endorsements.find((e) => e.organisation_id === user.organisation_id)
   const approved = ['approved', 'implementing', 'completed'].includes(plan.status) ? versions[0] : undefined
   return {
@@ -58,10 +68,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     readiness,
     ready: LifecycleRepository.isReady(readiness),
     // The approval summary is a page state (…/review?approve), so that it works without JavaScript.
-    confirmingApproval: new URL(request.url).searchParams.has('approve') && transitions.some((t) => t.name === 'approve'),
+    confirmingApproval:
+      new URL(request.url).searchParams.has('approve') && transitions.some((t) => t.name === 'approve'),
     returned: returned ?? null,
     approved: approved ?? null,
-    canEndorse: abilities['plan:endorse'] && myOrganisation !== undefined && LifecycleRepository.ENDORSABLE.includes(plan.status),
+    canEndorse:
+      abilities['plan:endorse'] && myOrganisation !== undefined && LifecycleRepository.ENDORSABLE.includes(plan.status),
     myOrganisation: myOrganisation ?? null,
   }
 }
@@ -69,7 +81,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** What an approval lacks, as messages the form lists (`key|value`, see FieldErrors). */
 function missingMessages(r: LifecycleRepository.ApprovalReadiness): string[] {
   return [
-    ...r.missingEndorsements.map((c) => (r.absentFromTeam.includes(c) ? `lifecycle.missing.absent.${c}` : `lifecycle.missing.endorsement.${c}`)),
+    ...r.missingEndorsements.map((c) =>
+      r.absentFromTeam.includes(c) ? `lifecycle.missing.absent.${c}` : `lifecycle.missing.endorsement.${c}`,
+    ),
     ...r.objections.map((o) => `lifecycle.missing.objection|${o.organisation}`),
     ...(r.openReviewComments > 0 ? [`lifecycle.missing.openComments|${r.openReviewComments}`] : []),
   ]
@@ -78,7 +92,8 @@ function missingMessages(r: LifecycleRepository.ApprovalReadiness): string[] {
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requirePlanAccess(request, params.planId, 'plan:read')
   const formData = await readFormData(request)
-  const form = formData.get('intent') === 'endorse' ? 'endorse' : String(formData.get('name') ?? 'transition').slice(0, 40)
+  const form =
+    formData.get('intent') === 'endorse' ? 'endorse' : String(formData.get('name') ?? 'transition').slice(0, 40)
   // A resent decision (its reply was lost) answers as the first time instead of acting twice (ADR 039).
   return answerOnce(
     getDb(),
@@ -97,17 +112,27 @@ async function decide(db: Db, { plan, role, user }: Awaited<ReturnType<typeof re
     const transition = findTransition(toActor(user), role, v.from as PlanStatus, v.name)
     if (!transition) {
       // Either the status moved on meanwhile, or this person may not take this step.
-      if (v.from !== plan.status) return data({ form: v.name, result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) }, { status: 409 })
+      if (v.from !== plan.status)
+        return data(
+          { form: v.name, result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) },
+          { status: 409 },
+        )
       throw data({ message: 'Forbidden' }, { status: 403 })
     }
-    if (transition.noteRequired && !v.note) return data({ form: v.name, result: submission.reply({ fieldErrors: { note: ['lifecycle.errors.noteRequired'] } }) }, { status: 400 })
+    if (transition.noteRequired && !v.note)
+      return data(
+        { form: v.name, result: submission.reply({ fieldErrors: { note: ['lifecycle.errors.noteRequired'] } }) },
+        { status: 400 },
+      )
     try {
       // An approved version freezes the documents as they are now, edits not yet compacted included,
       // and which sub-steps are complete by the progress rules (the content is locked in review).
       // The documents are read on a connection of their own: their consistent read is a transaction of its own.
       const approving = transition.to === 'approved'
       const documents = approving ? await currentDocuments(getDb(), plan.id) : undefined
-      const complete = approving ? (await evaluateCompletion(db, plan.id)).filter((p) => p.status === 'done').map((p) => p.code) : undefined
+      const complete = approving
+        ? (await evaluateCompletion(db, plan.id)).filter((p) => p.status === 'done').map((p) => p.code)
+        : undefined
       await LifecycleRepository.transition(db, {
         planId: plan.id,
         from: transition.from,
@@ -120,9 +145,16 @@ async function decide(db: Db, { plan, role, user }: Awaited<ReturnType<typeof re
         complete,
       })
     } catch (error) {
-      if (error instanceof StaleRecordError) return data({ form: v.name, result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) }, { status: 409 })
+      if (error instanceof StaleRecordError)
+        return data(
+          { form: v.name, result: submission.reply({ formErrors: ['lifecycle.errors.statusChanged'] }) },
+          { status: 409 },
+        )
       if (error instanceof LifecycleRepository.ApprovalBlockedError) {
-        const result = submission.reply({ formErrors: ['lifecycle.errors.notReady', ...missingMessages(error.readiness)], fieldErrors: { overrideReason: ['lifecycle.errors.overrideReasonRequired'] } })
+        const result = submission.reply({
+          formErrors: ['lifecycle.errors.notReady', ...missingMessages(error.readiness)],
+          fieldErrors: { overrideReason: ['lifecycle.errors.overrideReasonRequired'] },
+        })
         return data({ form: v.name, result }, { status: 409 })
       }
       throw error
@@ -134,9 +166,19 @@ async function decide(db: Db, { plan, role, user }: Awaited<ReturnType<typeof re
   const mine = endorsements.find((e) => e.organisation_id === user.organisation_id)
   if (!canOnPlan(toActor(user), role, 'plan:endorse') || !mine) throw data({ message: 'Forbidden' }, { status: 403 })
   try {
-    await LifecycleRepository.upsertEndorsement(db, { planId: plan.id, organisationId: mine.organisation_id, decision: v.decision, comment: v.comment ?? null, userId: user.id })
+    await LifecycleRepository.upsertEndorsement(db, {
+      planId: plan.id,
+      organisationId: mine.organisation_id,
+      decision: v.decision,
+      comment: v.comment ?? null,
+      userId: user.id,
+    })
   } catch (error) {
-    if (error instanceof LifecycleRepository.NothingToEndorseError) return data({ form: 'endorse', result: submission.reply({ formErrors: ['lifecycle.errors.nothingToEndorse'] }) }, { status: 409 })
+    if (error instanceof LifecycleRepository.NothingToEndorseError)
+      return data(
+        { form: 'endorse', result: submission.reply({ formErrors: ['lifecycle.errors.nothingToEndorse'] }) },
+        { status: 409 },
+      )
     throw error
   }
   return { form: 'endorse', result: submission.reply({ resetForm: true }) }
@@ -148,7 +190,8 @@ export default function ReviewPage() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
-  const errorsOf = (form: string) => (actionData && !isSaveFailure(actionData) && actionData.form === form ? (actionData.result.error ?? {}) : {})
+  const errorsOf = (form: string) =>
+    actionData && !isSaveFailure(actionData) && actionData.form === form ? (actionData.result.error ?? {}) : {}
   const busy = navigation.state === 'submitting'
   const endorsed = new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))
   // Return and approve have their own forms (a required reason; a summary to confirm).
@@ -169,7 +212,14 @@ export default function ReviewPage() {
         </p>
         {status === 'in_review' ? <p>{t('lifecycle.submissionN', { n: data.submission })}</p> : null}
         {data.confirmingApproval ? (
-          <ApprovalConfirm planId={planId} readiness={data.readiness} ready={data.ready} endorsements={endorsements} errors={errorsOf('approve')} busy={busy} />
+          <ApprovalConfirm
+            planId={planId}
+            readiness={data.readiness}
+            ready={data.ready}
+            endorsements={endorsements}
+            errors={errorsOf('approve')}
+            busy={busy}
+          />
         ) : null}
         {!data.confirmingApproval && canApprove ? (
           <p>
@@ -181,7 +231,13 @@ export default function ReviewPage() {
         ) : null}
         {plain.length > 0 ? (
           <Form method="post" className="transition-form">
-            <FormErrors errors={plain.some((tr) => tr.name === actionData?.form) ? (actionData?.result.error?.[''] ?? undefined) : undefined} />
+            <FormErrors
+              errors={
+                plain.some((tr) => tr.name === actionData?.form)
+                  ? (actionData?.result.error?.[''] ?? undefined)
+                  : undefined
+              }
+            />
             <input type="hidden" name="intent" value="transition" />
             <input type="hidden" name="from" value={status} />
             <PageIdempotencyKey />
@@ -194,7 +250,14 @@ export default function ReviewPage() {
             </div>
             <div className="form-actions">
               {plain.map((tr) => (
-                <button key={tr.name} type="submit" name="name" value={tr.name} className={tr.name === 'submit' ? 'button button--primary' : 'button'} disabled={busy}>
+                <button
+                  key={tr.name}
+                  type="submit"
+                  name="name"
+                  value={tr.name}
+                  className={tr.name === 'submit' ? 'button button--primary' : 'button'}
+                  disabled={busy}
+                >
                   {t(`lifecycle.transitions.${tr.name}`)}
                 </button>
               ))}
@@ -239,7 +302,10 @@ export default function ReviewPage() {
           {TRIPARTITE.map((c) => (
             <li key={c} className={endorsed.has(c) ? 'chip chip--ok' : 'chip chip--missing'}>
               <span aria-hidden="true">{endorsed.has(c) ? '✓' : '–'}</span> {t(`constituency.${c}`)}
-              <span className="visually-hidden">{', '}{endorsed.has(c) ? t('lifecycle.endorsed') : t('lifecycle.notEndorsed')}</span>
+              <span className="visually-hidden">
+                {', '}
+                {endorsed.has(c) ? t('lifecycle.endorsed') : t('lifecycle.notEndorsed')}
+              </span>
             </li>
           ))}
         </ul>
@@ -261,10 +327,16 @@ export default function ReviewPage() {
                   <td>
                     {e.decision ? (
                       <>
-                        <span className={e.decision === 'endorse' ? 'pill pill--done' : 'pill pill--in_progress'}>{t(`lifecycle.decisions.${e.decision}`)}</span>
+                        <span className={e.decision === 'endorse' ? 'pill pill--done' : 'pill pill--in_progress'}>
+                          {t(`lifecycle.decisions.${e.decision}`)}
+                        </span>
                         <span className="cell-sub">
                           {e.recorded_by} · {e.updated_at ? formatDateTime(e.updated_at, i18n.language) : ''}
-                          {e.version_number ? ` · ${t('lifecycle.versionN', { n: e.version_number })}` : e.submission ? ` · ${t('lifecycle.submissionN', { n: e.submission })}` : ''}
+                          {e.version_number
+                            ? ` · ${t('lifecycle.versionN', { n: e.version_number })}`
+                            : e.submission
+                              ? ` · ${t('lifecycle.submissionN', { n: e.submission })}`
+                              : ''}
                         </span>
                       </>
                     ) : (
@@ -278,23 +350,45 @@ export default function ReviewPage() {
           </table>
         </div>
         <FormErrors errors={errorsOf('endorse')[''] ?? undefined} />
-        {status === 'draft' || status === 'archived' ? <p className="field__hint">{t('lifecycle.endorseWhenSubmitted')}</p> : null}
+        {status === 'draft' || status === 'archived' ? (
+          <p className="field__hint">{t('lifecycle.endorseWhenSubmitted')}</p>
+        ) : null}
         {canEndorse && myOrganisation ? (
           <Form method="post" className="form-row endorse-form">
             <input type="hidden" name="intent" value="endorse" />
             <PageIdempotencyKey />
             <fieldset className="field">
-              <legend>{t('lifecycle.recordFor', { organisation: myOrganisation.acronym ?? myOrganisation.organisation_name })}</legend>
+              <legend>
+                {t('lifecycle.recordFor', { organisation: myOrganisation.acronym ?? myOrganisation.organisation_name })}
+              </legend>
               <label className="checkbox">
-                <input type="radio" name="decision" value="endorse" defaultChecked={myOrganisation.decision !== 'object'} /> {t('lifecycle.decisions.endorse')}
+                <input
+                  type="radio"
+                  name="decision"
+                  value="endorse"
+                  defaultChecked={myOrganisation.decision !== 'object'}
+                />{' '}
+                {t('lifecycle.decisions.endorse')}
               </label>
               <label className="checkbox">
-                <input type="radio" name="decision" value="object" defaultChecked={myOrganisation.decision === 'object'} /> {t('lifecycle.decisions.object')}
+                <input
+                  type="radio"
+                  name="decision"
+                  value="object"
+                  defaultChecked={myOrganisation.decision === 'object'}
+                />{' '}
+                {t('lifecycle.decisions.object')}
               </label>
             </fieldset>
             <div className="field">
               <label htmlFor="endorse-comment">{t('lifecycle.comment')}</label>
-              <textarea id="endorse-comment" name="comment" rows={2} maxLength={2000} defaultValue={myOrganisation.comment ?? ''} />
+              <textarea
+                id="endorse-comment"
+                name="comment"
+                rows={2}
+                maxLength={2000}
+                defaultValue={myOrganisation.comment ?? ''}
+              />
             </div>
             <button type="submit" className="button button--primary">
               {t('lifecycle.record')}
@@ -313,7 +407,10 @@ export default function ReviewPage() {
               <li key={v.number}>
                 <Link to={`/plans/${planId}/versions/${v.number}`}>{t('lifecycle.versionN', { n: v.number })}</Link>
                 <span className="cell-sub">
-                  {t('lifecycle.approvedBy', { name: v.approved_by_name ?? '—', when: formatDateTime(v.created_at, i18n.language) })}
+                  {t('lifecycle.approvedBy', {
+                    name: v.approved_by_name ?? '—',
+                    when: formatDateTime(v.created_at, i18n.language),
+                  })}
                   {v.note ? ` · ${v.note}` : ''}
                   {v.override_reason ? ` · ${t('lifecycle.override.short', { reason: v.override_reason })}` : ''}
                 </span>

@@ -40,10 +40,20 @@ describe('searching a plan', () => {
     const hit = res.data.result!.hits.find((h) => h.source === 'record' && h.kind === 'stakeholder')
     expect(hit).toMatchObject({ source: 'record', substep: '4.1', field: 'name' })
     expect(text(hit!)).toContain('Group HQ HR directors')
-    expect(hit!.snippet.parts.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(['hq', 'hr', 'directors'])
+    expect(hit!.snippet.parts.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual([
+      'hq',
+      'hr',
+      'directors',
+    ])
 
     const byRef = await search('viewer@demo.example', palm, 'M1')
-    expect(byRef.data.result!.hits[0]).toMatchObject({ source: 'record', substep: '1.1', kind: 'mandate', ref: 'M1', field: 'ref' })
+    expect(byRef.data.result!.hits[0]).toMatchObject({
+      source: 'record',
+      substep: '1.1',
+      kind: 'mandate',
+      ref: 'M1',
+      field: 'ref',
+    })
     const all = (await search('viewer@demo.example', palm, 'the')).data.result!
     const order = all.hits.map((h) => h.substep ?? '0')
     expect(order).toEqual([...order].sort())
@@ -61,9 +71,27 @@ describe('searching a plan', () => {
   it('finds discussion comments on a sub-step and on a record, with their author', async () => {
     const union = ids.users['union@demo.example']!
     const [mandate] = await ItemRepository.findByKind(db, palm, 'mandate')
-    await CommentRepository.insert(db, { planId: palm, subjectType: 'substep', subjectId: '2.1', parentId: null, authorId: union, body: 'Ask the Pengawas about night shifts.', label: '2.1' })
-    await CommentRepository.insert(db, { planId: palm, subjectType: 'item', subjectId: mandate!.id, parentId: null, authorId: union, body: 'The night-shift rule is missing here.', label: mandate!.ref })
-    const hits = (await search('viewer@demo.example', palm, 'night shift')).data.result!.hits.filter((h) => h.source === 'comment')
+    await CommentRepository.insert(db, {
+      planId: palm,
+      subjectType: 'substep',
+      subjectId: '2.1',
+      parentId: null,
+      authorId: union,
+      body: 'Ask the Pengawas about night shifts.',
+      label: '2.1',
+    })
+    await CommentRepository.insert(db, {
+      planId: palm,
+      subjectType: 'item',
+      subjectId: mandate!.id,
+      parentId: null,
+      authorId: union,
+      body: 'The night-shift rule is missing here.',
+      label: mandate!.ref,
+    })
+    const hits = (await search('viewer@demo.example', palm, 'night shift')).data.result!.hits.filter(
+      (h) => h.source === 'comment',
+    )
     expect(hits).toMatchObject([
       { source: 'comment', substep: '1.1', item: { id: mandate!.id, ref: mandate!.ref }, author: 'Budi Hartono' },
       { source: 'comment', substep: '2.1', item: null },
@@ -74,7 +102,15 @@ describe('searching a plan', () => {
   it('never shows another plan’s text, and hides the plan itself from someone outside it', async () => {
     await appendNotesSentence(db, fishing, '1.1', 'Tuna longliners leave from Puerto Azul.')
     const fisheriesLead = ids.users['fisheries@demo.example']!
-    await CommentRepository.insert(db, { planId: fishing, subjectType: 'substep', subjectId: '1.1', parentId: null, authorId: fisheriesLead, body: 'Longliners first.', label: '1.1' })
+    await CommentRepository.insert(db, {
+      planId: fishing,
+      subjectType: 'substep',
+      subjectId: '1.1',
+      parentId: null,
+      authorId: fisheriesLead,
+      body: 'Longliners first.',
+      label: '1.1',
+    })
     expect((await search('viewer@demo.example', palm, 'longliners')).data.result!.hits).toEqual([])
     const outsider = await search('fisheries@demo.example', palm, 'directors')
     expect(outsider.status).toBe(404)

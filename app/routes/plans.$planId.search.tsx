@@ -12,7 +12,12 @@ import { isStorable, z } from '../utils/validation.ts'
 
 export const handle = { i18n: ['common', 'worksheets', 'steps'] }
 
-const querySchema = z.string().trim().min(2, 'search.tooShort').max(100, 'search.tooLong').refine(isStorable, 'validation.invalid')
+const querySchema = z
+  .string()
+  .trim()
+  .min(2, 'search.tooShort')
+  .max(100, 'search.tooLong')
+  .refine(isStorable, 'validation.invalid')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, 'plan:read')
@@ -64,11 +69,19 @@ export default function PlanSearch() {
         </button>
       </Form>
       <div role="status" className="plan-search__summary">
-        {result ? (result.hits.length === 0 ? t('search.none', { q }) : t('search.results', { count: result.hits.length, q })) : null}
+        {result
+          ? result.hits.length === 0
+            ? t('search.none', { q })
+            : t('search.results', { count: result.hits.length, q })
+          : null}
         {result?.truncated ? ` ${t('search.truncated', { count: result.hits.length })}` : null}
       </div>
       {groups.map(({ substep, hits }) => (
-        <section key={substep ?? 'narrative'} className="plan-search__group" aria-labelledby={`search-${substep ?? 'narrative'}`}>
+        <section
+          key={substep ?? 'narrative'}
+          className="plan-search__group"
+          aria-labelledby={`search-${substep ?? 'narrative'}`}
+        >
           <h3 id={`search-${substep ?? 'narrative'}`}>
             {substep ? (
               <Link to={`/plans/${planId}/steps/${substep}`}>
@@ -113,7 +126,8 @@ function hitTitle(hit: SearchHit, t: TFunction<['common', 'worksheets', 'steps']
 
 function hitLink(planId: string, hit: SearchHit): string {
   if (hit.source === 'record') return `/plans/${planId}/steps/${hit.substep}#item-${hit.itemId}`
-  if (hit.source === 'comment') return `/plans/${planId}/steps/${hit.substep}#${hit.item ? `item-${hit.item.id}` : 'discussion'}`
+  if (hit.source === 'comment')
+    return `/plans/${planId}/steps/${hit.substep}#${hit.item ? `item-${hit.item.id}` : 'discussion'}`
   return hit.substep ? `/plans/${planId}/steps/${hit.substep}#team-notes` : `/plans/${planId}#plan-narrative`
 }
 
@@ -131,7 +145,9 @@ function SnippetText({ snippet }: { snippet: Snippet }) {
   return (
     <p className="plan-search__snippet">
       {snippet.cutBefore ? '… ' : null}
-      {snippet.parts.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {snippet.parts.map((part, i) =>
+        part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
       {snippet.cutAfter ? ' …' : null}
     </p>
   )

@@ -48,7 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb()
   const extraLoader = EXTRA_LOADERS[code]
   const [{ progress, signoff }, worksheet, extra, comments] = await Promise.all([
-    evaluateCompletion(db, plan.id).then(async (progress) => ({ progress, signoff: await loadSubstepSignoff(db, { planId: plan.id, code, progress, user, role }) })),
+    evaluateCompletion(db, plan.id).then(async (progress) => ({
+      progress,
+      signoff: await loadSubstepSignoff(db, { planId: plan.id, code, progress, user, role }),
+    })),
     loadWorksheet(db, plan.id, code),
     extraLoader ? extraLoader({ db, planId: plan.id, actor: toActor(user), role }) : Promise.resolve(null),
     CommentRepository.countByPlan(db, plan.id),
@@ -78,7 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (isItemIntent(formData.get('intent'))) return handleItemAction({ ...ctx, formData })
       const extraAction = EXTRA_ACTIONS[code]
       if (extraAction) return extraAction({ ...ctx, formData })
-      return data({ formId: '', result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, conflict: null }, { status: 400 })
+      return data(
+        { formId: '', result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, conflict: null },
+        { status: 400 },
+      )
     },
     () =>
       signoff
@@ -88,7 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SubstepPage() {
-  const { planId, code, previous, next, progress, signoff, abilities, worksheet, extra, commentCounts } = useLoaderData<typeof loader>()
+  const { planId, code, previous, next, progress, signoff, abilities, worksheet, extra, commentCounts } =
+    useLoaderData<typeof loader>()
   // One default namespace (steps); common and worksheets keys carry their prefix.
   const { t } = useTranslation('steps')
   const step = Number(code.split('.')[0])
@@ -122,7 +129,14 @@ export default function SubstepPage() {
           ))}
         </ol>
       </nav>
-      <CommentsProvider value={{ planId, counts: commentCounts.items, canComment: abilities['comment:create'], canResolve: abilities['review:resolve'] }}>
+      <CommentsProvider
+        value={{
+          planId,
+          counts: commentCounts.items,
+          canComment: abilities['comment:create'],
+          canResolve: abilities['review:resolve'],
+        }}
+      >
         <article className="substep" data-hydrated={hydrated ? '' : undefined}>
           <p className="substep__eyebrow">
             {t('stepLabel', { step })} · {t(`step.${step}.name`)}
@@ -131,8 +145,13 @@ export default function SubstepPage() {
             {code} {t(`substep.${code}.name`)}
           </h2>
           <p>
-            <span className={`pill pill--${status.status}`}>{t(`common:progress.status.${status.status}`)}</span> <AgreementPill agreement={signoff.agreement} />{' '}
-            {status.status !== 'done' && status.missing.length > 0 ? <span className="substep-list__missing">{t('stillMissing', { items: status.missing.map((m) => t(m)).join(' · ') })}</span> : null}
+            <span className={`pill pill--${status.status}`}>{t(`common:progress.status.${status.status}`)}</span>{' '}
+            <AgreementPill agreement={signoff.agreement} />{' '}
+            {status.status !== 'done' && status.missing.length > 0 ? (
+              <span className="substep-list__missing">
+                {t('stillMissing', { items: status.missing.map((m) => t(m)).join(' · ') })}
+              </span>
+            ) : null}
           </p>
           <section className="method-note" aria-labelledby="method-heading">
             <h3 id="method-heading">{t('aboutThisStep')}</h3>
@@ -143,7 +162,13 @@ export default function SubstepPage() {
           </section>
           {Before ? <Before {...panelProps} /> : null}
           {worksheet.kinds.map((kind) => (
-            <WorksheetList key={kind} spec={KINDS[kind]!} items={worksheet.items[kind] ?? []} options={worksheet.options} canEdit={abilities['worksheet:edit']} />
+            <WorksheetList
+              key={kind}
+              spec={KINDS[kind]!}
+              items={worksheet.items[kind] ?? []}
+              options={worksheet.options}
+              canEdit={abilities['worksheet:edit']}
+            />
           ))}
           {After ? <After {...panelProps} /> : null}
           <SubstepNotes planId={planId} code={code} />

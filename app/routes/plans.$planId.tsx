@@ -31,12 +31,13 @@ export default function PlanLayout() {
       <div className="plan-header">
         <p className="plan-header__meta">
           {countryName(plan.country_code, locale)}
-          {plan.region ? ` · ${plan.region}` : ''} · {t(`plan.scope.${plan.scope}`)} · {formatDate(plan.start_date, locale)} –{' '}
-          {formatDate(plan.end_date, locale)}
+          {plan.region ? ` · ${plan.region}` : ''} · {t(`plan.scope.${plan.scope}`)} ·{' '}
+          {formatDate(plan.start_date, locale)} – {formatDate(plan.end_date, locale)}
         </p>
         <h1>{plan.title}</h1>
         <p className="plan-header__meta">
-          <StatusBadge status={plan.status} /> {role ? t('plan.yourRole', { role: t(`roles.${role}`) }) : t('plan.readingAsReviewer')}
+          <StatusBadge status={plan.status} />{' '}
+          {role ? t('plan.yourRole', { role: t(`roles.${role}`) }) : t('plan.readingAsReviewer')}
         </p>
         <nav aria-label={t('plan.sections')} className="tabs">
           <NavLink to={`/plans/${plan.id}`} end>

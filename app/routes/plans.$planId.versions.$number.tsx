@@ -28,17 +28,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = number === null ? undefined : await LifecycleRepository.findVersion(db, plan.id, number)
   if (!version) throw data({ message: 'Not found' }, { status: 404 })
   const all = await LifecycleRepository.findVersions(db, plan.id)
-  const compareTo = versionNumber(new URL(request.url).searchParams.get('compare')) ?? (number! > 1 ? number! - 1 : null)
-  const other = compareTo !== null && compareTo !== number ? await LifecycleRepository.findVersion(db, plan.id, compareTo) : undefined
-  const diff = other ? (other.number < version.number ? diffVersions(other.snapshot, version.snapshot) : diffVersions(version.snapshot, other.snapshot)) : null
+  const compareTo =
+    versionNumber(new URL(request.url).searchParams.get('compare')) ?? (number! > 1 ? number! - 1 : null)
+  const other =
+    compareTo !== null && compareTo !== number
+      ? await LifecycleRepository.findVersion(db, plan.id, compareTo)
+      : undefined
+  const diff = other
+    ? other.number < version.number
+      ? diffVersions(other.snapshot, version.snapshot)
+      : diffVersions(version.snapshot, other.snapshot)
+    : null
   // Links between items are ids: the diff names them by the reference codes both versions froze.
-  const refs = Object.fromEntries([...(other?.snapshot.items ?? []), ...version.snapshot.items].map((i) => [i.id, i.ref]))
+  const refs = Object.fromEntries(
+    [...(other?.snapshot.items ?? []), ...version.snapshot.items].map((i) => [i.id, i.ref]),
+  )
   // The agreement as frozen at approval, by the same rule as the live plan's (never today's sign-offs).
   const frozen = frozenSignoff(plan.id, version.snapshot.signoff)
   const signoff: FrozenSignoffView | null = frozen
-    ? { counts: frozen.counts, substeps: frozen.substeps.map((s) => ({ code: s.code, complete: s.complete, agreement: s.agreement, entries: signoffEntries(s, frozen.rows) })) }
+    ? {
+        counts: frozen.counts,
+        substeps: frozen.substeps.map((s) => ({
+          code: s.code,
+          complete: s.complete,
+          agreement: s.agreement,
+          entries: signoffEntries(s, frozen.rows),
+        })),
+      }
     : null
-  return { planId: plan.id, version, numbers: all.map((v) => v.number), compareTo: other?.number ?? null, diff, refs, pdfAvailable: isPdfAvailable(), signoff }
+  return {
+    planId: plan.id,
+    version,
+    numbers: all.map((v) => v.number),
+    compareTo: other?.number ?? null,
+    diff,
+    refs,
+    pdfAvailable: isPdfAvailable(),
+    signoff,
+  }
 }
 
 export default function VersionPage() {
@@ -53,7 +80,11 @@ export default function VersionPage() {
       </p>
       <h2>{t('lifecycle.versionN', { n: version.number })}</h2>
       <p className="field__hint">
-        {t('lifecycle.approvedBy', { name: version.approved_by_name ?? '—', when: formatDateTime(version.created_at, i18n.language) })} · {t('lifecycle.frozen')}
+        {t('lifecycle.approvedBy', {
+          name: version.approved_by_name ?? '—',
+          when: formatDateTime(version.created_at, i18n.language),
+        })}{' '}
+        · {t('lifecycle.frozen')}
       </p>
       <ApprovalOverride approval={version} />
       {/* Plain links: the print view and the Word file are served by resource routes. */}
@@ -89,7 +120,13 @@ export default function VersionPage() {
           </button>
         </Form>
       ) : null}
-      {diff ? <VersionDiffSection diff={diff} between={[Math.min(compareTo!, version.number), Math.max(compareTo!, version.number)]} refs={refs} /> : null}
+      {diff ? (
+        <VersionDiffSection
+          diff={diff}
+          between={[Math.min(compareTo!, version.number), Math.max(compareTo!, version.number)]}
+          refs={refs}
+        />
+      ) : null}
       <FrozenSignoff signoff={signoff} />
       <VersionContents snapshot={snapshot} />
     </div>

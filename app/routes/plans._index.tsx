@@ -26,7 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersSchema.parse(params)
   const db = getDb()
   const [plans, countries] = await Promise.all([
-    PlanRepository.findVisible(db, { id: user.id, globalRole: user.global_role }, { ...filters, q: filters.q || undefined }),
+    PlanRepository.findVisible(
+      db,
+      { id: user.id, globalRole: user.global_role },
+      { ...filters, q: filters.q || undefined },
+    ),
     PlanRepository.findCountryCodes(db),
   ])
   return { plans, countries, filters, canCreate: canGlobally(toActor(user), 'plan:create') }
@@ -116,7 +120,8 @@ export default function PlansPage() {
                   <th scope="row">
                     <Link to={`/plans/${p.id}`}>{p.title}</Link>
                     <span className="cell-sub">
-                      {t(`plan.scope.${p.scope}`)} · {formatDate(p.start_date, locale)} – {formatDate(p.end_date, locale)}
+                      {t(`plan.scope.${p.scope}`)} · {formatDate(p.start_date, locale)} –{' '}
+                      {formatDate(p.end_date, locale)}
                     </span>
                   </th>
                   <td>

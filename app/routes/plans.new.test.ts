@@ -57,7 +57,13 @@ describe('creating a plan', () => {
     const history = await ActivityRepository.findRecentByPlan(db, plan.id)
     expect(history).toMatchObject([{ action: 'created', entity_type: 'plan', actor_name: user.name }])
     // The method's eight criteria come with the plan, so opening 2.2 never has to write them.
-    const criteria = await db.selectFrom('worksheet_items').select(['ref', 'created_by']).where('plan_id', '=', plan.id).where('kind', '=', 'criterion').orderBy('position').execute()
+    const criteria = await db
+      .selectFrom('worksheet_items')
+      .select(['ref', 'created_by'])
+      .where('plan_id', '=', plan.id)
+      .where('kind', '=', 'criterion')
+      .orderBy('position')
+      .execute()
     expect(criteria.map((c) => c.ref)).toEqual(['Cr1', 'Cr2', 'Cr3', 'Cr4', 'Cr5', 'Cr6', 'Cr7', 'Cr8'])
     expect(criteria.every((c) => c.created_by === user.id)).toBe(true)
   })
@@ -65,7 +71,10 @@ describe('creating a plan', () => {
   it('accepts a plan without a region and trims the title', async () => {
     const res = await submit({ ...valid, title: '  Trimmed  ', region: '' })
     expect(res.status).toBe(302)
-    expect(await db.selectFrom('plans').select(['title', 'region']).executeTakeFirstOrThrow()).toEqual({ title: 'Trimmed', region: null })
+    expect(await db.selectFrom('plans').select(['title', 'region']).executeTakeFirstOrThrow()).toEqual({
+      title: 'Trimmed',
+      region: null,
+    })
   })
 
   it.each<[string, Form, string]>([
@@ -106,12 +115,28 @@ describe('creating a plan', () => {
     const { cookie } = await createUserWithSession(db)
     const empty = await submit({}, cookie)
     expect(empty.status).toBe(400)
-    expect(Object.keys(empty.data.result.error)).toEqual(expect.arrayContaining(['title', 'countryCode', 'sectors', 'scope', 'startDate', 'endDate']))
+    expect(Object.keys(empty.data.result.error)).toEqual(
+      expect.arrayContaining(['title', 'countryCode', 'sectors', 'scope', 'startDate', 'endDate']),
+    )
     const json = await call(() =>
-      action(args(makeRequest('/plans/new', { cookie, body: JSON.stringify(valid), headers: { 'Content-Type': 'application/json' } }))),
+      action(
+        args(
+          makeRequest('/plans/new', {
+            cookie,
+            body: JSON.stringify(valid),
+            headers: { 'Content-Type': 'application/json' },
+          }),
+        ),
+      ),
     )
     expect(json.status).toBe(415)
-    const garbage = await call(() => action(args(makeRequest('/plans/new', { cookie, body: '{"title": ', headers: { 'Content-Type': 'application/json' } }))))
+    const garbage = await call(() =>
+      action(
+        args(
+          makeRequest('/plans/new', { cookie, body: '{"title": ', headers: { 'Content-Type': 'application/json' } }),
+        ),
+      ),
+    )
     expect(garbage.status).toBe(415)
     expect((await counts()).plans).toBe(0)
   })

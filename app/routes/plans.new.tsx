@@ -37,7 +37,12 @@ export async function action({ request }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: planSchema })
       if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
       const v = submission.value
-      const plan = await PlanRepository.insertWithLead(db, { ...v, region: v.region ?? null }, user.id, PLAN_DEFAULT_ITEMS)
+      const plan = await PlanRepository.insertWithLead(
+        db,
+        { ...v, region: v.region ?? null },
+        user.id,
+        PLAN_DEFAULT_ITEMS,
+      )
       throw redirect(`/plans/${plan.id}`)
     },
     () => data({ result: changedAfterSave() }, { status: 409 }),

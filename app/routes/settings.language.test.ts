@@ -48,17 +48,14 @@ describe('switching the language', () => {
     ['no language', {}],
     ['two languages', { locale: ['fr', 'es'] }],
     ['an overlong redirect', { locale: 'fr', redirectTo: '/'.repeat(3000) }],
-  ])(
-    'answers 400 to %s and changes nothing',
-    async (_label, form) => {
-      const { user, cookie } = await createUserWithSession(db)
-      const res = await choose(form, cookie)
-      expect(res.status).toBe(400)
-      expect(res.headers.get('Set-Cookie')).toBeNull()
-      const stored = await db.selectFrom('users').select('locale').where('id', '=', user.id).executeTakeFirstOrThrow()
-      expect(stored.locale).toBeNull()
-    },
-  )
+  ])('answers 400 to %s and changes nothing', async (_label, form) => {
+    const { user, cookie } = await createUserWithSession(db)
+    const res = await choose(form, cookie)
+    expect(res.status).toBe(400)
+    expect(res.headers.get('Set-Cookie')).toBeNull()
+    const stored = await db.selectFrom('users').select('locale').where('id', '=', user.id).executeTakeFirstOrThrow()
+    expect(stored.locale).toBeNull()
+  })
 })
 
 describe('choosing the page language', () => {
@@ -109,6 +106,12 @@ describe('choosing the page language', () => {
   it('exposes only public fields of the signed-in user', async () => {
     const { user, cookie } = await createUserWithSession(db)
     const res = await call(() => rootLoader(args(makeRequest('/plans', { cookie }))))
-    expect(res.data.user).toEqual({ id: user.id, name: user.name, globalRole: 'member', organisation: expect.any(String), constituency: 'government' })
+    expect(res.data.user).toEqual({
+      id: user.id,
+      name: user.name,
+      globalRole: 'member',
+      organisation: expect.any(String),
+      constituency: 'government',
+    })
   })
 })

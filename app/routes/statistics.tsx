@@ -22,26 +22,52 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
   const countries = await StatisticsRepository.findCountries(db)
   const country = isCountryCode(requested) ? requested : (countries[0]?.country_code ?? null)
-  return { countries, country, rows: country ? await StatisticsRepository.findByCountry(db, country) : [], canEdit: canGlobally(toActor(user), 'statistics:edit') }
+  return {
+    countries,
+    country,
+    rows: country ? await StatisticsRepository.findByCountry(db, country) : [],
+    canEdit: canGlobally(toActor(user), 'statistics:edit'),
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireGlobalPermission(request, 'statistics:edit')
   const formData = await readMonitoringForm(request)
-  if (formData === 'tooLarge') return data({ formId: 'import', result: { status: 'error' as const, error: { '': ['monitoring.import.tooLarge'] } }, rowErrors: null }, { status: 413 })
+  if (formData === 'tooLarge')
+    return data(
+      {
+        formId: 'import',
+        result: { status: 'error' as const, error: { '': ['monitoring.import.tooLarge'] } },
+        rowErrors: null,
+      },
+      { status: 413 },
+    )
   if (formData.get('intent') === 'import') return importFile(getDb(), formData.get('file'), user.id)
   return saveFromForm(getDb(), formData, user.id)
 }
 
-const NUMBER_FIELDS = ['inspectors', 'inspectorsWomen', 'inspectorsPer10000', 'visits', 'visitsPerInspector', 'registeredWorkplaces'] as const
+const NUMBER_FIELDS = [
+  'inspectors',
+  'inspectorsWomen',
+  'inspectorsPer10000',
+  'visits',
+  'visitsPerInspector',
+  'registeredWorkplaces',
+] as const
 const fieldMax = (f: (typeof NUMBER_FIELDS)[number]) => STAT_LIMITS[f === 'inspectorsWomen' ? 'inspectors' : f]
 
 export default function StatisticsPage() {
   const { countries, country, rows, canEdit } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation()
-  const errors = actionData?.formId === 'save' ? ((actionData.result as { error?: Record<string, string[] | null> | null } | null)?.error ?? {}) : {}
-  const importErrors = actionData?.formId === 'import' ? ((actionData.result as { error?: Record<string, string[] | null> | null } | null)?.error?.[''] ?? undefined) : undefined
+  const errors =
+    actionData?.formId === 'save'
+      ? ((actionData.result as { error?: Record<string, string[] | null> | null } | null)?.error ?? {})
+      : {}
+  const importErrors =
+    actionData?.formId === 'import'
+      ? ((actionData.result as { error?: Record<string, string[] | null> | null } | null)?.error?.[''] ?? undefined)
+      : undefined
   return (
     <div className="page">
       <title>{t('statistics.title')}</title>
@@ -115,11 +141,18 @@ export default function StatisticsPage() {
               {actionData?.rowErrors ? (
                 <ul className="field__errors">
                   {actionData.rowErrors.map((r) => (
-                    <li key={r.line}>{t('statistics.rowError', { line: r.line, errors: r.errors.map((e) => cellErrorText(e, t)).join(' ') })}</li>
+                    <li key={r.line}>
+                      {t('statistics.rowError', {
+                        line: r.line,
+                        errors: r.errors.map((e) => cellErrorText(e, t)).join(' '),
+                      })}
+                    </li>
                   ))}
                 </ul>
               ) : null}
-              {actionData?.formId === 'import' && actionData.result && 'saved' in actionData.result ? <p className="alert alert--success">{t('statistics.saved', { count: actionData.result.saved })}</p> : null}
+              {actionData?.formId === 'import' && actionData.result && 'saved' in actionData.result ? (
+                <p className="alert alert--success">{t('statistics.saved', { count: actionData.result.saved })}</p>
+              ) : null}
               <div className="field">
                 <label htmlFor="stats-file">{t('monitoring.import.file')}</label>
                 <input id="stats-file" name="file" type="file" accept=".csv,.xlsx" required />

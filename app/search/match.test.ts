@@ -3,7 +3,10 @@ import { matchText, queryTerms } from './match.ts'
 
 const marked = (text: string, query: string) => {
   const s = matchText(text, queryTerms(query))
-  return s && `${s.cutBefore ? '…' : ''}${s.parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join('')}${s.cutAfter ? '…' : ''}`
+  return (
+    s &&
+    `${s.cutBefore ? '…' : ''}${s.parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join('')}${s.cutAfter ? '…' : ''}`
+  )
 }
 
 describe('matchText', () => {
@@ -13,7 +16,9 @@ describe('matchText', () => {
   })
 
   it('needs every word of the query, in any order', () => {
-    expect(marked('casual workers on oil palm estates', 'estates casual')).toBe('[casual] workers on oil palm [estates]')
+    expect(marked('casual workers on oil palm estates', 'estates casual')).toBe(
+      '[casual] workers on oil palm [estates]',
+    )
     expect(marked('casual workers on oil palm estates', 'casual fishing')).toBeNull()
     expect(matchText('anything', queryTerms('  ,; '))).toBeNull()
   })

@@ -28,7 +28,13 @@ function fold(text: string): { folded: string; origin: number[] } {
 
 /** The words of a query, folded; empty when it has none. */
 export function queryTerms(query: string): string[] {
-  return [...new Set(fold(query).folded.split(/[\s\p{P}]+/u).filter(Boolean))]
+  return [
+    ...new Set(
+      fold(query)
+        .folded.split(/[\s\p{P}]+/u)
+        .filter(Boolean),
+    ),
+  ]
 }
 
 /** Where `terms` occur in `text` (ranges in `text`), or null unless every term occurs. */
@@ -65,5 +71,9 @@ export function matchText(text: string, terms: readonly string[]): Snippet | nul
     at = b
   }
   if (at < end) parts.push({ text: text.slice(at, end), match: false })
-  return { parts: parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') })), cutBefore: start > 0, cutAfter: end < text.length }
+  return {
+    parts: parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') })),
+    cutBefore: start > 0,
+    cutAfter: end < text.length,
+  }
 }

@@ -12,7 +12,11 @@ import { frozenSignoff } from './signoff.server.ts'
 // the live plan's, in words in every language.
 
 const PLAN_ID = '3f6c2a1e-5d4b-4c3a-9e8f-7a6b5c4d3e2f'
-const signoff = (substep: string, constituency: 'government' | 'workers' | 'employers', extra: Partial<SignoffRecord['signoffs'][number]> = {}) => ({
+const signoff = (
+  substep: string,
+  constituency: 'government' | 'workers' | 'employers',
+  extra: Partial<SignoffRecord['signoffs'][number]> = {},
+) => ({
   substep,
   constituency,
   decision: 'agree' as const,
@@ -37,7 +41,17 @@ const record: SignoffRecord = {
 
 function view(r: SignoffRecord | undefined): FrozenSignoffView | null {
   const frozen = frozenSignoff(PLAN_ID, r)
-  return frozen && { counts: frozen.counts, substeps: frozen.substeps.map((s) => ({ code: s.code, complete: s.complete, agreement: s.agreement, entries: signoffEntries(s, frozen.rows) })) }
+  return (
+    frozen && {
+      counts: frozen.counts,
+      substeps: frozen.substeps.map((s) => ({
+        code: s.code,
+        complete: s.complete,
+        agreement: s.agreement,
+        entries: signoffEntries(s, frozen.rows),
+      })),
+    }
+  )
 }
 
 async function render(locale: Locale, node: React.ReactNode) {

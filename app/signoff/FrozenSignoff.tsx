@@ -35,7 +35,9 @@ export function FrozenSignoff({ signoff }: { signoff: FrozenSignoffView | null }
                     <span className="substep-list__code">{code}</span> {t(`steps:substep.${code}.name`)}
                   </span>
                   <span className="substep-list__pills">
-                    <span className={`pill pill--${state.complete ? 'done' : 'not_started'}`}>{t(state.complete ? 'progress.status.done' : 'signoff.notComplete')}</span>
+                    <span className={`pill pill--${state.complete ? 'done' : 'not_started'}`}>
+                      {t(state.complete ? 'progress.status.done' : 'signoff.notComplete')}
+                    </span>
                     <AgreementPill agreement={state.agreement} />
                   </span>
                   {state.entries.length > 0 ? (

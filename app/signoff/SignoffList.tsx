@@ -15,9 +15,17 @@ export function SignoffList({ entries, label }: { entries: SignoffEntry[]; label
         <li key={c} data-constituency={c} data-state={s?.decision ?? 'none'} data-stale={s?.staleAt ? '' : undefined}>
           <strong>{t(`constituency.${c}`)}</strong>
           {': '}
-          {s ? t(s.decision === 'agree' ? 'signoff.agreedBy' : 'signoff.reservedBy', { name: s.name ?? t('activity.someone'), organisation: s.organisation ?? '—', when: when(s.signedAt) }) : t('signoff.awaiting')}
+          {s
+            ? t(s.decision === 'agree' ? 'signoff.agreedBy' : 'signoff.reservedBy', {
+                name: s.name ?? t('activity.someone'),
+                organisation: s.organisation ?? '—',
+                when: when(s.signedAt),
+              })
+            : t('signoff.awaiting')}
           {s?.reason ? <q className="cell-sub">{s.reason}</q> : null}
-          {s?.staleAt ? <span className="cell-sub signoff__stale">{t('signoff.staleSince', { when: when(s.staleAt) })}</span> : null}
+          {s?.staleAt ? (
+            <span className="cell-sub signoff__stale">{t('signoff.staleSince', { when: when(s.staleAt) })}</span>
+          ) : null}
         </li>
       ))}
     </ul>

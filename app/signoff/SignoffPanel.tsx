@@ -45,7 +45,9 @@ export function SignoffPanel({ code, signoff }: { code: string; signoff: Substep
             <input type="hidden" name="intent" value="signoff.agree" />
             <IdempotencyKey answer={answer} />
             <button type="submit" className="button button--primary" disabled={busy}>
-              {t(mine.signoff?.decision === 'agree' && mine.signoff.staleAt ? 'signoff.agreeAgain' : 'signoff.agree', { constituency })}
+              {t(mine.signoff?.decision === 'agree' && mine.signoff.staleAt ? 'signoff.agreeAgain' : 'signoff.agree', {
+                constituency,
+              })}
             </button>
           </fetcher.Form>
           <fetcher.Form method="post">

@@ -13,7 +13,14 @@ import { substepScopes } from './scopes.ts'
 // organisation's constituency only; the permission module says who may (ADR 037).
 
 /** Handles one sign-off form; 403 for anyone who may not sign for a constituency on this plan. */
-export async function handleSignoffAction(ctx: { db: Db; planId: string; code: SubstepCode; user: SessionUser; role: PlanRole | null; formData: FormData }) {
+export async function handleSignoffAction(ctx: {
+  db: Db
+  planId: string
+  code: SubstepCode
+  user: SessionUser
+  role: PlanRole | null
+  formData: FormData
+}) {
   const constituency = signoffConstituency(toActor(ctx.user), ctx.role, ctx.user.constituency)
   if (!constituency) throw data({ message: 'Forbidden' }, { status: 403 })
   const submission = parseWithZod(ctx.formData, { schema: signoffSchema })

@@ -5,10 +5,24 @@ import { ActivityList } from '../components/plans/ActivityList.tsx'
 import { createServerInstance } from '../i18n/i18next.server.ts'
 import { type Locale } from '#core/vocabulary.ts'
 
-const event = (id: number, action: string, newValue: unknown) => ({ id, action, entity_type: 'signoff', created_at: '2026-12-06T10:00:00Z', actor_name: 'Ratna', actor_organisation: null, new_value: newValue, old_value: null })
+const event = (id: number, action: string, newValue: unknown) => ({
+  id,
+  action,
+  entity_type: 'signoff',
+  created_at: '2026-12-06T10:00:00Z',
+  actor_name: 'Ratna',
+  actor_organisation: null,
+  new_value: newValue,
+  old_value: null,
+})
 const EVENTS = [
   event(1, 'agreed', { substep: '1.3', constituency: 'workers', decision: 'agree', reason: null }),
-  event(2, 'reserved', { substep: '2.1', constituency: 'employers', decision: 'reserve', reason: 'Seasonal work is missing' }),
+  event(2, 'reserved', {
+    substep: '2.1',
+    constituency: 'employers',
+    decision: 'reserve',
+    reason: 'Seasonal work is missing',
+  }),
   event(3, 'withdrawn', { substep: '2.1', constituency: 'employers' }),
   event(4, 'stale', { substep: '1.3', constituencies: ['government', 'workers'] }),
 ]
@@ -20,14 +34,16 @@ async function lines(locale: Locale) {
       <ActivityList events={EVENTS} />
     </I18nextProvider>,
   )
-  return [...html.matchAll(/activity-list__what">([^<]*)</g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&#x27;/g, "'"))
+  return [...html.matchAll(/activity-list__what">([^<]*)</g)].map((m) =>
+    m[1]!.replace(/&quot;/g, '"').replace(/&#x27;/g, "'"),
+  )
 }
 
 describe('sign-off activity', () => {
   it('reads as sentences naming the sub-step and the constituency in every language', async () => {
     expect(await lines('en')).toEqual([
       "Agreed to 1.3 for Workers' organisation",
-      'Recorded a reservation on 2.1 for Employers\' organisation: “Seasonal work is missing”',
+      "Recorded a reservation on 2.1 for Employers' organisation: “Seasonal work is missing”",
       "Withdrew the sign-off on 2.1 for Employers' organisation",
       'The agreement on 1.3 is out of date: its content changed',
     ])

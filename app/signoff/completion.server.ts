@@ -18,7 +18,11 @@ async function evaluate(db: Executor, planIds: string[]): Promise<Map<string, Su
   const progress = await plansProgress(db, planIds)
   await SignoffRepository.storeEvaluatedCompletions(
     db,
-    planIds.map((planId) => ({ planId, generation: generations.get(planId)!, complete: progress.get(planId)!.map((p) => ({ substep: p.code, complete: p.status === 'done' })) })),
+    planIds.map((planId) => ({
+      planId,
+      generation: generations.get(planId)!,
+      complete: progress.get(planId)!.map((p) => ({ substep: p.code, complete: p.status === 'done' })),
+    })),
   )
   return progress
 }

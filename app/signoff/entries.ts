@@ -18,7 +18,14 @@ export interface SignoffEntryRow {
 
 export interface SignoffEntry {
   constituency: string
-  signoff: { decision: 'agree' | 'reserve'; reason: string | null; name: string | null; organisation: string | null; signedAt: string; staleAt: string | null } | null
+  signoff: {
+    decision: 'agree' | 'reserve'
+    reason: string | null
+    name: string | null
+    organisation: string | null
+    signedAt: string
+    staleAt: string | null
+  } | null
 }
 
 /** The team's constituencies (those still to sign included) in a fixed order, each with its sign-off. */

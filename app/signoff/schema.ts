@@ -7,7 +7,14 @@ export const REASON_MAX = 2000
 
 export const signoffSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('signoff.agree') }),
-  z.object({ intent: z.literal('signoff.reserve'), reason: z.string({ required_error: 'signoff.errors.reasonRequired' }).trim().min(1, 'signoff.errors.reasonRequired').max(REASON_MAX) }),
+  z.object({
+    intent: z.literal('signoff.reserve'),
+    reason: z
+      .string({ required_error: 'signoff.errors.reasonRequired' })
+      .trim()
+      .min(1, 'signoff.errors.reasonRequired')
+      .max(REASON_MAX),
+  }),
   z.object({ intent: z.literal('signoff.withdraw') }),
 ])
 

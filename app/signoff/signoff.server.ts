@@ -21,14 +21,22 @@ export interface PlanSignoff {
 
 const grouped = (rows: SignoffRow[]) => {
   const bySubstep: Record<string, { constituency: string; decision: 'agree' | 'reserve'; stale: boolean }[]> = {}
-  for (const r of rows) (bySubstep[r.substep] ??= []).push({ constituency: r.constituency, decision: r.decision, stale: r.stale_at !== null })
+  for (const r of rows)
+    (bySubstep[r.substep] ??= []).push({
+      constituency: r.constituency,
+      decision: r.decision,
+      stale: r.stale_at !== null,
+    })
   return bySubstep
 }
 
 /** A plan's sign-off state from its live progress (evaluated and stored here unless given by evaluateCompletion). */
 export async function loadPlanSignoff(db: Db, planId: string, progress?: SubstepProgress[]): Promise<PlanSignoff> {
   const live = progress ?? (await evaluateCompletion(db, planId))
-  const [rows, teams] = await Promise.all([SignoffRepository.findByPlans(db, [planId]), SignoffRepository.findTeamConstituencies(db, [planId])])
+  const [rows, teams] = await Promise.all([
+    SignoffRepository.findByPlans(db, [planId]),
+    SignoffRepository.findTeamConstituencies(db, [planId]),
+  ])
   const { substeps, counts } = summariseSignoff({
     complete: live.filter((p) => p.status === 'done').map((p) => p.code),
     signoffs: grouped(rows),
@@ -52,7 +60,11 @@ export async function loadSignoffCounts(db: Executor, planIds: string[]): Promis
   return new Map(
     planIds.map((id) => [
       id,
-      summariseSignoff({ complete: completion.get(id) ?? [], signoffs: grouped(rowsByPlan.get(id) ?? []), constituencies: teams.get(id) ?? [] }).counts,
+      summariseSignoff({
+        complete: completion.get(id) ?? [],
+        signoffs: grouped(rowsByPlan.get(id) ?? []),
+        constituencies: teams.get(id) ?? [],
+      }).counts,
     ]),
   )
 }
@@ -75,6 +87,10 @@ export function frozenSignoff(planId: string, record: SignoffRecord | undefined)
     organisation_name: r.organisationName,
     organisation_acronym: r.organisationAcronym,
   }))
-  const { substeps, counts } = summariseSignoff({ complete: record.complete, signoffs: grouped(rows), constituencies: record.constituencies })
+  const { substeps, counts } = summariseSignoff({
+    complete: record.complete,
+    signoffs: grouped(rows),
+    constituencies: record.constituencies,
+  })
   return { substeps, counts, rows }
 }

@@ -8,7 +8,10 @@ import { signoffEntries } from './entries.ts'
 import { loadPlanSignoff } from './signoff.server.ts'
 
 /** What the sign-off panel of one sub-step shows, and for which constituency the viewer may sign. */
-export async function loadSubstepSignoff(db: Db, input: { planId: string; code: SubstepCode; progress: SubstepProgress[]; user: SessionUser; role: PlanRole | null }) {
+export async function loadSubstepSignoff(
+  db: Db,
+  input: { planId: string; code: SubstepCode; progress: SubstepProgress[]; user: SessionUser; role: PlanRole | null },
+) {
   const signoff = await loadPlanSignoff(db, input.planId, input.progress)
   const state = signoff.substeps.find((s) => s.code === input.code)!
   return {

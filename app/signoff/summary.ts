@@ -53,7 +53,13 @@ export function summariseSignoff(input: {
     const signed = required.filter((c) => current.has(c))
     const awaiting = required.filter((c) => !current.has(c))
     const agreement: Agreement =
-      required.length > 0 && awaiting.length === 0 ? 'agreed' : given.some((s) => s.stale) ? 'stale' : signed.length > 0 ? 'partial' : 'none'
+      required.length > 0 && awaiting.length === 0
+        ? 'agreed'
+        : given.some((s) => s.stale)
+          ? 'stale'
+          : signed.length > 0
+            ? 'partial'
+            : 'none'
     return { code, complete: complete.has(code), agreement, signed, awaiting }
   })
   return {

@@ -12,12 +12,20 @@ export interface StatisticsYear {
   source: string | null
 }
 
-const FIELDS = ['inspectors', 'inspectors_women', 'inspectors_per_10000', 'visits', 'visits_per_inspector', 'registered_workplaces'] as const
+const FIELDS = [
+  'inspectors',
+  'inspectors_women',
+  'inspectors_per_10000',
+  'visits',
+  'visits_per_inspector',
+  'registered_workplaces',
+] as const
 
 /** A country's labour inspection statistics by year, with the change from the first to the last year. */
 export function StatisticsTable({ rows, caption }: { rows: StatisticsYear[]; caption: string }) {
   const { t, i18n } = useTranslation()
-  const num = (v: number | null, digits = 0) => (v === null ? '—' : formatNumber(v, i18n.language, { maximumFractionDigits: digits }))
+  const num = (v: number | null, digits = 0) =>
+    v === null ? '—' : formatNumber(v, i18n.language, { maximumFractionDigits: digits })
   const digits = (f: (typeof FIELDS)[number]) => (f === 'inspectors_per_10000' || f === 'visits_per_inspector' ? 2 : 0)
   const trend = (f: (typeof FIELDS)[number]) => {
     const known = rows.filter((r) => r[f] !== null)

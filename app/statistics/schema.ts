@@ -2,7 +2,14 @@ import { isCountryCode } from '../utils/countries.ts'
 import { isStorable, z } from '../utils/validation.ts'
 
 // ILOSTAT's harmonised labour inspection indicators, per country and year.
-export const STAT_FIELDS = ['inspectors', 'inspectorsWomen', 'inspectorsPer10000', 'visits', 'visitsPerInspector', 'registeredWorkplaces'] as const
+export const STAT_FIELDS = [
+  'inspectors',
+  'inspectorsWomen',
+  'inspectorsPer10000',
+  'visits',
+  'visitsPerInspector',
+  'registeredWorkplaces',
+] as const
 // Ranges a country's figures can really take (ADR 033): the largest inspectorates have tens of
 // thousands of inspectors and make millions of visits a year; a rate per 10,000 cannot pass 10,000.
 export const STAT_LIMITS = {
@@ -12,7 +19,8 @@ export const STAT_LIMITS = {
   inspectorsPer10000: 10_000,
   visitsPerInspector: 100_000,
 } as const
-const count = (max: number) => z.number({ invalid_type_error: 'validation.number' }).int('validation.integer').min(0).max(max).optional()
+const count = (max: number) =>
+  z.number({ invalid_type_error: 'validation.number' }).int('validation.integer').min(0).max(max).optional()
 const rate = (max: number) => z.number({ invalid_type_error: 'validation.number' }).min(0).max(max).optional()
 
 export const statisticsSchema = z
@@ -28,18 +36,31 @@ export const statisticsSchema = z
     source: z.string().trim().max(300).refine(isStorable, 'validation.invalid').optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.inspectorsWomen !== undefined && v.inspectors !== undefined && v.inspectorsWomen > v.inspectors) ctx.addIssue({ code: 'custom', path: ['inspectorsWomen'], message: 'validation.womenAboveTotal' })
-    if (STAT_FIELDS.every((f) => v[f] === undefined)) ctx.addIssue({ code: 'custom', path: ['inspectors'], message: 'statistics.errors.noFigure' })
+    if (v.inspectorsWomen !== undefined && v.inspectors !== undefined && v.inspectorsWomen > v.inspectors)
+      ctx.addIssue({ code: 'custom', path: ['inspectorsWomen'], message: 'validation.womenAboveTotal' })
+    if (STAT_FIELDS.every((f) => v[f] === undefined))
+      ctx.addIssue({ code: 'custom', path: ['inspectors'], message: 'statistics.errors.noFigure' })
   })
 export type StatisticsInput = z.infer<typeof statisticsSchema>
 
 /** Visits per inspector when only visits and inspectors were given. */
 export function withDerived(v: StatisticsInput): StatisticsInput {
-  if (v.visitsPerInspector === undefined && v.visits !== undefined && v.inspectors) return { ...v, visitsPerInspector: Math.round((v.visits / v.inspectors) * 10) / 10 }
+  if (v.visitsPerInspector === undefined && v.visits !== undefined && v.inspectors)
+    return { ...v, visitsPerInspector: Math.round((v.visits / v.inspectors) * 10) / 10 }
   return v
 }
 
-export const IMPORT_HEADERS = ['country', 'year', 'inspectors', 'inspectors_women', 'inspectors_per_10000', 'visits', 'visits_per_inspector', 'registered_workplaces', 'source'] as const
+export const IMPORT_HEADERS = [
+  'country',
+  'year',
+  'inspectors',
+  'inspectors_women',
+  'inspectors_per_10000',
+  'visits',
+  'visits_per_inspector',
+  'registered_workplaces',
+  'source',
+] as const
 export type ImportHeader = (typeof IMPORT_HEADERS)[number]
 
 /** The file column each figure is read from, so a row's problems name the column people wrote. */

@@ -3,7 +3,14 @@ import { data } from '@remix-run/node'
 import { type Db } from '#db/client.ts'
 import * as StatisticsRepository from '#db/repositories/inspection-statistics.ts'
 import { readTable } from '../uploads/read-table.server.ts'
-import { FIELD_COLUMNS, IMPORT_HEADERS, statisticsSchema, withDerived, type CellError, type StatisticsInput } from './schema.ts'
+import {
+  FIELD_COLUMNS,
+  IMPORT_HEADERS,
+  statisticsSchema,
+  withDerived,
+  type CellError,
+  type StatisticsInput,
+} from './schema.ts'
 
 const toRow = (v: StatisticsInput) => ({
   countryCode: v.countryCode,
@@ -20,7 +27,8 @@ const toRow = (v: StatisticsInput) => ({
 /** Saves one country-year from the form. */
 export async function saveFromForm(db: Db, formData: FormData, actorId: string) {
   const submission = parseWithZod(formData, { schema: statisticsSchema })
-  if (submission.status !== 'success') return data({ formId: 'save', result: submission.reply(), rowErrors: null }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ formId: 'save', result: submission.reply(), rowErrors: null }, { status: 400 })
   await StatisticsRepository.upsertMany(db, [toRow(withDerived(submission.value))], actorId)
   return { formId: 'save', result: submission.reply({ resetForm: true }), rowErrors: null }
 }
@@ -34,7 +42,12 @@ export async function importFile(db: Db, file: unknown, actorId: string) {
   if (!table.ok) return fail(table.error)
   const [header, ...body] = table.table
   const columns = (header ?? []).map((h) => h.trim().toLowerCase())
-  if (!columns.includes('country') || !columns.includes('year') || columns.some((c) => c !== '' && !(IMPORT_HEADERS as readonly string[]).includes(c))) return fail('statistics.errors.columns')
+  if (
+    !columns.includes('country') ||
+    !columns.includes('year') ||
+    columns.some((c) => c !== '' && !(IMPORT_HEADERS as readonly string[]).includes(c))
+  )
+    return fail('statistics.errors.columns')
   if (body.length === 0) return fail('monitoring.import.empty')
   if (body.length > 2000) return fail('monitoring.import.tooManyRows')
   const cell = (row: string[], name: string) => (row[columns.indexOf(name)] ?? '').trim()
@@ -54,7 +67,14 @@ export async function importFile(db: Db, file: unknown, actorId: string) {
       source: cell(row, 'source') || undefined,
     })
     if (parsed.success) rows.push(withDerived(parsed.data))
-    else rowErrors.push({ line: i + 2, errors: parsed.error.issues.map((e) => ({ column: FIELD_COLUMNS[e.path[0] as keyof StatisticsInput] ?? null, message: e.message })) })
+    else
+      rowErrors.push({
+        line: i + 2,
+        errors: parsed.error.issues.map((e) => ({
+          column: FIELD_COLUMNS[e.path[0] as keyof StatisticsInput] ?? null,
+          message: e.message,
+        })),
+      })
   })
   if (rowErrors.length) return fail('monitoring.import.fixErrors', rowErrors)
   const saved = await StatisticsRepository.upsertMany(db, rows.map(toRow), actorId)

@@ -2,7 +2,14 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { MAX_PARSE_WORKERS, MAX_TABLE_ROWS, MAX_UPLOAD_BYTES, PARSE_HEAP_MB, PARSE_TIME_LIMIT_MS, PARSE_YOUNG_HEAP_MB } from './limits.ts'
+import {
+  MAX_PARSE_WORKERS,
+  MAX_TABLE_ROWS,
+  MAX_UPLOAD_BYTES,
+  PARSE_HEAP_MB,
+  PARSE_TIME_LIMIT_MS,
+  PARSE_YOUNG_HEAP_MB,
+} from './limits.ts'
 import { type TableFormat } from './table-parse.ts'
 import { type ParseRequest, type ParseResponse } from './table-worker.ts'
 
@@ -16,7 +23,9 @@ export type ReadTableResult = { ok: true; table: string[][] } | { ok: false; err
 // from the server build alike; the worker loads TypeScript with tsx's API as the render worker does.
 const require = createRequire(import.meta.url)
 const workerUrl = pathToFileURL(require.resolve('#app/uploads/table-worker.ts')).href
-const tsxApi = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href
+const tsxApi = pathToFileURL(
+  path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+).href
 const WORKER_BOOTSTRAP = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}) })`
 
 let running = 0
@@ -36,7 +45,11 @@ export interface WorkerLimits {
 const WORKER_LIMITS: WorkerLimits = { heapMb: PARSE_HEAP_MB, timeLimitMs: PARSE_TIME_LIMIT_MS }
 
 /** Reads an uploaded table into rows of text cells, the header first. */
-export async function readTable(file: File, maxRows = MAX_TABLE_ROWS, limits = WORKER_LIMITS): Promise<ReadTableResult> {
+export async function readTable(
+  file: File,
+  maxRows = MAX_TABLE_ROWS,
+  limits = WORKER_LIMITS,
+): Promise<ReadTableResult> {
   if (file.size === 0) return { ok: false, error: 'monitoring.import.empty' }
   if (file.size > MAX_UPLOAD_BYTES) return { ok: false, error: 'monitoring.import.tooLarge' }
   const format = tableFormat(file)
@@ -51,7 +64,10 @@ export async function readTable(file: File, maxRows = MAX_TABLE_ROWS, limits = W
   }
 }
 
-function parseInWorker(request: ParseRequest, limits: WorkerLimits): Promise<ParseResponse | { ok: false; error: 'tooSlow' | 'tooLargeUnpacked' | 'unreadable' }> {
+function parseInWorker(
+  request: ParseRequest,
+  limits: WorkerLimits,
+): Promise<ParseResponse | { ok: false; error: 'tooSlow' | 'tooLargeUnpacked' | 'unreadable' }> {
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_BOOTSTRAP, {
       eval: true,
@@ -68,7 +84,9 @@ function parseInWorker(request: ParseRequest, limits: WorkerLimits): Promise<Par
     const deadline = setTimeout(() => settle({ ok: false, error: 'tooSlow' }), limits.timeLimitMs)
     worker.once('message', (response: ParseResponse) => settle(response))
     // Running out of the heap limit is what a file that unpacks to too much data does.
-    worker.once('error', (error: Error & { code?: string }) => settle({ ok: false, error: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'tooLargeUnpacked' : 'unreadable' }))
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle({ ok: false, error: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'tooLargeUnpacked' : 'unreadable' }),
+    )
     worker.once('exit', () => settle({ ok: false, error: 'unreadable' }))
     worker.postMessage(request, [request.bytes])
   })

@@ -33,14 +33,23 @@ function parseCsvTable(bytes: Buffer, maxRows: number): TableResult {
 // Only exceljs's streaming reader (the class behind ExcelJS.stream.xlsx.WorkbookReader), loaded
 // when a workbook arrives: the whole library takes three times as long to load, on every upload,
 // since each upload gets a fresh worker.
-const loadWorkbookReader = () => createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-reader.js') as typeof ExcelJS.stream.xlsx.WorkbookReader
+const loadWorkbookReader = () =>
+  createRequire(import.meta.url)(
+    'exceljs/lib/stream/xlsx/workbook-reader.js',
+  ) as typeof ExcelJS.stream.xlsx.WorkbookReader
 
 async function parseXlsxTable(bytes: Buffer, maxRows: number): Promise<TableResult> {
   const zip = checkZip(bytes)
   if (!zip.ok) return zip
   const WorkbookReader = loadWorkbookReader()
   // Streamed row by row: only the first worksheet is read, and reading stops at the first row past the limit.
-  const reader = new WorkbookReader(Readable.from([bytes]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' })
+  const reader = new WorkbookReader(Readable.from([bytes]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  })
   const table: string[][] = []
   for await (const sheet of reader) {
     for await (const row of sheet) {

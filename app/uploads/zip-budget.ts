@@ -13,7 +13,10 @@ const CENTRAL = 0x02014b50
 const LOCAL = 0x04034b50
 const DESCRIPTOR = 0x08074b50
 
-export function checkZip(zip: Buffer, limits = { maxUnpackedBytes: MAX_UNPACKED_BYTES, maxEntries: MAX_ZIP_ENTRIES }): ZipCheck {
+export function checkZip(
+  zip: Buffer,
+  limits = { maxUnpackedBytes: MAX_UNPACKED_BYTES, maxEntries: MAX_ZIP_ENTRIES },
+): ZipCheck {
   const unreadable = { ok: false, error: 'unreadable' } as const
   const eocd = findEndOfCentralDirectory(zip)
   if (eocd < 0) return unreadable
@@ -21,7 +24,8 @@ export function checkZip(zip: Buffer, limits = { maxUnpackedBytes: MAX_UNPACKED_
   const directorySize = zip.readUInt32LE(eocd + 12)
   const directoryStart = zip.readUInt32LE(eocd + 16)
   // ZIP64 markers: an XLSX under our size limit never needs them.
-  if (entries === 0xffff || directoryStart === 0xffffffff || entries === 0 || entries > limits.maxEntries) return unreadable
+  if (entries === 0xffff || directoryStart === 0xffffffff || entries === 0 || entries > limits.maxEntries)
+    return unreadable
   if (directoryStart + directorySize > eocd) return unreadable
 
   const spans: { start: number; end: number; descriptor: boolean }[] = []
@@ -46,7 +50,8 @@ export function checkZip(zip: Buffer, limits = { maxUnpackedBytes: MAX_UNPACKED_
       try {
         unpacked += inflateRawSync(data, { maxOutputLength: room + 1 }).length
       } catch (error) {
-        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, error: 'tooLargeUnpacked' }
+        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+          return { ok: false, error: 'tooLargeUnpacked' }
         return unreadable
       }
     } else return unreadable

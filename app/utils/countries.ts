@@ -23,8 +23,16 @@ export const ISO_CODES = `
 // The demo plans are set in fictional countries; they use ISO 3166-1 user-assigned codes (XA–XZ),
 // which no real country will ever receive.
 export const DEMO_COUNTRIES: Record<string, Record<Locale, string>> = {
-  XL: { en: 'Republic of Kalindra (fictional)', fr: 'République de Kalindra (fictif)', es: 'República de Kalindra (ficticio)' },
-  XS: { en: 'Republic of Costa Serena (fictional)', fr: 'République de Costa Serena (fictif)', es: 'República de Costa Serena (ficticio)' },
+  XL: {
+    en: 'Republic of Kalindra (fictional)',
+    fr: 'République de Kalindra (fictif)',
+    es: 'República de Kalindra (ficticio)',
+  },
+  XS: {
+    en: 'Republic of Costa Serena (fictional)',
+    fr: 'République de Costa Serena (fictif)',
+    es: 'República de Costa Serena (ficticio)',
+  },
 }
 
 export const COUNTRY_CODES: readonly string[] = [...ISO_CODES, ...Object.keys(DEMO_COUNTRIES)]

@@ -2,7 +2,12 @@ import { createHash, randomBytes } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
 
 // OWASP password storage cheat sheet: argon2id, m=19 MiB, t=2, p=1.
-const ARGON2 = { algorithm: 2 /* Argon2id; the package's const enum cannot be imported under isolatedModules */, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
+const ARGON2 = {
+  algorithm: 2 /* Argon2id; the package's const enum cannot be imported under isolatedModules */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2)

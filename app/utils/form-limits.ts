@@ -29,11 +29,14 @@ export function isFormContentType(type: string): boolean {
 
 /** Why a field name is refused (a fixed text that never repeats the name), or null. */
 export function checkFieldName(name: string): string | null {
-  if (name.length > FORM_FIELD_LIMITS.nameLength) return `Form field name too long (limit ${FORM_FIELD_LIMITS.nameLength} characters)`
+  if (name.length > FORM_FIELD_LIMITS.nameLength)
+    return `Form field name too long (limit ${FORM_FIELD_LIMITS.nameLength} characters)`
   const segments = name.split(/[.[\]]+/).filter(Boolean)
-  if (segments.length > FORM_FIELD_LIMITS.nameSegments) return `Form field name nested too deeply (limit ${FORM_FIELD_LIMITS.nameSegments} levels)`
+  if (segments.length > FORM_FIELD_LIMITS.nameSegments)
+    return `Form field name nested too deeply (limit ${FORM_FIELD_LIMITS.nameSegments} levels)`
   for (const segment of segments) {
-    if (/^\d+$/.test(segment) && Number(segment) > FORM_FIELD_LIMITS.arrayIndex) return `Form field index too large (limit ${FORM_FIELD_LIMITS.arrayIndex})`
+    if (/^\d+$/.test(segment) && Number(segment) > FORM_FIELD_LIMITS.arrayIndex)
+      return `Form field index too large (limit ${FORM_FIELD_LIMITS.arrayIndex})`
     if (PROTOTYPE_KEYS.has(segment)) return 'Form field name not allowed'
   }
   return null

@@ -42,7 +42,9 @@ export function fingerprintOf(request: Request, formData: FormData): string {
     .filter(([name]) => name !== IDEMPOTENCY_FIELD)
     .map(([name, value]) => [name, typeof value === 'string' ? value : `file:${value.name}:${value.size}`])
     .sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0))
-  return createHash('sha256').update(JSON.stringify([new URL(request.url).pathname, fields])).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify([new URL(request.url).pathname, fields]))
+    .digest('hex')
 }
 
 type StoredAnswer = { status: number; body: unknown } | { status: number; redirect: string }
@@ -54,7 +56,8 @@ function isRedirect(value: unknown): value is Response {
 /** The answer as it is kept for a resend; undefined for a refusal (4xx, 5xx), which keeps nothing. */
 async function toStored(answer: unknown): Promise<StoredAnswer | undefined> {
   if (isRedirect(answer)) return { status: answer.status, redirect: answer.headers.get('Location')! }
-  if (answer instanceof Response) return answer.ok ? { status: answer.status, body: await answer.clone().json() } : undefined
+  if (answer instanceof Response)
+    return answer.ok ? { status: answer.status, body: await answer.clone().json() } : undefined
   if (isDataWithInit(answer)) {
     const status = answer.init?.status ?? 200
     return status < 400 ? { status, body: answer.data } : undefined
@@ -79,20 +82,30 @@ class Refusal {
  * form was edited after a save whose reply was lost). Otherwise `handle` runs in a transaction
  * that first claims the key; a success stores its answer with it, a refusal rolls everything back.
  */
-export async function answerOnce<T, C>(db: Db, entry: EntryKey | null, handle: (db: Db) => Promise<T>, changed: () => C): Promise<T | C> {
+export async function answerOnce<T, C>(
+  db: Db,
+  entry: EntryKey | null,
+  handle: (db: Db) => Promise<T>,
+  changed: () => C,
+): Promise<T | C> {
   if (!entry) return handle(db)
   const repeat = (earlier: { fingerprint: string; answer: unknown } | undefined) =>
-    earlier?.fingerprint === entry.fingerprint && earlier.answer ? (replay(earlier.answer as StoredAnswer) as T) : changed()
+    earlier?.fingerprint === entry.fingerprint && earlier.answer
+      ? (replay(earlier.answer as StoredAnswer) as T)
+      : changed()
 
   // The common resend comes after the first one finished: answer it without a transaction.
   const earlier = await IdempotencyKeyRepository.find(db, entry)
   if (earlier) return repeat(earlier)
 
-  let outcome: { first: true; answer: unknown; thrown: boolean } | { first: false; earlier: Awaited<ReturnType<typeof IdempotencyKeyRepository.find>> }
+  let outcome:
+    | { first: true; answer: unknown; thrown: boolean }
+    | { first: false; earlier: Awaited<ReturnType<typeof IdempotencyKeyRepository.find>> }
   try {
     outcome = await db.transaction().execute(async (trx) => {
       // Waits for a twin still in its transaction; taken means the twin saved the entry.
-      if (!(await IdempotencyKeyRepository.claim(trx, entry))) return { first: false as const, earlier: await IdempotencyKeyRepository.find(trx, entry) }
+      if (!(await IdempotencyKeyRepository.claim(trx, entry)))
+        return { first: false as const, earlier: await IdempotencyKeyRepository.find(trx, entry) }
       let answer: unknown
       let thrown = false
       try {
@@ -123,5 +136,8 @@ export async function answerOnce<T, C>(db: Db, entry: EntryKey | null, handle: (
  * the same key. The form renews its key on this answer, so sending once more adds a new entry.
  */
 export function changedAfterSave() {
-  return { status: 'error' as const, error: { '': ['idempotency.changedAfterSave'] } as Record<string, string[] | null> }
+  return {
+    status: 'error' as const,
+    error: { '': ['idempotency.changedAfterSave'] } as Record<string, string[] | null>,
+  }
 }

@@ -12,7 +12,10 @@ export function formatLocale(locale: string): string {
 /** Formats a 'YYYY-MM-DD' date for the reader without shifting it across time zones. */
 export function formatDate(value: string | Date, locale: string, style: 'medium' | 'long' = 'medium'): string {
   const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value
-  return new Intl.DateTimeFormat(formatLocale(locale), { dateStyle: style, timeZone: typeof value === 'string' ? 'UTC' : undefined }).format(date)
+  return new Intl.DateTimeFormat(formatLocale(locale), {
+    dateStyle: style,
+    timeZone: typeof value === 'string' ? 'UTC' : undefined,
+  }).format(date)
 }
 
 export function formatDateTime(value: string | Date, locale: string): string {

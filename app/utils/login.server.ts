@@ -30,7 +30,8 @@ export async function attemptLogin(email: string, password: string, ip: string):
   }
   const user = await UserRepository.findCredentialsByEmail(db, email)
   const hash = user?.password_hash ?? (await dummyPasswordHash())
-  const valid = (await verifyPassword(hash, password)) && user !== undefined && user.is_active && user.password_hash !== null
+  const valid =
+    (await verifyPassword(hash, password)) && user !== undefined && user.is_active && user.password_hash !== null
   if (!valid) return { status: 'invalid' }
   await LoginAttemptRepository.clearFailures(db, email, ip)
   await LoginAttemptRepository.insert(db, { email, ip, success: true })

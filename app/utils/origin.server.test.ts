@@ -26,13 +26,17 @@ describe('isCrossOriginRequest', () => {
     expect(isCrossOriginRequest('POST', { referer: 'http://portal.example.org/x' }, self)).toBe(true)
   })
   it('refuses a sibling subdomain', () => {
-    expect(isCrossOriginRequest('POST', { origin: 'https://other.example.org', secFetchSite: 'same-site' }, self)).toBe(true)
+    expect(isCrossOriginRequest('POST', { origin: 'https://other.example.org', secFetchSite: 'same-site' }, self)).toBe(
+      true,
+    )
   })
   it('accepts requests without browser headers (command-line clients cannot carry a victim cookie)', () => {
     expect(isCrossOriginRequest('POST', {}, self)).toBe(false)
   })
   it('accepts configured extra origins, by their full origin', () => {
-    expect(isCrossOriginRequest('POST', { origin: 'https://proxy.example' }, self, ['https://proxy.example'])).toBe(false)
+    expect(isCrossOriginRequest('POST', { origin: 'https://proxy.example' }, self, ['https://proxy.example'])).toBe(
+      false,
+    )
     expect(isCrossOriginRequest('POST', { origin: 'http://proxy.example' }, self, ['https://proxy.example'])).toBe(true)
   })
 })

@@ -3,7 +3,15 @@ import * as MemberRepository from '#db/repositories/members.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { getDb } from './db.server.ts'
 import { type PlanStatus } from '#core/vocabulary.ts'
-import { canManageTeam, canOnPlan, contentLock, planAbilities, type Actor, type PlanAction, type PlanRole } from '#core/permissions.ts'
+import {
+  canManageTeam,
+  canOnPlan,
+  contentLock,
+  planAbilities,
+  type Actor,
+  type PlanAction,
+  type PlanRole,
+} from '#core/permissions.ts'
 import { requireUser, type SessionUser } from './session.server.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -23,7 +31,10 @@ export async function requirePlanAccess(request: Request, planId: string | undef
   const user = await requireUser(request)
   if (!planId || !UUID.test(planId)) throw data({ message: 'Not found' }, { status: 404 })
   const db = getDb()
-  const [plan, role] = await Promise.all([PlanRepository.findById(db, planId), MemberRepository.findRole(db, planId, user.id)])
+  const [plan, role] = await Promise.all([
+    PlanRepository.findById(db, planId),
+    MemberRepository.findRole(db, planId, user.id),
+  ])
   const actor = toActor(user)
   if (!plan || !canOnPlan(actor, role, 'plan:read')) throw data({ message: 'Not found' }, { status: 404 })
   if (!canOnPlan(actor, role, action)) throw data({ message: 'Forbidden' }, { status: 403 })
@@ -48,7 +59,10 @@ export function lockedWrite(plan: { status: PlanStatus }, action: PlanAction, fo
   const lockedIn = contentLock(plan.status, action)
   if (!lockedIn) return null
   const message = lockMessage(lockedIn)
-  return data({ message, formId, result: { status: 'error' as const, error: { '': [message] } }, conflict: null, preview: null }, { status: 409 })
+  return data(
+    { message, formId, result: { status: 'error' as const, error: { '': [message] } }, conflict: null, preview: null },
+    { status: 409 },
+  )
 }
 
 /**

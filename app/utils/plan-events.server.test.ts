@@ -35,7 +35,15 @@ async function planWithItem() {
   const plan = await createPlan(db, lead.id)
   const item = await db
     .insertInto('worksheet_items')
-    .values({ plan_id: plan.id, kind: 'mandate', ref: 'M1', position: 1, data: '{}', created_by: lead.id, updated_by: lead.id })
+    .values({
+      plan_id: plan.id,
+      kind: 'mandate',
+      ref: 'M1',
+      position: 1,
+      data: '{}',
+      created_by: lead.id,
+      updated_by: lead.id,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return { lead, plan, item }
@@ -45,26 +53,52 @@ describe('the plan change trigger', () => {
   it('notifies scp_plan_changes with the plan id for worksheet records, scores, comments, team and plan details', async () => {
     const { lead, plan, item } = await planWithItem()
     const other = await createUser(db)
-    expect(await heardFor(plan.id, () => db.updateTable('worksheet_items').set({ data: '{"a":1}' }).where('id', '=', item.id).execute())).toBe(1)
     expect(
       await heardFor(plan.id, () =>
-        db.insertInto('scores').values({ plan_id: plan.id, subject_id: item.id, criterion: 'severity', scorer_id: lead.id, value: 3 }).execute(),
+        db.updateTable('worksheet_items').set({ data: '{"a":1}' }).where('id', '=', item.id).execute(),
       ),
     ).toBe(1)
     expect(
       await heardFor(plan.id, () =>
-        db.insertInto('comments').values({ plan_id: plan.id, subject_type: 'plan', subject_id: plan.id, author_id: lead.id, body: 'Looks good' }).execute(),
+        db
+          .insertInto('scores')
+          .values({ plan_id: plan.id, subject_id: item.id, criterion: 'severity', scorer_id: lead.id, value: 3 })
+          .execute(),
+      ),
+    ).toBe(1)
+    expect(
+      await heardFor(plan.id, () =>
+        db
+          .insertInto('comments')
+          .values({
+            plan_id: plan.id,
+            subject_type: 'plan',
+            subject_id: plan.id,
+            author_id: lead.id,
+            body: 'Looks good',
+          })
+          .execute(),
       ),
     ).toBe(1)
     expect(await heardFor(plan.id, () => addMember(db, plan.id, other.id, 'viewer', lead.id))).toBeGreaterThanOrEqual(1)
-    expect(await heardFor(plan.id, () => db.deleteFrom('plan_members').where('user_id', '=', other.id).execute())).toBe(1)
-    expect(await heardFor(plan.id, () => db.updateTable('plans').set({ title: 'Renamed' }).where('id', '=', plan.id).execute())).toBe(1)
+    expect(await heardFor(plan.id, () => db.deleteFrom('plan_members').where('user_id', '=', other.id).execute())).toBe(
+      1,
+    )
+    expect(
+      await heardFor(plan.id, () =>
+        db.updateTable('plans').set({ title: 'Renamed' }).where('id', '=', plan.id).execute(),
+      ),
+    ).toBe(1)
     expect(await heardFor(plan.id, () => db.deleteFrom('worksheet_items').where('id', '=', item.id).execute())).toBe(1)
   })
 
   it('sends one notification for a transaction that changes many rows of a plan', async () => {
     const { plan } = await planWithItem()
-    expect(await heardFor(plan.id, () => db.updateTable('worksheet_items').set({ position: 2 }).where('plan_id', '=', plan.id).execute())).toBe(1)
+    expect(
+      await heardFor(plan.id, () =>
+        db.updateTable('worksheet_items').set({ position: 2 }).where('plan_id', '=', plan.id).execute(),
+      ),
+    ).toBe(1)
   })
 })
 
@@ -93,7 +127,9 @@ describe('subscribeToPlanChanges', () => {
     const off = subscribeToPlanChanges(plan.id, () => calls++)
     await planEventsReady()
     // Terminates the hub's LISTEN connection (and only it), the way a database restart would.
-    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = ${`LISTEN ${PLAN_CHANGES_CHANNEL}`} AND pid <> pg_backend_pid()`.execute(db)
+    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = ${`LISTEN ${PLAN_CHANGES_CHANNEL}`} AND pid <> pg_backend_pid()`.execute(
+      db,
+    )
     await expect.poll(() => calls, { timeout: 3_000 }).toBeGreaterThanOrEqual(1)
     const before = calls
     await db.updateTable('plans').set({ title: 'After reconnect' }).where('id', '=', plan.id).execute()

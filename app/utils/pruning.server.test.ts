@@ -17,7 +17,13 @@ async function staleRows() {
   const attempt = await LoginAttemptRepository.insert(db, { email, ip: '192.0.2.9', success: false })
   await sql`UPDATE login_attempts SET created_at = now() - interval '1 hour' WHERE id = ${attempt}`.execute(db)
   const idHash = randomUUID()
-  await SessionRepository.insert(db, { idHash, userId: user.id, expiresAt: new Date(Date.now() - 1000), userAgent: null, ip: null })
+  await SessionRepository.insert(db, {
+    idHash,
+    userId: user.id,
+    expiresAt: new Date(Date.now() - 1000),
+    userAgent: null,
+    ip: null,
+  })
   const key = randomUUID()
   await IdempotencyKeyRepository.claim(db, { userId: user.id, key, fingerprint: 'f'.repeat(64) })
   await sql`UPDATE idempotency_keys SET created_at = now() - interval '8 days' WHERE key = ${key}`.execute(db)

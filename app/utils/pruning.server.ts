@@ -14,7 +14,10 @@ export const PRUNE_INTERVAL_MS = 60 * 60 * 1000
 
 /** Deletes stale sign-in attempts, dead sessions and expired entry keys; returns how many of each went. */
 export async function pruneStaleRecords(db: Executor) {
-  const loginAttempts = await LoginAttemptRepository.deleteStale(db, { failureSeconds: LOGIN_WINDOW_SECONDS, successDays: KNOWN_ADDRESS_DAYS })
+  const loginAttempts = await LoginAttemptRepository.deleteStale(db, {
+    failureSeconds: LOGIN_WINDOW_SECONDS,
+    successDays: KNOWN_ADDRESS_DAYS,
+  })
   const sessions = await SessionRepository.deleteExpired(db, SESSION_IDLE_SECONDS)
   const idempotencyKeys = await IdempotencyKeyRepository.deleteOlderThan(db, KEY_RETENTION_HOURS)
   return { loginAttempts, sessions, idempotencyKeys }
@@ -42,5 +45,7 @@ export function schedulePruning(db: Executor, { intervalMs = PRUNE_INTERVAL_MS, 
 }
 
 function reportError(error: unknown) {
-  console.error(JSON.stringify({ t: new Date().toISOString(), level: 'warn', event: 'pruning failed', error: String(error) }))
+  console.error(
+    JSON.stringify({ t: new Date().toISOString(), level: 'warn', event: 'pruning failed', error: String(error) }),
+  )
 }

@@ -11,7 +11,10 @@ type Build = ServerBuild | (() => Promise<ServerBuild>)
 
 /** PostgreSQL "data exception" codes (class 22): a value that cannot be stored or compared as sent. */
 const isDataException = (error: unknown) =>
-  typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('22')
+  typeof error === 'object' &&
+  error !== null &&
+  typeof (error as { code?: unknown }).code === 'string' &&
+  (error as { code: string }).code.startsWith('22')
 
 function guarded<F extends (...args: never[]) => unknown>(fn: F | undefined, routeId: string): F | undefined {
   if (!fn) return undefined
@@ -21,7 +24,9 @@ function guarded<F extends (...args: never[]) => unknown>(fn: F | undefined, rou
     } catch (error) {
       if (!isDataException(error)) throw error
       // A value a schema should have refused reached the database: the request was bad, not the server.
-      console.warn(`[web] ${routeId}: input refused by PostgreSQL (${(error as { code: string }).code}); tighten its schema`)
+      console.warn(
+        `[web] ${routeId}: input refused by PostgreSQL (${(error as { code: string }).code}); tighten its schema`,
+      )
       throw new Response('Invalid input', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
     }
   }) as unknown as F
@@ -32,7 +37,10 @@ export function withInputErrorsAs400(build: ServerBuild): ServerBuild {
   const routes = Object.fromEntries(
     Object.entries(build.routes).map(([id, route]) => [
       id,
-      { ...route, module: { ...route.module, loader: guarded(route.module.loader, id), action: guarded(route.module.action, id) } },
+      {
+        ...route,
+        module: { ...route.module, loader: guarded(route.module.loader, id), action: guarded(route.module.action, id) },
+      },
     ]),
   )
   return { ...build, routes }
@@ -82,7 +90,13 @@ export function remixHandler(build: Build, mode: string): RequestHandler {
     let request: Request
     const controller = new AbortController()
     try {
-      request = new Request(requestUrl(req), { method: req.method, headers: requestHeaders(req), body: requestBody(req), signal: controller.signal, duplex: 'half' } as RequestInit)
+      request = new Request(requestUrl(req), {
+        method: req.method,
+        headers: requestHeaders(req),
+        body: requestBody(req),
+        signal: controller.signal,
+        duplex: 'half',
+      } as RequestInit)
     } catch {
       res.status(400).type('text/plain').send('Malformed request')
       return

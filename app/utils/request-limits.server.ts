@@ -1,4 +1,9 @@
-import { type NextFunction, type Request as ExpressRequest, type RequestHandler, type Response as ExpressResponse } from 'express'
+import {
+  type NextFunction,
+  type Request as ExpressRequest,
+  type RequestHandler,
+  type Response as ExpressResponse,
+} from 'express'
 import { checkFieldName, FORM_FIELD_LIMITS, isFormContentType, mediaType } from './form-limits.ts'
 
 // Limits every request body meets before anything parses it (ADR 031). The web server runs this

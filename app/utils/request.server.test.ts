@@ -6,7 +6,11 @@ import { readFormData } from './request.server.ts'
 // without the web server's middleware in front (ADR 031).
 
 const urlencoded = (body: string) =>
-  new Request('http://localhost/x', { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+  new Request('http://localhost/x', {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  })
 
 async function refusal(request: Request): Promise<{ status: number; text: string }> {
   try {
@@ -21,7 +25,10 @@ async function refusal(request: Request): Promise<{ status: number; text: string
 describe('readFormData', () => {
   it('reads an ordinary form, and no body as an empty form', async () => {
     const form = await readFormData(urlencoded('email=a%40b.c&links[2].target=x'))
-    expect([...form.entries()]).toEqual([['email', 'a@b.c'], ['links[2].target', 'x']])
+    expect([...form.entries()]).toEqual([
+      ['email', 'a@b.c'],
+      ['links[2].target', 'x'],
+    ])
     expect([...(await readFormData(new Request('http://localhost/x', { method: 'POST' }))).keys()]).toEqual([])
   })
 
@@ -30,11 +37,16 @@ describe('readFormData', () => {
     ['plain text', 'text/plain', 'a=1'],
     ['octet-stream', 'application/octet-stream', 'a=1'],
   ])('refuses %s with 415', async (_label, type, body) => {
-    expect((await refusal(new Request('http://localhost/x', { method: 'POST', body, headers: { 'Content-Type': type } }))).status).toBe(415)
+    expect(
+      (await refusal(new Request('http://localhost/x', { method: 'POST', body, headers: { 'Content-Type': type } })))
+        .status,
+    ).toBe(415)
   })
 
   it('refuses a body without Content-Type with 415', async () => {
-    expect((await refusal(new Request('http://localhost/x', { method: 'POST', body: new Blob(['a=1']) }))).status).toBe(415)
+    expect((await refusal(new Request('http://localhost/x', { method: 'POST', body: new Blob(['a=1']) }))).status).toBe(
+      415,
+    )
   })
 
   it('refuses broken multipart with 400', async () => {
@@ -58,16 +70,25 @@ describe('readFormData', () => {
     await expect(readFormData(urlencoded(fields(FORM_FIELD_LIMITS.fields)))).resolves.toBeInstanceOf(FormData)
     expect((await refusal(urlencoded(fields(FORM_FIELD_LIMITS.fields + 1)))).text).toMatch(/^Too many form fields/)
 
-    await expect(readFormData(urlencoded(`${'n'.repeat(FORM_FIELD_LIMITS.nameLength)}=1`))).resolves.toBeInstanceOf(FormData)
-    expect((await refusal(urlencoded(`${'n'.repeat(FORM_FIELD_LIMITS.nameLength + 1)}=1`))).text).toMatch(/^Form field name too long/)
+    await expect(readFormData(urlencoded(`${'n'.repeat(FORM_FIELD_LIMITS.nameLength)}=1`))).resolves.toBeInstanceOf(
+      FormData,
+    )
+    expect((await refusal(urlencoded(`${'n'.repeat(FORM_FIELD_LIMITS.nameLength + 1)}=1`))).text).toMatch(
+      /^Form field name too long/,
+    )
 
     const nested = (depth: number) => `a${'.b'.repeat(depth - 1)}=1`
     await expect(readFormData(urlencoded(nested(FORM_FIELD_LIMITS.nameSegments)))).resolves.toBeInstanceOf(FormData)
-    expect((await refusal(urlencoded(nested(FORM_FIELD_LIMITS.nameSegments + 1)))).text).toMatch(/^Form field name nested too deeply/)
+    expect((await refusal(urlencoded(nested(FORM_FIELD_LIMITS.nameSegments + 1)))).text).toMatch(
+      /^Form field name nested too deeply/,
+    )
     expect((await refusal(urlencoded(`x${'[a]'.repeat(50_000)}=1`))).status).toBe(400)
 
     for (const name of ['__proto__[polluted]', 'constructor.prototype.x', 'a[__proto__]']) {
-      expect(await refusal(urlencoded(`${encodeURIComponent(name)}=1`))).toEqual({ status: 400, text: 'Form field name not allowed' })
+      expect(await refusal(urlencoded(`${encodeURIComponent(name)}=1`))).toEqual({
+        status: 400,
+        text: 'Form field name not allowed',
+      })
     }
   })
 })

@@ -20,7 +20,8 @@ function refusal(status: number, message: string): Response {
  */
 export async function readFormData(request: Request): Promise<FormData> {
   if (request.body === null) return new FormData()
-  if (!isFormContentType(mediaType(request.headers.get('Content-Type')))) throw refusal(415, 'Unsupported content type: send a form')
+  if (!isFormContentType(mediaType(request.headers.get('Content-Type'))))
+    throw refusal(415, 'Unsupported content type: send a form')
   let form: FormData
   try {
     form = await request.formData()
@@ -29,7 +30,8 @@ export async function readFormData(request: Request): Promise<FormData> {
   }
   let count = 0
   for (const name of form.keys()) {
-    if (++count > FORM_FIELD_LIMITS.fields) throw refusal(400, `Too many form fields (limit ${FORM_FIELD_LIMITS.fields})`)
+    if (++count > FORM_FIELD_LIMITS.fields)
+      throw refusal(400, `Too many form fields (limit ${FORM_FIELD_LIMITS.fields})`)
     const problem = checkFieldName(name)
     if (problem) throw refusal(400, problem)
   }

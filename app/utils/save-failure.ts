@@ -3,7 +3,12 @@
 // forms people type into wrap their server action with `keepFormOnFailure` and skip the loaders'
 // revalidation after such a failure (it would fail too while offline); the forms then show
 // <SaveFailed> with a "Try again" and retry by themselves when the connection returns.
-import { isRouteErrorResponse, type ClientActionFunctionArgs, type ClientLoaderFunctionArgs, type ShouldRevalidateFunction } from '@remix-run/react'
+import {
+  isRouteErrorResponse,
+  type ClientActionFunctionArgs,
+  type ClientLoaderFunctionArgs,
+  type ShouldRevalidateFunction,
+} from '@remix-run/react'
 
 export interface SaveFailure {
   saveFailed: {
@@ -21,7 +26,8 @@ function serverMessage(error: unknown): string | null {
   if (!isRouteErrorResponse(error)) return null
   const data: unknown = error.data
   if (typeof data === 'string' && data.trim()) return data.slice(0, 300)
-  if (typeof data === 'object' && data !== null && 'message' in data && typeof data.message === 'string') return data.message.slice(0, 300)
+  if (typeof data === 'object' && data !== null && 'message' in data && typeof data.message === 'string')
+    return data.message.slice(0, 300)
   return null
 }
 

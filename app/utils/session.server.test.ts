@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { safeRedirect } from './session.server.ts'
 
 describe('safeRedirect', () => {
-  it.each(['/plans', '/plans/0f8c2d3e-0000-4000-8000-000000000000/members?tab=team#add', '/account', '/a%2F%2Fb', '/plans?next=//x'])(
-    'keeps the same-site path %j',
-    (to) => {
-      expect(safeRedirect(to)).toBe(to)
-    },
-  )
+  it.each([
+    '/plans',
+    '/plans/0f8c2d3e-0000-4000-8000-000000000000/members?tab=team#add',
+    '/account',
+    '/a%2F%2Fb',
+    '/plans?next=//x',
+  ])('keeps the same-site path %j', (to) => {
+    expect(safeRedirect(to)).toBe(to)
+  })
 
   it.each([
     ['a protocol-relative URL', '//evil.com'],
@@ -28,7 +31,15 @@ describe('safeRedirect', () => {
   })
 
   it('always yields a Location that stays on the portal', () => {
-    const tricky = ['/\t/evil.com', '/\\/evil.com', '//evil.com', '/%2F/evil.com', '/.//evil.com', '/../../evil.com', '/ /evil.com']
+    const tricky = [
+      '/\t/evil.com',
+      '/\\/evil.com',
+      '//evil.com',
+      '/%2F/evil.com',
+      '/.//evil.com',
+      '/../../evil.com',
+      '/ /evil.com',
+    ]
     for (const to of tricky) {
       const location = redirect(safeRedirect(to)).headers.get('Location')!
       expect(new URL(location, 'https://portal.example.org').origin).toBe('https://portal.example.org')

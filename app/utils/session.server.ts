@@ -54,7 +54,9 @@ export async function destroySessionCookie(request: Request): Promise<string> {
   return sessionCookie(request).serialize('', { maxAge: 0 })
 }
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof UserRepository.findActiveById>>> & { sessionIdHash: string }
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof UserRepository.findActiveById>>> & {
+  sessionIdHash: string
+}
 
 /** The signed-in user (extending the idle window), or null when the session is missing, idle or expired. */
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {

@@ -24,7 +24,10 @@ const SYSTEMS: [RegExp, string][] = [
 const first = (list: [RegExp, string][], text: string) => list.find(([pattern]) => pattern.test(text))?.[1] ?? null
 
 /** The browser and the operating system a User-Agent header names; null for what it does not tell. */
-export function describeUserAgent(userAgent: string | null | undefined): { browser: string | null; system: string | null } {
+export function describeUserAgent(userAgent: string | null | undefined): {
+  browser: string | null
+  system: string | null
+} {
   if (!userAgent) return { browser: null, system: null }
   return { browser: first(BROWSERS, userAgent), system: first(SYSTEMS, userAgent) }
 }

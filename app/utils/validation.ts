@@ -4,13 +4,21 @@ import { z } from 'zod'
 z.setErrorMap((issue, ctx) => {
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
-      return { message: issue.received === 'undefined' || issue.received === 'null' ? 'validation.required' : 'validation.invalid' }
+      return {
+        message:
+          issue.received === 'undefined' || issue.received === 'null' ? 'validation.required' : 'validation.invalid',
+      }
     case z.ZodIssueCode.too_small:
       if (issue.type === 'string' && issue.minimum === 1) return { message: 'validation.required' }
       if (issue.type === 'array' && issue.minimum === 1) return { message: 'validation.chooseOne' }
       return { message: `validation.tooSmall|${String(issue.minimum)}` }
     case z.ZodIssueCode.too_big:
-      return { message: issue.type === 'string' ? `validation.tooLong|${String(issue.maximum)}` : `validation.tooBig|${String(issue.maximum)}` }
+      return {
+        message:
+          issue.type === 'string'
+            ? `validation.tooLong|${String(issue.maximum)}`
+            : `validation.tooBig|${String(issue.maximum)}`,
+      }
     case z.ZodIssueCode.invalid_enum_value:
     case z.ZodIssueCode.invalid_literal:
     case z.ZodIssueCode.invalid_union_discriminator:
@@ -26,7 +34,10 @@ export { z }
 
 /** Trimmed single-line text; empty becomes undefined so `.optional()` works with HTML forms. */
 export const text = (max = 200) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.string().max(max).refine(isStorable, 'validation.invalid'))
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() || undefined : v),
+    z.string().max(max).refine(isStorable, 'validation.invalid'),
+  )
 
 export const longText = (max = 5000) => text(max)
 
@@ -34,7 +45,10 @@ export const longText = (max = 5000) => text(max)
 export const isoDate = z
   .string()
   .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, 'validation.date')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'validation.date')
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'validation.date',
+  )
 
 export const uuid = z.string().uuid('validation.invalid')
 

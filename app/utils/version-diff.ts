@@ -29,11 +29,16 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 function fieldChanges(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()
-  return keys.filter((k) => !same(before[k], after[k])).map((field) => ({ field, before: before[field], after: after[field] }))
+  return keys
+    .filter((k) => !same(before[k], after[k]))
+    .map((field) => ({ field, before: before[field], after: after[field] }))
 }
 
 function lines(text: string) {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean)
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
 }
 
 /** The differences from `older` to `newer`, matched by item id (so edits keep their identity). */
@@ -46,14 +51,28 @@ export function diffVersions(older: PlanSnapshot, newer: PlanSnapshot): VersionD
   const items: ItemChange[] = []
   for (const item of newer.items) {
     const before = olderItems.get(item.id)
-    if (!before) items.push({ kind: item.kind, ref: item.ref, change: 'added', data: item.data, fields: fieldChanges({}, item.data) })
+    if (!before)
+      items.push({
+        kind: item.kind,
+        ref: item.ref,
+        change: 'added',
+        data: item.data,
+        fields: fieldChanges({}, item.data),
+      })
     else {
       const fields = fieldChanges(before.data, item.data)
       if (fields.length) items.push({ kind: item.kind, ref: item.ref, change: 'changed', data: item.data, fields })
     }
   }
   for (const item of older.items) {
-    if (!newerItems.has(item.id)) items.push({ kind: item.kind, ref: item.ref, change: 'removed', data: item.data, fields: fieldChanges(item.data, {}) })
+    if (!newerItems.has(item.id))
+      items.push({
+        kind: item.kind,
+        ref: item.ref,
+        change: 'removed',
+        data: item.data,
+        fields: fieldChanges(item.data, {}),
+      })
   }
   items.sort((a, b) => a.kind.localeCompare(b.kind) || a.ref.localeCompare(b.ref, undefined, { numeric: true }))
   const olderDocs = new Map(older.documents.map((d) => [d.name, d.plainText]))
@@ -66,7 +85,10 @@ export function diffVersions(older: PlanSnapshot, newer: PlanSnapshot): VersionD
   })
   return {
     plan: fieldChanges(older.plan, newer.plan),
-    team: { added: newer.team.filter((m) => !olderTeam.has(member(m))), removed: older.team.filter((m) => !newerTeam.has(member(m))) },
+    team: {
+      added: newer.team.filter((m) => !olderTeam.has(member(m))),
+      removed: older.team.filter((m) => !newerTeam.has(member(m))),
+    },
     items,
     documents,
   }

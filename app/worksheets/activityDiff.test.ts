@@ -39,34 +39,93 @@ describe('describeActivity', () => {
     [mandateId, 'M3'],
     [indicatorId, 'K1'],
   ])
-  const context = async (lng: Locale): Promise<WordingContext> => ({ t: await getFixedT(lng, ['common', 'worksheets']), lng, refs })
-  const entry = (e: Partial<ActivityEntry> & Pick<ActivityEntry, 'action' | 'entity_type'>): ActivityEntry => ({ entity_id: null, new_value: null, old_value: null, ...e })
+  const context = async (lng: Locale): Promise<WordingContext> => ({
+    t: await getFixedT(lng, ['common', 'worksheets']),
+    lng,
+    refs,
+  })
+  const entry = (e: Partial<ActivityEntry> & Pick<ActivityEntry, 'action' | 'entity_type'>): ActivityEntry => ({
+    entity_id: null,
+    new_value: null,
+    old_value: null,
+    ...e,
+  })
 
   it('words measurements, comments and scores instead of showing codes', async () => {
     const en = await context('en')
-    expect(describeActivity(entry({ action: 'recorded', entity_type: 'measurement', new_value: { indicatorId, period: '2026-Q2', value: 1234.5 } }), en)).toBe(
-      'Recorded a measurement of K1 for 2026-Q2: 1,234.5',
+    expect(
+      describeActivity(
+        entry({
+          action: 'recorded',
+          entity_type: 'measurement',
+          new_value: { indicatorId, period: '2026-Q2', value: 1234.5 },
+        }),
+        en,
+      ),
+    ).toBe('Recorded a measurement of K1 for 2026-Q2: 1,234.5')
+    expect(
+      describeActivity(entry({ action: 'imported', entity_type: 'measurement', new_value: { count: 12 } }), en),
+    ).toBe('Imported 12 measurements')
+    expect(
+      describeActivity(
+        entry({
+          action: 'deleted',
+          entity_type: 'measurement',
+          old_value: { indicator_id: indicatorId, period: '2026', value: 3 },
+        }),
+        en,
+      ),
+    ).toBe('Deleted the measurement of K1 for 2026 (3)')
+    expect(describeActivity(entry({ action: 'resolved', entity_type: 'comment', new_value: { ref: 'I1' } }), en)).toBe(
+      'Resolved the review comment on I1',
     )
-    expect(describeActivity(entry({ action: 'imported', entity_type: 'measurement', new_value: { count: 12 } }), en)).toBe('Imported 12 measurements')
-    expect(describeActivity(entry({ action: 'deleted', entity_type: 'measurement', old_value: { indicator_id: indicatorId, period: '2026', value: 3 } }), en)).toBe(
-      'Deleted the measurement of K1 for 2026 (3)',
-    )
-    expect(describeActivity(entry({ action: 'resolved', entity_type: 'comment', new_value: { ref: 'I1' } }), en)).toBe('Resolved the review comment on I1')
     // Entries recorded before the label was kept name the subject by its id.
-    expect(describeActivity(entry({ action: 'reopened', entity_type: 'comment', new_value: { ref: mandateId } }), en)).toBe('Reopened the review comment on M3')
-    expect(describeActivity(entry({ action: 'resolved', entity_type: 'comment', new_value: { ref: '00000000-0000-4000-8000-000000000000' } }), en)).toBe('Resolved a review comment')
-    expect(describeActivity(entry({ action: 'scored', entity_type: 'score', entity_id: mandateId, new_value: { severity: 4 } }), en)).toBe('Scored M3')
+    expect(
+      describeActivity(entry({ action: 'reopened', entity_type: 'comment', new_value: { ref: mandateId } }), en),
+    ).toBe('Reopened the review comment on M3')
+    expect(
+      describeActivity(
+        entry({
+          action: 'resolved',
+          entity_type: 'comment',
+          new_value: { ref: '00000000-0000-4000-8000-000000000000' },
+        }),
+        en,
+      ),
+    ).toBe('Resolved a review comment')
+    expect(
+      describeActivity(
+        entry({ action: 'scored', entity_type: 'score', entity_id: mandateId, new_value: { severity: 4 } }),
+        en,
+      ),
+    ).toBe('Scored M3')
   })
 
   it('names an added or deleted item by its reference and title, and falls back to words for the unknown', async () => {
     const en = await context('en')
-    expect(describeActivity(entry({ action: 'created', entity_type: 'mandate', new_value: { ref: 'M3', instrument: 'Labour Act s.12', powerType: 'limit' } }), en)).toBe(
-      'Mandate register: added M3 (Labour Act s.12)',
+    expect(
+      describeActivity(
+        entry({
+          action: 'created',
+          entity_type: 'mandate',
+          new_value: { ref: 'M3', instrument: 'Labour Act s.12', powerType: 'limit' },
+        }),
+        en,
+      ),
+    ).toBe('Mandate register: added M3 (Labour Act s.12)')
+    expect(
+      describeActivity(
+        entry({
+          action: 'created',
+          entity_type: 'criterion',
+          new_value: { ref: 'Cr1', criterionKey: 'severity', weight: 1 },
+        }),
+        en,
+      ),
+    ).toBe('Criteria and weights: added Cr1 (Severity of harm)')
+    expect(describeActivity(entry({ action: 'archived', entity_type: 'mandate', new_value: { ref: 'M3' } }), en)).toBe(
+      'Mandate register: changed M3',
     )
-    expect(describeActivity(entry({ action: 'created', entity_type: 'criterion', new_value: { ref: 'Cr1', criterionKey: 'severity', weight: 1 } }), en)).toBe(
-      'Criteria and weights: added Cr1 (Severity of harm)',
-    )
-    expect(describeActivity(entry({ action: 'archived', entity_type: 'mandate', new_value: { ref: 'M3' } }), en)).toBe('Mandate register: changed M3')
     expect(describeActivity(entry({ action: 'frobbed', entity_type: 'widget' }), en)).toBe('Changed the plan')
     expect(describeActivity(entry({ action: 'frobbed', entity_type: 'plan' }), en)).toBe('Changed the plan')
   })
@@ -81,12 +140,29 @@ describe('describeActivity', () => {
       old_value: { status: 'in_review' },
       new_value: { status: 'draft', note: 'Add indicators for I2', transition: 'returnForChanges' },
     })
-    expect(describeActivity(returned, en)).toBe('Returned for changes by Claire Dubois (ILO): Add indicators for I2 · Changed the status from In review to Draft')
-    const override = entry({ action: 'status_changed', entity_type: 'plan', old_value: { status: 'in_review' }, new_value: { status: 'approved', overrideReason: 'Deadline set by the minister' } })
-    expect(describeActivity(override, en)).toBe('Changed the status from In review to Approved · Approved without full endorsement, because: Deadline set by the minister')
-    const cleared = entry({ action: 'cleared', entity_type: 'endorsement', old_value: { decision: 'object', organisation: 'KEF' } })
+    expect(describeActivity(returned, en)).toBe(
+      'Returned for changes by Claire Dubois (ILO): Add indicators for I2 · Changed the status from In review to Draft',
+    )
+    const override = entry({
+      action: 'status_changed',
+      entity_type: 'plan',
+      old_value: { status: 'in_review' },
+      new_value: { status: 'approved', overrideReason: 'Deadline set by the minister' },
+    })
+    expect(describeActivity(override, en)).toBe(
+      'Changed the status from In review to Approved · Approved without full endorsement, because: Deadline set by the minister',
+    )
+    const cleared = entry({
+      action: 'cleared',
+      entity_type: 'endorsement',
+      old_value: { decision: 'object', organisation: 'KEF' },
+    })
     expect(describeActivity(cleared, en)).toContain('KEF')
-    const reserved = entry({ action: 'reserved', entity_type: 'signoff', new_value: { substep: '1.3', constituency: 'employers', reason: 'Coverage is too wide' } })
+    const reserved = entry({
+      action: 'reserved',
+      entity_type: 'signoff',
+      new_value: { substep: '1.3', constituency: 'employers', reason: 'Coverage is too wide' },
+    })
     expect(describeActivity(reserved, en)).toMatch(/^Recorded a reservation on 1\.3 for .+: “Coverage is too wide”$/)
     for (const lng of ['fr', 'es'] as const) {
       const ctx = await context(lng)
@@ -96,7 +172,11 @@ describe('describeActivity', () => {
 
   it('reads as text in French and Spanish too', async () => {
     const entries = [
-      entry({ action: 'recorded', entity_type: 'measurement', new_value: { indicatorId, period: '2026-Q2', value: 40 } }),
+      entry({
+        action: 'recorded',
+        entity_type: 'measurement',
+        new_value: { indicatorId, period: '2026-Q2', value: 40 },
+      }),
       entry({ action: 'imported', entity_type: 'measurement', new_value: { count: 1 } }),
       entry({ action: 'resolved', entity_type: 'comment', new_value: { ref: mandateId } }),
       entry({ action: 'created', entity_type: 'mandate', new_value: { ref: 'M3', instrument: 'Code du travail' } }),
@@ -116,26 +196,59 @@ describe('describeChanges', () => {
     const t = await getFixedT('en', ['common', 'worksheets'])
     const ctx: WordingContext = { t, lng: 'en', refs: new Map([['5b0c9d2e-1111-4a6b-9c1d-0a1b2c3d4e5f', 'M1']]) }
     const mandate = describeChanges(
-      { action: 'updated', entity_type: 'mandate', old_value: { ref: 'M1', powerType: 'limit', instrument: 'Act' }, new_value: { ref: 'M1', powerType: 'entry_inspection', instrument: 'Act' } },
+      {
+        action: 'updated',
+        entity_type: 'mandate',
+        old_value: { ref: 'M1', powerType: 'limit', instrument: 'Act' },
+        new_value: { ref: 'M1', powerType: 'entry_inspection', instrument: 'Act' },
+      },
       ctx,
     )
-    expect(mandate).toEqual([{ field: 'powerType', label: 'Power or limit', before: 'Limit of the mandate', after: 'Entry and inspection' }])
+    expect(mandate).toEqual([
+      { field: 'powerType', label: 'Power or limit', before: 'Limit of the mandate', after: 'Entry and inspection' },
+    ])
     const issue = describeChanges(
-      { action: 'updated', entity_type: 'issue', old_value: { ref: 'I1', mandate: [] }, new_value: { ref: 'I1', mandate: ['5b0c9d2e-1111-4a6b-9c1d-0a1b2c3d4e5f'] } },
+      {
+        action: 'updated',
+        entity_type: 'issue',
+        old_value: { ref: 'I1', mandate: [] },
+        new_value: { ref: 'I1', mandate: ['5b0c9d2e-1111-4a6b-9c1d-0a1b2c3d4e5f'] },
+      },
       ctx,
     )
     expect(issue.map((c) => [c.before, c.after])).toEqual([['—', 'M1']])
-    const plan = describeChanges({ action: 'updated', entity_type: 'plan', old_value: { scope: 'regional', countryCode: 'FR' }, new_value: { scope: 'national', countryCode: 'ES' } }, ctx)
+    const plan = describeChanges(
+      {
+        action: 'updated',
+        entity_type: 'plan',
+        old_value: { scope: 'regional', countryCode: 'FR' },
+        new_value: { scope: 'national', countryCode: 'ES' },
+      },
+      ctx,
+    )
     expect(plan).toEqual([
       { field: 'scope', label: 'Scope', before: 'Regional', after: 'National' },
       { field: 'countryCode', label: 'Country', before: 'France', after: 'Spain' },
     ])
     // Sectors by their names, not their ISIC letters.
-    expect(describeChanges({ action: 'updated', entity_type: 'plan', old_value: { sectors: ['A', 'C'] }, new_value: { sectors: ['A'] } }, ctx)).toEqual([
-      { field: 'sectors', label: 'Sectors (ISIC sections)', before: 'A · Agriculture, forestry and fishing; C · Manufacturing', after: 'A · Agriculture, forestry and fishing' },
+    expect(
+      describeChanges(
+        { action: 'updated', entity_type: 'plan', old_value: { sectors: ['A', 'C'] }, new_value: { sectors: ['A'] } },
+        ctx,
+      ),
+    ).toEqual([
+      {
+        field: 'sectors',
+        label: 'Sectors (ISIC sections)',
+        before: 'A · Agriculture, forestry and fishing; C · Manufacturing',
+        after: 'A · Agriculture, forestry and fishing',
+      },
     ])
-    expect(describeChanges({ action: 'moved', entity_type: 'mandate', old_value: { position: 2 }, new_value: { position: 1 } }, ctx)).toEqual([
-      { field: 'position', label: 'Position', before: '2', after: '1' },
-    ])
+    expect(
+      describeChanges(
+        { action: 'moved', entity_type: 'mandate', old_value: { position: 2 }, new_value: { position: 1 } },
+        ctx,
+      ),
+    ).toEqual([{ field: 'position', label: 'Position', before: '2', after: '1' }])
   })
 })

@@ -1,7 +1,17 @@
 // The plan's activity list in words: what each history entry did, and for an "updated" or "moved"
 // entry each field it changed. Isomorphic and pure: the entry keeps the whole record before and
 // after (db/repositories); ids become reference codes, options their translated names.
-import { fieldLabel, fieldSpec, isId, itemTitle, planFieldLabel, planFieldText, refText, valueText, type WordingContext } from './valueText.ts'
+import {
+  fieldLabel,
+  fieldSpec,
+  isId,
+  itemTitle,
+  planFieldLabel,
+  planFieldText,
+  refText,
+  valueText,
+  type WordingContext,
+} from './valueText.ts'
 
 export interface FieldChange {
   field: string
@@ -24,12 +34,18 @@ function show(value: unknown): string {
  * The fields whose value differs between two snapshots (the reference excluded), in a stable order;
  * `format` writes a value as text (by default its plain string, lists as their length).
  */
-export function changedFields(oldValue: unknown, newValue: unknown, format: (field: string, value: unknown) => string = (_, v) => show(v)): FieldChange[] {
+export function changedFields(
+  oldValue: unknown,
+  newValue: unknown,
+  format: (field: string, value: unknown) => string = (_, v) => show(v),
+): FieldChange[] {
   if (!oldValue || !newValue || typeof oldValue !== 'object' || typeof newValue !== 'object') return []
   const before = oldValue as Record<string, unknown>
   const after = newValue as Record<string, unknown>
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'ref')
-  return keys.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)).map((k) => ({ field: k, before: format(k, before[k]), after: format(k, after[k]) }))
+  return keys
+    .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+    .map((k) => ({ field: k, before: format(k, before[k]), after: format(k, after[k]) }))
 }
 
 export interface ActivityEntry {
@@ -43,7 +59,8 @@ export interface ActivityEntry {
   actor_organisation?: string | null
 }
 
-const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {})
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 
 /** A reference as people know it: codes (M3, 2.2) as they are, an id as its item's code; null if unknown. */
 function subjectRef(value: unknown, ctx: WordingContext): string | null {
@@ -56,12 +73,17 @@ function subjectRef(value: unknown, ctx: WordingContext): string | null {
 function describeMeasurement(e: ActivityEntry, ctx: WordingContext): string {
   const { t } = ctx
   const row = record(e.action === 'deleted' ? e.old_value : e.new_value)
-  if (e.action === 'imported') return t('activity.actions.measurement.importedCount', { count: typeof row.count === 'number' ? row.count : 0 })
+  if (e.action === 'imported')
+    return t('activity.actions.measurement.importedCount', { count: typeof row.count === 'number' ? row.count : 0 })
   const indicator = subjectRef(row.indicatorId ?? row.indicator_id, ctx)
   const period = typeof row.period === 'string' ? row.period : null
   if (indicator && period && typeof row.value === 'number') {
     const value = valueText(undefined, row.value, ctx)
-    return t(`activity.actions.measurement.${e.action === 'deleted' ? 'deletedOf' : 'recordedOf'}`, { ref: indicator, period, value })
+    return t(`activity.actions.measurement.${e.action === 'deleted' ? 'deletedOf' : 'recordedOf'}`, {
+      ref: indicator,
+      period,
+      value,
+    })
   }
   return t(`activity.actions.measurement.${e.action === 'deleted' ? 'deleted' : 'recorded'}`)
 }
@@ -76,11 +98,14 @@ function describeStatusChange(e: ActivityEntry, { t }: WordingContext): string {
   const changed = t('activity.status.changed', { from: status(record(e.old_value).status), to: status(next.status) })
   const note = typeof next.note === 'string' && next.note ? next.note : null
   if (next.transition === 'returnForChanges') {
-    const who = e.actor_name ? `${e.actor_name}${e.actor_organisation ? ` (${e.actor_organisation})` : ''}` : t('activity.someone')
+    const who = e.actor_name
+      ? `${e.actor_name}${e.actor_organisation ? ` (${e.actor_organisation})` : ''}`
+      : t('activity.someone')
     return `${t('activity.status.returned', { name: who, note: note ?? '—' })} · ${changed}`
   }
   const parts = [changed]
-  if (typeof next.overrideReason === 'string') parts.push(t('activity.status.approvedOverride', { reason: next.overrideReason }))
+  if (typeof next.overrideReason === 'string')
+    parts.push(t('activity.status.approvedOverride', { reason: next.overrideReason }))
   if (note) parts.push(t('activity.status.note', { note }))
   return parts.join(' · ')
 }
@@ -88,15 +113,23 @@ function describeStatusChange(e: ActivityEntry, { t }: WordingContext): string {
 /** Endorsements end when the plan goes back to draft; the entry says whose and what it was. */
 function describeClearedEndorsement(e: ActivityEntry, { t }: WordingContext): string {
   const old = record(e.old_value)
-  const decision = old.decision === 'endorse' || old.decision === 'object' ? t(`lifecycle.decisions.${old.decision}`) : '—'
-  return t('activity.endorsementCleared', { organisation: typeof old.organisation === 'string' ? old.organisation : '—', decision })
+  const decision =
+    old.decision === 'endorse' || old.decision === 'object' ? t(`lifecycle.decisions.${old.decision}`) : '—'
+  return t('activity.endorsementCleared', {
+    organisation: typeof old.organisation === 'string' ? old.organisation : '—',
+    decision,
+  })
 }
 
 /** "Agreed to 1.3 for Workers' organisation", a reservation with its reason, or an agreement gone stale (ADR 037). */
 function describeSignoff(e: ActivityEntry, { t }: WordingContext): string {
   const v = record(e.new_value)
   const constituency = typeof v.constituency === 'string' ? t(`constituency.${v.constituency}`) : ''
-  return t(`activity.actions.signoff.${e.action}`, { code: typeof v.substep === 'string' ? v.substep : '', constituency, reason: typeof v.reason === 'string' ? v.reason : '' })
+  return t(`activity.actions.signoff.${e.action}`, {
+    code: typeof v.substep === 'string' ? v.substep : '',
+    constituency,
+    reason: typeof v.reason === 'string' ? v.reason : '',
+  })
 }
 
 /** One history entry in a sentence of the reader's language. */
@@ -113,7 +146,9 @@ export function describeActivity(e: ActivityEntry, ctx: WordingContext): string 
   if (e.entity_type === 'signoff') return describeSignoff(e, ctx)
   if (e.entity_type === 'comment') {
     const ref = subjectRef(newValue.ref, ctx)
-    return ref ? t(`activity.actions.comment.${e.action}`, { ref, defaultValue: t('activity.actions.comment.other', { ref }) }) : t(`activity.actions.comment.${e.action}Plain`, { defaultValue: t('activity.actions.other') })
+    return ref
+      ? t(`activity.actions.comment.${e.action}`, { ref, defaultValue: t('activity.actions.comment.other', { ref }) })
+      : t(`activity.actions.comment.${e.action}Plain`, { defaultValue: t('activity.actions.other') })
   }
   if (e.entity_type === 'score') {
     const ref = subjectRef(e.entity_id, ctx)
@@ -129,19 +164,30 @@ export function describeActivity(e: ActivityEntry, ctx: WordingContext): string 
   if (!known(listKey)) return t('activity.actions.other')
   const list = t(listKey)
   const snapshot = record(e.action === 'deleted' ? e.old_value : e.new_value)
-  const ref = subjectRef(snapshot.ref, ctx) ?? subjectRef(record(e.old_value).ref, ctx) ?? subjectRef(e.entity_id, ctx) ?? ''
+  const ref =
+    subjectRef(snapshot.ref, ctx) ?? subjectRef(record(e.old_value).ref, ctx) ?? subjectRef(e.entity_id, ctx) ?? ''
   const title = e.action === 'created' || e.action === 'deleted' ? shorten(itemTitle(e.entity_type, snapshot, ctx)) : ''
   const key = `activity.item.${e.action}`
   if (!known(key)) return t('activity.item.other', { list, ref })
-  return title ? t(`activity.item.${e.action}Titled`, { list, ref, title, defaultValue: t(key, { list, ref }) }) : t(key, { list, ref })
+  return title
+    ? t(`activity.item.${e.action}Titled`, { list, ref, title, defaultValue: t(key, { list, ref }) })
+    : t(key, { list, ref })
 }
 
 /** For an update or a move: each changed field, labelled and written as people read it. */
-export function describeChanges(e: ActivityEntry, ctx: WordingContext): { field: string; label: string; before: string; after: string }[] {
+export function describeChanges(
+  e: ActivityEntry,
+  ctx: WordingContext,
+): { field: string; label: string; before: string; after: string }[] {
   if (e.action !== 'updated' && e.action !== 'moved') return []
   const kind = e.entity_type
-  const format = (field: string, value: unknown) => shorten(kind === 'plan' ? planFieldText(field, value, ctx) : valueText(fieldSpec(kind, field), value, ctx))
+  const format = (field: string, value: unknown) =>
+    shorten(kind === 'plan' ? planFieldText(field, value, ctx) : valueText(fieldSpec(kind, field), value, ctx))
   const label = (field: string) =>
-    field === 'position' ? ctx.t('activity.position') : kind === 'plan' ? planFieldLabel(field, ctx) : fieldLabel(kind, field, ctx)
+    field === 'position'
+      ? ctx.t('activity.position')
+      : kind === 'plan'
+        ? planFieldLabel(field, ctx)
+        : fieldLabel(kind, field, ctx)
   return changedFields(e.old_value, e.new_value, format).map((c) => ({ ...c, label: label(c.field) }))
 }

@@ -14,14 +14,24 @@ export const subjectSchema = z.object({
 
 export const commentSchema = subjectSchema.extend({
   parentId: uuid.optional(),
-  body: z.string({ required_error: 'validation.required' }).trim().min(1).max(5000).refine(isStorable, 'validation.invalid'),
+  body: z
+    .string({ required_error: 'validation.required' })
+    .trim()
+    .min(1)
+    .max(5000)
+    .refine(isStorable, 'validation.invalid'),
 })
 
 /**
  * The label of a comment subject on this plan (an item's ref, a sub-step code), or null when the
  * subject does not exist or belongs to another plan.
  */
-export async function subjectLabel(db: Db, planId: string, subjectType: 'item' | 'substep' | 'plan', subjectId: string) {
+export async function subjectLabel(
+  db: Db,
+  planId: string,
+  subjectType: 'item' | 'substep' | 'plan',
+  subjectId: string,
+) {
   switch (subjectType) {
     case 'item': {
       if (!uuid.safeParse(subjectId).success) return null
@@ -40,7 +50,8 @@ export async function loadThread(db: Db, planId: string, params: URLSearchParams
   const parsed = subjectSchema.safeParse({ subjectType: params.get('subjectType'), subjectId: params.get('subjectId') })
   if (!parsed.success) throw data({ message: 'Bad request' }, { status: 400 })
   const { subjectType, subjectId } = parsed.data
-  if ((await subjectLabel(db, planId, subjectType, subjectId)) === null) throw data({ message: 'Not found' }, { status: 404 })
+  if ((await subjectLabel(db, planId, subjectType, subjectId)) === null)
+    throw data({ message: 'Not found' }, { status: 404 })
   const comments = await CommentRepository.findThread(db, planId, subjectType, subjectId)
   return { subjectType, subjectId, comments }
 }
@@ -77,16 +88,32 @@ export async function handleCommentAction({ db, planId, actor, role, formData }:
   if (submission.status !== 'success') return data({ result: submission.reply(), comments: null }, { status: 400 })
   const { subjectType, subjectId, parentId, body } = submission.value
   const label = await subjectLabel(db, planId, subjectType, subjectId)
-  if (label === null) return data({ result: submission.reply({ formErrors: ['validation.unknownItem'] }), comments: null }, { status: 404 })
+  if (label === null)
+    return data(
+      { result: submission.reply({ formErrors: ['validation.unknownItem'] }), comments: null },
+      { status: 404 },
+    )
   if (parentId) {
     const parent = await CommentRepository.findById(db, planId, parentId)
     if (!parent || parent.subject_type !== subjectType || parent.subject_id !== subjectId) {
-      return data({ result: submission.reply({ fieldErrors: { parentId: ['validation.commentParent'] } }), comments: null }, { status: 400 })
+      return data(
+        { result: submission.reply({ fieldErrors: { parentId: ['validation.commentParent'] } }), comments: null },
+        { status: 400 },
+      )
     }
   }
   // A top-level comment by an ILO reviewer is a review comment, counted until the lead resolves it.
   const isReview = actor.globalRole === 'ilo_reviewer' && !parentId
-  await CommentRepository.insert(db, { planId, subjectType, subjectId, parentId: parentId ?? null, authorId: actor.id, body, label, isReview })
+  await CommentRepository.insert(db, {
+    planId,
+    subjectType,
+    subjectId,
+    parentId: parentId ?? null,
+    authorId: actor.id,
+    body,
+    label,
+    isReview,
+  })
   return { result: submission.reply({ resetForm: true }), threadOf: { subjectType, subjectId } satisfies ThreadOf }
 }
 
@@ -96,11 +123,33 @@ const resolveSchema = z.object({ id: uuid, resolved: z.enum(['true', 'false']) }
 async function handleResolve({ db, planId, actor, role, formData }: CommentContext) {
   if (!canOnPlan(actor, role, 'review:resolve')) throw data({ message: 'Forbidden' }, { status: 403 })
   const parsed = resolveSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) return data({ result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, comments: null }, { status: 400 })
+  if (!parsed.success)
+    return data(
+      { result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, comments: null },
+      { status: 400 },
+    )
   const comment = await CommentRepository.findById(db, planId, parsed.data.id)
   // A comment that exists but is not a review comment cannot be in the state asked for: a conflict.
-  if (comment && !comment.is_review) return data({ result: { status: 'error' as const, error: { '': ['validation.notReviewComment'] } }, comments: null }, { status: 409 })
-  const done = comment ? await CommentRepository.resolve(db, { planId, id: parsed.data.id, actorId: actor.id, resolved: parsed.data.resolved === 'true' }) : false
-  if (!comment || !done) return data({ result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, comments: null }, { status: 404 })
-  return { result: { status: 'success' as const }, threadOf: { subjectType: comment.subject_type, subjectId: comment.subject_id } satisfies ThreadOf }
+  if (comment && !comment.is_review)
+    return data(
+      { result: { status: 'error' as const, error: { '': ['validation.notReviewComment'] } }, comments: null },
+      { status: 409 },
+    )
+  const done = comment
+    ? await CommentRepository.resolve(db, {
+        planId,
+        id: parsed.data.id,
+        actorId: actor.id,
+        resolved: parsed.data.resolved === 'true',
+      })
+    : false
+  if (!comment || !done)
+    return data(
+      { result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, comments: null },
+      { status: 404 },
+    )
+  return {
+    result: { status: 'success' as const },
+    threadOf: { subjectType: comment.subject_type, subjectId: comment.subject_id } satisfies ThreadOf,
+  }
 }

@@ -32,7 +32,9 @@ export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => P
  * Sub-step specific form intents (anything not starting with `item:`). Each handler checks its own
  * permission with canOnPlan and returns the same `{ formId, result }` shape as item actions.
  */
-export const EXTRA_ACTIONS: Partial<Record<SubstepCode, (ctx: ExtraContext & { formData: FormData }) => Promise<unknown>>> = {
+export const EXTRA_ACTIONS: Partial<
+  Record<SubstepCode, (ctx: ExtraContext & { formData: FormData }) => Promise<unknown>>
+> = {
   '2.2': handlePrioritisationAction,
   '2.3': handleTargetMapAction,
   '3.1': handleCauseAction,

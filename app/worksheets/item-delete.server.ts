@@ -23,11 +23,19 @@ function contentFields(kind: string, base: Values, current: Values) {
  * (a save since that changed none of its fields takes nothing from anyone). Otherwise refuses with
  * the item as it is now: `data`, the changed `fields`, what the person saw of them (`base`), `by`.
  */
-export async function deleteItemOnBase(db: Db, input: { planId: string; id: string; version: number; base: Values | null; actorId: string }): Promise<DeleteOutcome> {
+export async function deleteItemOnBase(
+  db: Db,
+  input: { planId: string; id: string; version: number; base: Values | null; actorId: string },
+): Promise<DeleteOutcome> {
   let expected = input.version
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     try {
-      const deleted = await ItemRepository.deleteById(db, { planId: input.planId, id: input.id, expectedVersion: expected, actorId: input.actorId })
+      const deleted = await ItemRepository.deleteById(db, {
+        planId: input.planId,
+        id: input.id,
+        expectedVersion: expected,
+        actorId: input.actorId,
+      })
       return deleted ? { kind: 'deleted' } : { kind: 'missing' }
     } catch (error) {
       if (!(error instanceof StaleRecordError)) throw error
@@ -35,7 +43,10 @@ export async function deleteItemOnBase(db: Db, input: { planId: string; id: stri
     const current = await ItemRepository.findById(db, input.planId, input.id)
     if (!current) return { kind: 'missing' }
     const base = input.base
-    const fields = base && current.version > input.version ? changedFields(contentFields(current.kind, base, current.data), base, current.data) : null
+    const fields =
+      base && current.version > input.version
+        ? changedFields(contentFields(current.kind, base, current.data), base, current.data)
+        : null
     if (fields && fields.length === 0 && attempt < ATTEMPTS - 1) {
       expected = current.version
       continue

@@ -25,11 +25,23 @@ async function setup(role: PlanRole = 'lead') {
     await addMember(db, plan.id, user.id, role, lead.id)
   }
   const act = (values: Record<string, string | string[]>) =>
-    handleItemAction({ db, planId: plan.id, actor: { id: user.id, globalRole: 'member' }, role, formData: form(values) })
+    handleItemAction({
+      db,
+      planId: plan.id,
+      actor: { id: user.id, globalRole: 'member' },
+      role,
+      formData: form(values),
+    })
   return { plan, user, act }
 }
 
-type Unwrapped = { status: number; body: { result: { status?: string; error?: Record<string, string[] | null> | null } | null; conflict: { data: Record<string, unknown>; version: number } | null } }
+type Unwrapped = {
+  status: number
+  body: {
+    result: { status?: string; error?: Record<string, string[] | null> | null } | null
+    conflict: { data: Record<string, unknown>; version: number } | null
+  }
+}
 function unwrap(value: unknown): Unwrapped {
   if (value && typeof value === 'object' && 'init' in value && 'data' in value) {
     const v = value as { data: Unwrapped['body']; init: { status?: number } | null }
@@ -38,7 +50,12 @@ function unwrap(value: unknown): Unwrapped {
   return { status: 200, body: value as Unwrapped['body'] }
 }
 
-const mandate = { intent: 'item:create', kind: 'mandate', instrument: 'Labour Inspection Act', powerType: 'entry_inspection' }
+const mandate = {
+  intent: 'item:create',
+  kind: 'mandate',
+  instrument: 'Labour Inspection Act',
+  powerType: 'entry_inspection',
+}
 
 describe('worksheet item actions', () => {
   it('creates items with stable references and records them in the history', async () => {
@@ -56,13 +73,32 @@ describe('worksheet item actions', () => {
 
   it('refuses invalid data with field errors and writes nothing', async () => {
     const { plan, act } = await setup()
-    const res = unwrap(await act({ intent: 'item:create', kind: 'mandate', instrument: 'x'.repeat(10_000), powerType: 'teleport' }))
+    const res = unwrap(
+      await act({ intent: 'item:create', kind: 'mandate', instrument: 'x'.repeat(10_000), powerType: 'teleport' }),
+    )
     expect(res.status).toBe(400)
     expect(res.body.result?.error?.instrument).toBeTruthy()
     expect(res.body.result?.error?.powerType).toBeTruthy()
-    const bad = unwrap(await act({ intent: 'item:create', kind: 'resource', resourceType: 'inspectors', description: 'x', quantity: '-3' }))
+    const bad = unwrap(
+      await act({
+        intent: 'item:create',
+        kind: 'resource',
+        resourceType: 'inspectors',
+        description: 'x',
+        quantity: '-3',
+      }),
+    )
     expect(bad.status).toBe(400)
-    const women = unwrap(await act({ intent: 'item:create', kind: 'resource', resourceType: 'inspectors', description: 'x', quantity: '3', women: '5' }))
+    const women = unwrap(
+      await act({
+        intent: 'item:create',
+        kind: 'resource',
+        resourceType: 'inspectors',
+        description: 'x',
+        quantity: '3',
+        women: '5',
+      }),
+    )
     expect(women.body.result?.error?.women).toEqual(['validation.womenAboveTotal'])
     expect(unwrap(await act({ intent: 'item:create', kind: 'no-such-kind' })).status).toBe(400)
     expect(unwrap(await act({ intent: 'item:explode' })).status).toBe(400)
@@ -73,9 +109,19 @@ describe('worksheet item actions', () => {
     const { plan, act } = await setup()
     await act(mandate)
     const [item] = await ItemRepository.findByKind(db, plan.id, 'mandate')
-    const first = unwrap(await act({ ...mandate, intent: 'item:update', id: item!.id, version: '1', instrument: 'Saved by the union' }))
+    const first = unwrap(
+      await act({ ...mandate, intent: 'item:update', id: item!.id, version: '1', instrument: 'Saved by the union' }),
+    )
     expect(first.status).toBe(200)
-    const second = unwrap(await act({ ...mandate, intent: 'item:update', id: item!.id, version: '1', instrument: 'Saved by the inspectorate' }))
+    const second = unwrap(
+      await act({
+        ...mandate,
+        intent: 'item:update',
+        id: item!.id,
+        version: '1',
+        instrument: 'Saved by the inspectorate',
+      }),
+    )
     expect(second.status).toBe(409)
     expect(second.body.conflict).toMatchObject({ version: 2, data: { instrument: 'Saved by the union' } })
     const [stored] = await ItemRepository.findByKind(db, plan.id, 'mandate')
@@ -89,7 +135,9 @@ describe('worksheet item actions', () => {
     const [foreign] = await ItemRepository.findByKind(db, a.plan.id, 'mandate')
     expect(unwrap(await b.act({ ...mandate, intent: 'item:update', id: foreign!.id, version: '1' })).status).toBe(404)
     expect(unwrap(await b.act({ intent: 'item:delete', id: foreign!.id, version: '1' })).status).toBe(404)
-    expect((await ItemRepository.findByKind(db, a.plan.id, 'mandate'))[0]!.data.instrument).toBe('Labour Inspection Act')
+    expect((await ItemRepository.findByKind(db, a.plan.id, 'mandate'))[0]!.data.instrument).toBe(
+      'Labour Inspection Act',
+    )
   })
 
   it('reorders items and refuses to delete with a stale version', async () => {
@@ -137,6 +185,9 @@ describe('step 1 progress', () => {
   it('needs inspectors and the size of the universe for 1.2', async () => {
     const { plan, act } = await setup()
     await act({ intent: 'item:create', kind: 'resource', resourceType: 'vehicles', description: 'Cars', quantity: '2' })
-    expect((await planProgress(db, plan.id)).find((p) => p.code === '1.2')).toMatchObject({ status: 'in_progress', missing: ['progress.missing.noInspectors', 'progress.missing.noScopeFigures'] })
+    expect((await planProgress(db, plan.id)).find((p) => p.code === '1.2')).toMatchObject({
+      status: 'in_progress',
+      missing: ['progress.missing.noInspectors', 'progress.missing.noScopeFigures'],
+    })
   })
 })

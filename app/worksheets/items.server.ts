@@ -37,7 +37,12 @@ function toOption(item: WorksheetItemView): LinkOption {
 
 const itemIntent = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('item:create'), kind: z.string().max(40) }),
-  z.object({ intent: z.literal('item:update'), kind: z.string().max(40), id: uuid, version: z.coerce.number().int().positive() }),
+  z.object({
+    intent: z.literal('item:update'),
+    kind: z.string().max(40),
+    id: uuid,
+    version: z.coerce.number().int().positive(),
+  }),
   z.object({ intent: z.literal('item:delete'), id: uuid, version: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal('item:move'), id: uuid, direction: z.enum(['up', 'down']) }),
 ])
@@ -58,8 +63,16 @@ interface ActionContext {
 export async function handleItemAction({ db, planId, actor, role, formData }: ActionContext) {
   if (!canOnPlan(actor, role, 'worksheet:edit')) throw data({ message: 'Forbidden' }, { status: 403 })
   const formId = String(formData.get('formId') ?? '').slice(0, 100)
-  const head = itemIntent.safeParse(Object.fromEntries([...formData.entries()].filter(([k]) => ['intent', 'kind', 'id', 'version', 'direction'].includes(k))))
-  if (!head.success) return data({ formId, result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, conflict: null }, { status: 400 })
+  const head = itemIntent.safeParse(
+    Object.fromEntries(
+      [...formData.entries()].filter(([k]) => ['intent', 'kind', 'id', 'version', 'direction'].includes(k)),
+    ),
+  )
+  if (!head.success)
+    return data(
+      { formId, result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, conflict: null },
+      { status: 400 },
+    )
   const intent = head.data
   // Some kinds (criteria, decisions) are reserved to a narrower role than worksheet:edit.
   const targetKind = 'kind' in intent ? intent.kind : (await ItemRepository.findById(db, planId, intent.id))?.kind
@@ -67,23 +80,49 @@ export async function handleItemAction({ db, planId, actor, role, formData }: Ac
   if (editAction && !canOnPlan(actor, role, editAction)) throw data({ message: 'Forbidden' }, { status: 403 })
 
   if (intent.intent === 'item:move') {
-    const moved = await ItemRepository.move(db, { planId, id: intent.id, direction: intent.direction, actorId: actor.id })
+    const moved = await ItemRepository.move(db, {
+      planId,
+      id: intent.id,
+      direction: intent.direction,
+      actorId: actor.id,
+    })
     return moved ? { formId, result: null, conflict: null } : notFound(formId)
   }
   if (intent.intent === 'item:delete') {
     const referencing = await ItemRepository.findReferencing(db, planId, intent.id)
     if (referencing.length > 0) {
-      return data({ formId, result: { status: 'error' as const, error: { '': [`validation.stillReferenced|${referencing.map((r) => r.ref).join(', ')}`] } }, conflict: null }, { status: 400 })
+      return data(
+        {
+          formId,
+          result: {
+            status: 'error' as const,
+            error: { '': [`validation.stillReferenced|${referencing.map((r) => r.ref).join(', ')}`] },
+          },
+          conflict: null,
+        },
+        { status: 400 },
+      )
     }
     // Someone changed it since the person saw it: they see what changed and choose (ADR 036).
-    const outcome = await deleteItemOnBase(db, { planId, id: intent.id, version: intent.version, base: readBase(formData), actorId: actor.id })
+    const outcome = await deleteItemOnBase(db, {
+      planId,
+      id: intent.id,
+      version: intent.version,
+      base: readBase(formData),
+      actorId: actor.id,
+    })
     if (outcome.kind === 'missing') return notFound(formId)
-    if (outcome.kind === 'changed') return conflictResponse(formId, outcome.conflict, { status: 'error', error: { '': ['conflict.deleteStale'] } })
+    if (outcome.kind === 'changed')
+      return conflictResponse(formId, outcome.conflict, { status: 'error', error: { '': ['conflict.deleteStale'] } })
     return { formId, result: null, conflict: null }
   }
 
   const spec = kindSpec(intent.kind)
-  if (!spec) return data({ formId, result: { status: 'error' as const, error: { kind: ['validation.invalidChoice'] } }, conflict: null }, { status: 400 })
+  if (!spec)
+    return data(
+      { formId, result: { status: 'error' as const, error: { kind: ['validation.invalidChoice'] } }, conflict: null },
+      { status: 400 },
+    )
   const submission = await parseWithZod(formData, {
     schema: dataSchema(spec).superRefine(async (value, ctx) => {
       let linksOk = true
@@ -99,23 +138,43 @@ export async function handleItemAction({ db, planId, actor, role, formData }: Ac
       const check = ITEM_CHECKS[spec.kind]
       if (check && linksOk) {
         const id = intent.intent === 'item:update' ? intent.id : null
-        for (const issue of await check({ db, planId, id, value })) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
+        for (const issue of await check({ db, planId, id, value }))
+          ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
       }
     }),
     async: true,
   })
-  if (submission.status !== 'success') return data({ formId, result: submission.reply(), conflict: null }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ formId, result: submission.reply(), conflict: null }, { status: 400 })
 
   if (intent.intent === 'item:create') {
     if (isSingleton(spec) && (await ItemRepository.findByKind(db, planId, spec.kind)).length > 0) {
-      return data({ formId, result: submission.reply({ formErrors: ['validation.alreadyExists'] }), conflict: null }, { status: 400 })
+      return data(
+        { formId, result: submission.reply({ formErrors: ['validation.alreadyExists'] }), conflict: null },
+        { status: 400 },
+      )
     }
-    await ItemRepository.insert(db, { planId, kind: spec.kind, refPrefix: spec.refPrefix, data: submission.value, actorId: actor.id })
+    await ItemRepository.insert(db, {
+      planId,
+      kind: spec.kind,
+      refPrefix: spec.refPrefix,
+      data: submission.value,
+      actorId: actor.id,
+    })
     return { formId, result: submission.reply({ resetForm: true }), conflict: null }
   }
   const existing = await ItemRepository.findById(db, planId, intent.id)
   if (!existing || existing.kind !== spec.kind) return notFound(formId)
-  const outcome = await saveItemOnBase(db, { planId, id: intent.id, kind: spec.kind, fields: spec.fields.map((f) => f.name), version: intent.version, base: readBase(formData), mine: submission.value, actorId: actor.id })
+  const outcome = await saveItemOnBase(db, {
+    planId,
+    id: intent.id,
+    kind: spec.kind,
+    fields: spec.fields.map((f) => f.name),
+    version: intent.version,
+    base: readBase(formData),
+    mine: submission.value,
+    actorId: actor.id,
+  })
   return itemSaveResponse(formId, outcome, submission.reply(), submission.reply({ formErrors: ['conflict.stale'] }))
 }
 
@@ -124,5 +183,8 @@ export function isSingleton(spec: KindSpec) {
 }
 
 function notFound(formId: string) {
-  return data({ formId, result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, conflict: null }, { status: 404 })
+  return data(
+    { formId, result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, conflict: null },
+    { status: 404 },
+  )
 }

@@ -10,7 +10,18 @@ import { riskNoteSpec } from '../monitoring/risk-note.ts'
 
 // Every artefact kind. Add a kind here when building its sub-step.
 export const KINDS: Record<string, KindSpec> = Object.fromEntries(
-  [mandateSpec, resourceSpec, scopeFiguresSpec, dataSourceSpec, ...STEP2_SPECS, ...STEP3_SPECS, ...STEP4_SPECS, ...STEP5_SPECS, ...STEP6_SPECS, riskNoteSpec].map((s) => [s.kind, s]),
+  [
+    mandateSpec,
+    resourceSpec,
+    scopeFiguresSpec,
+    dataSourceSpec,
+    ...STEP2_SPECS,
+    ...STEP3_SPECS,
+    ...STEP4_SPECS,
+    ...STEP5_SPECS,
+    ...STEP6_SPECS,
+    riskNoteSpec,
+  ].map((s) => [s.kind, s]),
 )
 
 export function kindSpec(kind: unknown): KindSpec | undefined {
@@ -37,7 +48,10 @@ export const SUBSTEP_WORKSHEETS: Partial<Record<SubstepCode, { kinds: string[]; 
   '5.1': { kinds: ['intervention'], linkKinds: [] },
   // 5.2 scores and decisions are drawn by its panel; 6.1 is the read-only plan map panel.
   '5.2': { kinds: [], linkKinds: ['intervention'] },
-  '5.3': { kinds: ['intervention_link', 'escalation_rung'], linkKinds: ['intervention', 'influence', 'cause', 'stakeholder', 'node'] },
+  '5.3': {
+    kinds: ['intervention_link', 'escalation_rung'],
+    linkKinds: ['intervention', 'influence', 'cause', 'stakeholder', 'node'],
+  },
   '6.1': { kinds: [], linkKinds: [] },
   '6.2': { kinds: ['activity', 'indicator'], linkKinds: ['intervention', 'data_source'] },
 }

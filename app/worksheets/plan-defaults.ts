@@ -7,5 +7,9 @@ import { criterionSpec, DEFAULT_CRITERIA } from './step2.ts'
  * GET write, recorded as whoever looked first (an ILO reviewer included).
  */
 export const PLAN_DEFAULT_ITEMS: readonly DefaultItemSet[] = [
-  { kind: criterionSpec.kind, refPrefix: criterionSpec.refPrefix, rows: DEFAULT_CRITERIA.map((criterionKey) => ({ criterionKey, weight: 1 })) },
+  {
+    kind: criterionSpec.kind,
+    refPrefix: criterionSpec.refPrefix,
+    rows: DEFAULT_CRITERIA.map((criterionKey) => ({ criterionKey, weight: 1 })),
+  },
 ]

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { buildPlanMap, layoutNodes, type MapItem } from './planMap.ts'
 
-const item = (id: string, kind: string, ref: string, data: Record<string, unknown>): MapItem => ({ id, kind, ref, data })
+const item = (id: string, kind: string, ref: string, data: Record<string, unknown>): MapItem => ({
+  id,
+  kind,
+  ref,
+  data,
+})
 
 describe('plan map layers', () => {
   const items = [

@@ -42,7 +42,10 @@ export interface PlanMapModel {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
-const ids = (...values: unknown[]) => values.flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [])).filter((v): v is string => typeof v === 'string')
+const ids = (...values: unknown[]) =>
+  values
+    .flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : []))
+    .filter((v): v is string => typeof v === 'string')
 
 /** Driver or constraint, whichever vocabulary the influence register uses. */
 function polarityOf(data: Record<string, unknown>): 'driver' | 'constraint' {
@@ -79,20 +82,49 @@ export function buildPlanMap(items: MapItem[], selected: readonly string[]): Pla
     }
   }
 
-  const influences = of('influence').map((f) => ({ item: f, overlay: { id: f.id, ref: f.ref, label: title(f, 'description', 'title', 'name'), layer: 'influences' as const, polarity: polarityOf(f.data) } }))
+  const influences = of('influence').map((f) => ({
+    item: f,
+    overlay: {
+      id: f.id,
+      ref: f.ref,
+      label: title(f, 'description', 'title', 'name'),
+      layer: 'influences' as const,
+      polarity: polarityOf(f.data),
+    },
+  }))
   for (const { item, overlay } of influences) attach(overlay, ids(item.data.nodes, item.data.node, item.data.actsOn))
 
-  const stakeholders = of('stakeholder').map((s) => ({ item: s, overlay: { id: s.id, ref: s.ref, label: title(s, 'name', 'title'), layer: 'stakeholders' as const, category: str(s.data.category) || undefined } }))
+  const stakeholders = of('stakeholder').map((s) => ({
+    item: s,
+    overlay: {
+      id: s.id,
+      ref: s.ref,
+      label: title(s, 'name', 'title'),
+      layer: 'stakeholders' as const,
+      category: str(s.data.category) || undefined,
+    },
+  }))
   const stakeholderNodes = new Map<string, string[]>()
   for (const link of of('stakeholder_link')) {
-    for (const s of ids(link.data.stakeholder)) stakeholderNodes.set(s, [...(stakeholderNodes.get(s) ?? []), ...ids(link.data.nodes, link.data.node)])
+    for (const s of ids(link.data.stakeholder))
+      stakeholderNodes.set(s, [...(stakeholderNodes.get(s) ?? []), ...ids(link.data.nodes, link.data.node)])
   }
-  for (const { item, overlay } of stakeholders) attach(overlay, [...ids(item.data.nodes, item.data.node), ...(stakeholderNodes.get(item.id) ?? [])])
+  for (const { item, overlay } of stakeholders)
+    attach(overlay, [...ids(item.data.nodes, item.data.node), ...(stakeholderNodes.get(item.id) ?? [])])
 
   const chosen = new Set(selected)
   const interventions = of('intervention')
     .filter((v) => chosen.has(v.id))
-    .map((v) => ({ item: v, overlay: { id: v.id, ref: v.ref, label: title(v, 'title'), layer: 'interventions' as const, category: str(v.data.interventionType) || undefined } }))
+    .map((v) => ({
+      item: v,
+      overlay: {
+        id: v.id,
+        ref: v.ref,
+        label: title(v, 'title'),
+        layer: 'interventions' as const,
+        category: str(v.data.interventionType) || undefined,
+      },
+    }))
   const interventionNodes = new Map<string, string[]>()
   for (const link of of('intervention_link')) {
     const v = str(link.data.intervention)
@@ -100,11 +132,24 @@ export function buildPlanMap(items: MapItem[], selected: readonly string[]): Pla
   }
   for (const { item, overlay } of interventions) attach(overlay, interventionNodes.get(item.id) ?? [])
 
-  const unattached = [...influences, ...stakeholders, ...interventions].map((o) => o.overlay).filter((o) => !attached.has(o.id))
+  const unattached = [...influences, ...stakeholders, ...interventions]
+    .map((o) => o.overlay)
+    .filter((o) => !attached.has(o.id))
   const relations = of('relation')
     .filter((r) => byId.has(str(r.data.from)) && byId.has(str(r.data.to)))
-    .map((r) => ({ id: r.id, ref: r.ref, from: str(r.data.from), to: str(r.data.to), relationType: str(r.data.relationType) || null, label: str(r.data.label) }))
-  for (const n of nodes) n.overlays.sort((a, b) => LAYERS.indexOf(a.layer) - LAYERS.indexOf(b.layer) || a.ref.localeCompare(b.ref, 'en', { numeric: true }))
+    .map((r) => ({
+      id: r.id,
+      ref: r.ref,
+      from: str(r.data.from),
+      to: str(r.data.to),
+      relationType: str(r.data.relationType) || null,
+      label: str(r.data.label),
+    }))
+  for (const n of nodes)
+    n.overlays.sort(
+      (a, b) =>
+        LAYERS.indexOf(a.layer) - LAYERS.indexOf(b.layer) || a.ref.localeCompare(b.ref, 'en', { numeric: true }),
+    )
   return { nodes, relations, unattached }
 }
 
@@ -112,5 +157,9 @@ export function buildPlanMap(items: MapItem[], selected: readonly string[]): Pla
 export function layoutNodes(nodes: MapNode[], width = 1000): { id: string; x: number; y: number }[] {
   const columns = Math.max(1, Math.min(4, nodes.length))
   const step = width / columns
-  return nodes.map((n, i) => ({ id: n.id, x: n.x ?? Math.round(step / 2 + (i % columns) * step), y: n.y ?? 120 + Math.floor(i / columns) * 260 }))
+  return nodes.map((n, i) => ({
+    id: n.id,
+    x: n.x ?? Math.round(step / 2 + (i % columns) * step),
+    y: n.y ?? 120 + Math.floor(i / columns) * 260,
+  }))
 }

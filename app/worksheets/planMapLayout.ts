@@ -34,10 +34,20 @@ function bands(values: number[], tolerance: number): Map<number, number> {
 }
 
 /** Places the node cards on a grid that follows the target map's arrangement. */
-export function layoutCards(nodes: MapNode[], layers: ReadonlySet<Layer>, positions: { id: string; x: number; y: number }[]) {
+export function layoutCards(
+  nodes: MapNode[],
+  layers: ReadonlySet<Layer>,
+  positions: { id: string; x: number; y: number }[],
+) {
   const pos = new Map(positions.map((p) => [p.id, p]))
-  const cols = bands(positions.map((p) => p.x), 120)
-  const rows = bands(positions.map((p) => p.y), 90)
+  const cols = bands(
+    positions.map((p) => p.x),
+    120,
+  )
+  const rows = bands(
+    positions.map((p) => p.y),
+    90,
+  )
   const taken = new Set<string>()
   const cells = nodes.map((node) => {
     const p = pos.get(node.id)!
@@ -46,13 +56,28 @@ export function layoutCards(nodes: MapNode[], layers: ReadonlySet<Layer>, positi
     while (taken.has(`${row}:${col}`)) col += 1
     taken.add(`${row}:${col}`)
     const overlays = node.overlays.filter((o) => layers.has(o.layer))
-    return { node, row, col, overlays, height: HEADER_HEIGHT + overlays.length * ROW_HEIGHT + (overlays.length ? 10 : 0) }
+    return {
+      node,
+      row,
+      col,
+      overlays,
+      height: HEADER_HEIGHT + overlays.length * ROW_HEIGHT + (overlays.length ? 10 : 0),
+    }
   })
   const rowCount = Math.max(0, ...cells.map((c) => c.row + 1))
   const colCount = Math.max(0, ...cells.map((c) => c.col + 1))
-  const rowHeights = Array.from({ length: rowCount }, (_, r) => Math.max(0, ...cells.filter((c) => c.row === r).map((c) => c.height)))
+  const rowHeights = Array.from({ length: rowCount }, (_, r) =>
+    Math.max(0, ...cells.filter((c) => c.row === r).map((c) => c.height)),
+  )
   const rowTops = rowHeights.map((_, r) => MARGIN + rowHeights.slice(0, r).reduce((a, h) => a + h + ROW_GAP, 0))
-  const cards: Card[] = cells.map((c) => ({ node: c.node, overlays: c.overlays, x: MARGIN + c.col * (CARD_WIDTH + COLUMN_GAP), y: rowTops[c.row]!, width: CARD_WIDTH, height: c.height }))
+  const cards: Card[] = cells.map((c) => ({
+    node: c.node,
+    overlays: c.overlays,
+    x: MARGIN + c.col * (CARD_WIDTH + COLUMN_GAP),
+    y: rowTops[c.row]!,
+    width: CARD_WIDTH,
+    height: c.height,
+  }))
   const width = MARGIN * 2 + colCount * CARD_WIDTH + Math.max(0, colCount - 1) * COLUMN_GAP
   const height = rowCount ? rowTops[rowCount - 1]! + rowHeights[rowCount - 1]! + MARGIN : 0
   return { cards, width, height }

@@ -10,7 +10,14 @@ import { type ExtraContext } from './extras.server.ts'
 import { itemSaveResponse } from './item-save.server.ts'
 import { saveScoresOnBase } from './score-save.server.ts'
 import { aggregateScores, rank, type Criterion } from './scoring.ts'
-import { criterionSpec, DEFAULT_CRITERIA, SCORE_MAX, SCORE_MIN, type PrioritisationView, type RankedPair } from './step2.ts'
+import {
+  criterionSpec,
+  DEFAULT_CRITERIA,
+  SCORE_MAX,
+  SCORE_MIN,
+  type PrioritisationView,
+  type RankedPair,
+} from './step2.ts'
 import { type WorksheetItemView } from './types.ts'
 
 /**
@@ -29,7 +36,12 @@ async function ensureCriteria(db: Db, planId: string, actorId: string) {
 }
 
 function toCriterion(item: WorksheetItemView): Criterion {
-  return { key: item.id, weight: typeof item.data.weight === 'number' ? item.data.weight : 1, min: SCORE_MIN, max: SCORE_MAX }
+  return {
+    key: item.id,
+    weight: typeof item.data.weight === 'number' ? item.data.weight : 1,
+    min: SCORE_MIN,
+    max: SCORE_MAX,
+  }
 }
 
 /** Criteria, the ranked pairs with their spread and means by constituency, the viewer's own scores and the decision. */
@@ -41,10 +53,23 @@ export async function loadPrioritisation({ db, planId, actor }: ExtraContext): P
     ItemRepository.findByKind(db, planId, 'priority_decision'),
   ])
   const byId = new Map(pairs.map((p) => [p.id, p]))
-  const aggregated = rank(aggregateScores(pairs.map((p) => p.id), rows, criteria.map(toCriterion)))
+  const aggregated = rank(
+    aggregateScores(
+      pairs.map((p) => p.id),
+      rows,
+      criteria.map(toCriterion),
+    ),
+  )
   const ranking: RankedPair[] = aggregated.map((s, i) => {
     const pair = byId.get(s.subjectId)!
-    return { ...s, pairId: pair.id, ref: pair.ref, issueId: String(pair.data.issue), targetId: String(pair.data.target), rank: s.weightedMean === null ? null : i + 1 }
+    return {
+      ...s,
+      pairId: pair.id,
+      ref: pair.ref,
+      issueId: String(pair.data.issue),
+      targetId: String(pair.data.target),
+      rank: s.weightedMean === null ? null : i + 1,
+    }
   })
   const myScores: Record<string, Record<string, number>> = {}
   for (const r of rows) if (r.scorer_id === actor.id) (myScores[r.subject_id] ??= {})[r.criterion] = r.value
@@ -56,9 +81,16 @@ const scoreHead = z.object({ intent: z.literal('score:save'), pairId: uuid })
 const SCORE_FIELD = /^score\.(.+)$/
 
 /** Saves the current participant's scores for one pair (`score.<criterionId>` = 1…5, empty clears), from the scores in `base`. */
-export async function handlePrioritisationAction({ db, planId, actor, role, formData }: ExtraContext & { formData: FormData }) {
+export async function handlePrioritisationAction({
+  db,
+  planId,
+  actor,
+  role,
+  formData,
+}: ExtraContext & { formData: FormData }) {
   const formId = String(formData.get('formId') ?? '').slice(0, 100)
-  const fail = (error: Record<string, string[]>, status = 400) => data({ formId, result: { status: 'error' as const, error }, conflict: null }, { status })
+  const fail = (error: Record<string, string[]>, status = 400) =>
+    data({ formId, result: { status: 'error' as const, error }, conflict: null }, { status })
   const head = scoreHead.safeParse({ intent: formData.get('intent'), pairId: formData.get('pairId') })
   if (!head.success) return fail({ '': ['validation.invalid'] })
   if (!canOnPlan(actor, role, 'worksheet:score')) throw data({ message: 'Forbidden' }, { status: 403 })
@@ -82,13 +114,20 @@ export async function handlePrioritisationAction({ db, planId, actor, role, form
       continue
     }
     const value = Number(text)
-    if (!/^-?\d+$/.test(text) || value < SCORE_MIN || value > SCORE_MAX) errors[key] = [`validation.scoreRange|${SCORE_MIN}|${SCORE_MAX}`]
+    if (!/^-?\d+$/.test(text) || value < SCORE_MIN || value > SCORE_MAX)
+      errors[key] = [`validation.scoreRange|${SCORE_MIN}|${SCORE_MAX}`]
     else values[criterion] = value
   }
   if (Object.keys(errors).length > 0) return fail(errors)
   if (Object.keys(values).length === 0) return fail({ '': ['validation.invalid'] })
   // The same participant saving from another tab meanwhile is merged, or shown side by side (ADR 036).
-  const outcome = await saveScoresOnBase(db, { planId, subjectId: pair.id, scorerId: actor.id, values, base: readBase(formData) })
+  const outcome = await saveScoresOnBase(db, {
+    planId,
+    subjectId: pair.id,
+    scorerId: actor.id,
+    values,
+    base: readBase(formData),
+  })
   return itemSaveResponse(formId, outcome)
 }
 

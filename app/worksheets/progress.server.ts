@@ -5,7 +5,11 @@ import { SUBSTEP_CODES, type SubstepCode } from '#core/substeps.ts'
 import { dataSourceProgress, mandateProgress, resourceProgress } from './step1.progress.server.ts'
 import { issuesTargetsProgress, prioritisationProgress, targetMapProgress } from './step2.progress.server.ts'
 import { causeTreeProgress, influenceProgress } from './step3.progress.server.ts'
-import { stakeholderListProgress, stakeholderMapProgress, stakeholderPriorityProgress } from './step4.progress.server.ts'
+import {
+  stakeholderListProgress,
+  stakeholderMapProgress,
+  stakeholderPriorityProgress,
+} from './step4.progress.server.ts'
 import { interventionMapProgress, interventionPriorityProgress, interventionProgress } from './step5.server.ts'
 import { chartProgress, planMapProgress } from './step6.server.ts'
 
@@ -80,7 +84,10 @@ function contentOf(items: ProgressItem[], scores: (ProgressScore & { kind: strin
 
 /** The status of all 16 sub-steps of each plan: two queries whatever the number of plans. */
 export async function plansProgress(db: Executor, planIds: readonly string[]): Promise<Map<string, SubstepProgress[]>> {
-  const [items, scores] = await Promise.all([ItemRepository.findForProgress(db, planIds), ScoreRepository.findForProgress(db, planIds)])
+  const [items, scores] = await Promise.all([
+    ItemRepository.findForProgress(db, planIds),
+    ScoreRepository.findForProgress(db, planIds),
+  ])
   const itemsOf = new Map<string, ProgressItem[]>(planIds.map((id) => [id, []]))
   const scoresOf = new Map<string, (ProgressScore & { kind: string })[]>(planIds.map((id) => [id, []]))
   for (const i of items) itemsOf.get(i.plan_id)?.push(i)

@@ -20,7 +20,11 @@ export interface PriorityRankingRow {
 const text = (v: unknown) => (typeof v === 'string' ? v : '')
 
 /** The `limit` best-scored issue × target pairs, with the total number of pairs. */
-export async function loadPriorityRanking(db: Db, planId: string, limit = 5): Promise<{ rows: PriorityRankingRow[]; total: number }> {
+export async function loadPriorityRanking(
+  db: Db,
+  planId: string,
+  limit = 5,
+): Promise<{ rows: PriorityRankingRow[]; total: number }> {
   const [pairs, scores, criteria, issues, targets, decisions] = await Promise.all([
     ItemRepository.findByKind(db, planId, 'pair'),
     ScoreRepository.findByKind(db, planId, 'pair'),
@@ -30,11 +34,27 @@ export async function loadPriorityRanking(db: Db, planId: string, limit = 5): Pr
     ItemRepository.findByKind(db, planId, 'priority_decision'),
   ])
   // Scores point at criterion items: a plan whose 2.2 page was never opened has neither, so its pairs are unscored.
-  const weights = criteria.map((c) => ({ key: c.id, weight: typeof c.data.weight === 'number' ? c.data.weight : 1, min: SCORE_MIN, max: SCORE_MAX }))
-  const selected = new Set(Array.isArray(decisions[0]?.data.pairs) ? (decisions[0].data.pairs as unknown[]).map(String) : [])
-  const titles = new Map([...issues.map((i) => [i.id, `${i.ref} ${text(i.data.title)}`] as const), ...targets.map((t) => [t.id, `${t.ref} ${text(t.data.name)}`] as const)])
+  const weights = criteria.map((c) => ({
+    key: c.id,
+    weight: typeof c.data.weight === 'number' ? c.data.weight : 1,
+    min: SCORE_MIN,
+    max: SCORE_MAX,
+  }))
+  const selected = new Set(
+    Array.isArray(decisions[0]?.data.pairs) ? (decisions[0].data.pairs as unknown[]).map(String) : [],
+  )
+  const titles = new Map([
+    ...issues.map((i) => [i.id, `${i.ref} ${text(i.data.title)}`] as const),
+    ...targets.map((t) => [t.id, `${t.ref} ${text(t.data.name)}`] as const),
+  ])
   const byId = new Map(pairs.map((p) => [p.id, p]))
-  const ranked = rank(aggregateScores(pairs.map((p) => p.id), scores, weights))
+  const ranked = rank(
+    aggregateScores(
+      pairs.map((p) => p.id),
+      scores,
+      weights,
+    ),
+  )
   const rows = ranked.slice(0, limit).map((s, i): PriorityRankingRow => {
     const pair = byId.get(s.subjectId)!
     return {

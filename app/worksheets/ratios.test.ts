@@ -2,12 +2,25 @@ import { describe, expect, it } from 'vitest'
 import { resourceRatios } from './ratios.ts'
 import { type WorksheetItemView } from './types.ts'
 
-const item = (kind: string, data: Record<string, unknown>): WorksheetItemView => ({ id: crypto.randomUUID(), plan_id: 'p', kind, ref: 'X', position: 1, data, version: 1, updated_at: '' })
+const item = (kind: string, data: Record<string, unknown>): WorksheetItemView => ({
+  id: crypto.randomUUID(),
+  plan_id: 'p',
+  kind,
+  ref: 'X',
+  position: 1,
+  data,
+  version: 1,
+  updated_at: '',
+})
 
 describe('resource ratios', () => {
   it('computes the worked example ratios', () => {
     const r = resourceRatios(
-      [item('resource', { resourceType: 'inspectors', quantity: 18, women: 5 }), item('resource', { resourceType: 'field_days', quantity: 240 }), item('resource', { resourceType: 'vehicles', quantity: 2 })],
+      [
+        item('resource', { resourceType: 'inspectors', quantity: 18, women: 5 }),
+        item('resource', { resourceType: 'field_days', quantity: 240 }),
+        item('resource', { resourceType: 'vehicles', quantity: 2 }),
+      ],
       item('scope_figures', { establishments: 100, workers: 33100, employedPersons: 1_450_000 }),
     )
     expect(r.inspectors).toBe(18)
@@ -21,6 +34,12 @@ describe('resource ratios', () => {
 
   it('reports unknown ratios instead of dividing by zero', () => {
     const r = resourceRatios([], undefined)
-    expect(r).toMatchObject({ inspectors: 0, establishmentsPerInspector: null, workersPerInspector: null, fieldDaysPerInspector: null, inspectorsPer10000Employed: null })
+    expect(r).toMatchObject({
+      inspectors: 0,
+      establishmentsPerInspector: null,
+      workersPerInspector: null,
+      fieldDaysPerInspector: null,
+      inspectorsPer10000Employed: null,
+    })
   })
 })

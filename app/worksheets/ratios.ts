@@ -17,7 +17,9 @@ export function resourceRatios(resources: WorksheetItemView[], scope: WorksheetI
   const inspectorRows = resources.filter((r) => r.data.resourceType === 'inspectors')
   const inspectors = inspectorRows.reduce((sum, r) => sum + num(r.data.quantity), 0)
   const womenKnown = inspectorRows.some((r) => typeof r.data.women === 'number')
-  const fieldDays = resources.filter((r) => r.data.resourceType === 'field_days').reduce((sum, r) => sum + num(r.data.quantity), 0)
+  const fieldDays = resources
+    .filter((r) => r.data.resourceType === 'field_days')
+    .reduce((sum, r) => sum + num(r.data.quantity), 0)
   const per = (total: unknown) => (inspectors > 0 && typeof total === 'number' && total > 0 ? total / inspectors : null)
   const employed = scope?.data.employedPersons
   return {

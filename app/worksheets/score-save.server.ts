@@ -24,7 +24,13 @@ export interface SavedScores {
  */
 export async function saveScoresOnBase(
   db: Db,
-  input: { planId: string; subjectId: string; scorerId: string; values: Record<string, number | null>; base: Values | null },
+  input: {
+    planId: string
+    subjectId: string
+    scorerId: string
+    values: Record<string, number | null>
+    base: Values | null
+  },
 ): Promise<SaveOutcome<SavedScores>> {
   const fields = Object.keys(input.values)
   const load = async () => {
@@ -42,7 +48,13 @@ export async function saveScoresOnBase(
     load,
     write: async (values, current) => {
       const scores = Object.fromEntries(fields.map((f) => [f, typeof values[f] === 'number' ? values[f] : null]))
-      await ScoreRepository.upsertForScorer(db, { planId: input.planId, subjectId: input.subjectId, scorerId: input.scorerId, values: scores, expected: current.data as Record<string, number> })
+      await ScoreRepository.upsertForScorer(db, {
+        planId: input.planId,
+        subjectId: input.subjectId,
+        scorerId: input.scorerId,
+        values: scores,
+        expected: current.data as Record<string, number>,
+      })
       const after = Object.fromEntries(Object.entries({ ...current.data, ...scores }).filter(([, v]) => v !== null))
       return { id: input.subjectId, version: 0, data: after }
     },

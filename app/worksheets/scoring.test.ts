@@ -5,7 +5,13 @@ const criteria: Criterion[] = [
   { key: 'severity', weight: 1 },
   { key: 'scale', weight: 1 },
 ]
-const row = (subject: string, scorer: string, constituency: string, criterion: string, value: number): ScoreRow => ({ subject_id: subject, scorer_id: scorer, constituency, criterion, value })
+const row = (subject: string, scorer: string, constituency: string, criterion: string, value: number): ScoreRow => ({
+  subject_id: subject,
+  scorer_id: scorer,
+  constituency,
+  criterion,
+  value,
+})
 
 describe('aggregateScores', () => {
   it('computes the weighted mean of criterion means, the spread and the means per constituency', () => {
@@ -27,22 +33,41 @@ describe('aggregateScores', () => {
 
   it('applies weights', () => {
     const rows = [row('p', 'a', 'government', 'severity', 5), row('p', 'a', 'government', 'scale', 1)]
-    const [s] = aggregateScores(['p'], rows, [{ key: 'severity', weight: 3 }, { key: 'scale', weight: 1 }])
+    const [s] = aggregateScores(['p'], rows, [
+      { key: 'severity', weight: 3 },
+      { key: 'scale', weight: 1 },
+    ])
     expect(s!.weightedMean).toBe(4)
   })
 
   it('reverse-scores cost on its own scale', () => {
     const rows = [row('v', 'a', 'government', 'cost', 2), row('v', 'a', 'government', 'effect', 5)]
-    const [s] = aggregateScores(['v'], rows, [{ key: 'effect', weight: 1 }, { key: 'cost', weight: 1, reverse: true }])
+    const [s] = aggregateScores(['v'], rows, [
+      { key: 'effect', weight: 1 },
+      { key: 'cost', weight: 1, reverse: true },
+    ])
     expect(s!.weightedMean).toBe(4.5)
     expect(s!.byCriterion.cost).toBe(2)
   })
 
   it('matches the worked example score of I1 × T1 (4.38)', () => {
-    const keys = ['severity', 'scale', 'vulnerability', 'low_reporting', 'leverage', 'systemic', 'measurable', 'policy_fit']
+    const keys = [
+      'severity',
+      'scale',
+      'vulnerability',
+      'low_reporting',
+      'leverage',
+      'systemic',
+      'measurable',
+      'policy_fit',
+    ]
     const means = [4, 5, 4, 4, 4, 5, 4, 5]
     const rows = keys.map((k, i) => row('pair', 'x', 'government', k, means[i]!))
-    const [s] = aggregateScores(['pair'], rows, keys.map((key) => ({ key, weight: 1 })))
+    const [s] = aggregateScores(
+      ['pair'],
+      rows,
+      keys.map((key) => ({ key, weight: 1 })),
+    )
     expect(s!.weightedMean!.toFixed(2)).toBe('4.38')
   })
 
@@ -53,7 +78,11 @@ describe('aggregateScores', () => {
   })
 
   it('ignores scores on criteria that were removed', () => {
-    const [s] = aggregateScores(['p'], [row('p', 'x', 'workers', 'retired', 1), row('p', 'x', 'workers', 'severity', 5)], criteria)
+    const [s] = aggregateScores(
+      ['p'],
+      [row('p', 'x', 'workers', 'retired', 1), row('p', 'x', 'workers', 'severity', 5)],
+      criteria,
+    )
     expect(s!.weightedMean).toBe(5)
     expect(s!.spread).toEqual({ min: 5, max: 5 })
   })

@@ -61,9 +61,19 @@ export function aggregateScores(subjectIds: string[], rows: ScoreRow[], criteria
     return {
       subjectId,
       weightedMean: weightedMean(mine, criteria),
-      byCriterion: Object.fromEntries(criteria.map((c) => [c.key, mean(mine.filter((r) => r.criterion === c.key).map((r) => r.value))])),
+      byCriterion: Object.fromEntries(
+        criteria.map((c) => [c.key, mean(mine.filter((r) => r.criterion === c.key).map((r) => r.value))]),
+      ),
       spread: values.length ? { min: Math.min(...values), max: Math.max(...values) } : null,
-      byConstituency: Object.fromEntries(constituencies.map((k) => [k, weightedMean(mine.filter((r) => r.constituency === k), criteria)])),
+      byConstituency: Object.fromEntries(
+        constituencies.map((k) => [
+          k,
+          weightedMean(
+            mine.filter((r) => r.constituency === k),
+            criteria,
+          ),
+        ]),
+      ),
       scorers: new Set(mine.map((r) => r.scorer_id)).size,
     }
   })

@@ -42,8 +42,13 @@ function fieldSchema(f: FieldSpec): z.ZodTypeAny {
   switch (f.type) {
     case 'text':
     case 'longtext': {
-      const s = z.string().trim().max(f.max ?? (f.type === 'text' ? 300 : 5000))
-      return f.required ? s.min(1).refine(isStorable, 'validation.invalid') : s.refine(isStorable, 'validation.invalid').optional()
+      const s = z
+        .string()
+        .trim()
+        .max(f.max ?? (f.type === 'text' ? 300 : 5000))
+      return f.required
+        ? s.min(1).refine(isStorable, 'validation.invalid')
+        : s.refine(isStorable, 'validation.invalid').optional()
     }
     case 'number': {
       let n = z.number({ invalid_type_error: 'validation.number' })
@@ -52,11 +57,22 @@ function fieldSchema(f: FieldSpec): z.ZodTypeAny {
       return f.required ? n : n.optional()
     }
     case 'enum':
-      return f.required ? z.enum(f.options as [string, ...string[]]) : z.enum(f.options as [string, ...string[]]).optional()
+      return f.required
+        ? z.enum(f.options as [string, ...string[]])
+        : z.enum(f.options as [string, ...string[]]).optional()
     case 'multiEnum':
-      return z.array(z.enum(f.options as [string, ...string[]])).max(f.options.length).default([])
+      return z
+        .array(z.enum(f.options as [string, ...string[]]))
+        .max(f.options.length)
+        .default([])
     case 'date': {
-      const d = z.string().regex(DATE, 'validation.date').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'validation.date')
+      const d = z
+        .string()
+        .regex(DATE, 'validation.date')
+        .refine(
+          (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+          'validation.date',
+        )
       return f.required ? d : d.optional()
     }
     case 'boolean':
@@ -66,7 +82,11 @@ function fieldSchema(f: FieldSpec): z.ZodTypeAny {
       return f.required ? id : id.optional()
     }
     case 'links':
-      return z.array(z.string().uuid('validation.unknownLink')).max(200).min(f.min ?? 0).default([])
+      return z
+        .array(z.string().uuid('validation.unknownLink'))
+        .max(200)
+        .min(f.min ?? 0)
+        .default([])
   }
 }
 
@@ -78,7 +98,8 @@ export function dataSchema(spec: KindSpec) {
   if (!schema) {
     const shape = Object.fromEntries(spec.fields.map((f) => [f.name, fieldSchema(f)]))
     schema = z.object(shape).superRefine((data, ctx) => {
-      for (const issue of spec.refine?.(data) ?? []) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
+      for (const issue of spec.refine?.(data) ?? [])
+        ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
     })
     cache.set(spec.kind, schema)
   }
@@ -87,5 +108,7 @@ export function dataSchema(spec: KindSpec) {
 
 /** Field names that reference other items, with the kind they must point to. */
 export function linkFields(spec: KindSpec): { name: string; kind: string; many: boolean }[] {
-  return spec.fields.flatMap((f) => (f.type === 'link' || f.type === 'links' ? [{ name: f.name, kind: f.kind, many: f.type === 'links' }] : []))
+  return spec.fields.flatMap((f) =>
+    f.type === 'link' || f.type === 'links' ? [{ name: f.name, kind: f.kind, many: f.type === 'links' }] : [],
+  )
 }

@@ -6,7 +6,12 @@ export const mandateProgress: ProgressEvaluator = (content) => {
   if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noMandate'] }
   const missing: string[] = []
   if (!items.some((i) => i.data.powerType !== 'limit')) missing.push('progress.missing.noPower')
-  if (!items.some((i) => i.data.powerType === 'limit' || (typeof i.data.limitsOrGaps === 'string' && i.data.limitsOrGaps !== ''))) missing.push('progress.missing.noLimit')
+  if (
+    !items.some(
+      (i) => i.data.powerType === 'limit' || (typeof i.data.limitsOrGaps === 'string' && i.data.limitsOrGaps !== ''),
+    )
+  )
+    missing.push('progress.missing.noLimit')
   return { status: missing.length ? 'in_progress' : 'done', missing }
 }
 
@@ -15,7 +20,8 @@ export const resourceProgress: ProgressEvaluator = (content) => {
   const items = content.items('resource', 'scope_figures')
   if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noResources'] }
   const missing: string[] = []
-  if (!items.some((i) => i.kind === 'resource' && i.data.resourceType === 'inspectors')) missing.push('progress.missing.noInspectors')
+  if (!items.some((i) => i.kind === 'resource' && i.data.resourceType === 'inspectors'))
+    missing.push('progress.missing.noInspectors')
   if (!items.some((i) => i.kind === 'scope_figures')) missing.push('progress.missing.noScopeFigures')
   return { status: missing.length ? 'in_progress' : 'done', missing }
 }
@@ -25,5 +31,7 @@ export const dataSourceProgress: ProgressEvaluator = (content) => {
   const items = content.items('data_source')
   if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noDataSources'] }
   const unrated = items.filter((i) => !i.data.quality)
-  return unrated.length ? { status: 'in_progress', missing: ['progress.missing.qualityUnrated'] } : { status: 'done', missing: [] }
+  return unrated.length
+    ? { status: 'in_progress', missing: ['progress.missing.qualityUnrated'] }
+    : { status: 'done', missing: [] }
 }

@@ -1,8 +1,40 @@
 import { type KindSpec } from './spec.ts'
 
-export const POWER_TYPES = ['entry_inspection', 'information', 'order_notice', 'stop_work', 'sanction_fine', 'prosecution_referral', 'status_determination', 'advice_awareness', 'coordination', 'limit'] as const
-export const RESOURCE_TYPES = ['inspectors', 'osh_specialists', 'offices', 'vehicles', 'field_days', 'budget', 'ict', 'training', 'partner', 'other'] as const
-export const DATA_SOURCE_TYPES = ['inspection_records', 'complaints', 'accident_reports', 'registers', 'labour_force_survey', 'social_security', 'union_surveys', 'audits', 'other'] as const
+export const POWER_TYPES = [
+  'entry_inspection',
+  'information',
+  'order_notice',
+  'stop_work',
+  'sanction_fine',
+  'prosecution_referral',
+  'status_determination',
+  'advice_awareness',
+  'coordination',
+  'limit',
+] as const
+export const RESOURCE_TYPES = [
+  'inspectors',
+  'osh_specialists',
+  'offices',
+  'vehicles',
+  'field_days',
+  'budget',
+  'ict',
+  'training',
+  'partner',
+  'other',
+] as const
+export const DATA_SOURCE_TYPES = [
+  'inspection_records',
+  'complaints',
+  'accident_reports',
+  'registers',
+  'labour_force_survey',
+  'social_security',
+  'union_surveys',
+  'audits',
+  'other',
+] as const
 export const DATA_FORMATS = ['paper', 'spreadsheet', 'ecms', 'database', 'other'] as const
 export const QUALITY = ['low', 'medium', 'high'] as const
 
@@ -41,7 +73,10 @@ export const resourceSpec: KindSpec = {
     { name: 'constraints', type: 'longtext', max: 2000 },
   ],
   columns: ['resourceType', 'description', 'quantity', 'women', 'unit', 'constraints'],
-  refine: (d) => (typeof d.women === 'number' && typeof d.quantity === 'number' && d.women > d.quantity ? [{ path: 'women', message: 'validation.womenAboveTotal' }] : []),
+  refine: (d) =>
+    typeof d.women === 'number' && typeof d.quantity === 'number' && d.women > d.quantity
+      ? [{ path: 'women', message: 'validation.womenAboveTotal' }]
+      : [],
 }
 
 /** The size of the inspectorate's universe, for the ratios of 1.2 (one item per plan). */

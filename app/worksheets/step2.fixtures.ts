@@ -17,7 +17,10 @@ export function form(values: Record<string, string | string[]>) {
 
 export type Unwrapped = {
   status: number
-  body: { result: { status?: string; error?: Record<string, string[] | null> | null } | null; conflict: { data: Record<string, unknown>; version: number } | null }
+  body: {
+    result: { status?: string; error?: Record<string, string[] | null> | null } | null
+    conflict: { data: Record<string, unknown>; version: number } | null
+  }
 }
 
 /** The status and body of an action's return value (a plain object or a `data()` wrapper). */
@@ -38,16 +41,29 @@ async function participant(planId: string, userId: string, role: PlanRole) {
     id: userId,
     role,
     ctx,
-    item: async (values: Record<string, string | string[]>) => unwrap(await handleItemAction({ ...ctx, formData: form(values) })),
-    extra: async (code: '2.2' | '2.3', values: Record<string, string | string[]>) => unwrap(await EXTRA_ACTIONS[code]!({ ...ctx, formData: form(await withScoreBase(db, values, userId)) })),
+    item: async (values: Record<string, string | string[]>) =>
+      unwrap(await handleItemAction({ ...ctx, formData: form(values) })),
+    extra: async (code: '2.2' | '2.3', values: Record<string, string | string[]>) =>
+      unwrap(await EXTRA_ACTIONS[code]!({ ...ctx, formData: form(await withScoreBase(db, values, userId)) })),
   }
 }
 
 /** A score form as a freshly loaded page posts it: with the scores it showed as its base (ADR 036). */
-export async function withScoreBase<T extends Record<string, unknown>>(db: Db, values: T, scorerId: string): Promise<T> {
+export async function withScoreBase<T extends Record<string, unknown>>(
+  db: Db,
+  values: T,
+  scorerId: string,
+): Promise<T> {
   const subjectId = values.pairId ?? values.id ?? values.subject
   if (values.intent !== 'score:save' || 'base' in values || typeof subjectId !== 'string') return values
-  const planId = (await db.selectFrom('worksheet_items').select('plan_id').where('id', '=', subjectId).executeTakeFirst().catch(() => undefined))?.plan_id
+  const planId = (
+    await db
+      .selectFrom('worksheet_items')
+      .select('plan_id')
+      .where('id', '=', subjectId)
+      .executeTakeFirst()
+      .catch(() => undefined)
+  )?.plan_id
   if (!planId) return values
   const { values: shown } = await ScoreRepository.findForScorer(db, { planId, subjectId, scorerId })
   return { ...values, base: JSON.stringify(shown) }

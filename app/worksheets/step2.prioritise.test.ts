@@ -19,7 +19,14 @@ async function scoredPlan(members: Parameters<typeof planWithTeam>[0] = []) {
   const criteria = (await loadPrioritisation(lead.ctx)).criteria
   const pairs = async () => ItemRepository.findByKind(db, plan.id, 'pair')
   const score = (who: Participant, pairId: string, values: number[]) =>
-    who.extra('2.2', { intent: 'score:save', formId: 'f', pairId, ...Object.fromEntries(criteria.flatMap((c, i) => (values[i] === undefined ? [] : [[`score.${c.id}`, String(values[i])]]))) })
+    who.extra('2.2', {
+      intent: 'score:save',
+      formId: 'f',
+      pairId,
+      ...Object.fromEntries(
+        criteria.flatMap((c, i) => (values[i] === undefined ? [] : [[`score.${c.id}`, String(values[i])]])),
+      ),
+    })
   return { ...team, issue: issue!, t1: t1!, t2: t2!, criteria, pairs, score }
 }
 
@@ -43,14 +50,28 @@ describe('2.2 criteria', () => {
   it('lets only the lead change criteria and weights', async () => {
     const { plan, lead, others } = await planWithTeam([{ role: 'coauthor' }, { role: 'contributor' }])
     const [severity] = (await loadPrioritisation(lead.ctx)).criteria
-    const update = { intent: 'item:update', kind: 'criterion', id: severity!.id, version: '1', criterionKey: 'severity', weight: '2' }
+    const update = {
+      intent: 'item:update',
+      kind: 'criterion',
+      id: severity!.id,
+      version: '1',
+      criterionKey: 'severity',
+      weight: '2',
+    }
     for (const other of others) {
       await expect(other.item(update)).rejects.toMatchObject({ init: { status: 403 } })
-      await expect(other.item({ intent: 'item:delete', id: severity!.id, version: '1' })).rejects.toMatchObject({ init: { status: 403 } })
-      await expect(other.item({ intent: 'item:create', kind: 'criterion', criterionKey: 'custom', name: 'Gender', weight: '1' })).rejects.toMatchObject({ init: { status: 403 } })
+      await expect(other.item({ intent: 'item:delete', id: severity!.id, version: '1' })).rejects.toMatchObject({
+        init: { status: 403 },
+      })
+      await expect(
+        other.item({ intent: 'item:create', kind: 'criterion', criterionKey: 'custom', name: 'Gender', weight: '1' }),
+      ).rejects.toMatchObject({ init: { status: 403 } })
     }
     expect((await lead.item(update)).status).toBe(200)
-    expect((await lead.item({ intent: 'item:create', kind: 'criterion', criterionKey: 'custom', weight: '1' })).body.result?.error?.name).toEqual(['validation.required'])
+    expect(
+      (await lead.item({ intent: 'item:create', kind: 'criterion', criterionKey: 'custom', weight: '1' })).body.result
+        ?.error?.name,
+    ).toEqual(['validation.required'])
     expect((await ItemRepository.findById(db, plan.id, severity!.id))?.data.weight).toBe(2)
   })
 })
@@ -63,9 +84,28 @@ describe('2.2 pairs', () => {
     expect(dup.body.result?.error?.target).toEqual(['validation.duplicatePair|P1'])
     expect((await lead.item({ intent: 'item:create', kind: 'pair', issue: issue.id, target: t2.id })).status).toBe(200)
     const [, second] = await pairs()
-    const onto = await lead.item({ intent: 'item:update', kind: 'pair', id: second!.id, version: '1', issue: issue.id, target: t1.id })
+    const onto = await lead.item({
+      intent: 'item:update',
+      kind: 'pair',
+      id: second!.id,
+      version: '1',
+      issue: issue.id,
+      target: t1.id,
+    })
     expect(onto.status).toBe(400)
-    expect((await lead.item({ intent: 'item:update', kind: 'pair', id: second!.id, version: '1', issue: issue.id, target: t2.id, note: 'same pair' })).status).toBe(200)
+    expect(
+      (
+        await lead.item({
+          intent: 'item:update',
+          kind: 'pair',
+          id: second!.id,
+          version: '1',
+          issue: issue.id,
+          target: t2.id,
+          note: 'same pair',
+        })
+      ).status,
+    ).toBe(200)
   })
 
   it('refuses a pair with another plan’s issue', async () => {
@@ -87,29 +127,52 @@ describe('2.2 scoring', () => {
     await expect(score(others[1]!, pair!.id, [1, 1, 1, 1, 1, 1, 1, 1])).rejects.toMatchObject({ init: { status: 403 } })
   })
 
-  it.each([['0'], ['6'], ['3.5'], ['high'], ['-1']])('refuses the score %s with a 400 and writes nothing', async (bad) => {
-    const { lead, pairs, criteria } = await scoredPlan()
-    const [pair] = await pairs()
-    const res = await lead.extra('2.2', { intent: 'score:save', formId: 'f', pairId: pair!.id, [`score.${criteria[0]!.id}`]: '4', [`score.${criteria[1]!.id}`]: bad })
-    expect(res.status).toBe(400)
-    expect(res.body.result?.error?.[`score.${criteria[1]!.id}`]).toEqual(['validation.scoreRange|1|5'])
-    expect((await loadPrioritisation(lead.ctx)).myScores).toEqual({})
-  })
+  it.each([['0'], ['6'], ['3.5'], ['high'], ['-1']])(
+    'refuses the score %s with a 400 and writes nothing',
+    async (bad) => {
+      const { lead, pairs, criteria } = await scoredPlan()
+      const [pair] = await pairs()
+      const res = await lead.extra('2.2', {
+        intent: 'score:save',
+        formId: 'f',
+        pairId: pair!.id,
+        [`score.${criteria[0]!.id}`]: '4',
+        [`score.${criteria[1]!.id}`]: bad,
+      })
+      expect(res.status).toBe(400)
+      expect(res.body.result?.error?.[`score.${criteria[1]!.id}`]).toEqual(['validation.scoreRange|1|5'])
+      expect((await loadPrioritisation(lead.ctx)).myScores).toEqual({})
+    },
+  )
 
   it('refuses an unknown criterion and a pair of another plan', async () => {
     const a = await scoredPlan()
     const b = await scoredPlan()
     const [foreignPair] = await a.pairs()
     const [pair] = await b.pairs()
-    expect((await b.lead.extra('2.2', { intent: 'score:save', pairId: pair!.id, [`score.${a.criteria[0]!.id}`]: '3' })).status).toBe(400)
-    expect((await b.lead.extra('2.2', { intent: 'score:save', pairId: foreignPair!.id, [`score.${b.criteria[0]!.id}`]: '3' })).status).toBe(404)
+    expect(
+      (await b.lead.extra('2.2', { intent: 'score:save', pairId: pair!.id, [`score.${a.criteria[0]!.id}`]: '3' }))
+        .status,
+    ).toBe(400)
+    expect(
+      (
+        await b.lead.extra('2.2', {
+          intent: 'score:save',
+          pairId: foreignPair!.id,
+          [`score.${b.criteria[0]!.id}`]: '3',
+        })
+      ).status,
+    ).toBe(404)
     expect((await b.lead.extra('2.2', { intent: 'score:save', pairId: 'not-a-uuid' })).status).toBe(400)
   })
 
   it('keeps each scorer’s own scores: two scorers never overwrite each other', async () => {
     const { lead, others, pairs, score } = await scoredPlan([{ role: 'coauthor', constituency: 'workers' }])
     const [pair] = await pairs()
-    await Promise.all([score(lead, pair!.id, [2, 2, 2, 2, 2, 2, 2, 2]), score(others[0]!, pair!.id, [4, 4, 4, 4, 4, 4, 4, 4])])
+    await Promise.all([
+      score(lead, pair!.id, [2, 2, 2, 2, 2, 2, 2, 2]),
+      score(others[0]!, pair!.id, [4, 4, 4, 4, 4, 4, 4, 4]),
+    ])
     await score(lead, pair!.id, [3])
     const mine = (await loadPrioritisation(lead.ctx)).myScores[pair!.id]!
     const theirs = (await loadPrioritisation(others[0]!.ctx)).myScores[pair!.id]!
@@ -142,7 +205,14 @@ describe('2.2 scoring', () => {
     expect(view.constituencies).toEqual(['employers', 'government', 'workers'])
     // Weighting severity ×3 and the lead's low severity for P2 reorders the ranking.
     const severity = criteria[0]!
-    await lead.item({ intent: 'item:update', kind: 'criterion', id: severity.id, version: '1', criterionKey: 'severity', weight: '3' })
+    await lead.item({
+      intent: 'item:update',
+      kind: 'criterion',
+      id: severity.id,
+      version: '1',
+      criterionKey: 'severity',
+      weight: '3',
+    })
     await score(lead, p2!.id, [1])
     await score(union, p2!.id, [1])
     view = await loadPrioritisation(employer.ctx)
@@ -154,7 +224,13 @@ describe('2.2 decision', () => {
   it('is recorded by the lead only, needs a pair and a rationale, and refuses a stale save', async () => {
     const { plan, lead, others, pairs } = await scoredPlan([{ role: 'coauthor' }])
     const [pair] = await pairs()
-    const decision = { intent: 'item:create', kind: 'priority_decision', pairs: pair!.id, rationale: 'Highest score and a clear legal basis', dissent: 'Employers: leverage 3' }
+    const decision = {
+      intent: 'item:create',
+      kind: 'priority_decision',
+      pairs: pair!.id,
+      rationale: 'Highest score and a clear legal basis',
+      dissent: 'Employers: leverage 3',
+    }
     await expect(others[0]!.item(decision)).rejects.toMatchObject({ init: { status: 403 } })
     const empty = await lead.item({ intent: 'item:create', kind: 'priority_decision' })
     expect(empty.status).toBe(400)
@@ -162,8 +238,17 @@ describe('2.2 decision', () => {
     expect((await lead.item(decision)).status).toBe(200)
     expect((await lead.item(decision)).status).toBe(400)
     const [stored] = await ItemRepository.findByKind(db, plan.id, 'priority_decision')
-    expect((await lead.item({ ...decision, intent: 'item:update', id: stored!.id, version: '1', rationale: 'First edit' })).status).toBe(200)
-    const stale = await lead.item({ ...decision, intent: 'item:update', id: stored!.id, version: '1', rationale: 'Second edit from an old page' })
+    expect(
+      (await lead.item({ ...decision, intent: 'item:update', id: stored!.id, version: '1', rationale: 'First edit' }))
+        .status,
+    ).toBe(200)
+    const stale = await lead.item({
+      ...decision,
+      intent: 'item:update',
+      id: stored!.id,
+      version: '1',
+      rationale: 'Second edit from an old page',
+    })
     expect(stale.status).toBe(409)
     expect(stale.body.conflict).toMatchObject({ version: 2, data: { rationale: 'First edit' } })
   })

@@ -3,7 +3,8 @@ import { type ProgressEvaluator } from './progress.server.ts'
 /** Done when there is at least one issue and one target. */
 export const issuesTargetsProgress: ProgressEvaluator = (content) => {
   const items = content.items('issue', 'target')
-  if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noIssues', 'progress.missing.noTargets'] }
+  if (items.length === 0)
+    return { status: 'not_started', missing: ['progress.missing.noIssues', 'progress.missing.noTargets'] }
   const missing: string[] = []
   if (!items.some((i) => i.kind === 'issue')) missing.push('progress.missing.noIssues')
   if (!items.some((i) => i.kind === 'target')) missing.push('progress.missing.noTargets')
@@ -14,7 +15,8 @@ export const issuesTargetsProgress: ProgressEvaluator = (content) => {
 export const prioritisationProgress: ProgressEvaluator = (content) => {
   const items = content.items('pair', 'priority_decision')
   if (!items.some((i) => i.kind === 'pair')) return { status: 'not_started', missing: ['progress.missing.noPairs'] }
-  if (!items.some((i) => i.kind === 'priority_decision')) return { status: 'in_progress', missing: ['progress.missing.noPriority'] }
+  if (!items.some((i) => i.kind === 'priority_decision'))
+    return { status: 'in_progress', missing: ['progress.missing.noPriority'] }
   return { status: 'done', missing: [] }
 }
 

@@ -17,7 +17,13 @@ beforeEach(async () => {
   ids = await seedDemo(db, passwordHash)
 })
 
-const load = (plan: string, email: string) => loadPrioritisation({ db, planId: ids.plans[plan]!, actor: { id: ids.users[email]!, globalRole: 'member' }, role: null })
+const load = (plan: string, email: string) =>
+  loadPrioritisation({
+    db,
+    planId: ids.plans[plan]!,
+    actor: { id: ids.users[email]!, globalRole: 'member' },
+    role: null,
+  })
 
 describe('step 2 demo data', () => {
   it('ranks I1 × T1 first in the palm oil plan at 4.38, spread 3–5, from six tripartite scorers', async () => {
@@ -25,14 +31,9 @@ describe('step 2 demo data', () => {
     const issues = await ItemRepository.findByKind(db, ids.plans['palm-oil']!, 'issue')
     const targets = await ItemRepository.findByKind(db, ids.plans['palm-oil']!, 'target')
     const ref = (id: string, items: typeof issues) => items.find((i) => i.id === id)!.ref
-    expect(ranking.map((r) => `${ref(r.issueId, issues)}×${ref(r.targetId, targets)} ${r.weightedMean!.toFixed(2)}`)).toEqual([
-      'I1×T1 4.38',
-      'I4×T1 4.00',
-      'I1×T3 3.88',
-      'I2×T5 3.50',
-      'I5×T2 3.38',
-      'I6×T4 2.88',
-    ])
+    expect(
+      ranking.map((r) => `${ref(r.issueId, issues)}×${ref(r.targetId, targets)} ${r.weightedMean!.toFixed(2)}`),
+    ).toEqual(['I1×T1 4.38', 'I4×T1 4.00', 'I1×T3 3.88', 'I2×T5 3.50', 'I5×T2 3.38', 'I6×T4 2.88'])
     const first = ranking[0]!
     expect(first).toMatchObject({ rank: 1, scorers: 6, spread: { min: 3, max: 5 } })
     expect(criteria.map((c) => first.byCriterion[c.id])).toEqual([4, 5, 4, 4, 4, 5, 4, 5])
@@ -51,7 +52,10 @@ describe('step 2 demo data', () => {
   it('completes 2.1 to 2.3 in both demo plans', async () => {
     for (const plan of ['palm-oil', 'fishing']) {
       const progress = await planProgress(db, ids.plans[plan]!)
-      expect(progress.filter((p) => p.code.startsWith('2.')).map((p) => p.status), plan).toEqual(['done', 'done', 'done'])
+      expect(
+        progress.filter((p) => p.code.startsWith('2.')).map((p) => p.status),
+        plan,
+      ).toEqual(['done', 'done', 'done'])
     }
   })
 })

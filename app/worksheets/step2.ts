@@ -3,13 +3,46 @@ import { type KindSpec } from './spec.ts'
 import { type WorksheetItemView } from './types.ts'
 import { ISSUE_TYPES } from './issue-types.ts'
 
-export const AFFECTED_GROUPS = ['women', 'migrants', 'young', 'informal', 'ambiguous_employment', 'children', 'other'] as const
-export const TARGET_TYPES = ['sector', 'sub_sector', 'enterprise_tier', 'contractor_type', 'geography', 'supply_chain_node'] as const
-export const NODE_TYPES = ['lead_firm', 'processor', 'producer', 'contractor', 'smallholder', 'worker_group', 'port_site', 'other'] as const
+export const AFFECTED_GROUPS = [
+  'women',
+  'migrants',
+  'young',
+  'informal',
+  'ambiguous_employment',
+  'children',
+  'other',
+] as const
+export const TARGET_TYPES = [
+  'sector',
+  'sub_sector',
+  'enterprise_tier',
+  'contractor_type',
+  'geography',
+  'supply_chain_node',
+] as const
+export const NODE_TYPES = [
+  'lead_firm',
+  'processor',
+  'producer',
+  'contractor',
+  'smallholder',
+  'worker_group',
+  'port_site',
+  'other',
+] as const
 export const RELATION_TYPES = ['supplies', 'contracts_labour_to', 'owns', 'sources_from', 'employs', 'other'] as const
 
 /** The method's default prioritisation criteria (scp-method.md §1.4), in display order. */
-export const DEFAULT_CRITERIA = ['severity', 'scale', 'vulnerability', 'low_reporting', 'leverage', 'systemic', 'measurable', 'policy_fit'] as const
+export const DEFAULT_CRITERIA = [
+  'severity',
+  'scale',
+  'vulnerability',
+  'low_reporting',
+  'leverage',
+  'systemic',
+  'measurable',
+  'policy_fit',
+] as const
 export const CRITERION_KEYS = [...DEFAULT_CRITERIA, 'custom'] as const
 
 /** Scores of 2.2 run from 1 (low) to 5 (high). */
@@ -136,7 +169,15 @@ export const relationSpec: KindSpec = {
   refine: (d) => (d.from && d.from === d.to ? [{ path: 'to', message: 'validation.sameNode' }] : []),
 }
 
-export const STEP2_SPECS = [issueSpec, targetSpec, criterionSpec, pairSpec, priorityDecisionSpec, nodeSpec, relationSpec]
+export const STEP2_SPECS = [
+  issueSpec,
+  targetSpec,
+  criterionSpec,
+  pairSpec,
+  priorityDecisionSpec,
+  nodeSpec,
+  relationSpec,
+]
 
 /** One pair in the 2.2 ranking (see scoring.ts for the maths). */
 export interface RankedPair {

@@ -27,7 +27,9 @@ export async function loadCauseContext({ db, planId }: ExtraContext): Promise<{ 
   }
   const pairs = selected.flatMap((pairId) => {
     const pair = byId.get(pairId)
-    return pair ? [{ id: pair.id, ref: pair.ref, issue: name(pair.data.issue, 'title'), target: name(pair.data.target, 'name') }] : []
+    return pair
+      ? [{ id: pair.id, ref: pair.ref, issue: name(pair.data.issue, 'title'), target: name(pair.data.target, 'name') }]
+      : []
   })
   return { priority: { pairs, rationale: typeof decision.data.rationale === 'string' ? decision.data.rationale : '' } }
 }
@@ -39,9 +41,23 @@ export async function handleCauseAction({ db, planId, actor, role, formData }: E
   if (!canOnPlan(actor, role, 'worksheet:edit')) throw data({ message: 'Forbidden' }, { status: 403 })
   const formId = String(formData.get('formId') ?? '').slice(0, 100)
   const parsed = moveSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) return data({ formId, result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, conflict: null }, { status: 400 })
+  if (!parsed.success)
+    return data(
+      { formId, result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, conflict: null },
+      { status: 400 },
+    )
   const item = await ItemRepository.findById(db, planId, parsed.data.id)
-  if (!item || item.kind !== 'cause') return data({ formId, result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, conflict: null }, { status: 404 })
-  await ItemRepository.moveAmongSiblings(db, { planId, id: item.id, direction: parsed.data.direction, field: 'parent', actorId: actor.id })
+  if (!item || item.kind !== 'cause')
+    return data(
+      { formId, result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, conflict: null },
+      { status: 404 },
+    )
+  await ItemRepository.moveAmongSiblings(db, {
+    planId,
+    id: item.id,
+    direction: parsed.data.direction,
+    field: 'parent',
+    actorId: actor.id,
+  })
   return { formId, result: null, conflict: null }
 }

@@ -2,7 +2,14 @@ import { type KindSpec } from './spec.ts'
 
 export const CAUSE_LEVELS = ['root', 'intermediate', 'direct'] as const
 /** BISEP driver categories (Australian Tax Office) plus regulatory, as in the worked example. */
-export const CAUSE_CATEGORIES = ['business', 'industry', 'sociological', 'economic', 'psychological', 'regulatory'] as const
+export const CAUSE_CATEGORIES = [
+  'business',
+  'industry',
+  'sociological',
+  'economic',
+  'psychological',
+  'regulatory',
+] as const
 export const CONFIDENCE = ['low', 'medium', 'high'] as const
 export const POLARITIES = ['driver', 'constraint'] as const
 export const DIRECTNESS = ['direct', 'indirect'] as const

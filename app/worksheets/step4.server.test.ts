@@ -19,7 +19,10 @@ function form(values: Record<string, string>) {
   return fd
 }
 
-type Body = { result: { status?: string; error?: Record<string, string[]> } | null; conflict: { version: number; data: Record<string, unknown> } | null }
+type Body = {
+  result: { status?: string; error?: Record<string, string[]> } | null
+  conflict: { version: number; data: Record<string, unknown> } | null
+}
 function unwrap(value: unknown): { status: number; body: Body } {
   if (value && typeof value === 'object' && 'init' in value && 'data' in value) {
     const v = value as { data: Body; init: { status?: number } | null }
@@ -35,14 +38,34 @@ async function setup() {
     const user = role === 'lead' ? lead : await createUser(db, { constituency })
     if (role !== 'lead') await addMember(db, plan.id, user.id, role, lead.id)
     const ctx = { db, planId: plan.id, actor: { id: user.id, globalRole: 'member' as const }, role }
-    return { user, ctx, act: async (values: Record<string, string>) => unwrap(await handleStakeholderAction({ ...ctx, formData: form(await withScoreBase(db, values, user.id)) })) }
+    return {
+      user,
+      ctx,
+      act: async (values: Record<string, string>) =>
+        unwrap(await handleStakeholderAction({ ...ctx, formData: form(await withScoreBase(db, values, user.id)) })),
+    }
   }
   const stakeholder = (name: string, category = 'enterprise', extra: Record<string, unknown> = {}) =>
-    ItemRepository.insert(db, { planId: plan.id, kind: 'stakeholder', refPrefix: 'S', data: { name, category, ...extra }, actorId: lead.id })
+    ItemRepository.insert(db, {
+      planId: plan.id,
+      kind: 'stakeholder',
+      refPrefix: 'S',
+      data: { name, category, ...extra },
+      actorId: lead.id,
+    })
   return { plan, lead, as, stakeholder }
 }
 
-const score = (id: string, values: Record<string, string>) => ({ intent: 'score:save', formId: `score-${id}`, id, influence: '', alignment: '', capacity: '', accessibility: '', ...values })
+const score = (id: string, values: Record<string, string>) => ({
+  intent: 'score:save',
+  formId: `score-${id}`,
+  id,
+  influence: '',
+  alignment: '',
+  capacity: '',
+  accessibility: '',
+  ...values,
+})
 
 describe('quadrant', () => {
   it.each([
@@ -62,8 +85,16 @@ describe('quadrant', () => {
   })
 
   it('places a stakeholder where the team agreed, else at its means, else nowhere', () => {
-    expect(placementOf({ agreedInfluence: 4, agreedAlignment: -1 }, { influence: 2, alignment: 2 })).toEqual({ influence: 4, alignment: -1, source: 'agreed' })
-    expect(placementOf({ agreedInfluence: 4 }, { influence: 2.5, alignment: 1.5 })).toEqual({ influence: 2.5, alignment: 1.5, source: 'mean' })
+    expect(placementOf({ agreedInfluence: 4, agreedAlignment: -1 }, { influence: 2, alignment: 2 })).toEqual({
+      influence: 4,
+      alignment: -1,
+      source: 'agreed',
+    })
+    expect(placementOf({ agreedInfluence: 4 }, { influence: 2.5, alignment: 1.5 })).toEqual({
+      influence: 2.5,
+      alignment: 1.5,
+      source: 'mean',
+    })
     expect(placementOf({}, { influence: 2.5, alignment: null })).toBeNull()
     expect(placementOf({}, undefined)).toBeNull()
   })
@@ -75,19 +106,36 @@ describe('4.2 stakeholder scores', () => {
     const s = await stakeholder('Mills')
     const union = await as('contributor', 'workers')
     expect((await union.act(score(s.id, { influence: '4', alignment: '-2', capacity: '3' }))).status).toBe(200)
-    expect((await union.act(score(s.id, { influence: '4', alignment: '2', capacity: '3', accessibility: '5' }))).status).toBe(200)
+    expect(
+      (await union.act(score(s.id, { influence: '4', alignment: '2', capacity: '3', accessibility: '5' }))).status,
+    ).toBe(200)
     const refused = await union.act(score(s.id, { influence: '4', alignment: '3', capacity: '3' }))
     expect(refused.status).toBe(400)
     expect(refused.body.result?.error).toEqual({ alignment: ['validation.scoreRange|-2|2'] })
-    const bads: Record<string, string>[] = [{ influence: '0' }, { capacity: '6' }, { influence: '2.5' }, { accessibility: 'x' }, { alignment: '-3' }]
+    const bads: Record<string, string>[] = [
+      { influence: '0' },
+      { capacity: '6' },
+      { influence: '2.5' },
+      { accessibility: 'x' },
+      { alignment: '-3' },
+    ]
     for (const bad of bads) {
       expect((await union.act(score(s.id, bad))).status).toBe(400)
     }
     const rows = await ScoreRepository.findByKind(db, plan.id, 'stakeholder')
-    expect(Object.fromEntries(rows.map((r) => [r.criterion, r.value]))).toEqual({ influence: 4, alignment: 2, capacity: 3, accessibility: 5 })
+    expect(Object.fromEntries(rows.map((r) => [r.criterion, r.value]))).toEqual({
+      influence: 4,
+      alignment: 2,
+      capacity: 3,
+      accessibility: 5,
+    })
     // An empty criterion withdraws that score.
     expect((await union.act(score(s.id, { influence: '4', alignment: '2', capacity: '3' }))).status).toBe(200)
-    expect((await ScoreRepository.findByKind(db, plan.id, 'stakeholder')).map((r) => r.criterion).sort()).toEqual(['alignment', 'capacity', 'influence'])
+    expect((await ScoreRepository.findByKind(db, plan.id, 'stakeholder')).map((r) => r.criterion).sort()).toEqual([
+      'alignment',
+      'capacity',
+      'influence',
+    ])
   })
 
   it('lets contributors score, not viewers, and only stakeholders of this plan', async () => {
@@ -114,7 +162,11 @@ describe('4.2 stakeholder scores', () => {
     const loaded = await loadStakeholderScores(union.ctx)
     const sum = loaded.summary[s.id]!
     expect(sum.influence!.mean).toBeCloseTo(14 / 3)
-    expect(sum.alignment).toMatchObject({ mean: -2 / 3, spread: { min: -2, max: 1 }, byConstituency: { government: -1, workers: -2, employers: 1 } })
+    expect(sum.alignment).toMatchObject({
+      mean: -2 / 3,
+      spread: { min: -2, max: 1 },
+      byConstituency: { government: -1, workers: -2, employers: 1 },
+    })
     expect(sum.accessibility).toMatchObject({ mean: null, spread: null })
     expect(loaded.scorers[s.id]).toBe(3)
     expect(loaded.mine[s.id]).toEqual({ influence: 5, alignment: -2, capacity: 4 })
@@ -127,7 +179,15 @@ describe('4.2 agreed placement on the grid', () => {
     const { plan, as, stakeholder } = await setup()
     const s = await stakeholder('Mills', 'enterprise', { contact: 'mills@example.test' })
     const lead = await as('lead')
-    const place = (version: number, agreedInfluence: string, agreedAlignment: string) => lead.act({ intent: 'stakeholder:place', formId: 'stakeholder-grid', id: s.id, version: String(version), agreedInfluence, agreedAlignment })
+    const place = (version: number, agreedInfluence: string, agreedAlignment: string) =>
+      lead.act({
+        intent: 'stakeholder:place',
+        formId: 'stakeholder-grid',
+        id: s.id,
+        version: String(version),
+        agreedInfluence,
+        agreedAlignment,
+      })
     expect((await place(1, '4', '0')).status).toBe(200)
     const stale = await place(1, '2', '2')
     expect(stale.status).toBe(409)
@@ -137,9 +197,19 @@ describe('4.2 agreed placement on the grid', () => {
     const half = await place(2, '3', '')
     expect(half.status).toBe(400)
     expect(half.body.result?.error?.agreedAlignment).toEqual(['validation.placementBoth'])
-    expect((await ItemRepository.findById(db, plan.id, s.id))!.data).toEqual({ name: 'Mills', category: 'enterprise', contact: 'mills@example.test', agreedInfluence: 4, agreedAlignment: 0 })
+    expect((await ItemRepository.findById(db, plan.id, s.id))!.data).toEqual({
+      name: 'Mills',
+      category: 'enterprise',
+      contact: 'mills@example.test',
+      agreedInfluence: 4,
+      agreedAlignment: 0,
+    })
     expect((await place(2, '', '')).status).toBe(200)
-    expect((await ItemRepository.findById(db, plan.id, s.id))!.data).toEqual({ name: 'Mills', category: 'enterprise', contact: 'mills@example.test' })
+    expect((await ItemRepository.findById(db, plan.id, s.id))!.data).toEqual({
+      name: 'Mills',
+      category: 'enterprise',
+      contact: 'mills@example.test',
+    })
   })
 
   it('is reserved to editors of the worksheet and to this plan’s stakeholders', async () => {
@@ -148,9 +218,27 @@ describe('4.2 agreed placement on the grid', () => {
     const s = await stakeholder('Mills')
     const foreign = await other.stakeholder('Elsewhere')
     const contributor = await as('contributor')
-    await expect(contributor.act({ intent: 'stakeholder:place', id: s.id, version: '1', agreedInfluence: '3', agreedAlignment: '1' })).rejects.toMatchObject({ init: { status: 403 } })
+    await expect(
+      contributor.act({
+        intent: 'stakeholder:place',
+        id: s.id,
+        version: '1',
+        agreedInfluence: '3',
+        agreedAlignment: '1',
+      }),
+    ).rejects.toMatchObject({ init: { status: 403 } })
     const lead = await as('lead')
-    expect((await lead.act({ intent: 'stakeholder:place', id: foreign.id, version: '1', agreedInfluence: '3', agreedAlignment: '1' })).status).toBe(404)
+    expect(
+      (
+        await lead.act({
+          intent: 'stakeholder:place',
+          id: foreign.id,
+          version: '1',
+          agreedInfluence: '3',
+          agreedAlignment: '1',
+        })
+      ).status,
+    ).toBe(404)
   })
 })
 
@@ -160,7 +248,10 @@ describe('step 4 progress', () => {
     const status = async (code: string) => (await planProgress(db, plan.id)).find((p) => p.code === code)!
     expect(await status('4.1')).toMatchObject({ status: 'not_started' })
     const a = await stakeholder('Union', 'worker_org')
-    expect(await status('4.1')).toMatchObject({ status: 'in_progress', missing: ['progress.missing.noStakeholder_government', 'progress.missing.noStakeholder_employer_org'] })
+    expect(await status('4.1')).toMatchObject({
+      status: 'in_progress',
+      missing: ['progress.missing.noStakeholder_government', 'progress.missing.noStakeholder_employer_org'],
+    })
     const b = await stakeholder('Growers', 'employer_org', { agreedInfluence: 4, agreedAlignment: 0 })
     await stakeholder('SSA', 'government')
     expect(await status('4.1')).toMatchObject({ status: 'done' })
@@ -169,10 +260,22 @@ describe('step 4 progress', () => {
     const me = await as('lead')
     await me.act(score(a.id, { influence: '3', alignment: '2' }))
     await me.act(score(b.id, { capacity: '4' }))
-    expect(await status('4.2')).toMatchObject({ status: 'in_progress', missing: ['progress.missing.stakeholdersUnscored', 'progress.missing.stakeholdersUnplaced'] })
+    expect(await status('4.2')).toMatchObject({
+      status: 'in_progress',
+      missing: ['progress.missing.stakeholdersUnscored', 'progress.missing.stakeholdersUnplaced'],
+    })
 
     expect(await status('4.3')).toMatchObject({ status: 'not_started' })
-    await ItemRepository.insert(db, { planId: plan.id, kind: 'stakeholder_link', refPrefix: 'SL', data: { stakeholder: a.id, mechanism: 'Shop stewards', influences: [] }, actorId: lead.id })
-    expect(await status('4.3')).toMatchObject({ status: 'in_progress', missing: ['progress.missing.linksWithoutInfluence'] })
+    await ItemRepository.insert(db, {
+      planId: plan.id,
+      kind: 'stakeholder_link',
+      refPrefix: 'SL',
+      data: { stakeholder: a.id, mechanism: 'Shop stewards', influences: [] },
+      actorId: lead.id,
+    })
+    expect(await status('4.3')).toMatchObject({
+      status: 'in_progress',
+      missing: ['progress.missing.linksWithoutInfluence'],
+    })
   })
 })

@@ -12,14 +12,20 @@ import { ALIGNMENT_RANGE, INFLUENCE_RANGE, STAKEHOLDER_CRITERIA, type Stakeholde
 
 /** 4.2: every participant's scores aggregated per criterion (each on its own scale), and the viewer's own. */
 export async function loadStakeholderScores({ db, planId, actor }: ExtraContext): Promise<StakeholderScores> {
-  const [stakeholders, rows] = await Promise.all([ItemRepository.findByKind(db, planId, 'stakeholder'), ScoreRepository.findByKind(db, planId, 'stakeholder')])
+  const [stakeholders, rows] = await Promise.all([
+    ItemRepository.findByKind(db, planId, 'stakeholder'),
+    ScoreRepository.findByKind(db, planId, 'stakeholder'),
+  ])
   const ids = stakeholders.map((s) => s.id)
   const summary: StakeholderScores['summary'] = Object.fromEntries(ids.map((id) => [id, {}]))
   // Criteria have different scales (alignment −2…+2), so each is aggregated on its own: no mixed mean.
   for (const c of STAKEHOLDER_CRITERIA) {
-    for (const s of aggregateScores(ids, rows, [c])) summary[s.subjectId]![c.key] = { mean: s.weightedMean, spread: s.spread, byConstituency: s.byConstituency }
+    for (const s of aggregateScores(ids, rows, [c]))
+      summary[s.subjectId]![c.key] = { mean: s.weightedMean, spread: s.spread, byConstituency: s.byConstituency }
   }
-  const scorers = Object.fromEntries(aggregateScores(ids, rows, STAKEHOLDER_CRITERIA).map((s) => [s.subjectId, s.scorers]))
+  const scorers = Object.fromEntries(
+    aggregateScores(ids, rows, STAKEHOLDER_CRITERIA).map((s) => [s.subjectId, s.scorers]),
+  )
   const mine: StakeholderScores['mine'] = {}
   for (const r of rows) if (r.scorer_id === actor.id) (mine[r.subject_id] ??= {})[r.criterion] = r.value
   const constituencies = [...new Set(rows.map((r) => r.constituency))].sort()
@@ -27,7 +33,15 @@ export async function loadStakeholderScores({ db, planId, actor }: ExtraContext)
 }
 
 const scoreValue = (min: number, max: number) =>
-  z.preprocess((v) => (v === '' || v === undefined || v === null ? null : Number(v)), z.number().int(`validation.scoreRange|${min}|${max}`).min(min, `validation.scoreRange|${min}|${max}`).max(max, `validation.scoreRange|${min}|${max}`).nullable())
+  z.preprocess(
+    (v) => (v === '' || v === undefined || v === null ? null : Number(v)),
+    z
+      .number()
+      .int(`validation.scoreRange|${min}|${max}`)
+      .min(min, `validation.scoreRange|${min}|${max}`)
+      .max(max, `validation.scoreRange|${min}|${max}`)
+      .nullable(),
+  )
 
 const scoreHead = z.object({ intent: z.literal('score:save'), id: uuid })
 const scoreValues = z.object(Object.fromEntries(STAKEHOLDER_CRITERIA.map((c) => [c.key, scoreValue(c.min, c.max)])))
@@ -40,7 +54,10 @@ const placeSchema = z
     agreedInfluence: scoreValue(INFLUENCE_RANGE.min, INFLUENCE_RANGE.max),
     agreedAlignment: scoreValue(ALIGNMENT_RANGE.min, ALIGNMENT_RANGE.max),
   })
-  .refine((v) => (v.agreedInfluence === null) === (v.agreedAlignment === null), { path: ['agreedAlignment'], message: 'validation.placementBoth' })
+  .refine((v) => (v.agreedInfluence === null) === (v.agreedAlignment === null), {
+    path: ['agreedAlignment'],
+    message: 'validation.placementBoth',
+  })
 
 type Ctx = ExtraContext & { formData: FormData }
 
@@ -68,12 +85,22 @@ async function saveScores({ db, planId, actor, role, formData }: Ctx) {
   const fields = Object.fromEntries(formData)
   const head = scoreHead.safeParse(fields)
   const parsed = scoreValues.safeParse(fields)
-  if (!head.success || !parsed.success) return fail(formId, { ...(head.success ? {} : fieldErrors(head.error)), ...(parsed.success ? {} : fieldErrors(parsed.error)) })
+  if (!head.success || !parsed.success)
+    return fail(formId, {
+      ...(head.success ? {} : fieldErrors(head.error)),
+      ...(parsed.success ? {} : fieldErrors(parsed.error)),
+    })
   const stakeholder = await ItemRepository.findById(db, planId, head.data.id)
   if (!stakeholder || stakeholder.kind !== 'stakeholder') return fail(formId, { '': ['validation.unknownItem'] }, 404)
   const values = Object.fromEntries(STAKEHOLDER_CRITERIA.map((c) => [c.key, parsed.data[c.key] ?? null]))
   // The same participant saving from another tab meanwhile is merged, or shown side by side (ADR 036).
-  const outcome = await saveScoresOnBase(db, { planId, subjectId: stakeholder.id, scorerId: actor.id, values, base: readBase(formData) })
+  const outcome = await saveScoresOnBase(db, {
+    planId,
+    subjectId: stakeholder.id,
+    scorerId: actor.id,
+    values,
+    base: readBase(formData),
+  })
   return itemSaveResponse(formId, outcome)
 }
 
@@ -87,7 +114,16 @@ async function savePlacement({ db, planId, actor, role, formData }: Ctx) {
   if (!stakeholder || stakeholder.kind !== 'stakeholder') return fail(formId, { '': ['validation.unknownItem'] }, 404)
   // Someone else's edit of the name merges; someone else's placement of the same stakeholder is refused (ADR 036).
   const mine = { agreedInfluence: agreedInfluence ?? undefined, agreedAlignment: agreedAlignment ?? undefined }
-  const outcome = await saveItemOnBase(db, { planId, id, kind: 'stakeholder', fields: PLACEMENT_FIELDS, version, base: readBase(formData), mine, actorId: actor.id })
+  const outcome = await saveItemOnBase(db, {
+    planId,
+    id,
+    kind: 'stakeholder',
+    fields: PLACEMENT_FIELDS,
+    version,
+    base: readBase(formData),
+    mine,
+    actorId: actor.id,
+  })
   return itemSaveResponse(formId, outcome)
 }
 

@@ -2,7 +2,15 @@ import { type Criterion } from './scoring.ts'
 import { type KindSpec } from './spec.ts'
 
 /** The seven stakeholder categories of the method. */
-export const STAKEHOLDER_CATEGORIES = ['worker_org', 'enterprise', 'employer_org', 'government', 'ngo', 'media', 'wild_card'] as const
+export const STAKEHOLDER_CATEGORIES = [
+  'worker_org',
+  'enterprise',
+  'employer_org',
+  'government',
+  'ngo',
+  'media',
+  'wild_card',
+] as const
 export const STAKEHOLDER_LEVELS = ['local', 'regional', 'national', 'international'] as const
 
 export const INFLUENCE_RANGE = { min: 1, max: 5 } as const
@@ -90,8 +98,13 @@ export interface Placement {
 }
 
 /** Where a stakeholder sits: the team's agreed placement, else the mean scores, else nowhere yet. */
-export function placementOf(data: Record<string, unknown>, means: { influence: number | null; alignment: number | null } | undefined): Placement | null {
-  if (typeof data.agreedInfluence === 'number' && typeof data.agreedAlignment === 'number') return { influence: data.agreedInfluence, alignment: data.agreedAlignment, source: 'agreed' }
-  if (means && means.influence !== null && means.alignment !== null) return { influence: means.influence, alignment: means.alignment, source: 'mean' }
+export function placementOf(
+  data: Record<string, unknown>,
+  means: { influence: number | null; alignment: number | null } | undefined,
+): Placement | null {
+  if (typeof data.agreedInfluence === 'number' && typeof data.agreedAlignment === 'number')
+    return { influence: data.agreedInfluence, alignment: data.agreedAlignment, source: 'agreed' }
+  if (means && means.influence !== null && means.alignment !== null)
+    return { influence: means.influence, alignment: means.alignment, source: 'mean' }
   return null
 }

@@ -19,7 +19,13 @@ function form(values: Record<string, string | string[] | undefined>) {
   return fd
 }
 
-function unwrap(value: unknown): { status: number; body: { result: { status?: string; error?: Record<string, string[] | null> | null } | null; conflict: { version: number; data: Record<string, unknown> } | null } } {
+function unwrap(value: unknown): {
+  status: number
+  body: {
+    result: { status?: string; error?: Record<string, string[] | null> | null } | null
+    conflict: { version: number; data: Record<string, unknown> } | null
+  }
+} {
   if (value && typeof value === 'object' && 'init' in value && 'data' in value) {
     const v = value as { data: never; init: { status?: number } | null }
     return { status: v.init?.status ?? 200, body: v.data }
@@ -36,8 +42,22 @@ async function setup() {
     return user
   }
   const as = (user: { id: string }, role: PlanRole) => ({
-    extra: async (values: Record<string, string | string[] | undefined>) => handleInterventionPriorities({ db, planId: plan.id, actor: { id: user.id, globalRole: 'member' }, role, formData: form(await withScoreBase(db, values, user.id)) }),
-    item: (values: Record<string, string | string[] | undefined>) => handleItemAction({ db, planId: plan.id, actor: { id: user.id, globalRole: 'member' }, role, formData: form(values) }),
+    extra: async (values: Record<string, string | string[] | undefined>) =>
+      handleInterventionPriorities({
+        db,
+        planId: plan.id,
+        actor: { id: user.id, globalRole: 'member' },
+        role,
+        formData: form(await withScoreBase(db, values, user.id)),
+      }),
+    item: (values: Record<string, string | string[] | undefined>) =>
+      handleItemAction({
+        db,
+        planId: plan.id,
+        actor: { id: user.id, globalRole: 'member' },
+        role,
+        formData: form(values),
+      }),
   })
   const addIntervention = async (title = 'Targeted inspections', type = 'targeted_inspection') => {
     await as(lead, 'lead').item({ intent: 'item:create', kind: 'intervention', title, interventionType: type })
@@ -47,7 +67,11 @@ async function setup() {
   return { plan, lead, member, as, addIntervention, leadActs: as(lead, 'lead') }
 }
 
-const scores = (subject: string, values: Record<string, number | string>) => ({ intent: 'score:save', subject, ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])) })
+const scores = (subject: string, values: Record<string, number | string>) => ({
+  intent: 'score:save',
+  subject,
+  ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])),
+})
 
 describe('5.2 intervention scoring', () => {
   it('ranks the worked example with cost reversed: V1 = 3.86 from the six tripartite scorers', async () => {
@@ -56,13 +80,29 @@ describe('5.2 intervention scoring', () => {
     for (const v of INTERVENTIONS) items.push(await addIntervention(v.title, v.type))
     for (const [s, [, constituency]] of PALM_SCORERS.entries()) {
       const scorer = await member('contributor', constituency)
-      for (const [i, v] of INTERVENTIONS.entries()) expect(unwrap(await as(scorer, 'contributor').extra(scores(items[i]!.id, rawScores(v, s)))).status).toBe(200)
+      for (const [i, v] of INTERVENTIONS.entries())
+        expect(unwrap(await as(scorer, 'contributor').extra(scores(items[i]!.id, rawScores(v, s)))).status).toBe(200)
     }
-    const data = await loadInterventionPriorities({ db, planId: plan.id, actor: { id: lead.id, globalRole: 'member' }, role: 'lead' })
+    const data = await loadInterventionPriorities({
+      db,
+      planId: plan.id,
+      actor: { id: lead.id, globalRole: 'member' },
+      role: 'lead',
+    })
     const mean = (ref: string) => data.ranking.find((r) => r.subjectId === items.find((i) => i.ref === ref)!.id)!
     expect(mean('V1').weightedMean!.toFixed(2)).toBe('3.86')
     expect(mean('V1').byCriterion.cost).toBe(4) // as scored: expensive
-    expect(items.map((i) => mean(i.ref).weightedMean!.toFixed(2))).toEqual(['3.86', '3.71', '3.71', '3.86', '4.00', '3.43', '3.43', '2.86', '3.29'])
+    expect(items.map((i) => mean(i.ref).weightedMean!.toFixed(2))).toEqual([
+      '3.86',
+      '3.71',
+      '3.71',
+      '3.86',
+      '4.00',
+      '3.43',
+      '3.43',
+      '2.86',
+      '3.29',
+    ])
     expect(data.ranking[0]!.subjectId).toBe(items[4]!.id) // V5 = 4.00 ranks first
     expect(mean('V1').scorers).toBe(6)
     expect(mean('V1').spread).toEqual({ min: 2, max: 5 })
@@ -83,8 +123,15 @@ describe('5.2 intervention scoring', () => {
     expect(unwrap(await leadActs.extra(scores('not-a-uuid', { effect: 3 }))).status).toBe(400)
     const other = await setup()
     const foreign = await other.addIntervention()
-    expect(unwrap(await leadActs.extra(scores(foreign.id, { effect: 3 }))).body.result?.error?.subject).toEqual(['validation.unknownLink'])
-    const data = await loadInterventionPriorities({ db, planId: plan.id, actor: { id: 'x', globalRole: 'member' }, role: 'lead' })
+    expect(unwrap(await leadActs.extra(scores(foreign.id, { effect: 3 }))).body.result?.error?.subject).toEqual([
+      'validation.unknownLink',
+    ])
+    const data = await loadInterventionPriorities({
+      db,
+      planId: plan.id,
+      actor: { id: 'x', globalRole: 'member' },
+      role: 'lead',
+    })
     expect(data.ranking[0]!.scorers).toBe(0)
     expect(unwrap(await leadActs.extra({ intent: 'score:explode' })).status).toBe(400)
   })
@@ -97,7 +144,12 @@ describe('5.2 intervention scoring', () => {
     await as(a, 'contributor').extra(scores(v.id, { effect: 5, reach: 4 }))
     await as(b, 'coauthor').extra(scores(v.id, { effect: 1 }))
     await as(a, 'contributor').extra(scores(v.id, { effect: 4 })) // reach left empty: cleared
-    const mine = await loadInterventionPriorities({ db, planId: plan.id, actor: { id: a.id, globalRole: 'member' }, role: 'contributor' })
+    const mine = await loadInterventionPriorities({
+      db,
+      planId: plan.id,
+      actor: { id: a.id, globalRole: 'member' },
+      role: 'contributor',
+    })
     expect(mine.mine[v.id]).toEqual({ effect: 4 })
     expect(mine.ranking[0]!.byConstituency).toEqual({ workers: 4, employers: 1 })
   })
@@ -106,7 +158,9 @@ describe('5.2 intervention scoring', () => {
     const { member, as, addIntervention } = await setup()
     const v = await addIntervention()
     const viewer = await member('viewer')
-    await expect(as(viewer, 'viewer').extra(scores(v.id, { effect: 3 }))).rejects.toMatchObject({ init: { status: 403 } })
+    await expect(as(viewer, 'viewer').extra(scores(v.id, { effect: 3 }))).rejects.toMatchObject({
+      init: { status: 403 },
+    })
   })
 })
 
@@ -116,18 +170,34 @@ describe('5.2 selection', () => {
     const v = await addIntervention()
     const contributor = await member('contributor')
     const coauthor = await member('coauthor', 'workers')
-    const decide = (decision: string, rationale: string, version?: string) => ({ intent: 'selection:save', intervention: v.id, decision, rationale, version })
-    await expect(as(contributor, 'contributor').extra(decide('selected', 'Yes'))).rejects.toMatchObject({ init: { status: 403 } })
+    const decide = (decision: string, rationale: string, version?: string) => ({
+      intent: 'selection:save',
+      intervention: v.id,
+      decision,
+      rationale,
+      version,
+    })
+    await expect(as(contributor, 'contributor').extra(decide('selected', 'Yes'))).rejects.toMatchObject({
+      init: { status: 403 },
+    })
     expect(unwrap(await leadActs.extra(decide('selected', ''))).status).toBe(400)
     expect(unwrap(await leadActs.extra(decide('maybe', 'Why not'))).status).toBe(400)
     expect(unwrap(await leadActs.extra(decide('selected', 'Core of the plan'))).status).toBe(200)
     // The co-author opened the form before the lead saved: they saw no decision.
     const stale = unwrap(await as(coauthor, 'coauthor').extra(decide('deferred', 'Wait for results')))
     expect(stale.status).toBe(409)
-    expect(stale.body.conflict).toMatchObject({ version: 1, data: { decision: 'selected', rationale: 'Core of the plan' } })
+    expect(stale.body.conflict).toMatchObject({
+      version: 1,
+      data: { decision: 'selected', rationale: 'Core of the plan' },
+    })
     expect(unwrap(await as(coauthor, 'coauthor').extra(decide('deferred', 'Wait for results', '1'))).status).toBe(200)
     expect(unwrap(await leadActs.extra(decide('selected', 'Again', '1'))).status).toBe(409)
-    const data = await loadInterventionPriorities({ db, planId: plan.id, actor: { id: coauthor.id, globalRole: 'member' }, role: 'coauthor' })
+    const data = await loadInterventionPriorities({
+      db,
+      planId: plan.id,
+      actor: { id: coauthor.id, globalRole: 'member' },
+      role: 'coauthor',
+    })
     expect(data.selections[v.id]).toMatchObject({ decision: 'deferred', rationale: 'Wait for results', version: 2 })
   })
 
@@ -135,7 +205,14 @@ describe('5.2 selection', () => {
     const { leadActs } = await setup()
     const other = await setup()
     const foreign = await other.addIntervention()
-    const res = unwrap(await leadActs.extra({ intent: 'selection:save', intervention: foreign.id, decision: 'selected', rationale: 'x' }))
+    const res = unwrap(
+      await leadActs.extra({
+        intent: 'selection:save',
+        intervention: foreign.id,
+        decision: 'selected',
+        rationale: 'x',
+      }),
+    )
     expect(res.status).toBe(400)
     expect(res.body.result?.error?.intervention).toEqual(['validation.unknownLink'])
   })
@@ -151,24 +228,46 @@ describe('step 5 progress', () => {
     expect(await status('5.1')).toMatchObject({ status: 'done' })
     expect(await status('5.2')).toMatchObject({ status: 'not_started' })
     await leadActs.extra(scores(v1.id, { effect: 4 }))
-    expect(await status('5.2')).toMatchObject({ status: 'in_progress', missing: ['progress.missing.noInterventionSelected'] })
+    expect(await status('5.2')).toMatchObject({
+      status: 'in_progress',
+      missing: ['progress.missing.noInterventionSelected'],
+    })
     await leadActs.extra({ intent: 'selection:save', intervention: v1.id, decision: 'selected', rationale: 'Core' })
     await leadActs.extra({ intent: 'selection:save', intervention: v2.id, decision: 'selected', rationale: 'Cheap' })
     expect(await status('5.2')).toMatchObject({ status: 'done', missing: [] })
 
     expect(await status('5.3')).toMatchObject({ status: 'not_started' })
     await leadActs.item({ intent: 'item:create', kind: 'intervention_link', intervention: v1.id })
-    await leadActs.item({ intent: 'item:create', kind: 'escalation_rung', trigger: 'On the list', response: 'Guidance' })
-    expect(await status('5.3')).toMatchObject({ status: 'in_progress', missing: ['progress.missing.selectedUnlinked', 'progress.missing.ladderTooShort'] })
+    await leadActs.item({
+      intent: 'item:create',
+      kind: 'escalation_rung',
+      trigger: 'On the list',
+      response: 'Guidance',
+    })
+    expect(await status('5.3')).toMatchObject({
+      status: 'in_progress',
+      missing: ['progress.missing.selectedUnlinked', 'progress.missing.ladderTooShort'],
+    })
     await leadActs.item({ intent: 'item:create', kind: 'intervention_link', intervention: v2.id })
-    await leadActs.item({ intent: 'item:create', kind: 'escalation_rung', trigger: 'Violation found', response: 'Compliance order', intervention: v1.id })
+    await leadActs.item({
+      intent: 'item:create',
+      kind: 'escalation_rung',
+      trigger: 'Violation found',
+      response: 'Compliance order',
+      intervention: v1.id,
+    })
     expect(await status('5.3')).toMatchObject({ status: 'done' })
   })
 
   it('requires a trigger and a response on every rung', async () => {
     const { leadActs } = await setup()
-    const res = unwrap(await leadActs.item({ intent: 'item:create', kind: 'escalation_rung', trigger: '', response: '' }))
+    const res = unwrap(
+      await leadActs.item({ intent: 'item:create', kind: 'escalation_rung', trigger: '', response: '' }),
+    )
     expect(res.status).toBe(400)
-    expect(res.body.result?.error).toMatchObject({ trigger: ['validation.required'], response: ['validation.required'] })
+    expect(res.body.result?.error).toMatchObject({
+      trigger: ['validation.required'],
+      response: ['validation.required'],
+    })
   })
 })

@@ -30,7 +30,16 @@ export interface SelectionView {
 export async function loadSelections(db: Db, planId: string): Promise<Record<string, SelectionView>> {
   const rows = await SelectionRepository.findByPlan(db, planId)
   return Object.fromEntries(
-    [...rows].map(([interventionId, row]) => [interventionId, { id: row.id, version: row.version, decision: row.data.decision as SelectionDecision, rationale: String(row.data.rationale ?? ''), by: row.updated_by_name ?? null }]),
+    [...rows].map(([interventionId, row]) => [
+      interventionId,
+      {
+        id: row.id,
+        version: row.version,
+        decision: row.data.decision as SelectionDecision,
+        rationale: String(row.data.rationale ?? ''),
+        by: row.updated_by_name ?? null,
+      },
+    ]),
   )
 }
 
@@ -42,13 +51,31 @@ export async function selectedInterventionIds(db: Db, planId: string): Promise<S
 
 /** 5.2: the ranking with each participant's scores, my own scores and the decisions. */
 export async function loadInterventionPriorities({ db, planId, actor }: ExtraContext) {
-  const [interventions, rows, selections] = await Promise.all([ItemRepository.findByKind(db, planId, 'intervention'), ScoreRepository.findByKind(db, planId, 'intervention'), loadSelections(db, planId)])
-  const ranking = rank(aggregateScores(interventions.map((i) => i.id), rows, INTERVENTION_CRITERIA))
+  const [interventions, rows, selections] = await Promise.all([
+    ItemRepository.findByKind(db, planId, 'intervention'),
+    ScoreRepository.findByKind(db, planId, 'intervention'),
+    loadSelections(db, planId),
+  ])
+  const ranking = rank(
+    aggregateScores(
+      interventions.map((i) => i.id),
+      rows,
+      INTERVENTION_CRITERIA,
+    ),
+  )
   const mine: Record<string, Record<string, number>> = {}
-  const scorers: Record<string, { name: string; organisation: string | null; constituency: string; values: Record<string, Record<string, number>> }> = {}
+  const scorers: Record<
+    string,
+    { name: string; organisation: string | null; constituency: string; values: Record<string, Record<string, number>> }
+  > = {}
   for (const r of rows) {
     if (r.scorer_id === actor.id) (mine[r.subject_id] ??= {})[r.criterion] = r.value
-    const s = (scorers[r.scorer_id] ??= { name: r.scorer_name, organisation: r.scorer_organisation, constituency: r.constituency, values: {} })
+    const s = (scorers[r.scorer_id] ??= {
+      name: r.scorer_name,
+      organisation: r.scorer_organisation,
+      constituency: r.constituency,
+      values: {},
+    })
     ;(s.values[r.subject_id] ??= {})[r.criterion] = r.value
   }
   return { criteria: INTERVENTION_CRITERIA, ranking, mine, scorers: Object.values(scorers), selections }
@@ -73,37 +100,73 @@ const selectionSchema = z.object({
   rationale: z.string().trim().min(1).max(3000).refine(isStorable, 'validation.invalid'),
 })
 
-const invalid = (formId: string, error: Record<string, string[]>, status = 400) => data({ formId, result: { status: 'error' as const, error }, conflict: null }, { status })
+const invalid = (formId: string, error: Record<string, string[]>, status = 400) =>
+  data({ formId, result: { status: 'error' as const, error }, conflict: null }, { status })
 
 /** 5.2 intents: `score:save` (any scorer, own scores only) and `selection:save` (lead and co-authors). */
-export async function handleInterventionPriorities({ db, planId, actor, role, formData }: ExtraContext & { formData: FormData }) {
+export async function handleInterventionPriorities({
+  db,
+  planId,
+  actor,
+  role,
+  formData,
+}: ExtraContext & { formData: FormData }) {
   const formId = String(formData.get('formId') ?? '').slice(0, 100)
   const intent = formData.get('intent')
   if (intent === 'score:save') {
     if (!canOnPlan(actor, role, 'worksheet:score')) throw data({ message: 'Forbidden' }, { status: 403 })
     const submission = parseWithZod(formData, { schema: scoreSchema })
-    if (submission.status !== 'success') return data({ formId, result: submission.reply(), conflict: null }, { status: 400 })
+    if (submission.status !== 'success')
+      return data({ formId, result: submission.reply(), conflict: null }, { status: 400 })
     const subject = await ItemRepository.findById(db, planId, submission.value.subject)
     if (!subject || subject.kind !== 'intervention') return invalid(formId, { subject: ['validation.unknownLink'] })
-    const values = Object.fromEntries(INTERVENTION_CRITERIA.map((c) => [c.key, (submission.value as Record<string, unknown>)[c.key] ?? null])) as Record<string, number | null>
+    const values = Object.fromEntries(
+      INTERVENTION_CRITERIA.map((c) => [c.key, (submission.value as Record<string, unknown>)[c.key] ?? null]),
+    ) as Record<string, number | null>
     // The same participant saving from another tab meanwhile is merged, or shown side by side (ADR 036).
-    const outcome = await saveScoresOnBase(db, { planId, subjectId: subject.id, scorerId: actor.id, values, base: readBase(formData) })
+    const outcome = await saveScoresOnBase(db, {
+      planId,
+      subjectId: subject.id,
+      scorerId: actor.id,
+      values,
+      base: readBase(formData),
+    })
     return itemSaveResponse(formId, outcome, submission.reply(), submission.reply({ formErrors: ['conflict.stale'] }))
   }
   if (intent === 'selection:save') {
     if (!canOnPlan(actor, role, 'worksheet:edit')) throw data({ message: 'Forbidden' }, { status: 403 })
     const submission = parseWithZod(formData, { schema: selectionSchema })
-    if (submission.status !== 'success') return data({ formId, result: submission.reply(), conflict: null }, { status: 400 })
+    if (submission.status !== 'success')
+      return data({ formId, result: submission.reply(), conflict: null }, { status: 400 })
     const { intervention, version, decision, rationale } = submission.value
     const subject = await ItemRepository.findById(db, planId, intervention)
-    if (!subject || subject.kind !== 'intervention') return invalid(formId, { intervention: ['validation.unknownLink'] })
+    if (!subject || subject.kind !== 'intervention')
+      return invalid(formId, { intervention: ['validation.unknownLink'] })
     const mine = { decision, rationale }
     const stale = submission.reply({ formErrors: ['conflict.stale'] })
-    if (version === undefined) return saveFirstDecision(db, { planId, intervention, mine, actorId: actor.id, formId, reply: submission.reply(), stale })
+    if (version === undefined)
+      return saveFirstDecision(db, {
+        planId,
+        intervention,
+        mine,
+        actorId: actor.id,
+        formId,
+        reply: submission.reply(),
+        stale,
+      })
     // A decision already recorded: merged like any other record (ADR 036).
     const current = (await SelectionRepository.findByPlan(db, planId)).get(intervention)
     if (!current) return invalid(formId, { '': ['validation.unknownItem'] }, 404)
-    const outcome = await saveItemOnBase(db, { planId, id: current.id, kind: current.kind, fields: SELECTION_FIELDS, version, base: readBase(formData), mine, actorId: actor.id })
+    const outcome = await saveItemOnBase(db, {
+      planId,
+      id: current.id,
+      kind: current.kind,
+      fields: SELECTION_FIELDS,
+      version,
+      base: readBase(formData),
+      mine,
+      actorId: actor.id,
+    })
     return itemSaveResponse(formId, outcome, submission.reply(), stale)
   }
   return invalid(formId, { '': ['validation.invalid'] })
@@ -114,16 +177,41 @@ const SELECTION_FIELDS = ['decision', 'rationale'] as const
 // The first decision on an intervention: if someone recorded one meanwhile, both are shown to choose from.
 async function saveFirstDecision(
   db: Db,
-  input: { planId: string; intervention: string; mine: { decision: SelectionDecision; rationale: string }; actorId: string; formId: string; reply: unknown; stale: unknown },
+  input: {
+    planId: string
+    intervention: string
+    mine: { decision: SelectionDecision; rationale: string }
+    actorId: string
+    formId: string
+    reply: unknown
+    stale: unknown
+  },
 ) {
   try {
-    await SelectionRepository.save(db, { planId: input.planId, interventionId: input.intervention, expectedVersion: null, data: input.mine, actorId: input.actorId })
+    await SelectionRepository.save(db, {
+      planId: input.planId,
+      interventionId: input.intervention,
+      expectedVersion: null,
+      data: input.mine,
+      actorId: input.actorId,
+    })
     return { formId: input.formId, result: input.reply, conflict: null }
   } catch (error) {
     if (!(error instanceof StaleRecordError)) throw error
     const current = error.current as WorksheetItemView
     const fields = changedFields(SELECTION_FIELDS, input.mine, current.data)
-    return conflictResponse(input.formId, { id: current.id, version: current.version, data: current.data, fields, merged: input.mine, by: current.updated_by_name ?? null }, input.stale)
+    return conflictResponse(
+      input.formId,
+      {
+        id: current.id,
+        version: current.version,
+        data: current.data,
+        fields,
+        merged: input.mine,
+        by: current.updated_by_name ?? null,
+      },
+      input.stale,
+    )
   }
 }
 
@@ -141,21 +229,30 @@ export function selectionsIn(content: ProgressContent) {
 /** 5.1 is done once the long-list has an intervention. */
 export const interventionProgress: ProgressEvaluator = (content) => {
   const items = content.items('intervention')
-  return items.length ? { status: 'done', missing: [] } : { status: 'not_started', missing: ['progress.missing.noInterventions'] }
+  return items.length
+    ? { status: 'done', missing: [] }
+    : { status: 'not_started', missing: ['progress.missing.noInterventions'] }
 }
 
 /** 5.2 is done when at least one intervention is selected with a rationale. */
 export const interventionPriorityProgress: ProgressEvaluator = (content) => {
   const [scores, selections] = [content.scores('intervention'), selectionsIn(content)]
   if (selections.withRationale) return { status: 'done', missing: [] }
-  const missing = [...(scores.length ? [] : ['progress.missing.noInterventionScores']), 'progress.missing.noInterventionSelected']
+  const missing = [
+    ...(scores.length ? [] : ['progress.missing.noInterventionScores']),
+    'progress.missing.noInterventionSelected',
+  ]
   return { status: scores.length || selections.count ? 'in_progress' : 'not_started', missing }
 }
 
 /** 5.3 is done when every selected intervention is linked to the map and the ladder has two rungs. */
 export const interventionMapProgress: ProgressEvaluator = (content) => {
   const [items, selected] = [content.items('intervention_link', 'escalation_rung'), selectionsIn(content).selected]
-  if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noInterventionLinks', 'progress.missing.ladderTooShort'] }
+  if (items.length === 0)
+    return {
+      status: 'not_started',
+      missing: ['progress.missing.noInterventionLinks', 'progress.missing.ladderTooShort'],
+    }
   const linked = new Set(items.filter((i) => i.kind === 'intervention_link').map((i) => i.data.intervention))
   const missing: string[] = []
   if (selected.size === 0) missing.push('progress.missing.noInterventionSelected')

@@ -2,7 +2,17 @@ import { type Criterion } from './scoring.ts'
 import { type KindSpec } from './spec.ts'
 
 /** The intervention typology of the method (scp-method.md §1.7). */
-export const INTERVENTION_TYPES = ['targeted_inspection', 'enforcement', 'compliance_assistance', 'awareness', 'incentives', 'partnerships', 'dispute_resolution', 'rules_policy', 'data_ict'] as const
+export const INTERVENTION_TYPES = [
+  'targeted_inspection',
+  'enforcement',
+  'compliance_assistance',
+  'awareness',
+  'incentives',
+  'partnerships',
+  'dispute_resolution',
+  'rules_policy',
+  'data_ict',
+] as const
 
 /** 5.2 criteria, 1–5 each; cost is reverse-scored (a costly intervention scores low). */
 export const INTERVENTION_CRITERIA: Criterion[] = [

@@ -18,7 +18,10 @@ function form(values: Values) {
 }
 function unwrap(value: unknown): { status: number; error: Record<string, string[] | null> | null | undefined } {
   if (value && typeof value === 'object' && 'init' in value && 'data' in value) {
-    const v = value as { data: { result: { error?: Record<string, string[] | null> | null } | null }; init: { status?: number } | null }
+    const v = value as {
+      data: { result: { error?: Record<string, string[] | null> | null } | null }
+      init: { status?: number } | null
+    }
     return { status: v.init?.status ?? 200, error: v.data.result?.error }
   }
   return { status: 200, error: undefined }
@@ -31,20 +34,55 @@ async function setup() {
   const item = (values: Values) => handleItemAction({ ...ctx, formData: form(values) })
   const last = async (kind: string) => (await ItemRepository.findByKind(db, plan.id, kind)).at(-1)!
   const intervention = async (decision?: string) => {
-    await item({ intent: 'item:create', kind: 'intervention', title: 'Inspections', interventionType: 'targeted_inspection' })
+    await item({
+      intent: 'item:create',
+      kind: 'intervention',
+      title: 'Inspections',
+      interventionType: 'targeted_inspection',
+    })
     const v = await last('intervention')
-    if (decision) await handleInterventionPriorities({ ...ctx, formData: form({ intent: 'selection:save', intervention: v.id, decision, rationale: 'Because' }) })
+    if (decision)
+      await handleInterventionPriorities({
+        ...ctx,
+        formData: form({ intent: 'selection:save', intervention: v.id, decision, rationale: 'Because' }),
+      })
     return v
   }
   const source = async () => {
-    await item({ intent: 'item:create', kind: 'data_source', name: 'Inspection records', sourceType: 'inspection_records', quality: 'medium' })
+    await item({
+      intent: 'item:create',
+      kind: 'data_source',
+      name: 'Inspection records',
+      sourceType: 'inspection_records',
+      quality: 'medium',
+    })
     return last('data_source')
   }
   return { plan, ctx, item, last, intervention, source }
 }
 
-const activity = (intervention: string, extra: Values = {}) => ({ intent: 'item:create', kind: 'activity', intervention, activity: 'Inspect 22 estates', startDate: '2026-04-01', endDate: '2026-09-30', status: 'planned', ...extra })
-const indicator = (extra: Values = {}) => ({ intent: 'item:create', kind: 'indicator', name: 'Estates compliant', indicatorType: 'compliance', unit: 'percent', baselineValue: '22', baselineDate: '2025-12-31', targetValue: '55', targetDate: '2027-12-31', ...extra })
+const activity = (intervention: string, extra: Values = {}) => ({
+  intent: 'item:create',
+  kind: 'activity',
+  intervention,
+  activity: 'Inspect 22 estates',
+  startDate: '2026-04-01',
+  endDate: '2026-09-30',
+  status: 'planned',
+  ...extra,
+})
+const indicator = (extra: Values = {}) => ({
+  intent: 'item:create',
+  kind: 'indicator',
+  name: 'Estates compliant',
+  indicatorType: 'compliance',
+  unit: 'percent',
+  baselineValue: '22',
+  baselineDate: '2025-12-31',
+  targetValue: '55',
+  targetDate: '2027-12-31',
+  ...extra,
+})
 
 describe('6.2 activities', () => {
   it('accepts an activity of a selected intervention and refuses one of an intervention not selected', async () => {
@@ -98,7 +136,12 @@ describe('6.2 indicators', () => {
     expect(res.status).toBe(400)
     expect(res.error?.dataSource).toEqual(['validation.unknownLink'])
     const stored = await mine.last('indicator')
-    expect(stored.data).toMatchObject({ dataSource: own.id, disaggregation: ['sex', 'task'], baselineValue: 22, targetValue: 55 })
+    expect(stored.data).toMatchObject({
+      dataSource: own.id,
+      disaggregation: ['sex', 'task'],
+      baselineValue: 22,
+      targetValue: 55,
+    })
   })
 })
 
@@ -111,7 +154,10 @@ describe('step 6 progress', () => {
     expect(await status('6.2')).toMatchObject({ status: 'not_started' })
     await item(activity(v1.id))
     await item(indicator({ indicatorType: 'output' }))
-    expect(await status('6.2')).toMatchObject({ status: 'in_progress', missing: ['progress.missing.selectedWithoutActivity', 'progress.missing.noOutcomeIndicator'] })
+    expect(await status('6.2')).toMatchObject({
+      status: 'in_progress',
+      missing: ['progress.missing.selectedWithoutActivity', 'progress.missing.noOutcomeIndicator'],
+    })
     await item(activity(v2.id))
     await item(indicator({ targetValue: undefined }))
     expect((await status('6.2')).missing).toEqual(['progress.missing.noOutcomeIndicator'])
@@ -123,7 +169,13 @@ describe('step 6 progress', () => {
     const { plan, ctx, item, intervention, last } = await setup()
     const status = async () => (await planProgress(db, plan.id)).find((p) => p.code === '6.1')!
     expect(await status()).toMatchObject({ status: 'not_started' })
-    await ItemRepository.insert(db, { planId: plan.id, kind: 'node', refPrefix: 'N', data: { label: 'Estates', nodeCategory: 'producer' }, actorId: ctx.actor.id })
+    await ItemRepository.insert(db, {
+      planId: plan.id,
+      kind: 'node',
+      refPrefix: 'N',
+      data: { label: 'Estates', nodeCategory: 'producer' },
+      actorId: ctx.actor.id,
+    })
     const node = await last('node')
     const deferred = await intervention('deferred')
     await item({ intent: 'item:create', kind: 'intervention_link', intervention: deferred.id, nodes: [node.id] })
@@ -133,6 +185,12 @@ describe('step 6 progress', () => {
     expect(await status()).toMatchObject({ status: 'done' })
     const map = await loadPlanMap(ctx)
     expect(map.selected).toEqual([v.id])
-    expect(map.items.map((i) => i.kind).sort()).toEqual(['intervention', 'intervention', 'intervention_link', 'intervention_link', 'node'])
+    expect(map.items.map((i) => i.kind).sort()).toEqual([
+      'intervention',
+      'intervention',
+      'intervention_link',
+      'intervention_link',
+      'node',
+    ])
   })
 })

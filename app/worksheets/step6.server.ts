@@ -9,7 +9,9 @@ import { isMeasurableOutcome } from './step6.ts'
 /** An activity belongs to the chart only under an intervention the team selected in 5.2. */
 export async function activityCheck({ db, planId, value }: { db: Db; planId: string; value: Record<string, unknown> }) {
   const selected = await selectedInterventionIds(db, planId)
-  return typeof value.intervention === 'string' && !selected.has(value.intervention) ? [{ path: 'intervention', message: 'validation.notSelected' }] : []
+  return typeof value.intervention === 'string' && !selected.has(value.intervention)
+    ? [{ path: 'intervention', message: 'validation.notSelected' }]
+    : []
 }
 
 /** 6.2: the plan horizon (the chart's quarters) and the selected interventions. */
@@ -21,7 +23,15 @@ export async function loadChart({ db, planId }: ExtraContext) {
 /** 6.1: every layer of the consolidated map, read-only. */
 export async function loadPlanMap({ db, planId }: ExtraContext) {
   const [items, selections] = await Promise.all([
-    ItemRepository.findByKinds(db, planId, ['node', 'relation', 'influence', 'stakeholder', 'stakeholder_link', 'intervention', 'intervention_link']),
+    ItemRepository.findByKinds(db, planId, [
+      'node',
+      'relation',
+      'influence',
+      'stakeholder',
+      'stakeholder_link',
+      'intervention',
+      'intervention_link',
+    ]),
     loadSelections(db, planId),
   ])
   const selected = Object.entries(selections).flatMap(([id, s]) => (s.decision === 'selected' ? [id] : []))
@@ -32,8 +42,17 @@ export async function loadPlanMap({ db, planId }: ExtraContext) {
 export const planMapProgress: ProgressEvaluator = (content) => {
   const [items, selected] = [content.items('node', 'intervention_link'), selectionsIn(content).selected]
   const hasNodes = items.some((i) => i.kind === 'node')
-  const attached = items.some((i) => i.kind === 'intervention_link' && selected.has(String(i.data.intervention)) && Array.isArray(i.data.nodes) && i.data.nodes.length > 0)
-  const missing = [...(hasNodes ? [] : ['progress.missing.noMapNodes']), ...(attached ? [] : ['progress.missing.noInterventionOnMap'])]
+  const attached = items.some(
+    (i) =>
+      i.kind === 'intervention_link' &&
+      selected.has(String(i.data.intervention)) &&
+      Array.isArray(i.data.nodes) &&
+      i.data.nodes.length > 0,
+  )
+  const missing = [
+    ...(hasNodes ? [] : ['progress.missing.noMapNodes']),
+    ...(attached ? [] : ['progress.missing.noInterventionOnMap']),
+  ]
   if (missing.length === 0) return { status: 'done', missing }
   return { status: hasNodes || attached ? 'in_progress' : 'not_started', missing }
 }
@@ -41,11 +60,13 @@ export const planMapProgress: ProgressEvaluator = (content) => {
 /** 6.2 is done when every selected intervention has an activity and an outcome indicator has both ends. */
 export const chartProgress: ProgressEvaluator = (content) => {
   const [items, selected] = [content.items('activity', 'indicator'), selectionsIn(content).selected]
-  if (items.length === 0) return { status: 'not_started', missing: ['progress.missing.noActivities', 'progress.missing.noOutcomeIndicator'] }
+  if (items.length === 0)
+    return { status: 'not_started', missing: ['progress.missing.noActivities', 'progress.missing.noOutcomeIndicator'] }
   const covered = new Set(items.filter((i) => i.kind === 'activity').map((i) => i.data.intervention))
   const missing: string[] = []
   if (selected.size === 0) missing.push('progress.missing.noInterventionSelected')
   else if ([...selected].some((id) => !covered.has(id))) missing.push('progress.missing.selectedWithoutActivity')
-  if (!items.some((i) => i.kind === 'indicator' && isMeasurableOutcome(i.data))) missing.push('progress.missing.noOutcomeIndicator')
+  if (!items.some((i) => i.kind === 'indicator' && isMeasurableOutcome(i.data)))
+    missing.push('progress.missing.noOutcomeIndicator')
   return { status: missing.length ? 'in_progress' : 'done', missing }
 }

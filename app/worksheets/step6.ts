@@ -25,8 +25,21 @@ export const activitySpec: KindSpec = {
     { name: 'status', type: 'enum', options: ACTIVITY_STATUSES, required: true },
     { name: 'risks', type: 'longtext', max: 2000 },
   ],
-  columns: ['intervention', 'activity', 'leadOrganisation', 'partners', 'startDate', 'endDate', 'resources', 'outputs', 'status'],
-  refine: (d) => (typeof d.startDate === 'string' && typeof d.endDate === 'string' && d.endDate < d.startDate ? [{ path: 'endDate', message: 'validation.endBeforeStart' }] : []),
+  columns: [
+    'intervention',
+    'activity',
+    'leadOrganisation',
+    'partners',
+    'startDate',
+    'endDate',
+    'resources',
+    'outputs',
+    'status',
+  ],
+  refine: (d) =>
+    typeof d.startDate === 'string' && typeof d.endDate === 'string' && d.endDate < d.startDate
+      ? [{ path: 'endDate', message: 'validation.endBeforeStart' }]
+      : [],
 }
 
 /**
@@ -58,14 +71,30 @@ export const indicatorSpec: KindSpec = {
     // Monitoring adds the latest values of these indicators into "workers reached".
     { name: 'countsWorkersReached', type: 'boolean' },
   ],
-  columns: ['name', 'indicatorType', 'unit', 'baselineValue', 'baselineDate', 'targetValue', 'targetDate', 'dataSource', 'disaggregation'],
+  columns: [
+    'name',
+    'indicatorType',
+    'unit',
+    'baselineValue',
+    'baselineDate',
+    'targetValue',
+    'targetDate',
+    'dataSource',
+    'disaggregation',
+  ],
   refine: (d) =>
-    typeof d.baselineDate === 'string' && typeof d.targetDate === 'string' && d.targetDate <= d.baselineDate ? [{ path: 'targetDate', message: 'validation.targetBeforeBaseline' }] : [],
+    typeof d.baselineDate === 'string' && typeof d.targetDate === 'string' && d.targetDate <= d.baselineDate
+      ? [{ path: 'targetDate', message: 'validation.targetBeforeBaseline' }]
+      : [],
 }
 
 /** Whether an indicator measures an outcome with both ends set (what 6.2 needs to be done). */
 export function isMeasurableOutcome(data: Record<string, unknown>) {
-  return (data.indicatorType === 'outcome' || data.indicatorType === 'compliance') && typeof data.baselineValue === 'number' && typeof data.targetValue === 'number'
+  return (
+    (data.indicatorType === 'outcome' || data.indicatorType === 'compliance') &&
+    typeof data.baselineValue === 'number' &&
+    typeof data.targetValue === 'number'
+  )
 }
 
 export const STEP6_SPECS = [activitySpec, indicatorSpec]

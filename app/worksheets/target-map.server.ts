@@ -9,7 +9,11 @@ import { MAP_COORD_MAX } from './step2.ts'
 import { storedPosition } from './targetMapLayout.ts'
 import { type WorksheetItemView } from './types.ts'
 
-const coordinate = z.coerce.number({ invalid_type_error: 'validation.number' }).int('validation.integer').min(0).max(MAP_COORD_MAX)
+const coordinate = z.coerce
+  .number({ invalid_type_error: 'validation.number' })
+  .int('validation.integer')
+  .min(0)
+  .max(MAP_COORD_MAX)
 const positionForm = z.object({
   intent: z.literal('node:position'),
   id: uuid,
@@ -25,10 +29,18 @@ export const POSITION_FIELDS = ['position'] as const
  * Moves a node of the target map (drag, arrow keys or the x/y form) from the position the person
  * started from. The record exchanged with the form is `{ position: { x, y } }`, base included.
  */
-export async function handleTargetMapAction({ db, planId, actor, role, formData }: ExtraContext & { formData: FormData }) {
+export async function handleTargetMapAction({
+  db,
+  planId,
+  actor,
+  role,
+  formData,
+}: ExtraContext & { formData: FormData }) {
   const formId = String(formData.get('formId') ?? '').slice(0, 100)
   if (!canOnPlan(actor, role, 'worksheet:edit')) throw data({ message: 'Forbidden' }, { status: 403 })
-  const parsed = positionForm.safeParse(Object.fromEntries(['intent', 'id', 'version', 'x', 'y'].map((k) => [k, formData.get(k) ?? undefined])))
+  const parsed = positionForm.safeParse(
+    Object.fromEntries(['intent', 'id', 'version', 'x', 'y'].map((k) => [k, formData.get(k) ?? undefined])),
+  )
   if (!parsed.success) {
     const error: Record<string, string[]> = {}
     for (const issue of parsed.error.issues) (error[String(issue.path[0] ?? '')] ??= []).push(issue.message)
@@ -45,14 +57,31 @@ export async function handleTargetMapAction({ db, planId, actor, role, formData 
     mine: { position: { x, y } },
     load: async () => {
       node = await ItemRepository.findById(db, planId, id)
-      return node && node.kind === 'node' ? { id: node.id, version: node.version, data: { position: storedPosition(node.data) }, by: node.updated_by_name } : null
+      return node && node.kind === 'node'
+        ? {
+            id: node.id,
+            version: node.version,
+            data: { position: storedPosition(node.data) },
+            by: node.updated_by_name,
+          }
+        : null
     },
     write: async (values, current) => {
       const position = storedPosition(values.position)
-      const saved = await ItemRepository.update(db, { planId, id, expectedVersion: current.version, data: { ...node!.data, x: position.x, y: position.y }, actorId: actor.id })
+      const saved = await ItemRepository.update(db, {
+        planId,
+        id,
+        expectedVersion: current.version,
+        data: { ...node!.data, x: position.x, y: position.y },
+        actorId: actor.id,
+      })
       return saved ? { id: saved.id, version: saved.version, data: { position: storedPosition(saved.data) } } : null
     },
   })
-  if (outcome.kind === 'missing') return data({ formId, result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, conflict: null }, { status: 404 })
+  if (outcome.kind === 'missing')
+    return data(
+      { formId, result: { status: 'error' as const, error: { '': ['validation.unknownItem'] } }, conflict: null },
+      { status: 404 },
+    )
   return itemSaveResponse(formId, outcome)
 }

@@ -31,7 +31,10 @@ export function storedPosition(data: unknown): StoredPosition {
  * Positions for every node: stored ones are kept; the others are placed in layers by the longest
  * chain of relations leading to them (sources at the top), spread evenly across the width.
  */
-export function layoutTargetMap(nodes: { id: string; x?: unknown; y?: unknown }[], relations: { from: string; to: string }[]): Map<string, Placed> {
+export function layoutTargetMap(
+  nodes: { id: string; x?: unknown; y?: unknown }[],
+  relations: { from: string; to: string }[],
+): Map<string, Placed> {
   const ids = new Set(nodes.map((n) => n.id))
   const incoming = new Map<string, string[]>(nodes.map((n) => [n.id, []]))
   for (const r of relations) if (ids.has(r.from) && ids.has(r.to) && r.from !== r.to) incoming.get(r.to)!.push(r.from)
@@ -54,7 +57,9 @@ export function layoutTargetMap(nodes: { id: string; x?: unknown; y?: unknown }[
     layers.set(d, [...(layers.get(d) ?? []), n.id])
   }
   const placed = new Map<string, Placed>()
-  for (const n of nodes) if (coordinate(n.x) !== null && coordinate(n.y) !== null) placed.set(n.id, { id: n.id, x: n.x as number, y: n.y as number })
+  for (const n of nodes)
+    if (coordinate(n.x) !== null && coordinate(n.y) !== null)
+      placed.set(n.id, { id: n.id, x: n.x as number, y: n.y as number })
   const top = placed.size > 0 ? Math.max(...[...placed.values()].map((p) => p.y)) + LAYER_GAP : NODE_HEIGHT + 30
   const width = Math.max(MIN_WIDTH, ...[...layers.values()].map((l) => l.length * (NODE_WIDTH + 40)))
   for (const [d, layer] of [...layers.entries()].sort((a, b) => a[0] - b[0])) {
@@ -84,7 +89,12 @@ export function mapBounds(points: Iterable<Placed>) {
 }
 
 /** Where the line from the centre of box `a` towards `b` leaves box `a` (plus a gap); boxes are target-map nodes unless `size` says otherwise. */
-export function edgePoint(a: { x: number; y: number }, b: { x: number; y: number }, gap = 0, size = { width: NODE_WIDTH, height: NODE_HEIGHT }) {
+export function edgePoint(
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+  gap = 0,
+  size = { width: NODE_WIDTH, height: NODE_HEIGHT },
+) {
   const dx = b.x - a.x
   const dy = b.y - a.y
   if (dx === 0 && dy === 0) return { x: a.x, y: a.y }

@@ -18,7 +18,13 @@ function parts(date: string) {
 }
 
 function make(year: number, quarter: Quarter['quarter']): Quarter {
-  return { key: `${year}-Q${quarter}`, year, quarter, start: `${year}-${FIRST_DAY[quarter - 1]}`, end: `${year}-${LAST_DAY[quarter - 1]}` }
+  return {
+    key: `${year}-Q${quarter}`,
+    year,
+    quarter,
+    start: `${year}-${FIRST_DAY[quarter - 1]}`,
+    end: `${year}-${LAST_DAY[quarter - 1]}`,
+  }
 }
 
 /** The quarter a date falls in. */

@@ -19,7 +19,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export const isId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
 
-const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
 
 /** An item's reference code from its id; '?' for an item that no longer exists. */
 export function refText(id: unknown, ctx: WordingContext): string {
@@ -44,7 +45,9 @@ export function valueText(field: FieldSpec | undefined, value: unknown, ctx: Wor
     case 'enum':
       return t(`worksheets:options.${field.name}.${String(value)}`, { defaultValue: String(value) })
     case 'multiEnum':
-      return (Array.isArray(value) ? value : [value]).map((v) => t(`worksheets:options.${field.name}.${String(v)}`, { defaultValue: String(v) })).join(', ')
+      return (Array.isArray(value) ? value : [value])
+        .map((v) => t(`worksheets:options.${field.name}.${String(v)}`, { defaultValue: String(v) }))
+        .join(', ')
     case 'link':
     case 'links':
       return (Array.isArray(value) ? value : [value]).map((id) => refText(id, ctx)).join(', ')
@@ -64,16 +67,27 @@ export function valueText(field: FieldSpec | undefined, value: unknown, ctx: Wor
 export function itemTitle(kind: string, data: Record<string, unknown>, ctx: WordingContext): string {
   const spec = KINDS[kind]
   if (!spec) return ''
-  if (kind === 'criterion' && isEmpty(data.name)) return valueText(fieldSpec(kind, 'criterionKey'), data.criterionKey, ctx)
+  if (kind === 'criterion' && isEmpty(data.name))
+    return valueText(fieldSpec(kind, 'criterionKey'), data.criterionKey, ctx)
   const title = data[spec.titleField]
   return isEmpty(title) ? '' : valueText(fieldSpec(kind, spec.titleField), title, ctx)
 }
 
 /** Every filled field of an item as "label: value", in the spec's order (an added or removed row). */
-export function itemContent(kind: string, data: Record<string, unknown>, ctx: WordingContext): { field: string; label: string; value: string }[] {
+export function itemContent(
+  kind: string,
+  data: Record<string, unknown>,
+  ctx: WordingContext,
+): { field: string; label: string; value: string }[] {
   const spec = KINDS[kind]
   const names = spec ? spec.fields.map((f) => f.name) : Object.keys(data).filter((k) => k !== 'ref')
-  return names.filter((name) => !isEmpty(data[name])).map((name) => ({ field: name, label: fieldLabel(kind, name, ctx), value: valueText(fieldSpec(kind, name), data[name], ctx) }))
+  return names
+    .filter((name) => !isEmpty(data[name]))
+    .map((name) => ({
+      field: name,
+      label: fieldLabel(kind, name, ctx),
+      value: valueText(fieldSpec(kind, name), data[name], ctx),
+    }))
 }
 
 // The plan's details as frozen in versions and recorded in its history (db/repositories/plans.ts planFacts).
@@ -85,7 +99,8 @@ export function planFieldLabel(field: string, ctx: WordingContext): string {
 
 /** A plan detail's value: the country's, the language's and the sectors' names, the scope's translated name. */
 export function planFieldText(field: string, value: unknown, ctx: WordingContext): string {
-  if (field === 'sectors' && Array.isArray(value) && value.length > 0) return sectorsText(value.map(String), (key) => ctx.t(`common:${key}`))
+  if (field === 'sectors' && Array.isArray(value) && value.length > 0)
+    return sectorsText(value.map(String), (key) => ctx.t(`common:${key}`))
   if (typeof value === 'string' && value) {
     if (field === 'countryCode') return countryName(value, ctx.lng)
     if (field === 'scope') return ctx.t(`plan.scope.${value}`, { defaultValue: value })

@@ -53,7 +53,8 @@ export function benchClient(url: string, docName: string, token: string, meter?:
     doc,
     text: doc.getText('t'),
     provider,
-    synced: () => new Promise((resolve) => (provider.synced ? resolve() : provider.once('sync', (s: boolean) => s && resolve()))),
+    synced: () =>
+      new Promise((resolve) => (provider.synced ? resolve() : provider.once('sync', (s: boolean) => s && resolve()))),
     destroy: () => {
       provider.destroy()
       doc.destroy()

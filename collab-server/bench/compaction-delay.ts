@@ -43,7 +43,12 @@ async function probe(run: () => Promise<unknown>, reps: number) {
   histogram.disable()
   clearInterval(timer)
   const sorted = durations.sort((a, b) => a - b)
-  return { compactionMsMedian: sorted[Math.floor(sorted.length / 2)]!, loopDelayMaxMs: histogram.max / 1e6, loopDelayP99Ms: histogram.percentile(99) / 1e6, worstTimerGapMs: worstGap }
+  return {
+    compactionMsMedian: sorted[Math.floor(sorted.length / 2)]!,
+    loopDelayMaxMs: histogram.max / 1e6,
+    loopDelayP99Ms: histogram.percentile(99) / 1e6,
+    worstTimerGapMs: worstGap,
+  }
 }
 
 /** Measures both ways; `reps` compactions each, after one warm-up. */

@@ -30,7 +30,10 @@ export function pinBenchmark(): Pinning | null {
   const servers = cpuList(0, half - 1)
   const clients = cpuList(half, n - 1)
   if (!taskset(['-a', '-cp', clients, String(process.pid)])) return null
-  return { serverCommand: ['taskset', '-c', servers], describe: `servers and PostgreSQL on CPU ${servers}, benchmark clients on CPU ${clients}` }
+  return {
+    serverCommand: ['taskset', '-c', servers],
+    describe: `servers and PostgreSQL on CPU ${servers}, benchmark clients on CPU ${clients}`,
+  }
 }
 
 /** Moves PostgreSQL's postmaster (its backends are forked from it later and inherit it) and running children to the server CPUs. */

@@ -11,7 +11,9 @@ const server = createServer((req, res) => {
 })
 const wss = new WebSocketServer({ noServer: true })
 server.on('upgrade', (req, socket, head) => {
-  wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req, { docName: (req.url ?? '/').slice(1).split('?')[0] }))
+  wss.handleUpgrade(req, socket, head, (ws) =>
+    setupWSConnection(ws, req, { docName: (req.url ?? '/').slice(1).split('?')[0] }),
+  )
 })
 server.listen(port, '127.0.0.1', () => process.stdout.write('reference listening\n'))
 process.on('SIGTERM', () => process.exit(0))

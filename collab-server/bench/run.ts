@@ -29,7 +29,10 @@ const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 5)
 const USERS = 60
 const quick = process.argv.includes('--quick')
 // --only=fifty,many,… runs a subset (sequential, concurrent, fifty, many); the default runs all.
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',')
 const runs = (scenario: string) => !only || only.includes(scenario)
 const secret = randomBytes(32).toString('hex')
 const children: ChildProcess[] = []
@@ -37,10 +40,18 @@ const cleanups: (() => Promise<unknown>)[] = []
 const say = (line: string) => process.stdout.write(line + '\n')
 const pinning = pinBenchmark()
 
-function startChild(script: string, env: Record<string, string>, readyText: string, onLine?: (line: string) => void): Promise<ChildProcess> {
+function startChild(
+  script: string,
+  env: Record<string, string>,
+  readyText: string,
+  onLine?: (line: string) => void,
+): Promise<ChildProcess> {
   const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir=.data/bench-profiles'] : []
   const [command, ...prefix] = [...(pinning?.serverCommand ?? []), process.execPath]
-  const child = spawn(command!, [...prefix, ...profile, '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(command!, [...prefix, ...profile, '--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   children.push(child)
   let buffer = ''
   return new Promise((resolve, reject) => {
@@ -75,7 +86,9 @@ async function serverSide(port: number): Promise<string> {
   const { writeLatencyMs: w, commitLatencyMs: c, eventLoopDelayMs: d } = await statsOf(port, true)
   const loop = d ? `; server event-loop delay p99 ${d.p99.toFixed(1)} ms max ${d.max.toFixed(1)} ms` : ''
   const commits = c?.count ? `; INSERT+commit p50 ${c.p50} ms p99 ${c.p99} ms (${c.count})` : ''
-  return w ? `; server-side receive→broadcast p50 ${w.p50} ms p99 ${w.p99} ms (${w.count} updates)${commits}${loop}` : ''
+  return w
+    ? `; server-side receive→broadcast p50 ${w.p50} ms p99 ${w.p99} ms (${w.count} updates)${commits}${loop}`
+    : ''
 }
 
 async function memoryOf(port: number) {
@@ -140,12 +153,15 @@ async function main() {
 
   say('Preparing traces…')
   const paper = loadSequential(quick ? 'sequential/clownschool_flat.json.gz' : 'sequential/automerge-paper.json.gz')
-  const concurrentFiles = runs('concurrent') ? ['concurrent/clownschool.json.gz', 'concurrent/friendsforever.json.gz'] : []
+  const concurrentFiles = runs('concurrent')
+    ? ['concurrent/clownschool.json.gz', 'concurrent/friendsforever.json.gz']
+    : []
   const concurrent = concurrentFiles.map((f) => ({ file: f, ...prepareConcurrent(f) }))
 
   // Issued an hour ahead: connections end with their token (ADR 021), and a loaded machine can make a
   // phase outlast five minutes. Expiry, not issue time, is what the server checks.
-  const token = (user: number, doc: string) => mintCollabToken({ sub: users[user]!.id, doc, mode: 'rw' }, secret, Date.now() + 3_600_000).token
+  const token = (user: number, doc: string) =>
+    mintCollabToken({ sub: users[user]!.id, doc, mode: 'rw' }, secret, Date.now() + 3_600_000).token
   const targets: (Target & { port: number })[] = [
     { name: 'scp collab-server (durable)', url: `ws://127.0.0.1:${ourPort}`, port: ourPort, token },
     { name: '@y/websocket-server 0.1.1 (memory)', url: `ws://127.0.0.1:${refPort}`, port: refPort, token },
@@ -155,7 +171,9 @@ async function main() {
     const c = await compactionDelay(paper)
     const line = (m: Awaited<ReturnType<typeof compactionDelay>>['inline']) =>
       `compaction ${m.compactionMsMedian.toFixed(1)} ms median, event loop delay max ${m.loopDelayMaxMs.toFixed(1)} ms (p99 ${m.loopDelayP99Ms.toFixed(1)} ms), worst 1 ms-timer gap ${m.worstTimerGapMs.toFixed(1)} ms`
-    say(`\n== compaction of that document (snapshot + 500 log rows, ${c.inputKb} KB)\non the main thread: ${line(c.inline)}\nin the render worker: ${line(c.worker)}`)
+    say(
+      `\n== compaction of that document (snapshot + 500 log rows, ${c.inputKb} KB)\non the main thread: ${line(c.inline)}\nin the render worker: ${line(c.worker)}`,
+    )
     results.compaction = c
   }
   for (const target of targets) {
@@ -166,7 +184,9 @@ async function main() {
     if (runs('sequential')) {
       const seq = await sequentialThroughput(target, docs[0]!, paper)
       r.sequential = seq
-      say(`sequential trace: ${seq.updates} updates in ${seq.seconds.toFixed(1)} s = ${Math.round(seq.updatesPerSecond)} updates/s, final text equal: ${seq.equal}${await serverSide(target.port)}`)
+      say(
+        `sequential trace: ${seq.updates} updates in ${seq.seconds.toFixed(1)} s = ${Math.round(seq.updatesPerSecond)} updates/s, final text equal: ${seq.equal}${await serverSide(target.port)}`,
+      )
       r.memoryAfterSequential = await memoryOf(target.port)
       const cold = await coldLoad(target, docs[0]!, paper.endContent, 5, () => noRoomLoaded(target.port))
       const serverMs = target.port === ourPort ? loadMs[docs[0]!]?.slice(1) : undefined
@@ -180,11 +200,18 @@ async function main() {
       if (!runs('concurrent')) break
       const res = await concurrentTrace(target, docs[1 + i]!, c)
       r[c.file] = res
-      say(`${c.file} (${c.agents} agents): ${Math.round(res.updatesPerSecond)} updates/s, propagation p50 ${res.p50.toFixed(2)} ms p99 ${res.p99.toFixed(2)} ms, final text equal: ${res.equal}${await serverSide(target.port)}`)
+      say(
+        `${c.file} (${c.agents} agents): ${Math.round(res.updatesPerSecond)} updates/s, propagation p50 ${res.p50.toFixed(2)} ms p99 ${res.p99.toFixed(2)} ms, final text equal: ${res.equal}${await serverSide(target.port)}`,
+      )
     }
     if (runs('fifty')) {
       await serverSide(target.port)
-      const one = await steadyTypingSpread(target, [docs[3]!], { clientsPerDoc: 50, perSecond: FIFTY_RATE, seconds: quick ? 3 : 8, processes: PROCESSES })
+      const one = await steadyTypingSpread(target, [docs[3]!], {
+        clientsPerDoc: 50,
+        perSecond: FIFTY_RATE,
+        seconds: quick ? 3 : 8,
+        processes: PROCESSES,
+      })
       r.fiftyClientsOneDoc = one
       say(
         `50 clients in ${one.processes} processes, one document, ${Math.round(one.updatesPerSecond)} updates/s: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms, ` +
@@ -193,20 +220,36 @@ async function main() {
     }
     if (runs('many')) {
       await serverSide(target.port)
-      const many = await steadyTypingSpread(target, docs.slice(10, 110), { clientsPerDoc: 3, perSecond: 4, seconds: quick ? 3 : 8, processes: 3 })
+      const many = await steadyTypingSpread(target, docs.slice(10, 110), {
+        clientsPerDoc: 3,
+        perSecond: 4,
+        seconds: quick ? 3 : 8,
+        processes: 3,
+      })
       r.manyDocuments = many
-      say(`100 documents × 3 clients, ${Math.round(many.updatesPerSecond)} updates/s: p50 ${many.p50.toFixed(2)} ms, p99 ${many.p99.toFixed(2)} ms, delivered ${(many.delivered * 100).toFixed(1)} %${await serverSide(target.port)}`)
+      say(
+        `100 documents × 3 clients, ${Math.round(many.updatesPerSecond)} updates/s: p50 ${many.p50.toFixed(2)} ms, p99 ${many.p99.toFixed(2)} ms, delivered ${(many.delivered * 100).toFixed(1)} %${await serverSide(target.port)}`,
+      )
     }
     r.memoryAtEnd = await memoryOf(target.port)
-    say(`server memory: ${JSON.stringify(r.memoryAfterSequential)} after the sequential trace, ${JSON.stringify(r.memoryAtEnd)} at the end`)
+    say(
+      `server memory: ${JSON.stringify(r.memoryAfterSequential)} after the sequential trace, ${JSON.stringify(r.memoryAtEnd)} at the end`,
+    )
   }
-  const [ours, ref] = targets.map((t) => results[t.name]!) as [Record<string, { updatesPerSecond: number }>, Record<string, { updatesPerSecond: number }>]
+  const [ours, ref] = targets.map((t) => results[t.name]!) as [
+    Record<string, { updatesPerSecond: number }>,
+    Record<string, { updatesPerSecond: number }>,
+  ]
   say('\n== ratio (ours / reference), updates per second')
   for (const key of ['sequential', ...concurrent.map((c) => c.file), 'fiftyClientsOneDoc', 'manyDocuments']) {
     if (!ours[key] || !ref[key]) continue
     say(`${key}: ${(ours[key]!.updatesPerSecond / ref[key]!.updatesPerSecond).toFixed(2)}`)
   }
-  say(`\nload average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`)
+  say(
+    `\nload average during the run: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} CPUs`,
+  )
   say('\nJSON ' + JSON.stringify(results))
 }
 

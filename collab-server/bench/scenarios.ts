@@ -32,11 +32,22 @@ export async function sequentialThroughput(target: Target, docName: string, trac
   const ms = elapsedMs(start)
   writer!.destroy()
   observer!.destroy()
-  return { updates: trace.txns.length, seconds: ms / 1000, updatesPerSecond: trace.txns.length / (ms / 1000), equal: true }
+  return {
+    updates: trace.txns.length,
+    seconds: ms / 1000,
+    updatesPerSecond: trace.txns.length / (ms / 1000),
+    equal: true,
+  }
 }
 
 /** A fresh client opens a document; time from connect to synced, repeated. */
-export async function coldLoad(target: Target, docName: string, expected: string, reps: number, waitUnloaded: () => Promise<void>) {
+export async function coldLoad(
+  target: Target,
+  docName: string,
+  expected: string,
+  reps: number,
+  waitUnloaded: () => Promise<void>,
+) {
   const times: number[] = []
   let equal = true
   for (let i = 0; i < reps; i++) {
@@ -51,10 +62,15 @@ export async function coldLoad(target: Target, docName: string, expected: string
   return { times, median: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!, equal }
 }
 
-const covers = (doc: Y.Doc, needs: Map<number, number>) => [...needs].every(([client, clock]) => Y.getState(doc.store, client) >= clock)
+const covers = (doc: Y.Doc, needs: Map<number, number>) =>
+  [...needs].every(([client, clock]) => Y.getState(doc.store, client) >= clock)
 
 /** Several agents replay a concurrent trace in trace order, each waiting only for its causal parents. */
-export async function concurrentTrace(target: Target, docName: string, prepared: { steps: ConcurrentStep[]; endContent: string; agents: number }) {
+export async function concurrentTrace(
+  target: Target,
+  docName: string,
+  prepared: { steps: ConcurrentStep[]; endContent: string; agents: number },
+) {
   const meter = new Meter()
   const users = Array.from({ length: prepared.agents + 1 }, (_, i) => i)
   const clients = await openAll(target, docName, users, meter)

@@ -53,9 +53,14 @@ export async function steadyTypingSpread(
   for (const doc of docNames) {
     for (let k = 0; k < clientsPerDoc; k++) plan[k % processes]!.push({ doc, token: target.token(user++ % 60, doc) })
   }
-  const typists = plan.map(() => new Typist(fork(TYPIST, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })))
+  const typists = plan.map(
+    () =>
+      new Typist(fork(TYPIST, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })),
+  )
   try {
-    await Promise.all(typists.map((t, i) => t.ask({ type: 'open', url: target.url, clients: plan[i]!, perSecond }, 'ready')))
+    await Promise.all(
+      typists.map((t, i) => t.ask({ type: 'open', url: target.url, clients: plan[i]!, perSecond }, 'ready')),
+    )
     const stopped = await Promise.all(typists.map((t) => t.ask({ type: 'start', seconds }, 'stopped')))
     const lengths: Record<string, number> = {}
     for (const s of stopped) for (const [doc, n] of Object.entries(s.sentByDoc)) lengths[doc] = (lengths[doc] ?? 0) + n

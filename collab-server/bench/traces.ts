@@ -19,9 +19,13 @@ interface ConcurrentTrace {
 }
 
 function load<T>(relative: string): T {
-  const trace = JSON.parse(gunzipSync(readFileSync(path.join(TRACES_DIR, relative))).toString('utf8')) as T & { txns: { patches: Patch[] }[] }
+  const trace = JSON.parse(gunzipSync(readFileSync(path.join(TRACES_DIR, relative))).toString('utf8')) as T & {
+    txns: { patches: Patch[] }[]
+  }
   // Positions are code points; Y.Text counts UTF-16 units. They agree unless astral characters occur.
-  for (const t of trace.txns) for (const [, , ins] of t.patches) if (/[\uD800-\uDFFF]/.test(ins)) throw new Error(`${relative}: astral characters are not supported`)
+  for (const t of trace.txns)
+    for (const [, , ins] of t.patches)
+      if (/[\uD800-\uDFFF]/.test(ins)) throw new Error(`${relative}: astral characters are not supported`)
   return trace
 }
 
@@ -86,7 +90,8 @@ export function prepareConcurrent(relative: string): { steps: ConcurrentStep[]; 
   })
   const check = new Y.Doc()
   updates.forEach((u) => Y.applyUpdate(check, u))
-  if (check.getText('t').toString() !== trace.endContent) throw new Error(`${relative}: local replay does not reach endContent`)
+  if (check.getText('t').toString() !== trace.endContent)
+    throw new Error(`${relative}: local replay does not reach endContent`)
   docs.forEach((d) => d.destroy())
   return { steps, endContent: trace.endContent, agents: trace.numAgents }
 }

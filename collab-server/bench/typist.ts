@@ -67,13 +67,24 @@ async function type(seconds: number) {
 }
 
 async function converge(lengths: Record<string, number>) {
-  await until(() => clients.every(({ doc, client }) => client.text.length >= (lengths[doc] ?? 0)), 60_000, 'every client to receive every keystroke')
+  await until(
+    () => clients.every(({ doc, client }) => client.text.length >= (lengths[doc] ?? 0)),
+    60_000,
+    'every client to receive every keystroke',
+  )
   clients.forEach(({ client }) => client.destroy())
   send({ type: 'result', sent, received })
 }
 
 process.on('message', (command: TypistCommand) => {
-  const run = command.type === 'open' ? open(command) : command.type === 'start' ? type(command.seconds) : converge(command.lengths)
-  run.catch((error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }))
+  const run =
+    command.type === 'open'
+      ? open(command)
+      : command.type === 'start'
+        ? type(command.seconds)
+        : converge(command.lengths)
+  run.catch((error: unknown) =>
+    send({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+  )
 })
 process.on('disconnect', () => process.exit(0))

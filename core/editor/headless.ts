@@ -1,7 +1,13 @@
 // A headless Lexical editor bound to a Y.Doc through the V1 binding (the one @lexical/react's
 // CollaborationPlugin uses), for creating initial content and rendering on the server.
 import { createHeadlessEditor } from '@lexical/headless'
-import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs'
+import {
+  createYjsBinding,
+  syncLexicalUpdateToYjs,
+  syncYjsChangesToLexical,
+  type Binding,
+  type Provider,
+} from '@lexical/yjs'
 import type { LexicalEditor } from 'lexical'
 import type * as Y from 'yjs'
 import { EDITOR_NODES, YJS_ROOT } from './nodes.ts'
@@ -39,7 +45,13 @@ export function bindHeadless(doc: Y.Doc, options: { readOnly?: boolean } = {}): 
     },
   })
   const provider = silentProvider()
-  const binding = createYjsBinding({ editor, id: YJS_ROOT, doc, docMap: new Map([[YJS_ROOT, doc]]), rootName: YJS_ROOT })
+  const binding = createYjsBinding({
+    editor,
+    id: YJS_ROOT,
+    doc,
+    docMap: new Map([[YJS_ROOT, doc]]),
+    rootName: YJS_ROOT,
+  })
   const shared = binding.root.getSharedType()
   const onYjs = (events: Y.YEvent<Y.XmlText>[], transaction: Y.Transaction) => {
     if (transaction.origin !== binding) syncYjsChangesToLexical(binding, provider, events, false)
@@ -47,9 +59,20 @@ export function bindHeadless(doc: Y.Doc, options: { readOnly?: boolean } = {}): 
   shared.observeDeep(onYjs)
   const stopLexical = options.readOnly
     ? () => {}
-    : editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
-    syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags)
-  })
+    : editor.registerUpdateListener(
+        ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
+          syncLexicalUpdateToYjs(
+            binding,
+            provider,
+            prevEditorState,
+            editorState,
+            dirtyElements,
+            dirtyLeaves,
+            normalizedNodes,
+            tags,
+          )
+        },
+      )
   return {
     doc,
     editor,

@@ -11,7 +11,12 @@ import * as MemberRepository from '../repositories/members.ts'
 
 export async function createOrganisation(
   db: Executor,
-  overrides: Partial<{ name: string; constituency: Constituency; countryCode: string | null; acronym: string | null }> = {},
+  overrides: Partial<{
+    name: string
+    constituency: Constituency
+    countryCode: string | null
+    acronym: string | null
+  }> = {},
 ) {
   const constituency = overrides.constituency ?? 'government'
   return OrganisationRepository.insert(db, {
@@ -25,10 +30,18 @@ export async function createOrganisation(
 
 export async function createUser(
   db: Executor,
-  overrides: Partial<{ email: string; name: string; organisationId: string; constituency: Constituency; globalRole: GlobalRole; passwordHash: string | null }> = {},
+  overrides: Partial<{
+    email: string
+    name: string
+    organisationId: string
+    constituency: Constituency
+    globalRole: GlobalRole
+    passwordHash: string | null
+  }> = {},
 ) {
   const organisationId =
-    overrides.organisationId ?? (await createOrganisation(db, { constituency: overrides.constituency ?? 'government' })).id
+    overrides.organisationId ??
+    (await createOrganisation(db, { constituency: overrides.constituency ?? 'government' })).id
   const suffix = randomUUID().slice(0, 8)
   const user = await UserRepository.insert(db, {
     email: overrides.email ?? `user-${suffix}@example.test`,
@@ -40,11 +53,7 @@ export async function createUser(
   return { ...user, organisationId, globalRole: overrides.globalRole ?? 'member' }
 }
 
-export async function createPlan(
-  db: Executor,
-  leadId: string,
-  overrides: Partial<PlanRepository.PlanInput> = {},
-) {
+export async function createPlan(db: Executor, leadId: string, overrides: Partial<PlanRepository.PlanInput> = {}) {
   return PlanRepository.insertWithLead(
     db,
     {

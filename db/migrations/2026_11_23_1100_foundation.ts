@@ -19,7 +19,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('organisations_country_unless_ilo', sql`constituency = 'ilo' OR country_code IS NOT NULL`)
     .addCheckConstraint('organisations_agency_only_government', sql`agency_type IS NULL OR constituency = 'government'`)
     .execute()
-  await sql`CREATE UNIQUE INDEX organisations_name_country ON organisations (lower(name), coalesce(country_code, ''))`.execute(db)
+  await sql`CREATE UNIQUE INDEX organisations_name_country ON organisations (lower(name), coalesce(country_code, ''))`.execute(
+    db,
+  )
 
   await db.schema
     .createTable('users')
@@ -28,7 +30,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('global_role', 'text', (c) =>
-      c.notNull().defaultTo('member').check(sql`global_role IN ('admin','ilo_reviewer','member')`),
+      c
+        .notNull()
+        .defaultTo('member')
+        .check(sql`global_role IN ('admin','ilo_reviewer','member')`),
     )
     .addColumn('locale', 'text', (c) => c.check(sql`locale IN ('en','fr','es')`))
     .addColumn('password_hash', 'text')
@@ -126,7 +131,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['activity_events', 'plan_members', 'plans', 'login_attempts', 'invitations', 'sessions', 'users', 'organisations']) {
+  for (const table of [
+    'activity_events',
+    'plan_members',
+    'plans',
+    'login_attempts',
+    'invitations',
+    'sessions',
+    'users',
+    'organisations',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute()
   }
 }

@@ -19,7 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('worksheet_items_ref', ['plan_id', 'kind', 'ref'])
     .execute()
-  await db.schema.createIndex('worksheet_items_plan_kind').on('worksheet_items').columns(['plan_id', 'kind', 'position']).execute()
+  await db.schema
+    .createIndex('worksheet_items_plan_kind')
+    .on('worksheet_items')
+    .columns(['plan_id', 'kind', 'position'])
+    .execute()
 
   await db.schema
     .createTable('scores')
@@ -47,7 +51,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('resolved_by', 'uuid', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
-  await db.schema.createIndex('comments_subject').on('comments').columns(['plan_id', 'subject_type', 'subject_id']).execute()
+  await db.schema
+    .createIndex('comments_subject')
+    .on('comments')
+    .columns(['plan_id', 'subject_type', 'subject_id'])
+    .execute()
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -21,7 +21,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM plans WHERE id = OLD.plan_id) THEN RETURN OLD; END IF;
       RAISE EXCEPTION 'plan versions are immutable';
     END $$`.execute(db)
-  await sql`CREATE TRIGGER plan_versions_no_change BEFORE UPDATE OR DELETE ON plan_versions FOR EACH ROW EXECUTE FUNCTION plan_versions_immutable()`.execute(db)
+  await sql`CREATE TRIGGER plan_versions_no_change BEFORE UPDATE OR DELETE ON plan_versions FOR EACH ROW EXECUTE FUNCTION plan_versions_immutable()`.execute(
+    db,
+  )
 
   await db.schema
     .createTable('plan_endorsements')

@@ -17,7 +17,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('measurements_indicator_period', ['indicator_id', 'period'])
     .execute()
-  await db.schema.createIndex('measurements_plan_indicator').on('measurements').columns(['plan_id', 'indicator_id', 'period_end']).execute()
+  await db.schema
+    .createIndex('measurements_plan_indicator')
+    .on('measurements')
+    .columns(['plan_id', 'indicator_id', 'period_end'])
+    .execute()
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

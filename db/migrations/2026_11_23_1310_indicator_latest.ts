@@ -24,17 +24,26 @@ export async function up(db: Kysely<any>): Promise<void> {
       ORDER BY m.indicator_id, m.period_end DESC, m.created_at DESC;
       RETURN NULL;
     END $$`.execute(db)
-  await sql`CREATE TRIGGER measurements_latest_insert AFTER INSERT ON measurements REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION indicator_latest_refresh()`.execute(db)
-  await sql`CREATE TRIGGER measurements_latest_delete AFTER DELETE ON measurements REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION indicator_latest_refresh()`.execute(db)
-  await sql`CREATE TRIGGER measurements_latest_update AFTER UPDATE ON measurements REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION indicator_latest_refresh()`.execute(db)
+  await sql`CREATE TRIGGER measurements_latest_insert AFTER INSERT ON measurements REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION indicator_latest_refresh()`.execute(
+    db,
+  )
+  await sql`CREATE TRIGGER measurements_latest_delete AFTER DELETE ON measurements REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION indicator_latest_refresh()`.execute(
+    db,
+  )
+  await sql`CREATE TRIGGER measurements_latest_update AFTER UPDATE ON measurements REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION indicator_latest_refresh()`.execute(
+    db,
+  )
   await sql`
     INSERT INTO indicator_latest (indicator_id, plan_id, period, period_end, value)
-    SELECT DISTINCT ON (indicator_id) indicator_id, plan_id, period, period_end, value FROM measurements ORDER BY indicator_id, period_end DESC, created_at DESC`.execute(db)
+    SELECT DISTINCT ON (indicator_id) indicator_id, plan_id, period, period_end, value FROM measurements ORDER BY indicator_id, period_end DESC, created_at DESC`.execute(
+    db,
+  )
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['measurements_latest_insert', 'measurements_latest_delete', 'measurements_latest_update']) await sql`DROP TRIGGER IF EXISTS ${sql.raw(t)} ON measurements`.execute(db)
+  for (const t of ['measurements_latest_insert', 'measurements_latest_delete', 'measurements_latest_update'])
+    await sql`DROP TRIGGER IF EXISTS ${sql.raw(t)} ON measurements`.execute(db)
   await sql`DROP FUNCTION IF EXISTS indicator_latest_refresh()`.execute(db)
   await sql`DROP TABLE IF EXISTS indicator_latest`.execute(db)
 }

@@ -139,9 +139,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       RETURN NULL;
     END $$`.execute(db)
   for (const table of ['worksheet_items', 'comments', 'plan_endorsements']) {
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_summary_insert`)} AFTER INSERT ON ${sql.table(table)} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_plan_summaries_on_change()`.execute(db)
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_summary_update`)} AFTER UPDATE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_plan_summaries_on_change()`.execute(db)
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_summary_delete`)} AFTER DELETE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_plan_summaries_on_change()`.execute(db)
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_summary_insert`)} AFTER INSERT ON ${sql.table(table)} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_plan_summaries_on_change()`.execute(
+      db,
+    )
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_summary_update`)} AFTER UPDATE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_plan_summaries_on_change()`.execute(
+      db,
+    )
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_summary_delete`)} AFTER DELETE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_plan_summaries_on_change()`.execute(
+      db,
+    )
   }
 
   // Measurements reach the summary through indicator_latest: the refresh runs after it, in its function.
@@ -171,7 +177,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       IF ids IS NOT NULL THEN PERFORM scp_refresh_plan_summaries(ids); END IF;
       RETURN NULL;
     END $$`.execute(db)
-  await sql`CREATE TRIGGER organisations_summary_update AFTER UPDATE ON organisations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_plan_summaries_on_organisation()`.execute(db)
+  await sql`CREATE TRIGGER organisations_summary_update AFTER UPDATE ON organisations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_plan_summaries_on_organisation()`.execute(
+    db,
+  )
 
   // Latest activity only grows, so concurrent writers merge with greatest() instead of recomputing.
   await sql`
@@ -182,7 +190,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       ON CONFLICT (plan_id) DO UPDATE SET at = greatest(plan_last_activity.at, excluded.at);
       RETURN NULL;
     END $$`.execute(db)
-  await sql`CREATE TRIGGER activity_events_last_activity AFTER INSERT ON activity_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_plan_last_activity_on_insert()`.execute(db)
+  await sql`CREATE TRIGGER activity_events_last_activity AFTER INSERT ON activity_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_plan_last_activity_on_insert()`.execute(
+    db,
+  )
 
   await sql`SELECT scp_rebuild_plan_summaries()`.execute(db)
 }
@@ -190,7 +200,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['worksheet_items', 'comments', 'plan_endorsements']) {
-    for (const op of ['insert', 'update', 'delete']) await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_summary_${op}`)} ON ${sql.table(table)}`.execute(db)
+    for (const op of ['insert', 'update', 'delete'])
+      await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_summary_${op}`)} ON ${sql.table(table)}`.execute(db)
   }
   await sql`DROP TRIGGER IF EXISTS organisations_summary_update ON organisations`.execute(db)
   await sql`DROP TRIGGER IF EXISTS activity_events_last_activity ON activity_events`.execute(db)
@@ -205,7 +216,15 @@ export async function down(db: Kysely<any>): Promise<void> {
       ORDER BY m.indicator_id, m.period_end DESC, m.created_at DESC;
       RETURN NULL;
     END $$`.execute(db)
-  for (const fn of ['scp_plan_last_activity_on_insert()', 'scp_plan_summaries_on_organisation()', 'scp_plan_summaries_on_change()', 'scp_rebuild_plan_summaries()', 'scp_refresh_plan_summaries(uuid[])', 'scp_indicator_on_track(double precision, double precision, text, text, double precision, date)', 'scp_iso_date(text)']) {
+  for (const fn of [
+    'scp_plan_last_activity_on_insert()',
+    'scp_plan_summaries_on_organisation()',
+    'scp_plan_summaries_on_change()',
+    'scp_rebuild_plan_summaries()',
+    'scp_refresh_plan_summaries(uuid[])',
+    'scp_indicator_on_track(double precision, double precision, text, text, double precision, date)',
+    'scp_iso_date(text)',
+  ]) {
     await sql`DROP FUNCTION IF EXISTS ${sql.raw(fn)}`.execute(db)
   }
   await sql`DROP TABLE IF EXISTS plan_last_activity`.execute(db)

@@ -19,16 +19,23 @@ export async function up(db: Kysely<any>): Promise<void> {
       RETURN NULL;
     END $$`.execute(db)
   for (const table of TABLES) {
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_notify_insert`)} AFTER INSERT ON ${sql.table(table)} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_notify_plan_change_rows()`.execute(db)
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_notify_update`)} AFTER UPDATE ON ${sql.table(table)} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_notify_plan_change_rows()`.execute(db)
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_notify_delete`)} AFTER DELETE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_notify_plan_change_rows()`.execute(db)
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_notify_insert`)} AFTER INSERT ON ${sql.table(table)} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_notify_plan_change_rows()`.execute(
+      db,
+    )
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_notify_update`)} AFTER UPDATE ON ${sql.table(table)} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_notify_plan_change_rows()`.execute(
+      db,
+    )
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_notify_delete`)} AFTER DELETE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_notify_plan_change_rows()`.execute(
+      db,
+    )
   }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of TABLES) {
-    for (const op of ['insert', 'update', 'delete']) await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_notify_${op}`)} ON ${sql.table(table)}`.execute(db)
+    for (const op of ['insert', 'update', 'delete'])
+      await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_notify_${op}`)} ON ${sql.table(table)}`.execute(db)
   }
   await sql`DROP FUNCTION IF EXISTS scp_notify_plan_change_rows()`.execute(db)
 }

@@ -36,5 +36,11 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP FUNCTION IF EXISTS scp_notify_plan_status()`.execute(db)
   await db.schema.alterTable('plan_versions').dropColumn('override_reason').execute()
   await db.schema.alterTable('plan_endorsements').dropColumn('submission').execute()
-  await db.schema.alterTable('plans').dropColumn('returned_at').dropColumn('returned_by').dropColumn('return_note').dropColumn('submission').execute()
+  await db.schema
+    .alterTable('plans')
+    .dropColumn('returned_at')
+    .dropColumn('returned_by')
+    .dropColumn('return_note')
+    .dropColumn('submission')
+    .execute()
 }

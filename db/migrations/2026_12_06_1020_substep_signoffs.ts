@@ -134,23 +134,41 @@ export async function up(db: Kysely<any>): Promise<void> {
       RETURN NULL;
     END $$`.execute(db)
 
-  for (const [table, fn] of [['worksheet_items', 'scp_items_content_changed'], ['scores', 'scp_scores_content_changed']] as const) {
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_content_insert`)} AFTER INSERT ON ${sql.table(table)} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(fn)}()`.execute(db)
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_content_update`)} AFTER UPDATE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(fn)}()`.execute(db)
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_content_delete`)} AFTER DELETE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(fn)}()`.execute(db)
+  for (const [table, fn] of [
+    ['worksheet_items', 'scp_items_content_changed'],
+    ['scores', 'scp_scores_content_changed'],
+  ] as const) {
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_content_insert`)} AFTER INSERT ON ${sql.table(table)} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(fn)}()`.execute(
+      db,
+    )
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_content_update`)} AFTER UPDATE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(fn)}()`.execute(
+      db,
+    )
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_content_delete`)} AFTER DELETE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(fn)}()`.execute(
+      db,
+    )
   }
-  await sql`CREATE TRIGGER collab_updates_content_insert AFTER INSERT ON collab_updates REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_notes_content_changed()`.execute(db)
+  await sql`CREATE TRIGGER collab_updates_content_insert AFTER INSERT ON collab_updates REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scp_notes_content_changed()`.execute(
+    db,
+  )
   await sql`CREATE INDEX substep_signoffs_current ON substep_signoffs (plan_id) WHERE stale_at IS NULL`.execute(db)
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['worksheet_items', 'scores']) {
-    for (const op of ['insert', 'update', 'delete']) await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_content_${op}`)} ON ${sql.table(table)}`.execute(db)
+    for (const op of ['insert', 'update', 'delete'])
+      await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_content_${op}`)} ON ${sql.table(table)}`.execute(db)
   }
   await sql`DROP TRIGGER IF EXISTS collab_updates_content_insert ON collab_updates`.execute(db)
-  for (const fn of ['scp_notes_content_changed()', 'scp_scores_content_changed()', 'scp_items_content_changed()', 'scp_content_changed(uuid, text[], uuid)']) {
+  for (const fn of [
+    'scp_notes_content_changed()',
+    'scp_scores_content_changed()',
+    'scp_items_content_changed()',
+    'scp_content_changed(uuid, text[], uuid)',
+  ]) {
     await sql`DROP FUNCTION IF EXISTS ${sql.raw(fn)}`.execute(db)
   }
-  for (const table of ['substep_signoffs', 'substep_completion', 'content_revisions']) await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db)
+  for (const table of ['substep_signoffs', 'substep_completion', 'content_revisions'])
+    await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db)
 }

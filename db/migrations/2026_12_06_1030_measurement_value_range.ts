@@ -7,7 +7,9 @@ import { sql, type Kysely } from 'kysely'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`ALTER TABLE measurements ADD CONSTRAINT measurements_value_range CHECK (value BETWEEN -1e12 AND 1e12) NOT VALID`.execute(db)
+  await sql`ALTER TABLE measurements ADD CONSTRAINT measurements_value_range CHECK (value BETWEEN -1e12 AND 1e12) NOT VALID`.execute(
+    db,
+  )
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -6,7 +6,13 @@ import { up } from './2026_12_06_1060_default_criteria.ts'
 const db = createDb(process.env.DATABASE_URL!)
 afterAll(() => db.destroy())
 const criteriaOf = (planId: string) =>
-  db.selectFrom('worksheet_items').select(['ref', 'position', 'data', 'created_by']).where('plan_id', '=', planId).where('kind', '=', 'criterion').orderBy('position').execute()
+  db
+    .selectFrom('worksheet_items')
+    .select(['ref', 'position', 'data', 'created_by'])
+    .where('plan_id', '=', planId)
+    .where('kind', '=', 'criterion')
+    .orderBy('position')
+    .execute()
 
 it('gives the eight default criteria to plans without any, recorded as the creator, and leaves others alone', async () => {
   const lead = await createUser(db)
@@ -19,7 +25,9 @@ it('gives the eight default criteria to plans without any, recorded as the creat
 
   const criteria = await criteriaOf(bare.id)
   expect(criteria.map((c) => [c.ref, c.position, c.data, c.created_by])).toEqual(
-    ['severity', 'scale', 'vulnerability', 'low_reporting', 'leverage', 'systemic', 'measurable', 'policy_fit'].map((key, i) => [`Cr${i + 1}`, i + 1, { criterionKey: key, weight: 1 }, lead.id]),
+    ['severity', 'scale', 'vulnerability', 'low_reporting', 'leverage', 'systemic', 'measurable', 'policy_fit'].map(
+      (key, i) => [`Cr${i + 1}`, i + 1, { criterionKey: key, weight: 1 }, lead.id],
+    ),
   )
   expect((await criteriaOf(edited.id)).map((c) => c.ref)).toEqual(['Cr1'])
 })

@@ -3,7 +3,16 @@ import { sql, type Kysely } from 'kysely'
 // Plans now get the method's eight prioritisation criteria when they are created; before, the first
 // GET of sub-step 2.2 created them (recorded as whoever looked first). Plans that never had 2.2
 // opened get them now, recorded as the plan's creator. The keys are frozen here on purpose.
-const CRITERIA = ['severity', 'scale', 'vulnerability', 'low_reporting', 'leverage', 'systemic', 'measurable', 'policy_fit']
+const CRITERIA = [
+  'severity',
+  'scale',
+  'vulnerability',
+  'low_reporting',
+  'leverage',
+  'systemic',
+  'measurable',
+  'policy_fit',
+]
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {

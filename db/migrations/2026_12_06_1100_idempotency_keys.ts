@@ -17,8 +17,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (user_id, key)
     )`.execute(db)
-  await sql`COMMENT ON COLUMN idempotency_keys.fingerprint IS 'sha256 (hex) of the request path and form fields the key was first used with'`.execute(db)
-  await sql`COMMENT ON COLUMN idempotency_keys.answer IS 'the answer sent to the first request; written in the transaction that claimed the key, so never seen empty by another one'`.execute(db)
+  await sql`COMMENT ON COLUMN idempotency_keys.fingerprint IS 'sha256 (hex) of the request path and form fields the key was first used with'`.execute(
+    db,
+  )
+  await sql`COMMENT ON COLUMN idempotency_keys.answer IS 'the answer sent to the first request; written in the transaction that claimed the key, so never seen empty by another one'`.execute(
+    db,
+  )
   // Pruning deletes by age (app/utils/pruning.server.ts).
   await sql`CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at)`.execute(db)
 }

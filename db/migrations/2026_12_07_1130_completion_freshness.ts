@@ -16,12 +16,16 @@ const contentChanged = (withMark: boolean) => sql`
     INSERT INTO content_revisions (plan_id, scope)
     SELECT p_plan, s FROM (SELECT DISTINCT unnest(p_scopes) AS s) x ORDER BY s
     ON CONFLICT (plan_id, scope) DO UPDATE SET revision = content_revisions.revision + 1, changed_at = now();
-    ${withMark ? sql.raw(`
+    ${
+      withMark
+        ? sql.raw(`
     -- Completeness reads worksheet items and scores, not the notes.
     IF EXISTS (SELECT 1 FROM unnest(p_scopes) s WHERE s LIKE 'kind:%' OR s LIKE 'scores:%') THEN
       INSERT INTO completion_generations (plan_id) VALUES (p_plan)
       ON CONFLICT (plan_id) DO UPDATE SET content = completion_generations.content + 1;
-    END IF;`) : sql``}
+    END IF;`)
+        : sql``
+    }
     WITH stale AS (
       UPDATE substep_signoffs SET stale_at = now()
       WHERE plan_id = p_plan AND stale_at IS NULL AND scopes && p_scopes
@@ -41,7 +45,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       evaluated bigint NOT NULL DEFAULT 0
     )`.execute(db)
   // The dashboard asks for the stale plans before every read: a small index of only those.
-  await sql`CREATE INDEX completion_generations_stale ON completion_generations (plan_id) WHERE evaluated < content`.execute(db)
+  await sql`CREATE INDEX completion_generations_stale ON completion_generations (plan_id) WHERE evaluated < content`.execute(
+    db,
+  )
   await contentChanged(true).execute(db)
   // Until now completeness was stored only when a page ran the rules: every plan is evaluated once.
   await sql`INSERT INTO completion_generations (plan_id) SELECT id FROM plans ORDER BY id`.execute(db)

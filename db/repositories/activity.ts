@@ -50,7 +50,10 @@ export function findRecentByPlan(db: Executor, planId: string, limit = 20) {
 }
 
 /** The name of whoever last did one of `actions` to an entity of a plan: who saved what is there now. */
-export async function findLastActorName(db: Executor, input: { planId: string; entityType: string; entityId: string; actions: readonly string[] }) {
+export async function findLastActorName(
+  db: Executor,
+  input: { planId: string; entityType: string; entityId: string; actions: readonly string[] },
+) {
   const row = await db
     .selectFrom('activity_events')
     .innerJoin('users', 'users.id', 'activity_events.actor_id')

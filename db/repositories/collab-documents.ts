@@ -22,7 +22,11 @@ export function findForLoad(db: Kysely<DB>, name: string): Promise<StoredDocumen
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const doc = await trx.selectFrom('collab_documents').select(['state', 'last_seq']).where('name', '=', name).executeTakeFirst()
+      const doc = await trx
+        .selectFrom('collab_documents')
+        .select(['state', 'last_seq'])
+        .where('name', '=', name)
+        .executeTakeFirst()
       if (!doc) return undefined
       const tail = await trx
         .selectFrom('collab_updates')
@@ -86,9 +90,19 @@ export function compact(
   options: { force?: boolean } = {},
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const doc = await trx.selectFrom('collab_documents').select(['state', 'last_seq']).where('name', '=', name).forNoKeyUpdate().executeTakeFirst()
+    const doc = await trx
+      .selectFrom('collab_documents')
+      .select(['state', 'last_seq'])
+      .where('name', '=', name)
+      .forNoKeyUpdate()
+      .executeTakeFirst()
     if (!doc) return 0
-    const tail = await trx.selectFrom('collab_updates').select(['seq', 'update']).where('doc_name', '=', name).orderBy('seq').execute()
+    const tail = await trx
+      .selectFrom('collab_updates')
+      .select(['seq', 'update'])
+      .where('doc_name', '=', name)
+      .orderBy('seq')
+      .execute()
     if (tail.length === 0 && !options.force) return 0
     const folded = tail.map((r) => r.seq)
     const watermark = folded.reduce((a, b) => Math.max(a, b), doc.last_seq)
@@ -108,7 +122,10 @@ export function compact(
       })
       .where('name', '=', name)
       .execute()
-    await trx.deleteFrom('collab_updates').where(sql<boolean>`seq = any(${folded}::bigint[])`).execute()
+    await trx
+      .deleteFrom('collab_updates')
+      .where(sql<boolean>`seq = any(${folded}::bigint[])`)
+      .execute()
     return tail.length
   })
 }

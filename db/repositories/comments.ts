@@ -36,7 +36,14 @@ export function findByPlan(db: Executor, planId: string) {
   return db
     .selectFrom('comments')
     .leftJoin('users', 'users.id', 'comments.author_id')
-    .select(['comments.id', 'comments.subject_type', 'comments.subject_id', 'comments.body', 'comments.created_at', 'users.name as author_name'])
+    .select([
+      'comments.id',
+      'comments.subject_type',
+      'comments.subject_id',
+      'comments.body',
+      'comments.created_at',
+      'users.name as author_name',
+    ])
     .where('comments.plan_id', '=', planId)
     .orderBy('comments.created_at')
     .orderBy('comments.id')
@@ -45,7 +52,12 @@ export function findByPlan(db: Executor, planId: string) {
 
 /** One comment of this plan (an id from another plan finds nothing). */
 export function findById(db: Executor, planId: string, id: string) {
-  return db.selectFrom('comments').select(['id', 'subject_type', 'subject_id', 'parent_id', 'is_review']).where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst()
+  return db
+    .selectFrom('comments')
+    .select(['id', 'subject_type', 'subject_id', 'parent_id', 'is_review'])
+    .where('plan_id', '=', planId)
+    .where('id', '=', id)
+    .executeTakeFirst()
 }
 
 /** Number of comments per subject on a plan, by subject type then subject id, in one query. */
@@ -64,12 +76,31 @@ export async function countByPlan(db: Executor, planId: string) {
 /** Adds a comment or a reply and records it in the plan's history. `label` names the subject there (I1, 2.2). */
 export function insert(
   db: Executor,
-  input: { planId: string; subjectType: CommentSubjectType; subjectId: string; parentId: string | null; authorId: string; body: string; label: string; isReview?: boolean; createdAt?: Date },
+  input: {
+    planId: string
+    subjectType: CommentSubjectType
+    subjectId: string
+    parentId: string | null
+    authorId: string
+    body: string
+    label: string
+    isReview?: boolean
+    createdAt?: Date
+  },
 ) {
   return withTransaction(db, async (trx) => {
     const row = await trx
       .insertInto('comments')
-      .values({ plan_id: input.planId, subject_type: input.subjectType, subject_id: input.subjectId, parent_id: input.parentId, author_id: input.authorId, body: input.body, is_review: input.isReview ?? false, created_at: input.createdAt })
+      .values({
+        plan_id: input.planId,
+        subject_type: input.subjectType,
+        subject_id: input.subjectId,
+        parent_id: input.parentId,
+        author_id: input.authorId,
+        body: input.body,
+        is_review: input.isReview ?? false,
+        created_at: input.createdAt,
+      })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow()
     await ActivityRepository.insert(trx, {
@@ -105,7 +136,14 @@ export function resolve(db: Executor, input: { planId: string; id: string; actor
       .where('entity_id', '=', row.id)
       .where('action', 'in', ['created', 'replied'])
       .executeTakeFirst()
-    await ActivityRepository.insert(trx, { planId: input.planId, actorId: input.actorId, action: input.resolved ? 'resolved' : 'reopened', entityType: 'comment', entityId: row.id, newValue: { ref: posted?.ref ?? row.subject_id } })
+    await ActivityRepository.insert(trx, {
+      planId: input.planId,
+      actorId: input.actorId,
+      action: input.resolved ? 'resolved' : 'reopened',
+      entityType: 'comment',
+      entityId: row.id,
+      newValue: { ref: posted?.ref ?? row.subject_id },
+    })
     return true
   })
 }

@@ -96,7 +96,10 @@ function orderBy(sort: DashboardSort, dir: 'asc' | 'desc') {
 }
 
 /** One page of the filtered plans with their figures, sorted in the database. */
-export async function findPage(db: Executor, input: { filters: DashboardFilters; sort: DashboardSort; dir: 'asc' | 'desc'; limit: number | null; offset: number }) {
+export async function findPage(
+  db: Executor,
+  input: { filters: DashboardFilters; sort: DashboardSort; dir: 'asc' | 'desc'; limit: number | null; offset: number },
+) {
   const { rows } = await sql<DashboardPlanRow>`
     SELECT p.id, p.title, p.country_code, p.region, p.sectors, p.status, p.start_date, p.end_date,
       s.issue_title, s.issue_type,
@@ -165,7 +168,19 @@ export async function rebuildSummaries(db: Executor) {
 /** Every measurement of the given plans, for the CSV export, in a stable order. */
 export async function findMeasurements(db: Executor, planIds: string[]) {
   if (planIds.length === 0) return []
-  const { rows } = await sql<{ plan_id: string; title: string; country_code: string; indicator_ref: string; indicator: string; unit: string | null; period: string; period_end: string; value: number; note: string | null; evidence_source: string | null }>`
+  const { rows } = await sql<{
+    plan_id: string
+    title: string
+    country_code: string
+    indicator_ref: string
+    indicator: string
+    unit: string | null
+    period: string
+    period_end: string
+    value: number
+    note: string | null
+    evidence_source: string | null
+  }>`
     SELECT p.id AS plan_id, p.title, p.country_code, i.ref AS indicator_ref, i.data->>'name' AS indicator, i.data->>'unit' AS unit,
       m.period, m.period_end::text AS period_end, m.value, m.note, m.evidence_source
     FROM measurements m
@@ -179,6 +194,12 @@ export async function findMeasurements(db: Executor, planIds: string[]) {
 
 /** Regions used by plans, for the filter. */
 export async function findRegions(db: Executor) {
-  const rows = await db.selectFrom('plans').select('region').distinct().where('region', 'is not', null).orderBy('region').execute()
+  const rows = await db
+    .selectFrom('plans')
+    .select('region')
+    .distinct()
+    .where('region', 'is not', null)
+    .orderBy('region')
+    .execute()
   return rows.map((r) => r.region!).filter(Boolean)
 }

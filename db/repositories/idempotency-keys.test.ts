@@ -16,10 +16,17 @@ describe('idempotency keys', () => {
     const key = randomUUID()
     await db.transaction().execute(async (trx) => {
       expect(await IdempotencyKeyRepository.claim(trx, { userId: user.id, key, fingerprint: FINGERPRINT })).toBe(true)
-      await IdempotencyKeyRepository.storeAnswer(trx, { userId: user.id, key, answer: { status: 200, body: { ok: true } } })
+      await IdempotencyKeyRepository.storeAnswer(trx, {
+        userId: user.id,
+        key,
+        answer: { status: 200, body: { ok: true } },
+      })
     })
     expect(await IdempotencyKeyRepository.claim(db, { userId: user.id, key, fingerprint: FINGERPRINT })).toBe(false)
-    expect(await IdempotencyKeyRepository.find(db, { userId: user.id, key })).toEqual({ fingerprint: FINGERPRINT, answer: { status: 200, body: { ok: true } } })
+    expect(await IdempotencyKeyRepository.find(db, { userId: user.id, key })).toEqual({
+      fingerprint: FINGERPRINT,
+      answer: { status: 200, body: { ok: true } },
+    })
     // The same key is free for anyone else.
     expect(await IdempotencyKeyRepository.find(db, { userId: other.id, key })).toBeUndefined()
     expect(await IdempotencyKeyRepository.claim(db, { userId: other.id, key, fingerprint: FINGERPRINT })).toBe(true)
@@ -57,20 +64,26 @@ describe('idempotency keys', () => {
       Number(
         (
           await sql<{ n: number }>`SELECT count(*) AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'insert into "idempotency_keys"%'`.execute(db)
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'insert into "idempotency_keys"%'`.execute(
+            db,
+          )
         ).rows[0]!.n,
       )
     await expect.poll(waiting).toBe(1)
     release()
     await first
     expect(await second).toBe(false)
-    expect((await IdempotencyKeyRepository.find(db, { userId: user.id, key }))?.answer).toEqual({ status: 200, body: 'first' })
+    expect((await IdempotencyKeyRepository.find(db, { userId: user.id, key }))?.answer).toEqual({
+      status: 200,
+      body: 'first',
+    })
   })
 
   it('older than the retention are deleted, newer ones kept', async () => {
     const user = await createUser(db)
     const [old, recent] = [randomUUID(), randomUUID()]
-    for (const key of [old, recent]) await IdempotencyKeyRepository.claim(db, { userId: user.id, key, fingerprint: FINGERPRINT })
+    for (const key of [old, recent])
+      await IdempotencyKeyRepository.claim(db, { userId: user.id, key, fingerprint: FINGERPRINT })
     await sql`UPDATE idempotency_keys SET created_at = now() - interval '8 days' WHERE key = ${old}`.execute(db)
     expect(await IdempotencyKeyRepository.deleteOlderThan(db, 7 * 24)).toBeGreaterThanOrEqual(1)
     expect(await IdempotencyKeyRepository.find(db, { userId: user.id, key: old })).toBeUndefined()

@@ -10,7 +10,12 @@ export interface KeyOwner {
 
 /** What the first request with this key was (its fingerprint) and what it was answered; undefined for an unused key. */
 export function find(db: Executor, owner: KeyOwner) {
-  return db.selectFrom('idempotency_keys').select(['fingerprint', 'answer']).where('user_id', '=', owner.userId).where('key', '=', owner.key).executeTakeFirst()
+  return db
+    .selectFrom('idempotency_keys')
+    .select(['fingerprint', 'answer'])
+    .where('user_id', '=', owner.userId)
+    .where('key', '=', owner.key)
+    .executeTakeFirst()
 }
 
 /**

@@ -13,11 +13,27 @@ export interface StatisticsRow {
   source: string | null
 }
 
-const columns = ['country_code', 'year', 'inspectors', 'inspectors_women', 'inspectors_per_10000', 'visits', 'visits_per_inspector', 'registered_workplaces', 'source', 'updated_at'] as const
+const columns = [
+  'country_code',
+  'year',
+  'inspectors',
+  'inspectors_women',
+  'inspectors_per_10000',
+  'visits',
+  'visits_per_inspector',
+  'registered_workplaces',
+  'source',
+  'updated_at',
+] as const
 
 /** A country's statistics, oldest year first (for the trend). */
 export function findByCountry(db: Executor, countryCode: string) {
-  return db.selectFrom('inspection_statistics').select(columns).where('country_code', '=', countryCode).orderBy('year').execute()
+  return db
+    .selectFrom('inspection_statistics')
+    .select(columns)
+    .where('country_code', '=', countryCode)
+    .orderBy('year')
+    .execute()
 }
 
 /** The latest year of every country that has statistics. */
@@ -33,7 +49,12 @@ export function findLatestPerCountry(db: Executor) {
 
 /** Countries with statistics, with their number of years. */
 export function findCountries(db: Executor) {
-  return db.selectFrom('inspection_statistics').select(['country_code', sql<number>`count(*)::int`.as('years')]).groupBy('country_code').orderBy('country_code').execute()
+  return db
+    .selectFrom('inspection_statistics')
+    .select(['country_code', sql<number>`count(*)::int`.as('years')])
+    .groupBy('country_code')
+    .orderBy('country_code')
+    .execute()
 }
 
 /** Saves figures per country and year (a year entered again replaces that year), all rows or none. */

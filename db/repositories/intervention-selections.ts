@@ -30,7 +30,13 @@ export const SELECTION_ITEM_KIND = KIND
  */
 export function save(
   db: Executor,
-  input: { planId: string; interventionId: string; expectedVersion: number | null; data: { decision: string; rationale: string }; actorId: string },
+  input: {
+    planId: string
+    interventionId: string
+    expectedVersion: number | null
+    data: { decision: string; rationale: string }
+    actorId: string
+  },
 ) {
   return withTransaction(db, async (trx) => {
     // Serialise decisions on one plan so two first decisions on the same intervention cannot both insert.
@@ -39,9 +45,21 @@ export function save(
     const data = { intervention: input.interventionId, ...input.data }
     if (!current) {
       if (input.expectedVersion !== null) throw new StaleRecordError(null)
-      return ItemRepository.insert(trx, { planId: input.planId, kind: KIND, refPrefix: 'VS', data, actorId: input.actorId })
+      return ItemRepository.insert(trx, {
+        planId: input.planId,
+        kind: KIND,
+        refPrefix: 'VS',
+        data,
+        actorId: input.actorId,
+      })
     }
     if (input.expectedVersion !== current.version) throw new StaleRecordError(current)
-    return ItemRepository.update(trx, { planId: input.planId, id: current.id, expectedVersion: current.version, data, actorId: input.actorId })
+    return ItemRepository.update(trx, {
+      planId: input.planId,
+      id: current.id,
+      expectedVersion: current.version,
+      data,
+      actorId: input.actorId,
+    })
   })
 }

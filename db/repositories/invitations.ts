@@ -1,12 +1,20 @@
 import { sql } from 'kysely'
 import { type Executor } from '../executor.ts'
 
-export async function insert(db: Executor, values: { tokenHash: string; userId: string; createdBy: string; expiresAt: Date }) {
+export async function insert(
+  db: Executor,
+  values: { tokenHash: string; userId: string; createdBy: string; expiresAt: Date },
+) {
   // A new link replaces any earlier unused one for the same person.
   await db.deleteFrom('invitations').where('user_id', '=', values.userId).where('used_at', 'is', null).execute()
   await db
     .insertInto('invitations')
-    .values({ token_hash: values.tokenHash, user_id: values.userId, created_by: values.createdBy, expires_at: values.expiresAt })
+    .values({
+      token_hash: values.tokenHash,
+      user_id: values.userId,
+      created_by: values.createdBy,
+      expires_at: values.expiresAt,
+    })
     .execute()
 }
 

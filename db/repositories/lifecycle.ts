@@ -17,7 +17,8 @@ export interface ApprovalReadiness {
   openReviewComments: number
 }
 
-export const isReady = (r: ApprovalReadiness) => r.missingEndorsements.length === 0 && r.objections.length === 0 && r.openReviewComments === 0
+export const isReady = (r: ApprovalReadiness) =>
+  r.missingEndorsements.length === 0 && r.objections.length === 0 && r.openReviewComments === 0
 
 /** Thrown by `transition` when approval is refused: the readiness names what is missing. */
 export class ApprovalBlockedError extends Error {
@@ -28,14 +29,23 @@ export class ApprovalBlockedError extends Error {
 
 /** Endorsements, objections and open review comments of the submission under review. */
 export async function approvalReadiness(db: Executor, planId: string): Promise<ApprovalReadiness> {
-  const [endorsements, reviews] = await Promise.all([findEndorsements(db, planId), CommentRepository.countOpenReviews(db, planId)])
+  const [endorsements, reviews] = await Promise.all([
+    findEndorsements(db, planId),
+    CommentRepository.countOpenReviews(db, planId),
+  ])
   const endorsed = new Set(endorsements.filter((e) => e.decision === 'endorse').map((e) => e.constituency))
   const onTeam = new Set(endorsements.map((e) => e.constituency))
   const missingEndorsements = TRIPARTITE.filter((c) => !endorsed.has(c))
   return {
     missingEndorsements,
     absentFromTeam: missingEndorsements.filter((c) => !onTeam.has(c)),
-    objections: endorsements.filter((e) => e.decision === 'object').map((e) => ({ organisation: e.acronym ?? e.organisation_name, constituency: e.constituency, comment: e.comment })),
+    objections: endorsements
+      .filter((e) => e.decision === 'object')
+      .map((e) => ({
+        organisation: e.acronym ?? e.organisation_name,
+        constituency: e.constituency,
+        comment: e.comment,
+      })),
     openReviewComments: reviews.total,
   }
 }
@@ -68,7 +78,12 @@ export function transition(
   },
 ) {
   return withTransaction(db, async (trx) => {
-    const plan = await trx.selectFrom('plans').selectAll().where('id', '=', input.planId).forUpdate().executeTakeFirstOrThrow()
+    const plan = await trx
+      .selectFrom('plans')
+      .selectAll()
+      .where('id', '=', input.planId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
     if (plan.status !== input.from) throw new StaleRecordError(plan)
     const now = new Date()
     let readiness: ApprovalReadiness | null = null
@@ -83,7 +98,9 @@ export function transition(
         status: input.to,
         version: plan.version + 1,
         updated_at: now,
-        ...(input.to === 'in_review' ? { submission: plan.submission + 1, return_note: null, returned_by: null, returned_at: null } : {}),
+        ...(input.to === 'in_review'
+          ? { submission: plan.submission + 1, return_note: null, returned_by: null, returned_at: null }
+          : {}),
         ...(returning ? { return_note: input.note, returned_by: input.actorId, returned_at: now } : {}),
       })
       .where('id', '=', input.planId)
@@ -92,18 +109,37 @@ export function transition(
     let versionNumber: number | null = null
     const overrideReason = readiness && !isReady(readiness) ? (input.overrideReason ?? null) : null
     if (input.to === 'approved') {
-      const last = await trx.selectFrom('plan_versions').select(sql<number>`coalesce(max(number), 0)`.as('n')).where('plan_id', '=', input.planId).executeTakeFirstOrThrow()
+      const last = await trx
+        .selectFrom('plan_versions')
+        .select(sql<number>`coalesce(max(number), 0)`.as('n'))
+        .where('plan_id', '=', input.planId)
+        .executeTakeFirstOrThrow()
       versionNumber = Number(last.n) + 1
       const snapshot = await buildSnapshot(trx, input.planId, input.documents)
-      snapshot.approval = { submission: plan.submission, endorsements: await endorsementRecord(trx, input.planId), overrideReason }
+      snapshot.approval = {
+        submission: plan.submission,
+        endorsements: await endorsementRecord(trx, input.planId),
+        overrideReason,
+      }
       // Who agreed to what, as it stands at this moment: later sign-offs in a new draft never touch it.
       snapshot.signoff = await signoffRecord(trx, input.planId, input.complete)
       await trx
         .insertInto('plan_versions')
-        .values({ plan_id: input.planId, number: versionNumber, snapshot: JSON.stringify(snapshot), approved_by: input.actorId, note: input.note, override_reason: overrideReason })
+        .values({
+          plan_id: input.planId,
+          number: versionNumber,
+          snapshot: JSON.stringify(snapshot),
+          approved_by: input.actorId,
+          note: input.note,
+          override_reason: overrideReason,
+        })
         .execute()
       // The endorsements of this submission are now endorsements of this version.
-      await trx.updateTable('plan_endorsements').set({ version_number: versionNumber }).where('plan_id', '=', input.planId).execute()
+      await trx
+        .updateTable('plan_endorsements')
+        .set({ version_number: versionNumber })
+        .where('plan_id', '=', input.planId)
+        .execute()
     }
     await ActivityRepository.insert(trx, {
       planId: input.planId,
@@ -126,7 +162,11 @@ export function transition(
 
 /** Removes the plan's endorsements and objections, each with a history entry saying so. */
 async function clearEndorsements(trx: Executor, planId: string, actorId: string) {
-  const cleared = await trx.deleteFrom('plan_endorsements').where('plan_id', '=', planId).returning(['organisation_id', 'decision', 'comment', 'submission', 'version_number']).execute()
+  const cleared = await trx
+    .deleteFrom('plan_endorsements')
+    .where('plan_id', '=', planId)
+    .returning(['organisation_id', 'decision', 'comment', 'submission', 'version_number'])
+    .execute()
   for (const e of cleared) {
     await ActivityRepository.insert(trx, {
       planId,
@@ -134,19 +174,40 @@ async function clearEndorsements(trx: Executor, planId: string, actorId: string)
       action: 'cleared',
       entityType: 'endorsement',
       entityId: e.organisation_id,
-      oldValue: { decision: e.decision, comment: e.comment, submission: e.submission, version: e.version_number, organisation: await organisationLabel(trx, e.organisation_id) },
+      oldValue: {
+        decision: e.decision,
+        comment: e.comment,
+        submission: e.submission,
+        version: e.version_number,
+        organisation: await organisationLabel(trx, e.organisation_id),
+      },
     })
   }
 }
 
 async function organisationLabel(db: Executor, organisationId: string) {
-  const o = await db.selectFrom('organisations').select(['name', 'acronym']).where('id', '=', organisationId).executeTakeFirst()
+  const o = await db
+    .selectFrom('organisations')
+    .select(['name', 'acronym'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst()
   return o ? (o.acronym ?? o.name) : null
 }
 
 async function endorsementRecord(db: Executor, planId: string): Promise<ApprovalRecord['endorsements']> {
   const rows = await findEndorsements(db, planId)
-  return rows.flatMap((e) => (e.decision ? [{ organisation: e.acronym ?? e.organisation_name, constituency: e.constituency, decision: e.decision, comment: e.comment }] : []))
+  return rows.flatMap((e) =>
+    e.decision
+      ? [
+          {
+            organisation: e.acronym ?? e.organisation_name,
+            constituency: e.constituency,
+            decision: e.decision,
+            comment: e.comment,
+          },
+        ]
+      : [],
+  )
 }
 
 /** The sub-steps' completeness and every sign-off with who gave it, read in the approving transaction. */
@@ -179,7 +240,11 @@ export async function signoffRecord(db: Executor, planId: string, complete?: str
  * caller should pass the documents as they are now (snapshot plus update log, read through
  * Lexical); without them the stored renderings are used, which lag behind until compaction.
  */
-export async function buildSnapshot(db: Executor, planId: string, current?: PlanSnapshot['documents']): Promise<PlanSnapshot> {
+export async function buildSnapshot(
+  db: Executor,
+  planId: string,
+  current?: PlanSnapshot['documents'],
+): Promise<PlanSnapshot> {
   const plan = await db.selectFrom('plans').selectAll().where('id', '=', planId).executeTakeFirstOrThrow()
   const team = await db
     .selectFrom('plan_members')
@@ -189,10 +254,23 @@ export async function buildSnapshot(db: Executor, planId: string, current?: Plan
     .where('plan_members.plan_id', '=', planId)
     .orderBy('users.name')
     .execute()
-  const items = await db.selectFrom('worksheet_items').select(['id', 'kind', 'ref', 'position', 'data']).where('plan_id', '=', planId).orderBy('kind').orderBy('position').execute()
+  const items = await db
+    .selectFrom('worksheet_items')
+    .select(['id', 'kind', 'ref', 'position', 'data'])
+    .where('plan_id', '=', planId)
+    .orderBy('kind')
+    .orderBy('position')
+    .execute()
   const documents =
     current ??
-    (await db.selectFrom('collab_documents').select(['name', 'plain_text']).where('plan_id', '=', planId).orderBy('name').execute()).map((d) => ({
+    (
+      await db
+        .selectFrom('collab_documents')
+        .select(['name', 'plain_text'])
+        .where('plan_id', '=', planId)
+        .orderBy('name')
+        .execute()
+    ).map((d) => ({
       name: d.name,
       plainText: d.plain_text,
     }))
@@ -221,7 +299,13 @@ export function findVersions(db: Executor, planId: string) {
   return db
     .selectFrom('plan_versions')
     .leftJoin('users', 'users.id', 'plan_versions.approved_by')
-    .select(['plan_versions.number', 'plan_versions.note', 'plan_versions.override_reason', 'plan_versions.created_at', 'users.name as approved_by_name'])
+    .select([
+      'plan_versions.number',
+      'plan_versions.note',
+      'plan_versions.override_reason',
+      'plan_versions.created_at',
+      'users.name as approved_by_name',
+    ])
     .where('plan_versions.plan_id', '=', planId)
     .orderBy('plan_versions.number', 'desc')
     .execute()
@@ -232,7 +316,14 @@ export function findVersion(db: Executor, planId: string, number: number) {
   return db
     .selectFrom('plan_versions')
     .leftJoin('users', 'users.id', 'plan_versions.approved_by')
-    .select(['plan_versions.number', 'plan_versions.snapshot', 'plan_versions.note', 'plan_versions.override_reason', 'plan_versions.created_at', 'users.name as approved_by_name'])
+    .select([
+      'plan_versions.number',
+      'plan_versions.snapshot',
+      'plan_versions.note',
+      'plan_versions.override_reason',
+      'plan_versions.created_at',
+      'users.name as approved_by_name',
+    ])
     .where('plan_versions.plan_id', '=', planId)
     .where('plan_versions.number', '=', number)
     .executeTakeFirst()
@@ -242,7 +333,11 @@ export function findVersion(db: Executor, planId: string, number: number) {
 export function findEndorsements(db: Executor, planId: string) {
   return db
     .selectFrom('organisations')
-    .leftJoin('plan_endorsements', (join) => join.onRef('plan_endorsements.organisation_id', '=', 'organisations.id').on('plan_endorsements.plan_id', '=', planId))
+    .leftJoin('plan_endorsements', (join) =>
+      join
+        .onRef('plan_endorsements.organisation_id', '=', 'organisations.id')
+        .on('plan_endorsements.plan_id', '=', planId),
+    )
     .leftJoin('users', 'users.id', 'plan_endorsements.user_id')
     .select([
       'organisations.id as organisation_id',
@@ -286,14 +381,44 @@ export class NothingToEndorseError extends Error {
  * submission, and of the latest approved version once it is approved. Takes the plan's row lock
  * so that it cannot interleave with an approval or a return to draft.
  */
-export function upsertEndorsement(db: Executor, input: { planId: string; organisationId: string; decision: 'endorse' | 'object'; comment: string | null; userId: string }) {
+export function upsertEndorsement(
+  db: Executor,
+  input: {
+    planId: string
+    organisationId: string
+    decision: 'endorse' | 'object'
+    comment: string | null
+    userId: string
+  },
+) {
   return withTransaction(db, async (trx) => {
-    const plan = await trx.selectFrom('plans').select(['status', 'submission']).where('id', '=', input.planId).forUpdate().executeTakeFirstOrThrow()
+    const plan = await trx
+      .selectFrom('plans')
+      .select(['status', 'submission'])
+      .where('id', '=', input.planId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
     if (!ENDORSABLE.includes(plan.status)) throw new NothingToEndorseError(plan.status)
-    const latest = await trx.selectFrom('plan_versions').select(sql<number | null>`max(number)`.as('n')).where('plan_id', '=', input.planId).executeTakeFirstOrThrow()
-    const before = await trx.selectFrom('plan_endorsements').select(['decision', 'comment', 'version_number']).where('plan_id', '=', input.planId).where('organisation_id', '=', input.organisationId).executeTakeFirst()
+    const latest = await trx
+      .selectFrom('plan_versions')
+      .select(sql<number | null>`max(number)`.as('n'))
+      .where('plan_id', '=', input.planId)
+      .executeTakeFirstOrThrow()
+    const before = await trx
+      .selectFrom('plan_endorsements')
+      .select(['decision', 'comment', 'version_number'])
+      .where('plan_id', '=', input.planId)
+      .where('organisation_id', '=', input.organisationId)
+      .executeTakeFirst()
     const versionNumber = plan.status === 'in_review' || latest.n === null ? null : Number(latest.n)
-    const values = { decision: input.decision, comment: input.comment, version_number: versionNumber, submission: plan.submission, user_id: input.userId, updated_at: new Date() }
+    const values = {
+      decision: input.decision,
+      comment: input.comment,
+      version_number: versionNumber,
+      submission: plan.submission,
+      user_id: input.userId,
+      updated_at: new Date(),
+    }
     await trx
       .insertInto('plan_endorsements')
       .values({ plan_id: input.planId, organisation_id: input.organisationId, ...values })
@@ -306,7 +431,12 @@ export function upsertEndorsement(db: Executor, input: { planId: string; organis
       entityType: 'endorsement',
       entityId: input.organisationId,
       oldValue: before ?? undefined,
-      newValue: { decision: input.decision, comment: input.comment, version: values.version_number, submission: plan.submission },
+      newValue: {
+        decision: input.decision,
+        comment: input.comment,
+        version: values.version_number,
+        submission: plan.submission,
+      },
     })
   })
 }
@@ -317,7 +447,13 @@ export function findReturnNote(db: Executor, planId: string) {
     .selectFrom('plans')
     .leftJoin('users', 'users.id', 'plans.returned_by')
     .leftJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select(['plans.return_note as note', 'plans.returned_at as at', 'users.name as by_name', 'organisations.acronym as by_acronym', 'organisations.name as by_organisation'])
+    .select([
+      'plans.return_note as note',
+      'plans.returned_at as at',
+      'users.name as by_name',
+      'organisations.acronym as by_acronym',
+      'organisations.name as by_organisation',
+    ])
     .where('plans.id', '=', planId)
     .where('plans.return_note', 'is not', null)
     .executeTakeFirst()
@@ -328,7 +464,12 @@ export function findLatestApproval(db: Executor, planId: string) {
   return db
     .selectFrom('plan_versions')
     .leftJoin('users', 'users.id', 'plan_versions.approved_by')
-    .select(['plan_versions.number', 'plan_versions.override_reason', 'plan_versions.created_at', 'users.name as approved_by_name'])
+    .select([
+      'plan_versions.number',
+      'plan_versions.override_reason',
+      'plan_versions.created_at',
+      'users.name as approved_by_name',
+    ])
     .where('plan_versions.plan_id', '=', planId)
     .orderBy('plan_versions.number', 'desc')
     .limit(1)

@@ -17,7 +17,12 @@ async function attemptAgo(email: string, success: boolean, age: string) {
 }
 
 async function remaining(email: string) {
-  const rows = await db.selectFrom('login_attempts').select(['success', 'created_at']).where('email', '=', email).orderBy('created_at').execute()
+  const rows = await db
+    .selectFrom('login_attempts')
+    .select(['success', 'created_at'])
+    .where('email', '=', email)
+    .orderBy('created_at')
+    .execute()
   return rows.map((r) => r.success)
 }
 
@@ -29,7 +34,9 @@ describe('pruning sign-in attempts', () => {
     const deleted = await LoginAttemptRepository.deleteStale(db, KEEP)
     expect(deleted).toBeGreaterThanOrEqual(1)
     expect(await remaining(email)).toEqual([false])
-    expect(await LoginAttemptRepository.countRecentFailures(db, email, '192.0.2.7', KEEP.failureSeconds)).toMatchObject({ account: 1 })
+    expect(await LoginAttemptRepository.countRecentFailures(db, email, '192.0.2.7', KEEP.failureSeconds)).toMatchObject(
+      { account: 1 },
+    )
   })
 
   it('keeps successes for the known-address period, so a known office still passes wide limits', async () => {

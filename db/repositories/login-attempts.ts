@@ -33,7 +33,12 @@ export async function countRecentFailures(db: Executor, email: string, ip: strin
 
 /** A successful sign-in forgives earlier failures for that account from that address. */
 export async function clearFailures(db: Executor, email: string, ip: string) {
-  await db.deleteFrom('login_attempts').where('email', '=', email.toLowerCase()).where('ip', '=', ip).where('success', '=', false).execute()
+  await db
+    .deleteFrom('login_attempts')
+    .where('email', '=', email.toLowerCase())
+    .where('ip', '=', ip)
+    .where('success', '=', false)
+    .execute()
 }
 
 /** Whether this account has signed in successfully from this address within the last `days`. */
@@ -59,8 +64,14 @@ export async function deleteStale(db: Executor, keep: { failureSeconds: number; 
     .deleteFrom('login_attempts')
     .where((eb) =>
       eb.or([
-        eb.and([eb('success', '=', false), eb('created_at', '<=', sql<Date>`now() - make_interval(secs => ${keep.failureSeconds})`)]),
-        eb.and([eb('success', '=', true), eb('created_at', '<=', sql<Date>`now() - make_interval(days => ${keep.successDays})`)]),
+        eb.and([
+          eb('success', '=', false),
+          eb('created_at', '<=', sql<Date>`now() - make_interval(secs => ${keep.failureSeconds})`),
+        ]),
+        eb.and([
+          eb('success', '=', true),
+          eb('created_at', '<=', sql<Date>`now() - make_interval(days => ${keep.successDays})`),
+        ]),
       ]),
     )
     .executeTakeFirst()

@@ -15,7 +15,17 @@ export function findByPlan(db: Executor, planId: string) {
   return db
     .selectFrom('measurements')
     .leftJoin('users', 'users.id', 'measurements.recorded_by')
-    .select(['measurements.id', 'measurements.indicator_id', 'measurements.period', 'measurements.period_end', 'measurements.value', 'measurements.note', 'measurements.evidence_source', 'measurements.created_at', 'users.name as recorded_by_name'])
+    .select([
+      'measurements.id',
+      'measurements.indicator_id',
+      'measurements.period',
+      'measurements.period_end',
+      'measurements.value',
+      'measurements.note',
+      'measurements.evidence_source',
+      'measurements.created_at',
+      'users.name as recorded_by_name',
+    ])
     .where('measurements.plan_id', '=', planId)
     .orderBy('measurements.period_end')
     .execute()
@@ -23,7 +33,11 @@ export function findByPlan(db: Executor, planId: string) {
 
 /** The (indicator, period) pairs already recorded on a plan, as `indicatorId|PERIOD`. */
 export async function findExistingKeys(db: Executor, planId: string) {
-  const rows = await db.selectFrom('measurements').select(['indicator_id', 'period']).where('plan_id', '=', planId).execute()
+  const rows = await db
+    .selectFrom('measurements')
+    .select(['indicator_id', 'period'])
+    .where('plan_id', '=', planId)
+    .execute()
   return new Set(rows.map((r) => `${r.indicator_id}|${r.period}`))
 }
 
@@ -60,9 +74,21 @@ export function insertMany(db: Executor, input: { planId: string; actorId: strin
 /** Deletes one measurement of this plan; false when there was none. */
 export function deleteById(db: Executor, input: { planId: string; id: string; actorId: string }) {
   return withTransaction(db, async (trx) => {
-    const before = await trx.deleteFrom('measurements').where('plan_id', '=', input.planId).where('id', '=', input.id).returning(['indicator_id', 'period', 'value']).executeTakeFirst()
+    const before = await trx
+      .deleteFrom('measurements')
+      .where('plan_id', '=', input.planId)
+      .where('id', '=', input.id)
+      .returning(['indicator_id', 'period', 'value'])
+      .executeTakeFirst()
     if (!before) return false
-    await ActivityRepository.insert(trx, { planId: input.planId, actorId: input.actorId, action: 'deleted', entityType: 'measurement', entityId: input.id, oldValue: before })
+    await ActivityRepository.insert(trx, {
+      planId: input.planId,
+      actorId: input.actorId,
+      action: 'deleted',
+      entityType: 'measurement',
+      entityId: input.id,
+      oldValue: before,
+    })
     return true
   })
 }

@@ -24,12 +24,12 @@ describe('members repository', () => {
   it('refuses to remove or demote the last lead', async () => {
     const lead = await createUser(db)
     const plan = await createPlan(db, lead.id)
-    await expect(MemberRepository.remove(db, { planId: plan.id, userId: lead.id, actorId: lead.id })).rejects.toBeInstanceOf(
-      MemberRepository.LastLeadError,
-    )
-    await expect(MemberRepository.upsert(db, { planId: plan.id, userId: lead.id, role: 'viewer', actorId: lead.id })).rejects.toBeInstanceOf(
-      MemberRepository.LastLeadError,
-    )
+    await expect(
+      MemberRepository.remove(db, { planId: plan.id, userId: lead.id, actorId: lead.id }),
+    ).rejects.toBeInstanceOf(MemberRepository.LastLeadError)
+    await expect(
+      MemberRepository.upsert(db, { planId: plan.id, userId: lead.id, role: 'viewer', actorId: lead.id }),
+    ).rejects.toBeInstanceOf(MemberRepository.LastLeadError)
     expect(await MemberRepository.findRole(db, plan.id, lead.id)).toBe('lead')
   })
 
@@ -40,7 +40,11 @@ describe('members repository', () => {
     await addMember(db, plan.id, other.id, 'viewer', lead.id)
     await MemberRepository.upsert(db, { planId: plan.id, userId: other.id, role: 'coauthor', actorId: lead.id })
     const [latest] = await ActivityRepository.findRecentByPlan(db, plan.id)
-    expect(latest).toMatchObject({ action: 'role_changed', old_value: { role: 'viewer' }, new_value: { role: 'coauthor' } })
+    expect(latest).toMatchObject({
+      action: 'role_changed',
+      old_value: { role: 'viewer' },
+      new_value: { role: 'coauthor' },
+    })
     const team = await MemberRepository.findByPlan(db, plan.id)
     expect(team.map((m) => m.constituency).sort()).toEqual(['government', 'workers'])
   })

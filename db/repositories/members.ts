@@ -69,16 +69,31 @@ export class NotMemberError extends Error {
  */
 export function upsert(
   db: Executor,
-  input: { planId: string; userId: string; role: PlanRole; actorId: string; existing?: boolean; byAdministrator?: boolean; expectedRole?: PlanRole },
+  input: {
+    planId: string
+    userId: string
+    role: PlanRole
+    actorId: string
+    existing?: boolean
+    byAdministrator?: boolean
+    expectedRole?: PlanRole
+  },
 ) {
   return withTransaction(db, async (trx) => {
     // Lock the plan's team so two concurrent changes cannot both remove the last lead.
-    const team = await trx.selectFrom('plan_members').select(['user_id', 'role']).where('plan_id', '=', input.planId).forUpdate().execute()
+    const team = await trx
+      .selectFrom('plan_members')
+      .select(['user_id', 'role'])
+      .where('plan_id', '=', input.planId)
+      .forUpdate()
+      .execute()
     const previous = team.find((m) => m.user_id === input.userId)
     if (input.existing && !previous) throw new NotMemberError()
     // The role the person changing it saw: someone else's change since is not replaced unseen.
-    if (input.expectedRole && previous && previous.role !== input.expectedRole) throw new StaleRecordError({ role: previous.role })
-    const leadsAfter = team.filter((m) => m.role === 'lead' && m.user_id !== input.userId).length + (input.role === 'lead' ? 1 : 0)
+    if (input.expectedRole && previous && previous.role !== input.expectedRole)
+      throw new StaleRecordError({ role: previous.role })
+    const leadsAfter =
+      team.filter((m) => m.role === 'lead' && m.user_id !== input.userId).length + (input.role === 'lead' ? 1 : 0)
     if (leadsAfter === 0) throw new LastLeadError()
     await trx
       .insertInto('plan_members')
@@ -104,13 +119,25 @@ function administratorMark(input: { byAdministrator?: boolean }) {
 }
 
 /** Removes a member; refuses to remove the last lead. Returns false if they were not a member. */
-export function remove(db: Executor, input: { planId: string; userId: string; actorId: string; byAdministrator?: boolean }) {
+export function remove(
+  db: Executor,
+  input: { planId: string; userId: string; actorId: string; byAdministrator?: boolean },
+) {
   return withTransaction(db, async (trx) => {
-    const team = await trx.selectFrom('plan_members').select(['user_id', 'role']).where('plan_id', '=', input.planId).forUpdate().execute()
+    const team = await trx
+      .selectFrom('plan_members')
+      .select(['user_id', 'role'])
+      .where('plan_id', '=', input.planId)
+      .forUpdate()
+      .execute()
     const target = team.find((m) => m.user_id === input.userId)
     if (!target) return false
     if (target.role === 'lead' && team.filter((m) => m.role === 'lead').length === 1) throw new LastLeadError()
-    await trx.deleteFrom('plan_members').where('plan_id', '=', input.planId).where('user_id', '=', input.userId).execute()
+    await trx
+      .deleteFrom('plan_members')
+      .where('plan_id', '=', input.planId)
+      .where('user_id', '=', input.userId)
+      .execute()
     await ActivityRepository.insert(trx, {
       planId: input.planId,
       actorId: input.actorId,

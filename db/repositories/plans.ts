@@ -1,6 +1,13 @@
 import { sql, type Selectable } from 'kysely'
 import { StaleRecordError, withTransaction, type Executor } from '../executor.ts'
-import { type GlobalRole, type Locale, type PlanRole, type PlanScope, type PlansTable, type PlanStatus } from '../types.ts'
+import {
+  type GlobalRole,
+  type Locale,
+  type PlanRole,
+  type PlanScope,
+  type PlansTable,
+  type PlanStatus,
+} from '../types.ts'
 import * as ActivityRepository from './activity.ts'
 import { insertPlanDefaults, type DefaultItemSet } from './worksheet-items.ts'
 
@@ -18,7 +25,9 @@ export interface PlanFilters {
 export function findVisible(db: Executor, user: { id: string; globalRole: GlobalRole }, filters: PlanFilters = {}) {
   let query = db
     .selectFrom('plans')
-    .leftJoin('plan_members as mine', (join) => join.onRef('mine.plan_id', '=', 'plans.id').on('mine.user_id', '=', user.id))
+    .leftJoin('plan_members as mine', (join) =>
+      join.onRef('mine.plan_id', '=', 'plans.id').on('mine.user_id', '=', user.id),
+    )
     .select([
       'plans.id',
       'plans.title',
@@ -79,7 +88,12 @@ export interface PlanInput {
 }
 
 /** Creates a plan with its creator as lead and its default items (`defaults`), and records it in the plan history. */
-export function insertWithLead(db: Executor, input: PlanInput, leadId: string, defaults: readonly DefaultItemSet[] = []) {
+export function insertWithLead(
+  db: Executor,
+  input: PlanInput,
+  leadId: string,
+  defaults: readonly DefaultItemSet[] = [],
+) {
   return withTransaction(db, async (trx) => {
     const plan = await trx
       .insertInto('plans')
@@ -96,8 +110,18 @@ export function insertWithLead(db: Executor, input: PlanInput, leadId: string, d
       })
       .returningAll()
       .executeTakeFirstOrThrow()
-    await trx.insertInto('plan_members').values({ plan_id: plan.id, user_id: leadId, role: 'lead' satisfies PlanRole, added_by: leadId }).execute()
-    await ActivityRepository.insert(trx, { planId: plan.id, actorId: leadId, action: 'created', entityType: 'plan', entityId: plan.id, newValue: input })
+    await trx
+      .insertInto('plan_members')
+      .values({ plan_id: plan.id, user_id: leadId, role: 'lead' satisfies PlanRole, added_by: leadId })
+      .execute()
+    await ActivityRepository.insert(trx, {
+      planId: plan.id,
+      actorId: leadId,
+      action: 'created',
+      entityType: 'plan',
+      entityId: plan.id,
+      newValue: input,
+    })
     await insertPlanDefaults(trx, plan.id, defaults, leadId)
     return plan
   })
@@ -141,7 +165,16 @@ export function updateMetadata(db: Executor, id: string, expectedVersion: number
   })
 }
 
-function pickMetadata(p: { title: string; country_code: string; region: string | null; sectors: string[]; scope: string; start_date: string; end_date: string; working_language: string }) {
+function pickMetadata(p: {
+  title: string
+  country_code: string
+  region: string | null
+  sectors: string[]
+  scope: string
+  start_date: string
+  end_date: string
+  working_language: string
+}) {
   return {
     title: p.title,
     countryCode: p.country_code,

@@ -26,10 +26,19 @@ export function findByKind(db: Executor, planId: string, kind: string) {
 /** One participant's scores for one item (criterion → value), with the participant's name. */
 export async function findForScorer(db: Executor, input: { planId: string; subjectId: string; scorerId: string }) {
   const [rows, scorer] = await Promise.all([
-    db.selectFrom('scores').select(['criterion', 'value']).where('plan_id', '=', input.planId).where('subject_id', '=', input.subjectId).where('scorer_id', '=', input.scorerId).execute(),
+    db
+      .selectFrom('scores')
+      .select(['criterion', 'value'])
+      .where('plan_id', '=', input.planId)
+      .where('subject_id', '=', input.subjectId)
+      .where('scorer_id', '=', input.scorerId)
+      .execute(),
     db.selectFrom('users').select('name').where('id', '=', input.scorerId).executeTakeFirst(),
   ])
-  return { values: Object.fromEntries(rows.map((r) => [r.criterion, r.value])) as Record<string, number>, scorerName: scorer?.name ?? null }
+  return {
+    values: Object.fromEntries(rows.map((r) => [r.criterion, r.value])) as Record<string, number>,
+    scorerName: scorer?.name ?? null,
+  }
 }
 
 /** Every score on the given plans with the kind of item it scores, for the progress rules: one query. */
@@ -53,26 +62,45 @@ export function findForProgress(db: Executor, planIds: readonly string[]) {
  */
 export function upsertForScorer(
   db: Executor,
-  input: { planId: string; subjectId: string; scorerId: string; values: Record<string, number | null>; expected?: Record<string, number | null | undefined> },
+  input: {
+    planId: string
+    subjectId: string
+    scorerId: string
+    values: Record<string, number | null>
+    expected?: Record<string, number | null | undefined>
+  },
 ) {
   return withTransaction(db, async (trx) => {
     // Scores have no version column and an absent criterion has no row to lock: this lock makes the
     // compare and the write one step for this participant and item.
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`scores:${input.subjectId}:${input.scorerId}`}))`.execute(trx)
-    const before = await trx.selectFrom('scores').select(['criterion', 'value']).where('subject_id', '=', input.subjectId).where('scorer_id', '=', input.scorerId).execute()
+    const before = await trx
+      .selectFrom('scores')
+      .select(['criterion', 'value'])
+      .where('subject_id', '=', input.subjectId)
+      .where('scorer_id', '=', input.scorerId)
+      .execute()
     if (input.expected) {
       const now = new Map(before.map((b) => [b.criterion, b.value]))
       const expected = input.expected
-      if (Object.keys(input.values).some((c) => (now.get(c) ?? null) !== (expected[c] ?? null))) throw new StaleRecordError(Object.fromEntries(now))
+      if (Object.keys(input.values).some((c) => (now.get(c) ?? null) !== (expected[c] ?? null)))
+        throw new StaleRecordError(Object.fromEntries(now))
     }
     for (const [criterion, value] of Object.entries(input.values)) {
       if (value === null) {
-        await trx.deleteFrom('scores').where('subject_id', '=', input.subjectId).where('scorer_id', '=', input.scorerId).where('criterion', '=', criterion).execute()
+        await trx
+          .deleteFrom('scores')
+          .where('subject_id', '=', input.subjectId)
+          .where('scorer_id', '=', input.scorerId)
+          .where('criterion', '=', criterion)
+          .execute()
       } else {
         await trx
           .insertInto('scores')
           .values({ plan_id: input.planId, subject_id: input.subjectId, scorer_id: input.scorerId, criterion, value })
-          .onConflict((oc) => oc.columns(['subject_id', 'criterion', 'scorer_id']).doUpdateSet({ value, updated_at: sql`now()` }))
+          .onConflict((oc) =>
+            oc.columns(['subject_id', 'criterion', 'scorer_id']).doUpdateSet({ value, updated_at: sql`now()` }),
+          )
           .execute()
       }
     }

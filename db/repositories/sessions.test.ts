@@ -14,7 +14,9 @@ const IDLE_SECONDS = 2 * 3600
 async function session(userId: string, { expiresIn, lastSeenAgo }: { expiresIn: string; lastSeenAgo: string }) {
   const idHash = randomUUID()
   await SessionRepository.insert(db, { idHash, userId, expiresAt: new Date(), userAgent: null, ip: null })
-  await sql`UPDATE sessions SET expires_at = now() + ${expiresIn}::interval, last_seen_at = now() - ${lastSeenAgo}::interval WHERE id_hash = ${idHash}`.execute(db)
+  await sql`UPDATE sessions SET expires_at = now() + ${expiresIn}::interval, last_seen_at = now() - ${lastSeenAgo}::interval WHERE id_hash = ${idHash}`.execute(
+    db,
+  )
   return idHash
 }
 

@@ -50,7 +50,11 @@ export async function deleteByIdHash(db: Executor, idHash: string) {
 
 /** Ends one of the user's own sessions; a hash of someone else's session matches nothing. */
 export async function deleteForUser(db: Executor, userId: string, idHash: string) {
-  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id_hash', '=', idHash).executeTakeFirst()
+  const result = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id_hash', '=', idHash)
+    .executeTakeFirst()
   return Number(result.numDeletedRows) > 0
 }
 
@@ -68,7 +72,10 @@ export async function deleteExpired(db: Executor, idleSeconds: number) {
   const result = await db
     .deleteFrom('sessions')
     .where((eb) =>
-      eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('last_seen_at', '<=', sql<Date>`now() - make_interval(secs => ${idleSeconds})`)]),
+      eb.or([
+        eb('expires_at', '<=', sql<Date>`now()`),
+        eb('last_seen_at', '<=', sql<Date>`now() - make_interval(secs => ${idleSeconds})`),
+      ]),
     )
     .executeTakeFirst()
   return Number(result.numDeletedRows)

@@ -18,7 +18,18 @@ export function findByPlans(db: Executor, planIds: string[]) {
     .selectFrom('substep_signoffs as s')
     .leftJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select(['s.plan_id', 's.substep', 's.constituency', 's.decision', 's.reason', 's.signed_at', 's.stale_at', 'u.name as user_name', 'o.name as organisation_name', 'o.acronym as organisation_acronym'])
+    .select([
+      's.plan_id',
+      's.substep',
+      's.constituency',
+      's.decision',
+      's.reason',
+      's.signed_at',
+      's.stale_at',
+      'u.name as user_name',
+      'o.name as organisation_name',
+      'o.acronym as organisation_acronym',
+    ])
     .where('s.plan_id', 'in', planIds)
     .orderBy('s.plan_id')
     .orderBy('s.substep')
@@ -30,7 +41,10 @@ export function findByPlans(db: Executor, planIds: string[]) {
  * The tripartite constituencies each plan's team represents: those of the organisations of its
  * active members who may sign off (not viewers). One query for any number of plans.
  */
-export async function findTeamConstituencies(db: Executor, planIds: string[]): Promise<Map<string, SignoffConstituency[]>> {
+export async function findTeamConstituencies(
+  db: Executor,
+  planIds: string[],
+): Promise<Map<string, SignoffConstituency[]>> {
   const result = new Map<string, SignoffConstituency[]>(planIds.map((id) => [id, []]))
   if (planIds.length === 0) return result
   const rows = await db
@@ -52,7 +66,12 @@ export async function findTeamConstituencies(db: Executor, planIds: string[]): P
 export async function findCompletion(db: Executor, planIds: string[]): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>(planIds.map((id) => [id, new Set()]))
   if (planIds.length === 0) return result
-  const rows = await db.selectFrom('substep_completion').select(['plan_id', 'substep']).where('plan_id', 'in', planIds).where('complete', '=', true).execute()
+  const rows = await db
+    .selectFrom('substep_completion')
+    .select(['plan_id', 'substep'])
+    .where('plan_id', 'in', planIds)
+    .where('complete', '=', true)
+    .execute()
   for (const r of rows) result.get(r.plan_id)?.add(r.substep)
   return result
 }
@@ -65,14 +84,24 @@ export async function findCompletion(db: Executor, planIds: string[]): Promise<M
 export async function findContentGenerations(db: Executor, planIds: readonly string[]): Promise<Map<string, string>> {
   const result = new Map<string, string>(planIds.map((id) => [id, '0']))
   if (planIds.length === 0) return result
-  const rows = await db.selectFrom('completion_generations').select(['plan_id', 'content']).where('plan_id', 'in', planIds).execute()
+  const rows = await db
+    .selectFrom('completion_generations')
+    .select(['plan_id', 'content'])
+    .where('plan_id', 'in', planIds)
+    .execute()
   for (const r of rows) result.set(r.plan_id, String(r.content))
   return result
 }
 
 /** Up to `limit` plans whose stored completeness is behind their content (a partial index holds only those). */
 export async function findStaleCompletion(db: Executor, limit = 1_000_000): Promise<string[]> {
-  const rows = await db.selectFrom('completion_generations').select('plan_id').where(sql<boolean>`evaluated < content`).orderBy('plan_id').limit(limit).execute()
+  const rows = await db
+    .selectFrom('completion_generations')
+    .select('plan_id')
+    .where(sql<boolean>`evaluated < content`)
+    .orderBy('plan_id')
+    .limit(limit)
+    .execute()
   return rows.map((r) => r.plan_id)
 }
 
@@ -94,14 +123,26 @@ export async function storeEvaluatedCompletions(db: Executor, evaluated: Evaluat
   const planIds = evaluated.map((e) => e.planId)
   // Most evaluations (every page view) find the stored completeness current: say so without
   // taking the plans' row locks, so that readers of one plan never queue behind each other.
-  const seen = await db.selectFrom('completion_generations').select(['plan_id', 'evaluated']).where('plan_id', 'in', planIds).execute()
+  const seen = await db
+    .selectFrom('completion_generations')
+    .select(['plan_id', 'evaluated'])
+    .where('plan_id', 'in', planIds)
+    .execute()
   const seenOf = new Map(seen.map((r) => [r.plan_id, BigInt(r.evaluated)]))
   if (evaluated.every((e) => seenOf.has(e.planId) && seenOf.get(e.planId)! >= BigInt(e.generation))) return []
   return withTransaction(db, async (trx) => {
     // In plan order, as every evaluator and bulk writer takes them, so that none deadlocks.
-    const current = await trx.selectFrom('completion_generations').select(['plan_id', 'evaluated']).where('plan_id', 'in', planIds).orderBy('plan_id').forUpdate().execute()
+    const current = await trx
+      .selectFrom('completion_generations')
+      .select(['plan_id', 'evaluated'])
+      .where('plan_id', 'in', planIds)
+      .orderBy('plan_id')
+      .forUpdate()
+      .execute()
     const evaluatedOf = new Map(current.map((r) => [r.plan_id, BigInt(r.evaluated)]))
-    const stored = evaluated.filter((e) => !evaluatedOf.has(e.planId) || evaluatedOf.get(e.planId)! < BigInt(e.generation))
+    const stored = evaluated.filter(
+      (e) => !evaluatedOf.has(e.planId) || evaluatedOf.get(e.planId)! < BigInt(e.generation),
+    )
     if (stored.length === 0) return []
     const rows = stored.flatMap((e) => e.complete.map((c) => ({ planId: e.planId, ...c })))
     if (rows.length > 0) {
@@ -132,7 +173,16 @@ export async function storeEvaluatedCompletions(db: Executor, evaluated: Evaluat
  */
 export function upsert(
   db: Executor,
-  input: { planId: string; substep: string; constituency: SignoffConstituency; decision: SignoffDecision; reason: string | null; organisationId: string; userId: string; scopes: string[] },
+  input: {
+    planId: string
+    substep: string
+    constituency: SignoffConstituency
+    decision: SignoffDecision
+    reason: string | null
+    organisationId: string
+    userId: string
+    scopes: string[]
+  },
 ) {
   return withTransaction(db, async (trx) => {
     const previous = await trx
@@ -173,14 +223,24 @@ export function upsert(
       action: input.decision === 'agree' ? 'agreed' : 'reserved',
       entityType: 'signoff',
       entityId: input.substep,
-      oldValue: previous ? { decision: previous.decision, reason: previous.reason, stale: previous.stale_at !== null } : undefined,
-      newValue: { substep: input.substep, constituency: input.constituency, decision: input.decision, reason: input.reason },
+      oldValue: previous
+        ? { decision: previous.decision, reason: previous.reason, stale: previous.stale_at !== null }
+        : undefined,
+      newValue: {
+        substep: input.substep,
+        constituency: input.constituency,
+        decision: input.decision,
+        reason: input.reason,
+      },
     })
   })
 }
 
 /** Withdraws a constituency's sign-off on a sub-step; false when there was none. */
-export function remove(db: Executor, input: { planId: string; substep: string; constituency: SignoffConstituency; userId: string }) {
+export function remove(
+  db: Executor,
+  input: { planId: string; substep: string; constituency: SignoffConstituency; userId: string },
+) {
   return withTransaction(db, async (trx) => {
     const removed = await trx
       .deleteFrom('substep_signoffs')

@@ -63,7 +63,14 @@ export class EmailTakenError extends Error {
 /** Creates a user; throws EmailTakenError when the email (in any case) is already in use. */
 export async function insert(
   db: Executor,
-  values: { email: string; name: string; organisationId: string; globalRole: GlobalRole; passwordHash?: string | null; locale?: Locale | null },
+  values: {
+    email: string
+    name: string
+    organisationId: string
+    globalRole: GlobalRole
+    passwordHash?: string | null
+    locale?: Locale | null
+  },
 ) {
   // DO NOTHING rather than a unique-violation error, which would abort the caller's transaction.
   const row = await db
@@ -84,7 +91,11 @@ export async function insert(
 }
 
 export async function updatePassword(db: Executor, id: string, passwordHash: string) {
-  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', id).execute()
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function updateLocale(db: Executor, id: string, locale: Locale) {
@@ -100,10 +111,29 @@ export function findCandidatesForPlan(db: Executor, planId: string, countryCode:
   return db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select(['users.id', 'users.name', 'users.email', 'organisations.name as organisation_name', 'organisations.acronym as organisation_acronym', 'organisations.constituency'])
+    .select([
+      'users.id',
+      'users.name',
+      'users.email',
+      'organisations.name as organisation_name',
+      'organisations.acronym as organisation_acronym',
+      'organisations.constituency',
+    ])
     .where('users.is_active', '=', true)
-    .where((eb) => eb.or([eb('organisations.country_code', '=', countryCode), eb('organisations.constituency', '=', 'ilo')]))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('plan_members').select('user_id').whereRef('plan_members.user_id', '=', 'users.id').where('plan_members.plan_id', '=', planId))))
+    .where((eb) =>
+      eb.or([eb('organisations.country_code', '=', countryCode), eb('organisations.constituency', '=', 'ilo')]),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('plan_members')
+            .select('user_id')
+            .whereRef('plan_members.user_id', '=', 'users.id')
+            .where('plan_members.plan_id', '=', planId),
+        ),
+      ),
+    )
     .orderBy('organisations.name')
     .orderBy('users.name')
     .execute()

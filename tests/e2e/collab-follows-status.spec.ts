@@ -27,7 +27,10 @@ async function changeStatus(lead: Page, planId: string, button: string, status: 
   await expect(lead.getByRole('region', { name: 'Status' })).toContainText(status)
 }
 
-test('an open notes editor turns read-only when the plan is submitted and editable when it is withdrawn, without a reload', async ({ page, newUser }) => {
+test('an open notes editor turns read-only when the plan is submitted and editable when it is withdrawn, without a reload', async ({
+  page,
+  newUser,
+}) => {
   test.setTimeout(120_000)
   await login(page, 'planner@demo.example')
   const planId = await createPlan(page, { title: unique('Editor follows the status') })
@@ -43,7 +46,11 @@ test('an open notes editor turns read-only when the plan is submitted and editab
 
   await changeStatus(page, planId, 'Submit for review', 'In review')
   await expect(notes(union)).toHaveAttribute('contenteditable', 'false')
-  await expect(block.getByText('The plan has just been submitted for review: this document is now read-only for everyone.', { exact: false })).toBeVisible()
+  await expect(
+    block.getByText('The plan has just been submitted for review: this document is now read-only for everyone.', {
+      exact: false,
+    }),
+  ).toBeVisible()
   await expect(block.getByText(/^Read only while the plan is in review/)).toBeVisible()
   await expect(union.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0)
 

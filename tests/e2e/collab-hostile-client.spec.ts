@@ -9,7 +9,10 @@ import { expect, PALM_OIL_TITLE, planIdByTitle, test, unique } from '../playwrig
 // editor other people have open (ADR 034).
 const NOTES = 'Team notes for sub-step 1.1'
 
-test('a node of a type the editor does not know, written by a co-author’s client, is refused and the others’ editor keeps working', async ({ page, newUser }) => {
+test('a node of a type the editor does not know, written by a co-author’s client, is refused and the others’ editor keeps working', async ({
+  page,
+  newUser,
+}) => {
   test.slow() // two people sign in
   const planner = await newUser('planner@demo.example')
   const planId = await planIdByTitle(planner, PALM_OIL_TITLE)
@@ -28,7 +31,9 @@ test('a node of a type the editor does not know, written by a co-author’s clie
   await expect(block.getByText('Saved', { exact: true })).toBeVisible()
 
   // The union's session token, used by a raw Yjs client instead of the editor.
-  const response = await union.request.get(`/api/collab/token?planId=${planId}&substep=1.1`, { headers: { Accept: 'application/json' } })
+  const response = await union.request.get(`/api/collab/token?planId=${planId}&substep=1.1`, {
+    headers: { Accept: 'application/json' },
+  })
   expect(response.status()).toBe(200)
   const ticket = (await response.json()) as CollabTicket
   const doc = new Y.Doc()
@@ -40,7 +45,9 @@ test('a node of a type the editor does not know, written by a co-author’s clie
   })
   try {
     await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
-    const closed = new Promise<number>((resolve) => provider.once('connection-close', (event) => resolve(event?.code ?? 0)))
+    const closed = new Promise<number>((resolve) =>
+      provider.once('connection-close', (event) => resolve(event?.code ?? 0)),
+    )
     doc.transact(() => {
       const root = doc.get('root', Y.XmlText)
       const element = new Y.XmlText()
@@ -67,7 +74,9 @@ test('a node of a type the editor does not know, written by a co-author’s clie
   // Someone opening the notes now gets the same: nothing of the hostile edit was stored.
   await union.goto(`/plans/${planId}/steps/1.1`)
   const unionNotes = union.getByLabel(NOTES, { exact: true })
-  await expect(union.locator('.collab').filter({ has: unionNotes }).getByRole('status')).toHaveText('Connected', { timeout: 30_000 })
+  await expect(union.locator('.collab').filter({ has: unionNotes }).getByRole('status')).toHaveText('Connected', {
+    timeout: 30_000,
+  })
   await expect(unionNotes).toContainText(after)
   await expect(unionNotes).not.toContainText('hostile payload')
 })

@@ -21,7 +21,10 @@ async function typeAtEnd(page: Page, text: string) {
   await page.keyboard.type(text)
 }
 
-test('two co-authors write the same notes live, see each other, and a viewer follows without typing', async ({ page, newUser }) => {
+test('two co-authors write the same notes live, see each other, and a viewer follows without typing', async ({
+  page,
+  newUser,
+}) => {
   test.slow() // three people sign in and connect
   const planner = await newUser('planner@demo.example')
   const planId = await planIdByTitle(planner, PALM_OIL_TITLE)
@@ -67,10 +70,15 @@ test('two co-authors write the same notes live, see each other, and a viewer fol
   await expect(notes(planner)).not.toContainText('viewer was here')
 
   // The co-authors' own toolbar is there and labelled.
-  await expect(planner.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' })).toHaveAttribute('aria-pressed', 'false')
+  await expect(
+    planner.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' }),
+  ).toHaveAttribute('aria-pressed', 'false')
 })
 
-test('a mandate item the planner adds appears on the union’s open page within seconds, without a reload', async ({ page, newUser }) => {
+test('a mandate item the planner adds appears on the union’s open page within seconds, without a reload', async ({
+  page,
+  newUser,
+}) => {
   test.slow()
   const planner = await newUser('planner@demo.example')
   const planId = await planIdByTitle(planner, PALM_OIL_TITLE)
@@ -94,7 +102,10 @@ test('a mandate item the planner adds appears on the union’s open page within 
   expect(await union.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
 })
 
-test('typing continues offline, the edits are sent when the connection returns, and leaving before that warns first', async ({ page, newUser }) => {
+test('typing continues offline, the edits are sent when the connection returns, and leaving before that warns first', async ({
+  page,
+  newUser,
+}) => {
   test.slow()
   const planner = await newUser('planner@demo.example')
   const planId = await planIdByTitle(planner, PALM_OIL_TITLE)
@@ -115,7 +126,9 @@ test('typing continues offline, the edits are sent when the connection returns, 
   await planner.keyboard.press('Enter')
   await planner.keyboard.type(text)
   await expect(notes13(planner)).toContainText(text)
-  await expect(block13(planner).getByText('Offline — your edits are kept and will be sent when the connection returns')).toBeVisible()
+  await expect(
+    block13(planner).getByText('Offline — your edits are kept and will be sent when the connection returns'),
+  ).toBeVisible()
 
   // Closing the tab now asks first (the dialog is dismissed, so the page stays).
   const dialog = planner.waitForEvent('dialog')
@@ -150,10 +163,19 @@ test('the sub-step works before the editor has downloaded, and a failed download
   await page.goto(`/plans/${planId}/steps/1.1`)
   await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
   const section = page.getByRole('region', { name: 'Team notes' })
-  await expect(section.getByRole('alert')).toHaveText(/The editor could not be loaded\. Check the connection, then try again\./)
+  await expect(section.getByRole('alert')).toHaveText(
+    /The editor could not be loaded\. Check the connection, then try again\./,
+  )
   // The rest of the page is a working React page meanwhile.
-  await page.getByRole('region', { name: 'Discussion of sub-step 1.1' }).getByRole('button', { name: /^Comments \(\d+\)$/ }).click()
-  await expect(page.getByRole('region', { name: 'Discussion of sub-step 1.1' }).getByRole('button', { name: /^Comments \(\d+\)$/ })).toHaveAttribute('aria-expanded', 'true')
+  await page
+    .getByRole('region', { name: 'Discussion of sub-step 1.1' })
+    .getByRole('button', { name: /^Comments \(\d+\)$/ })
+    .click()
+  await expect(
+    page
+      .getByRole('region', { name: 'Discussion of sub-step 1.1' })
+      .getByRole('button', { name: /^Comments \(\d+\)$/ }),
+  ).toHaveAttribute('aria-expanded', 'true')
 
   await page.unroute('**/assets/LiveDocument-*.js')
   await section.getByRole('button', { name: 'Try again' }).click()
@@ -161,7 +183,9 @@ test('the sub-step works before the editor has downloaded, and a failed download
   await expect(notesBlock(page)).toContainText('Read only')
 })
 
-test('a paste too large to share is refused with an explanation; large edits made offline are saved on reconnection', async ({ page }) => {
+test('a paste too large to share is refused with an explanation; large edits made offline are saved on reconnection', async ({
+  page,
+}) => {
   test.slow()
   // A fresh plan: its notes end up holding 1.35 MB, which the demo plans' exports must not carry.
   await login(page, 'ssa@demo.example')
@@ -189,7 +213,10 @@ test('a paste too large to share is refused with an explanation; large edits mad
   for (const part of ['first', 'second', 'third']) await expect(notes(page)).toContainText(`${part}-bbb`)
 })
 
-test('a co-author downgraded to viewer while edits are unsaved is told so and offered the text, not left to lose it', async ({ page, newUser }) => {
+test('a co-author downgraded to viewer while edits are unsaved is told so and offered the text, not left to lose it', async ({
+  page,
+  newUser,
+}) => {
   test.slow()
   // A fresh plan led by the Social Security Agency, so the demo plans keep their teams.
   await login(page, 'ssa@demo.example')

@@ -11,7 +11,9 @@ test('a cause deleted while it is being edited keeps the typing, which can be ad
   const editor = await newUser(LEAD)
   const planId = await createPlan(editor, { title: unique('Cause deleted while edited') })
   for (const statement of ['Employers avoid permanent contracts', 'Workers fear losing work']) {
-    const created = await editor.request.post(`/plans/${planId}/steps/3.1`, { form: { intent: 'item:create', kind: 'cause', statement, level: 'root' } })
+    const created = await editor.request.post(`/plans/${planId}/steps/3.1`, {
+      form: { intent: 'item:create', kind: 'cause', statement, level: 'root' },
+    })
     expect(created.ok()).toBe(true)
   }
   await openSubstep(editor, planId, '3.1')
@@ -30,6 +32,10 @@ test('a cause deleted while it is being edited keeps the typing, which can be ad
   await expect(form.getByLabel(/^Cause( \*)?$/)).toHaveValue('Workers fear losing work if they complain')
   await form.getByRole('button', { name: 'Add it again' }).click()
   await expect(form).toBeHidden()
-  await expect(editor.locator('.cause-node__statement', { hasText: 'Workers fear losing work if they complain' })).toBeVisible()
-  await expect(other.locator('.cause-node__statement', { hasText: 'Workers fear losing work if they complain' })).toBeVisible()
+  await expect(
+    editor.locator('.cause-node__statement', { hasText: 'Workers fear losing work if they complain' }),
+  ).toBeVisible()
+  await expect(
+    other.locator('.cause-node__statement', { hasText: 'Workers fear losing work if they complain' }),
+  ).toBeVisible()
 })

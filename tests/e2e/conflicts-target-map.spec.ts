@@ -13,7 +13,10 @@ async function openMoveForm(page: Page, planId: string) {
   return page.getByRole('form', { name: 'Position of N1' })
 }
 
-test('typed coordinates survive the union moving the node, and the planner chooses between both positions', async ({ page: planner, newUser }) => {
+test('typed coordinates survive the union moving the node, and the planner chooses between both positions', async ({
+  page: planner,
+  newUser,
+}) => {
   test.setTimeout(120_000) // two people sign in and both save, on a shared machine
   const { planId, union } = await plannerAndUnion(planner, newUser, 'Two people on one map')
   await addItem(planner, planId, '2.3', { kind: 'node', label: 'Group HQs', nodeCategory: 'lead_firm' })
@@ -33,7 +36,11 @@ test('typed coordinates survive the union moving the node, and the planner choos
   await expect(unionForm.getByRole('status').filter({ hasText: 'Position of N1 saved.' })).toBeVisible()
 
   // The planner's page refreshes live: the form says who moved N1 and where, and keeps what was typed.
-  await expect(plannerForm.getByRole('status').filter({ hasText: 'Budi Hartono moved N1 to x 300, y 300 since you started typing.' })).toBeVisible()
+  await expect(
+    plannerForm
+      .getByRole('status')
+      .filter({ hasText: 'Budi Hartono moved N1 to x 300, y 300 since you started typing.' }),
+  ).toBeVisible()
   await expect(x).toHaveValue('1200')
   await expect(y).toHaveValue('900')
 

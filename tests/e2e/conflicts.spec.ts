@@ -6,7 +6,16 @@ import { addCoAuthor, withoutLiveRefresh } from './two-people.ts'
 // change is lost without the person seeing it (ADR 036).
 
 async function addDataSource(page: Page, planId: string, name: string) {
-  const response = await page.request.post(`/plans/${planId}/steps/1.3`, { form: { intent: 'item:create', kind: 'data_source', name, sourceType: 'other', owner: 'Statistics office', coverage: 'National' } })
+  const response = await page.request.post(`/plans/${planId}/steps/1.3`, {
+    form: {
+      intent: 'item:create',
+      kind: 'data_source',
+      name,
+      sourceType: 'other',
+      owner: 'Statistics office',
+      coverage: 'National',
+    },
+  })
   expect(response.ok()).toBe(true)
 }
 
@@ -55,7 +64,10 @@ test('the union’s Coverage survives the planner’s later save of Owner', asyn
   await expect(row(union)).toContainText('Three provinces')
 })
 
-test('a Coverage both changed is shown side by side and the planner chooses, keeping the rest typed', async ({ page: planner, newUser }) => {
+test('a Coverage both changed is shown side by side and the planner chooses, keeping the rest typed', async ({
+  page: planner,
+  newUser,
+}) => {
   test.setTimeout(120_000) // two people sign in and both save, on a shared machine
   const { planId, union } = await twoEditors(planner, newUser)
   const plannerForm = await openEditForm(planner, planId)
@@ -89,7 +101,10 @@ test('a Coverage both changed is shown side by side and the planner chooses, kee
   await expect(row(union)).toContainText('All provinces')
 })
 
-test('a delete from a page that missed the union’s edit says what changed, and the planner keeps D2 or deletes it anyway', async ({ page: planner, newUser }) => {
+test('a delete from a page that missed the union’s edit says what changed, and the planner keeps D2 or deletes it anyway', async ({
+  page: planner,
+  newUser,
+}) => {
   test.setTimeout(120_000) // two people sign in and both save, on a shared machine
   const { planId, union } = await twoEditors(planner, newUser)
   // The planner's page has lost its live connection: it keeps showing D2 as it loaded it.
@@ -107,7 +122,9 @@ test('a delete from a page that missed the union’s edit says what changed, and
   const plannerDeletes = async () => {
     planner.once('dialog', (dialog) => void dialog.accept())
     await planner.getByRole('button', { name: 'Delete D2' }).click()
-    return planner.getByRole('alert').filter({ hasText: 'Budi Hartono changed D2 after you saw it, so it was not deleted.' })
+    return planner
+      .getByRole('alert')
+      .filter({ hasText: 'Budi Hartono changed D2 after you saw it, so it was not deleted.' })
   }
 
   // The union changes Coverage; the planner deletes D2 as the stale page shows it: not deleted,
@@ -134,7 +151,10 @@ test('a delete from a page that missed the union’s edit says what changed, and
   await expect(planner.getByRole('row', { name: /^D1 / })).toBeVisible()
 })
 
-test('a row deleted while the union edits it keeps the union’s typing, which can be added again', async ({ page: planner, newUser }) => {
+test('a row deleted while the union edits it keeps the union’s typing, which can be added again', async ({
+  page: planner,
+  newUser,
+}) => {
   test.setTimeout(120_000) // two people sign in and both save, on a shared machine
   const { planId, union } = await twoEditors(planner, newUser)
   const unionForm = await openEditForm(union, planId)

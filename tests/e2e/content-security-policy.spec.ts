@@ -10,7 +10,9 @@ async function settle(page: Page, path: string) {
   const response = await page.goto(path)
   expect(response?.status(), path).toBeLessThan(400)
   await page.waitForLoadState('networkidle')
-  const inlineWithoutNonce = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].filter((s) => !(s as HTMLScriptElement).nonce).length)
+  const inlineWithoutNonce = await page.evaluate(
+    () => [...document.querySelectorAll('script:not([src])')].filter((s) => !(s as HTMLScriptElement).nonce).length,
+  )
   expect(inlineWithoutNonce, `inline scripts without a nonce on ${path}`).toBe(0)
   return response!
 }
@@ -28,7 +30,14 @@ test('the plan pages run under a nonce policy, hydrated, without a violation', a
   const second = await settle(page, '/plans')
   expect(second.headers()['content-security-policy']).not.toBe(policy)
 
-  for (const path of [`/plans/${planId}`, `/plans/${planId}/steps/2.2`, `/plans/${planId}/steps/6.2`, `/plans/${planId}/monitoring`, `/plans/${planId}/search?q=wage`, '/account']) {
+  for (const path of [
+    `/plans/${planId}`,
+    `/plans/${planId}/steps/2.2`,
+    `/plans/${planId}/steps/6.2`,
+    `/plans/${planId}/monitoring`,
+    `/plans/${planId}/search?q=wage`,
+    '/account',
+  ]) {
     await settle(page, path)
   }
   // Hydrated: the client router navigates without a full page load (the marker survives).
@@ -57,7 +66,10 @@ test('the print view keeps its inlined styles and its nonce-carrying Print butto
   await expect(page.getByRole('navigation', { name: 'Printable plan' })).toBeHidden()
 })
 
-test('the reviewer, administrator and sign-in pages run under the policy without a violation', async ({ page, newUser }) => {
+test('the reviewer, administrator and sign-in pages run under the policy without a violation', async ({
+  page,
+  newUser,
+}) => {
   test.slow()
   await login(page, 'ilo@demo.example')
   const planId = await planIdByTitle(page, PALM_OIL_TITLE)
@@ -75,7 +87,9 @@ test('an injected inline script is blocked and reported', async ({ browser, base
   const violations: string[] = []
   await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive))
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { reportViolation: (d: string) => void }).reportViolation(event.effectiveDirective))
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { reportViolation: (d: string) => void }).reportViolation(event.effectiveDirective),
+    )
   })
   await page.goto('/login')
   await page.evaluate(() => {

@@ -3,7 +3,24 @@ import { expect, login, test, unique, waitForHydratedForm } from '../playwright-
 
 // The Social Security Agency account creates plans here, so the demo accounts' plan lists stay as seeded.
 const CREATOR = 'ssa@demo.example'
-const SUBSTEPS = ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '4.1', '4.2', '4.3', '5.1', '5.2', '5.3', '6.1', '6.2']
+const SUBSTEPS = [
+  '1.1',
+  '1.2',
+  '1.3',
+  '2.1',
+  '2.2',
+  '2.3',
+  '3.1',
+  '3.2',
+  '4.1',
+  '4.2',
+  '4.3',
+  '5.1',
+  '5.2',
+  '5.3',
+  '6.1',
+  '6.2',
+]
 
 async function fillPlan(page: Page, title: string, startDate: string, endDate: string) {
   await page.getByLabel('Title').fill(title)
@@ -50,7 +67,9 @@ test('submitting an incomplete form shows every message next to its field', asyn
   await waitForHydratedForm(page, 'new-plan')
   await page.getByRole('button', { name: 'Create plan' }).click()
   await expect(page.getByLabel('Title')).toHaveAccessibleDescription('This field is required.')
-  await expect(page.getByRole('group', { name: 'Sectors (ISIC sections)' })).toHaveAccessibleDescription('Choose at least one.')
+  await expect(page.getByRole('group', { name: 'Sectors (ISIC sections)' })).toHaveAccessibleDescription(
+    'Choose at least one.',
+  )
 })
 
 test('without JavaScript the server validates and answers with messages next to the fields', async ({ newUser }) => {
@@ -81,7 +100,9 @@ test('a valid plan is created, its creator becomes lead, and the overview lists 
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}$/)
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await expect(page.getByText('Your role: Lead')).toBeVisible()
-  await expect(page.getByText('Republic of Kalindra (fictional) · Sungai Hijau Province · Sectoral · 1 Mar 2026 – 28 Feb 2027')).toBeVisible()
+  await expect(
+    page.getByText('Republic of Kalindra (fictional) · Sungai Hijau Province · Sectoral · 1 Mar 2026 – 28 Feb 2027'),
+  ).toBeVisible()
 
   const steps = page.getByRole('region', { name: 'The six steps' })
   await expect(steps.getByRole('heading', { level: 3 })).toHaveCount(6)

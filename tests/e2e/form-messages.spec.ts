@@ -42,12 +42,17 @@ test('the change-password form shows the message of every field at once', async 
   await submitWithoutPosting(page, page.getByRole('button', { name: 'Change password' }))
   await expectMessages([
     [page.getByLabel('Current password'), REQUIRED],
-    [page.getByLabel('New password', { exact: true }), `${REQUIRED} At least 12 characters. A short sentence is easy to remember and hard to guess.`],
+    [
+      page.getByLabel('New password', { exact: true }),
+      `${REQUIRED} At least 12 characters. A short sentence is easy to remember and hard to guess.`,
+    ],
     [page.getByLabel('Repeat the new password'), REQUIRED],
   ])
 })
 
-test('the invitation form shows every message at once, then clears itself after a successful invitation', async ({ page }) => {
+test('the invitation form shows every message at once, then clears itself after a successful invitation', async ({
+  page,
+}) => {
   await login(page, 'admin@demo.example')
   await page.goto('/admin/users')
   await waitForHydratedForm(page, 'invite-user')
@@ -59,7 +64,9 @@ test('the invitation form shows every message at once, then clears itself after 
     [invite.getByLabel('Organisation'), REQUIRED],
   ])
 
-  const email = `${unique('cleared').replace(/[^a-z0-9]/gi, '.').toLowerCase()}@demo.example`
+  const email = `${unique('cleared')
+    .replace(/[^a-z0-9]/gi, '.')
+    .toLowerCase()}@demo.example`
   await invite.getByLabel('Name').fill('Cleared Afterwards')
   await invite.getByLabel('Email address').fill(email)
   await invite.getByLabel('Organisation').selectOption({ label: 'Provincial Plantation Office (XL)' })

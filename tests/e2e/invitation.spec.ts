@@ -1,13 +1,18 @@
 import { expect, login, test } from '../playwright-utils.ts'
 
-test('an administrator invites a person, who sets a password with the one-time link and lands signed in', async ({ page, newUser }) => {
+test('an administrator invites a person, who sets a password with the one-time link and lands signed in', async ({
+  page,
+  newUser,
+}) => {
   const email = `inspector.${Date.now().toString(36)}@demo.example`
   await login(page, 'admin@demo.example')
   await page.getByRole('link', { name: 'Administration' }).click()
   const invite = page.getByRole('region', { name: 'Invite a person' })
   await invite.getByLabel('Name').fill('Dewi Anggraini')
   await invite.getByLabel('Email address').fill(email)
-  await invite.getByLabel('Organisation').selectOption({ label: 'Provincial Manpower Office – Labour Inspection Unit (XL)' })
+  await invite
+    .getByLabel('Organisation')
+    .selectOption({ label: 'Provincial Manpower Office – Labour Inspection Unit (XL)' })
   // Least privilege by default.
   await expect(invite.getByLabel('Portal role')).toHaveValue('member')
   await invite.getByRole('button', { name: 'Create account and link' }).click()
@@ -51,6 +56,8 @@ test('an invitation form with a taken email address is refused next to the field
   await invite.getByLabel('Email address').fill('planner@demo.example')
   await invite.getByLabel('Organisation').selectOption({ label: 'Provincial Plantation Office (XL)' })
   await invite.getByRole('button', { name: 'Create account and link' }).click()
-  await expect(invite.getByLabel('Email address')).toHaveAccessibleDescription('An account with this email address already exists.')
+  await expect(invite.getByLabel('Email address')).toHaveAccessibleDescription(
+    'An account with this email address already exists.',
+  )
   await expect(invite.getByLabel('One-time link')).toHaveCount(0)
 })

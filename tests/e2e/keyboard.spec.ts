@@ -43,7 +43,10 @@ test('the skip link works while the page is still hydrating, and hydration then 
         Object.defineProperty(value, 'stream', {
           configurable: true,
           get: () => stream,
-          set: (original?: ReadableStream) => (stream = original?.pipeThrough(new TransformStream({ transform: (chunk, out) => held.then(() => out.enqueue(chunk)) }))),
+          set: (original?: ReadableStream) =>
+            (stream = original?.pipeThrough(
+              new TransformStream({ transform: (chunk, out) => held.then(() => out.enqueue(chunk)) }),
+            )),
         })
       },
     })
@@ -56,7 +59,8 @@ test('the skip link works while the page is still hydrating, and hydration then 
   await page.keyboard.press('Enter')
   await expect(page.getByRole('main')).toBeFocused()
   await expect(page.locator('form#login')).not.toHaveAttribute('novalidate')
-  const keysReachingDocument = () => page.evaluate(() => (window as unknown as { keysReachingDocument: { keys: number } }).keysReachingDocument.keys)
+  const keysReachingDocument = () =>
+    page.evaluate(() => (window as unknown as { keysReachingDocument: { keys: number } }).keysReachingDocument.keys)
   expect(await keysReachingDocument()).toBe(0)
 
   // Hydration then finishes and the form validates in the page (the error watch fails on React #345).
@@ -70,7 +74,9 @@ test('the skip link works while the page is still hydrating, and hydration then 
   expect(await keysReachingDocument()).toBe(1)
 })
 
-test('every control of the new plan form is reachable by Tab, labelled, and shows a visible focus ring', async ({ page }) => {
+test('every control of the new plan form is reachable by Tab, labelled, and shows a visible focus ring', async ({
+  page,
+}) => {
   await login(page, 'planner@demo.example')
   await page.goto('/plans/new')
   await waitForHydratedForm(page, 'new-plan')
@@ -81,11 +87,17 @@ test('every control of the new plan form is reachable by Tab, labelled, and show
 
   const form = page.locator('form#new-plan')
   const controls = form.locator('input:not([type=hidden]), select, textarea, button')
-  const expected = await controls.evaluateAll((els, key) => els.map((el) => new Function(`return ${key}`)()(el) as string), controlKey.toString())
+  const expected = await controls.evaluateAll(
+    (els, key) => els.map((el) => new Function(`return ${key}`)()(el) as string),
+    controlKey.toString(),
+  )
   const reached = new Set<string>()
   for (let i = 0; i < 120 && !reached.has('button:Create plan'); i++) {
     await page.keyboard.press('Tab')
-    const key = await page.evaluate((fn) => new Function(`return ${fn}`)()(document.activeElement) as string | null, controlKey.toString())
+    const key = await page.evaluate(
+      (fn) => new Function(`return ${fn}`)()(document.activeElement) as string | null,
+      controlKey.toString(),
+    )
     if (key) reached.add(key)
   }
   expect([...reached].filter((k) => expected.includes(k)).sort()).toEqual([...expected].sort())

@@ -7,14 +7,22 @@ const USER = 'employer@demo.example'
 
 /** A plan date as the portal formats it for `locale` (medium style, UTC; English the British way). */
 function planDate(iso: string, locale: 'en' | 'fr' | 'es') {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  )
 }
 
 function switchTo(page: Page, nativeName: 'English' | 'Français' | 'Español') {
-  return page.getByRole('form', { name: /^(Language|Langue|Idioma)$/ }).getByRole('button', { name: new RegExp(nativeName) }).click()
+  return page
+    .getByRole('form', { name: /^(Language|Langue|Idioma)$/ })
+    .getByRole('button', { name: new RegExp(nativeName) })
+    .click()
 }
 
-test('switching language translates the page, formats dates for it, and is remembered for the user', async ({ page, newUser }) => {
+test('switching language translates the page, formats dates for it, and is remembered for the user', async ({
+  page,
+  newUser,
+}) => {
   await login(page, USER)
   await expect(page.getByRole('link', { name: 'New plan' })).toBeVisible()
   const palmRow = page.getByRole('row', { name: PALM_OIL_TITLE })

@@ -27,14 +27,20 @@ async function openSubstep(page: Page, planId: string, code: string) {
   await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
 }
 
-test('a worksheet entry saved by the server but whose answer was lost is saved once when sent again', async ({ newUser }) => {
+test('a worksheet entry saved by the server but whose answer was lost is saved once when sent again', async ({
+  newUser,
+}) => {
   test.setTimeout(120_000)
   const page = await newUser(LEAD)
   const planId = await createPlan(page, { title: unique('Lost reply worksheet') })
   await openSubstep(page, planId, '1.1')
   const instrument = unique('Labour Inspection Act s.')
   const form = page.getByRole('form', { name: 'Add a mandate item' })
-  if (!(await form.isVisible())) await page.locator('summary').filter({ hasText: /^Add a mandate item$/ }).click()
+  if (!(await form.isVisible()))
+    await page
+      .locator('summary')
+      .filter({ hasText: /^Add a mandate item$/ })
+      .click()
   await form.getByLabel(/^Instrument( \*)?$/).fill(instrument)
   await form.getByLabel(/^Power or limit( \*)?$/).selectOption('entry_inspection')
 
@@ -54,7 +60,11 @@ test('a worksheet entry saved by the server but whose answer was lost is saved o
 
   // The next entry is a new one: it gets a key of its own and is saved.
   const next = unique('Decree on labour inspection art.')
-  if (!(await form.isVisible())) await page.locator('summary').filter({ hasText: /^Add a mandate item$/ }).click()
+  if (!(await form.isVisible()))
+    await page
+      .locator('summary')
+      .filter({ hasText: /^Add a mandate item$/ })
+      .click()
   await form.getByLabel(/^Instrument( \*)?$/).fill(next)
   await form.getByLabel(/^Power or limit( \*)?$/).selectOption('entry_inspection')
   await form.getByRole('button', { name: 'Add a mandate item' }).click()
@@ -62,7 +72,9 @@ test('a worksheet entry saved by the server but whose answer was lost is saved o
   await expect(page.locator('td', { hasText: instrument })).toHaveCount(1)
 })
 
-test('a review comment saved by the server but whose answer was lost is posted once when sent again', async ({ newUser }) => {
+test('a review comment saved by the server but whose answer was lost is posted once when sent again', async ({
+  newUser,
+}) => {
   test.setTimeout(120_000)
   const lead = await newUser(LEAD)
   const planId = await createPlan(lead, { title: unique('Lost reply review comment') })

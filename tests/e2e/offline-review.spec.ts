@@ -16,7 +16,9 @@ async function openReview(page: Page, planId: string, query = '') {
 
 /** Submits the plan for review through the page's own action, as the lead. */
 async function submitted(lead: Page, planId: string) {
-  const response = await lead.request.post(`/plans/${planId}/review`, { form: { intent: 'transition', from: 'draft', name: 'submit' } })
+  const response = await lead.request.post(`/plans/${planId}/review`, {
+    form: { intent: 'transition', from: 'draft', name: 'submit' },
+  })
   expect(response.ok()).toBe(true)
 }
 
@@ -24,7 +26,12 @@ async function submitted(lead: Page, planId: string) {
 function countAnsweredPosts(page: Page) {
   const answered = { count: 0 }
   page.on('requestfinished', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith('/plans/') && /\/review(\.data)?$/.test(new URL(request.url()).pathname)) answered.count++
+    if (
+      request.method() === 'POST' &&
+      new URL(request.url()).pathname.startsWith('/plans/') &&
+      /\/review(\.data)?$/.test(new URL(request.url()).pathname)
+    )
+      answered.count++
   })
   return answered
 }
@@ -34,7 +41,9 @@ async function expectKeptOnThePage(page: Page) {
   await expect(page.getByRole('region', { name: 'Status' })).toBeVisible()
 }
 
-test('submitting for review offline keeps the note and submits once when the connection returns', async ({ newUser }) => {
+test('submitting for review offline keeps the note and submits once when the connection returns', async ({
+  newUser,
+}) => {
   test.setTimeout(120_000)
   const lead = await newUser(LEAD)
   const planId = await createPlan(lead, { title: unique('Offline submit') })
@@ -58,7 +67,9 @@ test('submitting for review offline keeps the note and submits once when the con
   await expect(lead.getByRole('region', { name: 'Status' })).toContainText('Submission 1')
 })
 
-test('an objection recorded offline keeps its comment and is recorded once when the connection returns', async ({ newUser }) => {
+test('an objection recorded offline keeps its comment and is recorded once when the connection returns', async ({
+  newUser,
+}) => {
   test.setTimeout(120_000)
   const lead = await newUser(LEAD)
   const planId = await createPlan(lead, { title: unique('Offline objection') })
@@ -86,7 +97,9 @@ test('an objection recorded offline keeps its comment and is recorded once when 
   await expect(lead.getByRole('row').filter({ hasText: comment })).toHaveCount(1)
 })
 
-test('a return for changes sent offline keeps its reason, survives "Try again" while still offline, and is sent once back online', async ({ newUser }) => {
+test('a return for changes sent offline keeps its reason, survives "Try again" while still offline, and is sent once back online', async ({
+  newUser,
+}) => {
   test.setTimeout(120_000)
   const lead = await newUser(LEAD)
   const planId = await createPlan(lead, { title: unique('Offline return') })
@@ -116,7 +129,9 @@ test('a return for changes sent offline keeps its reason, survives "Try again" w
   expect(answered.count).toBe(1)
 })
 
-test('an approval without full endorsement sent offline keeps its reason and approves once when the connection returns', async ({ newUser }) => {
+test('an approval without full endorsement sent offline keeps its reason and approves once when the connection returns', async ({
+  newUser,
+}) => {
   test.setTimeout(120_000)
   const lead = await newUser(LEAD)
   const planId = await createPlan(lead, { title: unique('Offline approval') })
@@ -140,7 +155,9 @@ test('an approval without full endorsement sent offline keeps its reason and app
   expect(answered.count).toBe(1)
 })
 
-test('a review comment sent offline is kept, and posted once as an open review comment when the connection returns', async ({ newUser }) => {
+test('a review comment sent offline is kept, and posted once as an open review comment when the connection returns', async ({
+  newUser,
+}) => {
   test.setTimeout(120_000)
   const lead = await newUser(LEAD)
   const planId = await createPlan(lead, { title: unique('Offline review comment') })
@@ -166,5 +183,7 @@ test('a review comment sent offline is kept, and posted once as an open review c
   await expect(discussion.getByLabel('Your comment')).toHaveValue('')
   // The review page counts it once among what an approval still lacks.
   await openReview(reviewer, planId, '?approve')
-  await expect(reviewer.getByRole('region', { name: 'Approve this version?' })).toContainText('1 review comment is open.')
+  await expect(reviewer.getByRole('region', { name: 'Approve this version?' })).toContainText(
+    '1 review comment is open.',
+  )
 })

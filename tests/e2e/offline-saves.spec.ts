@@ -26,7 +26,11 @@ test('a worksheet entry sent offline is kept, and saved once when the connection
   await openSubstep(page, planId, '1.1')
   const instrument = unique('Labour Inspection Act s.')
   const form = page.getByRole('form', { name: 'Add a mandate item' })
-  if (!(await form.isVisible())) await page.locator('summary').filter({ hasText: /^Add a mandate item$/ }).click()
+  if (!(await form.isVisible()))
+    await page
+      .locator('summary')
+      .filter({ hasText: /^Add a mandate item$/ })
+      .click()
   await form.getByLabel(/^Instrument( \*)?$/).fill(instrument)
   await form.getByLabel(/^Power or limit( \*)?$/).selectOption('entry_inspection')
 
@@ -52,7 +56,14 @@ test('a measurement answered by a server failure is kept, and "Try again" saves 
   const planId = await createPlan(page, { title: unique('Offline monitoring') })
   // The indicator to measure, through the 6.2 worksheet's own action.
   const created = await page.request.post(`/plans/${planId}/steps/6.2`, {
-    form: { intent: 'item:create', formId: 'new-indicator', kind: 'indicator', name: 'Workers registered', indicatorType: 'outcome', unit: 'count' },
+    form: {
+      intent: 'item:create',
+      formId: 'new-indicator',
+      kind: 'indicator',
+      name: 'Workers registered',
+      indicatorType: 'outcome',
+      unit: 'count',
+    },
   })
   expect(created.ok()).toBe(true)
   await page.goto(`/plans/${planId}/monitoring`)
@@ -111,11 +122,15 @@ test('a comment sent offline is kept, and posted once when the connection return
   await expect(discussion.locator('.comment__body', { hasText: body })).toHaveCount(1)
 })
 
-test('a thread opened offline says it could not load, keeps the page and loads when the connection returns', async ({ newUser }) => {
+test('a thread opened offline says it could not load, keeps the page and loads when the connection returns', async ({
+  newUser,
+}) => {
   test.setTimeout(120_000)
   const page = await newUser(LEAD)
   const planId = await createPlan(page, { title: unique('Offline thread') })
-  await page.request.post(`/plans/${planId}/comments`, { form: { subjectType: 'substep', subjectId: '1.1', body: 'Seen before the connection went' } })
+  await page.request.post(`/plans/${planId}/comments`, {
+    form: { subjectType: 'substep', subjectId: '1.1', body: 'Seen before the connection went' },
+  })
   await openSubstep(page, planId, '1.1')
   const discussion = page.locator('#discussion')
   // While online the page readies the thread's route (discovered, module preloaded) for later.

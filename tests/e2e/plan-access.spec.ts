@@ -1,6 +1,9 @@
 import { expect, FISHING_TITLE, login, PALM_OIL_TITLE, planIdByTitle, test } from '../playwright-utils.ts'
 
-test('a member of one plan is refused the other plan, without learning anything about it', async ({ page, newUser }) => {
+test('a member of one plan is refused the other plan, without learning anything about it', async ({
+  page,
+  newUser,
+}) => {
   // The ILO reviewer can see both plans, so their ids come from the reviewer's list.
   const reviewer = await newUser('ilo@demo.example')
   const palmId = await planIdByTitle(reviewer, PALM_OIL_TITLE)

@@ -4,7 +4,9 @@ import { expect, login, PALM_OIL_TITLE, planIdByTitle, test } from '../playwrigh
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-test('the printable plan opens from the overview, reads as an outline with the plan map, and prints without navigation', async ({ page }) => {
+test('the printable plan opens from the overview, reads as an outline with the plan map, and prints without navigation', async ({
+  page,
+}) => {
   // A long page: axe over the whole plan takes a while on a busy two-core machine.
   test.slow()
   await login(page, 'viewer@demo.example')
@@ -30,7 +32,11 @@ test('the printable plan opens from the overview, reads as an outline with the p
   await expect(toolbar).toBeHidden()
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await expect(map).toBeVisible()
-  expect(await page.getByRole('heading', { level: 2, name: /^Step 2 · / }).evaluate((el) => getComputedStyle(el.closest('section')!).breakBefore)).toBe('page')
+  expect(
+    await page
+      .getByRole('heading', { level: 2, name: /^Step 2 · / })
+      .evaluate((el) => getComputedStyle(el.closest('section')!).breakBefore),
+  ).toBe('page')
   // On A4 between 15 mm margins (180 mm = 680 CSS px), no table or figure reaches past the text width.
   await page.setViewportSize({ width: 680, height: 1000 })
   const overflowing = await page.evaluate(() =>
@@ -46,8 +52,14 @@ test('the printable plan opens from the overview, reads as an outline with the p
   // Evaluated through the DevTools protocol: a <script> tag without the page's nonce is blocked by the CSP.
   await page.evaluate(axeSource)
   const serious = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe
-    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } })
+    const axe = (
+      window as unknown as {
+        axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; impact: string | null }[] }> }
+      }
+    ).axe
+    const { violations } = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
+    })
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
   })
   expect(serious).toEqual([])
@@ -59,7 +71,9 @@ test('someone outside the plan gets a 404 for its printable plan', async ({ page
   const outsider = await newUser('fisheries@demo.example')
   const response = await outsider.goto(`/plans/${planId}/print`)
   expect(response?.status()).toBe(404)
-  await expect(outsider.getByRole('heading', { level: 1 })).toHaveText('This plan does not exist, or you cannot read it.')
+  await expect(outsider.getByRole('heading', { level: 1 })).toHaveText(
+    'This plan does not exist, or you cannot read it.',
+  )
 })
 
 test('the built server answers the PDF export with a PDF file', async ({ page }) => {

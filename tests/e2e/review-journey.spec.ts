@@ -66,13 +66,17 @@ test('submit, review, approve, endorse, measure, and see it on the dashboard', a
   const reviewerThread = await substepThread(reviewer, planId, '6.2')
   await reviewerThread.getByLabel('Your comment').fill('K1 needs the union survey as a second source.')
   await reviewerThread.getByRole('button', { name: 'Post comment' }).click()
-  const reviewComment = reviewerThread.getByRole('article', { name: /Comment by/ }).filter({ hasText: 'K1 needs the union survey' })
+  const reviewComment = reviewerThread
+    .getByRole('article', { name: /Comment by/ })
+    .filter({ hasText: 'K1 needs the union survey' })
   await expect(reviewComment).toContainText('Review comment, open')
   await lead.goto(`/plans/${planId}`)
   await expect(lead.getByRole('link', { name: 'Open review comments: 1' })).toBeVisible()
 
   const leadThread = await substepThread(lead, planId, '6.2')
-  const toResolve = leadThread.getByRole('article', { name: /Comment by/ }).filter({ hasText: 'K1 needs the union survey' })
+  const toResolve = leadThread
+    .getByRole('article', { name: /Comment by/ })
+    .filter({ hasText: 'K1 needs the union survey' })
   await toResolve.getByRole('button', { name: 'Mark resolved' }).click()
   await expect(toResolve).toContainText('Review comment, resolved')
 
@@ -88,7 +92,9 @@ test('submit, review, approve, endorse, measure, and see it on the dashboard', a
   await endorse(union, planId, 'Workers support the plan')
   await endorse(employer, planId, 'Employers support the plan')
   for (const constituency of ['Government', "Workers' organisation", "Employers' organisation"]) {
-    await expect(employer.getByRole('listitem').filter({ hasText: constituency }).filter({ hasText: ', endorsed' })).toHaveCount(1)
+    await expect(
+      employer.getByRole('listitem').filter({ hasText: constituency }).filter({ hasText: ', endorsed' }),
+    ).toHaveCount(1)
   }
   await approve(reviewer, planId)
   await expect(reviewer.getByRole('link', { name: 'Version 1' })).toBeVisible()

@@ -60,7 +60,11 @@ test('a plan in review is locked; approval waits for the three constituencies', 
   await reviewer.goto(`/plans/${planId}/review`)
   await reviewer.getByRole('link', { name: 'Approve this version' }).click()
   const summary = reviewer.getByRole('region', { name: 'Approve this version?' })
-  for (const missing of ['Government: not endorsed', "Workers' organisation: not endorsed", "Employers' organisation: not endorsed"]) {
+  for (const missing of [
+    'Government: not endorsed',
+    "Workers' organisation: not endorsed",
+    "Employers' organisation: not endorsed",
+  ]) {
     await expect(summary.getByRole('listitem').filter({ hasText: missing })).toHaveCount(1)
   }
   await expect(summary).toContainText('You may approve it anyway only with a written reason')
@@ -84,10 +88,15 @@ test('a plan in review is locked; approval waits for the three constituencies', 
 
   // The overview's history names the old and the new status.
   await page.goto(`/plans/${planId}`)
-  await expect(page.getByRole('region', { name: 'Recent activity' })).toContainText('Changed the status from In review to Approved')
+  await expect(page.getByRole('region', { name: 'Recent activity' })).toContainText(
+    'Changed the status from In review to Approved',
+  )
 })
 
-test('return for changes: the note is required and stays on the overview until the plan is resubmitted', async ({ page, newUser }) => {
+test('return for changes: the note is required and stays on the overview until the plan is resubmitted', async ({
+  page,
+  newUser,
+}) => {
   test.setTimeout(120_000)
   await login(page, LEAD)
   const planId = await tripartitePlan(page)
@@ -107,7 +116,9 @@ test('return for changes: the note is required and stays on the overview until t
   await expect(returned).toContainText(note)
   // The reviewer's organisation as the portal names it (the demo's is "ILO LABADMIN/OSH").
   await expect(returned).toContainText(/Returned by Claire Dubois \(ILO[^)]*\)/)
-  await expect(page.getByRole('region', { name: 'Recent activity' })).toContainText(/Returned for changes by Claire Dubois \(ILO[^)]*\): Add the union survey as a second source for K1\./)
+  await expect(page.getByRole('region', { name: 'Recent activity' })).toContainText(
+    /Returned for changes by Claire Dubois \(ILO[^)]*\): Add the union survey as a second source for K1\./,
+  )
   await page.goto(`/plans/${planId}/review`)
   await expect(page.getByRole('region', { name: 'Returned for changes' })).toContainText(note)
 

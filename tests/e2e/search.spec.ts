@@ -24,5 +24,7 @@ test('a team member searches the plan, whatever the capitals, and follows a resu
   await expect(row).toBeInViewport()
 
   await page.goto(`/plans/${planId}/search?q=${encodeURIComponent('zzzz nothing')}`)
-  await expect(page.getByRole('status').filter({ hasText: 'Nothing in this plan matches “zzzz nothing”.' })).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Nothing in this plan matches “zzzz nothing”.' }),
+  ).toBeVisible()
 })

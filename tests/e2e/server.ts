@@ -76,7 +76,8 @@ async function shutdown(code: number) {
 async function main() {
   process.on('SIGINT', () => void shutdown(0))
   process.on('SIGTERM', () => void shutdown(0))
-  if (!existsSync(path.join(root, 'build/server/index.js'))) throw new Error('no production build: run `npm run build` first')
+  if (!existsSync(path.join(root, 'build/server/index.js')))
+    throw new Error('no production build: run `npm run build` first')
   const databaseUrl = await freshDatabase()
   const db = createDb(databaseUrl, { max: 1 })
   await migrateToLatest(db)

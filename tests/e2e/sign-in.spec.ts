@@ -23,7 +23,10 @@ test('client-side validation explains a malformed email next to the field', asyn
   await expect(email).toHaveAccessibleDescription(/Enter an email address/)
 })
 
-test('the right password lands on /plans, with an HttpOnly SameSite=Lax session cookie, and sign out ends it', async ({ page, context }) => {
+test('the right password lands on /plans, with an HttpOnly SameSite=Lax session cookie, and sign out ends it', async ({
+  page,
+  context,
+}) => {
   await loginThroughForm(page, 'planner@demo.example', { password: DEMO_PASSWORD })
   await expect(page.getByRole('heading', { level: 1, name: 'Plans' })).toBeVisible()
   await expect(page.getByRole('link', { name: /Ratna Wijaya/ })).toBeVisible()

@@ -16,7 +16,9 @@ async function addMembers(page: Page, planId: string, names: string[]) {
   const person = page.getByRole('region', { name: 'Add a member' }).getByLabel('Person')
   for (const name of names) {
     const userId = await person.locator('option', { hasText: new RegExp(`^${name} ·`) }).getAttribute('value')
-    const response = await page.request.post(`/plans/${planId}/members`, { form: { intent: 'add', userId: userId!, role: 'contributor' } })
+    const response = await page.request.post(`/plans/${planId}/members`, {
+      form: { intent: 'add', userId: userId!, role: 'contributor' },
+    })
     expect(response.ok()).toBe(true)
   }
   await page.reload()
@@ -31,7 +33,11 @@ async function openDataSources(page: Page, planId: string) {
 
 async function addDataSource(page: Page, name: string) {
   const form = page.getByRole('form', { name: 'Add a data source' })
-  if (!(await form.isVisible())) await page.locator('summary').filter({ hasText: /^Add a data source$/ }).click()
+  if (!(await form.isVisible()))
+    await page
+      .locator('summary')
+      .filter({ hasText: /^Add a data source$/ })
+      .click()
   await form.getByLabel(/^Source( \*)?$/).fill(name)
   await form.getByLabel(/^Type( \*)?$/).selectOption('inspection_records')
   await form.getByLabel(/^Quality( \*)?$/).selectOption('medium')
@@ -39,7 +45,10 @@ async function addDataSource(page: Page, name: string) {
   await expect(page.locator('td:visible', { hasText: name }).first()).toBeVisible()
 }
 
-test('the three constituencies agree to a sub-step, and a later change makes the agreement out of date', async ({ page, newUser }) => {
+test('the three constituencies agree to a sub-step, and a later change makes the agreement out of date', async ({
+  page,
+  newUser,
+}) => {
   test.setTimeout(120_000)
   await login(page, LEAD)
   const planId = await createPlan(page, { title: unique('Sign-off plan'), countryCode: 'XL' })
@@ -58,21 +67,34 @@ test('the three constituencies agree to a sub-step, and a later change makes the
   const steward = await newUser(WORKERS)
   const stewardPanel = await openDataSources(steward, planId)
   await stewardPanel.getByRole('button', { name: "Agree for Workers' organisation" }).click()
-  await expect(stewardPanel.locator('li[data-constituency="workers"]')).toContainText('Agreed by Hendra Gunawan (FPWU-SH)')
+  await expect(stewardPanel.locator('li[data-constituency="workers"]')).toContainText(
+    'Agreed by Hendra Gunawan (FPWU-SH)',
+  )
 
   // The employers agree with a reservation, which needs its reason.
   const estate = await newUser(EMPLOYERS)
   const estatePanel = await openDataSources(estate, planId)
-  await estatePanel.getByLabel('Reason for the reservation (required)').fill('Estate payroll records should be listed too.')
+  await estatePanel
+    .getByLabel('Reason for the reservation (required)')
+    .fill('Estate payroll records should be listed too.')
   await estatePanel.getByRole('button', { name: 'Record a reservation' }).click()
-  await expect(estatePanel.locator('li[data-constituency="employers"]')).toContainText('Reservation by Yusuf Rahman (KPGA-SH)')
-  await expect(estatePanel.locator('li[data-constituency="employers"]')).toContainText('Estate payroll records should be listed too.')
+  await expect(estatePanel.locator('li[data-constituency="employers"]')).toContainText(
+    'Reservation by Yusuf Rahman (KPGA-SH)',
+  )
+  await expect(estatePanel.locator('li[data-constituency="employers"]')).toContainText(
+    'Estate payroll records should be listed too.',
+  )
   await expect(estatePanel.locator('.pill')).toHaveText('Agreed')
 
   await page.goto(`/plans/${planId}`)
   await expect(page.getByText('1 of 16 sub-steps complete')).toBeVisible()
   await expect(page.getByText('1 of 16 agreed by every constituency on the team')).toBeVisible()
-  await expect(page.getByRole('listitem').filter({ hasText: /^1\.3 Enforcement and compliance data/ }).getByText('Agreed', { exact: true })).toBeVisible()
+  await expect(
+    page
+      .getByRole('listitem')
+      .filter({ hasText: /^1\.3 Enforcement and compliance data/ })
+      .getByText('Agreed', { exact: true }),
+  ).toBeVisible()
 
   // A change to the agreed content makes the agreement out of date, visibly, until it is given again.
   await openDataSources(page, planId)

@@ -18,12 +18,17 @@ async function addMember(page: Page, name: string, role: string) {
   await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible()
 }
 
-test('the lead builds a tripartite team, changes a role, and a removed member loses access at once', async ({ page, newUser }) => {
+test('the lead builds a tripartite team, changes a role, and a removed member loses access at once', async ({
+  page,
+  newUser,
+}) => {
   await login(page, LEAD)
   const planId = await createPlan(page, { title: unique('Team journey plan'), countryCode: 'XL' })
   await page.goto(`/plans/${planId}/members`)
   await expect(page.getByRole('heading', { name: 'Planning team' })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: NOT_TRIPARTITE })).toContainText("Workers' organisation, Employers' organisation")
+  await expect(page.getByRole('status').filter({ hasText: NOT_TRIPARTITE })).toContainText(
+    "Workers' organisation, Employers' organisation",
+  )
   await expect(page.getByRole('row')).toHaveCount(2)
 
   await addMember(page, 'Hendra Gunawan', 'Contributor')

@@ -8,14 +8,18 @@ export async function addCoAuthor(page: Page, planId: string, name: string) {
   const form = page.getByRole('region', { name: 'Add a member' })
   const person = ((await form.getByRole('option', { name: new RegExp(`^${name} ·`) }).textContent()) ?? '').trim()
   await form.getByLabel('Person').selectOption({ label: person })
-  await form.getByLabel('Plan role').selectOption({ label: ((await form.getByRole('option', { name: /^Co-author —/ }).textContent()) ?? '').trim() })
+  await form
+    .getByLabel('Plan role')
+    .selectOption({ label: ((await form.getByRole('option', { name: /^Co-author —/ }).textContent()) ?? '').trim() })
   await form.getByRole('button', { name: 'Add to plan' }).click()
   await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible()
 }
 
 /** Creates a worksheet item through the sub-step's action, as the signed-in person. */
 export async function addItem(page: Page, planId: string, substep: string, form: Record<string, string>) {
-  const response = await page.request.post(`/plans/${planId}/steps/${substep}`, { form: { intent: 'item:create', ...form } })
+  const response = await page.request.post(`/plans/${planId}/steps/${substep}`, {
+    form: { intent: 'item:create', ...form },
+  })
   expect(response.ok()).toBe(true)
 }
 

@@ -28,13 +28,19 @@ const DEMO_PLAN_TITLE = 'Disguised casual employment in oil palm estates'
 // at least one ".segment" (plan.fields.title, activity.item.created) or comes as "ns:key".
 const localeRoot = path.resolve('app/locales/en')
 const namespaces = readdirSync(localeRoot).map((f) => f.replace(/\.json$/, ''))
-const topKeys = new Set(namespaces.flatMap((ns) => Object.keys(JSON.parse(readFileSync(path.join(localeRoot, `${ns}.json`), 'utf8')) as object)))
+const topKeys = new Set(
+  namespaces.flatMap((ns) =>
+    Object.keys(JSON.parse(readFileSync(path.join(localeRoot, `${ns}.json`), 'utf8')) as object),
+  ),
+)
 const KEY_LIKE = /\b([A-Za-z]+)((?:\.[A-Za-z0-9_-]+)+)\b/g
 const NAMESPACED = new RegExp(`\\b(?:${namespaces.join('|')}):[A-Za-z]`, 'g')
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi
 
 function codesIn(text: string): string[] {
-  const keys = [...text.matchAll(KEY_LIKE)].filter((m) => topKeys.has(m[1]!) || namespaces.includes(m[1]!)).map((m) => m[0])
+  const keys = [...text.matchAll(KEY_LIKE)]
+    .filter((m) => topKeys.has(m[1]!) || namespaces.includes(m[1]!))
+    .map((m) => m[0])
   return [...keys, ...(text.match(NAMESPACED) ?? []), ...(text.match(UUID) ?? [])]
 }
 
@@ -51,7 +57,10 @@ function textOf(html: string): string {
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name: string) => {
-      if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)))
+      if (name[0] === '#')
+        return String.fromCodePoint(
+          name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)),
+        )
       return ENTITIES[name.toLowerCase()] ?? entity
     })
 }
@@ -78,7 +87,16 @@ async function pagesOf(client: APIRequestContext, plan: string): Promise<string[
   const versions = [...review.matchAll(new RegExp(`href="(${plan}/versions/[^"]+)"`, 'g'))].map((m) => m[1]!)
   return [
     ...SUBSTEP_CODES.map((code) => `${plan}/steps/${code}`),
-    ...['/plans', plan, `${plan}/review`, ...new Set(versions), `${plan}/monitoring`, `${plan}/search?q=inspection`, `${plan}/members`, `${plan}/edit`],
+    ...[
+      '/plans',
+      plan,
+      `${plan}/review`,
+      ...new Set(versions),
+      `${plan}/monitoring`,
+      `${plan}/search?q=inspection`,
+      `${plan}/members`,
+      `${plan}/edit`,
+    ],
     ...['/dashboard', '/statistics', '/account', '/admin'],
   ]
 }
@@ -104,14 +122,22 @@ for (const [role, email] of Object.entries(ROLES)) {
       const started = Date.now()
       // Two pages at a time: the server renders one while the database answers for the other.
       for (let i = 0; i < paths.length; i += 2) {
-        const pages = await Promise.all(paths.slice(i, i + 2).map(async (p) => [p, await html(client, p, { refusalIsPage: true })] as const))
+        const pages = await Promise.all(
+          paths.slice(i, i + 2).map(async (p) => [p, await html(client, p, { refusalIsPage: true })] as const),
+        )
         for (const [p, page] of pages) {
           const served = /<html[^>]*\slang="([a-z]+)"/.exec(page)?.[1]
-          if (served !== language) test.info().annotations.push({ type: 'language', description: `${p} came in ${served}` })
+          if (served !== language)
+            test.info().annotations.push({ type: 'language', description: `${p} came in ${served}` })
           for (const code of codesIn(textOf(page))) found.push(`${p}: ${code}`)
         }
       }
-      test.info().annotations.push({ type: 'pages', description: `${paths.length} pages in ${Math.round((Date.now() - started) / 1000)} s` })
+      test
+        .info()
+        .annotations.push({
+          type: 'pages',
+          description: `${paths.length} pages in ${Math.round((Date.now() - started) / 1000)} s`,
+        })
       await client.dispose()
       expect(found).toEqual([])
     })

@@ -1,6 +1,14 @@
 import { type Locator, type Page } from '@playwright/test'
 import { SUBSTEP_CODES } from '#core/substeps.ts'
-import { createPlan, expect as baseExpect, login, PALM_OIL_TITLE, planIdByTitle, test, unique } from '../playwright-utils.ts'
+import {
+  createPlan,
+  expect as baseExpect,
+  login,
+  PALM_OIL_TITLE,
+  planIdByTitle,
+  test,
+  unique,
+} from '../playwright-utils.ts'
 
 // The Social Security Agency account plans here, so the demo accounts' plan lists stay as seeded;
 // the union's Budi Hartono joins as co-author and scores from his own browser.
@@ -27,21 +35,31 @@ async function setField(form: Locator, label: string, value: Value) {
   const field = form.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`))
   if ((await field.evaluate((el) => el.tagName)) !== 'SELECT') return field.fill(value)
   if ((await field.locator(`option[value="${value}"]`).count()) > 0) return void (await field.selectOption(value))
-  const option = await field.locator('option', { hasText: new RegExp(`^${escape(value)}`) }).first().getAttribute('value')
+  const option = await field
+    .locator('option', { hasText: new RegExp(`^${escape(value)}`) })
+    .first()
+    .getAttribute('value')
   await field.selectOption(option!)
 }
 
 /** Adds an item through a worksheet's generated "Add …" form and waits for its row (or `shown`). */
 async function addItem(page: Page, add: string, fields: Record<string, Value>, shown: string | Locator) {
   const form = page.getByRole('form', { name: add })
-  if (!(await form.isVisible())) await page.locator('summary').filter({ hasText: new RegExp(`^${escape(add)}$`) }).click()
+  if (!(await form.isVisible()))
+    await page
+      .locator('summary')
+      .filter({ hasText: new RegExp(`^${escape(add)}$`) })
+      .click()
   for (const [label, value] of Object.entries(fields)) await setField(form, label, value)
   await form.getByRole('button', { name: add }).click()
   // Lists show new items as table rows; the cause tree and the decision card show them as text.
-  await expect(typeof shown === 'string' ? page.locator(':is(td, th, li, dd):visible', { hasText: shown }).first() : shown).toBeVisible()
+  await expect(
+    typeof shown === 'string' ? page.locator(':is(td, th, li, dd):visible', { hasText: shown }).first() : shown,
+  ).toBeVisible()
   // The add form empties itself after a save; wait for that before typing the next item into it.
   const [label, value] = Object.entries(fields)[0]!
-  if (typeof value === 'string' && (await form.isVisible())) await expect(form.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`))).toHaveValue('')
+  if (typeof value === 'string' && (await form.isVisible()))
+    await expect(form.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`))).toHaveValue('')
 }
 
 /** Opens a sub-step and waits until React has hydrated it (a click before that posts the page natively). */
@@ -69,7 +87,12 @@ async function unionScores(union: Page, planId: string) {
 }
 
 // One test per role, so that each stays within its time and two run at once.
-for (const [role, email] of [['lead', 'planner@demo.example'], ['co-author', UNION], ['contributor', 'employer@demo.example'], ['viewer', 'viewer@demo.example']] as const) {
+for (const [role, email] of [
+  ['lead', 'planner@demo.example'],
+  ['co-author', UNION],
+  ['contributor', 'employer@demo.example'],
+  ['viewer', 'viewer@demo.example'],
+] as const) {
   test(`every sub-step of the demo plan opens without a console error for the ${role}`, async ({ newUser }) => {
     // About 15 s on a quiet machine; 2 minutes bounds what a hang can cost the run.
     test.setTimeout(120_000)
@@ -85,8 +108,12 @@ for (const [role, email] of [['lead', 'planner@demo.example'], ['co-author', UNI
   })
 }
 
-test('the implementation chart names the quarters in the reader\'s language', async ({ newUser }) => {
-  for (const [locale, first] of [['en-GB', 'Q1'], ['fr-FR', 'T1'], ['es-ES', 'T1']] as const) {
+test("the implementation chart names the quarters in the reader's language", async ({ newUser }) => {
+  for (const [locale, first] of [
+    ['en-GB', 'Q1'],
+    ['fr-FR', 'T1'],
+    ['es-ES', 'T1'],
+  ] as const) {
     const viewer = await newUser('viewer@demo.example', { locale })
     const planId = await planIdByTitle(viewer, PALM_OIL_TITLE)
     await open(viewer, planId, '6.2')
@@ -105,7 +132,10 @@ test('the add form keeps what was typed while the save was under way', async ({ 
     if (route.request().method() === 'POST') await held
     await route.continue()
   })
-  await page.locator('summary').filter({ hasText: /^Add a mandate item$/ }).click()
+  await page
+    .locator('summary')
+    .filter({ hasText: /^Add a mandate item$/ })
+    .click()
   const form = page.getByRole('form', { name: 'Add a mandate item' })
   await form.getByLabel(/^Instrument/).fill('Labour Inspection Act s.12')
   await form.getByLabel(/^Power or limit/).selectOption('entry_inspection')
@@ -128,14 +158,23 @@ test('the add form keeps what was typed while the save was under way', async ({ 
   await edit.getByRole('button', { name: 'Save' }).click()
   await expect(page.getByRole('row', { name: /Labour Inspection Act s\.12\(1\)/ })).toBeVisible()
   await page.goto(`/plans/${planId}`)
-  await expect(page.getByText('Instrument changed from “Labour Inspection Act s.12” to “Labour Inspection Act s.12(1)”')).toBeVisible()
+  await expect(
+    page.getByText('Instrument changed from “Labour Inspection Act s.12” to “Labour Inspection Act s.12(1)”'),
+  ).toBeVisible()
 })
 
-test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores, and every sub-step ends done', async ({ page, newUser }) => {
+test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores, and every sub-step ends done', async ({
+  page,
+  newUser,
+}) => {
   // About 70 s on a quiet machine; 2 minutes bounds what a hang can cost the run.
   test.setTimeout(120_000)
   await login(page, PLANNER)
-  const planId = await createPlan(page, { title: unique('Worksheet journey'), startDate: '2026-01-01', endDate: '2027-12-31' })
+  const planId = await createPlan(page, {
+    title: unique('Worksheet journey'),
+    startDate: '2026-01-01',
+    endDate: '2027-12-31',
+  })
   await page.goto(`/plans/${planId}/members`)
   const team = page.getByRole('region', { name: 'Add a member' })
   const optionText = async (name: RegExp) => ((await team.getByRole('option', { name }).textContent()) ?? '').trim()
@@ -146,15 +185,40 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
 
   // Step 1: mandate, resources, data.
   await open(page, planId, '1.1')
-  await addItem(page, 'Add a mandate item', { Instrument: 'Labour Inspection Act s.12', 'Power or limit': 'entry_inspection' }, 'Labour Inspection Act s.12')
-  await addItem(page, 'Add a mandate item', { Instrument: 'No mandate over smallholders', 'Power or limit': 'limit' }, 'No mandate over smallholders')
+  await addItem(
+    page,
+    'Add a mandate item',
+    { Instrument: 'Labour Inspection Act s.12', 'Power or limit': 'entry_inspection' },
+    'Labour Inspection Act s.12',
+  )
+  await addItem(
+    page,
+    'Add a mandate item',
+    { Instrument: 'No mandate over smallholders', 'Power or limit': 'limit' },
+    'No mandate over smallholders',
+  )
   await expectDone(page)
   await open(page, planId, '1.2')
-  await addItem(page, 'Add a resource', { Type: 'inspectors', Description: 'Labour inspectors', Quantity: '18' }, 'Labour inspectors')
-  await addItem(page, 'Add the size of the universe', { 'Establishments liable to inspection': '100', 'Workers in those establishments': '33000' }, '33,000')
+  await addItem(
+    page,
+    'Add a resource',
+    { Type: 'inspectors', Description: 'Labour inspectors', Quantity: '18' },
+    'Labour inspectors',
+  )
+  await addItem(
+    page,
+    'Add the size of the universe',
+    { 'Establishments liable to inspection': '100', 'Workers in those establishments': '33000' },
+    '33,000',
+  )
   await expectDone(page)
   await open(page, planId, '1.3')
-  await addItem(page, 'Add a data source', { Source: 'Inspection records', Type: 'inspection_records', Quality: 'medium' }, 'Inspection records')
+  await addItem(
+    page,
+    'Add a data source',
+    { Source: 'Inspection records', Type: 'inspection_records', Quality: 'medium' },
+    'Inspection records',
+  )
   await expectDone(page)
 
   // Step 2: issue and target, a pair scored by both, the decision, the target map.
@@ -167,7 +231,12 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
   const union = await newUser(UNION)
   await unionScores(union, planId)
   await open(page, planId, '2.2')
-  await addItem(page, 'Record the decision', { 'Priority pair(s)': ['P1'], Rationale: 'Highest score and a clear legal basis' }, page.locator('.decision-card__body', { hasText: 'Highest score' }))
+  await addItem(
+    page,
+    'Record the decision',
+    { 'Priority pair(s)': ['P1'], Rationale: 'Highest score and a clear legal basis' },
+    page.locator('.decision-card__body', { hasText: 'Highest score' }),
+  )
   await expectDone(page)
   await open(page, planId, '2.3')
   await addItem(page, 'Add a node', { Label: 'Group HQs', Type: 'lead_firm', Pivot: true }, 'Group HQs')
@@ -177,18 +246,54 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
 
   // Step 3: causes and influences.
   await open(page, planId, '3.1')
-  await addItem(page, 'Add a cause', { Cause: 'Lower labour cost', Level: 'root', Category: 'economic' }, 'Lower labour cost')
+  await addItem(
+    page,
+    'Add a cause',
+    { Cause: 'Lower labour cost', Level: 'root', Category: 'economic' },
+    'Lower labour cost',
+  )
   await addItem(page, 'Add an effect', { Effect: 'No social security' }, 'No social security')
   await expectDone(page)
   await open(page, planId, '3.2')
-  await addItem(page, 'Add an influence', { Influence: 'Buyer requirements', 'Driver or constraint': 'driver', 'Direct or indirect': 'indirect', 'Strength (1–3)': '2', 'Acts on (target-map nodes)': ['N1'] }, 'Buyer requirements')
-  await addItem(page, 'Add an influence', { Influence: 'Piece-rate pay', 'Driver or constraint': 'constraint', 'Direct or indirect': 'direct', 'Strength (1–3)': '3', 'Acts on (target-map nodes)': ['N2'] }, 'Piece-rate pay')
+  await addItem(
+    page,
+    'Add an influence',
+    {
+      Influence: 'Buyer requirements',
+      'Driver or constraint': 'driver',
+      'Direct or indirect': 'indirect',
+      'Strength (1–3)': '2',
+      'Acts on (target-map nodes)': ['N1'],
+    },
+    'Buyer requirements',
+  )
+  await addItem(
+    page,
+    'Add an influence',
+    {
+      Influence: 'Piece-rate pay',
+      'Driver or constraint': 'constraint',
+      'Direct or indirect': 'direct',
+      'Strength (1–3)': '3',
+      'Acts on (target-map nodes)': ['N2'],
+    },
+    'Piece-rate pay',
+  )
   await expectDone(page)
 
   // Step 4: tripartite stakeholders, scored and placed, linked to an influence.
   await open(page, planId, '4.1')
-  for (const [name, category] of [['Inspectorate', 'government'], ['Plantation union', 'worker_org'], ['Growers association', 'employer_org']] as const) {
-    await addItem(page, 'Add a stakeholder', { Stakeholder: name, Category: category, 'Agreed influence (1–5)': '4', 'Agreed alignment (−2 to +2)': '1' }, name)
+  for (const [name, category] of [
+    ['Inspectorate', 'government'],
+    ['Plantation union', 'worker_org'],
+    ['Growers association', 'employer_org'],
+  ] as const) {
+    await addItem(
+      page,
+      'Add a stakeholder',
+      { Stakeholder: name, Category: category, 'Agreed influence (1–5)': '4', 'Agreed alignment (−2 to +2)': '1' },
+      name,
+    )
   }
   await expectDone(page)
   await open(page, planId, '4.2')
@@ -202,22 +307,51 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
   }
   await expectDone(page)
   await open(page, planId, '4.3')
-  await addItem(page, 'Add a stakeholder link', { Stakeholder: 'S2', 'Target-map node': 'N2', 'Influences it can move': ['F2'], Mechanism: 'Shop stewards as monitors' }, 'S2')
+  await addItem(
+    page,
+    'Add a stakeholder link',
+    {
+      Stakeholder: 'S2',
+      'Target-map node': 'N2',
+      'Influences it can move': ['F2'],
+      Mechanism: 'Shop stewards as monitors',
+    },
+    'S2',
+  )
   await expectDone(page)
 
   // Step 5: interventions scored by both, selected, linked, escalation ladder.
   await open(page, planId, '5.1')
-  await addItem(page, 'Add an intervention', { Intervention: 'Targeted inspections', Type: 'targeted_inspection' }, 'Targeted inspections')
-  await addItem(page, 'Add an intervention', { Intervention: 'Regularisation list', Type: 'incentives' }, 'Regularisation list')
+  await addItem(
+    page,
+    'Add an intervention',
+    { Intervention: 'Targeted inspections', Type: 'targeted_inspection' },
+    'Targeted inspections',
+  )
+  await addItem(
+    page,
+    'Add an intervention',
+    { Intervention: 'Regularisation list', Type: 'incentives' },
+    'Regularisation list',
+  )
   await expectDone(page)
   const score = async (who: Page, values: Record<string, string>) => {
     await open(who, planId, '5.2')
     const row = who.getByRole('form', { name: 'Your scores for V1' })
-    for (const [criterion, value] of Object.entries(values)) await who.getByLabel(`${criterion} for V1`).selectOption(value)
+    for (const [criterion, value] of Object.entries(values))
+      await who.getByLabel(`${criterion} for V1`).selectOption(value)
     await row.getByRole('button', { name: 'Save' }).click()
     await expect(row.getByRole('status')).toHaveText('Saved')
   }
-  const all = (v: string, cost: string) => ({ Effect: v, Reach: v, Cost: cost, Feasibility: v, 'Buy-in': v, Speed: v, Measurable: v })
+  const all = (v: string, cost: string) => ({
+    Effect: v,
+    Reach: v,
+    Cost: cost,
+    Feasibility: v,
+    'Buy-in': v,
+    Speed: v,
+    Measurable: v,
+  })
   await score(union, all('5', '1'))
   await score(page, all('4', '2'))
   await page.reload()
@@ -234,8 +368,18 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
   await expect(v1).toContainText('✓ Selected')
 
   await open(page, planId, '5.3')
-  await addItem(page, 'Link an intervention', { Intervention: 'V1', 'Influences acted on': ['F2'], 'Target-map nodes': ['N2'] }, 'V1')
-  await addItem(page, 'Add a rung', { Trigger: 'Estate on the target list', Response: 'Guidance note' }, 'Guidance note')
+  await addItem(
+    page,
+    'Link an intervention',
+    { Intervention: 'V1', 'Influences acted on': ['F2'], 'Target-map nodes': ['N2'] },
+    'V1',
+  )
+  await addItem(
+    page,
+    'Add a rung',
+    { Trigger: 'Estate on the target list', Response: 'Guidance note' },
+    'Guidance note',
+  )
   await addItem(page, 'Add a rung', { Trigger: 'Violation found', Response: 'Compliance order' }, 'Compliance order')
   await expect(page.locator('.ladder__rung')).toHaveCount(2)
   await expectDone(page)
@@ -247,9 +391,28 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
   await expect(page.locator('.plan-map__list')).not.toContainText('V1 Targeted inspections')
   await expect(page.locator('.substep .pill').first()).toHaveText('Complete')
   await open(page, planId, '6.2')
-  await addItem(page, 'Add an activity', { Intervention: 'V1', Activity: 'Inspect the estates', Start: '2026-11-01', End: '2027-02-28', Status: 'planned' }, 'Inspect the estates')
+  await addItem(
+    page,
+    'Add an activity',
+    { Intervention: 'V1', Activity: 'Inspect the estates', Start: '2026-11-01', End: '2027-02-28', Status: 'planned' },
+    'Inspect the estates',
+  )
   await expect(page.locator('.timeline__bar', { hasText: 'Planned' })).toBeVisible()
-  await addItem(page, 'Add an indicator', { Indicator: 'Estates compliant at follow-up', Type: 'compliance', Unit: 'percent', Baseline: '22', 'Baseline date': '2025-12-31', Target: '55', 'Target date': '2027-12-31', 'Data source': 'D1' }, 'Estates compliant')
+  await addItem(
+    page,
+    'Add an indicator',
+    {
+      Indicator: 'Estates compliant at follow-up',
+      Type: 'compliance',
+      Unit: 'percent',
+      Baseline: '22',
+      'Baseline date': '2025-12-31',
+      Target: '55',
+      'Target date': '2027-12-31',
+      'Data source': 'D1',
+    },
+    'Estates compliant',
+  )
   await expectDone(page)
 
   // The overview: all 16 sub-steps complete (none agreed yet); the union sees the same ranking.

@@ -36,7 +36,10 @@ async function open(env: typeof fullEnv) {
   const doc = docName({ planId: plan.id, substep: '1.1' })
   const fetchTicket = async () => {
     const { token, expiresAt } = mintCollabToken({ sub: lead.id, doc, mode: 'rw' }, process.env.COLLAB_SECRET!)
-    return { ok: true as const, ticket: { url: env.url, doc, token, mode: 'rw' as const, expiresAt: expiresAt.toISOString(), lock: null } }
+    return {
+      ok: true as const,
+      ticket: { url: env.url, doc, token, mode: 'rw' as const, expiresAt: expiresAt.toISOString(), lock: null },
+    }
   }
   const first = await fetchTicket()
   const session = new CollabSession(first.ticket, {

@@ -43,15 +43,33 @@ function fakeWindow() {
 function ticketFor(userId: string, doc: string, planId: string, counter: { calls: number; issuedAt?: number }) {
   return async (): Promise<TicketResult> => {
     counter.calls++
-    const user = await env.db.selectFrom('users').select(['id', 'global_role']).where('id', '=', userId).executeTakeFirstOrThrow()
+    const user = await env.db
+      .selectFrom('users')
+      .select(['id', 'global_role'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow()
     const plan = await env.db.selectFrom('plans').select('status').where('id', '=', planId).executeTakeFirstOrThrow()
     const actor = { id: user.id, globalRole: user.global_role }
     const role = await MemberRepository.findRole(env.db, planId, userId)
     const mode = documentMode(actor, role, plan.status)
     if (!mode) return { ok: false, reason: 'noAccess' }
-    const { token, expiresAt } = mintCollabToken({ sub: userId, doc, mode }, process.env.COLLAB_SECRET!, counter.issuedAt ?? Date.now())
+    const { token, expiresAt } = mintCollabToken(
+      { sub: userId, doc, mode },
+      process.env.COLLAB_SECRET!,
+      counter.issuedAt ?? Date.now(),
+    )
     counter.issuedAt = undefined
-    return { ok: true, ticket: { url: env.url, doc, token, mode, expiresAt: expiresAt.toISOString(), lock: documentLockedBy(actor, role, plan.status) } }
+    return {
+      ok: true,
+      ticket: {
+        url: env.url,
+        doc,
+        token,
+        mode,
+        expiresAt: expiresAt.toISOString(),
+        lock: documentLockedBy(actor, role, plan.status),
+      },
+    }
   }
 }
 
@@ -96,7 +114,9 @@ async function leadOfflineBesideCoauthor() {
   const net = fakeWindow()
   const a = await open(lead.id, plan.id, { window: net.window })
   const b = await open(coauthor.id, plan.id)
-  await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+  await waitFor(
+    () => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected',
+  )
   net.goOffline()
   return { a, b, net }
 }
@@ -109,7 +129,9 @@ describe('CollabSession against the collab-server', () => {
     const { lead, plan, coauthor } = await team()
     const a = await open(lead.id, plan.id)
     const b = await open(coauthor.id, plan.id)
-    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+    await waitFor(
+      () => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected',
+    )
     await waitFor(() => a.session.getSnapshot().acknowledged)
     expect(a.session.getSnapshot()).toMatchObject({ mode: 'rw', unsaved: false })
     a.text.insert(0, 'hello')
@@ -155,7 +177,9 @@ describe('CollabSession against the collab-server', () => {
     const b = await open(coauthor.id, plan.id)
     // A refresh scheduled after expiry, i.e. too late: the server closes first.
     const a = await open(lead.id, plan.id, { issuedAt: expiringSoon(), refreshMarginMs: -60_000 })
-    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+    await waitFor(
+      () => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected',
+    )
     const closed = new Promise<number>((resolve) => a.provider.once('closed', ({ code }) => resolve(code)))
     expect(await closed).toBe(CLOSE_CODES.tokenExpired)
     a.text.insert(0, 'typed while reconnecting')
@@ -171,8 +195,14 @@ describe('CollabSession against the collab-server', () => {
     let calls = 0
     const badTicket = async (): Promise<TicketResult> => {
       calls++
-      const { token, expiresAt } = mintCollabToken({ sub: lead.id, doc, mode: 'rw' }, 'another-secret-that-is-long-enough-0123456789')
-      return { ok: true, ticket: { url: env.url, doc, token, mode: 'rw', expiresAt: expiresAt.toISOString(), lock: null } }
+      const { token, expiresAt } = mintCollabToken(
+        { sub: lead.id, doc, mode: 'rw' },
+        'another-secret-that-is-long-enough-0123456789',
+      )
+      return {
+        ok: true,
+        ticket: { url: env.url, doc, token, mode: 'rw', expiresAt: expiresAt.toISOString(), lock: null },
+      }
     }
     const first = await badTicket()
     if (!first.ok) throw new Error('no ticket')
@@ -209,13 +239,34 @@ describe('CollabSession against the collab-server', () => {
     const { lead, plan, coauthor } = await team()
     const a = await open(lead.id, plan.id)
     const b = await open(coauthor.id, plan.id)
-    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+    await waitFor(
+      () => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected',
+    )
     // Far from their token's refresh: only the status change can explain a new mode.
     expect(b.counter.calls).toBe(1)
-    await LifecycleRepository.transition(env.db, { planId: plan.id, from: 'draft', to: 'in_review', name: 'submit', actorId: lead.id, note: null })
+    await LifecycleRepository.transition(env.db, {
+      planId: plan.id,
+      from: 'draft',
+      to: 'in_review',
+      name: 'submit',
+      actorId: lead.id,
+      note: null,
+    })
     await waitFor(() => b.session.getSnapshot().mode === 'ro' && b.session.getSnapshot().connection === 'connected')
-    expect(b.session.getSnapshot()).toMatchObject({ lock: 'in_review', modeChange: 'locked', modeChanges: 1, stranded: null })
-    await LifecycleRepository.transition(env.db, { planId: plan.id, from: 'in_review', to: 'draft', name: 'withdraw', actorId: lead.id, note: null })
+    expect(b.session.getSnapshot()).toMatchObject({
+      lock: 'in_review',
+      modeChange: 'locked',
+      modeChanges: 1,
+      stranded: null,
+    })
+    await LifecycleRepository.transition(env.db, {
+      planId: plan.id,
+      from: 'in_review',
+      to: 'draft',
+      name: 'withdraw',
+      actorId: lead.id,
+      note: null,
+    })
     await waitFor(() => b.session.getSnapshot().mode === 'rw' && b.session.getSnapshot().connection === 'connected')
     expect(b.session.getSnapshot()).toMatchObject({ lock: null, modeChange: 'unlocked', modeChanges: 2 })
     // And the connection it reopened writes.
@@ -231,7 +282,14 @@ describe('CollabSession against the collab-server', () => {
     await waitFor(() => b.session.getSnapshot().connection === 'connected')
     net.goOffline()
     b.text.insert(0, 'typed just before the submission')
-    await LifecycleRepository.transition(env.db, { planId: plan.id, from: 'draft', to: 'in_review', name: 'submit', actorId: lead.id, note: null })
+    await LifecycleRepository.transition(env.db, {
+      planId: plan.id,
+      from: 'draft',
+      to: 'in_review',
+      name: 'submit',
+      actorId: lead.id,
+      note: null,
+    })
     net.goOnline()
     await waitFor(() => b.session.getSnapshot().mode === 'ro' && b.session.getSnapshot().connection === 'connected')
     expect(b.session.getSnapshot()).toMatchObject({ stranded: 'locked', modeChange: 'locked', unsaved: true })
@@ -241,7 +299,9 @@ describe('CollabSession against the collab-server', () => {
     const { lead, plan, coauthor } = await team()
     const a = await open(lead.id, plan.id)
     const b = await open(coauthor.id, plan.id)
-    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+    await waitFor(
+      () => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected',
+    )
     const huge = 'y'.repeat(MAX_MESSAGE_BYTES + 1)
     a.text.insert(0, huge)
     expect(a.session.getSnapshot()).toMatchObject({ connection: 'tooLarge', stranded: 'tooLarge', unsaved: true })
@@ -270,7 +330,9 @@ describe('CollabSession against the collab-server', () => {
     const net = fakeWindow()
     const a = await open(lead.id, plan.id)
     const b = await open(coauthor.id, plan.id, { window: net.window })
-    await waitFor(() => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected')
+    await waitFor(
+      () => a.session.getSnapshot().connection === 'connected' && b.session.getSnapshot().connection === 'connected',
+    )
     net.goOffline()
     b.text.insert(0, 'typed just before the downgrade')
     await addMember(env.db, plan.id, coauthor.id, 'viewer', lead.id)

@@ -24,13 +24,18 @@ import { args, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 
 const db = getDb()
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
-const routeModules = import.meta.glob<{ loader?: Loader }>(['../../app/routes/*.{ts,tsx}', '!../../app/routes/*.test.{ts,tsx}'])
+const routeModules = import.meta.glob<{ loader?: Loader }>([
+  '../../app/routes/*.{ts,tsx}',
+  '!../../app/routes/*.test.{ts,tsx}',
+])
 const ROLES = ['admin', 'planner', 'union', 'employer', 'viewer', 'fisheries', 'ilo'] as const
 
 /** One line per table: its row count and a digest of every row. */
 async function fingerprint(): Promise<Record<string, string>> {
   const { rows: tables } = await sql<{ tablename: string }>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely_%' ORDER BY tablename`.execute(db)
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely_%' ORDER BY tablename`.execute(
+    db,
+  )
   const parts = tables
     .filter(({ tablename }) => tablename !== 'substep_completion')
     .map(({ tablename }) =>
@@ -57,12 +62,18 @@ function expand(file: string, values: Record<string, string[]>): { url: string; 
     if (segment.startsWith('$')) {
       const key = segment.slice(1)
       const options = values[key] ?? []
-      variants = variants.flatMap((v) => options.map((option) => ({ path: [...v.path, option], params: { ...v.params, [key]: option } })))
+      variants = variants.flatMap((v) =>
+        options.map((option) => ({ path: [...v.path, option], params: { ...v.params, [key]: option } })),
+      )
     } else {
       variants = variants.map((v) => ({ ...v, path: [...v.path, segment.replace(/\[\.\]/g, '.')] }))
     }
   }
-  const query: Record<string, string> = { comments: '?subjectType=substep&subjectId=2.2', search: '?q=wage', dashboard: '?region=North' }
+  const query: Record<string, string> = {
+    comments: '?subjectType=substep&subjectId=2.2',
+    search: '?q=wage',
+    dashboard: '?region=North',
+  }
   return variants.map((v) => ({ url: `/${v.path.join('/')}${query[v.path.at(-1) ?? ''] ?? ''}`, params: v.params }))
 }
 
@@ -105,10 +116,23 @@ describe('GET requests', () => {
     const fishing = ids.plans['fishing']!
     // A plan whose lead removed every criterion: the state in which 2.2 once re-created them on read.
     await db.deleteFrom('worksheet_items').where('plan_id', '=', fishing).where('kind', '=', 'criterion').execute()
-    const versions = await db.selectFrom('plan_versions').select(['number']).where('plan_id', 'in', [palm, fishing]).execute()
+    const versions = await db
+      .selectFrom('plan_versions')
+      .select(['number'])
+      .where('plan_id', 'in', [palm, fishing])
+      .execute()
     const token = randomToken()
-    const invitee = await db.selectFrom('users').select('id').where('email', '=', 'viewer@demo.example').executeTakeFirstOrThrow()
-    await InvitationRepository.insert(db, { tokenHash: sha256(token), userId: invitee.id, createdBy: ids.users['admin@demo.example']!, expiresAt: new Date(Date.now() + 86_400_000) })
+    const invitee = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'viewer@demo.example')
+      .executeTakeFirstOrThrow()
+    await InvitationRepository.insert(db, {
+      tokenHash: sha256(token),
+      userId: invitee.id,
+      createdBy: ids.users['admin@demo.example']!,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
     const values = {
       planId: [palm, fishing],
       substep: [...SUBSTEP_CODES],
@@ -146,7 +170,12 @@ describe('GET requests', () => {
       expect([...(await SignoffRepository.findCompletion(db, [planId])).get(planId)!].sort()).toEqual(live.sort())
     }
     expect(await SignoffRepository.findStaleCompletion(db)).toEqual([])
-    const criteria = await db.selectFrom('worksheet_items').select('id').where('plan_id', '=', fishing).where('kind', '=', 'criterion').execute()
+    const criteria = await db
+      .selectFrom('worksheet_items')
+      .select('id')
+      .where('plan_id', '=', fishing)
+      .where('kind', '=', 'criterion')
+      .execute()
     expect(criteria).toEqual([])
   })
 })

@@ -82,10 +82,14 @@ describe('plan routes for someone who is not on the plan', () => {
 
   it('redirect signed-out visitors to the sign-in page and back', async () => {
     const { plan } = await setup()
-    const res = await call(() => members.loader(args(makeRequest(`/plans/${plan.id}/members?tab=1`), { planId: plan.id })))
+    const res = await call(() =>
+      members.loader(args(makeRequest(`/plans/${plan.id}/members?tab=1`), { planId: plan.id })),
+    )
     expect(res.status).toBe(302)
     expect(res.location).toBe(`/login?redirectTo=${encodeURIComponent(`/plans/${plan.id}/members?tab=1`)}`)
-    const post = await call(() => edit.action(args(makeRequest(`/plans/${plan.id}/edit`, { form: validEdit(1) }), { planId: plan.id })))
+    const post = await call(() =>
+      edit.action(args(makeRequest(`/plans/${plan.id}/edit`, { form: validEdit(1) }), { planId: plan.id })),
+    )
     expect(post.status).toBe(302)
     expect(post.location).toMatch(/^\/login\?redirectTo=/)
   })
@@ -180,7 +184,9 @@ describe('plan routes by plan role', () => {
     const { user: member, cookie } = await createUserWithSession(db)
     await addMember(db, plan.id, member.id, 'viewer', lead.id)
     for (const substep of ['7.1', '1.4', '', '../1.1']) {
-      const res = await call(() => steps.loader(args(makeRequest(`/plans/${plan.id}/steps/x`, { cookie }), { planId: plan.id, substep })))
+      const res = await call(() =>
+        steps.loader(args(makeRequest(`/plans/${plan.id}/steps/x`, { cookie }), { planId: plan.id, substep })),
+      )
       expect(res.status).toBe(404)
     }
   })

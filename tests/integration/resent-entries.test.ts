@@ -21,10 +21,15 @@ type Form = Record<string, string>
 const keyed = (form: Form, key: string) => ({ ...form, [IDEMPOTENCY_FIELD]: key })
 
 const step = (planId: string, code: string, cookie: string, form: Form) =>
-  call(() => stepAction(args(makeRequest(`/plans/${planId}/steps/${code}`, { cookie, form }), { planId, substep: code })))
-const monitoring = (planId: string, cookie: string, form: Form) => call(() => monitoringAction(args(makeRequest(`/plans/${planId}/monitoring`, { cookie, form }), { planId })))
-const comment = (planId: string, cookie: string, form: Form) => call(() => commentAction(args(makeRequest(`/plans/${planId}/comments`, { cookie, form }), { planId })))
-const review = (planId: string, cookie: string, form: Form) => call(() => reviewAction(args(makeRequest(`/plans/${planId}/review`, { cookie, form }), { planId })))
+  call(() =>
+    stepAction(args(makeRequest(`/plans/${planId}/steps/${code}`, { cookie, form }), { planId, substep: code })),
+  )
+const monitoring = (planId: string, cookie: string, form: Form) =>
+  call(() => monitoringAction(args(makeRequest(`/plans/${planId}/monitoring`, { cookie, form }), { planId })))
+const comment = (planId: string, cookie: string, form: Form) =>
+  call(() => commentAction(args(makeRequest(`/plans/${planId}/comments`, { cookie, form }), { planId })))
+const review = (planId: string, cookie: string, form: Form) =>
+  call(() => reviewAction(args(makeRequest(`/plans/${planId}/review`, { cookie, form }), { planId })))
 
 /** A plan with two leads, each able to make every entry, and a reviewer. */
 async function team() {
@@ -33,15 +38,45 @@ async function team() {
   const b = await createUser(db, { organisationId: (await createOrganisation(db, { constituency: 'workers' })).id })
   await addMember(db, plan.id, b.id, 'lead', a.user.id)
   const reviewer = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'ilo_reviewer' })
-  return { plan, a: a.user, aCookie: a.cookie, b, bCookie: await sessionCookieFor(b.id), reviewerCookie: reviewer.cookie }
+  return {
+    plan,
+    a: a.user,
+    aCookie: a.cookie,
+    b,
+    bCookie: await sessionCookieFor(b.id),
+    reviewerCookie: reviewer.cookie,
+  }
 }
 
 const countRows = async (table: 'worksheet_items' | 'measurements' | 'comments', planId: string) =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('plan_id', '=', planId).executeTakeFirstOrThrow()).n)
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('plan_id', '=', planId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 const countEvents = async (planId: string, action: string) =>
-  Number((await db.selectFrom('activity_events').select((eb) => eb.fn.countAll<number>().as('n')).where('plan_id', '=', planId).where('action', '=', action).executeTakeFirstOrThrow()).n)
+  Number(
+    (
+      await db
+        .selectFrom('activity_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('plan_id', '=', planId)
+        .where('action', '=', action)
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
-const mandate = (instrument: string) => ({ intent: 'item:create', kind: 'mandate', formId: 'new-mandate', instrument, powerType: 'entry_inspection' })
+const mandate = (instrument: string) => ({
+  intent: 'item:create',
+  kind: 'mandate',
+  formId: 'new-mandate',
+  instrument,
+  powerType: 'entry_inspection',
+})
 
 describe('a worksheet entry', () => {
   it('sent twice with one key is saved once, and the resend gets the first answer', async () => {
@@ -73,8 +108,13 @@ describe('a worksheet entry', () => {
     await step(t.plan.id, '1.1', t.aCookie, keyed(mandate('Labour Code'), key))
     const edited = await step(t.plan.id, '1.1', t.aCookie, keyed(mandate('Labour Code, art. 12'), key))
     expect(edited.status).toBe(409)
-    expect(edited.data).toMatchObject({ formId: 'new-mandate', result: { status: 'error', error: { '': ['idempotency.changedAfterSave'] } } })
-    expect((await ItemRepository.findByKind(db, t.plan.id, 'mandate')).map((m) => m.data.instrument)).toEqual(['Labour Code'])
+    expect(edited.data).toMatchObject({
+      formId: 'new-mandate',
+      result: { status: 'error', error: { '': ['idempotency.changedAfterSave'] } },
+    })
+    expect((await ItemRepository.findByKind(db, t.plan.id, 'mandate')).map((m) => m.data.instrument)).toEqual([
+      'Labour Code',
+    ])
   })
 
   it('keeps nothing of a refused submission: the key still saves the corrected entry', async () => {
@@ -83,13 +123,17 @@ describe('a worksheet entry', () => {
     const refused = await step(t.plan.id, '1.1', t.aCookie, keyed({ ...mandate(''), instrument: '' }, key))
     expect(refused.status).toBe(400)
     expect((await step(t.plan.id, '1.1', t.aCookie, keyed(mandate('Labour Code'), key))).status).toBe(200)
-    expect((await ItemRepository.findByKind(db, t.plan.id, 'mandate')).map((m) => m.data.instrument)).toEqual(['Labour Code'])
+    expect((await ItemRepository.findByKind(db, t.plan.id, 'mandate')).map((m) => m.data.instrument)).toEqual([
+      'Labour Code',
+    ])
   })
 
   it('sent twice at the same moment is saved once: the second waits for the first', async () => {
     const t = await team()
     const key = randomUUID()
-    const answers = await Promise.all([1, 2, 3].map(() => step(t.plan.id, '1.1', t.aCookie, keyed(mandate('Labour Code'), key))))
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => step(t.plan.id, '1.1', t.aCookie, keyed(mandate('Labour Code'), key))),
+    )
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200])
     expect(answers[1]).toEqual(answers[0])
     expect(await ItemRepository.findByKind(db, t.plan.id, 'mandate')).toHaveLength(1)
@@ -120,13 +164,25 @@ describe('a worksheet entry', () => {
 
 describe('a measurement', () => {
   async function indicatorOf(t: Awaited<ReturnType<typeof team>>) {
-    return (await ItemRepository.insert(db, { planId: t.plan.id, kind: 'indicator', refPrefix: 'K', data: { name: 'Estates inspected', unit: 'number' }, actorId: t.a.id }))!
+    return (await ItemRepository.insert(db, {
+      planId: t.plan.id,
+      kind: 'indicator',
+      refPrefix: 'K',
+      data: { name: 'Estates inspected', unit: 'number' },
+      actorId: t.a.id,
+    }))!
   }
 
   it('sent twice with one key is recorded once, and the resend is told it was saved', async () => {
     const t = await team()
     const indicator = await indicatorOf(t)
-    const form = { intent: 'measurement:add', formId: `measure-${indicator.id}`, indicatorId: indicator.id, period: '2026-Q3', value: '1234' }
+    const form = {
+      intent: 'measurement:add',
+      formId: `measure-${indicator.id}`,
+      indicatorId: indicator.id,
+      period: '2026-Q3',
+      value: '1234',
+    }
     const key = randomUUID()
     const first = await monitoring(t.plan.id, t.aCookie, keyed(form, key))
     const again = await monitoring(t.plan.id, t.aCookie, keyed(form, key))
@@ -144,7 +200,9 @@ describe('a measurement', () => {
   it('imported twice with one key is imported once', async () => {
     const t = await team()
     await indicatorOf(t)
-    const rows = [{ line: 2, indicator: 'K1', period: '2026-Q2', value: '41', note: '', evidenceSource: 'Survey', errors: [] }]
+    const rows = [
+      { line: 2, indicator: 'K1', period: '2026-Q2', value: '41', note: '', evidenceSource: 'Survey', errors: [] },
+    ]
     const form = { intent: 'import:commit', rows: JSON.stringify(rows) }
     const key = randomUUID()
     const first = await monitoring(t.plan.id, t.aCookie, keyed(form, key))
@@ -191,9 +249,21 @@ describe('a sign-off', () => {
   it('sent twice with one key is recorded once in the history', async () => {
     const t = await team()
     const key = randomUUID()
-    const first = await step(t.plan.id, '1.1', t.aCookie, keyed({ intent: 'signoff.reserve', reason: 'The act is under revision.' }, key))
+    const first = await step(
+      t.plan.id,
+      '1.1',
+      t.aCookie,
+      keyed({ intent: 'signoff.reserve', reason: 'The act is under revision.' }, key),
+    )
     expect(first.status).toBe(200)
-    expect(await step(t.plan.id, '1.1', t.aCookie, keyed({ intent: 'signoff.reserve', reason: 'The act is under revision.' }, key))).toEqual(first)
+    expect(
+      await step(
+        t.plan.id,
+        '1.1',
+        t.aCookie,
+        keyed({ intent: 'signoff.reserve', reason: 'The act is under revision.' }, key),
+      ),
+    ).toEqual(first)
     expect(await countEvents(t.plan.id, 'reserved')).toBe(1)
   })
 })
@@ -208,11 +278,20 @@ describe('a review decision', () => {
     // Without its key, the resend would be refused: the plan is no longer a draft.
     expect(await review(t.plan.id, t.aCookie, keyed(submit, submitKey))).toEqual(submitted)
     const returnKey = randomUUID()
-    const giveBack = { intent: 'transition', from: 'in_review', name: 'returnForChanges', note: 'Add the employers’ indicators.' }
+    const giveBack = {
+      intent: 'transition',
+      from: 'in_review',
+      name: 'returnForChanges',
+      note: 'Add the employers’ indicators.',
+    }
     const returned = await review(t.plan.id, t.reviewerCookie, keyed(giveBack, returnKey))
     expect(returned.status).toBe(200)
     expect(await review(t.plan.id, t.reviewerCookie, keyed(giveBack, returnKey))).toEqual(returned)
-    const plan = await db.selectFrom('plans').select(['status', 'submission', 'return_note']).where('id', '=', t.plan.id).executeTakeFirstOrThrow()
+    const plan = await db
+      .selectFrom('plans')
+      .select(['status', 'submission', 'return_note'])
+      .where('id', '=', t.plan.id)
+      .executeTakeFirstOrThrow()
     expect(plan).toEqual({ status: 'draft', submission: 1, return_note: 'Add the employers’ indicators.' })
     expect(await countEvents(t.plan.id, 'status_changed')).toBe(2)
     // A new decision comes with a new key, and is taken.
@@ -222,12 +301,29 @@ describe('a review decision', () => {
   it('an approval sent twice with one key approves once, and both answers go back to the review page', async () => {
     const t = await team()
     await review(t.plan.id, t.aCookie, { intent: 'transition', from: 'draft', name: 'submit' })
-    const approve = keyed({ intent: 'transition', from: 'in_review', name: 'approve', overrideReason: 'Published before the budget session.' }, randomUUID())
-    const send = () => call(() => reviewAction(args(makeRequest(`/plans/${t.plan.id}/review?approve`, { cookie: t.reviewerCookie, form: approve }), { planId: t.plan.id })))
+    const approve = keyed(
+      {
+        intent: 'transition',
+        from: 'in_review',
+        name: 'approve',
+        overrideReason: 'Published before the budget session.',
+      },
+      randomUUID(),
+    )
+    const send = () =>
+      call(() =>
+        reviewAction(
+          args(makeRequest(`/plans/${t.plan.id}/review?approve`, { cookie: t.reviewerCookie, form: approve }), {
+            planId: t.plan.id,
+          }),
+        ),
+      )
     const first = await send()
     expect(first.status).toBe(302)
     expect(await send()).toMatchObject({ status: 302, location: first.location })
-    expect(await db.selectFrom('plan_versions').select('number').where('plan_id', '=', t.plan.id).execute()).toEqual([{ number: 1 }])
+    expect(await db.selectFrom('plan_versions').select('number').where('plan_id', '=', t.plan.id).execute()).toEqual([
+      { number: 1 },
+    ])
   })
 
   it('an endorsement or objection sent twice with one key is recorded once; another person’s key is theirs', async () => {
@@ -248,7 +344,15 @@ describe('a new plan', () => {
   it('created twice with one key is created once, and both answers lead to it', async () => {
     const { user, cookie } = await createUserWithSession(db, { constituency: 'government' })
     const title = `Resent plan ${randomUUID().slice(0, 8)}`
-    const form = { title, countryCode: 'PH', scope: 'national', sectors: 'A', startDate: '2026-01-01', endDate: '2026-12-31', workingLanguage: 'en' }
+    const form = {
+      title,
+      countryCode: 'PH',
+      scope: 'national',
+      sectors: 'A',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      workingLanguage: 'en',
+    }
     const key = randomUUID()
     const create = () => call(() => newPlanAction(args(makeRequest('/plans/new', { cookie, form: keyed(form, key) }))))
     const first = await create()
@@ -257,6 +361,8 @@ describe('a new plan', () => {
     const again = await create()
     expect(again.status).toBe(302)
     expect(again.location).toBe(first.location)
-    expect(await db.selectFrom('plans').select('id').where('title', '=', title).where('created_by', '=', user.id).execute()).toHaveLength(1)
+    expect(
+      await db.selectFrom('plans').select('id').where('title', '=', title).where('created_by', '=', user.id).execute(),
+    ).toHaveLength(1)
   })
 })

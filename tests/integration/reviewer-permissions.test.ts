@@ -15,7 +15,13 @@ const db = getDb()
 async function plan() {
   const lead = await createUser(db)
   const p = await createPlan(db, lead.id)
-  const k1 = await ItemRepository.insert(db, { planId: p.id, kind: 'indicator', refPrefix: 'K', data: { name: 'Compliance', indicatorType: 'compliance', unit: 'percent' }, actorId: lead.id })
+  const k1 = await ItemRepository.insert(db, {
+    planId: p.id,
+    kind: 'indicator',
+    refPrefix: 'K',
+    data: { name: 'Compliance', indicatorType: 'compliance', unit: 'percent' },
+    actorId: lead.id,
+  })
   return { lead, plan: p, k1 }
 }
 
@@ -23,11 +29,48 @@ describe('an ILO reviewer', () => {
   it('cannot add, change or delete worksheet records, nor record measurements', async () => {
     const { plan: p, k1 } = await plan()
     const { cookie } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'ilo_reviewer' })
-    const step = (form: Record<string, string>) => call(() => substepAction(args(makeRequest(`/plans/${p.id}/steps/6.2`, { cookie, form }), { planId: p.id, substep: '6.2' })))
-    expect((await step({ intent: 'item:create', kind: 'indicator', name: 'Reviewer indicator', indicatorType: 'output', unit: 'count' })).status).toBe(403)
-    expect((await step({ intent: 'item:update', id: k1.id, version: String(k1.version), kind: 'indicator', name: 'Renamed', indicatorType: 'output', unit: 'count' })).status).toBe(403)
+    const step = (form: Record<string, string>) =>
+      call(() =>
+        substepAction(
+          args(makeRequest(`/plans/${p.id}/steps/6.2`, { cookie, form }), { planId: p.id, substep: '6.2' }),
+        ),
+      )
+    expect(
+      (
+        await step({
+          intent: 'item:create',
+          kind: 'indicator',
+          name: 'Reviewer indicator',
+          indicatorType: 'output',
+          unit: 'count',
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (
+        await step({
+          intent: 'item:update',
+          id: k1.id,
+          version: String(k1.version),
+          kind: 'indicator',
+          name: 'Renamed',
+          indicatorType: 'output',
+          unit: 'count',
+        })
+      ).status,
+    ).toBe(403)
     expect((await step({ intent: 'item:delete', id: k1.id, version: String(k1.version) })).status).toBe(403)
-    const measure = await call(() => monitoringAction(args(makeRequest(`/plans/${p.id}/monitoring`, { cookie, form: { intent: 'measurement:add', indicatorId: k1.id, period: '2026-Q2', value: '40' } }), { planId: p.id })))
+    const measure = await call(() =>
+      monitoringAction(
+        args(
+          makeRequest(`/plans/${p.id}/monitoring`, {
+            cookie,
+            form: { intent: 'measurement:add', indicatorId: k1.id, period: '2026-Q2', value: '40' },
+          }),
+          { planId: p.id },
+        ),
+      ),
+    )
     expect(measure.status).toBe(403)
     const items = await ItemRepository.findByKind(db, p.id, 'indicator')
     expect(items.map((i) => [i.id, i.data.name, i.version])).toEqual([[k1.id, 'Compliance', k1.version]])

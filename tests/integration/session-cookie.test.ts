@@ -18,17 +18,24 @@ describe('the session cookie', () => {
   it('is __Host- prefixed, Secure, HttpOnly, host-only and for the whole site over HTTPS', async () => {
     const { user, setCookie, cookie } = await signIn('https://portal.example.org')
     expect(setCookie).toMatch(/^__Host-scp_session=/)
-    const attributes = setCookie.split(';').slice(1).map((a) => a.trim().toLowerCase())
+    const attributes = setCookie
+      .split(';')
+      .slice(1)
+      .map((a) => a.trim().toLowerCase())
     expect(attributes).toEqual(expect.arrayContaining(['path=/', 'httponly', 'secure', 'samesite=lax']))
     expect(attributes.some((a) => a.startsWith('domain='))).toBe(false)
-    const reader = await getSessionUser(new Request('https://portal.example.org/plans', { headers: { Cookie: cookie } }))
+    const reader = await getSessionUser(
+      new Request('https://portal.example.org/plans', { headers: { Cookie: cookie } }),
+    )
     expect(reader?.id).toBe(user.id)
   })
 
   it('over HTTPS ignores the unprefixed name, which a sibling subdomain or a plain-http page could have planted', async () => {
     const { cookie } = await signIn('https://portal.example.org')
     const planted = cookie.replace(/^__Host-/, '')
-    expect(await getSessionUser(new Request('https://portal.example.org/plans', { headers: { Cookie: planted } }))).toBeNull()
+    expect(
+      await getSessionUser(new Request('https://portal.example.org/plans', { headers: { Cookie: planted } })),
+    ).toBeNull()
   })
 
   it('keeps working on plain http://localhost, without Secure and without the prefix', async () => {

@@ -16,7 +16,10 @@ async function sessionRow(cookie: string) {
 describe('sessions', () => {
   it('identify the signed-in user from the cookie and slide the idle window', async () => {
     const { user, cookie } = await createUserWithSession(db)
-    await db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 60_000) }).execute()
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 60_000) })
+      .execute()
     const before = (await sessionRow(cookie))!.last_seen_at
     expect((await getSessionUser(makeRequest('/plans', { cookie })))?.id).toBe(user.id)
     expect((await sessionRow(cookie))!.last_seen_at.getTime()).toBeGreaterThan(before.getTime())
@@ -36,7 +39,10 @@ describe('sessions', () => {
 
   it('treat a session past its absolute expiry as signed out even when recently used', async () => {
     const { cookie } = await createUserWithSession(db)
-    await db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000), last_seen_at: new Date() }).execute()
+    await db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000), last_seen_at: new Date() })
+      .execute()
     expect(await getSessionUser(makeRequest('/plans', { cookie }))).toBeNull()
     await expect(requireUser(makeRequest('/plans', { cookie }))).rejects.toBeInstanceOf(Response)
   })

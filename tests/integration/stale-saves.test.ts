@@ -27,9 +27,22 @@ async function team() {
 /** An item of `kind` to link to, inserted directly (its own content does not matter here). */
 async function linkTarget(planId: string, kind: string, actorId: string) {
   const spec = KINDS[kind]!
-  const item = await ItemRepository.insert(db, { planId, kind, refPrefix: spec.refPrefix, data: { [spec.titleField]: `Linked ${kind}` }, actorId })
+  const item = await ItemRepository.insert(db, {
+    planId,
+    kind,
+    refPrefix: spec.refPrefix,
+    data: { [spec.titleField]: `Linked ${kind}` },
+    actorId,
+  })
   // 6.2 activities may only build on a selected intervention.
-  if (kind === 'intervention') await SelectionRepository.save(db, { planId, interventionId: item.id, expectedVersion: null, data: { decision: 'selected', rationale: 'Agreed' }, actorId })
+  if (kind === 'intervention')
+    await SelectionRepository.save(db, {
+      planId,
+      interventionId: item.id,
+      expectedVersion: null,
+      data: { decision: 'selected', rationale: 'Agreed' },
+      actorId,
+    })
   return item.id
 }
 
@@ -65,10 +78,13 @@ async function sample(f: FieldSpec, planId: string, actorId: string): Promise<st
 }
 
 // Fields both people can change with free text: what the scenarios below edit.
-const textFields = (spec: KindSpec) => spec.fields.filter((f) => f.type === 'text' || f.type === 'longtext').map((f) => f.name)
+const textFields = (spec: KindSpec) =>
+  spec.fields.filter((f) => f.type === 'text' || f.type === 'longtext').map((f) => f.name)
 
 async function save(planId: string, cookie: string, substep: string, form: Form) {
-  return call(() => action(args(makeRequest(`/plans/${planId}/steps/${substep}`, { cookie, form }), { planId, substep })))
+  return call(() =>
+    action(args(makeRequest(`/plans/${planId}/steps/${substep}`, { cookie, form }), { planId, substep })),
+  )
 }
 
 async function created(spec: KindSpec) {
@@ -78,7 +94,16 @@ async function created(spec: KindSpec) {
   expect(res.status, JSON.stringify(res.data)).toBe(200)
   const [item] = await ItemRepository.findByKind(db, plan.id, spec.kind)
   const update = (cookie: string, changes: Form, extra: Form = {}) =>
-    save(plan.id, cookie, spec.substep, { intent: 'item:update', kind: spec.kind, id: item!.id, version: '1', base: JSON.stringify(item!.data), ...form, ...changes, ...extra })
+    save(plan.id, cookie, spec.substep, {
+      intent: 'item:update',
+      kind: spec.kind,
+      id: item!.id,
+      version: '1',
+      base: JSON.stringify(item!.data),
+      ...form,
+      ...changes,
+      ...extra,
+    })
   return { plan, a, b, item: item!, update }
 }
 
@@ -91,12 +116,26 @@ describe.each(kinds.map((spec) => [spec.kind, spec] as const))('a stale save of 
     expect((await update(a.cookie, { [field]: 'Saved first' })).status).toBe(200)
     const res = await update(b.cookie, { [field]: 'Typed second' })
     expect(res.status).toBe(409)
-    expect(res.data.conflict).toMatchObject({ version: 2, fields: [field], by: 'Budi Hartono', data: { [field]: 'Saved first' }, merged: { [field]: 'Typed second' } })
+    expect(res.data.conflict).toMatchObject({
+      version: 2,
+      fields: [field],
+      by: 'Budi Hartono',
+      data: { [field]: 'Saved first' },
+      merged: { [field]: 'Typed second' },
+    })
     expect((await ItemRepository.findById(db, item.plan_id, item.id))!.data[field]).toBe('Saved first')
     // Without the values it started from, a stale save cannot be merged and is refused whole.
     expect((await update(b.cookie, { [field]: 'Typed second' }, { base: '' })).status).toBe(409)
     // Having seen theirs, the person saves knowingly on the new version.
-    expect((await update(b.cookie, { [field]: 'Typed second' }, { version: '2', base: JSON.stringify(res.data.conflict.data) })).status).toBe(200)
+    expect(
+      (
+        await update(
+          b.cookie,
+          { [field]: 'Typed second' },
+          { version: '2', base: JSON.stringify(res.data.conflict.data) },
+        )
+      ).status,
+    ).toBe(200)
     expect((await ItemRepository.findById(db, item.plan_id, item.id))!.data[field]).toBe('Typed second')
   })
 
@@ -107,7 +146,10 @@ describe.each(kinds.map((spec) => [spec.kind, spec] as const))('a stale save of 
     const res = await update(b.cookie, { [second]: 'Changed by B' })
     expect(res.status).toBe(200)
     expect(res.data.saved).toMatchObject({ version: 3, mergedWith: 'Budi Hartono' })
-    expect((await ItemRepository.findById(db, item.plan_id, item.id))!.data).toMatchObject({ [first]: 'Changed by A', [second]: 'Changed by B' })
+    expect((await ItemRepository.findById(db, item.plan_id, item.id))!.data).toMatchObject({
+      [first]: 'Changed by A',
+      [second]: 'Changed by B',
+    })
   })
 })
 
@@ -116,7 +158,10 @@ describe.each(kinds.map((spec) => [spec.kind, spec] as const))('a stale save of 
 interface PathCase {
   name: string
   /** Sets up the record; returns the two forms (same field, different values) and a reader of the stored field. */
-  setup: (planId: string, actorId: string) => Promise<{ substep: string; first: Form; second: Form; stored: () => Promise<unknown>; kept: unknown }>
+  setup: (
+    planId: string,
+    actorId: string,
+  ) => Promise<{ substep: string; first: Form; second: Form; stored: () => Promise<unknown>; kept: unknown }>
 }
 
 function firstOption(kind: string, field: string) {
@@ -130,7 +175,12 @@ const pathCases: PathCase[] = [
     setup: async (planId, actorId) => {
       const intervention = await linkTarget(planId, 'intervention', actorId)
       const [decision] = await ItemRepository.findByKind(db, planId, 'intervention_selection')
-      const form = { intent: 'selection:save', intervention, version: String(decision!.version), base: JSON.stringify(decision!.data) }
+      const form = {
+        intent: 'selection:save',
+        intervention,
+        version: String(decision!.version),
+        base: JSON.stringify(decision!.data),
+      }
       return {
         substep: '5.2',
         first: { ...form, decision: 'selected', rationale: 'Agreed by the union' },
@@ -143,8 +193,19 @@ const pathCases: PathCase[] = [
   {
     name: 'a position on the 2.3 target map',
     setup: async (planId, actorId) => {
-      const node = await ItemRepository.insert(db, { planId, kind: 'node', refPrefix: 'N', data: { label: 'Estates', nodeCategory: firstOption('node', 'nodeCategory'), x: 100, y: 100 }, actorId })
-      const form = { intent: 'node:position', id: node.id, version: '1', base: JSON.stringify({ position: { x: 100, y: 100 } }) }
+      const node = await ItemRepository.insert(db, {
+        planId,
+        kind: 'node',
+        refPrefix: 'N',
+        data: { label: 'Estates', nodeCategory: firstOption('node', 'nodeCategory'), x: 100, y: 100 },
+        actorId,
+      })
+      const form = {
+        intent: 'node:position',
+        id: node.id,
+        version: '1',
+        base: JSON.stringify({ position: { x: 100, y: 100 } }),
+      }
       return {
         substep: '2.3',
         first: { ...form, x: '300', y: '300' },
@@ -157,7 +218,13 @@ const pathCases: PathCase[] = [
   {
     name: 'a stakeholder’s place on the 4.2 grid',
     setup: async (planId, actorId) => {
-      const stakeholder = await ItemRepository.insert(db, { planId, kind: 'stakeholder', refPrefix: 'S', data: { name: 'Estate owners', category: firstOption('stakeholder', 'category') }, actorId })
+      const stakeholder = await ItemRepository.insert(db, {
+        planId,
+        kind: 'stakeholder',
+        refPrefix: 'S',
+        data: { name: 'Estate owners', category: firstOption('stakeholder', 'category') },
+        actorId,
+      })
       const form = { intent: 'stakeholder:place', id: stakeholder.id, version: '1', base: JSON.stringify({}) }
       return {
         substep: '4.2',

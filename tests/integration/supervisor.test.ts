@@ -9,7 +9,10 @@ const node = process.execPath
 const CRASHER = ['-e', 'setTimeout(() => process.exit(3), 20)']
 const STEADY = ['-e', 'setInterval(() => {}, 1000)']
 // Writes the file named by its argument once its SIGTERM handler is in place.
-const STUBBORN = ['-e', "process.on('SIGTERM', () => {}); require('fs').writeFileSync(process.argv[1], 'ready'); setInterval(() => {}, 1000)"]
+const STUBBORN = [
+  '-e',
+  "process.on('SIGTERM', () => {}); require('fs').writeFileSync(process.argv[1], 'ready'); setInterval(() => {}, 1000)",
+]
 const FAST = { initialDelayMs: 10, maxDelayMs: 40, stableAfterMs: 60_000 }
 
 function isAlive(pid: number | undefined): boolean {
@@ -42,7 +45,9 @@ afterEach(async () => {
 describe('restartDelay', () => {
   it('doubles with each crash in a row and stops at the maximum', () => {
     const options = { initialDelayMs: 1_000, maxDelayMs: 30_000, stableAfterMs: 60_000 }
-    expect([1, 2, 3, 4, 5, 6, 7, 50].map((n) => restartDelay(n, options))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000])
+    expect([1, 2, 3, 4, 5, 6, 7, 50].map((n) => restartDelay(n, options))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000,
+    ])
   })
 })
 
@@ -80,7 +85,11 @@ describe('createSupervisor', () => {
 
   it('stops everything on stopAll, cancels pending restarts and kills a process that ignores SIGTERM', async () => {
     const events: SupervisorEvent[] = []
-    supervisor = createSupervisor({ backoff: { ...FAST, initialDelayMs: 200, maxDelayMs: 200 }, stdio: 'ignore', onEvent: (event) => events.push(event) })
+    supervisor = createSupervisor({
+      backoff: { ...FAST, initialDelayMs: 200, maxDelayMs: 200 },
+      stdio: 'ignore',
+      onEvent: (event) => events.push(event),
+    })
     supervisor.start({ name: 'steady', command: node, args: STEADY })
     const ready = path.join(mkdtempSync(path.join(os.tmpdir(), 'supervisor-')), 'ready')
     supervisor.start({ name: 'stubborn', command: node, args: [...STUBBORN, ready] })

@@ -56,7 +56,14 @@ const PARAMS: Record<string, (f: Fixture) => string> = {
 }
 
 /** Parameter values no link produces. */
-const ABSURD_IDS = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', 'x'.repeat(300), '..%2F..%2Fetc%2Fpasswd', '9'.repeat(40)]
+const ABSURD_IDS = [
+  'not-a-uuid',
+  '00000000-0000-0000-0000-000000000000',
+  '%00',
+  'x'.repeat(300),
+  '..%2F..%2Fetc%2Fpasswd',
+  '9'.repeat(40),
+]
 
 interface RouteUnderTest {
   id: string
@@ -101,7 +108,10 @@ const form = (body: string) => ({ body, headers: { 'Content-Type': 'application/
 
 function multipart(fields: [string, string][]): HostileRequest {
   const boundary = 'hostile-boundary'
-  const body = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('') + `--${boundary}--\r\n`
+  const body =
+    fields
+      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+      .join('') + `--${boundary}--\r\n`
   return { body, headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } }
 }
 
@@ -112,41 +122,117 @@ function limitCorpus(path: string): [string, HostileRequest, number][] {
   const deep = `x${'[a]'.repeat(50_000)}=1`
   return [
     ['a body one byte over the limit', form(filler(limit + 1)), 413],
-    ['a chunked body over the limit', { chunks: Array.from({ length: Math.ceil(limit / 65_536) + 1 }, () => Buffer.alloc(65_536, 'a')), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, 413],
+    [
+      'a chunked body over the limit',
+      {
+        chunks: Array.from({ length: Math.ceil(limit / 65_536) + 1 }, () => Buffer.alloc(65_536, 'a')),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      },
+      413,
+    ],
     ['a huge array index', form('email=a@b.c&password=x&x[99999999]=1'), 400],
     ['an index just above the bound', form(`intent=add&x[${FORM_FIELD_LIMITS.arrayIndex + 1}]=1`), 400],
     ['a 50,000-deep field name', form(deep), 400],
     ['a field name nested one level too deep', form(`a${'.b'.repeat(FORM_FIELD_LIMITS.nameSegments)}=1`), 400],
     ['a field name one character too long', form(`${'n'.repeat(FORM_FIELD_LIMITS.nameLength + 1)}=1`), 400],
-    ['one field too many', form(Array.from({ length: FORM_FIELD_LIMITS.fields + 1 }, (_, i) => `f${i}=1`).join('&')), 400],
+    [
+      'one field too many',
+      form(Array.from({ length: FORM_FIELD_LIMITS.fields + 1 }, (_, i) => `f${i}=1`).join('&')),
+      400,
+    ],
     ['a prototype key as a name', form('intent=add&__proto__[isAdmin]=1'), 400],
     ['constructor.prototype as a name', form('intent=add&constructor.prototype.isAdmin=1'), 400],
     ['a JSON body', { body: '{"intent":"add","title":"x"}', headers: { 'Content-Type': 'application/json' } }, 415],
-    ['an octet-stream body', { body: Buffer.from([0, 1, 2, 255]), headers: { 'Content-Type': 'application/octet-stream' } }, 415],
+    [
+      'an octet-stream body',
+      { body: Buffer.from([0, 1, 2, 255]), headers: { 'Content-Type': 'application/octet-stream' } },
+      415,
+    ],
     ['a text/plain body', { body: 'intent=add&title=x', headers: { 'Content-Type': 'text/plain' } }, 415],
     ['a body without Content-Type', { body: 'intent=add&title=x' }, 415],
-    ['a broken multipart body', { body: '--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nunterminated', headers: { 'Content-Type': 'multipart/form-data; boundary=xyz' } }, 400],
-    ['a multipart body with a huge index', multipart([['intent', 'add'], ['x[99999999]', '1']]), 400],
+    [
+      'a broken multipart body',
+      {
+        body: '--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nunterminated',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=xyz' },
+      },
+      400,
+    ],
+    [
+      'a multipart body with a huge index',
+      multipart([
+        ['intent', 'add'],
+        ['x[99999999]', '1'],
+      ]),
+      400,
+    ],
   ]
 }
 
 // The intents that store text somewhere, and two that must not resolve to a prototype member.
-const INTENTS = ['add', 'invite', 'item:create', 'item:update', 'measurement:add', 'transition', 'endorse', 'selection:save', '__proto__', 'constructor']
-const TEXT_FIELDS = ['title', 'name', 'acronym', 'description', 'statement', 'note', 'comment', 'body', 'source', 'region', 'rationale', 'evidenceSource', 'email', 'q', 'label', 'summary']
+const INTENTS = [
+  'add',
+  'invite',
+  'item:create',
+  'item:update',
+  'measurement:add',
+  'transition',
+  'endorse',
+  'selection:save',
+  '__proto__',
+  'constructor',
+]
+const TEXT_FIELDS = [
+  'title',
+  'name',
+  'acronym',
+  'description',
+  'statement',
+  'note',
+  'comment',
+  'body',
+  'source',
+  'region',
+  'rationale',
+  'evidenceSource',
+  'email',
+  'q',
+  'label',
+  'summary',
+]
 
 /** Forms that pass the limits and must then be refused (or harmlessly handled) by the route. */
 function semanticCorpus(fixture: Fixture): [string, HostileRequest][] {
   const nulForm = (intent: string, kind: string) => {
-    const params = new URLSearchParams({ intent, kind, subjectType: 'plan', subjectId: fixture.planId, period: '0000-Q1', value: '1', year: '2020', countryCode: 'PH', locale: 'fr' })
+    const params = new URLSearchParams({
+      intent,
+      kind,
+      subjectType: 'plan',
+      subjectId: fixture.planId,
+      period: '0000-Q1',
+      value: '1',
+      year: '2020',
+      countryCode: 'PH',
+      locale: 'fr',
+    })
     for (const field of TEXT_FIELDS) params.set(field, 'a\u0000b')
     return form(params.toString())
   }
   return [
-    ...INTENTS.map((intent): [string, HostileRequest] => [`NUL in every text field (${intent})`, nulForm(intent, 'issue')]),
+    ...INTENTS.map((intent): [string, HostileRequest] => [
+      `NUL in every text field (${intent})`,
+      nulForm(intent, 'issue'),
+    ]),
     ['kind=__proto__', form('intent=item:create&kind=__proto__&title=x')],
     ['kind=constructor', form('intent=item:create&kind=constructor&title=x')],
-    ['periods 0000 and 0000-Q1', form('intent=measurement:add&indicatorId=00000000-0000-0000-0000-000000000000&period=0000&value=1')],
-    ['an absurd id in the form', form(`intent=remove&id=${'9'.repeat(40)}&userId=%00&indicatorId=not-a-uuid&version=1e308`)],
+    [
+      'periods 0000 and 0000-Q1',
+      form('intent=measurement:add&indicatorId=00000000-0000-0000-0000-000000000000&period=0000&value=1'),
+    ],
+    [
+      'an absurd id in the form',
+      form(`intent=remove&id=${'9'.repeat(40)}&userId=%00&indicatorId=not-a-uuid&version=1e308`),
+    ],
     ['repeated fields', form('intent=add&intent=remove&title=a&title=b&locale=fr&locale=es')],
     ['an empty form', form('')],
     ['an unknown intent', form('intent=drop-table')],
@@ -210,8 +296,10 @@ describe('every route of the manifest, every visitor, hostile input', () => {
             const cookie = cookies[r]!
             const target = label.startsWith('a chunked') ? path : dataUrl(route, path)
             const res = await send(portal.url, target, { ...request, headers: { ...request.headers, ...cookie } })
-            if (res.status !== status) wrong.push(`${route.id} as ${role}, ${label}: ${res.status} (expected ${status})`)
-            if (/99999999|\[a\]\[a\]\[a\]|isAdmin/.test(res.text)) wrong.push(`${route.id} as ${role}, ${label}: the reply echoes the input`)
+            if (res.status !== status)
+              wrong.push(`${route.id} as ${role}, ${label}: ${res.status} (expected ${status})`)
+            if (/99999999|\[a\]\[a\]\[a\]|isAdmin/.test(res.text))
+              wrong.push(`${route.id} as ${role}, ${label}: the reply echoes the input`)
           }),
       )
       await inParallel(tasks)
@@ -231,11 +319,19 @@ describe('every route of the manifest, every visitor, hostile input', () => {
         // others are refused before their form is read, which a few cases show. Without an action
         // every post gets the same 405.
         const full = semanticCorpus(fixture)
-        const corpus = !route.hasAction ? full.slice(0, 1) : role === 'lead' || role === 'admin' ? full : full.filter(([label]) => SAMPLE.has(label))
+        const corpus = !route.hasAction
+          ? full.slice(0, 1)
+          : role === 'lead' || role === 'admin'
+            ? full
+            : full.filter(([label]) => SAMPLE.has(label))
         for (const [label, request] of corpus) {
-          const res = await send(portal.url, dataUrl(route, path), { ...request, headers: { ...request.headers, ...cookie } })
+          const res = await send(portal.url, dataUrl(route, path), {
+            ...request,
+            headers: { ...request.headers, ...cookie },
+          })
           if (res.status >= 500) failures.push(`${route.id} as ${role}, ${label}: ${res.status}`)
-          if (!route.hasAction && res.status !== 405) failures.push(`${route.id} as ${role}, ${label}: ${res.status} (no action, expected 405)`)
+          if (!route.hasAction && res.status !== 405)
+            failures.push(`${route.id} as ${role}, ${label}: ${res.status} (no action, expected 405)`)
         }
       })
       await inParallel(tasks)
@@ -247,20 +343,31 @@ describe('every route of the manifest, every visitor, hostile input', () => {
   it('answers wrong methods, absurd ids in the URL and hostile query strings with no 5xx', async () => {
     fixture = await makeFixture()
     const failures: string[] = []
-    const hostileQuery = 'region=%00&q=%00&country=%00&x[99999999]=1&page=99999999999999&sort=__proto__&dir=constructor&year=1e308'
+    const hostileQuery =
+      'region=%00&q=%00&country=%00&x[99999999]=1&page=99999999999999&sort=__proto__&dir=constructor&year=1e308'
     for (const [index, route] of manifestRoutes().entries()) {
       const path = urlFor(route, paramValue(fixture))
       const tasks = ROLES.map((role, r) => async () => {
         const cookie = await cookieFor(fixture, role)
         const method = ['PUT', 'PATCH', 'DELETE'][(index + r) % 3]!
-        const requests: [string, string, HostileRequest][] = [[`${method} with a form`, dataUrl(route, path), { method, ...form('intent=remove') }]]
+        const requests: [string, string, HostileRequest][] = [
+          [`${method} with a form`, dataUrl(route, path), { method, ...form('intent=remove') }],
+        ]
         if (route.pattern.includes(':')) {
           // Each visitor gets one absurd id per route, a different one on each route.
           const absurd = urlFor(route, () => ABSURD_IDS[(index + r) % ABSURD_IDS.length]!)
-          requests.push([`GET ${absurd.slice(0, 60)}`, absurd, { method: 'GET' }], [`POST to ${absurd.slice(0, 60)}`, dataUrl(route, absurd), form('intent=remove')])
+          requests.push(
+            [`GET ${absurd.slice(0, 60)}`, absurd, { method: 'GET' }],
+            [`POST to ${absurd.slice(0, 60)}`, dataUrl(route, absurd), form('intent=remove')],
+          )
         }
         // Signed-in members would start real exports here; the hostile query needs no rights to arrive.
-        if (role === 'anonymous' || role === 'outsider') requests.push(['GET with a hostile query', `${path}?${route.index ? 'index&' : ''}${hostileQuery}`, { method: 'GET' }])
+        if (role === 'anonymous' || role === 'outsider')
+          requests.push([
+            'GET with a hostile query',
+            `${path}?${route.index ? 'index&' : ''}${hostileQuery}`,
+            { method: 'GET' },
+          ])
         for (const [label, target, request] of requests) {
           const res = await send(portal.url, target, { ...request, headers: { ...request.headers, ...cookie } })
           if (res.status >= 500) failures.push(`${route.id} as ${role}, ${label}: ${res.status}`)
@@ -277,7 +384,9 @@ describe('every route of the manifest, every visitor, hostile input', () => {
     const tree = (parentId: string | undefined): AgnosticRouteObject[] =>
       Object.values(routes)
         .filter((r) => r.parentId === parentId)
-        .map((r) => (r.index ? { id: r.id, path: r.path, index: true } : { id: r.id, path: r.path, children: tree(r.id) }))
+        .map((r) =>
+          r.index ? { id: r.id, path: r.path, index: true } : { id: r.id, path: r.path, children: tree(r.id) },
+        )
     const unreached: string[] = []
     for (const id of Object.keys(routes)) {
       const path = exercised.get(id)
@@ -307,7 +416,11 @@ describe('the limits at their edges', () => {
   })
 
   it('answers a 50 MB body with 413 from its declared length, before it is sent', async () => {
-    const res = await send(portal.url, '/login', { declaredLength: 50 * 1024 * 1024, body: 'email=a@b.c&password=x&pad=', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+    const res = await send(portal.url, '/login', {
+      declaredLength: 50 * 1024 * 1024,
+      body: 'email=a@b.c&password=x&pad=',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
     expect(res).toMatchObject({ status: 413, text: `Request body too large (limit ${FORM_BODY_LIMIT} bytes)` })
     await expectHealthy()
   })
@@ -317,31 +430,47 @@ describe('the limits at their edges', () => {
     const atLimit = await send(portal.url, '/login', form(padded(FORM_BODY_LIMIT)))
     expect(atLimit.status).toBeLessThan(500)
     expect(atLimit.text).not.toMatch(TOO_LARGE)
-    expect(await send(portal.url, '/login', form(padded(FORM_BODY_LIMIT + 1)))).toMatchObject({ status: 413, text: expect.stringMatching(TOO_LARGE) })
+    expect(await send(portal.url, '/login', form(padded(FORM_BODY_LIMIT + 1)))).toMatchObject({
+      status: 413,
+      text: expect.stringMatching(TOO_LARGE),
+    })
 
     const chunked = (bytes: number) => {
       const body = Buffer.from(padded(bytes))
-      return { chunks: [body.subarray(0, 1000), body.subarray(1000)], headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }
+      return {
+        chunks: [body.subarray(0, 1000), body.subarray(1000)],
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      }
     }
     const chunkedAtLimit = await send(portal.url, '/login', chunked(FORM_BODY_LIMIT))
     expect(chunkedAtLimit.status).toBeLessThan(500)
     expect(chunkedAtLimit.text).not.toMatch(TOO_LARGE)
-    expect(await send(portal.url, '/login', chunked(FORM_BODY_LIMIT + 1))).toMatchObject({ status: 413, text: expect.stringMatching(TOO_LARGE) })
+    expect(await send(portal.url, '/login', chunked(FORM_BODY_LIMIT + 1))).toMatchObject({
+      status: 413,
+      text: expect.stringMatching(TOO_LARGE),
+    })
   })
 
   it('lets the spreadsheet uploads carry up to 4 MiB, twice their file limit, and no more', async () => {
     expect(UPLOAD_BODY_LIMIT).toBeGreaterThanOrEqual(2 * MAX_IMPORT_BYTES)
     const { cookie } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'ilo_reviewer' })
     const upload = (bytes: number) => {
-      const head = '--b\r\nContent-Disposition: form-data; name="intent"\r\n\r\nimport\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="s.csv"\r\nContent-Type: text/csv\r\n\r\n'
+      const head =
+        '--b\r\nContent-Disposition: form-data; name="intent"\r\n\r\nimport\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="s.csv"\r\nContent-Type: text/csv\r\n\r\n'
       const tail = '\r\n--b--\r\n'
-      return { body: head + 'a'.repeat(bytes - head.length - tail.length) + tail, headers: { 'Content-Type': 'multipart/form-data; boundary=b', Cookie: cookie } }
+      return {
+        body: head + 'a'.repeat(bytes - head.length - tail.length) + tail,
+        headers: { 'Content-Type': 'multipart/form-data; boundary=b', Cookie: cookie },
+      }
     }
     // At the limit the route answers itself (its own translated "file too large"), not the limits.
     const atLimit = await send(portal.url, '/statistics.data', upload(UPLOAD_BODY_LIMIT))
     expect(atLimit.status).toBeLessThan(500)
     expect(atLimit.text).not.toMatch(TOO_LARGE)
-    expect(await send(portal.url, '/statistics.data', upload(UPLOAD_BODY_LIMIT + 1))).toMatchObject({ status: 413, text: `Request body too large (limit ${UPLOAD_BODY_LIMIT} bytes)` })
+    expect(await send(portal.url, '/statistics.data', upload(UPLOAD_BODY_LIMIT + 1))).toMatchObject({
+      status: 413,
+      text: `Request body too large (limit ${UPLOAD_BODY_LIMIT} bytes)`,
+    })
     // Any other route holds forms to 1 MiB, multipart or not.
     expect((await send(portal.url, '/account.data', upload(FORM_BODY_LIMIT + 1))).status).toBe(413)
     await expectHealthy()

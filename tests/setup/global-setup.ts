@@ -34,7 +34,9 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
   // The workers' clones (setup-env.ts) are of the previous run's template: drop them with it.
-  const clones = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^scp_test_[0-9]+$'`)
+  const clones = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname ~ '^scp_test_[0-9]+$'`,
+  )
   for (const { datname } of clones.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`)
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`)

@@ -28,7 +28,8 @@ export function ActivityList({ events, refs }: { events: ActivityEvent[]; refs?:
           <Changes event={e} ctx={ctx} />
           <span className="cell-sub">
             {e.actor_name ?? t('activity.someone')}
-            {e.actor_organisation ? ` (${e.actor_organisation})` : ''} · <time dateTime={new Date(e.created_at).toISOString()}>{formatDateTime(e.created_at, i18n.language)}</time>
+            {e.actor_organisation ? ` (${e.actor_organisation})` : ''} ·{' '}
+            <time dateTime={new Date(e.created_at).toISOString()}>{formatDateTime(e.created_at, i18n.language)}</time>
           </span>
         </li>
       ))}

@@ -50,11 +50,17 @@ export function ApprovalConfirm({
       <ul className="approval-confirm__list">
         {TRIPARTITE.map((c) => {
           const orgs = byConstituency(c)
-          const state = readiness.absentFromTeam.includes(c) ? 'absent' : readiness.missingEndorsements.includes(c) ? 'missing' : 'endorsed'
+          const state = readiness.absentFromTeam.includes(c)
+            ? 'absent'
+            : readiness.missingEndorsements.includes(c)
+              ? 'missing'
+              : 'endorsed'
           return (
             <li key={c} className={state === 'endorsed' ? 'chip chip--ok' : 'chip chip--missing'}>
               {t(`constituency.${c}`)}: {t(`lifecycle.confirm.state.${state}`)}
-              {orgs.length ? ` (${orgs.map((o) => `${o.acronym ?? o.organisation_name}: ${o.decision ? t(`lifecycle.decisions.${o.decision}`) : t('lifecycle.noDecision')}`).join('; ')})` : ''}
+              {orgs.length
+                ? ` (${orgs.map((o) => `${o.acronym ?? o.organisation_name}: ${o.decision ? t(`lifecycle.decisions.${o.decision}`) : t('lifecycle.noDecision')}`).join('; ')})`
+                : ''}
             </li>
           )
         })}
@@ -66,14 +72,21 @@ export function ApprovalConfirm({
         <ul>
           {readiness.objections.map((o) => (
             <li key={o.organisation}>
-              {t('lifecycle.confirm.objectionBy', { organisation: o.organisation, constituency: t(`constituency.${o.constituency}`) })}
+              {t('lifecycle.confirm.objectionBy', {
+                organisation: o.organisation,
+                constituency: t(`constituency.${o.constituency}`),
+              })}
               {o.comment ? `: ${o.comment}` : ''}
             </li>
           ))}
         </ul>
       )}
       <h4>{t('lifecycle.confirm.comments')}</h4>
-      <p>{readiness.openReviewComments === 0 ? t('lifecycle.confirm.noOpenComment') : t('lifecycle.confirm.openComments', { count: readiness.openReviewComments })}</p>
+      <p>
+        {readiness.openReviewComments === 0
+          ? t('lifecycle.confirm.noOpenComment')
+          : t('lifecycle.confirm.openComments', { count: readiness.openReviewComments })}
+      </p>
       <Form method="post" action={`/plans/${planId}/review?approve`} className="transition-form">
         <FormErrors errors={errors[''] ?? undefined} />
         <input type="hidden" name="intent" value="transition" />
@@ -85,7 +98,16 @@ export function ApprovalConfirm({
           <div className="field">
             <p className="alert alert--warning">{t('lifecycle.confirm.notReady')}</p>
             <label htmlFor="override-reason">{t('lifecycle.overrideReason')}</label>
-            <textarea id="override-reason" name="overrideReason" rows={3} maxLength={2000} required aria-required="true" aria-describedby="override-hint" aria-invalid={errors.overrideReason ? true : undefined} />
+            <textarea
+              id="override-reason"
+              name="overrideReason"
+              rows={3}
+              maxLength={2000}
+              required
+              aria-required="true"
+              aria-describedby="override-hint"
+              aria-invalid={errors.overrideReason ? true : undefined}
+            />
             <p id="override-hint" className="field__hint">
               {t('lifecycle.overrideHint')}
             </p>

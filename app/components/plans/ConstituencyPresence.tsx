@@ -14,7 +14,10 @@ export function ConstituencyPresence({ present }: { present: string[] }) {
           return (
             <li key={c} className={here ? 'chip chip--ok' : 'chip chip--missing'}>
               <span aria-hidden="true">{here ? '✓' : '–'}</span> {t(`constituency.${c}`)}
-              <span className="visually-hidden">{', '}{here ? t('team.present') : t('team.absent')}</span>
+              <span className="visually-hidden">
+                {', '}
+                {here ? t('team.present') : t('team.absent')}
+              </span>
             </li>
           )
         })}

@@ -31,7 +31,10 @@ export function ReturnNote({ returned }: { returned: ReturnNoteView }) {
     <section className="alert alert--warning return-note" aria-labelledby="return-note-heading">
       <h2 id="return-note-heading">{t('lifecycle.returned.title')}</h2>
       <p className="return-note__who">
-        {t('lifecycle.returned.by', { name: returned.by_name ?? t('activity.someone'), organisation: organisation ?? '—' })}
+        {t('lifecycle.returned.by', {
+          name: returned.by_name ?? t('activity.someone'),
+          organisation: organisation ?? '—',
+        })}
         {returned.at ? ` · ${formatDateTime(returned.at, i18n.language)}` : ''}
       </p>
       <blockquote className="return-note__text">{returned.note}</blockquote>
@@ -40,7 +43,11 @@ export function ReturnNote({ returned }: { returned: ReturnNoteView }) {
 }
 
 /** A version approved without every constituency's endorsement: the reviewer's written reason. */
-export function ApprovalOverride({ approval }: { approval: { number: number; override_reason: string | null; approved_by_name: string | null } }) {
+export function ApprovalOverride({
+  approval,
+}: {
+  approval: { number: number; override_reason: string | null; approved_by_name: string | null }
+}) {
   const { t } = useTranslation()
   if (!approval.override_reason) return null
   return (

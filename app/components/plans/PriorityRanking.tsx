@@ -12,7 +12,8 @@ interface Props {
 /** The overview's view of 2.2: where the team's scores point, and which pair(s) the lead chose. */
 export function PriorityRanking({ planId, rows, total }: Props) {
   const { t, i18n } = useTranslation('common')
-  const score = (v: number | null) => (v === null ? '—' : formatNumber(v, i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
+  const score = (v: number | null) =>
+    v === null ? '—' : formatNumber(v, i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
   return (
     <section aria-labelledby="ranking-heading" className="card">
       <h2 id="ranking-heading">{t('overview.ranking.title')}</h2>

@@ -10,7 +10,13 @@ import { PLAN_ROLES, type PlanRole } from '#core/permissions.ts'
  * Changes one member's role from the role the lead saw (ADR 036). Untouched, the select follows
  * live refresh; once the lead picks a role, a change by someone else is announced, not applied.
  */
-export function RoleForm({ member, conflict }: { member: { user_id: string; name: string; role: PlanRole }; conflict: ConflictView | null }) {
+export function RoleForm({
+  member,
+  conflict,
+}: {
+  member: { user_id: string; name: string; role: PlanRole }
+  conflict: ConflictView | null
+}) {
   const { t } = useTranslation()
   const [touched, setTouched] = useState(false)
   const [base, setBase] = useState(member.role)
@@ -41,7 +47,9 @@ export function RoleForm({ member, conflict }: { member: { user_id: string; name
       <button type="submit" className="button button--small">
         {t('team.changeRole')}
       </button>
-      {touched && !conflict && member.role !== base ? <p role="status">{t('conflict.changedRecord', { name: t('conflict.someone') })}</p> : null}
+      {touched && !conflict && member.role !== base ? (
+        <p role="status">{t('conflict.changedRecord', { name: t('conflict.someone') })}</p>
+      ) : null}
       {conflict ? (
         <ConflictChoices
           conflict={conflict}

@@ -4,7 +4,16 @@ import { useTranslation } from 'react-i18next'
 import { parseDocName } from '#core/collab/contract.ts'
 import { type PlanSnapshot } from '#db/types.ts'
 import { type VersionDiff } from '../../utils/version-diff.ts'
-import { fieldLabel, fieldSpec, itemContent, itemTitle, planFieldLabel, planFieldText, valueText, type WordingContext } from '../../worksheets/valueText.ts'
+import {
+  fieldLabel,
+  fieldSpec,
+  itemContent,
+  itemTitle,
+  planFieldLabel,
+  planFieldText,
+  valueText,
+  type WordingContext,
+} from '../../worksheets/valueText.ts'
 
 /** A frozen document's heading: "Team notes for sub-step 1.1", "Plan narrative" (never its room name). */
 export function documentTitle(name: string, t: WordingContext['t']): string {
@@ -22,15 +31,31 @@ function useWording(refs: Record<string, string>) {
 }
 
 /** The changes between two versions; `refs` names the items of both by id. */
-export function VersionDiffSection({ diff, between, refs }: { diff: VersionDiff; between: [number, number]; refs: Record<string, string> }) {
+export function VersionDiffSection({
+  diff,
+  between,
+  refs,
+}: {
+  diff: VersionDiff
+  between: [number, number]
+  refs: Record<string, string>
+}) {
   const { t, ctx, kindTitle, role } = useWording(refs)
   return (
     <section className="card" aria-labelledby="diff-heading">
       <h3 id="diff-heading">{t('lifecycle.changesBetween', { a: between[0], b: between[1] })}</h3>
-      {diff.plan.length + diff.items.length + diff.team.added.length + diff.team.removed.length + diff.documents.length === 0 ? <p>{t('lifecycle.noChanges')}</p> : null}
+      {diff.plan.length +
+        diff.items.length +
+        diff.team.added.length +
+        diff.team.removed.length +
+        diff.documents.length ===
+      0 ? (
+        <p>{t('lifecycle.noChanges')}</p>
+      ) : null}
       {diff.plan.map((c) => (
         <p key={c.field}>
-          <strong>{planFieldLabel(c.field, ctx)}</strong>: <del>{planFieldText(c.field, c.before, ctx)}</del> → <ins>{planFieldText(c.field, c.after, ctx)}</ins>
+          <strong>{planFieldLabel(c.field, ctx)}</strong>: <del>{planFieldText(c.field, c.before, ctx)}</del> →{' '}
+          <ins>{planFieldText(c.field, c.after, ctx)}</ins>
         </p>
       ))}
       {diff.team.added.map((m) => (
@@ -47,12 +72,17 @@ export function VersionDiffSection({ diff, between, refs }: { diff: VersionDiff;
         <ul className="diff-list">
           {diff.items.map((c) => (
             <li key={`${c.kind}-${c.ref}`}>
-              <span className={`pill pill--${c.change === 'removed' ? 'in_progress' : 'done'}`}>{t(`lifecycle.change.${c.change}`)}</span> {kindTitle(c.kind)} {c.ref}
+              <span className={`pill pill--${c.change === 'removed' ? 'in_progress' : 'done'}`}>
+                {t(`lifecycle.change.${c.change}`)}
+              </span>{' '}
+              {kindTitle(c.kind)} {c.ref}
               {c.change === 'changed' ? (
                 <ul>
                   {c.fields.map((f) => (
                     <li key={f.field}>
-                      {fieldLabel(c.kind, f.field, ctx)}: <del>{valueText(fieldSpec(c.kind, f.field), f.before, ctx)}</del> → <ins>{valueText(fieldSpec(c.kind, f.field), f.after, ctx)}</ins>
+                      {fieldLabel(c.kind, f.field, ctx)}:{' '}
+                      <del>{valueText(fieldSpec(c.kind, f.field), f.before, ctx)}</del> →{' '}
+                      <ins>{valueText(fieldSpec(c.kind, f.field), f.after, ctx)}</ins>
                     </li>
                   ))}
                 </ul>

@@ -30,7 +30,10 @@ export function ConflictChoices({
   const name = conflict.by || t('conflict.someone')
   return (
     <div className="alert alert--warning conflict" role="alert">
-      <p>{wording?.intro ?? (conflict.fields.length > 0 ? t('conflict.chooseIntro', { name }) : t('conflict.sameAgain', { name }))}</p>
+      <p>
+        {wording?.intro ??
+          (conflict.fields.length > 0 ? t('conflict.chooseIntro', { name }) : t('conflict.sameAgain', { name }))}
+      </p>
       {conflict.fields.map((field) => {
         const choice = choices[field] ?? 'mine'
         return (
@@ -47,10 +50,20 @@ export function ConflictChoices({
               </div>
             </dl>
             <div className="conflict__buttons">
-              <button type="button" className="button button--small" aria-pressed={choice === 'mine'} onClick={() => onChoose(field, 'mine')}>
+              <button
+                type="button"
+                className="button button--small"
+                aria-pressed={choice === 'mine'}
+                onClick={() => onChoose(field, 'mine')}
+              >
                 {t('conflict.keepMine')}
               </button>
-              <button type="button" className="button button--small" aria-pressed={choice === 'theirs'} onClick={() => onChoose(field, 'theirs')}>
+              <button
+                type="button"
+                className="button button--small"
+                aria-pressed={choice === 'theirs'}
+                onClick={() => onChoose(field, 'theirs')}
+              >
                 {t('conflict.takeTheirs')}
               </button>
             </div>

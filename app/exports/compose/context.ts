@@ -20,7 +20,8 @@ export interface ComposeContext {
 
 export function createContext(source: PlanSource, t: TFunction, lang: Lang): ComposeContext {
   const byKind = new Map<string, SourceItem[]>()
-  for (const item of [...source.items].sort((a, b) => a.position - b.position)) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item])
+  for (const item of [...source.items].sort((a, b) => a.position - b.position))
+    byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item])
   return {
     t,
     lang,
@@ -70,14 +71,19 @@ export function fieldText(ctx: ComposeContext, field: FieldSpec, value: unknown)
   }
 }
 
-export const fieldLabel = (ctx: ComposeContext, spec: KindSpec, name: string) => ctx.t(`worksheets:kinds.${spec.kind}.fields.${name}`)
+export const fieldLabel = (ctx: ComposeContext, spec: KindSpec, name: string) =>
+  ctx.t(`worksheets:kinds.${spec.kind}.fields.${name}`)
 export const kindTitle = (ctx: ComposeContext, kind: string) => ctx.t(`worksheets:kinds.${kind}.title`)
 
 /** Fields never shown to readers (canvas coordinates). */
 const HIDDEN = new Set(['x', 'y'])
 
 /** A worksheet kind as a table (the spec's columns, else every field); null when it has no items. */
-export function worksheetTable(ctx: ComposeContext, kind: string, options: { columns?: readonly string[]; caption?: string } = {}): Block | null {
+export function worksheetTable(
+  ctx: ComposeContext,
+  kind: string,
+  options: { columns?: readonly string[]; caption?: string } = {},
+): Block | null {
   const spec = KINDS[kind]
   const items = ctx.ofKind(kind)
   if (!spec || items.length === 0) return null
@@ -97,7 +103,12 @@ export function itemFacts(ctx: ComposeContext, kind: string): Block | null {
   const spec = KINDS[kind]
   const item = ctx.ofKind(kind)[0]
   if (!spec || !item) return null
-  return { type: 'facts', items: spec.fields.filter((f) => !HIDDEN.has(f.name)).map((f) => ({ label: fieldLabel(ctx, spec, f.name), value: fieldText(ctx, f, item.data[f.name]) })) }
+  return {
+    type: 'facts',
+    items: spec.fields
+      .filter((f) => !HIDDEN.has(f.name))
+      .map((f) => ({ label: fieldLabel(ctx, spec, f.name), value: fieldText(ctx, f, item.data[f.name]) })),
+  }
 }
 
 /** Adapts a source item to the worksheet view the shared maths and components take. */
@@ -105,6 +116,15 @@ export function asView(item: SourceItem): WorksheetItemView {
   return { ...item, plan_id: '', version: 1, updated_at: '' }
 }
 
-export const heading = (level: 1 | 2 | 3 | 4, text: string, id?: string): Block => ({ type: 'heading', level, text, ...(id ? { id } : {}) })
-export const paragraph = (text: string, style?: 'normal' | 'muted' | 'quote'): Block => ({ type: 'paragraph', runs: [{ text }], ...(style ? { style } : {}) })
+export const heading = (level: 1 | 2 | 3 | 4, text: string, id?: string): Block => ({
+  type: 'heading',
+  level,
+  text,
+  ...(id ? { id } : {}),
+})
+export const paragraph = (text: string, style?: 'normal' | 'muted' | 'quote'): Block => ({
+  type: 'paragraph',
+  runs: [{ text }],
+  ...(style ? { style } : {}),
+})
 export const present = (blocks: (Block | null | undefined)[]): Block[] => blocks.filter((b): b is Block => Boolean(b))

@@ -18,13 +18,23 @@ export function planFacts(ctx: ComposeContext): { label: string; value: string }
   return [
     { label: t('common:plan.fields.country'), value: countryName(p.countryCode, ctx.lang) },
     ...(p.region ? [{ label: t('common:plan.fields.region'), value: p.region }] : []),
-    { label: t('common:plan.fields.sectors'), value: p.sectors.map((s) => `${s} ${t(`common:isic.${s}`)}`).join('; ') || '—' },
+    {
+      label: t('common:plan.fields.sectors'),
+      value: p.sectors.map((s) => `${s} ${t(`common:isic.${s}`)}`).join('; ') || '—',
+    },
     { label: t('common:plan.fields.scope'), value: t(`common:plan.scope.${p.scope}`) },
     { label: t('exports:document.horizon'), value: `${ctx.date(p.startDate)} – ${ctx.date(p.endDate)}` },
     { label: t('common:plan.fields.status'), value: t(`common:plan.status.${p.status}`) },
     ...CONSTITUENCIES.flatMap((c) => {
       const members = source.team.filter((m) => m.constituency === c)
-      return members.length ? [{ label: t(`common:constituency.${c}`), value: members.map((m) => `${m.name} (${m.organisation}, ${t(`common:roles.${m.role}`)})`).join('; ') }] : []
+      return members.length
+        ? [
+            {
+              label: t(`common:constituency.${c}`),
+              value: members.map((m) => `${m.name} (${m.organisation}, ${t(`common:roles.${m.role}`)})`).join('; '),
+            },
+          ]
+        : []
     }),
   ]
 }
@@ -51,10 +61,20 @@ export function planSection(ctx: ComposeContext): DocumentSection {
       { label: t('exports:document.openReviewComments'), value: ctx.num(source.openReviewComments, 0) },
       ...signoffCountsFact(ctx),
       ...(source.version
-        ? [{ label: t('common:lifecycle.versionN', { n: source.version.number }), value: t('common:lifecycle.approvedBy', { name: source.version.approvedBy ?? '—', when: ctx.date(source.version.approvedAt.slice(0, 10)) }) }]
+        ? [
+            {
+              label: t('common:lifecycle.versionN', { n: source.version.number }),
+              value: t('common:lifecycle.approvedBy', {
+                name: source.version.approvedBy ?? '—',
+                when: ctx.date(source.version.approvedAt.slice(0, 10)),
+              }),
+            },
+          ]
         : []),
       // An approval without every constituency's endorsement never travels without its reason.
-      ...(source.overrideReason ? [{ label: t('common:lifecycle.overrideReasonLabel'), value: source.overrideReason }] : []),
+      ...(source.overrideReason
+        ? [{ label: t('common:lifecycle.overrideReasonLabel'), value: source.overrideReason }]
+        : []),
     ],
   }
   return {
@@ -65,8 +85,22 @@ export function planSection(ctx: ComposeContext): DocumentSection {
       {
         type: 'table',
         caption: t('common:team.title'),
-        columns: [t('common:team.constituency'), t('common:team.person'), t('common:team.organisation'), t('common:team.role')],
-        rows: [...source.team].sort((a, b) => CONSTITUENCIES.indexOf(a.constituency as never) - CONSTITUENCIES.indexOf(b.constituency as never)).map((m) => [t(`common:constituency.${m.constituency}`), m.name, m.organisation, t(`common:roles.${m.role}`)]),
+        columns: [
+          t('common:team.constituency'),
+          t('common:team.person'),
+          t('common:team.organisation'),
+          t('common:team.role'),
+        ],
+        rows: [...source.team]
+          .sort(
+            (a, b) => CONSTITUENCIES.indexOf(a.constituency as never) - CONSTITUENCIES.indexOf(b.constituency as never),
+          )
+          .map((m) => [
+            t(`common:constituency.${m.constituency}`),
+            m.name,
+            m.organisation,
+            t(`common:roles.${m.role}`),
+          ]),
       },
       heading(2, t('exports:document.reviewState')),
       review,
@@ -102,15 +136,32 @@ export function monitoringSection(ctx: ComposeContext): DocumentSection {
   const rows = indicators.map((i) => {
     const measurements = source.measurements.filter((m) => m.indicator_id === i.id)
     const d = i.data
-    const progress = indicatorProgress({ unit: String(d.unit ?? 'other'), baselineValue: d.baselineValue as number | undefined, targetValue: d.targetValue as number | undefined, baselineDate: d.baselineDate as string | undefined, targetDate: d.targetDate as string | undefined }, measurements)
+    const progress = indicatorProgress(
+      {
+        unit: String(d.unit ?? 'other'),
+        baselineValue: d.baselineValue as number | undefined,
+        targetValue: d.targetValue as number | undefined,
+        baselineDate: d.baselineDate as string | undefined,
+        targetDate: d.targetDate as string | undefined,
+      },
+      measurements,
+    )
     return { i, measurements, progress }
   })
   const blocks: Block[] = [heading(1, t('common:monitoring.title'), 'monitoring')]
-  if (indicators.length === 0) return { key: 'monitoring', blocks: [...blocks, paragraph(t('common:monitoring.noIndicators'), 'muted')] }
+  if (indicators.length === 0)
+    return { key: 'monitoring', blocks: [...blocks, paragraph(t('common:monitoring.noIndicators'), 'muted')] }
   blocks.push({
     type: 'table',
     caption: t('common:monitoring.indicators'),
-    columns: [t('common:monitoring.indicator'), t('common:monitoring.baseline'), t('common:monitoring.target'), t('common:monitoring.latest'), t('common:monitoring.wayToTarget'), t('common:lifecycle.status')],
+    columns: [
+      t('common:monitoring.indicator'),
+      t('common:monitoring.baseline'),
+      t('common:monitoring.target'),
+      t('common:monitoring.latest'),
+      t('common:monitoring.wayToTarget'),
+      t('common:lifecycle.status'),
+    ],
     rows: rows.map(({ i, progress }) => [
       `${i.ref} ${String(i.data.name ?? '')} (${t(`worksheets:options.unit.${String(i.data.unit ?? 'other')}`)})`,
       `${value(i.data.baselineValue)}${typeof i.data.baselineDate === 'string' ? ` (${ctx.date(i.data.baselineDate)})` : ''}`,
@@ -128,8 +179,26 @@ export function monitoringSection(ctx: ComposeContext): DocumentSection {
       figure: 'indicator-progress',
       caption: label,
       alt: label,
-      data: { def: { unit: i.data.unit, baselineValue: i.data.baselineValue, baselineDate: i.data.baselineDate, targetValue: i.data.targetValue, targetDate: i.data.targetDate }, measurements, label },
-      fallback: [{ type: 'table', caption: t('common:monitoring.measurementsOf', { name: i.ref }), columns: [t('common:monitoring.period'), t('common:monitoring.value')], rows: measurements.map((m) => [m.period, ctx.num(m.value)]), numeric: [false, true] }],
+      data: {
+        def: {
+          unit: i.data.unit,
+          baselineValue: i.data.baselineValue,
+          baselineDate: i.data.baselineDate,
+          targetValue: i.data.targetValue,
+          targetDate: i.data.targetDate,
+        },
+        measurements,
+        label,
+      },
+      fallback: [
+        {
+          type: 'table',
+          caption: t('common:monitoring.measurementsOf', { name: i.ref }),
+          columns: [t('common:monitoring.period'), t('common:monitoring.value')],
+          rows: measurements.map((m) => [m.period, ctx.num(m.value)]),
+          numeric: [false, true],
+        },
+      ],
     })
   }
   return { key: 'monitoring', blocks }
@@ -146,11 +215,18 @@ export function endorsementSection(ctx: ComposeContext): DocumentSection {
         : {
             type: 'table',
             caption: t('common:lifecycle.endorsements'),
-            columns: [t('common:team.organisation'), t('common:team.constituency'), t('common:lifecycle.decision'), t('common:lifecycle.comment')],
+            columns: [
+              t('common:team.organisation'),
+              t('common:team.constituency'),
+              t('common:lifecycle.decision'),
+              t('common:lifecycle.comment'),
+            ],
             rows: source.endorsements.map((e) => [
               e.organisation,
               t(`common:constituency.${e.constituency}`),
-              e.decision ? `${t(`common:lifecycle.decisions.${e.decision}`)}${e.versionNumber ? ` (${t('common:lifecycle.versionN', { n: e.versionNumber })})` : ''}` : t('common:lifecycle.noDecision'),
+              e.decision
+                ? `${t(`common:lifecycle.decisions.${e.decision}`)}${e.versionNumber ? ` (${t('common:lifecycle.versionN', { n: e.versionNumber })})` : ''}`
+                : t('common:lifecycle.noDecision'),
               e.comment ?? '—',
             ]),
           },

@@ -22,7 +22,11 @@ export function substepSignoffBlock(ctx: ComposeContext, code: string): Block[] 
     { label: t('common:signoff.title'), value: t(`common:signoff.agreement.${state.agreement}`) },
     ...signoffEntries(state, source.signoff!.rows).map(({ constituency: c, signoff: s }) => {
       if (!s) return { label: t(`common:constituency.${c}`), value: t('common:signoff.awaiting') }
-      const who = { name: s.name ?? t('common:activity.someone'), organisation: s.organisation ?? '—', when: day(s.signedAt) }
+      const who = {
+        name: s.name ?? t('common:activity.someone'),
+        organisation: s.organisation ?? '—',
+        when: day(s.signedAt),
+      }
       const parts = [t(s.decision === 'agree' ? 'common:signoff.agreedBy' : 'common:signoff.reservedBy', who)]
       if (s.reason) parts.push(`“${s.reason}”`)
       if (s.staleAt) parts.push(t('common:signoff.staleSince', { when: day(s.staleAt) }))

@@ -5,7 +5,18 @@ import { aggregateScores, rank, type Criterion } from '../../worksheets/scoring.
 import { SCORE_MAX, SCORE_MIN } from '../../worksheets/step2.ts'
 import { layoutTargetMap } from '../../worksheets/targetMapLayout.ts'
 import { type Block, type ListItem } from '../types.ts'
-import { asView, fieldText, heading, itemFacts, itemName, kindTitle, paragraph, present, worksheetTable, type ComposeContext } from './context.ts'
+import {
+  asView,
+  fieldText,
+  heading,
+  itemFacts,
+  itemName,
+  kindTitle,
+  paragraph,
+  present,
+  worksheetTable,
+  type ComposeContext,
+} from './context.ts'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 const numOrNull = (v: unknown) => (typeof v === 'number' ? v : null)
@@ -14,7 +25,10 @@ export function ratiosBlock(ctx: ComposeContext): Block {
   const { t } = ctx
   const r = resourceRatios(ctx.ofKind('resource').map(asView), ctx.ofKind('scope_figures').map(asView)[0])
   const fmt = (v: number | null, digits = 0) => (v === null ? t('worksheets:ratios.unknown') : ctx.num(v, digits))
-  const inspectors = r.inspectorsWomen === null ? fmt(r.inspectors) : t('worksheets:ratios.inspectorsWithWomen', { total: fmt(r.inspectors), women: fmt(r.inspectorsWomen) })
+  const inspectors =
+    r.inspectorsWomen === null
+      ? fmt(r.inspectors)
+      : t('worksheets:ratios.inspectorsWithWomen', { total: fmt(r.inspectors), women: fmt(r.inspectorsWomen) })
   const rows: [string, string][] = [
     ['inspectors', inspectors],
     ['establishmentsPerInspector', fmt(r.establishmentsPerInspector)],
@@ -37,15 +51,37 @@ function ranking(ctx: ComposeContext): Block[] {
   const pairs = ctx.ofKind('pair')
   if (pairs.length === 0) return []
   if (ctx.source.scores === null) return [paragraph(t('exports:document.scoresNotFrozen'), 'muted')]
-  const criteria: Criterion[] = ctx.ofKind('criterion').map((c) => ({ key: c.id, weight: typeof c.data.weight === 'number' ? c.data.weight : 1, min: SCORE_MIN, max: SCORE_MAX }))
-  const scored = rank(aggregateScores(pairs.map((p) => p.id), ctx.source.scores, criteria))
-  const constituencies = [...new Set(ctx.source.scores.filter((s) => ctx.byId.get(s.subject_id)?.kind === 'pair').map((s) => s.constituency))].sort()
+  const criteria: Criterion[] = ctx
+    .ofKind('criterion')
+    .map((c) => ({
+      key: c.id,
+      weight: typeof c.data.weight === 'number' ? c.data.weight : 1,
+      min: SCORE_MIN,
+      max: SCORE_MAX,
+    }))
+  const scored = rank(
+    aggregateScores(
+      pairs.map((p) => p.id),
+      ctx.source.scores,
+      criteria,
+    ),
+  )
+  const constituencies = [
+    ...new Set(ctx.source.scores.filter((s) => ctx.byId.get(s.subject_id)?.kind === 'pair').map((s) => s.constituency)),
+  ].sort()
   const mean = (v: number | null | undefined) => (v === null || v === undefined ? '—' : ctx.num(v, 2))
   return [
     {
       type: 'table',
       caption: t('exports:document.pairRanking'),
-      columns: [t('worksheets:priorities.rank'), t('exports:document.pair'), t('worksheets:priorities.score'), t('worksheets:priorities.spread'), ...constituencies.map((c) => t(`common:constituency.${c}`)), t('worksheets:stakeholderScores.scorers')],
+      columns: [
+        t('worksheets:priorities.rank'),
+        t('exports:document.pair'),
+        t('worksheets:priorities.score'),
+        t('worksheets:priorities.spread'),
+        ...constituencies.map((c) => t(`common:constituency.${c}`)),
+        t('worksheets:stakeholderScores.scorers'),
+      ],
       rows: scored.map((s, i) => [
         s.weightedMean === null ? '—' : String(i + 1),
         pairName(ctx, s.subjectId),
@@ -66,8 +102,16 @@ function criteriaTable(ctx: ComposeContext): Block | null {
   return {
     type: 'table',
     caption: kindTitle(ctx, 'criterion'),
-    columns: [t('worksheets:ref'), t('worksheets:kinds.criterion.fields.name'), t('worksheets:kinds.criterion.fields.weight')],
-    rows: items.map((c) => [c.ref, str(c.data.name) || t(`worksheets:options.criterionKey.${str(c.data.criterionKey)}`), typeof c.data.weight === 'number' ? ctx.num(c.data.weight) : '—']),
+    columns: [
+      t('worksheets:ref'),
+      t('worksheets:kinds.criterion.fields.name'),
+      t('worksheets:kinds.criterion.fields.weight'),
+    ],
+    rows: items.map((c) => [
+      c.ref,
+      str(c.data.name) || t(`worksheets:options.criterionKey.${str(c.data.criterionKey)}`),
+      typeof c.data.weight === 'number' ? ctx.num(c.data.weight) : '—',
+    ]),
     numeric: [false, false, true],
   }
 }
@@ -92,10 +136,30 @@ function decision(ctx: ComposeContext): Block[] {
 function targetMap(ctx: ComposeContext): Block[] {
   const nodes = ctx.ofKind('node')
   if (nodes.length === 0) return []
-  const relations = ctx.ofKind('relation').map((r) => ({ id: r.id, from: str(r.data.from), to: str(r.data.to), relationType: str(r.data.relationType) || null, label: str(r.data.label), strength: numOrNull(r.data.strength) }))
-  const placed = layoutTargetMap(nodes.map((n) => ({ id: n.id, x: n.data.x, y: n.data.y })), relations)
+  const relations = ctx
+    .ofKind('relation')
+    .map((r) => ({
+      id: r.id,
+      from: str(r.data.from),
+      to: str(r.data.to),
+      relationType: str(r.data.relationType) || null,
+      label: str(r.data.label),
+      strength: numOrNull(r.data.strength),
+    }))
+  const placed = layoutTargetMap(
+    nodes.map((n) => ({ id: n.id, x: n.data.x, y: n.data.y })),
+    relations,
+  )
   const data = {
-    nodes: nodes.map((n) => ({ id: n.id, ref: n.ref, label: str(n.data.label), nodeType: str(n.data.nodeCategory) || null, isPivot: n.data.isPivot === true, countUnits: numOrNull(n.data.countUnits), countWorkers: numOrNull(n.data.countWorkers) })),
+    nodes: nodes.map((n) => ({
+      id: n.id,
+      ref: n.ref,
+      label: str(n.data.label),
+      nodeType: str(n.data.nodeCategory) || null,
+      isPivot: n.data.isPivot === true,
+      countUnits: numOrNull(n.data.countUnits),
+      countWorkers: numOrNull(n.data.countWorkers),
+    })),
     relations,
     positions: [...placed.values()],
   }
@@ -107,7 +171,10 @@ function targetMap(ctx: ComposeContext): Block[] {
       caption: t('worksheets:targetMap.title'),
       alt: t('worksheets:targetMap.diagram', { nodes: nodes.length, relations: relations.length }),
       data,
-      fallback: present([worksheetTable(ctx, 'node'), worksheetTable(ctx, 'relation', { columns: ['from', 'relationType', 'to', 'label', 'strength'] })]),
+      fallback: present([
+        worksheetTable(ctx, 'node'),
+        worksheetTable(ctx, 'relation', { columns: ['from', 'relationType', 'to', 'label', 'strength'] }),
+      ]),
     },
   ]
 }
@@ -116,16 +183,26 @@ function causes(ctx: ComposeContext): Block[] {
   const all = ctx.ofKind('cause')
   if (all.length === 0) return []
   const spec = { name: 'category', type: 'enum' as const, options: [] }
-  const line = (c: (typeof all)[number]) => [c.ref, str(c.data.statement), c.data.category ? fieldText(ctx, spec, c.data.category) : null].filter(Boolean).join(' · ')
+  const line = (c: (typeof all)[number]) =>
+    [c.ref, str(c.data.statement), c.data.category ? fieldText(ctx, spec, c.data.category) : null]
+      .filter(Boolean)
+      .join(' · ')
   // Roots are causes without a (known) parent; the tree reads top-down like the 3.1 page.
   const parentOf = (c: (typeof all)[number]) => (ctx.byId.has(str(c.data.parent)) ? str(c.data.parent) : null)
-  const childrenOf = (parent: string | null): ListItem[] => all
+  const childrenOf = (parent: string | null): ListItem[] =>
+    all
       .filter((c) => parentOf(c) === parent)
       .map((c) => {
         const children = childrenOf(c.id)
         return { runs: [{ text: line(c) }], ...(children.length ? { children } : {}) }
       })
-  return [heading(3, kindTitle(ctx, 'cause')), { type: 'list', ordered: false, items: childrenOf(null) }, ...present([worksheetTable(ctx, 'cause', { columns: ['statement', 'level', 'parent', 'category', 'confidence', 'evidence'] })])]
+  return [
+    heading(3, kindTitle(ctx, 'cause')),
+    { type: 'list', ordered: false, items: childrenOf(null) },
+    ...present([
+      worksheetTable(ctx, 'cause', { columns: ['statement', 'level', 'parent', 'category', 'confidence', 'evidence'] }),
+    ]),
+  ]
 }
 
 /** The parts of sub-steps 1.1 to 3.2, by code. */
@@ -134,11 +211,22 @@ export function substepParts13(ctx: ComposeContext, code: string): Block[] {
     case '1.1':
       return present([worksheetTable(ctx, 'mandate')])
     case '1.2':
-      return present([itemFacts(ctx, 'scope_figures') ? heading(3, kindTitle(ctx, 'scope_figures')) : null, itemFacts(ctx, 'scope_figures'), worksheetTable(ctx, 'resource'), heading(3, ctx.t('worksheets:ratios.title')), ratiosBlock(ctx)])
+      return present([
+        itemFacts(ctx, 'scope_figures') ? heading(3, kindTitle(ctx, 'scope_figures')) : null,
+        itemFacts(ctx, 'scope_figures'),
+        worksheetTable(ctx, 'resource'),
+        heading(3, ctx.t('worksheets:ratios.title')),
+        ratiosBlock(ctx),
+      ])
     case '1.3':
       return present([worksheetTable(ctx, 'data_source')])
     case '2.1':
-      return present([worksheetTable(ctx, 'issue', { columns: ['title', 'issueType', 'legalProvisions', 'mandate', 'evidence', 'affectedGroups'] }), worksheetTable(ctx, 'target')])
+      return present([
+        worksheetTable(ctx, 'issue', {
+          columns: ['title', 'issueType', 'legalProvisions', 'mandate', 'evidence', 'affectedGroups'],
+        }),
+        worksheetTable(ctx, 'target'),
+      ])
     case '2.2':
       return present([criteriaTable(ctx), ...ranking(ctx), ...decision(ctx)])
     case '2.3':

@@ -15,12 +15,24 @@ export function stakeholderPlacements(ctx: ComposeContext) {
   const stakeholders = ctx.ofKind('stakeholder')
   const means = new Map<string, Record<string, number | null>>()
   for (const c of STAKEHOLDER_CRITERIA) {
-    for (const s of aggregateScores(stakeholders.map((x) => x.id), ctx.source.scores ?? [], [c])) means.set(s.subjectId, { ...means.get(s.subjectId), [c.key]: s.weightedMean })
+    for (const s of aggregateScores(
+      stakeholders.map((x) => x.id),
+      ctx.source.scores ?? [],
+      [c],
+    ))
+      means.set(s.subjectId, { ...means.get(s.subjectId), [c.key]: s.weightedMean })
   }
   return stakeholders.map((s) => {
     const m = means.get(s.id) ?? {}
     const p = placementOf(s.data, { influence: m.influence ?? null, alignment: m.alignment ?? null })
-    return { id: s.id, ref: s.ref, name: str(s.data.name), means: m, placement: p, quadrant: p ? quadrant(p.influence, p.alignment) : null }
+    return {
+      id: s.id,
+      ref: s.ref,
+      name: str(s.data.name),
+      means: m,
+      placement: p,
+      quadrant: p ? quadrant(p.influence, p.alignment) : null,
+    }
   })
 }
 
@@ -29,9 +41,24 @@ function stakeholderGrid(ctx: ComposeContext): Block[] {
   if (placed.length === 0) return []
   const { t } = ctx
   const mean = (v: number | null | undefined) => (v === null || v === undefined ? '—' : ctx.num(v, 1))
-  const byQuadrant = Object.fromEntries(QUADRANTS.map((q) => [q, placed.filter((s) => s.quadrant === q).map((s) => s.ref).join(', ') || t('worksheets:stakeholderGrid.none')])) as Record<Quadrant, string>
+  const byQuadrant = Object.fromEntries(
+    QUADRANTS.map((q) => [
+      q,
+      placed
+        .filter((s) => s.quadrant === q)
+        .map((s) => s.ref)
+        .join(', ') || t('worksheets:stakeholderGrid.none'),
+    ]),
+  ) as Record<Quadrant, string>
   const data = {
-    stakeholders: placed.map((s) => ({ id: s.id, ref: s.ref, name: s.name, influence: s.placement?.influence ?? null, alignment: s.placement?.alignment ?? null, agreed: s.placement?.source === 'agreed' })),
+    stakeholders: placed.map((s) => ({
+      id: s.id,
+      ref: s.ref,
+      name: s.name,
+      influence: s.placement?.influence ?? null,
+      alignment: s.placement?.alignment ?? null,
+      agreed: s.placement?.source === 'agreed',
+    })),
   }
   return [
     {
@@ -44,7 +71,12 @@ function stakeholderGrid(ctx: ComposeContext): Block[] {
         {
           type: 'table',
           caption: t('worksheets:stakeholderScores.title'),
-          columns: [t('worksheets:ref'), t('worksheets:kinds.stakeholder.fields.name'), ...STAKEHOLDER_CRITERIA.map((c) => t(`worksheets:stakeholderScores.criteria.${c.key}`)), t('worksheets:stakeholderScores.placement')],
+          columns: [
+            t('worksheets:ref'),
+            t('worksheets:kinds.stakeholder.fields.name'),
+            ...STAKEHOLDER_CRITERIA.map((c) => t(`worksheets:stakeholderScores.criteria.${c.key}`)),
+            t('worksheets:stakeholderScores.placement'),
+          ],
           rows: placed.map((s) => [
             s.ref,
             s.name,
@@ -70,7 +102,8 @@ export function selections(ctx: ComposeContext): Map<string, { decision: string;
   return out
 }
 
-const selectedIds = (ctx: ComposeContext) => [...selections(ctx)].flatMap(([id, s]) => (s.decision === 'selected' ? [id] : []))
+const selectedIds = (ctx: ComposeContext) =>
+  [...selections(ctx)].flatMap(([id, s]) => (s.decision === 'selected' ? [id] : []))
 
 function interventionSelection(ctx: ComposeContext): Block[] {
   const interventions = ctx.ofKind('intervention')
@@ -78,13 +111,28 @@ function interventionSelection(ctx: ComposeContext): Block[] {
   const { t } = ctx
   const decided = selections(ctx)
   const scores = ctx.source.scores
-  const order = scores ? rank(aggregateScores(interventions.map((i) => i.id), scores, INTERVENTION_CRITERIA)) : interventions.map((i) => ({ subjectId: i.id, weightedMean: null, spread: null }))
+  const order = scores
+    ? rank(
+        aggregateScores(
+          interventions.map((i) => i.id),
+          scores,
+          INTERVENTION_CRITERIA,
+        ),
+      )
+    : interventions.map((i) => ({ subjectId: i.id, weightedMean: null, spread: null }))
   return [
     ...(scores ? [] : [paragraph(t('exports:document.scoresNotFrozen'), 'muted')]),
     {
       type: 'table',
       caption: t('worksheets:priorities.rankingTitle'),
-      columns: [t('worksheets:priorities.rank'), kindTitle(ctx, 'intervention'), t('worksheets:priorities.score'), t('worksheets:priorities.spread'), t('worksheets:selection.decision'), t('worksheets:selection.rationale')],
+      columns: [
+        t('worksheets:priorities.rank'),
+        kindTitle(ctx, 'intervention'),
+        t('worksheets:priorities.score'),
+        t('worksheets:priorities.spread'),
+        t('worksheets:selection.decision'),
+        t('worksheets:selection.rationale'),
+      ],
       rows: order.map((s, i) => {
         const d = decided.get(s.subjectId)
         return [
@@ -109,18 +157,41 @@ function ladder(ctx: ComposeContext): Block[] {
     {
       type: 'table',
       caption: t('worksheets:ladder.title'),
-      columns: [t('worksheets:ladder.rung'), t('worksheets:kinds.escalation_rung.fields.trigger'), t('worksheets:kinds.escalation_rung.fields.response'), t('worksheets:kinds.escalation_rung.fields.intervention')],
-      rows: rungs.map((r, i) => [String(i + 1), str(r.data.trigger), str(r.data.response), r.data.intervention ? itemName(ctx, r.data.intervention) : '—']),
+      columns: [
+        t('worksheets:ladder.rung'),
+        t('worksheets:kinds.escalation_rung.fields.trigger'),
+        t('worksheets:kinds.escalation_rung.fields.response'),
+        t('worksheets:kinds.escalation_rung.fields.intervention'),
+      ],
+      rows: rungs.map((r, i) => [
+        String(i + 1),
+        str(r.data.trigger),
+        str(r.data.response),
+        r.data.intervention ? itemName(ctx, r.data.intervention) : '—',
+      ]),
       numeric: [true, false, false, false],
     },
     paragraph(t('worksheets:ladder.hint'), 'muted'),
   ]
 }
 
-const MAP_KINDS = ['node', 'relation', 'influence', 'stakeholder', 'stakeholder_link', 'intervention', 'intervention_link']
+const MAP_KINDS = [
+  'node',
+  'relation',
+  'influence',
+  'stakeholder',
+  'stakeholder_link',
+  'intervention',
+  'intervention_link',
+]
 
 function planMap(ctx: ComposeContext): Block[] {
-  const items: MapItem[] = MAP_KINDS.flatMap((k) => ctx.ofKind(k)).map(({ id, kind, ref, data }) => ({ id, kind, ref, data }))
+  const items: MapItem[] = MAP_KINDS.flatMap((k) => ctx.ofKind(k)).map(({ id, kind, ref, data }) => ({
+    id,
+    kind,
+    ref,
+    data,
+  }))
   const selected = selectedIds(ctx)
   const model = buildPlanMap(items, selected)
   if (model.nodes.length === 0) return []
@@ -157,7 +228,12 @@ function chart(ctx: ComposeContext): Block[] {
       figure: 'implementation-chart',
       caption: t('exports:document.implementationChart'),
       alt: t('worksheets:chart.caption'),
-      data: { horizon: { start: source.plan.startDate, end: source.plan.endDate }, selected: selectedIds(ctx), interventions: ctx.ofKind('intervention').map(pick), activities: activities.map(pick) },
+      data: {
+        horizon: { start: source.plan.startDate, end: source.plan.endDate },
+        selected: selectedIds(ctx),
+        interventions: ctx.ofKind('intervention').map(pick),
+        activities: activities.map(pick),
+      },
       fallback: present([worksheetTable(ctx, 'activity')]),
     },
   ]
@@ -171,13 +247,24 @@ export function substepParts46(ctx: ComposeContext, code: string): Block[] {
     case '4.2':
       return stakeholderGrid(ctx)
     case '4.3':
-      return present([worksheetTable(ctx, 'stakeholder_link', { columns: ['stakeholder', 'node', 'influences', 'mechanism', 'leverage'] })])
+      return present([
+        worksheetTable(ctx, 'stakeholder_link', {
+          columns: ['stakeholder', 'node', 'influences', 'mechanism', 'leverage'],
+        }),
+      ])
     case '5.1':
       return present([worksheetTable(ctx, 'intervention')])
     case '5.2':
       return interventionSelection(ctx)
     case '5.3':
-      return [...present([worksheetTable(ctx, 'intervention_link', { columns: ['intervention', 'influences', 'causes', 'partners', 'nodes', 'mechanism'] })]), ...ladder(ctx)]
+      return [
+        ...present([
+          worksheetTable(ctx, 'intervention_link', {
+            columns: ['intervention', 'influences', 'causes', 'partners', 'nodes', 'mechanism'],
+          }),
+        ]),
+        ...ladder(ctx),
+      ]
     case '6.1':
       return planMap(ctx)
     case '6.2':

@@ -27,7 +27,9 @@ export class Limiter {
   private waiting: { start: () => void; timer: NodeJS.Timeout }[] = []
   private inFlight = new Map<string, number>()
 
-  constructor(private readonly options: { concurrency: number; maxQueued: number; maxWaitMs: number; perKey?: number }) {}
+  constructor(
+    private readonly options: { concurrency: number; maxQueued: number; maxWaitMs: number; perKey?: number },
+  ) {}
 
   /**
    * Runs `job` when a slot is free; rejects at once when the queue is full, or with KeyBusyError

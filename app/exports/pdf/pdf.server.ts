@@ -45,11 +45,23 @@ export function pdfQueueStats() {
   return limiter.stats
 }
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--disable-extensions', '--no-first-run', '--mute-audio', '--font-render-hinting=none']
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-dev-shm-usage',
+  '--disable-extensions',
+  '--no-first-run',
+  '--mute-audio',
+  '--font-render-hinting=none',
+]
 
 function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined
-  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(onTimeout()), ms)))]).finally(() => clearTimeout(timer))
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(onTimeout()), ms))),
+  ]).finally(() => clearTimeout(timer))
 }
 
 /** Closes the browser; a browser that does not close in time is abandoned rather than awaited forever. */
@@ -64,7 +76,13 @@ async function render(browser: Browser, html: string): Promise<Uint8Array> {
   await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()))
   await page.setContent(html, { waitUntil: 'load' })
   await page.emulateMedia({ media: 'print' })
-  const pdf = await page.pdf({ format: 'A4', tagged: true, outline: true, printBackground: true, preferCSSPageSize: true })
+  const pdf = await page.pdf({
+    format: 'A4',
+    tagged: true,
+    outline: true,
+    printBackground: true,
+    preferCSSPageSize: true,
+  })
   return new Uint8Array(pdf)
 }
 
@@ -89,7 +107,10 @@ async function print(html: string, executablePath: string): Promise<Uint8Array> 
  * queue (QueueFullError / QueueTimeoutError when that is not possible), each is bounded in time.
  * `owner` (the user asking) may have at most two running or waiting (KeyBusyError beyond).
  */
-export async function htmlToPdf(html: string, options: { executablePath?: string; owner?: string } = {}): Promise<Uint8Array> {
+export async function htmlToPdf(
+  html: string,
+  options: { executablePath?: string; owner?: string } = {},
+): Promise<Uint8Array> {
   const executablePath = options.executablePath ?? chromiumPath()
   if (!isPdfAvailable(executablePath)) throw new ChromiumMissingError(executablePath)
   return limiter.run(() => print(html, executablePath), options.owner)

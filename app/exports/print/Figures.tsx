@@ -21,18 +21,33 @@ export function FigureDrawing({ figure, labelId }: { figure: Figure; labelId: st
   switch (figure.figure) {
     case 'target-map': {
       const positions = new Map((d.positions as Placed[]).map((p) => [p.id, p]))
-      return <TargetMapSvg nodes={d.nodes as TargetMapNode[]} relations={d.relations as TargetMapRelation[]} positions={positions} labelledBy={labelId} />
+      return (
+        <TargetMapSvg
+          nodes={d.nodes as TargetMapNode[]}
+          relations={d.relations as TargetMapRelation[]}
+          positions={positions}
+          labelledBy={labelId}
+        />
+      )
     }
     case 'plan-map': {
       const model = buildPlanMap(d.items as MapItem[], d.selected as string[])
-      return <PlanMapSvg model={model} layers={new Set(LAYERS)} positions={layoutNodes(model.nodes)} titleId={labelId} />
+      return (
+        <PlanMapSvg model={model} layers={new Set(LAYERS)} positions={layoutNodes(model.nodes)} titleId={labelId} />
+      )
     }
     case 'implementation-chart':
       return <Timeline data={d as unknown as ChartData} labelId={labelId} />
     case 'stakeholder-grid':
       return <StakeholderGridSvg stakeholders={d.stakeholders as GridStakeholder[]} labelledBy={labelId} />
     case 'indicator-progress':
-      return <ProgressChart def={d.def as IndicatorDefinition} measurements={d.measurements as Measurement[]} label={String(d.label ?? figure.alt)} />
+      return (
+        <ProgressChart
+          def={d.def as IndicatorDefinition}
+          measurements={d.measurements as Measurement[]}
+          label={String(d.label ?? figure.alt)}
+        />
+      )
     default:
       return null
   }
@@ -45,10 +60,21 @@ interface ChartData {
   activities: Omit<WorksheetItemView, 'plan_id' | 'version' | 'updated_at'>[]
 }
 
-const view = (i: ChartData['activities'][number]): WorksheetItemView => ({ ...i, plan_id: '', version: 1, updated_at: '' })
+const view = (i: ChartData['activities'][number]): WorksheetItemView => ({
+  ...i,
+  plan_id: '',
+  version: 1,
+  updated_at: '',
+})
 
 /** The 6.2 timeline by quarter (the worksheet's rows), without the page's card and heading. */
 function Timeline({ data, labelId }: { data: ChartData; labelId: string }) {
   const groups = timelineGroups(data.interventions.map(view), data.activities.map(view), data.selected)
-  return <TimelineTable quarters={horizonQuarters(data.horizon.start, data.horizon.end)} groups={groups} labelledBy={labelId} />
+  return (
+    <TimelineTable
+      quarters={horizonQuarters(data.horizon.start, data.horizon.end)}
+      groups={groups}
+      labelledBy={labelId}
+    />
+  )
 }

@@ -143,7 +143,11 @@ function Blocks({ blocks, prefix }: { blocks: Block[]; prefix: string }) {
 /** The whole plan; the table of contents lists the level-1 headings (the steps and the plan parts). */
 export function PrintDocument({ doc }: { doc: PlanDocument }) {
   const { t } = useTranslation('exports')
-  const tops = doc.sections.flatMap((s) => s.blocks.filter((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading' && b.level === 1 && Boolean(b.id)))
+  const tops = doc.sections.flatMap((s) =>
+    s.blocks.filter(
+      (b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading' && b.level === 1 && Boolean(b.id),
+    ),
+  )
   return (
     <article className="print-document">
       <header className="print-cover">

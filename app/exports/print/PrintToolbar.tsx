@@ -25,7 +25,13 @@ export function PrintToolbar({ lang, backHref, pdfHref, docxHref, pdfAvailable }
             {t('print.print')}
           </button>
         </li>
-        <li>{pdfAvailable ? <a href={pdfHref}>{t('print.downloadPdf')}</a> : <span className="print-toolbar__note">{t('print.pdfUnavailable')}</span>}</li>
+        <li>
+          {pdfAvailable ? (
+            <a href={pdfHref}>{t('print.downloadPdf')}</a>
+          ) : (
+            <span className="print-toolbar__note">{t('print.pdfUnavailable')}</span>
+          )}
+        </li>
         <li>
           <a href={docxHref}>{t('print.downloadDocx')}</a>
         </li>

@@ -21,7 +21,13 @@ const ALIGNMENTS = [-2, -1, 0, 1, 2]
 const signed = (v: number) => (v > 0 ? `+${v}` : v < 0 ? `−${Math.abs(v)}` : '0')
 const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(v)))
 
-export function StakeholderGridSvg({ stakeholders, labelledBy }: { stakeholders: GridStakeholder[]; labelledBy: string }) {
+export function StakeholderGridSvg({
+  stakeholders,
+  labelledBy,
+}: {
+  stakeholders: GridStakeholder[]
+  labelledBy: string
+}) {
   const { t } = useTranslation('worksheets')
   const width = LEFT + CELL * ALIGNMENTS.length + 10
   const height = TOP + CELL * INFLUENCES.length + BOTTOM
@@ -47,7 +53,13 @@ export function StakeholderGridSvg({ stakeholders, labelledBy }: { stakeholders:
                 </text>
               ) : null}
               {here.slice(0, 5).map((s, i) => (
-                <text key={s.id} x={x + CELL / 2} y={y + 36 + i * 16} textAnchor="middle" className={s.agreed ? 'print-grid__ref' : 'print-grid__ref print-grid__ref--mean'}>
+                <text
+                  key={s.id}
+                  x={x + CELL / 2}
+                  y={y + 36 + i * 16}
+                  textAnchor="middle"
+                  className={s.agreed ? 'print-grid__ref' : 'print-grid__ref print-grid__ref--mean'}
+                >
                   {s.ref}
                 </text>
               ))}
@@ -66,14 +78,31 @@ export function StakeholderGridSvg({ stakeholders, labelledBy }: { stakeholders:
         </text>
       ))}
       {ALIGNMENTS.map((al, col) => (
-        <text key={al} x={LEFT + col * CELL + CELL / 2} y={TOP + INFLUENCES.length * CELL + 18} textAnchor="middle" className="print-grid__axis">
+        <text
+          key={al}
+          x={LEFT + col * CELL + CELL / 2}
+          y={TOP + INFLUENCES.length * CELL + 18}
+          textAnchor="middle"
+          className="print-grid__axis"
+        >
           {signed(al)}
         </text>
       ))}
-      <text x={LEFT + (CELL * ALIGNMENTS.length) / 2} y={height - 8} textAnchor="middle" className="print-grid__axis-title">
+      <text
+        x={LEFT + (CELL * ALIGNMENTS.length) / 2}
+        y={height - 8}
+        textAnchor="middle"
+        className="print-grid__axis-title"
+      >
         {t('stakeholderGrid.alignment')}
       </text>
-      <text x={14} y={TOP + (CELL * INFLUENCES.length) / 2} textAnchor="middle" transform={`rotate(-90 14 ${TOP + (CELL * INFLUENCES.length) / 2})`} className="print-grid__axis-title">
+      <text
+        x={14}
+        y={TOP + (CELL * INFLUENCES.length) / 2}
+        textAnchor="middle"
+        transform={`rotate(-90 14 ${TOP + (CELL * INFLUENCES.length) / 2})`}
+        className="print-grid__axis-title"
+      >
         {t('stakeholderGrid.influence')}
       </text>
     </svg>

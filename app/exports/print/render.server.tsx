@@ -30,7 +30,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  * The complete page. `toolbar` (links back to the plan and to the other formats, in the reader's
  * language) is left out for the PDF; everything else is in the plan's working language.
  */
-export async function renderPrintHtml(doc: PlanDocument, options: { toolbar?: ToolbarProps; nonce?: string } = {}): Promise<string> {
+export async function renderPrintHtml(
+  doc: PlanDocument,
+  options: { toolbar?: ToolbarProps; nonce?: string } = {},
+): Promise<string> {
   const i18n = await createServerInstance(doc.lang, NAMESPACES)
   const t = i18n.getFixedT(doc.lang, 'exports')
   const body = renderToStaticMarkup(

@@ -29,14 +29,21 @@ export function ImportPanel({ planId }: { planId: string }) {
     <section className="card" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('monitoring.import.title')}</h2>
       <p className="field__hint">
-        {t('monitoring.import.hint')} <ColumnNames names={IMPORT_COLUMNS} />. {t('monitoring.import.hintChecks')} <a href={`/plans/${planId}/monitoring/template?format=csv`}>{t('monitoring.import.templateCsv')}</a> ·{' '}
+        {t('monitoring.import.hint')} <ColumnNames names={IMPORT_COLUMNS} />. {t('monitoring.import.hintChecks')}{' '}
+        <a href={`/plans/${planId}/monitoring/template?format=csv`}>{t('monitoring.import.templateCsv')}</a> ·{' '}
         <a href={`/plans/${planId}/monitoring/template?format=xlsx`}>{t('monitoring.import.templateXlsx')}</a>
       </p>
       <preview.Form method="post" encType="multipart/form-data" className="form-row">
         <input type="hidden" name="intent" value="import:preview" />
         <div className="field">
           <label htmlFor="import-file">{t('monitoring.import.file')}</label>
-          <input id="import-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+          />
         </div>
         <button type="submit" className="button" disabled={preview.state !== 'idle'}>
           {t('monitoring.import.preview')}
@@ -52,7 +59,11 @@ export function ImportPanel({ planId }: { planId: string }) {
       ) : null}
       {rows ? (
         <>
-          <p role="status">{invalid ? t('monitoring.import.rowsWithErrors', { invalid, total: rows.length }) : t('monitoring.import.allValid', { total: rows.length })}</p>
+          <p role="status">
+            {invalid
+              ? t('monitoring.import.rowsWithErrors', { invalid, total: rows.length })
+              : t('monitoring.import.allValid', { total: rows.length })}
+          </p>
           <div className="table-wrap">
             <table className="data-table">
               <thead>
@@ -73,7 +84,11 @@ export function ImportPanel({ planId }: { planId: string }) {
                     <td>{r.period}</td>
                     <td>{r.value}</td>
                     <td>{r.note}</td>
-                    <td>{r.errors.length ? r.errors.map((e) => validationMessage(e, t)).join(' ') : t('monitoring.import.ok')}</td>
+                    <td>
+                      {r.errors.length
+                        ? r.errors.map((e) => validationMessage(e, t)).join(' ')
+                        : t('monitoring.import.ok')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

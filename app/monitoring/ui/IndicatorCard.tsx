@@ -25,7 +25,15 @@ interface ActionData {
 }
 
 /** One indicator: its status with the rule, the chart, the measurements and a form to add one. */
-export function IndicatorCard({ indicator, measurements, canEdit }: { indicator: WorksheetItemView; measurements: MeasurementView[]; canEdit: boolean }) {
+export function IndicatorCard({
+  indicator,
+  measurements,
+  canEdit,
+}: {
+  indicator: WorksheetItemView
+  measurements: MeasurementView[]
+  canEdit: boolean
+}) {
   const { t, i18n } = useTranslation()
   const fetcher = useFetcher<ActionData>()
   const formId = `measure-${indicator.id}`
@@ -39,38 +47,48 @@ export function IndicatorCard({ indicator, measurements, canEdit }: { indicator:
     targetDate: typeof d.targetDate === 'string' ? d.targetDate : undefined,
   }
   const progress = indicatorProgress(def, measurements)
-  const fmt = (v: number | undefined) => (v === undefined ? '—' : `${formatNumber(v, i18n.language, { maximumFractionDigits: 2 })}${def.unit === 'percent' ? ' %' : ''}`)
-  const pct = (v: number | null) => (v === null ? '—' : formatNumber(v, i18n.language, { style: 'percent', maximumFractionDigits: 0 }))
+  const fmt = (v: number | undefined) =>
+    v === undefined
+      ? '—'
+      : `${formatNumber(v, i18n.language, { maximumFractionDigits: 2 })}${def.unit === 'percent' ? ' %' : ''}`
+  const pct = (v: number | null) =>
+    v === null ? '—' : formatNumber(v, i18n.language, { style: 'percent', maximumFractionDigits: 0 })
   const name = `${indicator.ref} · ${String(d.name ?? '')}`
   return (
     <article className="card indicator-card" aria-labelledby={`${formId}-h`}>
       <header className="indicator-card__header">
         <h3 id={`${formId}-h`}>{name}</h3>
-        <span className={`status-chip status-chip--${progress.status}`}>{t(`monitoring.status.${progress.status}`)}</span>
+        <span className={`status-chip status-chip--${progress.status}`}>
+          {t(`monitoring.status.${progress.status}`)}
+        </span>
       </header>
       <dl className="indicator-facts">
         <div>
           <dt>{t('monitoring.baseline')}</dt>
           <dd>
-            {fmt(def.baselineValue)} {def.baselineDate ? <span className="cell-sub">{formatDate(def.baselineDate, i18n.language)}</span> : null}
+            {fmt(def.baselineValue)}{' '}
+            {def.baselineDate ? <span className="cell-sub">{formatDate(def.baselineDate, i18n.language)}</span> : null}
           </dd>
         </div>
         <div>
           <dt>{t('monitoring.target')}</dt>
           <dd>
-            {fmt(def.targetValue)} {def.targetDate ? <span className="cell-sub">{formatDate(def.targetDate, i18n.language)}</span> : null}
+            {fmt(def.targetValue)}{' '}
+            {def.targetDate ? <span className="cell-sub">{formatDate(def.targetDate, i18n.language)}</span> : null}
           </dd>
         </div>
         <div>
           <dt>{t('monitoring.latest')}</dt>
           <dd>
-            {progress.latest ? fmt(progress.latest.value) : '—'} {progress.latest ? <span className="cell-sub">{progress.latest.period}</span> : null}
+            {progress.latest ? fmt(progress.latest.value) : '—'}{' '}
+            {progress.latest ? <span className="cell-sub">{progress.latest.period}</span> : null}
           </dd>
         </div>
         <div>
           <dt>{t('monitoring.wayToTarget')}</dt>
           <dd>
-            {pct(progress.achieved)} <span className="cell-sub">{t('monitoring.expectedByNow', { value: pct(progress.expected) })}</span>
+            {pct(progress.achieved)}{' '}
+            <span className="cell-sub">{t('monitoring.expectedByNow', { value: pct(progress.expected) })}</span>
           </dd>
         </div>
       </dl>
@@ -103,7 +121,11 @@ export function IndicatorCard({ indicator, measurements, canEdit }: { indicator:
                       <fetcher.Form method="post">
                         <input type="hidden" name="intent" value="measurement:delete" />
                         <input type="hidden" name="id" value={m.id} />
-                        <button type="submit" className="button button--small button--danger" aria-label={t('monitoring.deleteMeasurement', { period: m.period })}>
+                        <button
+                          type="submit"
+                          className="button button--small button--danger"
+                          aria-label={t('monitoring.deleteMeasurement', { period: m.period })}
+                        >
                           {t('common.delete')}
                         </button>
                       </fetcher.Form>
@@ -124,19 +146,30 @@ export function IndicatorCard({ indicator, measurements, canEdit }: { indicator:
             <input type="hidden" name="intent" value="measurement:add" />
             <input type="hidden" name="formId" value={formId} />
             <input type="hidden" name="indicatorId" value={indicator.id} />
-            <IdempotencyKey answer={fetcher.state === 'idle' && fetcher.data?.formId === formId ? fetcher.data : undefined} />
+            <IdempotencyKey
+              answer={fetcher.state === 'idle' && fetcher.data?.formId === formId ? fetcher.data : undefined}
+            />
             <FormErrors errors={errors[''] ?? undefined} />
             <FetcherSaveFailed fetcher={fetcher} />
             <div className="field">
               <label htmlFor={`${formId}-period`}>{t('monitoring.period')}</label>
-              <input id={`${formId}-period`} name="period" required maxLength={20} placeholder="2026-Q2" aria-describedby={`${formId}-period-hint`} />
+              <input
+                id={`${formId}-period`}
+                name="period"
+                required
+                maxLength={20}
+                placeholder="2026-Q2"
+                aria-describedby={`${formId}-period-hint`}
+              />
               <p id={`${formId}-period-hint`} className="field__hint">
                 {t('monitoring.periodHint')}
               </p>
               <FieldErrors errors={errors.period ?? undefined} />
             </div>
             <div className="field">
-              <label htmlFor={`${formId}-value`}>{t('monitoring.valueIn', { unit: t(`monitoring.units.${def.unit}`) })}</label>
+              <label htmlFor={`${formId}-value`}>
+                {t('monitoring.valueIn', { unit: t(`monitoring.units.${def.unit}`) })}
+              </label>
               <input id={`${formId}-value`} name="value" type="number" step="any" required />
               <FieldErrors errors={errors.value ?? undefined} />
             </div>

@@ -4,11 +4,21 @@ import { type WorksheetItemView } from '../../worksheets/types.ts'
 import { indicatorProgress, type Measurement } from '../progress.ts'
 
 /** The plan's results: compliance outcomes first, then workers reached and activities done. */
-export function ResultsSummary({ indicators, activities, byIndicator }: { indicators: WorksheetItemView[]; activities: WorksheetItemView[]; byIndicator: Map<string, Measurement[]> }) {
+export function ResultsSummary({
+  indicators,
+  activities,
+  byIndicator,
+}: {
+  indicators: WorksheetItemView[]
+  activities: WorksheetItemView[]
+  byIndicator: Map<string, Measurement[]>
+}) {
   const { t, i18n } = useTranslation()
   const num = (v: number) => formatNumber(v, i18n.language, { maximumFractionDigits: 1 })
   const order = { compliance: 0, outcome: 1, output: 2 } as Record<string, number>
-  const outcomes = indicators.filter((i) => i.data.indicatorType === 'compliance' || i.data.indicatorType === 'outcome').sort((a, b) => (order[String(a.data.indicatorType)] ?? 3) - (order[String(b.data.indicatorType)] ?? 3))
+  const outcomes = indicators
+    .filter((i) => i.data.indicatorType === 'compliance' || i.data.indicatorType === 'outcome')
+    .sort((a, b) => (order[String(a.data.indicatorType)] ?? 3) - (order[String(b.data.indicatorType)] ?? 3))
   const reached = indicators
     .filter((i) => i.data.countsWorkersReached === true)
     .map((i) => indicatorProgress({ unit: String(i.data.unit) }, byIndicator.get(i.id) ?? []).latest?.value ?? 0)
@@ -26,7 +36,13 @@ export function ResultsSummary({ indicators, activities, byIndicator }: { indica
             {outcomes.map((i) => {
               const unit = String(i.data.unit ?? '')
               const p = indicatorProgress(
-                { unit, baselineValue: i.data.baselineValue as number | undefined, baselineDate: i.data.baselineDate as string | undefined, targetValue: i.data.targetValue as number | undefined, targetDate: i.data.targetDate as string | undefined },
+                {
+                  unit,
+                  baselineValue: i.data.baselineValue as number | undefined,
+                  baselineDate: i.data.baselineDate as string | undefined,
+                  targetValue: i.data.targetValue as number | undefined,
+                  targetDate: i.data.targetDate as string | undefined,
+                },
                 byIndicator.get(i.id) ?? [],
               )
               const suffix = unit === 'percent' ? ' %' : ''

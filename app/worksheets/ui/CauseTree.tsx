@@ -34,7 +34,17 @@ export function CauseTreePanel({ worksheet, extra, abilities }: SubstepPanelProp
   }
   const [collapsed, toggle] = useToggleSet()
   const canEdit = abilities['worksheet:edit'] === true
-  const tree = { children, collapsed, toggle, canEdit, options: worksheet.options, all: causes, editing, setEditing, ghost }
+  const tree = {
+    children,
+    collapsed,
+    toggle,
+    canEdit,
+    options: worksheet.options,
+    all: causes,
+    editing,
+    setEditing,
+    ghost,
+  }
   return (
     <section className="worksheet cause-tree" aria-labelledby="cause-tree-heading">
       <h3 id="cause-tree-heading">{t('kinds.cause.title')}</h3>
@@ -52,7 +62,11 @@ export function CauseTreePanel({ worksheet, extra, abilities }: SubstepPanelProp
           <span className="muted">{t('causeTree.noPriority')}</span>
         )}
       </div>
-      {causes.length === 0 ? <p className="empty-state">{t('empty')}</p> : <CauseList tree={tree} parent={null} outline="" />}
+      {causes.length === 0 ? (
+        <p className="empty-state">{t('empty')}</p>
+      ) : (
+        <CauseList tree={tree} parent={null} outline="" />
+      )}
       {canEdit ? (
         <details className="worksheet__add">
           <summary className="button">{t('kinds.cause.add')}</summary>
@@ -80,15 +94,37 @@ interface Tree {
 function CauseList({ tree, parent, outline }: { tree: Tree; parent: string | null; outline: string }) {
   const list = tree.children.get(parent) ?? []
   return (
-    <ul className={parent ? 'cause-list cause-list--nested' : 'cause-list'} id={parent ? `causes-under-${parent}` : undefined}>
+    <ul
+      className={parent ? 'cause-list cause-list--nested' : 'cause-list'}
+      id={parent ? `causes-under-${parent}` : undefined}
+    >
       {list.map((c, i) => (
-        <CauseNode key={c.id} tree={tree} cause={c} outline={`${outline}${i + 1}`} first={i === 0} last={i === list.length - 1} />
+        <CauseNode
+          key={c.id}
+          tree={tree}
+          cause={c}
+          outline={`${outline}${i + 1}`}
+          first={i === 0}
+          last={i === list.length - 1}
+        />
       ))}
     </ul>
   )
 }
 
-function CauseNode({ tree, cause, outline, first, last }: { tree: Tree; cause: WorksheetItemView; outline: string; first: boolean; last: boolean }) {
+function CauseNode({
+  tree,
+  cause,
+  outline,
+  first,
+  last,
+}: {
+  tree: Tree
+  cause: WorksheetItemView
+  outline: string
+  first: boolean
+  last: boolean
+}) {
   const { t } = useTranslation('worksheets')
   const [adding, setAdding] = useState(false)
   const deleted = cause === tree.ghost
@@ -119,20 +155,38 @@ function CauseNode({ tree, cause, outline, first, last }: { tree: Tree; cause: W
         )}
         <div className="cause-node__body">
           <p className="cause-node__statement">
-            <span className="cause-node__ref">{cause.ref}</span> <span className="cause-node__outline">({outline})</span> {statement}
+            <span className="cause-node__ref">{cause.ref}</span>{' '}
+            <span className="cause-node__outline">({outline})</span> {statement}
           </p>
           <p className="cause-node__meta">
             <span className={`chip chip--level-${String(d.level)}`}>{t(`options.level.${String(d.level)}`)}</span>
-            {d.category ? <span className="chip chip--category">{t(`options.category.${String(d.category)}`)}</span> : null}
-            {d.confidence ? <span className="cell-sub">{t('causeTree.confidence', { value: t(`options.confidence.${String(d.confidence)}`) })}</span> : null}
+            {d.category ? (
+              <span className="chip chip--category">{t(`options.category.${String(d.category)}`)}</span>
+            ) : null}
+            {d.confidence ? (
+              <span className="cell-sub">
+                {t('causeTree.confidence', { value: t(`options.confidence.${String(d.confidence)}`) })}
+              </span>
+            ) : null}
             {pair ? <abbr title={pair.label}>{pair.ref}</abbr> : null}
-            {kids.length > 0 && !open ? <span className="cell-sub">{t('causeTree.hidden', { count: kids.length })}</span> : null}
+            {kids.length > 0 && !open ? (
+              <span className="cell-sub">{t('causeTree.hidden', { count: kids.length })}</span>
+            ) : null}
           </p>
           {d.evidence ? <p className="cause-node__evidence prewrap">{String(d.evidence)}</p> : null}
           <div className="row-actions">
             {tree.canEdit && !deleted ? (
-              <RowActions item={cause} onEdit={() => tree.setEditing(cause.id)} move={{ intent: 'cause:move', first, last }}>
-                <button type="button" className="button button--small" onClick={() => setAdding(true)} aria-label={t('causeTree.addUnder', { ref: cause.ref })}>
+              <RowActions
+                item={cause}
+                onEdit={() => tree.setEditing(cause.id)}
+                move={{ intent: 'cause:move', first, last }}
+              >
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setAdding(true)}
+                  aria-label={t('causeTree.addUnder', { ref: cause.ref })}
+                >
                   {t('causeTree.addChild')}
                 </button>
               </RowActions>
@@ -140,11 +194,25 @@ function CauseNode({ tree, cause, outline, first, last }: { tree: Tree; cause: W
             {deleted ? null : <CommentThread subjectType="item" subjectId={cause.id} subject={cause.ref} />}
           </div>
           {tree.canEdit && !deleted ? <StaleDelete item={cause} options={tree.options} /> : null}
-          {tree.editing === cause.id ? <ItemForm spec={causeSpec} item={cause} options={parentChoices} onDone={() => tree.setEditing(null)} deleted={deleted} /> : null}
+          {tree.editing === cause.id ? (
+            <ItemForm
+              spec={causeSpec}
+              item={cause}
+              options={parentChoices}
+              onDone={() => tree.setEditing(null)}
+              deleted={deleted}
+            />
+          ) : null}
           {adding ? (
             <div className="cause-node__add">
               <h4>{t('causeTree.addUnder', { ref: cause.ref })}</h4>
-              <ItemForm spec={causeSpec} options={tree.options} defaults={{ parent: cause.id, level: 'root', category: d.category }} formKey={cause.id} onDone={() => setAdding(false)} />
+              <ItemForm
+                spec={causeSpec}
+                options={tree.options}
+                defaults={{ parent: cause.id, level: 'root', category: d.category }}
+                formKey={cause.id}
+                onDone={() => setAdding(false)}
+              />
             </div>
           ) : null}
         </div>

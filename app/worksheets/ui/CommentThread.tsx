@@ -65,22 +65,51 @@ interface PostData {
 }
 
 /** The "Comments (n)" button that shows or hides a thread. */
-export function CommentToggle({ count, expanded, controls, onToggle, subject }: { count: number; expanded: boolean; controls: string; onToggle: () => void; subject?: string }) {
+export function CommentToggle({
+  count,
+  expanded,
+  controls,
+  onToggle,
+  subject,
+}: {
+  count: number
+  expanded: boolean
+  controls: string
+  onToggle: () => void
+  subject?: string
+}) {
   const { t } = useTranslation('worksheets')
   return (
-    <button type="button" className="button button--small button--quiet comment-toggle" aria-expanded={expanded} aria-controls={controls} aria-label={subject ? t('comments.toggleFor', { count, subject }) : undefined} onClick={onToggle}>
+    <button
+      type="button"
+      className="button button--small button--quiet comment-toggle"
+      aria-expanded={expanded}
+      aria-controls={controls}
+      aria-label={subject ? t('comments.toggleFor', { count, subject }) : undefined}
+      onClick={onToggle}
+    >
       {t('comments.toggle', { count })}
     </button>
   )
 }
 
 /** A toggle and its thread in one block (sub-step pages, tree nodes, cards). */
-export function CommentThread({ subjectType, subjectId, count, subject }: { subjectType: CommentSubjectType; subjectId: string; count?: number; subject?: string }) {
+export function CommentThread({
+  subjectType,
+  subjectId,
+  count,
+  subject,
+}: {
+  subjectType: CommentSubjectType
+  subjectId: string
+  count?: number
+  subject?: string
+}) {
   const ctx = useComments()
   const [open, setOpen] = useState(false)
   const id = useId()
   if (!ctx) return null
-  const n = count ?? (subjectType === 'item' ? ctx.counts[subjectId] ?? 0 : 0)
+  const n = count ?? (subjectType === 'item' ? (ctx.counts[subjectId] ?? 0) : 0)
   return (
     <div className="comment-thread">
       <CommentToggle count={n} expanded={open} controls={id} onToggle={() => setOpen((o) => !o)} subject={subject} />
@@ -90,7 +119,15 @@ export function CommentThread({ subjectType, subjectId, count, subject }: { subj
 }
 
 /** The thread itself: loaded when shown, with replies indented and a form to add or reply. */
-export function CommentPanel({ id, subjectType, subjectId }: { id: string; subjectType: CommentSubjectType; subjectId: string }) {
+export function CommentPanel({
+  id,
+  subjectType,
+  subjectId,
+}: {
+  id: string
+  subjectType: CommentSubjectType
+  subjectId: string
+}) {
   const { t } = useTranslation('worksheets')
   const ctx = useComments()
   const loader = useFetcher<ThreadData | LoadFailure>()
@@ -125,19 +162,28 @@ export function CommentPanel({ id, subjectType, subjectId }: { id: string; subje
       <ol className={depth === 0 ? 'comment-list' : 'comment-list comment-list--replies'}>
         {list.map((c) => (
           <li key={c.id}>
-            <article className="comment" aria-label={t('comments.by', { name: c.author_name ?? t('comments.unknownAuthor') })}>
+            <article
+              className="comment"
+              aria-label={t('comments.by', { name: c.author_name ?? t('comments.unknownAuthor') })}
+            >
               <p className="comment__meta">
                 <strong>{c.author_name ?? t('comments.unknownAuthor')}</strong>
-                {c.author_organisation || c.author_organisation_name ? <>
+                {c.author_organisation || c.author_organisation_name ? (
+                  <>
                     {' · '}
-                    <abbr title={c.author_organisation_name ?? undefined}>{c.author_organisation ?? c.author_organisation_name}</abbr>
-                  </> : null}
+                    <abbr title={c.author_organisation_name ?? undefined}>
+                      {c.author_organisation ?? c.author_organisation_name}
+                    </abbr>
+                  </>
+                ) : null}
                 {' · '}
                 <CommentTime value={c.created_at} />
               </p>
               {c.is_review ? (
                 <p className="comment__review">
-                  <span className={c.resolved_at ? 'pill pill--done' : 'pill pill--in_progress'}>{c.resolved_at ? t('comments.reviewResolved') : t('comments.reviewOpen')}</span>
+                  <span className={c.resolved_at ? 'pill pill--done' : 'pill pill--in_progress'}>
+                    {c.resolved_at ? t('comments.reviewResolved') : t('comments.reviewOpen')}
+                  </span>
                   {ctx?.canResolve ? (
                     <poster.Form method="post" action={`/plans/${planId}/comments`} className="inline-form">
                       <input type="hidden" name="intent" value="review:resolve" />
@@ -152,11 +198,24 @@ export function CommentPanel({ id, subjectType, subjectId }: { id: string; subje
               ) : null}
               <p className="comment__body prewrap">{c.body}</p>
               {canComment ? (
-                <button type="button" className="button button--small button--quiet" onClick={() => setReplyTo(replyTo === c.id ? null : c.id)} aria-expanded={replyTo === c.id}>
+                <button
+                  type="button"
+                  className="button button--small button--quiet"
+                  onClick={() => setReplyTo(replyTo === c.id ? null : c.id)}
+                  aria-expanded={replyTo === c.id}
+                >
                   {t('comments.reply')}
                 </button>
               ) : null}
-              {replyTo === c.id ? <CommentForm fetcher={poster} subjectType={subjectType} subjectId={subjectId} parentId={c.id} onDone={() => setReplyTo(null)} /> : null}
+              {replyTo === c.id ? (
+                <CommentForm
+                  fetcher={poster}
+                  subjectType={subjectType}
+                  subjectId={subjectId}
+                  parentId={c.id}
+                  onDone={() => setReplyTo(null)}
+                />
+              ) : null}
             </article>
             {renderList(c.id, depth + 1)}
           </li>
@@ -170,12 +229,29 @@ export function CommentPanel({ id, subjectType, subjectId }: { id: string; subje
       {loadFailed && comments === undefined ? (
         <div className="alert alert--error" role="alert">
           <p>{loadFailed.reason === 'offline' ? t('comments.loadFailedOffline') : t('comments.loadFailed')}</p>
-          <button type="button" className="button button--small" onClick={() => load(url)} disabled={loader.state !== 'idle'}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => load(url)}
+            disabled={loader.state !== 'idle'}
+          >
             {t('comments.loadAgain')}
           </button>
         </div>
-      ) : comments === undefined ? <p role="status">{t('comments.loading')}</p> : comments.length === 0 ? <p className="empty-state">{t('comments.empty')}</p> : renderList(null, 0)}
-      {canComment ? replyTo === null ? <CommentForm fetcher={poster} subjectType={subjectType} subjectId={subjectId} /> : null : <p className="field__hint">{t('comments.readOnly')}</p>}
+      ) : comments === undefined ? (
+        <p role="status">{t('comments.loading')}</p>
+      ) : comments.length === 0 ? (
+        <p className="empty-state">{t('comments.empty')}</p>
+      ) : (
+        renderList(null, 0)
+      )}
+      {canComment ? (
+        replyTo === null ? (
+          <CommentForm fetcher={poster} subjectType={subjectType} subjectId={subjectId} />
+        ) : null
+      ) : (
+        <p className="field__hint">{t('comments.readOnly')}</p>
+      )}
     </section>
   )
 }
@@ -187,7 +263,19 @@ function CommentTime({ value }: { value: string | Date }) {
 
 type Poster = ReturnType<typeof useFetcher<PostData>>
 
-function CommentForm({ fetcher, subjectType, subjectId, parentId, onDone }: { fetcher: Poster; subjectType: CommentSubjectType; subjectId: string; parentId?: string; onDone?: () => void }) {
+function CommentForm({
+  fetcher,
+  subjectType,
+  subjectId,
+  parentId,
+  onDone,
+}: {
+  fetcher: Poster
+  subjectType: CommentSubjectType
+  subjectId: string
+  parentId?: string
+  onDone?: () => void
+}) {
   const { t } = useTranslation('worksheets')
   const ctx = useComments()
   const formRef = useRef<HTMLFormElement>(null)
@@ -196,7 +284,12 @@ function CommentForm({ fetcher, subjectType, subjectId, parentId, onDone }: { fe
   const sent = useRef<FormData | null>(null)
   const errors = submitted ? fetcher.data?.result?.error : undefined
   // A save that failed (offline, server error) is no success: the comment stays in the box.
-  const ok = submitted && fetcher.state === 'idle' && fetcher.data !== undefined && !isSaveFailure(fetcher.data) && fetcher.data.result?.status !== 'error'
+  const ok =
+    submitted &&
+    fetcher.state === 'idle' &&
+    fetcher.data !== undefined &&
+    !isSaveFailure(fetcher.data) &&
+    fetcher.data.result?.status !== 'error'
   useEffect(() => {
     if (!ok) return
     if (formRef.current && sent.current) clearSaved(formRef.current, sent.current)
@@ -204,10 +297,17 @@ function CommentForm({ fetcher, subjectType, subjectId, parentId, onDone }: { fe
     onDone?.()
   }, [ok, onDone])
   return (
-    <fetcher.Form method="post" action={`/plans/${ctx?.planId ?? ''}/comments`} ref={formRef} className="comment-form" onSubmit={(e) => {
+    <fetcher.Form
+      method="post"
+      action={`/plans/${ctx?.planId ?? ''}/comments`}
+      ref={formRef}
+      className="comment-form"
+      onSubmit={(e) => {
         sent.current = new FormData(e.currentTarget)
         setSubmitted(true)
-      }} noValidate>
+      }}
+      noValidate
+    >
       <input type="hidden" name="subjectType" value={subjectType} />
       <input type="hidden" name="subjectId" value={subjectId} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
@@ -216,7 +316,15 @@ function CommentForm({ fetcher, subjectType, subjectId, parentId, onDone }: { fe
       <FetcherSaveFailed fetcher={fetcher} />
       <div className="field field--wide">
         <label htmlFor={fieldId}>{parentId ? t('comments.replyLabel') : t('comments.label')}</label>
-        <textarea id={fieldId} name="body" rows={parentId ? 2 : 3} maxLength={5000} required aria-invalid={errors?.body?.length ? true : undefined} aria-describedby={errors?.body?.length ? `${fieldId}-error` : undefined} />
+        <textarea
+          id={fieldId}
+          name="body"
+          rows={parentId ? 2 : 3}
+          maxLength={5000}
+          required
+          aria-invalid={errors?.body?.length ? true : undefined}
+          aria-describedby={errors?.body?.length ? `${fieldId}-error` : undefined}
+        />
         <FieldErrors id={`${fieldId}-error`} errors={errors?.body ?? undefined} />
       </div>
       <div className="form-actions">

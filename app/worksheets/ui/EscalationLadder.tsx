@@ -18,7 +18,8 @@ export function EscalationLadderPanel({ worksheet }: SubstepPanelProps) {
           </p>
           <ol className="ladder__rungs">
             {rungs.map((rung, index) => {
-              const v = typeof rung.data.intervention === 'string' ? interventions.get(rung.data.intervention) : undefined
+              const v =
+                typeof rung.data.intervention === 'string' ? interventions.get(rung.data.intervention) : undefined
               return (
                 <li key={rung.id} className="ladder__rung">
                   <span className="ladder__number">
@@ -70,7 +71,8 @@ export function SelectedLinksPanel({ worksheet, extra }: SubstepPanelProps) {
           {rows.map((i) => (
             <li key={i.id} className={linked.has(i.id) ? 'check-list__ok' : 'check-list__todo'}>
               <span aria-hidden="true">{linked.has(i.id) ? '✓ ' : '○ '}</span>
-              <strong>{i.ref}</strong> {String(i.data.title ?? '')} — {linked.has(i.id) ? t('mapLinks.linked') : t('mapLinks.notLinked')}
+              <strong>{i.ref}</strong> {String(i.data.title ?? '')} —{' '}
+              {linked.has(i.id) ? t('mapLinks.linked') : t('mapLinks.notLinked')}
             </li>
           ))}
         </ul>

@@ -16,14 +16,28 @@ export interface TimelineGroup {
 }
 
 /** Activities under their intervention; interventions without any are kept only when selected. */
-export function timelineGroups(interventions: WorksheetItemView[], activities: WorksheetItemView[], selected: string[]): TimelineGroup[] {
+export function timelineGroups(
+  interventions: WorksheetItemView[],
+  activities: WorksheetItemView[],
+  selected: string[],
+): TimelineGroup[] {
   return interventions
     .map((v) => ({ intervention: v, rows: activities.filter((a) => a.data.intervention === v.id) }))
     .filter((g) => g.rows.length > 0 || selected.includes(g.intervention.id))
 }
 
 /** The timeline table itself, shared by the 6.2 page and the printed plan. */
-export function TimelineTable({ quarters, groups, caption, labelledBy }: { quarters: Quarter[]; groups: TimelineGroup[]; caption?: string; labelledBy?: string }) {
+export function TimelineTable({
+  quarters,
+  groups,
+  caption,
+  labelledBy,
+}: {
+  quarters: Quarter[]
+  groups: TimelineGroup[]
+  caption?: string
+  labelledBy?: string
+}) {
   const { t } = useTranslation('worksheets')
   return (
     <table className="timeline" aria-labelledby={labelledBy}>
@@ -40,7 +54,9 @@ export function TimelineTable({ quarters, groups, caption, labelledBy }: { quart
         <tr>
           {quarters.map((q) => (
             <th key={q.key} scope="col" className="timeline__quarter">
-              <abbr title={t('chart.quarterOf', { quarter: q.quarter, year: q.year })}>{t('chart.quarter', { quarter: q.quarter })}</abbr>
+              <abbr title={t('chart.quarterOf', { quarter: q.quarter, year: q.year })}>
+                {t('chart.quarter', { quarter: q.quarter })}
+              </abbr>
             </th>
           ))}
         </tr>
@@ -106,12 +122,17 @@ function ActivityRow({ activity, quarters }: { activity: WorksheetItemView; quar
   const dates = `${formatDate(start, i18n.language)} – ${formatDate(end, i18n.language)}`
   const label = t(`options.status.${status}`)
   const quarterName = (q: Quarter) => t('chart.quarterYear', { quarter: q.quarter, year: q.year })
-  const quarterRange = (first: number, last: number) => (first === last ? quarterName(quarters[first]!) : t('chart.quarterRange', { from: quarterName(quarters[first]!), to: quarterName(quarters[last]!) }))
+  const quarterRange = (first: number, last: number) =>
+    first === last
+      ? quarterName(quarters[first]!)
+      : t('chart.quarterRange', { from: quarterName(quarters[first]!), to: quarterName(quarters[last]!) })
   return (
     <tr>
       <th scope="row" className="timeline__activity">
         <span className="timeline__ref">{activity.ref}</span> {String(activity.data.activity ?? '')}
-        {activity.data.leadOrganisation ? <span className="muted"> · {String(activity.data.leadOrganisation)}</span> : null}
+        {activity.data.leadOrganisation ? (
+          <span className="muted"> · {String(activity.data.leadOrganisation)}</span>
+        ) : null}
         <span className="timeline__dates">{dates}</span>
       </th>
       {span === null ? (
@@ -124,11 +145,16 @@ function ActivityRow({ activity, quarters }: { activity: WorksheetItemView; quar
             <td key={q.key} />
           ))}
           <td colSpan={span.last - span.first + 1} className="timeline__cell">
-            <span className={`timeline__bar bar--${status}`} title={quarters.length ? quarterRange(span.first, span.last) : undefined}>
+            <span
+              className={`timeline__bar bar--${status}`}
+              title={quarters.length ? quarterRange(span.first, span.last) : undefined}
+            >
               {span.startsBefore ? '◀ ' : ''}
               {label}
               {span.endsAfter ? ' ▶' : ''}
-              {quarters.length ? <span className="visually-hidden">, {quarterRange(span.first, span.last)}</span> : null}
+              {quarters.length ? (
+                <span className="visually-hidden">, {quarterRange(span.first, span.last)}</span>
+              ) : null}
             </span>
           </td>
           {quarters.slice(span.last + 1).map((q) => (

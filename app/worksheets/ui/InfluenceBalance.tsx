@@ -15,9 +15,14 @@ export function InfluenceBalancePanel({ worksheet }: SubstepPanelProps) {
           const list = influences.filter((i) => i.data.polarity === polarity)
           const total = list.reduce((sum, i) => sum + (typeof i.data.strength === 'number' ? i.data.strength : 0), 0)
           return (
-            <section key={polarity} className={`influence-column influence-column--${polarity}`} aria-labelledby={`influence-${polarity}-heading`}>
+            <section
+              key={polarity}
+              className={`influence-column influence-column--${polarity}`}
+              aria-labelledby={`influence-${polarity}-heading`}
+            >
               <h4 id={`influence-${polarity}-heading`}>
-                <span aria-hidden="true">{polarity === 'driver' ? '+' : '−'}</span> {t(`influences.${polarity}s`)} <span className="cell-sub">{t('influences.totalStrength', { count: list.length, total })}</span>
+                <span aria-hidden="true">{polarity === 'driver' ? '+' : '−'}</span> {t(`influences.${polarity}s`)}{' '}
+                <span className="cell-sub">{t('influences.totalStrength', { count: list.length, total })}</span>
               </h4>
               {list.length === 0 ? (
                 <p className="empty-state">{t(`influences.no_${polarity}`)}</p>

@@ -12,7 +12,12 @@ export interface PrioritiesData {
   criteria: Criterion[]
   ranking: SubjectScore[]
   mine: Record<string, Record<string, number>>
-  scorers: { name: string; organisation: string | null; constituency: string; values: Record<string, Record<string, number>> }[]
+  scorers: {
+    name: string
+    organisation: string | null
+    constituency: string
+    values: Record<string, Record<string, number>>
+  }[]
   selections: Record<string, SelectionView>
 }
 
@@ -34,7 +39,12 @@ export function InterventionPrioritiesPanel({ worksheet, extra, abilities }: Sub
           hint={t('priorities.yourScoresHint')}
           subjectHeader={t('kinds.intervention.fields.title')}
           subjects={interventions.map((i) => ({ id: i.id, ref: i.ref, label: String(i.data.title ?? '') }))}
-          criteria={d.criteria.map((c) => ({ key: c.key, name: t(`interventionCriteria.${c.key}`), min: c.min ?? 1, max: c.max ?? 5 }))}
+          criteria={d.criteria.map((c) => ({
+            key: c.key,
+            name: t(`interventionCriteria.${c.key}`),
+            min: c.min ?? 1,
+            max: c.max ?? 5,
+          }))}
           mine={d.mine}
           teamMeans={Object.fromEntries(d.ranking.map((s) => [s.subjectId, s.byCriterion]))}
           hiddenFields={(subject) => ({ intent: 'score:save', subject })}
@@ -48,7 +58,11 @@ export function InterventionPrioritiesPanel({ worksheet, extra, abilities }: Sub
             const item = byId.get(s.subjectId)!
             return (
               <li key={item.id} className="selection-list__item">
-                <SelectionForm item={item} selection={d.selections[item.id] ?? null} canEdit={abilities['worksheet:edit'] === true} />
+                <SelectionForm
+                  item={item}
+                  selection={d.selections[item.id] ?? null}
+                  canEdit={abilities['worksheet:edit'] === true}
+                />
               </li>
             )
           })}
@@ -60,7 +74,10 @@ export function InterventionPrioritiesPanel({ worksheet, extra, abilities }: Sub
 
 function Ranking({ data: d, byId }: { data: PrioritiesData; byId: Map<string, WorksheetItemView> }) {
   const { t, i18n } = useTranslation('worksheets')
-  const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatNumber(v, i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
+  const fmt = (v: number | null | undefined) =>
+    v === null || v === undefined
+      ? '—'
+      : formatNumber(v, i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
   const rows = d.ranking.map((s) => {
     const item = byId.get(s.subjectId)!
     return {
@@ -86,7 +103,11 @@ function Ranking({ data: d, byId }: { data: PrioritiesData; byId: Map<string, Wo
           header: t('selection.decision'),
           cell: (row) => {
             const decision = d.selections[row.id]?.decision
-            return decision ? <DecisionBadge decision={decision} /> : <span className="muted">{t('selection.undecided')}</span>
+            return decision ? (
+              <DecisionBadge decision={decision} />
+            ) : (
+              <span className="muted">{t('selection.undecided')}</span>
+            )
           },
         },
       ]}
@@ -98,7 +119,15 @@ function Ranking({ data: d, byId }: { data: PrioritiesData; byId: Map<string, Wo
 }
 
 /** The mean of each criterion as scored (cost not reversed), per intervention in rank order. */
-function CriterionMeans({ data: d, byId, fmt }: { data: PrioritiesData; byId: Map<string, WorksheetItemView>; fmt: (v: number | null | undefined) => string }) {
+function CriterionMeans({
+  data: d,
+  byId,
+  fmt,
+}: {
+  data: PrioritiesData
+  byId: Map<string, WorksheetItemView>
+  fmt: (v: number | null | undefined) => string
+}) {
   const { t } = useTranslation('worksheets')
   return (
     <details className="by-participant">
@@ -156,8 +185,22 @@ function ByParticipant({ data: d, interventions }: { data: PrioritiesData; inter
           </thead>
           <tbody>
             {d.scorers.map((s) => {
-              const rows = Object.entries(s.values).flatMap(([subject, values]) => Object.entries(values).map(([criterion, value]) => ({ subject_id: subject, criterion, value, scorer_id: s.name, constituency: s.constituency })))
-              const means = new Map(aggregateScores(interventions.map((i) => i.id), rows, d.criteria).map((a) => [a.subjectId, a.weightedMean]))
+              const rows = Object.entries(s.values).flatMap(([subject, values]) =>
+                Object.entries(values).map(([criterion, value]) => ({
+                  subject_id: subject,
+                  criterion,
+                  value,
+                  scorer_id: s.name,
+                  constituency: s.constituency,
+                })),
+              )
+              const means = new Map(
+                aggregateScores(
+                  interventions.map((i) => i.id),
+                  rows,
+                  d.criteria,
+                ).map((a) => [a.subjectId, a.weightedMean]),
+              )
               return (
                 <tr key={`${s.name}-${s.organisation}`}>
                   <th scope="row">
@@ -168,7 +211,9 @@ function ByParticipant({ data: d, interventions }: { data: PrioritiesData; inter
                     const m = means.get(i.id)
                     return (
                       <td key={i.id} className="num">
-                        {m === null || m === undefined ? '—' : formatNumber(m, i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
+                        {m === null || m === undefined
+                          ? '—'
+                          : formatNumber(m, i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
                       </td>
                     )
                   })}

@@ -23,7 +23,15 @@ export interface SelectionView {
  * The decision on one intervention. Lead and co-authors edit it from the version they opened; a
  * save after someone else's is merged, or shows both decisions to choose from (ADR 036).
  */
-export function SelectionForm({ item, selection, canEdit }: { item: WorksheetItemView; selection: SelectionView | null; canEdit: boolean }) {
+export function SelectionForm({
+  item,
+  selection,
+  canEdit,
+}: {
+  item: WorksheetItemView
+  selection: SelectionView | null
+  canEdit: boolean
+}) {
   const { t } = useTranslation('worksheets')
   const [open, setOpen] = useState(false)
   return (
@@ -32,11 +40,20 @@ export function SelectionForm({ item, selection, canEdit }: { item: WorksheetIte
         <span>
           <strong>{item.ref}</strong> {String(item.data.title ?? '')}
         </span>
-        {selection ? <DecisionBadge decision={selection.decision} /> : <span className="muted">{t('selection.undecided')}</span>}
+        {selection ? (
+          <DecisionBadge decision={selection.decision} />
+        ) : (
+          <span className="muted">{t('selection.undecided')}</span>
+        )}
       </div>
       {selection?.rationale ? <p className="selection__rationale prewrap">{selection.rationale}</p> : null}
       {canEdit && !open ? (
-        <button type="button" className="button button--small" onClick={() => setOpen(true)} aria-label={t('selection.decideFor', { ref: item.ref })}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => setOpen(true)}
+          aria-label={t('selection.decideFor', { ref: item.ref })}
+        >
           {selection ? t('selection.change') : t('selection.decide')}
         </button>
       ) : null}
@@ -48,7 +65,15 @@ export function SelectionForm({ item, selection, canEdit }: { item: WorksheetIte
 const FIELDS = ['decision', 'rationale']
 
 // Mounted when the person opens the form, so it edits from the decision they saw then.
-function SelectionEditor({ item, selection, onDone }: { item: WorksheetItemView; selection: SelectionView | null; onDone: () => void }) {
+function SelectionEditor({
+  item,
+  selection,
+  onDone,
+}: {
+  item: WorksheetItemView
+  selection: SelectionView | null
+  onDone: () => void
+}) {
   const { t } = useTranslation('worksheets')
   const fetcher = useFetcher<ItemActionData>()
   const formId = `selection-${item.id}`
@@ -56,7 +81,12 @@ function SelectionEditor({ item, selection, onDone }: { item: WorksheetItemView;
   const errors = reply?.result?.error ?? {}
   const conflict = reply?.conflict ?? null
   const failed = reply?.result?.status === 'error' || conflict !== null
-  const base = useEditBase(selection ? { version: selection.version, data: { decision: selection.decision, rationale: selection.rationale } } : null, reply)
+  const base = useEditBase(
+    selection
+      ? { version: selection.version, data: { decision: selection.decision, rationale: selection.rationale } }
+      : null,
+    reply,
+  )
   const [choices, setChoices] = useState<Record<string, Choice>>({})
   const [choicesFor, setChoicesFor] = useState(conflict)
   if (choicesFor !== conflict) {
@@ -68,13 +98,24 @@ function SelectionEditor({ item, selection, onDone }: { item: WorksheetItemView;
     if (fetcher.state === 'idle' && reply && !failed) onDone()
   }, [fetcher.state, reply, failed, onDone])
   const typed = (reply?.result?.initialValue ?? null) as Record<string, string> | null
-  const values: Record<string, unknown> = conflict ? Object.fromEntries(FIELDS.map((f) => [f, chosenValue(conflict, choices, f)])) : (typed ?? base?.data ?? {})
+  const values: Record<string, unknown> = conflict
+    ? Object.fromEntries(FIELDS.map((f) => [f, chosenValue(conflict, choices, f)]))
+    : (typed ?? base?.data ?? {})
   const id = `${formId}-`
   const label = (field: string) => t(field === 'decision' ? 'selection.decision' : 'selection.rationale')
   const render = (field: string, value: unknown) =>
-    field === 'decision' && typeof value === 'string' ? <DecisionBadge decision={value as SelectionDecision} /> : <span className="prewrap">{typeof value === 'string' ? value : ''}</span>
+    field === 'decision' && typeof value === 'string' ? (
+      <DecisionBadge decision={value as SelectionDecision} />
+    ) : (
+      <span className="prewrap">{typeof value === 'string' ? value : ''}</span>
+    )
   return (
-    <fetcher.Form method="post" className="item-form" aria-label={t('selection.decideFor', { ref: item.ref })} noValidate>
+    <fetcher.Form
+      method="post"
+      className="item-form"
+      aria-label={t('selection.decideFor', { ref: item.ref })}
+      noValidate
+    >
       <input type="hidden" name="formId" value={formId} />
       <input type="hidden" name="intent" value="selection:save" />
       <input type="hidden" name="intervention" value={item.id} />
@@ -82,7 +123,13 @@ function SelectionEditor({ item, selection, onDone }: { item: WorksheetItemView;
       <FormErrors errors={(errors[''] as string[] | undefined) ?? undefined} />
       <FetcherSaveFailed fetcher={fetcher} />
       {conflict ? (
-        <ConflictChoices conflict={conflict} label={label} render={render} choices={choices} onChoose={(field, choice) => setChoices((c) => ({ ...c, [field]: choice }))} />
+        <ConflictChoices
+          conflict={conflict}
+          label={label}
+          render={render}
+          choices={choices}
+          onChoose={(field, choice) => setChoices((c) => ({ ...c, [field]: choice }))}
+        />
       ) : (
         <ChangedSinceNotice current={selection} base={base} by={selection?.by} what="record" />
       )}

@@ -18,28 +18,82 @@ export function ItemFields({ spec, formId, values, errors, options, fieldKeys = 
   return (
     <div className="item-fields">
       {spec.fields.map((f) => (
-        <ItemField key={`${f.name}${fieldKeys[f.name] ?? ''}`} kind={spec.kind} field={f} id={`${formId}-${f.name}`} value={values[f.name]} errors={errors[f.name] ?? undefined} options={options} />
+        <ItemField
+          key={`${f.name}${fieldKeys[f.name] ?? ''}`}
+          kind={spec.kind}
+          field={f}
+          id={`${formId}-${f.name}`}
+          value={values[f.name]}
+          errors={errors[f.name] ?? undefined}
+          options={options}
+        />
       ))}
     </div>
   )
 }
 
-function ItemField({ kind, field, id, value, errors, options }: { kind: string; field: FieldSpec; id: string; value: unknown; errors?: string[]; options: Record<string, LinkOption[]> }) {
+function ItemField({
+  kind,
+  field,
+  id,
+  value,
+  errors,
+  options,
+}: {
+  kind: string
+  field: FieldSpec
+  id: string
+  value: unknown
+  errors?: string[]
+  options: Record<string, LinkOption[]>
+}) {
   const { t } = useTranslation('worksheets')
   const label = t(`kinds.${kind}.fields.${field.name}`)
   const errorId = `${id}-error`
-  const common = { id, name: field.name, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': errors?.length ? errorId : undefined }
+  const common = {
+    id,
+    name: field.name,
+    'aria-invalid': errors?.length ? true : undefined,
+    'aria-describedby': errors?.length ? errorId : undefined,
+  }
   const wide = field.type === 'longtext' || field.type === 'links' || field.type === 'multiEnum'
   let control: React.ReactNode
   switch (field.type) {
     case 'text':
-      control = <input type="text" {...common} defaultValue={str(value)} required={field.required} maxLength={field.max ?? 300} />
+      control = (
+        <input
+          type="text"
+          {...common}
+          defaultValue={str(value)}
+          required={field.required}
+          maxLength={field.max ?? 300}
+        />
+      )
       break
     case 'longtext':
-      control = <textarea {...common} defaultValue={str(value)} rows={3} required={field.required} maxLength={field.max ?? 5000} />
+      control = (
+        <textarea
+          {...common}
+          defaultValue={str(value)}
+          rows={3}
+          required={field.required}
+          maxLength={field.max ?? 5000}
+        />
+      )
       break
     case 'number':
-      control = <input type="number" {...common} defaultValue={str(value)} required={field.required} min={field.min} max={field.max} step={field.integer ? 1 : 'any'} inputMode={field.integer ? 'numeric' : 'decimal'} />
+      control = (
+        <input
+          type="number"
+          {...common}
+          defaultValue={str(value)}
+          required={field.required}
+          min={field.min}
+          max={field.max}
+          step={field.integer ? 1 : 'any'}
+          inputMode={field.integer ? 'numeric' : 'decimal'}
+        />
+      )
       break
     case 'date':
       control = <input type="date" {...common} defaultValue={str(value)} required={field.required} />
@@ -81,7 +135,10 @@ function ItemField({ kind, field, id, value, errors, options }: { kind: string; 
     case 'links':
     case 'multiEnum': {
       const selected = new Set(Array.isArray(value) ? value.map(String) : [])
-      const choices = field.type === 'links' ? (options[field.kind] ?? []).map((o) => ({ value: o.id, label: `${o.ref} · ${o.label}` })) : field.options.map((o) => ({ value: o, label: t(`options.${field.name}.${o}`) }))
+      const choices =
+        field.type === 'links'
+          ? (options[field.kind] ?? []).map((o) => ({ value: o.id, label: `${o.ref} · ${o.label}` }))
+          : field.options.map((o) => ({ value: o, label: t(`options.${field.name}.${o}`) }))
       return (
         <fieldset className="field field--wide checkbox-group" aria-describedby={errors?.length ? errorId : undefined}>
           <legend>{label}</legend>

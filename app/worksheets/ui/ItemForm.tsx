@@ -17,7 +17,11 @@ import { ItemValue } from './ItemValue.tsx'
 
 export interface ItemActionData {
   formId: string
-  result: { status?: string; error?: Record<string, string[] | null> | null; initialValue?: Record<string, unknown> | null } | null
+  result: {
+    status?: string
+    error?: Record<string, string[] | null> | null
+    initialValue?: Record<string, unknown> | null
+  } | null
   conflict: ConflictView | null
   saved?: SavedView | null
 }
@@ -54,7 +58,9 @@ export function ItemForm({
   const result = fetcher.data?.formId === formId ? fetcher.data : undefined
   const allErrors = result?.result?.error ?? {}
   // Once the form knows the item was deleted, "it no longer exists" is said by the notice instead.
-  const errors = deleted ? { ...allErrors, '': (allErrors[''] ?? []).filter((e) => e !== 'validation.unknownItem') } : allErrors
+  const errors = deleted
+    ? { ...allErrors, '': (allErrors[''] ?? []).filter((e) => e !== 'validation.unknownItem') }
+    : allErrors
   const editing = item !== undefined && !deleted
   const conflict = result?.conflict ?? null
   const base = useEditBase(item, result)
@@ -76,7 +82,9 @@ export function ItemForm({
 
   // After a refused save the inputs are re-created with my values merged with theirs (and the
   // chosen side of each conflicting field); until then they hold what the form was opened with.
-  const values = conflict ? Object.fromEntries(spec.fields.map((f) => [f.name, chosenValue(conflict, choices, f.name)])) : (base?.data ?? defaults ?? {})
+  const values = conflict
+    ? Object.fromEntries(spec.fields.map((f) => [f.name, chosenValue(conflict, choices, f.name)]))
+    : (base?.data ?? defaults ?? {})
   const label = (name: string) => t(`kinds.${spec.kind}.fields.${name}`)
 
   return (
@@ -86,11 +94,18 @@ export function ItemForm({
       onSubmit={(e) => {
         sent.current = new FormData(e.currentTarget)
       }}
-      className="item-form" aria-label={item ? t('editItem', { ref: item.ref }) : t(`kinds.${spec.kind}.add`)} noValidate>
+      className="item-form"
+      aria-label={item ? t('editItem', { ref: item.ref }) : t(`kinds.${spec.kind}.add`)}
+      noValidate
+    >
       <input type="hidden" name="formId" value={formId} />
       <input type="hidden" name="intent" value={editing ? 'item:update' : 'item:create'} />
       <input type="hidden" name="kind" value={spec.kind} />
-      {editing ? <input type="hidden" name="id" value={item.id} /> : <IdempotencyKey answer={fetcher.state === 'idle' ? result : undefined} />}
+      {editing ? (
+        <input type="hidden" name="id" value={item.id} />
+      ) : (
+        <IdempotencyKey answer={fetcher.state === 'idle' ? result : undefined} />
+      )}
       {editing ? <BaseFields base={base} /> : null}
       <FormErrors errors={(errors[''] as string[] | undefined) ?? undefined} />
       <FetcherSaveFailed fetcher={fetcher} />
@@ -102,7 +117,9 @@ export function ItemForm({
         <ConflictChoices
           conflict={conflict}
           label={label}
-          render={(name, value) => <ItemValue field={spec.fields.find((f) => f.name === name)!} value={value} options={options} />}
+          render={(name, value) => (
+            <ItemValue field={spec.fields.find((f) => f.name === name)!} value={value} options={options} />
+          )}
           choices={choices}
           onChoose={(name, choice) => setChoices((c) => ({ ...c, [name]: choice }))}
         />
@@ -110,7 +127,15 @@ export function ItemForm({
         <ChangedSinceNotice current={item} base={base} by={item?.updated_by_name} />
       )}
       {/* Uncontrolled inputs: after an error or a conflict they still hold what the person typed. */}
-      <ItemFields key={conflict ? `conflict-${conflict.version}` : 'opened'} spec={spec} formId={formId} values={values} errors={errors} options={options} fieldKeys={choices} />
+      <ItemFields
+        key={conflict ? `conflict-${conflict.version}` : 'opened'}
+        spec={spec}
+        formId={formId}
+        values={values}
+        errors={errors}
+        options={options}
+        fieldKeys={choices}
+      />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={fetcher.state !== 'idle'}>
           {deleted ? t('addAgain') : item ? t('save') : t(`kinds.${spec.kind}.add`)}

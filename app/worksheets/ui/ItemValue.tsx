@@ -4,9 +4,18 @@ import { type LinkOption } from '../types.ts'
 import { type FieldSpec } from '../spec.ts'
 
 /** A stored value as people read it: translated options, reference codes for links, local numbers. */
-export function ItemValue({ field, value, options }: { field: FieldSpec; value: unknown; options: Record<string, LinkOption[]> }) {
+export function ItemValue({
+  field,
+  value,
+  options,
+}: {
+  field: FieldSpec
+  value: unknown
+  options: Record<string, LinkOption[]>
+}) {
   const { t, i18n } = useTranslation('worksheets')
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return <span className="muted">—</span>
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    return <span className="muted">—</span>
   switch (field.type) {
     case 'enum':
       return <>{t(`options.${field.name}.${String(value)}`)}</>

@@ -6,7 +6,10 @@ interface Point {
 }
 
 /** What a relation arrow says: its own label, else the name of its type, else nothing. */
-export function relationText(relation: { label?: string; relationType: string | null }, t: TFunction<'worksheets'>): string {
+export function relationText(
+  relation: { label?: string; relationType: string | null },
+  t: TFunction<'worksheets'>,
+): string {
   return relation.label || (relation.relationType ? t(`options.relationType.${relation.relationType}`) : '')
 }
 
@@ -29,7 +32,13 @@ export function MapRelation(props: {
     <g className={className}>
       <line x1={start.x} y1={start.y} x2={end.x} y2={end.y} strokeWidth={strokeWidth} markerEnd={`url(#${markerId})`} />
       {text ? (
-        <text x={(start.x + end.x) / 2} y={(start.y + end.y) / 2 - lift} textAnchor="middle" dominantBaseline="middle" className={labelClassName}>
+        <text
+          x={(start.x + end.x) / 2}
+          y={(start.y + end.y) / 2 - lift}
+          textAnchor="middle"
+          dominantBaseline="middle"
+          className={labelClassName}
+        >
           {text}
         </text>
       ) : null}

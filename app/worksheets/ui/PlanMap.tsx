@@ -10,7 +10,8 @@ export function PlanMapPanel({ extra }: SubstepPanelProps) {
   const d = extra as { items: MapItem[]; selected: string[] }
   const [layers, setLayers] = useState<ReadonlySet<Layer>>(new Set(LAYERS))
   const model = buildPlanMap(d.items, d.selected)
-  const toggle = (layer: Layer, on: boolean) => setLayers((prev) => new Set(LAYERS.filter((l) => (l === layer ? on : prev.has(l)))))
+  const toggle = (layer: Layer, on: boolean) =>
+    setLayers((prev) => new Set(LAYERS.filter((l) => (l === layer ? on : prev.has(l)))))
   if (model.nodes.length === 0) return <p className="empty-state">{t('planMap.noNodes')}</p>
   return (
     <section className="card plan-map" aria-labelledby="plan-map-heading">
@@ -24,7 +25,11 @@ export function PlanMapPanel({ extra }: SubstepPanelProps) {
         <legend>{t('planMap.layers')}</legend>
         {LAYERS.map((layer) => (
           <label key={layer} className="checkbox">
-            <input type="checkbox" checked={layers.has(layer)} onChange={(e) => toggle(layer, e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={layers.has(layer)}
+              onChange={(e) => toggle(layer, e.currentTarget.checked)}
+            />
             <span>{t(`planMap.layer.${layer}`)}</span>
           </label>
         ))}
@@ -114,7 +119,8 @@ function ListView({ model, layers }: { model: ReturnType<typeof buildPlanMap>; l
           <ul>
             {model.relations.map((r) => (
               <li key={r.id}>
-                {names.get(r.from)} → {r.label || (r.relationType ? t(`options.relationType.${r.relationType}`) : '')} → {names.get(r.to)}
+                {names.get(r.from)} → {r.label || (r.relationType ? t(`options.relationType.${r.relationType}`) : '')} →{' '}
+                {names.get(r.to)}
               </li>
             ))}
           </ul>
@@ -137,11 +143,14 @@ function ListView({ model, layers }: { model: ReturnType<typeof buildPlanMap>; l
 function OverlayLine({ overlay: o }: { overlay: Overlay }) {
   const { t } = useTranslation('worksheets')
   const kind =
-    o.layer === 'influences' ? t(`planMap.legendItem.${o.polarity === 'driver' ? 'driver' : 'constraint'}`) : o.layer === 'stakeholders' ? t('planMap.legendItem.stakeholder') : t('planMap.legendItem.intervention')
+    o.layer === 'influences'
+      ? t(`planMap.legendItem.${o.polarity === 'driver' ? 'driver' : 'constraint'}`)
+      : o.layer === 'stakeholders'
+        ? t('planMap.legendItem.stakeholder')
+        : t('planMap.legendItem.intervention')
   return (
     <li>
-      <span className="plan-map__kind">{kind}:</span>{' '}
-      {o.ref} {o.label}
+      <span className="plan-map__kind">{kind}:</span> {o.ref} {o.label}
     </li>
   )
 }

@@ -5,7 +5,15 @@ import { wrapLabel } from '../targetMapLayout.ts'
 import { MapRelation, relationText } from './MapRelation.tsx'
 
 /** One overlay's symbol: shape and sign carry the meaning, colour only repeats it (prints in black and white). */
-export function OverlaySymbol({ overlay, x, y }: { overlay: Pick<Overlay, 'layer' | 'polarity'>; x: number; y: number }) {
+export function OverlaySymbol({
+  overlay,
+  x,
+  y,
+}: {
+  overlay: Pick<Overlay, 'layer' | 'polarity'>
+  x: number
+  y: number
+}) {
   if (overlay.layer === 'influences' && overlay.polarity === 'driver') {
     return (
       <g className="pm-sym pm-sym--driver">
@@ -35,20 +43,46 @@ export function OverlaySymbol({ overlay, x, y }: { overlay: Pick<Overlay, 'layer
   }
   return (
     <g className="pm-sym pm-sym--intervention">
-      <polygon points={`${x - 8},${y} ${x - 4},${y - 7} ${x + 4},${y - 7} ${x + 8},${y} ${x + 4},${y + 7} ${x - 4},${y + 7}`} />
+      <polygon
+        points={`${x - 8},${y} ${x - 4},${y - 7} ${x + 4},${y - 7} ${x + 8},${y} ${x + 4},${y + 7} ${x - 4},${y + 7}`}
+      />
     </g>
   )
 }
 
 /** The consolidated plan map as a picture; the same content is listed in text beside it. */
-export function PlanMapSvg({ model, layers, positions, titleId }: { model: PlanMapModel; layers: ReadonlySet<Layer>; positions: { id: string; x: number; y: number }[]; titleId: string }) {
+export function PlanMapSvg({
+  model,
+  layers,
+  positions,
+  titleId,
+}: {
+  model: PlanMapModel
+  layers: ReadonlySet<Layer>
+  positions: { id: string; x: number; y: number }[]
+  titleId: string
+}) {
   const { t } = useTranslation('worksheets')
   const { cards, width, height } = layoutCards(model.nodes, layers, positions)
   const byId = new Map(cards.map((c) => [c.node.id, c]))
   return (
-    <svg className="plan-map__svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} preserveAspectRatio="xMidYMin meet">
+    <svg
+      className="plan-map__svg"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-labelledby={titleId}
+      preserveAspectRatio="xMidYMin meet"
+    >
       <defs>
-        <marker id="pm-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+        <marker
+          id="pm-arrow"
+          viewBox="0 0 10 10"
+          refX="10"
+          refY="5"
+          markerWidth="8"
+          markerHeight="8"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" fill="#3d4650" />
         </marker>
       </defs>
@@ -74,7 +108,16 @@ export function PlanMapSvg({ model, layers, positions, titleId }: { model: PlanM
         return (
           <g key={c.node.id} className={`pm-node${c.node.isPivot ? ' pm-node--pivot' : ''}`}>
             <rect x={c.x} y={c.y} width={c.width} height={c.height} rx={6} className="pm-node__box" />
-            {c.node.isPivot ? <rect x={c.x + 4} y={c.y + 4} width={c.width - 8} height={c.height - 8} rx={4} className="pm-node__inner" /> : null}
+            {c.node.isPivot ? (
+              <rect
+                x={c.x + 4}
+                y={c.y + 4}
+                width={c.width - 8}
+                height={c.height - 8}
+                rx={4}
+                className="pm-node__inner"
+              />
+            ) : null}
             <text x={c.x + 12} y={c.y + 20} className="pm-node__label">
               {line1}
             </text>

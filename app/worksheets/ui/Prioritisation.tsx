@@ -1,7 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../utils/locales.ts'
 import { aggregateScores } from '../scoring.ts'
-import { criterionSpec, DEFAULT_CRITERIA, SCORE_MAX, SCORE_MIN, type PrioritisationView, type RankedPair } from '../step2.ts'
+import {
+  criterionSpec,
+  DEFAULT_CRITERIA,
+  SCORE_MAX,
+  SCORE_MIN,
+  type PrioritisationView,
+  type RankedPair,
+} from '../step2.ts'
 import { type LinkOption, type WorksheetItemView } from '../types.ts'
 import { type SubstepPanelProps } from './panels.tsx'
 import { PriorityDecision } from './PriorityDecision.tsx'
@@ -12,7 +19,10 @@ import { WorksheetList } from './WorksheetList.tsx'
 /** The name of a criterion as people read it: the lead's own wording, else the method's name. */
 export function useCriterionName() {
   const { t } = useTranslation('worksheets')
-  return (c: WorksheetItemView) => (typeof c.data.name === 'string' && c.data.name ? c.data.name : t(`options.criterionKey.${String(c.data.criterionKey)}`))
+  return (c: WorksheetItemView) =>
+    typeof c.data.name === 'string' && c.data.name
+      ? c.data.name
+      : t(`options.criterionKey.${String(c.data.criterionKey)}`)
 }
 
 /** "I1 × T1" for a pair, with the issue and target titles for a longer label. */
@@ -29,7 +39,12 @@ export function CriteriaPanel({ extra, worksheet, abilities }: SubstepPanelProps
   const view = extra as PrioritisationView
   return (
     <div className="criteria-panel">
-      <WorksheetList spec={criterionSpec} items={view.criteria} options={worksheet.options} canEdit={abilities['plan:update'] === true} />
+      <WorksheetList
+        spec={criterionSpec}
+        items={view.criteria}
+        options={worksheet.options}
+        canEdit={abilities['plan:update'] === true}
+      />
       <p className="field__hint">{t('prioritise.leadOnly')}</p>
     </div>
   )
@@ -41,17 +56,37 @@ export function PrioritisationPanel({ extra, worksheet, abilities }: SubstepPane
   const criterionName = useCriterionName()
   const view = extra as PrioritisationView
   const canScore = abilities['worksheet:score'] === true
-  const pairOptions: LinkOption[] = view.ranking.map((r) => ({ id: r.pairId, ref: r.ref, label: pairLabels(r, worksheet.options).long }))
+  const pairOptions: LinkOption[] = view.ranking.map((r) => ({
+    id: r.pairId,
+    ref: r.ref,
+    label: pairLabels(r, worksheet.options).long,
+  }))
   const selected = new Set(Array.isArray(view.decision?.data.pairs) ? (view.decision.data.pairs as string[]) : [])
-  const weights = view.criteria.map((c) => ({ key: c.id, weight: typeof c.data.weight === 'number' ? c.data.weight : 1 }))
+  const weights = view.criteria.map((c) => ({
+    key: c.id,
+    weight: typeof c.data.weight === 'number' ? c.data.weight : 1,
+  }))
   // This participant's own weighted mean, from their own scores only.
   const mine = (r: RankedPair) => {
-    const rows = Object.entries(view.myScores[r.pairId] ?? {}).map(([criterion, value]) => ({ subject_id: r.pairId, criterion, value, scorer_id: 'me', constituency: 'me' }))
+    const rows = Object.entries(view.myScores[r.pairId] ?? {}).map(([criterion, value]) => ({
+      subject_id: r.pairId,
+      criterion,
+      value,
+      scorer_id: 'me',
+      constituency: 'me',
+    }))
     return aggregateScores([r.pairId], rows, weights)[0]!.weightedMean
   }
   const rows = view.ranking.map((r) => {
     const labels = pairLabels(r, worksheet.options)
-    return { id: r.pairId, ref: r.ref, label: labels.short, sub: labels.long.slice(labels.short.length + 2), score: r, selected: selected.has(r.pairId) }
+    return {
+      id: r.pairId,
+      ref: r.ref,
+      label: labels.short,
+      sub: labels.long.slice(labels.short.length + 2),
+      score: r,
+      selected: selected.has(r.pairId),
+    }
   })
   const byId = new Map(view.ranking.map((r) => [r.pairId, r]))
   return (
@@ -67,8 +102,15 @@ export function PrioritisationPanel({ extra, worksheet, abilities }: SubstepPane
           rows={rows}
           constituencies={view.constituencies}
           columns={[
-            { header: t('prioritise.yourMean'), cell: (row) => <span className="num">{fmtMean(mine(byId.get(row.id)!), i18n.language)}</span> },
-            { header: t('prioritise.decision'), cell: (row) => (row.selected ? <span className="decision decision--selected">{t('prioritise.selected')}</span> : null) },
+            {
+              header: t('prioritise.yourMean'),
+              cell: (row) => <span className="num">{fmtMean(mine(byId.get(row.id)!), i18n.language)}</span>,
+            },
+            {
+              header: t('prioritise.decision'),
+              cell: (row) =>
+                row.selected ? <span className="decision decision--selected">{t('prioritise.selected')}</span> : null,
+            },
           ]}
         />
       )}
@@ -78,10 +120,22 @@ export function PrioritisationPanel({ extra, worksheet, abilities }: SubstepPane
           title={t('prioritise.yourScore')}
           hint={t('prioritise.scaleHint')}
           subjectHeader={t('prioritise.pair')}
-          subjects={view.ranking.map((r) => ({ id: r.pairId, ref: r.ref, label: pairLabels(r, worksheet.options).long }))}
+          subjects={view.ranking.map((r) => ({
+            id: r.pairId,
+            ref: r.ref,
+            label: pairLabels(r, worksheet.options).long,
+          }))}
           criteria={view.criteria.map((c) => {
             const key = String(c.data.criterionKey)
-            return { key: c.id, name: criterionName(c), min: SCORE_MIN, max: SCORE_MAX, hint: (DEFAULT_CRITERIA as readonly string[]).includes(key) ? t(`prioritise.criterionHelp.${key}`) : undefined }
+            return {
+              key: c.id,
+              name: criterionName(c),
+              min: SCORE_MIN,
+              max: SCORE_MAX,
+              hint: (DEFAULT_CRITERIA as readonly string[]).includes(key)
+                ? t(`prioritise.criterionHelp.${key}`)
+                : undefined,
+            }
           })}
           mine={view.myScores}
           teamMeans={Object.fromEntries(view.ranking.map((r) => [r.pairId, r.byCriterion]))}
@@ -91,7 +145,11 @@ export function PrioritisationPanel({ extra, worksheet, abilities }: SubstepPane
       ) : view.ranking.length > 0 ? (
         <p className="field__hint">{t('prioritise.readOnly')}</p>
       ) : null}
-      <PriorityDecision decision={view.decision} options={{ ...worksheet.options, pair: pairOptions }} canRecord={abilities['plan:update'] === true} />
+      <PriorityDecision
+        decision={view.decision}
+        options={{ ...worksheet.options, pair: pairOptions }}
+        canRecord={abilities['plan:update'] === true}
+      />
     </>
   )
 }

@@ -5,7 +5,15 @@ import { type LinkOption, type WorksheetItemView } from '../types.ts'
 import { ItemForm } from './ItemForm.tsx'
 
 /** The tripartite decision of 2.2: shown to everyone, recorded and changed by the lead only. */
-export function PriorityDecision({ decision, options, canRecord }: { decision: WorksheetItemView | null; options: Record<string, LinkOption[]>; canRecord: boolean }) {
+export function PriorityDecision({
+  decision,
+  options,
+  canRecord,
+}: {
+  decision: WorksheetItemView | null
+  options: Record<string, LinkOption[]>
+  canRecord: boolean
+}) {
   const { t } = useTranslation('worksheets')
   const [editing, setEditing] = useState(false)
   const selected = Array.isArray(decision?.data.pairs) ? (decision.data.pairs as string[]) : []
@@ -29,7 +37,9 @@ export function PriorityDecision({ decision, options, canRecord }: { decision: W
           <dt>{t('kinds.priority_decision.fields.rationale')}</dt>
           <dd className="prewrap">{String(decision.data.rationale ?? '')}</dd>
           <dt>{t('kinds.priority_decision.fields.dissent')}</dt>
-          <dd className="prewrap">{decision.data.dissent ? String(decision.data.dissent) : <span className="muted">—</span>}</dd>
+          <dd className="prewrap">
+            {decision.data.dissent ? String(decision.data.dissent) : <span className="muted">—</span>}
+          </dd>
         </dl>
       ) : null}
       {!decision ? <p className="empty-state">{t('prioritise.noDecision')}</p> : null}

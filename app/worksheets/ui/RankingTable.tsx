@@ -45,11 +45,31 @@ interface Props {
  * individual scores, the number of scorers and each constituency's own score, so disagreement
  * between government, workers and employers stays visible.
  */
-export function RankingTable({ headingId, title, hint, subjectHeader, rows, constituencies, ranked = true, criteria = [], constituencyCell, columns = [], className = '', children }: Props) {
+export function RankingTable({
+  headingId,
+  title,
+  hint,
+  subjectHeader,
+  rows,
+  constituencies,
+  ranked = true,
+  criteria = [],
+  constituencyCell,
+  columns = [],
+  className = '',
+  children,
+}: Props) {
   const { t, i18n } = useTranslation('worksheets')
   const fmt = (v: number | null | undefined, sign = false) =>
-    v === null || v === undefined ? '—' : formatNumber(v, i18n.language, { minimumFractionDigits: ranked ? 2 : 1, maximumFractionDigits: ranked ? 2 : 1, signDisplay: sign ? 'exceptZero' : 'auto' })
-  const range = (s: { min: number; max: number }, sign = false) => (sign ? `${signed(s.min)} – ${signed(s.max)}` : `${s.min}–${s.max}`)
+    v === null || v === undefined
+      ? '—'
+      : formatNumber(v, i18n.language, {
+          minimumFractionDigits: ranked ? 2 : 1,
+          maximumFractionDigits: ranked ? 2 : 1,
+          signDisplay: sign ? 'exceptZero' : 'auto',
+        })
+  const range = (s: { min: number; max: number }, sign = false) =>
+    sign ? `${signed(s.min)} – ${signed(s.max)}` : `${s.min}–${s.max}`
   let position = 0
   return (
     <section className="worksheet" aria-labelledby={headingId}>
@@ -107,7 +127,13 @@ export function RankingTable({ headingId, title, hint, subjectHeader, rows, cons
                   </th>
                   {ranked ? (
                     <>
-                      <td className="num ranking-table__score">{r.score.weightedMean === null ? <span className="muted">{t('scoring.notScored')}</span> : fmt(r.score.weightedMean)}</td>
+                      <td className="num ranking-table__score">
+                        {r.score.weightedMean === null ? (
+                          <span className="muted">{t('scoring.notScored')}</span>
+                        ) : (
+                          fmt(r.score.weightedMean)
+                        )}
+                      </td>
                       <td className="num">{r.score.spread ? range(r.score.spread) : '—'}</td>
                     </>
                   ) : null}
@@ -116,7 +142,9 @@ export function RankingTable({ headingId, title, hint, subjectHeader, rows, cons
                     return (
                       <td key={c.key} className="num">
                         {fmt(r.score.byCriterion[c.key], c.signed)}
-                        {spread ? <span className="cell-sub">{t('scoring.spreadOf', { range: range(spread, c.signed) })}</span> : null}
+                        {spread ? (
+                          <span className="cell-sub">{t('scoring.spreadOf', { range: range(spread, c.signed) })}</span>
+                        ) : null}
                       </td>
                     )
                   })}

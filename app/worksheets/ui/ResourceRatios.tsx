@@ -7,9 +7,15 @@ import { type SubstepPanelProps } from './panels.tsx'
 export function ResourceRatiosPanel({ worksheet }: SubstepPanelProps) {
   const { t, i18n } = useTranslation('worksheets')
   const r = resourceRatios(worksheet.items.resource ?? [], worksheet.items.scope_figures?.[0])
-  const fmt = (v: number | null, digits = 0) => (v === null ? t('ratios.unknown') : formatNumber(v, i18n.language, { maximumFractionDigits: digits }))
+  const fmt = (v: number | null, digits = 0) =>
+    v === null ? t('ratios.unknown') : formatNumber(v, i18n.language, { maximumFractionDigits: digits })
   const rows: [string, string][] = [
-    ['inspectors', r.inspectorsWomen === null ? fmt(r.inspectors) : t('ratios.inspectorsWithWomen', { total: fmt(r.inspectors), women: fmt(r.inspectorsWomen) })],
+    [
+      'inspectors',
+      r.inspectorsWomen === null
+        ? fmt(r.inspectors)
+        : t('ratios.inspectorsWithWomen', { total: fmt(r.inspectors), women: fmt(r.inspectorsWomen) }),
+    ],
     ['establishmentsPerInspector', fmt(r.establishmentsPerInspector)],
     ['workersPerInspector', fmt(r.workersPerInspector)],
     ['inspectorsPer10000Employed', fmt(r.inspectorsPer10000Employed, 2)],

@@ -23,10 +23,17 @@ export function RowActions({ item, onEdit, move, children }: Props) {
   // Its own fetcher, shared with <StaleDelete>, which offers the choice when the delete is refused.
   const deleter = useFetcher<ItemActionData>({ key: deleteFetcherKey(item.id) })
   const formId = `row-${item.id}`
-  const error = (fetcher.data?.formId === formId ? fetcher.data.result?.error?.[''] : undefined) ?? (deleter.data && !deleter.data.conflict ? deleter.data.result?.error?.[''] : undefined)
+  const error =
+    (fetcher.data?.formId === formId ? fetcher.data.result?.error?.[''] : undefined) ??
+    (deleter.data && !deleter.data.conflict ? deleter.data.result?.error?.[''] : undefined)
   return (
     <>
-      <button type="button" className="button button--small" onClick={onEdit} aria-label={t('editItem', { ref: item.ref })}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={onEdit}
+        aria-label={t('editItem', { ref: item.ref })}
+      >
         {t('edit')}
       </button>
       {children}
@@ -35,10 +42,24 @@ export function RowActions({ item, onEdit, move, children }: Props) {
           <input type="hidden" name="formId" value={formId} />
           <input type="hidden" name="intent" value={move.intent} />
           <input type="hidden" name="id" value={item.id} />
-          <button type="submit" name="direction" value="up" className="button button--small button--quiet" disabled={move.first} aria-label={t('moveUp', { ref: item.ref })}>
+          <button
+            type="submit"
+            name="direction"
+            value="up"
+            className="button button--small button--quiet"
+            disabled={move.first}
+            aria-label={t('moveUp', { ref: item.ref })}
+          >
             ↑
           </button>
-          <button type="submit" name="direction" value="down" className="button button--small button--quiet" disabled={move.last} aria-label={t('moveDown', { ref: item.ref })}>
+          <button
+            type="submit"
+            name="direction"
+            value="down"
+            className="button button--small button--quiet"
+            disabled={move.last}
+            aria-label={t('moveDown', { ref: item.ref })}
+          >
             ↓
           </button>
         </fetcher.Form>
@@ -55,7 +76,12 @@ export function RowActions({ item, onEdit, move, children }: Props) {
         {/* The row as shown: if someone changed it since, the person sees what and decides again. */}
         <input type="hidden" name="version" value={item.version} />
         <input type="hidden" name={BASE_FIELD_NAME} value={JSON.stringify(item.data)} />
-        <button type="submit" id={deleteButtonId(item.id)} className="button button--small button--danger" aria-label={t('deleteItem', { ref: item.ref })}>
+        <button
+          type="submit"
+          id={deleteButtonId(item.id)}
+          className="button button--small button--danger"
+          aria-label={t('deleteItem', { ref: item.ref })}
+        >
           {t('delete')}
         </button>
       </deleter.Form>

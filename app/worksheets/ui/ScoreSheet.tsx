@@ -53,7 +53,18 @@ interface Props {
  * edits from the scores it showed when the person started, so the same person saving from two
  * tabs or devices never silently undoes one of them (ADR 036).
  */
-export function ScoreSheet({ headingId, title, hint, subjectHeader, subjects, criteria, mine, teamMeans, hiddenFields, inputName = (k) => k }: Props) {
+export function ScoreSheet({
+  headingId,
+  title,
+  hint,
+  subjectHeader,
+  subjects,
+  criteria,
+  mine,
+  teamMeans,
+  hiddenFields,
+  inputName = (k) => k,
+}: Props) {
   const { t } = useTranslation('worksheets')
   return (
     <section className="worksheet" aria-labelledby={headingId}>
@@ -78,7 +89,15 @@ export function ScoreSheet({ headingId, title, hint, subjectHeader, subjects, cr
           </thead>
           <tbody>
             {subjects.map((s) => (
-              <ScoreRow key={s.id} subject={s} criteria={criteria} values={mine[s.id] ?? {}} means={teamMeans?.[s.id]} hidden={hiddenFields(s.id)} inputName={inputName} />
+              <ScoreRow
+                key={s.id}
+                subject={s}
+                criteria={criteria}
+                values={mine[s.id] ?? {}}
+                means={teamMeans?.[s.id]}
+                hidden={hiddenFields(s.id)}
+                inputName={inputName}
+              />
             ))}
           </tbody>
         </table>
@@ -139,7 +158,8 @@ function ScoreRow({
   const changedElsewhere = !conflict && base !== null && changedFields(keys, base.data, values).length > 0
   // What each select shows: after a refused save my value or the chosen side, else what the row started from.
   const shown = (key: string) => (conflict ? chosenValue(conflict, choices, key) : base?.data[key])
-  const text = (key: string, value: unknown) => (typeof value !== 'number' ? '–' : criteria.find((c) => c.key === key)?.signed ? signed(value) : String(value))
+  const text = (key: string, value: unknown) =>
+    typeof value !== 'number' ? '–' : criteria.find((c) => c.key === key)?.signed ? signed(value) : String(value)
   const nameOf = (key: string) => criteria.find((c) => c.key === key)?.name ?? key
   return (
     <>
@@ -171,23 +191,44 @@ function ScoreRow({
                   </option>
                 ))}
               </select>
-              {mean !== null && mean !== undefined ? <span className="cell-sub">{t('scoring.teamMean', { value: formatNumber(mean, i18n.language, { maximumFractionDigits: 1 }) })}</span> : null}
+              {mean !== null && mean !== undefined ? (
+                <span className="cell-sub">
+                  {t('scoring.teamMean', { value: formatNumber(mean, i18n.language, { maximumFractionDigits: 1 }) })}
+                </span>
+              ) : null}
               <FieldErrors id={`${formId}-${c.key}-error`} errors={fieldErrors ?? undefined} />
             </td>
           )
         })}
         <td>
-          <fetcher.Form method="post" id={formId} className="row-actions" aria-label={t('scoring.scoresFor', { ref: subject.ref })} onSubmit={() => setTouched(true)}>
+          <fetcher.Form
+            method="post"
+            id={formId}
+            className="row-actions"
+            aria-label={t('scoring.scoresFor', { ref: subject.ref })}
+            onSubmit={() => setTouched(true)}
+          >
             <input type="hidden" name="formId" value={formId} />
             {Object.entries(hidden).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
             <BaseFields base={base} />
-            <button type="submit" className="button button--small" disabled={fetcher.state !== 'idle'} aria-label={t('scoring.saveFor', { ref: subject.ref })}>
+            <button
+              type="submit"
+              className="button button--small"
+              disabled={fetcher.state !== 'idle'}
+              aria-label={t('scoring.saveFor', { ref: subject.ref })}
+            >
               {t('save')}
             </button>
             <span role="status" className="muted">
-              {fetcher.state !== 'idle' ? t('saving') : saved ? (saved.mergedWith ? t('scoring.savedMerged') : t('scoring.saved')) : ''}
+              {fetcher.state !== 'idle'
+                ? t('saving')
+                : saved
+                  ? saved.mergedWith
+                    ? t('scoring.savedMerged')
+                    : t('scoring.saved')
+                  : ''}
             </span>
           </fetcher.Form>
           {conflict ? null : <FormErrors errors={(errors[''] as string[] | undefined) ?? undefined} />}
@@ -204,7 +245,11 @@ function ScoreRow({
                 render={(key, value) => text(key, value)}
                 choices={choices}
                 onChoose={(key, choice) => setChoices((all) => ({ ...all, [key]: choice }))}
-                wording={{ intro: t('scoring.conflictIntro', { ref: subject.ref }), mine: t('scoring.conflictMine'), theirs: t('scoring.conflictTheirs') }}
+                wording={{
+                  intro: t('scoring.conflictIntro', { ref: subject.ref }),
+                  mine: t('scoring.conflictMine'),
+                  theirs: t('scoring.conflictTheirs'),
+                }}
               />
             ) : (
               <p className="alert alert--info" role="status">

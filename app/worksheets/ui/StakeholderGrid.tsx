@@ -20,23 +20,55 @@ const LABEL_CELLS: Record<string, string> = { '5:-2': 'persuade', '5:2': 'partne
  * rounded mean scores (dashed) until then; dragging one to a cell records the team's placement.
  * The placement fields in the table above do the same without a mouse.
  */
-export function StakeholderGrid({ stakeholders, placements, canEdit }: { stakeholders: WorksheetItemView[]; placements: Record<string, Placement | null>; canEdit: boolean }) {
+export function StakeholderGrid({
+  stakeholders,
+  placements,
+  canEdit,
+}: {
+  stakeholders: WorksheetItemView[]
+  placements: Record<string, Placement | null>
+  canEdit: boolean
+}) {
   const { t } = useTranslation('worksheets')
   const fetcher = useFetcher<ItemActionData>()
   const [over, setOver] = useState<string | null>(null)
   // While a drop is being saved, show the stakeholder where it was dropped.
-  const pending = fetcher.formData ? { id: String(fetcher.formData.get('id')), influence: Number(fetcher.formData.get('agreedInfluence')), alignment: Number(fetcher.formData.get('agreedAlignment')) } : null
+  const pending = fetcher.formData
+    ? {
+        id: String(fetcher.formData.get('id')),
+        influence: Number(fetcher.formData.get('agreedInfluence')),
+        alignment: Number(fetcher.formData.get('agreedAlignment')),
+      }
+    : null
   const cellOf = (s: WorksheetItemView) => {
-    if (pending?.id === s.id) return { influence: pending.influence, alignment: pending.alignment, source: 'agreed' as const }
+    if (pending?.id === s.id)
+      return { influence: pending.influence, alignment: pending.alignment, source: 'agreed' as const }
     const p = placements[s.id]
-    return p ? { influence: clamp(p.influence, INFLUENCE_RANGE.min, INFLUENCE_RANGE.max), alignment: clamp(p.alignment, ALIGNMENT_RANGE.min, ALIGNMENT_RANGE.max), source: p.source } : null
+    return p
+      ? {
+          influence: clamp(p.influence, INFLUENCE_RANGE.min, INFLUENCE_RANGE.max),
+          alignment: clamp(p.alignment, ALIGNMENT_RANGE.min, ALIGNMENT_RANGE.max),
+          source: p.source,
+        }
+      : null
   }
   const drop = (influence: number, alignment: number, id: string) => {
     const s = stakeholders.find((x) => x.id === id)
     if (!s) return
     // The placement shown when it was dragged: a placement someone else saved since is not overwritten (ADR 036).
     const base = JSON.stringify({ agreedInfluence: s.data.agreedInfluence, agreedAlignment: s.data.agreedAlignment })
-    fetcher.submit({ intent: 'stakeholder:place', formId: 'stakeholder-grid', id, version: String(s.version), base, agreedInfluence: String(influence), agreedAlignment: String(alignment) }, { method: 'post' })
+    fetcher.submit(
+      {
+        intent: 'stakeholder:place',
+        formId: 'stakeholder-grid',
+        id,
+        version: String(s.version),
+        base,
+        agreedInfluence: String(influence),
+        agreedAlignment: String(alignment),
+      },
+      { method: 'post' },
+    )
   }
   const error = fetcher.data?.formId === 'stakeholder-grid' ? fetcher.data.result?.error?.[''] : undefined
   const unplaced = stakeholders.filter((s) => cellOf(s) === null)
@@ -61,7 +93,12 @@ export function StakeholderGrid({ stakeholders, placements, canEdit }: { stakeho
       <FormErrors errors={error ?? undefined} />
       <FetcherSaveFailed fetcher={fetcher} />
       {/* For assistive technology the grid is one picture described by quadrant; the table above and the placement fields carry the detail. */}
-      <div className="sgrid" role="img" aria-label={t('stakeholderGrid.summary', summary)} aria-describedby="stakeholder-grid-hint">
+      <div
+        className="sgrid"
+        role="img"
+        aria-label={t('stakeholderGrid.summary', summary)}
+        aria-describedby="stakeholder-grid-hint"
+      >
         <div className="sgrid__yaxis" aria-hidden="true">
           {t('stakeholderGrid.influence')} ↑
         </div>
@@ -100,7 +137,9 @@ export function StakeholderGrid({ stakeholders, placements, canEdit }: { stakeho
                       : undefined
                   }
                 >
-                  {LABEL_CELLS[key] ? <span className="sgrid__quadrant">{t(`quadrant.${LABEL_CELLS[key]}`)}</span> : null}
+                  {LABEL_CELLS[key] ? (
+                    <span className="sgrid__quadrant">{t(`quadrant.${LABEL_CELLS[key]}`)}</span>
+                  ) : null}
                   {here.map((s) => (
                     <Chip key={s.id} item={s} source={cellOf(s)!.source} draggable={canEdit} />
                   ))}
@@ -123,8 +162,10 @@ export function StakeholderGrid({ stakeholders, placements, canEdit }: { stakeho
       </div>
       <p className="sgrid__legend">
         {/* Sample chips: their border (solid or dashed) is the key; they name no stakeholder. */}
-        <span className="sgrid__chip sgrid__chip--agreed sgrid__chip--sample" aria-hidden="true" /> {t('stakeholderGrid.agreed')}{' '}
-        <span className="sgrid__chip sgrid__chip--mean sgrid__chip--sample" aria-hidden="true" /> {t('stakeholderGrid.fromMeans')}
+        <span className="sgrid__chip sgrid__chip--agreed sgrid__chip--sample" aria-hidden="true" />{' '}
+        {t('stakeholderGrid.agreed')}{' '}
+        <span className="sgrid__chip sgrid__chip--mean sgrid__chip--sample" aria-hidden="true" />{' '}
+        {t('stakeholderGrid.fromMeans')}
       </p>
       {unplaced.length > 0 ? (
         <p className="cell-sub">

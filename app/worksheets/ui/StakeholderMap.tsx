@@ -10,10 +10,13 @@ export function StakeholderMapPanel({ worksheet }: SubstepPanelProps) {
   const links = worksheet.items.stakeholder_link ?? []
   if (links.length === 0) return null
   const nodes = worksheet.items.node ?? []
-  const byId = new Map([...(worksheet.items.stakeholder ?? []), ...nodes, ...(worksheet.items.influence ?? [])].map((i) => [i.id, i]))
-  const groups: { node: WorksheetItemView | null; links: WorksheetItemView[] }[] = [...nodes.map((n) => ({ node: n, links: links.filter((l) => l.data.node === n.id) })), { node: null, links: links.filter((l) => typeof l.data.node !== 'string' || !byId.has(l.data.node)) }].filter(
-    (g) => g.links.length > 0,
+  const byId = new Map(
+    [...(worksheet.items.stakeholder ?? []), ...nodes, ...(worksheet.items.influence ?? [])].map((i) => [i.id, i]),
   )
+  const groups: { node: WorksheetItemView | null; links: WorksheetItemView[] }[] = [
+    ...nodes.map((n) => ({ node: n, links: links.filter((l) => l.data.node === n.id) })),
+    { node: null, links: links.filter((l) => typeof l.data.node !== 'string' || !byId.has(l.data.node)) },
+  ].filter((g) => g.links.length > 0)
   const model = targetMapModel(nodes, worksheet.items.relation ?? [])
   // One chip per link under its node: the stakeholder and the influences it can move.
   const overlays: TargetMapOverlayItem[] = links.flatMap((l) => {
@@ -23,7 +26,14 @@ export function StakeholderMapPanel({ worksheet }: SubstepPanelProps) {
       const f = byId.get(String(id))
       return f ? [`${f.ref}${f.data.polarity === 'driver' ? '+' : '−'}`] : []
     })
-    return [{ id: l.id, nodeId: l.data.node, label: `${s.ref} ${shorten(String(s.data.name ?? ''), levers.length ? 14 : 26)}${levers.length ? ` → ${levers.join(' ')}` : ''}`, className: 'overlay--stakeholder' }]
+    return [
+      {
+        id: l.id,
+        nodeId: l.data.node,
+        label: `${s.ref} ${shorten(String(s.data.name ?? ''), levers.length ? 14 : 26)}${levers.length ? ` → ${levers.join(' ')}` : ''}`,
+        className: 'overlay--stakeholder',
+      },
+    ]
   })
   return (
     <section className="card stakeholder-map" aria-labelledby="stakeholder-map-heading">
@@ -32,7 +42,13 @@ export function StakeholderMapPanel({ worksheet }: SubstepPanelProps) {
       {model.nodes.length > 0 ? (
         <figure className="stakeholder-map__figure">
           <div className="target-map__canvas">
-            <TargetMapSvg nodes={model.nodes} relations={model.relations} positions={model.positions} labelledBy="stakeholder-map-caption" overlays={overlays} />
+            <TargetMapSvg
+              nodes={model.nodes}
+              relations={model.relations}
+              positions={model.positions}
+              labelledBy="stakeholder-map-caption"
+              overlays={overlays}
+            />
           </div>
           <figcaption id="stakeholder-map-caption" className="field__hint">
             {t('stakeholderMap.caption')}
@@ -58,7 +74,9 @@ export function StakeholderMapPanel({ worksheet }: SubstepPanelProps) {
                   {g.node ? (
                     <>
                       {g.node.ref} {String(g.node.data.label ?? '')}
-                      {g.node.data.isPivot ? <span className="chip chip--pivot">{t('stakeholderMap.pivot')}</span> : null}
+                      {g.node.data.isPivot ? (
+                        <span className="chip chip--pivot">{t('stakeholderMap.pivot')}</span>
+                      ) : null}
                     </>
                   ) : (
                     t('stakeholderMap.noNode')
@@ -81,7 +99,9 @@ export function StakeholderMapPanel({ worksheet }: SubstepPanelProps) {
                         influences.map((f, i) => (
                           <span key={f.id}>
                             {i > 0 ? ', ' : ''}
-                            <abbr title={`${t(`options.polarity.${String(f.data.polarity)}`)}: ${String(f.data.description ?? '')}`}>
+                            <abbr
+                              title={`${t(`options.polarity.${String(f.data.polarity)}`)}: ${String(f.data.description ?? '')}`}
+                            >
                               {f.ref} ({f.data.polarity === 'driver' ? '+' : '−'})
                             </abbr>
                           </span>

@@ -24,7 +24,15 @@ export function StakeholderPrioritiesPanel({ worksheet, extra, abilities }: Subs
   const scores = extra as StakeholderScores
   const stakeholders = worksheet.items.stakeholder ?? []
   if (stakeholders.length === 0) return <p className="empty-state">{t('stakeholderScores.none')}</p>
-  const placements: Record<string, Placement | null> = Object.fromEntries(stakeholders.map((s) => [s.id, placementOf(s.data, { influence: scores.summary[s.id]?.influence?.mean ?? null, alignment: scores.summary[s.id]?.alignment?.mean ?? null })]))
+  const placements: Record<string, Placement | null> = Object.fromEntries(
+    stakeholders.map((s) => [
+      s.id,
+      placementOf(s.data, {
+        influence: scores.summary[s.id]?.influence?.mean ?? null,
+        alignment: scores.summary[s.id]?.alignment?.mean ?? null,
+      }),
+    ]),
+  )
   const canEdit = abilities['worksheet:edit'] === true
   return (
     <>
@@ -38,7 +46,10 @@ export function StakeholderPrioritiesPanel({ worksheet, extra, abilities }: Subs
           hint={t('stakeholderScores.mineHint')}
           subjectHeader={t('kinds.stakeholder.fields.name')}
           subjects={stakeholders.map((s) => ({ id: s.id, ref: s.ref, label: String(s.data.name ?? '') }))}
-          criteria={STAKEHOLDER_CRITERIA.map((c) => ({ ...scoreCriterion(c), name: t(`stakeholderScores.criteria.${c.key}`) }))}
+          criteria={STAKEHOLDER_CRITERIA.map((c) => ({
+            ...scoreCriterion(c),
+            name: t(`stakeholderScores.criteria.${c.key}`),
+          }))}
           mine={scores.mine}
           hiddenFields={(id) => ({ intent: 'score:save', id })}
         />
@@ -47,13 +58,36 @@ export function StakeholderPrioritiesPanel({ worksheet, extra, abilities }: Subs
   )
 }
 
-const scoreCriterion = (c: (typeof STAKEHOLDER_CRITERIA)[number]): Omit<ScoreCriterion, 'name'> => ({ key: c.key, min: c.min, max: c.max, optional: c.optional, signed: c.key === 'alignment' })
+const scoreCriterion = (c: (typeof STAKEHOLDER_CRITERIA)[number]): Omit<ScoreCriterion, 'name'> => ({
+  key: c.key,
+  min: c.min,
+  max: c.max,
+  optional: c.optional,
+  signed: c.key === 'alignment',
+})
 
-function SummaryTable({ stakeholders, scores, placements }: { stakeholders: WorksheetItemView[]; scores: StakeholderScores; placements: Record<string, Placement | null> }) {
+function SummaryTable({
+  stakeholders,
+  scores,
+  placements,
+}: {
+  stakeholders: WorksheetItemView[]
+  scores: StakeholderScores
+  placements: Record<string, Placement | null>
+}) {
   const { t, i18n } = useTranslation('worksheets')
   // Accessibility is optional: its column shows only once someone has scored it.
-  const criteria = STAKEHOLDER_CRITERIA.filter((c) => !c.optional || stakeholders.some((s) => scores.summary[s.id]?.[c.key]?.mean != null)).map((c) => ({ ...scoreCriterion(c), name: t(`stakeholderScores.criteria.${c.key}`) }))
-  const num = (v: number | null | undefined, sign = false) => (v === null || v === undefined ? '—' : formatNumber(v, i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: sign ? 'exceptZero' : 'auto' }))
+  const criteria = STAKEHOLDER_CRITERIA.filter(
+    (c) => !c.optional || stakeholders.some((s) => scores.summary[s.id]?.[c.key]?.mean != null),
+  ).map((c) => ({ ...scoreCriterion(c), name: t(`stakeholderScores.criteria.${c.key}`) }))
+  const num = (v: number | null | undefined, sign = false) =>
+    v === null || v === undefined
+      ? '—'
+      : formatNumber(v, i18n.language, {
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+          signDisplay: sign ? 'exceptZero' : 'auto',
+        })
   const byId = new Map(stakeholders.map((s) => [s.id, s]))
   const rows = stakeholders.map((s) => {
     const sum = scores.summary[s.id] ?? {}
@@ -62,7 +96,13 @@ function SummaryTable({ stakeholders, scores, placements }: { stakeholders: Work
       ref: s.ref,
       label: String(s.data.name ?? ''),
       sub: t(`options.category.${String(s.data.category)}`),
-      score: { weightedMean: null, spread: null, byConstituency: {}, scorers: scores.scorers[s.id] ?? 0, byCriterion: Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, v.mean])) },
+      score: {
+        weightedMean: null,
+        spread: null,
+        byConstituency: {},
+        scorers: scores.scorers[s.id] ?? 0,
+        byCriterion: Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, v.mean])),
+      },
       criterionSpread: Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, v.spread])),
     }
   })
@@ -80,7 +120,10 @@ function SummaryTable({ stakeholders, scores, placements }: { stakeholders: Work
       constituencyCell={(row, k) => {
         const sum = scores.summary[row.id] ?? {}
         if (sum.influence?.byConstituency[k] === undefined && sum.alignment?.byConstituency[k] === undefined) return '—'
-        return t('stakeholderScores.ia', { influence: num(sum.influence?.byConstituency[k]), alignment: num(sum.alignment?.byConstituency[k], true) })
+        return t('stakeholderScores.ia', {
+          influence: num(sum.influence?.byConstituency[k]),
+          alignment: num(sum.alignment?.byConstituency[k], true),
+        })
       }}
       columns={[
         {
@@ -90,8 +133,14 @@ function SummaryTable({ stakeholders, scores, placements }: { stakeholders: Work
             if (!p || !byId.has(row.id)) return <span className="muted">{t('stakeholderScores.notPlaced')}</span>
             return (
               <>
-                <strong className={`quadrant quadrant--${quadrant(p.influence, p.alignment)}`}>{t(`quadrant.${quadrant(p.influence, p.alignment)}`)}</strong>
-                <span className="cell-sub">{p.source === 'agreed' ? t('stakeholderScores.agreedAt', { influence: p.influence, alignment: signed(p.alignment) }) : t('stakeholderScores.fromMeans')}</span>
+                <strong className={`quadrant quadrant--${quadrant(p.influence, p.alignment)}`}>
+                  {t(`quadrant.${quadrant(p.influence, p.alignment)}`)}
+                </strong>
+                <span className="cell-sub">
+                  {p.source === 'agreed'
+                    ? t('stakeholderScores.agreedAt', { influence: p.influence, alignment: signed(p.alignment) })
+                    : t('stakeholderScores.fromMeans')}
+                </span>
               </>
             )
           },
@@ -137,15 +186,28 @@ function PlacementForm({ stakeholder }: { stakeholder: WorksheetItemView }) {
   const conflict = result?.conflict ?? null
   const [choices, setChoices] = useState<Record<string, Choice>>({})
   // After a refused save the selects hold my values (or theirs where chosen), next to both values.
-  const d = conflict ? Object.fromEntries(PLACEMENT.map((f) => [f, chosenValue(conflict, choices, f)])) : (base?.data ?? stakeholder.data)
+  const d = conflict
+    ? Object.fromEntries(PLACEMENT.map((f) => [f, chosenValue(conflict, choices, f)]))
+    : (base?.data ?? stakeholder.data)
   const version = `${conflict?.version ?? base?.version ?? stakeholder.version}-${choices.agreedInfluence ?? ''}${choices.agreedAlignment ?? ''}`
   return (
-    <fetcher.Form method="post" className="placement-form" aria-label={t('stakeholderScores.placeLabel', { ref: stakeholder.ref })} onChange={() => setTouched(true)} onSubmit={() => setTouched(false)}>
+    <fetcher.Form
+      method="post"
+      className="placement-form"
+      aria-label={t('stakeholderScores.placeLabel', { ref: stakeholder.ref })}
+      onChange={() => setTouched(true)}
+      onSubmit={() => setTouched(false)}
+    >
       <input type="hidden" name="intent" value="stakeholder:place" />
       <input type="hidden" name="formId" value={formId} />
       <input type="hidden" name="id" value={stakeholder.id} />
       <BaseFields base={base} />
-      <select key={`i${version}`} name="agreedInfluence" defaultValue={d.agreedInfluence === undefined ? '' : String(d.agreedInfluence)} aria-label={t('stakeholderScores.agreedInfluenceOf', { ref: stakeholder.ref })}>
+      <select
+        key={`i${version}`}
+        name="agreedInfluence"
+        defaultValue={d.agreedInfluence === undefined ? '' : String(d.agreedInfluence)}
+        aria-label={t('stakeholderScores.agreedInfluenceOf', { ref: stakeholder.ref })}
+      >
         <option value="">{t('stakeholderScores.influenceShort')} —</option>
         {range(1, 5).map((v) => (
           <option key={v} value={v}>
@@ -153,7 +215,12 @@ function PlacementForm({ stakeholder }: { stakeholder: WorksheetItemView }) {
           </option>
         ))}
       </select>
-      <select key={`a${version}`} name="agreedAlignment" defaultValue={d.agreedAlignment === undefined ? '' : String(d.agreedAlignment)} aria-label={t('stakeholderScores.agreedAlignmentOf', { ref: stakeholder.ref })}>
+      <select
+        key={`a${version}`}
+        name="agreedAlignment"
+        defaultValue={d.agreedAlignment === undefined ? '' : String(d.agreedAlignment)}
+        aria-label={t('stakeholderScores.agreedAlignmentOf', { ref: stakeholder.ref })}
+      >
         <option value="">{t('stakeholderScores.alignmentShort')} —</option>
         {range(-2, 2).map((v) => (
           <option key={v} value={v}>
@@ -167,7 +234,11 @@ function PlacementForm({ stakeholder }: { stakeholder: WorksheetItemView }) {
       {conflict ? (
         <ConflictChoices
           conflict={conflict}
-          label={(f) => t(f === 'agreedInfluence' ? 'stakeholderScores.agreedInfluenceOf' : 'stakeholderScores.agreedAlignmentOf', { ref: stakeholder.ref })}
+          label={(f) =>
+            t(f === 'agreedInfluence' ? 'stakeholderScores.agreedInfluenceOf' : 'stakeholderScores.agreedAlignmentOf', {
+              ref: stakeholder.ref,
+            })
+          }
           render={(_f, v) => (typeof v === 'number' ? signed(v) : '—')}
           choices={choices}
           onChoose={(f, c) => setChoices((all) => ({ ...all, [f]: c }))}

@@ -16,7 +16,15 @@ export const deleteButtonId = (id: string) => `delete-button-${id}`
  * changed it and what, in words, then "Delete anyway" (the item as it is now) or "Keep it".
  * Renders nothing otherwise; `wrap` places the panel (e.g. in a full-width table row).
  */
-export function StaleDelete({ item, options, wrap = (panel) => panel }: { item: WorksheetItemView; options?: Record<string, LinkOption[]>; wrap?: (panel: ReactNode) => ReactNode }) {
+export function StaleDelete({
+  item,
+  options,
+  wrap = (panel) => panel,
+}: {
+  item: WorksheetItemView
+  options?: Record<string, LinkOption[]>
+  wrap?: (panel: ReactNode) => ReactNode
+}) {
   const { t, i18n } = useTranslation('worksheets')
   const fetcher = useFetcher<ItemActionData>({ key: deleteFetcherKey(item.id) })
   const conflict = fetcher.data?.conflict ?? null

@@ -29,13 +29,32 @@ export function targetMapModel(nodeItems: WorksheetItemView[], relationItems: Wo
     countUnits: num(n.data.countUnits),
     countWorkers: num(n.data.countWorkers),
   }))
-  const relations: TargetMapRelation[] = relationItems.map((r) => ({ id: r.id, from: str(r.data.from), to: str(r.data.to), relationType: str(r.data.relationType) || null, label: str(r.data.label), strength: num(r.data.strength) }))
-  return { nodes, relations, positions: layoutTargetMap(nodeItems.map((n) => ({ id: n.id, x: n.data.x, y: n.data.y })), relations) }
+  const relations: TargetMapRelation[] = relationItems.map((r) => ({
+    id: r.id,
+    from: str(r.data.from),
+    to: str(r.data.to),
+    relationType: str(r.data.relationType) || null,
+    label: str(r.data.label),
+    strength: num(r.data.strength),
+  }))
+  return {
+    nodes,
+    relations,
+    positions: layoutTargetMap(
+      nodeItems.map((n) => ({ id: n.id, x: n.data.x, y: n.data.y })),
+      relations,
+    ),
+  }
 }
 
 const STEP = 10
 const BIG_STEP = 50
-const KEYS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }
+const KEYS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+}
 
 /** 2.3: the interactive target map. Drag a node, or focus it and use the arrow keys; both save. */
 export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
@@ -52,7 +71,8 @@ export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
   const refOf = (id: string | undefined) => nodeItems.find((n) => n.id === id)?.ref ?? ''
 
   // The newest version we know of: the loader's, or the one our last save returned.
-  const versionOf = (id: string) => Math.max(nodeItems.find((n) => n.id === id)?.version ?? 0, versions.current[id] ?? 0)
+  const versionOf = (id: string) =>
+    Math.max(nodeItems.find((n) => n.id === id)?.version ?? 0, versions.current[id] ?? 0)
   // The stored position the person moved the node from: a move by someone else since is not overwritten.
   const baseOf = (id: string) => JSON.stringify({ position: storedPosition(nodeItems.find((n) => n.id === id)?.data) })
   const positions = new Map(model.positions)
@@ -70,13 +90,31 @@ export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
   const loaded = nodeItems.map((n) => `${n.id}:${n.version}`).join(',')
   useEffect(() => {
     setMoved((m) => {
-      const keep = Object.fromEntries(Object.entries(m).filter(([id]) => drag.current?.id === id || (nodeItems.find((n) => n.id === id)?.version ?? 0) < (versions.current[id] ?? Infinity)))
+      const keep = Object.fromEntries(
+        Object.entries(m).filter(
+          ([id]) =>
+            drag.current?.id === id ||
+            (nodeItems.find((n) => n.id === id)?.version ?? 0) < (versions.current[id] ?? Infinity),
+        ),
+      )
       return Object.keys(keep).length === Object.keys(m).length ? m : keep
     })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded])
 
-  const save = (p: Placed) => fetcher.submit({ intent: 'node:position', formId: 'node-position', id: p.id, version: String(versionOf(p.id)), base: baseOf(p.id), x: String(p.x), y: String(p.y) }, { method: 'post' })
+  const save = (p: Placed) =>
+    fetcher.submit(
+      {
+        intent: 'node:position',
+        formId: 'node-position',
+        id: p.id,
+        version: String(versionOf(p.id)),
+        base: baseOf(p.id),
+        x: String(p.x),
+        y: String(p.y),
+      },
+      { method: 'post' },
+    )
 
   const toSvg = (svg: SVGSVGElement, e: { clientX: number; clientY: number }) => {
     const point = new DOMPoint(e.clientX, e.clientY).matrixTransform(svg.getScreenCTM()?.inverse())
@@ -158,21 +196,44 @@ export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
       {model.nodes.length === 0 ? (
         <p className="empty-state">{t('targetMap.empty')}</p>
       ) : (
-        <div className="target-map__canvas" onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}>
-          <TargetMapSvg nodes={model.nodes} relations={model.relations} positions={positions} labelledBy="target-map-title" interaction={interaction} />
+        <div
+          className="target-map__canvas"
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+        >
+          <TargetMapSvg
+            nodes={model.nodes}
+            relations={model.relations}
+            positions={positions}
+            labelledBy="target-map-title"
+            interaction={interaction}
+          />
         </div>
       )}
       <div role="status" className="target-map__status">
         {fetcher.state === 'idle' && result?.saved ? t('targetMap.saved', { ref: refOf(result.saved.id) }) : null}
-        {fetcher.state === 'idle' && result?.conflict ? t('targetMap.conflict', { ref: refOf(result.conflict.id) }) : null}
+        {fetcher.state === 'idle' && result?.conflict
+          ? t('targetMap.conflict', { ref: refOf(result.conflict.id) })
+          : null}
       </div>
-      {canEdit && model.nodes.length > 0 ? <MoveForm nodes={nodeItems} positions={positions} selectedId={selectedId} /> : null}
+      {canEdit && model.nodes.length > 0 ? (
+        <MoveForm nodes={nodeItems} positions={positions} selectedId={selectedId} />
+      ) : null}
     </section>
   )
 }
 
 /** The form alternative to dragging: choose a node and type its position. */
-function MoveForm({ nodes, positions, selectedId }: { nodes: WorksheetItemView[]; positions: Map<string, Placed>; selectedId: string | null }) {
+function MoveForm({
+  nodes,
+  positions,
+  selectedId,
+}: {
+  nodes: WorksheetItemView[]
+  positions: Map<string, Placed>
+  selectedId: string | null
+}) {
   const { t } = useTranslation('worksheets')
   const [id, setId] = useState(selectedId ?? nodes[0]!.id)
   useEffect(() => {
@@ -229,22 +290,39 @@ function NodePositionForm({ node, at }: { node: WorksheetItemView; at: Placed | 
   const chosen = conflict ? storedPosition(chosenValue(conflict, { [POSITION]: choice }, POSITION)) : null
   // Just saved here and the map not yet reloaded: show what was saved, not the older position.
   const ahead = base !== null && base.version > node.version
-  const shown = chosen ?? (ahead ? storedPosition(base.data[POSITION]) : at ? { x: at.x, y: at.y } : { x: null, y: null })
+  const shown =
+    chosen ?? (ahead ? storedPosition(base.data[POSITION]) : at ? { x: at.x, y: at.y } : { x: null, y: null })
   // New inputs when what they should show changes; from the first keystroke on, the same ones
   // (only a choice after a refused save replaces what they hold).
   const showKey = conflict ? `conflict-${conflict.version}-${choice}` : `at-${shown.x}-${shown.y}`
   const [inputsKey, setInputsKey] = useState(showKey)
   if ((!touched || conflict) && inputsKey !== showKey) setInputsKey(showKey)
-  const movedBy = touched && !conflict && base && node.version > base.version && changedFields([POSITION], base.data, stored.data).length > 0
+  const movedBy =
+    touched &&
+    !conflict &&
+    base &&
+    node.version > base.version &&
+    changedFields([POSITION], base.data, stored.data).length > 0
   return (
-    <fetcher.Form method="post" className="target-map__move-form" aria-label={t('targetMap.moveLabel', { ref: node.ref })} onChange={() => setTouched(true)}>
+    <fetcher.Form
+      method="post"
+      className="target-map__move-form"
+      aria-label={t('targetMap.moveLabel', { ref: node.ref })}
+      onChange={() => setTouched(true)}
+    >
       <input type="hidden" name="intent" value="node:position" />
       <input type="hidden" name="formId" value="node-move" />
       <input type="hidden" name="id" value={node.id} />
       <BaseFields base={base} />
       {movedBy ? (
         <div className="alert alert--info" role="status">
-          <p>{t('targetMap.movedSince', { name: node.updated_by_name || t('common:conflict.someone'), ref: node.ref, position: positionText(stored.data[POSITION], t) })}</p>
+          <p>
+            {t('targetMap.movedSince', {
+              name: node.updated_by_name || t('common:conflict.someone'),
+              ref: node.ref,
+              position: positionText(stored.data[POSITION], t),
+            })}
+          </p>
         </div>
       ) : null}
       {conflict ? (
@@ -258,11 +336,31 @@ function NodePositionForm({ node, at }: { node: WorksheetItemView; at: Placed | 
       ) : null}
       <div className="field">
         <label htmlFor="node-move-x">{t('targetMap.x')}</label>
-        <input key={`x-${inputsKey}`} id="node-move-x" name="x" type="number" min={0} max={4000} step={1} defaultValue={shown.x ?? undefined} inputMode="numeric" />
+        <input
+          key={`x-${inputsKey}`}
+          id="node-move-x"
+          name="x"
+          type="number"
+          min={0}
+          max={4000}
+          step={1}
+          defaultValue={shown.x ?? undefined}
+          inputMode="numeric"
+        />
       </div>
       <div className="field">
         <label htmlFor="node-move-y">{t('targetMap.y')}</label>
-        <input key={`y-${inputsKey}`} id="node-move-y" name="y" type="number" min={0} max={4000} step={1} defaultValue={shown.y ?? undefined} inputMode="numeric" />
+        <input
+          key={`y-${inputsKey}`}
+          id="node-move-y"
+          name="y"
+          type="number"
+          min={0}
+          max={4000}
+          step={1}
+          defaultValue={shown.y ?? undefined}
+          inputMode="numeric"
+        />
       </div>
       <button type="submit" className="button" disabled={fetcher.state !== 'idle'}>
         {t('targetMap.savePosition')}

@@ -65,11 +65,29 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
   const extra = Math.max(0, ...[...chips.values()].map((c) => c.length)) * (CHIP_HEIGHT + 4)
   const num = (v: number) => formatNumber(v, i18n.language)
   const nodeName = (n: TargetMapNode) =>
-    t('targetMap.nodeName', { ref: n.ref, label: n.label, type: n.nodeType ? t(`options.nodeCategory.${n.nodeType}`) : '—' }) + (n.isPivot ? t('targetMap.pivotSuffix') : '')
+    t('targetMap.nodeName', {
+      ref: n.ref,
+      label: n.label,
+      type: n.nodeType ? t(`options.nodeCategory.${n.nodeType}`) : '—',
+    }) + (n.isPivot ? t('targetMap.pivotSuffix') : '')
   return (
-    <svg className="target-map__svg" viewBox={`0 0 ${bounds.width} ${bounds.height + extra}`} role={interaction ? 'group' : 'img'} aria-labelledby={labelledBy} preserveAspectRatio="xMidYMin meet">
+    <svg
+      className="target-map__svg"
+      viewBox={`0 0 ${bounds.width} ${bounds.height + extra}`}
+      role={interaction ? 'group' : 'img'}
+      aria-labelledby={labelledBy}
+      preserveAspectRatio="xMidYMin meet"
+    >
       <defs>
-        <marker id="tm-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id="tm-arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" className="target-map__arrowhead" />
         </marker>
       </defs>
@@ -102,7 +120,12 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
         const x = p.x - NODE_WIDTH / 2
         const y = p.y - NODE_HEIGHT / 2
         const lines = wrapLabel(n.label, 26, 2)
-        const counts = [n.countUnits != null ? t('targetMap.units', { value: num(n.countUnits) }) : null, n.countWorkers != null ? t('targetMap.workers', { value: num(n.countWorkers) }) : null].filter(Boolean).join(' · ')
+        const counts = [
+          n.countUnits != null ? t('targetMap.units', { value: num(n.countUnits) }) : null,
+          n.countWorkers != null ? t('targetMap.workers', { value: num(n.countWorkers) }) : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')
         const selected = interaction?.selectedId === n.id
         return (
           <g
@@ -125,7 +148,9 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
           >
             {interaction ? null : <title>{nodeName(n)}</title>}
             <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} className="target-map__box" />
-            {n.isPivot ? <rect x={4} y={4} width={NODE_WIDTH - 8} height={NODE_HEIGHT - 8} rx={4} className="target-map__inner" /> : null}
+            {n.isPivot ? (
+              <rect x={4} y={4} width={NODE_WIDTH - 8} height={NODE_HEIGHT - 8} rx={4} className="target-map__inner" />
+            ) : null}
             <text x={10} y={18} className="target-map__ref">
               {n.isPivot ? `★ ${n.ref}` : n.ref}
             </text>
@@ -143,7 +168,11 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
               </text>
             ) : null}
             {(chips.get(n.id) ?? []).map((c, i) => (
-              <g key={c.id} transform={`translate(0 ${NODE_HEIGHT + 4 + i * (CHIP_HEIGHT + 4)})`} className={`target-map__chip ${c.className ?? ''}`}>
+              <g
+                key={c.id}
+                transform={`translate(0 ${NODE_HEIGHT + 4 + i * (CHIP_HEIGHT + 4)})`}
+                className={`target-map__chip ${c.className ?? ''}`}
+              >
                 <rect width={NODE_WIDTH} height={CHIP_HEIGHT} rx={3} />
                 <text x={8} y={CHIP_HEIGHT - 6}>
                   {wrapLabel(c.label, 30, 1)[0]}

@@ -29,12 +29,15 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
   // from `items`, but its form stays where it was, with what the person typed (ADR 036).
   const editedIndex = items.findIndex((i) => i.id === editing)
   const [lastEdited, setLastEdited] = useState<{ item: WorksheetItemView; index: number } | null>(null)
-  if (editedIndex >= 0 && lastEdited?.item !== items[editedIndex]) setLastEdited({ item: items[editedIndex]!, index: editedIndex })
+  if (editedIndex >= 0 && lastEdited?.item !== items[editedIndex])
+    setLastEdited({ item: items[editedIndex]!, index: editedIndex })
   const ghost = editing !== null && editedIndex < 0 && lastEdited?.item.id === editing ? lastEdited.item : null
   const rows = ghost ? [...items.slice(0, lastEdited!.index), ghost, ...items.slice(lastEdited!.index)] : items
   const comments = useComments()
   const [discussing, toggleComments] = useToggleSet()
-  const columns = (spec.columns ?? spec.fields.map((f) => f.name)).map((name) => spec.fields.find((f) => f.name === name)!)
+  const columns = (spec.columns ?? spec.fields.map((f) => f.name)).map((name) =>
+    spec.fields.find((f) => f.name === name)!,
+  )
   const headingId = `${spec.kind}-heading`
   const width = columns.length + extraColumns.length + 1 + (comments ? 1 : 0) + (canEdit ? 1 : 0)
   return (
@@ -68,7 +71,13 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
                 editing === item.id ? (
                   <tr key={item.id} className="worksheet__editing">
                     <td colSpan={width}>
-                      <ItemForm spec={spec} item={item} options={options} onDone={() => setEditing(null)} deleted={item === ghost} />
+                      <ItemForm
+                        spec={spec}
+                        item={item}
+                        options={options}
+                        onDone={() => setEditing(null)}
+                        deleted={item === ghost}
+                      />
                     </td>
                   </tr>
                 ) : (
@@ -85,13 +94,31 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
                       ))}
                       {comments ? (
                         <td>
-                          <CommentToggle count={comments.counts[item.id] ?? 0} expanded={discussing.has(item.id)} controls={`comments-${item.id}`} onToggle={() => toggleComments(item.id)} subject={item.ref} />
+                          <CommentToggle
+                            count={comments.counts[item.id] ?? 0}
+                            expanded={discussing.has(item.id)}
+                            controls={`comments-${item.id}`}
+                            onToggle={() => toggleComments(item.id)}
+                            subject={item.ref}
+                          />
                         </td>
                       ) : null}
                       {canEdit ? (
                         <td>
                           <div className="row-actions">
-                            <RowActions item={item} onEdit={() => setEditing(item.id)} move={spec.ordered ? { intent: 'item:move', first: item === items[0], last: item === items[items.length - 1] } : undefined} />
+                            <RowActions
+                              item={item}
+                              onEdit={() => setEditing(item.id)}
+                              move={
+                                spec.ordered
+                                  ? {
+                                      intent: 'item:move',
+                                      first: item === items[0],
+                                      last: item === items[items.length - 1],
+                                    }
+                                  : undefined
+                              }
+                            />
                           </div>
                         </td>
                       ) : null}
@@ -115,7 +142,7 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
                       </tr>
                     ) : null}
                   </Fragment>
-                )
+                ),
               )}
             </tbody>
           </table>

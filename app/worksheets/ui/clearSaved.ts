@@ -9,7 +9,10 @@ export function clearSaved(form: HTMLFormElement, sent: FormData) {
     } else if ((el instanceof HTMLInputElement && el.type !== 'hidden') || el instanceof HTMLTextAreaElement) {
       if (el.value === (sent.get(el.name) ?? '')) el.value = el.defaultValue
     } else if (el instanceof HTMLSelectElement && el.value === (sent.get(el.name) ?? '')) {
-      el.selectedIndex = Math.max(0, Array.from(el.options).findIndex((o) => o.defaultSelected))
+      el.selectedIndex = Math.max(
+        0,
+        Array.from(el.options).findIndex((o) => o.defaultSelected),
+      )
     }
   }
 }
