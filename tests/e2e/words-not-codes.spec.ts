@@ -132,12 +132,10 @@ for (const [role, email] of Object.entries(ROLES)) {
           for (const code of codesIn(textOf(page))) found.push(`${p}: ${code}`)
         }
       }
-      test
-        .info()
-        .annotations.push({
-          type: 'pages',
-          description: `${paths.length} pages in ${Math.round((Date.now() - started) / 1000)} s`,
-        })
+      test.info().annotations.push({
+        type: 'pages',
+        description: `${paths.length} pages in ${Math.round((Date.now() - started) / 1000)} s`,
+      })
       await client.dispose()
       expect(found).toEqual([])
     })

@@ -51,14 +51,12 @@ function ranking(ctx: ComposeContext): Block[] {
   const pairs = ctx.ofKind('pair')
   if (pairs.length === 0) return []
   if (ctx.source.scores === null) return [paragraph(t('exports:document.scoresNotFrozen'), 'muted')]
-  const criteria: Criterion[] = ctx
-    .ofKind('criterion')
-    .map((c) => ({
-      key: c.id,
-      weight: typeof c.data.weight === 'number' ? c.data.weight : 1,
-      min: SCORE_MIN,
-      max: SCORE_MAX,
-    }))
+  const criteria: Criterion[] = ctx.ofKind('criterion').map((c) => ({
+    key: c.id,
+    weight: typeof c.data.weight === 'number' ? c.data.weight : 1,
+    min: SCORE_MIN,
+    max: SCORE_MAX,
+  }))
   const scored = rank(
     aggregateScores(
       pairs.map((p) => p.id),
@@ -136,16 +134,14 @@ function decision(ctx: ComposeContext): Block[] {
 function targetMap(ctx: ComposeContext): Block[] {
   const nodes = ctx.ofKind('node')
   if (nodes.length === 0) return []
-  const relations = ctx
-    .ofKind('relation')
-    .map((r) => ({
-      id: r.id,
-      from: str(r.data.from),
-      to: str(r.data.to),
-      relationType: str(r.data.relationType) || null,
-      label: str(r.data.label),
-      strength: numOrNull(r.data.strength),
-    }))
+  const relations = ctx.ofKind('relation').map((r) => ({
+    id: r.id,
+    from: str(r.data.from),
+    to: str(r.data.to),
+    relationType: str(r.data.relationType) || null,
+    label: str(r.data.label),
+    strength: numOrNull(r.data.strength),
+  }))
   const placed = layoutTargetMap(
     nodes.map((n) => ({ id: n.id, x: n.data.x, y: n.data.y })),
     relations,
