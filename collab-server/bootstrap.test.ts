@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { docName } from '#core/collab/contract.ts'
 import { SUBSTEP_CODES } from '#core/substeps.ts'
-import { createPlan, createUser } from '#db/factories/index.ts'
+import { createPlan, createUser } from '#tests/factories/index.ts'
 import { connect, countHeadings, startServer, token, type TestClient } from './test-utils.ts'
 
 // Two servers on one database, so that creation races across processes as well as connections.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { docName } from '#core/collab/contract.ts'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import { userColor } from './awareness.ts'
 import { connect, startServer, token, waitFor, type TestClient } from './test-utils.ts'

@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLOSE_CODES, MESSAGE_TOKEN, TOKEN_TTL_SECONDS, docName } from '#core/collab/contract.ts'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import { connect, startServer, token, waitFor, type TestClient } from './test-utils.ts'
 
 let env: Awaited<ReturnType<typeof startServer>>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLOSE_CODES, docName } from '#core/collab/contract.ts'
-import { createPlan, createUser } from '#db/factories/index.ts'
+import { createPlan, createUser } from '#tests/factories/index.ts'
 import { TokenBucket, UserQuota } from './limits.ts'
 import { connect, rawSocket, startServer, token, waitFor } from './test-utils.ts'
 

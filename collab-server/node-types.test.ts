@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE_CODES, docName } from '#core/collab/contract.ts'
 import { isEverythingSaved } from '#core/collab/saved.ts'
-import { createPlan, createUser } from '#db/factories/index.ts'
+import { createPlan, createUser } from '#tests/factories/index.ts'
 import { KNOWN_NODE_TYPES, unknownNodeTypes } from './node-types.ts'
 import { connect, countHeadings, startServer, token, waitFor, type TestClient } from './test-utils.ts'
 

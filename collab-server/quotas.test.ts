@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE_CODES, docName } from '#core/collab/contract.ts'
 import { isEverythingSaved } from '#core/collab/saved.ts'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import { connect, startServer, token, waitFor, type TestClient } from './test-utils.ts'
 

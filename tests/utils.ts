@@ -1,5 +1,5 @@
 import { type Executor } from '#db/executor.ts'
-import { createUser } from '#db/factories/index.ts'
+import { createUser } from '#tests/factories/index.ts'
 import { createSession } from '#app/utils/session.server.ts'
 import { isDataWithInit } from '#app/utils/resource-response.server.ts'
 

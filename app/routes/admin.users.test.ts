@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { createOrganisation, createUser } from '#db/factories/index.ts'
+import { createOrganisation, createUser } from '#tests/factories/index.ts'
 import { getDb } from '../utils/db.server.ts'
 import { getSessionUser } from '../utils/session.server.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'

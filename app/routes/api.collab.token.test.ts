@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { docName, TOKEN_TTL_SECONDS, type CollabTicket } from '#core/collab/contract.ts'
 import { verifyCollabToken } from '#core/collab/token.server.ts'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import { type PlanRole } from '#core/permissions.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import { getDb } from '../utils/db.server.ts'

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { addMember, createOrganisation, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createOrganisation, createPlan, createUser } from '#tests/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { getDb } from '../utils/db.server.ts'

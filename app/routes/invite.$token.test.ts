@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createOrganisation } from '#db/factories/index.ts'
+import { createOrganisation } from '#tests/factories/index.ts'
 import { attemptLogin } from '../utils/login.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { getSessionUser } from '../utils/session.server.ts'

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createUser } from '#db/factories/index.ts'
+import { createUser } from '#tests/factories/index.ts'
 import * as LoginAttemptRepository from '#db/repositories/login-attempts.ts'
 import { hashPassword, sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addMember, createPlan } from '#db/factories/index.ts'
+import { addMember, createPlan } from '#tests/factories/index.ts'
 import * as ActivityRepository from '#db/repositories/activity.ts'
 import * as CommentRepository from '#db/repositories/comments.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'

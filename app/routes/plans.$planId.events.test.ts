@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import { getDb } from '../utils/db.server.ts'
 import { stopPlanEvents } from '../utils/plan-events.server.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'

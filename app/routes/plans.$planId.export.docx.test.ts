@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { DOCX_CONTENT_TYPE } from '#app/exports/docx-download.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { seedDemo, type DemoIds } from '#seed/demo.ts'

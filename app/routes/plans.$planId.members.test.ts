@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { addMember, createOrganisation, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createOrganisation, createPlan, createUser } from '#tests/factories/index.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import * as UserRepository from '#db/repositories/users.ts'
 import { getDb } from '../utils/db.server.ts'

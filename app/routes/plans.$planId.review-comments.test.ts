@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { getDb } from '../utils/db.server.ts'
 import { action as commentAction } from './plans.$planId.comments.tsx'

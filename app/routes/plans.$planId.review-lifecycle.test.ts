@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { addMember, createOrganisation, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createOrganisation, createPlan, createUser } from '#tests/factories/index.ts'
 import * as ActivityRepository from '#db/repositories/activity.ts'
 import * as CommentRepository from '#db/repositories/comments.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { addMember, createOrganisation, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createOrganisation, createPlan, createUser } from '#tests/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import { appendNotesSentence } from '#tests/collab-notes.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addMember, createOrganisation, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createOrganisation, createPlan, createUser } from '#tests/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { loadVersionSource } from '../exports/plan-source.server.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import { getDb } from '../utils/db.server.ts'
 import { args, call, createUserWithSession, makeRequest } from '#tests/utils.ts'
 import { loader } from './plans._index.tsx'

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import { getDb } from './db.server.ts'
 import { PLAN_CHANGES_CHANNEL, planEventsReady, stopPlanEvents, subscribeToPlanChanges } from './plan-events.server.ts'
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDb } from '#db/client.ts'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import * as ActivityRepository from '#db/repositories/activity.ts'
 import { type PlanRole } from '#core/permissions.ts'

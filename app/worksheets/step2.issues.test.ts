@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { planProgress } from './progress.server.ts'
-import { db, planWithTeam } from './step2.fixtures.ts'
+import { db, planWithTeam } from '#tests/factories/step2.ts'
 
 afterAll(() => db.destroy())
 

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDb } from '#db/client.ts'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type Constituency } from '#db/types.ts'
 import { type PlanRole } from '#core/permissions.ts'
 import { planProgress } from './progress.server.ts'
 import { handleStakeholderAction, loadStakeholderScores } from './step4.server.ts'
-import { withScoreBase } from './step2.fixtures.ts'
+import { withScoreBase } from '#tests/factories/step2.ts'
 import { placementOf, quadrant } from './step4.ts'
 
 const db = createDb(process.env.DATABASE_URL!)

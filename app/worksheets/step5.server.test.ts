@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDb } from '#db/client.ts'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { INTERVENTIONS, PALM_SCORERS, rawScores } from '#seed/step5.ts'
 import { type Constituency } from '#db/types.ts'
 import { type PlanRole } from '#core/permissions.ts'
 import { handleItemAction } from './items.server.ts'
 import { planProgress } from './progress.server.ts'
-import { withScoreBase } from './step2.fixtures.ts'
+import { withScoreBase } from '#tests/factories/step2.ts'
 import { handleInterventionPriorities, loadInterventionPriorities } from './step5.server.ts'
 
 const db = createDb(process.env.DATABASE_URL!)

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDb } from '#db/client.ts'
-import { createPlan, createUser } from '#db/factories/index.ts'
+import { createPlan, createUser } from '#tests/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { handleItemAction } from './items.server.ts'
 import { planProgress } from './progress.server.ts'

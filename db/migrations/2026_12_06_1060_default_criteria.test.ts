@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest'
-import { createPlan, createUser } from '#db/factories/index.ts'
+import { createPlan, createUser } from '#tests/factories/index.ts'
 import { createDb } from '../client.ts'
 import { up } from './2026_12_06_1060_default_criteria.ts'
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDb } from '../client.ts'
-import { addMember, createPlan, createUser } from '../factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as MemberRepository from './members.ts'
 import * as ActivityRepository from './activity.ts'
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDb } from '../client.ts'
-import { createUser } from '../factories/index.ts'
+import { createUser } from '#tests/factories/index.ts'
 import * as SessionRepository from './sessions.ts'
 
 const db = createDb(process.env.DATABASE_URL!)

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs } from '@remix-run/node'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { createOrganisation, createPlan } from '#db/factories/index.ts'
+import { createOrganisation, createPlan } from '#tests/factories/index.ts'
 import * as InvitationRepository from '#db/repositories/invitations.ts'
 import { randomToken, sha256 } from '#app/utils/crypto.server.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { docName } from '#core/collab/contract.ts'
 import { mintCollabToken } from '#core/collab/token.server.ts'
 import { startServer, waitFor } from '#collab/test-utils.ts'
-import { createPlan, createUser } from '#db/factories/index.ts'
+import { createPlan, createUser } from '#tests/factories/index.ts'
 import { CollabSession, type ConnectionState } from '#app/editor/session.ts'
 
 const KIB = 1024

@@ -5,7 +5,7 @@ import { CLOSE_CODES, MAX_MESSAGE_BYTES, TOKEN_TTL_SECONDS, docName } from '#cor
 import { mintCollabToken } from '#core/collab/token.server.ts'
 import { documentLockedBy, documentMode } from '#core/permissions.ts'
 import { startServer, waitFor } from '#collab/test-utils.ts'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import { CollabSession, backoffDelay } from '#app/editor/session.ts'

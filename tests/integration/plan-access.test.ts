@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import * as MemberRepository from '#db/repositories/members.ts'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import * as layout from '#app/routes/plans.$planId.tsx'
 import * as overview from '#app/routes/plans.$planId._index.tsx'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as MeasurementRepository from '#db/repositories/measurements.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { loader as dashboardLoader } from '#app/routes/dashboard.tsx'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createUser } from '#db/factories/index.ts'
+import { createUser } from '#tests/factories/index.ts'
 import { createSession, getSessionUser } from '#app/utils/session.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { cookieFromSetCookie } from '#tests/utils.ts'

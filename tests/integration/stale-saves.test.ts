@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addMember, createPlan } from '#db/factories/index.ts'
+import { addMember, createPlan } from '#tests/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import * as SelectionRepository from '#db/repositories/intervention-selections.ts'
 import { getDb } from '#app/utils/db.server.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPlan } from '#db/factories/index.ts'
+import { createPlan } from '#tests/factories/index.ts'
 import { StaleRecordError } from '#db/executor.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { matchRoutes, type AgnosticRouteObject } from '@remix-run/router'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { addMember, createPlan } from '#db/factories/index.ts'
+import { addMember, createPlan } from '#tests/factories/index.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { FORM_FIELD_LIMITS } from '#app/utils/form-limits.ts'
 import { MAX_IMPORT_BYTES } from '#app/monitoring/import.server.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPlan } from '#db/factories/index.ts'
+import { createPlan } from '#tests/factories/index.ts'
 import * as CommentRepository from '#db/repositories/comments.ts'
 import * as MeasurementRepository from '#db/repositories/measurements.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'

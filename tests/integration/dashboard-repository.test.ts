@@ -1,13 +1,13 @@
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { indicatorProgress } from '#app/monitoring/progress.ts'
-import { createDb } from '../client.ts'
-import { createPlan, createUser } from '../factories/index.ts'
-import * as CommentRepository from './comments.ts'
-import * as DashboardRepository from './dashboard.ts'
-import * as LifecycleRepository from './lifecycle.ts'
-import * as MeasurementRepository from './measurements.ts'
-import * as ItemRepository from './worksheet-items.ts'
+import { createDb } from '#db/client.ts'
+import { createPlan, createUser } from '#tests/factories/index.ts'
+import * as CommentRepository from '#db/repositories/comments.ts'
+import * as DashboardRepository from '#db/repositories/dashboard.ts'
+import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
+import * as MeasurementRepository from '#db/repositories/measurements.ts'
+import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 
 const db = createDb(process.env.DATABASE_URL!)
 afterAll(() => db.destroy())

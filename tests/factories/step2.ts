@@ -1,11 +1,11 @@
 // Test helpers for the step 2 worksheets (not shipped: only imported by *.test.ts).
 import { createDb, type Db } from '#db/client.ts'
-import { addMember, createPlan, createUser } from '#db/factories/index.ts'
+import { addMember, createPlan, createUser } from './index.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import { type Constituency } from '#db/types.ts'
 import { type PlanRole } from '#core/permissions.ts'
-import { EXTRA_ACTIONS } from './extras.server.ts'
-import { handleItemAction } from './items.server.ts'
+import { EXTRA_ACTIONS } from '#app/worksheets/extras.server.ts'
+import { handleItemAction } from '#app/worksheets/items.server.ts'
 
 export const db = createDb(process.env.DATABASE_URL!)
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { PLAN_DEFAULT_ITEMS } from '#app/worksheets/plan-defaults.ts'
-import { type Executor } from '../executor.ts'
-import { type Constituency, type GlobalRole, type PlanRole } from '../types.ts'
-import * as OrganisationRepository from '../repositories/organisations.ts'
-import * as PlanRepository from '../repositories/plans.ts'
-import * as UserRepository from '../repositories/users.ts'
-import * as MemberRepository from '../repositories/members.ts'
+import { type Executor } from '#db/executor.ts'
+import { type Constituency, type GlobalRole, type PlanRole } from '#db/types.ts'
+import * as OrganisationRepository from '#db/repositories/organisations.ts'
+import * as PlanRepository from '#db/repositories/plans.ts'
+import * as UserRepository from '#db/repositories/users.ts'
+import * as MemberRepository from '#db/repositories/members.ts'
 
 // Setup helpers for tests and the seed: each call makes unique names so tests never collide.
 

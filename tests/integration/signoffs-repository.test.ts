@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { createDb } from '../client.ts'
+import { createDb } from '#db/client.ts'
 import { substepScopes } from '#app/signoff/scopes.ts'
-import { addMember, createPlan, createUser } from '../factories/index.ts'
-import * as ScoreRepository from './scores.ts'
-import * as SignoffRepository from './signoffs.ts'
-import * as ItemRepository from './worksheet-items.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
+import * as ScoreRepository from '#db/repositories/scores.ts'
+import * as SignoffRepository from '#db/repositories/signoffs.ts'
+import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 
 const db = createDb(process.env.DATABASE_URL!)
 afterAll(() => db.destroy())
