@@ -38,11 +38,11 @@ describe('the printable plan', () => {
     expect(html).toMatch(/<svg class="plan-map__svg"[^>]*role="img"[^>]*aria-labelledby="[^"]+-alt"/)
     expect(html).toMatch(/<svg class="target-map__svg"/)
     // Print rules: A4, a page break before each step, the toolbar hidden.
-    expect(html).toContain('@page { size: A4;')
+    expect(html).toMatch(/@page\s*\{\s*size: A4;/)
     // The portal's colour tokens are inlined before the print overrides (the page loads no other CSS).
     expect(html.indexOf('--brand: #1d3f6e')).toBeGreaterThan(-1)
     expect(html.indexOf('--brand: #1d3f6e')).toBeLessThan(html.indexOf('--line: #b8c2cc'))
-    expect(html).toMatch(/\.print-section--step[^{]*\{ break-before: page; \}/)
+    expect(html).toMatch(/\.print-section--step[^{]*\{\s*break-before: page;\s*\}/)
     expect(html).toContain('<nav class="print-toolbar"')
     expect(html).toContain(`href="/plans/${palm}/export.docx"`)
   })
