@@ -5,7 +5,7 @@
 import { type Kysely } from 'kysely'
 import { type DB } from '#db/types.ts'
 import { type CollabTimings } from './config.ts'
-import { errorMessage, type Logger } from './log.ts'
+import { errorMessage, type Logger } from '#core/log.server.ts'
 import { compactDocument } from './persistence.ts'
 import { type Renderer } from './render-pool.ts'
 

@@ -8,7 +8,7 @@ import { checkRefresh, type Principal } from './auth.ts'
 import { type CollabLimits } from './config.ts'
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Peer, type Room } from './documents.ts'
 import { TokenBucket, type UserByteBudgets } from './limits.ts'
-import { errorMessage, type Logger } from './log.ts'
+import { errorMessage, type Logger } from '#core/log.server.ts'
 
 const SYNC_STEP1 = 0
 const SYNC_STEP2 = 1

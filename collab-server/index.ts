@@ -2,7 +2,7 @@
 // SIGTERM/SIGINT (stores what is queued, compacts, closes sockets with serverShutdown).
 import { z } from 'zod'
 import { createCollabDb } from './db.ts'
-import { createLogger } from './log.ts'
+import { createLogger } from '#core/log.server.ts'
 import { createCollabServer } from './server.ts'
 
 const optionalInt = z.coerce.number().int().positive().optional()

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { type Compacted } from '#db/repositories/collab-documents.ts'
-import { type Logger } from './log.ts'
+import { type Logger } from '#core/log.server.ts'
 import { buildAndRender } from './render.ts'
 import { type RenderRequest, type RenderResponse } from './render-worker.ts'
 

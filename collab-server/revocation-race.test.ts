@@ -13,7 +13,7 @@ import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import { type DB } from '#db/types.ts'
 import { createCollabDb } from './db.ts'
-import { type Logger } from './log.ts'
+import { type Logger } from '#core/log.server.ts'
 import { connect, startServer, token, waitFor, type TestClient } from './test-utils.ts'
 
 const ROUNDS = Number(process.env.RACE_ROUNDS ?? 20)

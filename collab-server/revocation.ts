@@ -1,11 +1,10 @@
 // Revocation: a trigger on plan_members and users sends NOTIFY scp_membership (and one on plans,
-// with only the plan id, when its status changes: documents are read-only outside draft); this dedicated
-// LISTEN connection hears it and asks the server to re-check that user's open sockets. When the
-// connection drops (database restart) it reconnects with backoff and re-checks everyone, because
-// notifications sent in between are lost.
-import pg from 'pg'
+// with only the plan id, when its status changes: documents are read-only outside draft); this
+// dedicated LISTEN connection hears it and asks the server to re-check that user's open sockets.
+// After a reconnect it re-checks everyone, because notifications sent in between are lost.
 import { z } from 'zod'
-import { errorMessage, type Logger } from './log.ts'
+import { listenOnChannel } from '#core/listener.server.ts'
+import { errorMessage, type Logger } from '#core/log.server.ts'
 
 export const MEMBERSHIP_CHANNEL = 'scp_membership'
 
@@ -25,67 +24,19 @@ export function listenForRevocations(options: {
   /** Called after a reconnect: every open connection must be re-checked. */
   onResync(): void
 }): RevocationListener {
-  let client: pg.Client | null = null
-  let stopped = false
-  let delay = 100
-  let timer: NodeJS.Timeout | undefined
-  let markReady: () => void = () => {}
-  const ready = new Promise<void>((resolve) => (markReady = resolve))
-
-  const schedule = () => {
-    if (stopped) return
-    clearTimeout(timer)
-    timer = setTimeout(() => void connect(true), delay)
-    delay = Math.min(delay * 2, 5_000)
-  }
-
-  async function connect(isReconnect: boolean): Promise<void> {
-    const c = new pg.Client({ connectionString: options.databaseUrl, keepAlive: true })
-    c.on('error', (error) => options.log('warn', 'revocation listener error', { error: errorMessage(error) }))
-    c.on('end', () => {
-      if (client === c) client = null
-      schedule()
-    })
-    c.on('notification', (message) => {
-      if (message.channel !== MEMBERSHIP_CHANNEL || !message.payload) return
+  return listenOnChannel({
+    databaseUrl: options.databaseUrl,
+    channel: MEMBERSHIP_CHANNEL,
+    log: options.log,
+    name: 'revocation listener',
+    onNotification(payload) {
       try {
-        const parsed = payloadSchema.parse(JSON.parse(message.payload))
+        const parsed = payloadSchema.parse(JSON.parse(payload))
         if (parsed.userId || parsed.planId) options.onChange(parsed.userId ?? null, parsed.planId ?? null)
       } catch (error) {
         options.log('warn', 'bad membership notification', { error: errorMessage(error) })
       }
-    })
-    try {
-      await c.connect()
-      await c.query(`LISTEN ${MEMBERSHIP_CHANNEL}`)
-      if (stopped) {
-        await c.end()
-        return
-      }
-      client = c
-      delay = 100
-      markReady()
-      if (isReconnect) {
-        options.log('info', 'revocation listener reconnected')
-        options.onResync()
-      }
-    } catch (error) {
-      options.log('warn', 'revocation listener cannot connect', { error: errorMessage(error) })
-      c.removeAllListeners('end')
-      c.end().catch(() => {})
-      schedule()
-    }
-  }
-
-  void connect(false)
-  return {
-    ready,
-    async stop() {
-      stopped = true
-      clearTimeout(timer)
-      const c = client
-      client = null
-      await c?.end().catch(() => {})
     },
-  }
+    onReconnect: options.onResync,
+  })
 }

@@ -13,7 +13,7 @@ import { authenticate, currentMode, modeCovers, type AuthResult, type Mode } fro
 import { DEFAULT_LIMITS, DEFAULT_TIMINGS, type CollabLimits, type CollabTimings } from './config.ts'
 import { Connection } from './connection.ts'
 import { UserByteBudgets, UserQuota } from './limits.ts'
-import { errorMessage, silentLogger, type Logger } from './log.ts'
+import { errorMessage, silentLogger, type Logger } from '#core/log.server.ts'
 import { LatencyRecorder } from './metrics.ts'
 import { DocumentNotFoundError } from './persistence.ts'
 import { listenForRevocations, type RevocationListener } from './revocation.ts'

@@ -10,7 +10,7 @@ import { mintCollabToken } from '#core/collab/token.server.ts'
 import { createCollabDb } from './db.ts'
 import { type DB } from '#db/types.ts'
 import { type CollabLimits, type CollabTimings } from './config.ts'
-import { type Logger } from './log.ts'
+import { type Logger } from '#core/log.server.ts'
 import { createCollabServer, type CollabServer } from './server.ts'
 
 // Every y-websocket provider adds a process 'exit' listener in Node.

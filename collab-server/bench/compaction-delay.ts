@@ -3,7 +3,7 @@
 // versus in the render worker, while a 1 ms timer stands in for message handling.
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import * as Y from 'yjs'
-import { silentLogger } from '../log.ts'
+import { silentLogger } from '#core/log.server.ts'
 import { buildAndRender } from '../render.ts'
 import { WorkerRenderer } from '../render-pool.ts'
 import { createInitialState } from '../seed.ts'
