@@ -1,7 +1,7 @@
 // Process entry of the collab-server: reads the environment, listens, shuts down cleanly on
 // SIGTERM/SIGINT (stores what is queued, compacts, closes sockets with serverShutdown).
 import { z } from 'zod'
-import { createCollabDb } from './db.ts'
+import { createDb } from '#db/client.ts'
 import { createLogger } from '#core/log.server.ts'
 import { createCollabServer } from './server.ts'
 
@@ -23,7 +23,7 @@ const env = z
   .parse(process.env)
 
 const log = createLogger({ debug: env.COLLAB_DEBUG === '1' })
-const db = createCollabDb(env.DATABASE_URL, { max: 10 })
+const db = createDb(env.DATABASE_URL, { max: 10 })
 const defined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 const server = createCollabServer({

@@ -12,7 +12,7 @@ import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import { type DB } from '#db/types.ts'
-import { createCollabDb } from './db.ts'
+import { createDb } from '#db/client.ts'
 import { type Logger } from '#core/log.server.ts'
 import { connect, startServer, token, waitFor, type TestClient } from './test-utils.ts'
 
@@ -35,7 +35,7 @@ let webDb: Kysely<DB>
 const SERVER_POOL = 5
 beforeAll(async () => {
   env = await startServer({ log: observeServer, limits: { maxConnectionsPerUser: 1_000, maxDocumentsPerUser: 1_000 } })
-  webDb = createCollabDb(process.env.DATABASE_URL!, { max: 1 })
+  webDb = createDb(process.env.DATABASE_URL!, { max: 1 })
 })
 afterAll(async () => {
   await webDb.destroy()

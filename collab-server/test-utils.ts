@@ -7,7 +7,7 @@ import { type AccessMode } from '#core/vocabulary.ts'
 import { MESSAGE_SAVED, SAVED_PARAM } from '#core/collab/contract.ts'
 import { readSavedMessage } from '#core/collab/saved.ts'
 import { mintCollabToken } from '#core/collab/token.server.ts'
-import { createCollabDb } from './db.ts'
+import { createDb } from '#db/client.ts'
 import { type DB } from '#db/types.ts'
 import { type CollabLimits, type CollabTimings } from './config.ts'
 import { type Logger } from '#core/log.server.ts'
@@ -34,7 +34,7 @@ export async function startServer(
   } = {},
 ): Promise<{ url: string; port: number; server: CollabServer; db: Kysely<DB>; stop(): Promise<void> }> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL!
-  const db = createCollabDb(databaseUrl, { max: 5 })
+  const db = createDb(databaseUrl, { max: 5 })
   const server = createCollabServer({
     db,
     databaseUrl,
