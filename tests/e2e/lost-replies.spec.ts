@@ -101,6 +101,8 @@ test('a review comment saved by the server but whose answer was lost is posted o
   await discussion.getByRole('button', { name: 'Post comment' }).click()
   await expect(discussion.locator('.comment__body', { hasText: next })).toHaveCount(1)
   await reviewer.reload()
+  // The toggle is a React control: a click before hydration is lost (ADR 027).
+  await expect(reviewer.locator('article.substep[data-hydrated]')).toBeAttached()
   await discussion.getByRole('button', { name: /^Comments/ }).click()
   await expect(discussion.locator('.comment__body', { hasText: body })).toHaveCount(1)
   await expect(discussion.locator('.comment__body', { hasText: next })).toHaveCount(1)

@@ -118,6 +118,8 @@ test('a comment sent offline is kept, and posted once when the connection return
   await expect(discussion.locator('.comment__body', { hasText: body })).toBeVisible()
   await expect(discussion.getByLabel('Your comment')).toHaveValue('')
   await page.reload()
+  // The toggle is a React control: a click before hydration is lost (ADR 027).
+  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
   await discussion.getByRole('button', { name: /^Comments/ }).click()
   await expect(discussion.locator('.comment__body', { hasText: body })).toHaveCount(1)
 })

@@ -355,6 +355,7 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
   await score(union, all('5', '1'))
   await score(page, all('4', '2'))
   await page.reload()
+  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
   await page.getByRole('button', { name: 'Record the decision on V1' }).click()
   const decision = page.getByRole('form', { name: 'Record the decision on V1' })
   await decision.getByLabel('Selected', { exact: true }).check()

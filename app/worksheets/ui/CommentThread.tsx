@@ -27,7 +27,8 @@ export const CommentsContext = createContext<CommentsContextValue | null>(null)
  * discovers a route and fetches its module on first use; a thread first opened (or a comment first
  * posted) offline would then fail before our own offline handling runs, and the error page would
  * replace what was being typed. A link Remix is told to prefetch makes it discover the route and
- * preload its module (it prefetches no data: the route has a clientLoader, so it opts out).
+ * preload its module; the thread's data is not prefetched (its clientLoader opts it out), only the
+ * root and plan layout loaders once, at low priority (ADR 038).
  */
 export function CommentsProvider({ value, children }: { value: CommentsContextValue; children: React.ReactNode }) {
   return (
