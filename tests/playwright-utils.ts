@@ -38,6 +38,31 @@ export async function login(page: Page, email: string, { password = DEMO_PASSWOR
   await expect(page).toHaveURL(expectPath)
 }
 
+/** Waits until React has hydrated a sub-step page: a click on a React control before that is lost (ADR 027). */
+export async function substepHydrated(page: Page) {
+  // Generous: on a busy machine the scripts of a large sub-step take a while to arrive and run.
+  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached({ timeout: 30_000 })
+}
+
+/** Opens a sub-step page and waits until React has taken over its forms. */
+export async function openSubstep(page: Page, planId: string, code: string) {
+  await page.goto(`/plans/${planId}/steps/${code}`)
+  await substepHydrated(page)
+}
+
+/** Fills the 1.1 "Add a mandate item" form (opening it if folded) without sending it; returns the form. */
+export async function fillMandateItem(page: Page, instrument: string) {
+  const form = page.getByRole('form', { name: 'Add a mandate item' })
+  if (!(await form.isVisible()))
+    await page
+      .locator('summary')
+      .filter({ hasText: /^Add a mandate item$/ })
+      .click()
+  await form.getByLabel(/^Instrument( \*)?$/).fill(instrument)
+  await form.getByLabel(/^Power or limit( \*)?$/).selectOption('entry_inspection')
+  return form
+}
+
 /**
  * Waits until React has hydrated a conform form: before that the browser's own constraint
  * validation is active (progressive enhancement) and client-side messages cannot appear.

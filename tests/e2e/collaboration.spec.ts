@@ -1,5 +1,14 @@
 import { type Page } from '@playwright/test'
-import { createPlan, expect, login, PALM_OIL_TITLE, planIdByTitle, test, unique } from '../playwright-utils.ts'
+import {
+  createPlan,
+  expect,
+  login,
+  PALM_OIL_TITLE,
+  planIdByTitle,
+  substepHydrated,
+  test,
+  unique,
+} from '../playwright-utils.ts'
 
 // Live co-editing of a sub-step's team notes (planner = lead, union = co-author, viewer = viewer
 // of the palm oil plan) and live structured data on the same page.
@@ -161,7 +170,7 @@ test('the sub-step works before the editor has downloaded, and a failed download
   // The editor's code (Lexical, Yjs) is its own file, fetched after the page has hydrated.
   await page.route('**/assets/LiveDocument-*.js', (route) => route.abort('internetdisconnected'))
   await page.goto(`/plans/${planId}/steps/1.1`)
-  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(page)
   const section = page.getByRole('region', { name: 'Team notes' })
   await expect(section.getByRole('alert')).toHaveText(
     /The editor could not be loaded\. Check the connection, then try again\./,

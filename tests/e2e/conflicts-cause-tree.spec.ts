@@ -1,5 +1,4 @@
-import { createPlan, expect, test, unique } from '../playwright-utils.ts'
-import { openSubstep } from './two-people.ts'
+import { createPlan, expect, openSubstep, test, unique } from '../playwright-utils.ts'
 
 // The 3.1 cause tree keeps an open edit form when someone deletes its cause meanwhile, as the
 // worksheet tables do (ADR 036): the typing stays and can be added again. The lead works in two

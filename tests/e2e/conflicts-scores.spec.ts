@@ -1,5 +1,5 @@
-import { createPlan, expect, login, test, unique } from '../playwright-utils.ts'
-import { addItem, openSubstep } from './two-people.ts'
+import { createPlan, expect, login, openSubstep, test, unique } from '../playwright-utils.ts'
+import { addItem } from './two-people.ts'
 
 // One person scores an intervention in 5.2 from two tabs: a criterion changed in one tab only is
 // combined with the other tab's save, and a criterion both tabs changed is shown side by side

@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test'
-import { expect, test } from '../playwright-utils.ts'
-import { addItem, openSubstep, plannerAndUnion } from './two-people.ts'
+import { expect, openSubstep, test } from '../playwright-utils.ts'
+import { addItem, plannerAndUnion } from './two-people.ts'
 
 // The planner types a position for a node of the 2.3 target map while the union moves the same
 // node: the typed values survive the live refresh, the form says who moved it, and saving shows

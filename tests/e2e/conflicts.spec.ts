@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test'
-import { createPlan, expect, login, test, unique } from '../playwright-utils.ts'
+import { createPlan, expect, login, substepHydrated, test, unique } from '../playwright-utils.ts'
 import { addCoAuthor, withoutLiveRefresh } from './two-people.ts'
 
 // Two people edit the same 1.3 data source at once (planner = lead, union = co-author): neither
@@ -21,7 +21,7 @@ async function addDataSource(page: Page, planId: string, name: string) {
 
 async function openEditForm(page: Page, planId: string) {
   await page.goto(`/plans/${planId}/steps/1.3`)
-  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(page)
   await page.getByRole('button', { name: 'Edit D2' }).click()
   return page.getByRole('form', { name: 'Edit D2' })
 }
@@ -110,7 +110,7 @@ test('a delete from a page that missed the union’s edit says what changed, and
   // The planner's page has lost its live connection: it keeps showing D2 as it loaded it.
   await withoutLiveRefresh(planner)
   await planner.goto(`/plans/${planId}/steps/1.3`)
-  await expect(planner.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(planner)
   await expect(row(planner)).toContainText('National')
 
   const unionEdits = async (label: string, value: string) => {
@@ -162,7 +162,7 @@ test('a row deleted while the union edits it keeps the union’s typing, which c
 
   // The planner deletes D2 as it is (its page is live, so the delete is on the current version).
   await planner.goto(`/plans/${planId}/steps/1.3`)
-  await expect(planner.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(planner)
   planner.once('dialog', (dialog) => void dialog.accept())
   await planner.getByRole('button', { name: 'Delete D2' }).click()
   await expect(row(planner)).toHaveCount(0)

@@ -1,5 +1,13 @@
 import { type Page, type Route } from '@playwright/test'
-import { createPlan, expect as baseExpect, test, unique } from '../playwright-utils.ts'
+import {
+  createPlan,
+  expect as baseExpect,
+  fillMandateItem,
+  openSubstep,
+  substepHydrated,
+  test,
+  unique,
+} from '../playwright-utils.ts'
 
 // A save that reached the server, which saved it, but whose answer never reached the browser (the
 // connection dropped on the way back): the form says it is not saved and keeps the entry; sending
@@ -22,11 +30,6 @@ async function loseFirstReply(page: Page, url: string) {
   return first
 }
 
-async function openSubstep(page: Page, planId: string, code: string) {
-  await page.goto(`/plans/${planId}/steps/${code}`)
-  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
-}
-
 test('a worksheet entry saved by the server but whose answer was lost is saved once when sent again', async ({
   newUser,
 }) => {
@@ -35,14 +38,7 @@ test('a worksheet entry saved by the server but whose answer was lost is saved o
   const planId = await createPlan(page, { title: unique('Lost reply worksheet') })
   await openSubstep(page, planId, '1.1')
   const instrument = unique('Labour Inspection Act s.')
-  const form = page.getByRole('form', { name: 'Add a mandate item' })
-  if (!(await form.isVisible()))
-    await page
-      .locator('summary')
-      .filter({ hasText: /^Add a mandate item$/ })
-      .click()
-  await form.getByLabel(/^Instrument( \*)?$/).fill(instrument)
-  await form.getByLabel(/^Power or limit( \*)?$/).selectOption('entry_inspection')
+  const form = await fillMandateItem(page, instrument)
 
   const first = await loseFirstReply(page, `**/plans/${planId}/steps/1.1.data**`)
   await form.getByRole('button', { name: 'Add a mandate item' }).click()
@@ -60,13 +56,7 @@ test('a worksheet entry saved by the server but whose answer was lost is saved o
 
   // The next entry is a new one: it gets a key of its own and is saved.
   const next = unique('Decree on labour inspection art.')
-  if (!(await form.isVisible()))
-    await page
-      .locator('summary')
-      .filter({ hasText: /^Add a mandate item$/ })
-      .click()
-  await form.getByLabel(/^Instrument( \*)?$/).fill(next)
-  await form.getByLabel(/^Power or limit( \*)?$/).selectOption('entry_inspection')
+  await fillMandateItem(page, next)
   await form.getByRole('button', { name: 'Add a mandate item' }).click()
   await expect(page.locator('td', { hasText: next })).toHaveCount(1)
   await expect(page.locator('td', { hasText: instrument })).toHaveCount(1)
@@ -102,7 +92,7 @@ test('a review comment saved by the server but whose answer was lost is posted o
   await expect(discussion.locator('.comment__body', { hasText: next })).toHaveCount(1)
   await reviewer.reload()
   // The toggle is a React control: a click before hydration is lost (ADR 027).
-  await expect(reviewer.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(reviewer)
   await discussion.getByRole('button', { name: /^Comments/ }).click()
   await expect(discussion.locator('.comment__body', { hasText: body })).toHaveCount(1)
   await expect(discussion.locator('.comment__body', { hasText: next })).toHaveCount(1)

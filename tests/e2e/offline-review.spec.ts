@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test'
-import { createPlan, expect as baseExpect, test, unique } from '../playwright-utils.ts'
+import { createPlan, expect as baseExpect, substepHydrated, test, unique } from '../playwright-utils.ts'
 
 // The review page's forms sent while offline (ADR 038): the page stays, what was typed stays, the
 // form says "Not saved: no connection", and the decision is sent once when the connection returns.
@@ -164,7 +164,7 @@ test('a review comment sent offline is kept, and posted once as an open review c
   await submitted(lead, planId)
   const reviewer = await newUser(REVIEWER)
   await reviewer.goto(`/plans/${planId}/steps/2.2`)
-  await expect(reviewer.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(reviewer)
   const discussion = reviewer.locator('#discussion')
   await discussion.getByRole('button', { name: /^Comments/ }).click()
   const body = unique('Explain how the leverage scores were agreed with the partners,')

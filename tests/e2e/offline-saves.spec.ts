@@ -1,5 +1,13 @@
 import { type Page } from '@playwright/test'
-import { createPlan, expect as baseExpect, test, unique } from '../playwright-utils.ts'
+import {
+  createPlan,
+  expect as baseExpect,
+  fillMandateItem,
+  openSubstep,
+  substepHydrated,
+  test,
+  unique,
+} from '../playwright-utils.ts'
 
 // A form sent while offline, or answered by a server failure, keeps what was typed, says so, and
 // saves it exactly once when sent again (on reconnection, or with "Try again"). Each test plans in
@@ -7,12 +15,6 @@ import { createPlan, expect as baseExpect, test, unique } from '../playwright-ut
 const expect = baseExpect.configure({ timeout: 30_000 })
 const LEAD = 'ssa@demo.example'
 const NOT_SAVED_OFFLINE = /Not saved: no connection/
-
-/** Opens a sub-step and waits until React has hydrated it (a click before that posts the page natively). */
-async function openSubstep(page: Page, planId: string, code: string) {
-  await page.goto(`/plans/${planId}/steps/${code}`)
-  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
-}
 
 /** The error page must never replace the form. */
 async function expectNoErrorPage(page: Page) {
@@ -25,14 +27,7 @@ test('a worksheet entry sent offline is kept, and saved once when the connection
   const planId = await createPlan(page, { title: unique('Offline worksheet') })
   await openSubstep(page, planId, '1.1')
   const instrument = unique('Labour Inspection Act s.')
-  const form = page.getByRole('form', { name: 'Add a mandate item' })
-  if (!(await form.isVisible()))
-    await page
-      .locator('summary')
-      .filter({ hasText: /^Add a mandate item$/ })
-      .click()
-  await form.getByLabel(/^Instrument( \*)?$/).fill(instrument)
-  await form.getByLabel(/^Power or limit( \*)?$/).selectOption('entry_inspection')
+  const form = await fillMandateItem(page, instrument)
 
   await page.context().setOffline(true)
   await form.getByRole('button', { name: 'Add a mandate item' }).click()
@@ -119,7 +114,7 @@ test('a comment sent offline is kept, and posted once when the connection return
   await expect(discussion.getByLabel('Your comment')).toHaveValue('')
   await page.reload()
   // The toggle is a React control: a click before hydration is lost (ADR 027).
-  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(page)
   await discussion.getByRole('button', { name: /^Comments/ }).click()
   await expect(discussion.locator('.comment__body', { hasText: body })).toHaveCount(1)
 })

@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test'
-import { expect, PALM_OIL_TITLE, planIdByTitle, test } from '../playwright-utils.ts'
+import { expect, PALM_OIL_TITLE, planIdByTitle, substepHydrated, test } from '../playwright-utils.ts'
 
 // Issue 5's loop on the demo palm oil plan (a fresh database per e2e server): the lead submits it,
 // an ILO reviewer comments on a sub-step, the three constituencies endorse the submitted version,
@@ -42,7 +42,7 @@ async function endorse(page: Page, planId: string, comment: string) {
 async function substepThread(page: Page, planId: string, code: string) {
   await page.goto(`/plans/${planId}/steps/${code}`)
   // The toggle is a React control: a click before hydration is held back and lost (ADR 027).
-  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(page)
   const section = page.getByRole('region', { name: `Discussion of sub-step ${code}` })
   await section.getByRole('button', { name: /^Comments \(\d+\)$/ }).click()
   return section

@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test'
-import { createPlan, expect as baseExpect, login, test, unique } from '../playwright-utils.ts'
+import { createPlan, expect as baseExpect, login, substepHydrated, test, unique } from '../playwright-utils.ts'
 
 // A fresh plan led by the Social Security Agency (government), with a union steward (workers) and
 // an estate manager (employers) as contributors: three organisations of the three constituencies.
@@ -27,7 +27,7 @@ async function addMembers(page: Page, planId: string, names: string[]) {
 
 async function openDataSources(page: Page, planId: string) {
   await page.goto(`/plans/${planId}/steps/1.3`)
-  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(page)
   return page.getByRole('region', { name: 'Agreement of the constituencies' })
 }
 
@@ -107,7 +107,7 @@ test('the three constituencies agree to a sub-step, and a later change makes the
   await expect(page.getByText('The agreement on 1.3 is out of date: its content changed')).toBeVisible()
 
   await steward.reload()
-  await expect(steward.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(steward)
   await expect(stewardPanel.locator('.pill')).toHaveText('Agreement out of date')
   await stewardPanel.getByRole('button', { name: "Agree again for Workers' organisation" }).click()
   await expect(stewardPanel.locator('li[data-constituency="workers"]')).not.toContainText('Out of date since')

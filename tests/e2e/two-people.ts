@@ -23,12 +23,6 @@ export async function addItem(page: Page, planId: string, substep: string, form:
   expect(response.ok()).toBe(true)
 }
 
-/** Opens a sub-step page and waits until React has taken over its forms. */
-export async function openSubstep(page: Page, planId: string, substep: string) {
-  await page.goto(`/plans/${planId}/steps/${substep}`)
-  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
-}
-
 /** A fresh plan led by the planner (signed in on `planner`) with the union (Budi Hartono) as co-author. */
 export async function plannerAndUnion(planner: Page, newUser: (email: string) => Promise<Page>, title: string) {
   await login(planner, 'planner@demo.example')

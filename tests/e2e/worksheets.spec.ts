@@ -6,6 +6,7 @@ import {
   login,
   PALM_OIL_TITLE,
   planIdByTitle,
+  substepHydrated,
   test,
   unique,
 } from '../playwright-utils.ts'
@@ -66,14 +67,14 @@ async function addItem(page: Page, add: string, fields: Record<string, Value>, s
 async function open(page: Page, planId: string, code: string) {
   await page.goto(`/plans/${planId}/steps/${code}`)
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${escape(code)} `) })).toBeVisible()
-  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(page)
 }
 
 /** Reloads the sub-step page and expects its status to be done. */
 async function expectDone(page: Page) {
   await page.reload()
   await expect(page.locator('.substep .pill').first()).toHaveText('Complete')
-  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(page)
 }
 
 /** The union co-author's own scores on the 2.2 pair and the 5.2 intervention, from his own browser. */
@@ -355,7 +356,7 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
   await score(union, all('5', '1'))
   await score(page, all('4', '2'))
   await page.reload()
-  await expect(page.locator('article.substep[data-hydrated]')).toBeAttached()
+  await substepHydrated(page)
   await page.getByRole('button', { name: 'Record the decision on V1' }).click()
   const decision = page.getByRole('form', { name: 'Record the decision on V1' })
   await decision.getByLabel('Selected', { exact: true }).check()
