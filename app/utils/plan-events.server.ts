@@ -41,7 +41,7 @@ class PlanEventHub {
    * and hears of every change once the connection is back, through the reconnect's catch-up).
    */
   ensureConnected(): Promise<void> {
-    return Promise.race([this.connection.ready, this.connection.attempted])
+    return this.connection.attempted
   }
 
   stop(): Promise<void> {

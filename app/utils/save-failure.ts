@@ -42,12 +42,17 @@ export function describeFailure(error: unknown, online: boolean): SaveFailure | 
 
 /** The route's `clientAction`: the server action, with network and server failures returned as data. */
 export async function keepFormOnFailure({ serverAction }: ClientActionFunctionArgs) {
+  return failureAsData(serverAction, (failure) => failure)
+}
+
+/** Runs the server call; a network or server failure becomes data, any other answer is thrown as usual. */
+async function failureAsData<T, F>(call: () => Promise<T>, asData: (failure: SaveFailure) => F): Promise<T | F> {
   try {
-    return await serverAction()
+    return await call()
   } catch (error) {
     const failure = describeFailure(error, navigator.onLine)
     if (!failure) throw error
-    return failure
+    return asData(failure)
   }
 }
 
@@ -69,11 +74,5 @@ export function isLoadFailure(value: unknown): value is LoadFailure {
  * offers to load again, instead of the error boundary replacing the page and what is typed in it.
  */
 export async function keepPageOnLoadFailure({ serverLoader }: ClientLoaderFunctionArgs) {
-  try {
-    return await serverLoader()
-  } catch (error) {
-    const failure = describeFailure(error, navigator.onLine)
-    if (!failure) throw error
-    return { loadFailed: failure.saveFailed } satisfies LoadFailure
-  }
+  return failureAsData(serverLoader, (failure): LoadFailure => ({ loadFailed: failure.saveFailed }))
 }
