@@ -1,4 +1,4 @@
-import { substepScopes } from '#app/signoff/scopes.ts'
+import { substepScopes } from '#app/signoff/scopes.server.ts'
 import { evaluateCompletion } from '#app/signoff/completion.server.ts'
 import { type SubstepCode } from '#core/substeps.ts'
 import { type Transaction } from 'kysely'

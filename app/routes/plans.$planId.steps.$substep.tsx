@@ -19,11 +19,11 @@ import { lockedWrite, requirePlanAccess, toActor } from '../utils/plan-access.se
 import { readFormData } from '../utils/request.server.ts'
 import { keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
 import { isSubstepCode, neighbours, STEPS } from '#core/substeps.ts'
-import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
 import { handleItemAction, isItemIntent, loadWorksheet } from '../worksheets/items.server.ts'
-import { KINDS } from '../worksheets/kinds.ts'
+import { SubstepPanel } from '../method/panels.tsx'
+import { SUBSTEPS } from '../method/substeps.server.ts'
+import { KINDS } from '../method/worksheets.ts'
 import { CommentsProvider, CommentThread } from '../worksheets/ui/CommentThread.tsx'
-import { PANELS_AFTER, PANELS_BEFORE } from '../worksheets/ui/panels.tsx'
 import { WorksheetList } from '../worksheets/ui/WorksheetList.tsx'
 
 export const handle = { i18n: ['common', 'steps', 'worksheets', 'collab'] }
@@ -46,14 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, abilities, user, role } = await requirePlanAccess(request, params.planId, 'plan:read')
   const code = requireSubstep(params.substep)
   const db = getDb()
-  const extraLoader = EXTRA_LOADERS[code]
+  const { load } = SUBSTEPS[code]
   const [{ progress, signoff }, worksheet, extra, comments] = await Promise.all([
     evaluateCompletion(db, plan.id).then(async (progress) => ({
       progress,
       signoff: await loadSubstepSignoff(db, { planId: plan.id, code, progress, user, role }),
     })),
     loadWorksheet(db, plan.id, code),
-    extraLoader ? extraLoader({ db, planId: plan.id, actor: toActor(user), role }) : Promise.resolve(null),
+    load ? load({ db, planId: plan.id, actor: toActor(user), role }) : Promise.resolve(null),
     CommentRepository.countByPlan(db, plan.id),
   ])
   const commentCounts = { items: comments.item, substep: comments.substep[code] ?? 0 }
@@ -79,8 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const locked = lockedWrite(plan, 'worksheet:edit', formId)
       if (locked) return locked
       if (isItemIntent(formData.get('intent'))) return handleItemAction({ ...ctx, formData })
-      const extraAction = EXTRA_ACTIONS[code]
-      if (extraAction) return extraAction({ ...ctx, formData })
+      const { act } = SUBSTEPS[code]
+      if (act) return act({ ...ctx, formData })
       return data(
         { formId: '', result: { status: 'error' as const, error: { '': ['validation.invalid'] } }, conflict: null },
         { status: 400 },
@@ -100,8 +100,6 @@ export default function SubstepPage() {
   const { t } = useTranslation('steps')
   const step = Number(code.split('.')[0])
   const status = progress.find((p) => p.code === code)!
-  const Before = PANELS_BEFORE[code]
-  const After = PANELS_AFTER[code]
   const panelProps = { planId, code, worksheet, extra, abilities }
   // Marks the page once React has taken over its forms (tests wait for it before typing).
   const [hydrated, setHydrated] = useState(false)
@@ -160,7 +158,7 @@ export default function SubstepPage() {
               <strong>{t('output')}</strong> {t(`substep.${code}.output`)}
             </p>
           </section>
-          {Before ? <Before {...panelProps} /> : null}
+          <SubstepPanel place="before" {...panelProps} />
           {worksheet.kinds.map((kind) => (
             <WorksheetList
               key={kind}
@@ -170,7 +168,7 @@ export default function SubstepPage() {
               canEdit={abilities['worksheet:edit']}
             />
           ))}
-          {After ? <After {...panelProps} /> : null}
+          <SubstepPanel place="after" {...panelProps} />
           <SubstepNotes planId={planId} code={code} />
           <SignoffPanel code={code} signoff={signoff} />
           <section id="discussion" className="substep-comments" aria-labelledby="substep-comments-heading">

@@ -7,7 +7,7 @@ import * as CommentRepository from '#db/repositories/comments.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { currentDocuments } from '../exports/collab-content.server.ts'
 import { isSubstepCode, SUBSTEP_CODES, type SubstepCode } from '#core/substeps.ts'
-import { KINDS } from '../worksheets/kinds.ts'
+import { KINDS } from '../method/worksheets.ts'
 import { matchText, type Snippet } from './match.ts'
 
 export type SearchHit =

@@ -7,7 +7,7 @@ import { toActor } from '../utils/plan-access.server.ts'
 import { type SessionUser } from '../utils/session.server.ts'
 import { type SubstepCode } from '#core/substeps.ts'
 import { signoffSchema } from './schema.ts'
-import { substepScopes } from './scopes.ts'
+import { substepScopes } from './scopes.server.ts'
 
 // Agreeing, reserving and withdrawing on a sub-step page. Each person signs for their own
 // organisation's constituency only; the permission module says who may (ADR 037).

@@ -7,7 +7,7 @@ import { StaleRecordError } from '#db/executor.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { changedFields, type Values } from '../conflicts/merge.ts'
 import { type ConflictView } from '../conflicts/protocol.ts'
-import { kindSpec } from './kinds.ts'
+import { kindSpec } from '../method/worksheets.ts'
 
 export type DeleteOutcome = { kind: 'deleted' } | { kind: 'missing' } | { kind: 'changed'; conflict: ConflictView }
 

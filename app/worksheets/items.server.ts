@@ -6,10 +6,10 @@ import { canOnPlan, type Actor, type PlanRole } from '#core/permissions.ts'
 import { type SubstepCode } from '#core/substeps.ts'
 import { uuid, z } from '../utils/validation.ts'
 import { conflictResponse, readBase } from '../conflicts/save.server.ts'
-import { ITEM_CHECKS } from './checks.server.ts'
+import { SUBSTEPS } from '../method/substeps.server.ts'
 import { deleteItemOnBase } from './item-delete.server.ts'
 import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
-import { KINDS, kindSpec, SUBSTEP_WORKSHEETS } from './kinds.ts'
+import { KINDS, kindSpec, WORKSHEETS } from '../method/worksheets.ts'
 import { dataSchema, linkFields, type KindSpec } from './spec.ts'
 
 import { type LinkOption, type WorksheetItemView } from './types.ts'
@@ -18,15 +18,14 @@ export type { LinkOption, WorksheetItemView }
 
 /** Items of the kinds a sub-step edits, plus the options its link pickers offer. */
 export async function loadWorksheet(db: Db, planId: string, code: SubstepCode) {
-  const config = SUBSTEP_WORKSHEETS[code] ?? { kinds: [], linkKinds: [] }
-  const kinds = [...new Set([...config.kinds, ...config.linkKinds])]
+  const { lists, linkKinds } = WORKSHEETS[code]
+  const kinds = [...new Set([...lists, ...linkKinds])]
   const rows = await ItemRepository.findByKinds(db, planId, kinds)
   const items: Record<string, WorksheetItemView[]> = Object.fromEntries(kinds.map((k) => [k, []]))
   for (const row of rows) items[row.kind]!.push(row)
   const options: Record<string, LinkOption[]> = {}
-  for (const kind of config.linkKinds) options[kind] = items[kind]!.map((i) => toOption(i))
-  for (const kind of config.kinds) options[kind] = items[kind]!.map((i) => toOption(i))
-  return { kinds: config.kinds, items, options }
+  for (const kind of kinds) options[kind] = items[kind]!.map((i) => toOption(i))
+  return { kinds: lists, items, options }
 }
 
 function toOption(item: WorksheetItemView): LinkOption {
@@ -135,7 +134,7 @@ export async function handleItemAction({ db, planId, actor, role, formData }: Ac
           linksOk = false
         }
       }
-      const check = ITEM_CHECKS[spec.kind]
+      const check = SUBSTEPS[spec.substep].checks?.[spec.kind]
       if (check && linksOk) {
         const id = intent.intent === 'item:update' ? intent.id : null
         for (const issue of await check({ db, planId, id, value }))

@@ -2,16 +2,7 @@ import { type Executor } from '#db/executor.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { SUBSTEP_CODES, type SubstepCode } from '#core/substeps.ts'
-import { dataSourceProgress, mandateProgress, resourceProgress } from './step1.progress.server.ts'
-import { issuesTargetsProgress, prioritisationProgress, targetMapProgress } from './step2.progress.server.ts'
-import { causeTreeProgress, influenceProgress } from './step3.progress.server.ts'
-import {
-  stakeholderListProgress,
-  stakeholderMapProgress,
-  stakeholderPriorityProgress,
-} from './step4.progress.server.ts'
-import { interventionMapProgress, interventionPriorityProgress, interventionProgress } from './step5.server.ts'
-import { chartProgress, planMapProgress } from './step6.server.ts'
+import { SUBSTEPS } from '../method/substeps.server.ts'
 
 export type SubstepStatus = 'not_started' | 'in_progress' | 'done'
 
@@ -47,32 +38,8 @@ export interface ProgressContent {
 
 export type ProgressEvaluator = (content: ProgressContent) => Omit<SubstepProgress, 'code'>
 
-// One evaluator per sub-step, added by each worksheet module as it is built.
-const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {
-  '1.1': mandateProgress,
-  '1.2': resourceProgress,
-  '1.3': dataSourceProgress,
-  '2.1': issuesTargetsProgress,
-  '2.2': prioritisationProgress,
-  '2.3': targetMapProgress,
-  '3.1': causeTreeProgress,
-  '3.2': influenceProgress,
-  '4.1': stakeholderListProgress,
-  '4.2': stakeholderPriorityProgress,
-  '4.3': stakeholderMapProgress,
-  '5.1': interventionProgress,
-  '5.2': interventionPriorityProgress,
-  '5.3': interventionMapProgress,
-  '6.1': planMapProgress,
-  '6.2': chartProgress,
-}
-
 function evaluate(content: ProgressContent): SubstepProgress[] {
-  return SUBSTEP_CODES.map((code) => {
-    const rule = evaluators[code]
-    if (!rule) return { code, status: 'not_started' as const, missing: ['progress.missing.noEntries'] }
-    return { code, ...rule(content) }
-  })
+  return SUBSTEP_CODES.map((code) => ({ code, ...SUBSTEPS[code].progress(content) }))
 }
 
 function contentOf(items: ProgressItem[], scores: (ProgressScore & { kind: string })[]): ProgressContent {

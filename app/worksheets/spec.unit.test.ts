@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { KINDS } from './kinds.ts'
+import { KINDS } from '../method/worksheets.ts'
 
 // A form control's name becomes a property of its form (`form.nodeType` is then the control, not
 // 1). These are the form properties React's hydration, Remix's submission code and the browser

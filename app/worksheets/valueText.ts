@@ -5,7 +5,7 @@ import { type TFunction } from 'i18next'
 import { countryName } from '../utils/countries.ts'
 import { sectorsText } from '../utils/isic.ts'
 import { formatNumber } from '../utils/locales.ts'
-import { KINDS } from './kinds.ts'
+import { KINDS } from '../method/worksheets.ts'
 import { type FieldSpec } from './spec.ts'
 
 export interface WordingContext {

@@ -4,7 +4,7 @@ import { addMember, createPlan, createUser } from './index.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import { type Constituency } from '#db/types.ts'
 import { type PlanRole } from '#core/permissions.ts'
-import { EXTRA_ACTIONS } from '#app/worksheets/extras.server.ts'
+import { SUBSTEPS } from '#app/method/substeps.server.ts'
 import { handleItemAction } from '#app/worksheets/items.server.ts'
 
 export const db = createDb(process.env.DATABASE_URL!)
@@ -44,7 +44,7 @@ async function participant(planId: string, userId: string, role: PlanRole) {
     item: async (values: Record<string, string | string[]>) =>
       unwrap(await handleItemAction({ ...ctx, formData: form(values) })),
     extra: async (code: '2.2' | '2.3', values: Record<string, string | string[]>) =>
-      unwrap(await EXTRA_ACTIONS[code]!({ ...ctx, formData: form(await withScoreBase(db, values, userId)) })),
+      unwrap(await SUBSTEPS[code].act!({ ...ctx, formData: form(await withScoreBase(db, values, userId)) })),
   }
 }
 

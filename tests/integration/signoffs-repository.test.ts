@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDb } from '#db/client.ts'
-import { substepScopes } from '#app/signoff/scopes.ts'
+import { substepScopes } from '#app/signoff/scopes.server.ts'
 import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as SignoffRepository from '#db/repositories/signoffs.ts'

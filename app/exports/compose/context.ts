@@ -2,7 +2,7 @@
 // language, number and date formatting for that language, and the plan's items by kind and id.
 import { type TFunction } from 'i18next'
 import { formatDate, formatNumber } from '../../utils/locales.ts'
-import { KINDS } from '../../worksheets/kinds.ts'
+import { KINDS } from '../../method/worksheets.ts'
 import { type FieldSpec, type KindSpec } from '../../worksheets/spec.ts'
 import { type WorksheetItemView } from '../../worksheets/types.ts'
 import { type PlanSource, type SourceItem } from '../plan-source.server.ts'

@@ -9,8 +9,7 @@ import { lexicalToBlocks } from '../lexical-blocks.server.ts'
 import { type Block, type DocumentSection } from '../types.ts'
 import { heading, paragraph, present, type ComposeContext } from './context.ts'
 import { signoffCountsFact, substepSignoffBlock } from './signoff.ts'
-import { substepParts13 } from './steps-1-3.ts'
-import { substepParts46 } from './steps-4-6.ts'
+import { SUBSTEPS } from '../../method/substeps.server.ts'
 
 export function planFacts(ctx: ComposeContext): { label: string; value: string }[] {
   const { t, source } = ctx
@@ -116,7 +115,7 @@ export function stepSections(ctx: ComposeContext): DocumentSection[] {
     blocks: [
       heading(1, `${t('steps:stepLabel', { step })} · ${t(`steps:step.${step}.name`)}`, `step-${step}`),
       ...substeps.flatMap((code) => {
-        const parts = [...substepParts13(ctx, code), ...substepParts46(ctx, code)]
+        const parts = SUBSTEPS[code].exportSection(ctx)
         const notes = written(ctx, code, 3)
         return [
           heading(2, `${code} ${t(`steps:substep.${code}.name`)}`, `substep-${code}`),

@@ -1,5 +1,5 @@
 import { type SubstepCode } from '#core/substeps.ts'
-import { type LinkOption, type WorksheetItemView } from '../types.ts'
+import { type Panel, type SubstepPanelProps as SubstepPanelPropsOf } from '../../method/define-panels.ts'
 import { CauseTreePanel } from './CauseTree.tsx'
 import { InfluenceBalancePanel } from './InfluenceBalance.tsx'
 import { StakeholderMapPanel } from './StakeholderMap.tsx'
@@ -13,17 +13,11 @@ import { ResourceRatiosPanel } from './ResourceRatios.tsx'
 import { TargetMapPanel } from './TargetMap.tsx'
 import { StatisticsPanel } from '../../statistics/StatisticsPanel.tsx'
 
-export interface SubstepPanelProps {
-  planId: string
-  code: SubstepCode
-  worksheet: { kinds: string[]; items: Record<string, WorksheetItemView[]>; options: Record<string, LinkOption[]> }
-  /** Data from the sub-step's extra loader, if it has one. */
-  extra: unknown
-  abilities: Record<string, boolean>
-}
+// TRANSITIONAL: panels of the sub-steps not yet in their folder (app/method/legacy-panels.ts).
+export type SubstepPanelProps = SubstepPanelPropsOf<unknown>
 
 /** Sub-step specific panels shown above the worksheet lists (ratios, scoring, diagrams …). */
-export const PANELS_BEFORE: Partial<Record<SubstepCode, React.ComponentType<SubstepPanelProps>>> = {
+export const PANELS_BEFORE: Partial<Record<SubstepCode, Panel<unknown>>> = {
   '2.2': CriteriaPanel,
   '2.3': TargetMapPanel,
   '3.1': CauseTreePanel,
@@ -36,7 +30,7 @@ export const PANELS_BEFORE: Partial<Record<SubstepCode, React.ComponentType<Subs
 }
 
 /** Sub-step specific panels shown below the worksheet lists. */
-export const PANELS_AFTER: Partial<Record<SubstepCode, React.ComponentType<SubstepPanelProps>>> = {
+export const PANELS_AFTER: Partial<Record<SubstepCode, Panel<unknown>>> = {
   '2.2': PrioritisationPanel,
   '1.2': ResourceRatiosPanel,
   '1.3': StatisticsPanel,

@@ -1,0 +1,24 @@
+// Every sub-step's server side, by code: the one place the generic machinery (the sub-step route, the
+// item action, progress, sign-off scopes, exports) finds what is particular to a sub-step.
+import { type SubstepCode } from '#core/substeps.ts'
+import { type SubstepDefinition } from './define.server.ts'
+import { legacySubstep } from './legacy.server.ts'
+
+export const SUBSTEPS = {
+  '1.1': legacySubstep('1.1'),
+  '1.2': legacySubstep('1.2'),
+  '1.3': legacySubstep('1.3'),
+  '2.1': legacySubstep('2.1'),
+  '2.2': legacySubstep('2.2'),
+  '2.3': legacySubstep('2.3'),
+  '3.1': legacySubstep('3.1'),
+  '3.2': legacySubstep('3.2'),
+  '4.1': legacySubstep('4.1'),
+  '4.2': legacySubstep('4.2'),
+  '4.3': legacySubstep('4.3'),
+  '5.1': legacySubstep('5.1'),
+  '5.2': legacySubstep('5.2'),
+  '5.3': legacySubstep('5.3'),
+  '6.1': legacySubstep('6.1'),
+  '6.2': legacySubstep('6.2'),
+} satisfies { [C in SubstepCode]: SubstepDefinition<C, unknown> }

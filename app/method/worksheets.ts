@@ -1,0 +1,36 @@
+// Every sub-step's worksheet, by code, and every kind, by name. Isomorphic.
+import { type SubstepCode } from '#core/substeps.ts'
+import { type KindSpec } from '../worksheets/spec.ts'
+import { type SubstepWorksheet } from './define.ts'
+import { legacyWorksheet } from './legacy.ts'
+
+export const WORKSHEETS = {
+  '1.1': legacyWorksheet('1.1'),
+  '1.2': legacyWorksheet('1.2'),
+  '1.3': legacyWorksheet('1.3'),
+  '2.1': legacyWorksheet('2.1'),
+  '2.2': legacyWorksheet('2.2'),
+  '2.3': legacyWorksheet('2.3'),
+  '3.1': legacyWorksheet('3.1'),
+  '3.2': legacyWorksheet('3.2'),
+  '4.1': legacyWorksheet('4.1'),
+  '4.2': legacyWorksheet('4.2'),
+  '4.3': legacyWorksheet('4.3'),
+  '5.1': legacyWorksheet('5.1'),
+  '5.2': legacyWorksheet('5.2'),
+  '5.3': legacyWorksheet('5.3'),
+  '6.1': legacyWorksheet('6.1'),
+  '6.2': legacyWorksheet('6.2'),
+} as const satisfies { [C in SubstepCode]: SubstepWorksheet<C> }
+
+/** Every worksheet kind by name, in sub-step order. */
+export const KINDS: Readonly<Record<string, KindSpec>> = Object.fromEntries(
+  Object.values(WORKSHEETS)
+    .flatMap((w) => w.kinds)
+    .map((k) => [k.kind, k]),
+)
+
+export function kindSpec(kind: unknown): KindSpec | undefined {
+  // Own keys only: `__proto__` or `constructor` must not resolve to Object.prototype's members.
+  return typeof kind === 'string' && Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined
+}
