@@ -4,6 +4,7 @@
 // `substeps.server.ts` gathers the 16 and the generic machinery (the sub-step route, the item action,
 // progress, sign-off, exports) reads them from there, never by a code of its own.
 import { type Db } from '#db/client.ts'
+import { type DefaultItemSet } from '#db/repositories/worksheet-items.ts'
 import { type Actor, type PlanRole } from '#core/permissions.ts'
 import { type SubstepCode } from '#core/substeps.ts'
 import { type ComposeContext } from '../exports/compose/context.ts'
@@ -41,12 +42,17 @@ export interface SubstepDefinition<C extends SubstepCode = SubstepCode, Extra = 
   progress: ProgressEvaluator
   /** Content scopes its sign-off covers beyond its kinds and notes (scores it collects …). */
   scopes?: readonly string[]
+  /**
+   * Items every new plan starts with, written in the plan's creating transaction: creating them when
+   * someone first opened the page made a GET write, recorded as whoever looked first.
+   */
+  newPlanItems?: readonly DefaultItemSet[]
   /** Its part of the exported plan (print view, PDF, DOCX), under the sub-step's heading. */
   exportSection: (ctx: ComposeContext) => Block[]
 }
 
 /** What the page's panels receive as `extra`: the result of the sub-step's `load` (null without one). */
-export type ExtraOf<D> = D extends { load: (ctx: SubstepContext) => Promise<infer E> } ? E : null
+export type ExtraOf<D> = D extends SubstepDefinition<SubstepCode, infer E> ? E : never
 
 /** Defines a sub-step's server side; the checks must be for kinds it owns. */
 export function defineSubstep<C extends SubstepCode, Extra = null>(

@@ -8,11 +8,6 @@ import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
 import { type ProgressEvaluator } from '../worksheets/progress.server.ts'
 import { SELECTION_KIND } from '../worksheets/step5.ts'
 import { dataSourceProgress, mandateProgress, resourceProgress } from '../worksheets/step1.progress.server.ts'
-import {
-  issuesTargetsProgress,
-  prioritisationProgress,
-  targetMapProgress,
-} from '../worksheets/step2.progress.server.ts'
 import { causeTreeProgress, influenceProgress } from '../worksheets/step3.progress.server.ts'
 import {
   stakeholderListProgress,
@@ -30,19 +25,15 @@ import { defineSubstep, type SubstepDefinition } from './define.server.ts'
 import { legacyWorksheet } from './legacy.ts'
 
 const EXTRA_SCOPES: Partial<Record<SubstepCode, string[]>> = {
-  '2.2': ['scores:pair'],
   '4.2': ['scores:stakeholder'],
   '5.2': ['scores:intervention', `kind:${SELECTION_KIND}`],
 }
 
 // One evaluator per sub-step, added by each worksheet module as it is built.
-const evaluators: Record<SubstepCode, ProgressEvaluator> = {
+const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {
   '1.1': mandateProgress,
   '1.2': resourceProgress,
   '1.3': dataSourceProgress,
-  '2.1': issuesTargetsProgress,
-  '2.2': prioritisationProgress,
-  '2.3': targetMapProgress,
   '3.1': causeTreeProgress,
   '3.2': influenceProgress,
   '4.1': stakeholderListProgress,
@@ -65,7 +56,7 @@ export function legacySubstep<C extends SubstepCode>(code: C): SubstepDefinition
     load: EXTRA_LOADERS[code],
     act: EXTRA_ACTIONS[code],
     checks,
-    progress: evaluators[code],
+    progress: evaluators[code]!,
     scopes: EXTRA_SCOPES[code],
     exportSection: (ctx) => [...substepParts13(ctx, code), ...substepParts46(ctx, code)],
   })

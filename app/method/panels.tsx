@@ -1,15 +1,17 @@
 // Every sub-step's panels, by code, and the one place the page's data meets them.
 import { type SubstepCode } from '#core/substeps.ts'
 import { type SubstepPanelProps, type SubstepPanels } from './define-panels.ts'
+import { panels as prioritise } from './2.2-prioritise/panels.ts'
+import { panels as targetMap } from './2.3-target-map/panels.ts'
 import { legacyPanels } from './legacy-panels.ts'
 
 const PANELS = {
   '1.1': legacyPanels('1.1'),
   '1.2': legacyPanels('1.2'),
   '1.3': legacyPanels('1.3'),
-  '2.1': legacyPanels('2.1'),
-  '2.2': legacyPanels('2.2'),
-  '2.3': legacyPanels('2.3'),
+  '2.1': {},
+  '2.2': prioritise,
+  '2.3': targetMap,
   '3.1': legacyPanels('3.1'),
   '3.2': legacyPanels('3.2'),
   '4.1': legacyPanels('4.1'),

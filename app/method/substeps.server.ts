@@ -2,15 +2,18 @@
 // item action, progress, sign-off scopes, exports) finds what is particular to a sub-step.
 import { type SubstepCode } from '#core/substeps.ts'
 import { type SubstepDefinition } from './define.server.ts'
+import { issuesAndTargets } from './2.1-issues-and-targets/substep.server.ts'
+import { prioritise } from './2.2-prioritise/substep.server.ts'
+import { targetMap } from './2.3-target-map/substep.server.ts'
 import { legacySubstep } from './legacy.server.ts'
 
 export const SUBSTEPS = {
   '1.1': legacySubstep('1.1'),
   '1.2': legacySubstep('1.2'),
   '1.3': legacySubstep('1.3'),
-  '2.1': legacySubstep('2.1'),
-  '2.2': legacySubstep('2.2'),
-  '2.3': legacySubstep('2.3'),
+  '2.1': issuesAndTargets,
+  '2.2': prioritise,
+  '2.3': targetMap,
   '3.1': legacySubstep('3.1'),
   '3.2': legacySubstep('3.2'),
   '4.1': legacySubstep('4.1'),

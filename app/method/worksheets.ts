@@ -2,15 +2,18 @@
 import { type SubstepCode } from '#core/substeps.ts'
 import { type KindSpec } from '../worksheets/spec.ts'
 import { type SubstepWorksheet } from './define.ts'
+import { worksheet as issuesAndTargets } from './2.1-issues-and-targets/worksheet.ts'
+import { worksheet as prioritise } from './2.2-prioritise/worksheet.ts'
+import { worksheet as targetMap } from './2.3-target-map/worksheet.ts'
 import { legacyWorksheet } from './legacy.ts'
 
 export const WORKSHEETS = {
   '1.1': legacyWorksheet('1.1'),
   '1.2': legacyWorksheet('1.2'),
   '1.3': legacyWorksheet('1.3'),
-  '2.1': legacyWorksheet('2.1'),
-  '2.2': legacyWorksheet('2.2'),
-  '2.3': legacyWorksheet('2.3'),
+  '2.1': issuesAndTargets,
+  '2.2': prioritise,
+  '2.3': targetMap,
   '3.1': legacyWorksheet('3.1'),
   '3.2': legacyWorksheet('3.2'),
   '4.1': legacyWorksheet('4.1'),

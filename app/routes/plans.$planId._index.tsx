@@ -1,5 +1,5 @@
 import { PriorityRanking } from '../components/plans/PriorityRanking.tsx'
-import { loadPriorityRanking } from '../worksheets/ranking-summary.server.ts'
+import { loadPriorityRanking } from '../method/2.2-prioritise/overview-ranking.server.ts'
 import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'

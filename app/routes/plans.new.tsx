@@ -11,7 +11,7 @@ import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency
 import { canGlobally } from '#core/permissions.ts'
 import { toActor } from '../utils/plan-access.server.ts'
 import { planSchema } from '../utils/plan-schema.ts'
-import { PLAN_DEFAULT_ITEMS } from '../worksheets/plan-defaults.ts'
+import { PLAN_DEFAULT_ITEMS } from '../method/plan-defaults.server.ts'
 import { requireUser } from '../utils/session.server.ts'
 import { readFormData } from '../utils/request.server.ts'
 

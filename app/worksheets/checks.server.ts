@@ -1,5 +1,4 @@
 import { type Db } from '#db/client.ts'
-import { uniquePairCheck } from './prioritise.server.ts'
 import { causeCycleCheck } from './step3.server.ts'
 import { activityCheck } from './step6.server.ts'
 
@@ -13,7 +12,6 @@ export type ItemCheck = (ctx: {
 
 /** Server-side checks per kind beyond the spec's schema (uniqueness, cycles …). */
 export const ITEM_CHECKS: Partial<Record<string, ItemCheck>> = {
-  pair: uniquePairCheck,
   cause: causeCycleCheck,
   activity: activityCheck,
 }

@@ -5,8 +5,6 @@ import { handleCauseAction, loadCauseContext } from './step3.server.ts'
 import { handleStakeholderAction, loadStakeholderScores } from './step4.server.ts'
 import { handleInterventionPriorities, loadInterventionPriorities, loadSelectedOnly } from './step5.server.ts'
 import { loadChart, loadPlanMap } from './step6.server.ts'
-import { handlePrioritisationAction, loadPrioritisation } from './prioritise.server.ts'
-import { handleTargetMapAction } from './target-map.server.ts'
 import { loadCountryStatistics } from '../statistics/load.server.ts'
 
 export interface ExtraContext {
@@ -19,7 +17,6 @@ export interface ExtraContext {
 /** Sub-step specific data beyond the item lists (scores, decisions, diagrams …). */
 export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => Promise<unknown>>> = {
   '1.3': loadCountryStatistics,
-  '2.2': loadPrioritisation,
   '3.1': loadCauseContext,
   '4.2': loadStakeholderScores,
   '5.2': loadInterventionPriorities,
@@ -35,8 +32,6 @@ export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => P
 export const EXTRA_ACTIONS: Partial<
   Record<SubstepCode, (ctx: ExtraContext & { formData: FormData }) => Promise<unknown>>
 > = {
-  '2.2': handlePrioritisationAction,
-  '2.3': handleTargetMapAction,
   '3.1': handleCauseAction,
   '4.2': handleStakeholderAction,
   '5.2': handleInterventionPriorities,

@@ -5,7 +5,6 @@ import { STEP3_SPECS } from './step3.ts'
 import { STEP4_SPECS } from './step4.ts'
 import { STEP5_SPECS } from './step5.ts'
 import { STEP6_SPECS } from './step6.ts'
-import { STEP2_SPECS } from './step2.ts'
 import { riskNoteSpec } from '../monitoring/risk-note.ts'
 
 // TRANSITIONAL: the kinds of the sub-steps not yet in their folder (app/method/legacy.ts).
@@ -14,7 +13,6 @@ export const LEGACY_SPECS: KindSpec[] = [
   resourceSpec,
   scopeFiguresSpec,
   dataSourceSpec,
-  ...STEP2_SPECS,
   ...STEP3_SPECS,
   ...STEP4_SPECS,
   ...STEP5_SPECS,
@@ -27,10 +25,6 @@ export const SUBSTEP_WORKSHEETS: Partial<Record<SubstepCode, { kinds: string[]; 
   '1.1': { kinds: ['mandate'], linkKinds: [] },
   '1.2': { kinds: ['scope_figures', 'resource'], linkKinds: [] },
   '1.3': { kinds: ['data_source'], linkKinds: [] },
-  '2.1': { kinds: ['issue', 'target'], linkKinds: ['mandate', 'data_source'] },
-  // Criteria and the decision are loaded and drawn by the 2.2 panels (lead-only editing).
-  '2.2': { kinds: ['pair'], linkKinds: ['issue', 'target'] },
-  '2.3': { kinds: ['node', 'relation'], linkKinds: ['issue'] },
   // 3.1 causes are drawn as a tree by their panel; effects use the generic list.
   '3.1': { kinds: ['effect'], linkKinds: ['cause', 'pair', 'issue'] },
   '3.2': { kinds: ['influence'], linkKinds: ['node', 'cause'] },

@@ -1,6 +1,8 @@
 // Geometry of the target map (2.3, reused by later layers): node centres, an automatic layered
 // layout for nodes nobody has placed yet, arrow end points on box edges, label wrapping. Isomorphic.
-import { MAP_COORD_MAX } from './step2.ts'
+
+/** Target-map coordinates (centre of a node) stay within 0…MAP_COORD_MAX. */
+export const MAP_COORD_MAX = 4000
 
 export const NODE_WIDTH = 200
 export const NODE_HEIGHT = 72

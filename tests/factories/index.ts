@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { PLAN_DEFAULT_ITEMS } from '#app/worksheets/plan-defaults.ts'
+import { PLAN_DEFAULT_ITEMS } from '#app/method/plan-defaults.server.ts'
 import { type Executor } from '#db/executor.ts'
 import { type Constituency, type GlobalRole, type PlanRole } from '#db/types.ts'
 import * as OrganisationRepository from '#db/repositories/organisations.ts'

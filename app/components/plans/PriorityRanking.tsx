@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../utils/locales.ts'
-import type { PriorityRankingRow } from '../../worksheets/ranking-summary.server.ts'
+import type { PriorityRankingRow } from '../../method/2.2-prioritise/overview-ranking.server.ts'
 
 interface Props {
   planId: string

@@ -2,7 +2,7 @@
 // ranking and decision, the target map, the problem tree and the influences.
 import { resourceRatios } from '../../worksheets/ratios.ts'
 import { aggregateScores, rank, type Criterion } from '../../worksheets/scoring.ts'
-import { SCORE_MAX, SCORE_MIN } from '../../worksheets/step2.ts'
+import { SCORE_MAX, SCORE_MIN } from '../../method/2.2-prioritise/worksheet.ts'
 import { layoutTargetMap } from '../../worksheets/targetMapLayout.ts'
 import { type Block, type ListItem } from '../types.ts'
 import {
@@ -38,141 +38,6 @@ export function ratiosBlock(ctx: ComposeContext): Block {
     ['fieldDaysPerInspector', fmt(r.fieldDaysPerInspector, 1)],
   ]
   return { type: 'facts', items: rows.map(([key, value]) => ({ label: t(`worksheets:ratios.${key}`), value })) }
-}
-
-/** "P1: I1 Disguised casual employment × T1 Estates over 500 ha". */
-export function pairName(ctx: ComposeContext, id: unknown): string {
-  const pair = typeof id === 'string' ? ctx.byId.get(id) : undefined
-  return pair ? `${pair.ref}: ${itemName(ctx, pair.data.issue)} × ${itemName(ctx, pair.data.target)}` : '?'
-}
-
-function ranking(ctx: ComposeContext): Block[] {
-  const { t } = ctx
-  const pairs = ctx.ofKind('pair')
-  if (pairs.length === 0) return []
-  if (ctx.source.scores === null) return [paragraph(t('exports:document.scoresNotFrozen'), 'muted')]
-  const criteria: Criterion[] = ctx.ofKind('criterion').map((c) => ({
-    key: c.id,
-    weight: typeof c.data.weight === 'number' ? c.data.weight : 1,
-    min: SCORE_MIN,
-    max: SCORE_MAX,
-  }))
-  const scored = rank(
-    aggregateScores(
-      pairs.map((p) => p.id),
-      ctx.source.scores,
-      criteria,
-    ),
-  )
-  const constituencies = [
-    ...new Set(ctx.source.scores.filter((s) => ctx.byId.get(s.subject_id)?.kind === 'pair').map((s) => s.constituency)),
-  ].sort()
-  const mean = (v: number | null | undefined) => (v === null || v === undefined ? '—' : ctx.num(v, 2))
-  return [
-    {
-      type: 'table',
-      caption: t('exports:document.pairRanking'),
-      columns: [
-        t('worksheets:priorities.rank'),
-        t('exports:document.pair'),
-        t('worksheets:priorities.score'),
-        t('worksheets:priorities.spread'),
-        ...constituencies.map((c) => t(`common:constituency.${c}`)),
-        t('worksheets:stakeholderScores.scorers'),
-      ],
-      rows: scored.map((s, i) => [
-        s.weightedMean === null ? '—' : String(i + 1),
-        pairName(ctx, s.subjectId),
-        mean(s.weightedMean),
-        s.spread ? `${s.spread.min}–${s.spread.max}` : '—',
-        ...constituencies.map((c) => mean(s.byConstituency[c])),
-        String(s.scorers),
-      ]),
-      numeric: [true, false, true, false, ...constituencies.map(() => true), true],
-    },
-  ]
-}
-
-function criteriaTable(ctx: ComposeContext): Block | null {
-  const items = ctx.ofKind('criterion')
-  if (items.length === 0) return null
-  const { t } = ctx
-  return {
-    type: 'table',
-    caption: kindTitle(ctx, 'criterion'),
-    columns: [
-      t('worksheets:ref'),
-      t('worksheets:kinds.criterion.fields.name'),
-      t('worksheets:kinds.criterion.fields.weight'),
-    ],
-    rows: items.map((c) => [
-      c.ref,
-      str(c.data.name) || t(`worksheets:options.criterionKey.${str(c.data.criterionKey)}`),
-      typeof c.data.weight === 'number' ? ctx.num(c.data.weight) : '—',
-    ]),
-    numeric: [false, false, true],
-  }
-}
-
-function decision(ctx: ComposeContext): Block[] {
-  const d = ctx.ofKind('priority_decision')[0]
-  if (!d) return [paragraph(ctx.t('exports:document.noDecision'), 'muted')]
-  const pairs = Array.isArray(d.data.pairs) ? d.data.pairs : []
-  return [
-    heading(3, ctx.t('exports:document.decision')),
-    {
-      type: 'facts',
-      items: [
-        { label: ctx.t('exports:document.priority'), value: pairs.map((p) => pairName(ctx, p)).join('; ') || '—' },
-        { label: ctx.t('worksheets:kinds.priority_decision.fields.rationale'), value: str(d.data.rationale) || '—' },
-        { label: ctx.t('worksheets:kinds.priority_decision.fields.dissent'), value: str(d.data.dissent) || '—' },
-      ],
-    },
-  ]
-}
-
-function targetMap(ctx: ComposeContext): Block[] {
-  const nodes = ctx.ofKind('node')
-  if (nodes.length === 0) return []
-  const relations = ctx.ofKind('relation').map((r) => ({
-    id: r.id,
-    from: str(r.data.from),
-    to: str(r.data.to),
-    relationType: str(r.data.relationType) || null,
-    label: str(r.data.label),
-    strength: numOrNull(r.data.strength),
-  }))
-  const placed = layoutTargetMap(
-    nodes.map((n) => ({ id: n.id, x: n.data.x, y: n.data.y })),
-    relations,
-  )
-  const data = {
-    nodes: nodes.map((n) => ({
-      id: n.id,
-      ref: n.ref,
-      label: str(n.data.label),
-      nodeType: str(n.data.nodeCategory) || null,
-      isPivot: n.data.isPivot === true,
-      countUnits: numOrNull(n.data.countUnits),
-      countWorkers: numOrNull(n.data.countWorkers),
-    })),
-    relations,
-    positions: [...placed.values()],
-  }
-  const { t } = ctx
-  return [
-    {
-      type: 'figure',
-      figure: 'target-map',
-      caption: t('worksheets:targetMap.title'),
-      alt: t('worksheets:targetMap.diagram', { nodes: nodes.length, relations: relations.length }),
-      data,
-      fallback: present([
-        worksheetTable(ctx, 'node'),
-        worksheetTable(ctx, 'relation', { columns: ['from', 'relationType', 'to', 'label', 'strength'] }),
-      ]),
-    },
-  ]
 }
 
 function causes(ctx: ComposeContext): Block[] {
@@ -216,17 +81,6 @@ export function substepParts13(ctx: ComposeContext, code: string): Block[] {
       ])
     case '1.3':
       return present([worksheetTable(ctx, 'data_source')])
-    case '2.1':
-      return present([
-        worksheetTable(ctx, 'issue', {
-          columns: ['title', 'issueType', 'legalProvisions', 'mandate', 'evidence', 'affectedGroups'],
-        }),
-        worksheetTable(ctx, 'target'),
-      ])
-    case '2.2':
-      return present([criteriaTable(ctx), ...ranking(ctx), ...decision(ctx)])
-    case '2.3':
-      return targetMap(ctx)
     case '3.1':
       return [...causes(ctx), ...present([worksheetTable(ctx, 'effect')])]
     case '3.2':

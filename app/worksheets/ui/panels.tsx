@@ -8,9 +8,7 @@ import { EscalationLadderPanel, SelectedLinksPanel } from './EscalationLadder.ts
 import { ImplementationChartPanel } from './ImplementationChart.tsx'
 import { InterventionPrioritiesPanel } from './InterventionPriorities.tsx'
 import { PlanMapPanel } from './PlanMap.tsx'
-import { CriteriaPanel, PrioritisationPanel } from './Prioritisation.tsx'
 import { ResourceRatiosPanel } from './ResourceRatios.tsx'
-import { TargetMapPanel } from './TargetMap.tsx'
 import { StatisticsPanel } from '../../statistics/StatisticsPanel.tsx'
 
 // TRANSITIONAL: panels of the sub-steps not yet in their folder (app/method/legacy-panels.ts).
@@ -18,8 +16,6 @@ export type SubstepPanelProps = SubstepPanelPropsOf<unknown>
 
 /** Sub-step specific panels shown above the worksheet lists (ratios, scoring, diagrams …). */
 export const PANELS_BEFORE: Partial<Record<SubstepCode, Panel<unknown>>> = {
-  '2.2': CriteriaPanel,
-  '2.3': TargetMapPanel,
   '3.1': CauseTreePanel,
   '3.2': InfluenceBalancePanel,
   '4.2': StakeholderPrioritiesPanel,
@@ -31,7 +27,6 @@ export const PANELS_BEFORE: Partial<Record<SubstepCode, Panel<unknown>>> = {
 
 /** Sub-step specific panels shown below the worksheet lists. */
 export const PANELS_AFTER: Partial<Record<SubstepCode, Panel<unknown>>> = {
-  '2.2': PrioritisationPanel,
   '1.2': ResourceRatiosPanel,
   '1.3': StatisticsPanel,
   '4.3': StakeholderMapPanel,

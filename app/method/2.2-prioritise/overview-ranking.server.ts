@@ -3,8 +3,8 @@
 import { type Db } from '#db/client.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
-import { aggregateScores, rank } from './scoring.ts'
-import { SCORE_MAX, SCORE_MIN } from './step2.ts'
+import { aggregateScores, rank } from '../../worksheets/scoring.ts'
+import { SCORE_MAX, SCORE_MIN } from './worksheet.ts'
 
 export interface PriorityRankingRow {
   ref: string

@@ -5,7 +5,7 @@ import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { DEMO_PASSWORD } from '#seed/accounts.ts'
 import { seedDemo, type DemoIds } from '#seed/demo.ts'
 import { loadPrioritisation } from './prioritise.server.ts'
-import { planProgress } from './progress.server.ts'
+import { planProgress } from '../../worksheets/progress.server.ts'
 
 const db = getDb()
 let ids: DemoIds

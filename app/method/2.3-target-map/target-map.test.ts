@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
-import { planProgress } from './progress.server.ts'
+import { planProgress } from '../../worksheets/progress.server.ts'
 import { db, planWithTeam } from '#tests/factories/step2.ts'
-import { edgePoint, layoutTargetMap, NODE_WIDTH, wrapLabel } from './targetMapLayout.ts'
+import { edgePoint, layoutTargetMap, NODE_WIDTH, wrapLabel } from '../../worksheets/targetMapLayout.ts'
 
 afterAll(() => db.destroy())
 

@@ -1,13 +1,12 @@
 import { data } from '@remix-run/node'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan } from '#core/permissions.ts'
-import { uuid, z } from '../utils/validation.ts'
-import { readBase, saveOnBase } from '../conflicts/save.server.ts'
-import { type ExtraContext } from './extras.server.ts'
-import { itemSaveResponse } from './item-save.server.ts'
-import { MAP_COORD_MAX } from './step2.ts'
-import { storedPosition } from './targetMapLayout.ts'
-import { type WorksheetItemView } from './types.ts'
+import { uuid, z } from '../../utils/validation.ts'
+import { readBase, saveOnBase } from '../../conflicts/save.server.ts'
+import { type SubstepContext } from '../define.server.ts'
+import { itemSaveResponse } from '../../worksheets/item-save.server.ts'
+import { MAP_COORD_MAX, storedPosition } from '../../worksheets/targetMapLayout.ts'
+import { type WorksheetItemView } from '../../worksheets/types.ts'
 
 const coordinate = z.coerce
   .number({ invalid_type_error: 'validation.number' })
@@ -35,7 +34,7 @@ export async function handleTargetMapAction({
   actor,
   role,
   formData,
-}: ExtraContext & { formData: FormData }) {
+}: SubstepContext & { formData: FormData }) {
   const formId = String(formData.get('formId') ?? '').slice(0, 100)
   if (!canOnPlan(actor, role, 'worksheet:edit')) throw data({ message: 'Forbidden' }, { status: 403 })
   const parsed = positionForm.safeParse(

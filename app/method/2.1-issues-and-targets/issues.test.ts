@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
-import { planProgress } from './progress.server.ts'
+import { planProgress } from '../../worksheets/progress.server.ts'
 import { db, planWithTeam } from '#tests/factories/step2.ts'
 
 afterAll(() => db.destroy())

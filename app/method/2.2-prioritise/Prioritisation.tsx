@@ -1,20 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../utils/locales.ts'
-import { aggregateScores } from '../scoring.ts'
-import {
-  criterionSpec,
-  DEFAULT_CRITERIA,
-  SCORE_MAX,
-  SCORE_MIN,
-  type PrioritisationView,
-  type RankedPair,
-} from '../step2.ts'
-import { type LinkOption, type WorksheetItemView } from '../types.ts'
-import { type SubstepPanelProps } from './panels.tsx'
+import { aggregateScores } from '../../worksheets/scoring.ts'
+import { criterionSpec, DEFAULT_CRITERIA, SCORE_MAX, SCORE_MIN, type RankedPair } from './worksheet.ts'
+import { type LinkOption, type WorksheetItemView } from '../../worksheets/types.ts'
+import { type PanelProps } from '../define-panels.ts'
+import { type prioritise } from './substep.server.ts'
 import { PriorityDecision } from './PriorityDecision.tsx'
-import { RankingTable } from './RankingTable.tsx'
-import { ScoreSheet } from './ScoreSheet.tsx'
-import { WorksheetList } from './WorksheetList.tsx'
+import { RankingTable } from '../../worksheets/ui/RankingTable.tsx'
+import { ScoreSheet } from '../../worksheets/ui/ScoreSheet.tsx'
+import { WorksheetList } from '../../worksheets/ui/WorksheetList.tsx'
 
 /** The name of a criterion as people read it: the lead's own wording, else the method's name. */
 export function useCriterionName() {
@@ -34,9 +28,8 @@ export function pairLabels(pair: { issueId: string; targetId: string }, options:
 }
 
 /** 2.2, above the pairs: the criteria and weights, edited by the lead only. */
-export function CriteriaPanel({ extra, worksheet, abilities }: SubstepPanelProps) {
+export function CriteriaPanel({ extra: view, worksheet, abilities }: PanelProps<typeof prioritise>) {
   const { t } = useTranslation('worksheets')
-  const view = extra as PrioritisationView
   return (
     <div className="criteria-panel">
       <WorksheetList
@@ -51,10 +44,9 @@ export function CriteriaPanel({ extra, worksheet, abilities }: SubstepPanelProps
 }
 
 /** 2.2, below the pairs: the ranking with spread and constituency means, own scores, the decision. */
-export function PrioritisationPanel({ extra, worksheet, abilities }: SubstepPanelProps) {
+export function PrioritisationPanel({ extra: view, worksheet, abilities }: PanelProps<typeof prioritise>) {
   const { t, i18n } = useTranslation('worksheets')
   const criterionName = useCriterionName()
-  const view = extra as PrioritisationView
   const canScore = abilities['worksheet:score'] === true
   const pairOptions: LinkOption[] = view.ranking.map((r) => ({
     id: r.pairId,

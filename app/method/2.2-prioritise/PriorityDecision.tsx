@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { priorityDecisionSpec } from '../step2.ts'
-import { type LinkOption, type WorksheetItemView } from '../types.ts'
-import { ItemForm } from './ItemForm.tsx'
+import { priorityDecisionSpec } from './worksheet.ts'
+import { type LinkOption, type WorksheetItemView } from '../../worksheets/types.ts'
+import { ItemForm } from '../../worksheets/ui/ItemForm.tsx'
 
 /** The tripartite decision of 2.2: shown to everyone, recorded and changed by the lead only. */
 export function PriorityDecision({

@@ -2,14 +2,14 @@ import { data } from '@remix-run/node'
 import { type Db } from '#db/client.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
-import { readBase } from '../conflicts/save.server.ts'
+import { readBase } from '../../conflicts/save.server.ts'
 import { canOnPlan } from '#core/permissions.ts'
-import { uuid, z } from '../utils/validation.ts'
-import { type ItemCheck } from './checks.server.ts'
-import { type ExtraContext } from './extras.server.ts'
-import { itemSaveResponse } from './item-save.server.ts'
-import { saveScoresOnBase } from './score-save.server.ts'
-import { aggregateScores, rank, type Criterion } from './scoring.ts'
+import { uuid, z } from '../../utils/validation.ts'
+import { type ItemCheck } from '../define.server.ts'
+import { type SubstepContext } from '../define.server.ts'
+import { itemSaveResponse } from '../../worksheets/item-save.server.ts'
+import { saveScoresOnBase } from '../../worksheets/score-save.server.ts'
+import { aggregateScores, rank, type Criterion } from '../../worksheets/scoring.ts'
 import {
   criterionSpec,
   DEFAULT_CRITERIA,
@@ -17,12 +17,12 @@ import {
   SCORE_MIN,
   type PrioritisationView,
   type RankedPair,
-} from './step2.ts'
-import { type WorksheetItemView } from './types.ts'
+} from './worksheet.ts'
+import { type WorksheetItemView } from '../../worksheets/types.ts'
 
 /**
  * The plan's criteria, seeding the method's eight (weight 1) when it has none. Only for actions:
- * plans get their criteria when created (plan-defaults.ts), and a GET never writes.
+ * plans get their criteria when created (its definition's newPlanItems), and a GET never writes.
  */
 async function ensureCriteria(db: Db, planId: string, actorId: string) {
   await ItemRepository.insertDefaultsIfNone(db, {
@@ -45,7 +45,7 @@ function toCriterion(item: WorksheetItemView): Criterion {
 }
 
 /** Criteria, the ranked pairs with their spread and means by constituency, the viewer's own scores and the decision. */
-export async function loadPrioritisation({ db, planId, actor }: ExtraContext): Promise<PrioritisationView> {
+export async function loadPrioritisation({ db, planId, actor }: SubstepContext): Promise<PrioritisationView> {
   const [criteria, pairs, rows, decisions] = await Promise.all([
     ItemRepository.findByKind(db, planId, criterionSpec.kind),
     ItemRepository.findByKind(db, planId, 'pair'),
@@ -87,7 +87,7 @@ export async function handlePrioritisationAction({
   actor,
   role,
   formData,
-}: ExtraContext & { formData: FormData }) {
+}: SubstepContext & { formData: FormData }) {
   const formId = String(formData.get('formId') ?? '').slice(0, 100)
   const fail = (error: Record<string, string[]>, status = 400) =>
     data({ formId, result: { status: 'error' as const, error }, conflict: null }, { status })

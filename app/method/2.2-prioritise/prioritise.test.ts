@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { loadPrioritisation } from './prioritise.server.ts'
-import { planProgress } from './progress.server.ts'
+import { planProgress } from '../../worksheets/progress.server.ts'
 import { db, planWithTeam, type Participant } from '#tests/factories/step2.ts'
 
 afterAll(() => db.destroy())
