@@ -1,8 +1,9 @@
 // Loading and compacting documents. The append-only log is written by the room's group commit
 // (documents.ts); this module turns snapshot + log into a Y.Doc and folds the log into snapshots.
 import { type Kysely } from 'kysely'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { type DocRef } from '#core/collab/contract.ts'
+import { readStoredDocument } from '#core/collab/read-document.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { type DB } from '#db/types.ts'
@@ -43,15 +44,11 @@ export async function loadDocument(
     stored = await CollabDocumentRepository.findForLoad(db, name)
     if (!stored) throw new Error('document missing right after creation')
   }
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, stored.state)
-  for (const row of stored.tail) {
-    try {
-      Y.applyUpdate(doc, row.update)
-    } catch (error) {
-      log('error', 'unreadable update skipped', { doc: name, seq: row.seq, error: errorMessage(error) })
-    }
-  }
+  // An unreadable snapshot throws: the connection is refused (loadFailed) rather than served empty.
+  const doc = readStoredDocument(stored, {
+    onUnreadableUpdate: ({ seq, error }) =>
+      log('error', 'unreadable update skipped', { doc: name, seq, error: errorMessage(error) }),
+  })
   return { doc, tailRows: stored.tail.length }
 }
 

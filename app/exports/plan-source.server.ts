@@ -14,7 +14,7 @@ import { type ApprovalRecord } from '#db/types.ts'
 import { frozenSignoff, loadPlanSignoff, type PlanSignoff } from '../signoff/signoff.server.ts'
 import { KINDS } from '../method/worksheets.ts'
 import { SELECTION_KIND } from '../worksheets/step5.ts'
-import { loadDocumentStates } from './collab-content.server.ts'
+import { loadDocumentStates } from '../documents/current.server.ts'
 import { type Block, type Lang } from './types.ts'
 
 export interface SourceItem {

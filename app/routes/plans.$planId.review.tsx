@@ -18,7 +18,7 @@ import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency
 import { availableTransitions, findTransition } from '#core/lifecycle.ts'
 import { formatDateTime } from '../utils/locales.ts'
 import { canOnPlan } from '#core/permissions.ts'
-import { currentDocuments } from '../exports/collab-content.server.ts'
+import { currentDocuments } from '../documents/current.server.ts'
 import { evaluateCompletion } from '../signoff/completion.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { isSaveFailure, keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
