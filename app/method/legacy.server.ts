@@ -10,11 +10,6 @@ import { SELECTION_KIND } from '../worksheets/step5.ts'
 import { dataSourceProgress, mandateProgress, resourceProgress } from '../worksheets/step1.progress.server.ts'
 import { causeTreeProgress, influenceProgress } from '../worksheets/step3.progress.server.ts'
 import {
-  stakeholderListProgress,
-  stakeholderMapProgress,
-  stakeholderPriorityProgress,
-} from '../worksheets/step4.progress.server.ts'
-import {
   interventionMapProgress,
   interventionPriorityProgress,
   interventionProgress,
@@ -25,7 +20,6 @@ import { defineSubstep, type SubstepDefinition } from './define.server.ts'
 import { legacyWorksheet } from './legacy.ts'
 
 const EXTRA_SCOPES: Partial<Record<SubstepCode, string[]>> = {
-  '4.2': ['scores:stakeholder'],
   '5.2': ['scores:intervention', `kind:${SELECTION_KIND}`],
 }
 
@@ -36,9 +30,6 @@ const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {
   '1.3': dataSourceProgress,
   '3.1': causeTreeProgress,
   '3.2': influenceProgress,
-  '4.1': stakeholderListProgress,
-  '4.2': stakeholderPriorityProgress,
-  '4.3': stakeholderMapProgress,
   '5.1': interventionProgress,
   '5.2': interventionPriorityProgress,
   '5.3': interventionMapProgress,

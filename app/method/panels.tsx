@@ -3,6 +3,8 @@ import { type SubstepCode } from '#core/substeps.ts'
 import { type SubstepPanelProps, type SubstepPanels } from './define-panels.ts'
 import { panels as prioritise } from './2.2-prioritise/panels.ts'
 import { panels as targetMap } from './2.3-target-map/panels.ts'
+import { panels as stakeholderPriorities } from './4.2-stakeholder-priorities/panels.ts'
+import { panels as stakeholderMap } from './4.3-stakeholder-map/panels.ts'
 import { legacyPanels } from './legacy-panels.ts'
 
 const PANELS = {
@@ -14,9 +16,9 @@ const PANELS = {
   '2.3': targetMap,
   '3.1': legacyPanels('3.1'),
   '3.2': legacyPanels('3.2'),
-  '4.1': legacyPanels('4.1'),
-  '4.2': legacyPanels('4.2'),
-  '4.3': legacyPanels('4.3'),
+  '4.1': {},
+  '4.2': stakeholderPriorities,
+  '4.3': stakeholderMap,
   '5.1': legacyPanels('5.1'),
   '5.2': legacyPanels('5.2'),
   '5.3': legacyPanels('5.3'),

@@ -5,6 +5,9 @@ import { type SubstepDefinition } from './define.server.ts'
 import { issuesAndTargets } from './2.1-issues-and-targets/substep.server.ts'
 import { prioritise } from './2.2-prioritise/substep.server.ts'
 import { targetMap } from './2.3-target-map/substep.server.ts'
+import { stakeholders } from './4.1-stakeholders/substep.server.ts'
+import { stakeholderPriorities } from './4.2-stakeholder-priorities/substep.server.ts'
+import { stakeholderMap } from './4.3-stakeholder-map/substep.server.ts'
 import { legacySubstep } from './legacy.server.ts'
 
 export const SUBSTEPS = {
@@ -16,9 +19,9 @@ export const SUBSTEPS = {
   '2.3': targetMap,
   '3.1': legacySubstep('3.1'),
   '3.2': legacySubstep('3.2'),
-  '4.1': legacySubstep('4.1'),
-  '4.2': legacySubstep('4.2'),
-  '4.3': legacySubstep('4.3'),
+  '4.1': stakeholders,
+  '4.2': stakeholderPriorities,
+  '4.3': stakeholderMap,
   '5.1': legacySubstep('5.1'),
   '5.2': legacySubstep('5.2'),
   '5.3': legacySubstep('5.3'),

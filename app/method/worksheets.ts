@@ -5,6 +5,9 @@ import { type SubstepWorksheet } from './define.ts'
 import { worksheet as issuesAndTargets } from './2.1-issues-and-targets/worksheet.ts'
 import { worksheet as prioritise } from './2.2-prioritise/worksheet.ts'
 import { worksheet as targetMap } from './2.3-target-map/worksheet.ts'
+import { worksheet as stakeholders } from './4.1-stakeholders/worksheet.ts'
+import { worksheet as stakeholderPriorities } from './4.2-stakeholder-priorities/worksheet.ts'
+import { worksheet as stakeholderMap } from './4.3-stakeholder-map/worksheet.ts'
 import { legacyWorksheet } from './legacy.ts'
 
 export const WORKSHEETS = {
@@ -16,9 +19,9 @@ export const WORKSHEETS = {
   '2.3': targetMap,
   '3.1': legacyWorksheet('3.1'),
   '3.2': legacyWorksheet('3.2'),
-  '4.1': legacyWorksheet('4.1'),
-  '4.2': legacyWorksheet('4.2'),
-  '4.3': legacyWorksheet('4.3'),
+  '4.1': stakeholders,
+  '4.2': stakeholderPriorities,
+  '4.3': stakeholderMap,
   '5.1': legacyWorksheet('5.1'),
   '5.2': legacyWorksheet('5.2'),
   '5.3': legacyWorksheet('5.3'),

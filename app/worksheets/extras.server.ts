@@ -2,7 +2,6 @@ import { type Db } from '#db/client.ts'
 import { type Actor, type PlanRole } from '#core/permissions.ts'
 import { type SubstepCode } from '#core/substeps.ts'
 import { handleCauseAction, loadCauseContext } from './step3.server.ts'
-import { handleStakeholderAction, loadStakeholderScores } from './step4.server.ts'
 import { handleInterventionPriorities, loadInterventionPriorities, loadSelectedOnly } from './step5.server.ts'
 import { loadChart, loadPlanMap } from './step6.server.ts'
 import { loadCountryStatistics } from '../statistics/load.server.ts'
@@ -18,7 +17,6 @@ export interface ExtraContext {
 export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => Promise<unknown>>> = {
   '1.3': loadCountryStatistics,
   '3.1': loadCauseContext,
-  '4.2': loadStakeholderScores,
   '5.2': loadInterventionPriorities,
   '5.3': loadSelectedOnly,
   '6.1': loadPlanMap,
@@ -33,6 +31,5 @@ export const EXTRA_ACTIONS: Partial<
   Record<SubstepCode, (ctx: ExtraContext & { formData: FormData }) => Promise<unknown>>
 > = {
   '3.1': handleCauseAction,
-  '4.2': handleStakeholderAction,
   '5.2': handleInterventionPriorities,
 }

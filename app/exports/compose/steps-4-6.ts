@@ -1,96 +1,12 @@
-// Sub-steps 4.1 to 6.2: stakeholders and their grid, intervention ranking and selection, the
-// escalation ladder, the plan map, the implementation chart and the indicators.
+// Sub-steps 5.1 to 6.2: intervention ranking and selection, the escalation ladder, the plan map,
+// the implementation chart and the indicators.
 import { buildPlanMap, type MapItem } from '../../worksheets/planMap.ts'
 import { aggregateScores, rank } from '../../worksheets/scoring.ts'
 import { INTERVENTION_CRITERIA } from '../../worksheets/step5.ts'
-import { placementOf, quadrant, QUADRANTS, STAKEHOLDER_CRITERIA, type Quadrant } from '../../worksheets/step4.ts'
 import { type Block, type ListItem } from '../types.ts'
 import { heading, itemName, kindTitle, paragraph, present, worksheetTable, type ComposeContext } from './context.ts'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
-const signed = (v: number) => (v > 0 ? `+${v}` : v < 0 ? `−${Math.abs(v)}` : '0')
-
-/** Each stakeholder's place on the influence × alignment grid (agreed, else mean scores). */
-export function stakeholderPlacements(ctx: ComposeContext) {
-  const stakeholders = ctx.ofKind('stakeholder')
-  const means = new Map<string, Record<string, number | null>>()
-  for (const c of STAKEHOLDER_CRITERIA) {
-    for (const s of aggregateScores(
-      stakeholders.map((x) => x.id),
-      ctx.source.scores ?? [],
-      [c],
-    ))
-      means.set(s.subjectId, { ...means.get(s.subjectId), [c.key]: s.weightedMean })
-  }
-  return stakeholders.map((s) => {
-    const m = means.get(s.id) ?? {}
-    const p = placementOf(s.data, { influence: m.influence ?? null, alignment: m.alignment ?? null })
-    return {
-      id: s.id,
-      ref: s.ref,
-      name: str(s.data.name),
-      means: m,
-      placement: p,
-      quadrant: p ? quadrant(p.influence, p.alignment) : null,
-    }
-  })
-}
-
-function stakeholderGrid(ctx: ComposeContext): Block[] {
-  const placed = stakeholderPlacements(ctx)
-  if (placed.length === 0) return []
-  const { t } = ctx
-  const mean = (v: number | null | undefined) => (v === null || v === undefined ? '—' : ctx.num(v, 1))
-  const byQuadrant = Object.fromEntries(
-    QUADRANTS.map((q) => [
-      q,
-      placed
-        .filter((s) => s.quadrant === q)
-        .map((s) => s.ref)
-        .join(', ') || t('worksheets:stakeholderGrid.none'),
-    ]),
-  ) as Record<Quadrant, string>
-  const data = {
-    stakeholders: placed.map((s) => ({
-      id: s.id,
-      ref: s.ref,
-      name: s.name,
-      influence: s.placement?.influence ?? null,
-      alignment: s.placement?.alignment ?? null,
-      agreed: s.placement?.source === 'agreed',
-    })),
-  }
-  return [
-    {
-      type: 'figure',
-      figure: 'stakeholder-grid',
-      caption: t('worksheets:stakeholderGrid.title'),
-      alt: t('worksheets:stakeholderGrid.summary', byQuadrant),
-      data,
-      fallback: [
-        {
-          type: 'table',
-          caption: t('worksheets:stakeholderScores.title'),
-          columns: [
-            t('worksheets:ref'),
-            t('worksheets:kinds.stakeholder.fields.name'),
-            ...STAKEHOLDER_CRITERIA.map((c) => t(`worksheets:stakeholderScores.criteria.${c.key}`)),
-            t('worksheets:stakeholderScores.placement'),
-          ],
-          rows: placed.map((s) => [
-            s.ref,
-            s.name,
-            ...STAKEHOLDER_CRITERIA.map((c) => mean(s.means[c.key])),
-            s.placement && s.quadrant
-              ? `${t(`worksheets:quadrant.${s.quadrant}`)} (${ctx.num(s.placement.influence, 1)} / ${signed(Math.round(s.placement.alignment * 10) / 10)}${s.placement.source === 'agreed' ? '' : `, ${t('worksheets:stakeholderScores.fromMeans')}`})`
-              : t('worksheets:stakeholderScores.notPlaced'),
-          ]),
-          numeric: [false, false, ...STAKEHOLDER_CRITERIA.map(() => true), false],
-        },
-      ],
-    },
-  ]
-}
 
 /** The 5.2 decisions by intervention id. */
 export function selections(ctx: ComposeContext): Map<string, { decision: string; rationale: string }> {
@@ -239,19 +155,9 @@ function chart(ctx: ComposeContext): Block[] {
   ]
 }
 
-/** The parts of sub-steps 4.1 to 6.2, by code. */
+/** The parts of sub-steps 5.1 to 6.2, by code. */
 export function substepParts46(ctx: ComposeContext, code: string): Block[] {
   switch (code) {
-    case '4.1':
-      return present([worksheetTable(ctx, 'stakeholder')])
-    case '4.2':
-      return stakeholderGrid(ctx)
-    case '4.3':
-      return present([
-        worksheetTable(ctx, 'stakeholder_link', {
-          columns: ['stakeholder', 'node', 'influences', 'mechanism', 'leverage'],
-        }),
-      ])
     case '5.1':
       return present([worksheetTable(ctx, 'intervention')])
     case '5.2':

@@ -1,7 +1,7 @@
 // The 4.2 influence × alignment grid as a static picture for print: the worksheet's grid is an
 // interactive drag-and-drop form, so the printed plan draws the same cells and quadrants itself.
 import { useTranslation } from 'react-i18next'
-import { ALIGNMENT_RANGE, INFLUENCE_RANGE, quadrant } from '../../worksheets/step4.ts'
+import { ALIGNMENT_RANGE, INFLUENCE_RANGE, quadrant } from '../../worksheets/stakeholderGrid.ts'
 
 export interface GridStakeholder {
   id: string

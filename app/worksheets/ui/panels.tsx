@@ -2,8 +2,6 @@ import { type SubstepCode } from '#core/substeps.ts'
 import { type Panel, type SubstepPanelProps as SubstepPanelPropsOf } from '../../method/define-panels.ts'
 import { CauseTreePanel } from './CauseTree.tsx'
 import { InfluenceBalancePanel } from './InfluenceBalance.tsx'
-import { StakeholderMapPanel } from './StakeholderMap.tsx'
-import { StakeholderPrioritiesPanel } from './StakeholderPriorities.tsx'
 import { EscalationLadderPanel, SelectedLinksPanel } from './EscalationLadder.tsx'
 import { ImplementationChartPanel } from './ImplementationChart.tsx'
 import { InterventionPrioritiesPanel } from './InterventionPriorities.tsx'
@@ -18,7 +16,6 @@ export type SubstepPanelProps = SubstepPanelPropsOf<unknown>
 export const PANELS_BEFORE: Partial<Record<SubstepCode, Panel<unknown>>> = {
   '3.1': CauseTreePanel,
   '3.2': InfluenceBalancePanel,
-  '4.2': StakeholderPrioritiesPanel,
   '5.2': InterventionPrioritiesPanel,
   '5.3': SelectedLinksPanel,
   '6.1': PlanMapPanel,
@@ -29,6 +26,5 @@ export const PANELS_BEFORE: Partial<Record<SubstepCode, Panel<unknown>>> = {
 export const PANELS_AFTER: Partial<Record<SubstepCode, Panel<unknown>>> = {
   '1.2': ResourceRatiosPanel,
   '1.3': StatisticsPanel,
-  '4.3': StakeholderMapPanel,
   '5.3': EscalationLadderPanel,
 }

@@ -2,16 +2,17 @@ import { data } from '@remix-run/node'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan } from '#core/permissions.ts'
-import { uuid, z } from '../utils/validation.ts'
-import { readBase } from '../conflicts/save.server.ts'
-import { type ExtraContext } from './extras.server.ts'
-import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
-import { saveScoresOnBase } from './score-save.server.ts'
-import { aggregateScores } from './scoring.ts'
-import { ALIGNMENT_RANGE, INFLUENCE_RANGE, STAKEHOLDER_CRITERIA, type StakeholderScores } from './step4.ts'
+import { uuid, z } from '../../utils/validation.ts'
+import { readBase } from '../../conflicts/save.server.ts'
+import { type SubstepContext } from '../define.server.ts'
+import { itemSaveResponse, saveItemOnBase } from '../../worksheets/item-save.server.ts'
+import { saveScoresOnBase } from '../../worksheets/score-save.server.ts'
+import { aggregateScores } from '../../worksheets/scoring.ts'
+import { ALIGNMENT_RANGE, INFLUENCE_RANGE } from '../../worksheets/stakeholderGrid.ts'
+import { STAKEHOLDER_CRITERIA, type StakeholderScores } from './worksheet.ts'
 
 /** 4.2: every participant's scores aggregated per criterion (each on its own scale), and the viewer's own. */
-export async function loadStakeholderScores({ db, planId, actor }: ExtraContext): Promise<StakeholderScores> {
+export async function loadStakeholderScores({ db, planId, actor }: SubstepContext): Promise<StakeholderScores> {
   const [stakeholders, rows] = await Promise.all([
     ItemRepository.findByKind(db, planId, 'stakeholder'),
     ScoreRepository.findByKind(db, planId, 'stakeholder'),
@@ -59,7 +60,7 @@ const placeSchema = z
     message: 'validation.placementBoth',
   })
 
-type Ctx = ExtraContext & { formData: FormData }
+type Ctx = SubstepContext & { formData: FormData }
 
 function fail(formId: string, error: Record<string, string[]>, status = 400) {
   return data({ formId, result: { status: 'error' as const, error }, conflict: null }, { status })

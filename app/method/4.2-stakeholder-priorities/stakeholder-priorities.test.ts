@@ -5,10 +5,10 @@ import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type Constituency } from '#db/types.ts'
 import { type PlanRole } from '#core/permissions.ts'
-import { planProgress } from './progress.server.ts'
-import { handleStakeholderAction, loadStakeholderScores } from './step4.server.ts'
+import { planProgress } from '../../worksheets/progress.server.ts'
+import { handleStakeholderAction, loadStakeholderScores } from './stakeholder-priorities.server.ts'
 import { withScoreBase } from '#tests/factories/step2.ts'
-import { placementOf, quadrant } from './step4.ts'
+import { placementOf, quadrant } from '../../worksheets/stakeholderGrid.ts'
 
 const db = createDb(process.env.DATABASE_URL!)
 afterAll(() => db.destroy())

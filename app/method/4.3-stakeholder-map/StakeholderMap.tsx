@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import { type WorksheetItemView } from '../types.ts'
-import { type SubstepPanelProps } from './panels.tsx'
-import { targetMapModel } from './TargetMap.tsx'
-import { TargetMapSvg, type TargetMapOverlayItem } from './TargetMapSvg.tsx'
+import { type WorksheetItemView } from '../../worksheets/types.ts'
+import { targetMapModel } from '../../worksheets/ui/TargetMap.tsx'
+import { TargetMapSvg, type TargetMapOverlayItem } from '../../worksheets/ui/TargetMapSvg.tsx'
+import { type PanelProps } from '../define-panels.ts'
+import { type stakeholderMap } from './substep.server.ts'
 
 /** 4.3: the stakeholders attached to the nodes of the target map, with the influences they can move. */
-export function StakeholderMapPanel({ worksheet }: SubstepPanelProps) {
+export function StakeholderMapPanel({ worksheet }: PanelProps<typeof stakeholderMap>) {
   const { t } = useTranslation('worksheets')
   const links = worksheet.items.stakeholder_link ?? []
   if (links.length === 0) return null

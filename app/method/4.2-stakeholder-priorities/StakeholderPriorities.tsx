@@ -7,21 +7,26 @@ import { chosenValue, ConflictChoices, type Choice } from '../../conflicts/ui/Co
 import { useEditBase } from '../../conflicts/ui/useEditBase.ts'
 import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { formatNumber } from '../../utils/locales.ts'
-import { signed } from '../scoring.ts'
-import { placementOf, quadrant, STAKEHOLDER_CRITERIA, type Placement, type StakeholderScores } from '../step4.ts'
-import { type WorksheetItemView } from '../types.ts'
-import { type ItemActionData } from './ItemForm.tsx'
-import { type SubstepPanelProps } from './panels.tsx'
-import { RankingTable } from './RankingTable.tsx'
-import { ScoreSheet, type ScoreCriterion } from './ScoreSheet.tsx'
-import { StakeholderGrid } from './StakeholderGrid.tsx'
+import { signed } from '../../worksheets/scoring.ts'
+import { placementOf, quadrant, type Placement } from '../../worksheets/stakeholderGrid.ts'
+import { type WorksheetItemView } from '../../worksheets/types.ts'
+import { type ItemActionData } from '../../worksheets/ui/ItemForm.tsx'
+import { RankingTable } from '../../worksheets/ui/RankingTable.tsx'
+import { ScoreSheet, type ScoreCriterion } from '../../worksheets/ui/ScoreSheet.tsx'
+import { StakeholderGrid } from '../../worksheets/ui/StakeholderGrid.tsx'
+import { type PanelProps } from '../define-panels.ts'
+import { type stakeholderPriorities } from './substep.server.ts'
+import { STAKEHOLDER_CRITERIA, type StakeholderScores } from './worksheet.ts'
 
 const range = (min: number, max: number) => Array.from({ length: max - min + 1 }, (_, i) => min + i)
 
 /** 4.2: mean scores with spread and by constituency, the grid, the team's placement and one's own scores. */
-export function StakeholderPrioritiesPanel({ worksheet, extra, abilities }: SubstepPanelProps) {
+export function StakeholderPrioritiesPanel({
+  worksheet,
+  extra: scores,
+  abilities,
+}: PanelProps<typeof stakeholderPriorities>) {
   const { t } = useTranslation('worksheets')
-  const scores = extra as StakeholderScores
   const stakeholders = worksheet.items.stakeholder ?? []
   if (stakeholders.length === 0) return <p className="empty-state">{t('stakeholderScores.none')}</p>
   const placements: Record<string, Placement | null> = Object.fromEntries(
