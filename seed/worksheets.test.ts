@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { planProgress } from '#app/worksheets/progress.server.ts'
-import { loadInterventionPriorities } from '#app/worksheets/step5.server.ts'
+import { loadInterventionPriorities } from '#app/method/5.2-intervention-priorities/intervention-priorities.server.ts'
 import { createDb } from '#db/client.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { seedDemo } from './demo.ts'

@@ -13,7 +13,7 @@ import { isLocale, type PlanStatus } from '#core/vocabulary.ts'
 import { type ApprovalRecord } from '#db/types.ts'
 import { frozenSignoff, loadPlanSignoff, type PlanSignoff } from '../signoff/signoff.server.ts'
 import { KINDS } from '../method/worksheets.ts'
-import { SELECTION_KIND } from '../worksheets/step5.ts'
+import { SELECTION_KIND } from '../method/5.2-intervention-priorities/worksheet.ts'
 import { loadDocumentStates } from '../documents/current.server.ts'
 import { type Block, type Lang } from './types.ts'
 

@@ -6,22 +6,14 @@ import { substepParts46 } from '../exports/compose/steps-4-6.ts'
 import { ITEM_CHECKS } from '../worksheets/checks.server.ts'
 import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
 import { type ProgressEvaluator } from '../worksheets/progress.server.ts'
-import { SELECTION_KIND } from '../worksheets/step5.ts'
 import { dataSourceProgress, mandateProgress, resourceProgress } from '../worksheets/step1.progress.server.ts'
 import { causeTreeProgress, influenceProgress } from '../worksheets/step3.progress.server.ts'
-import {
-  interventionMapProgress,
-  interventionPriorityProgress,
-  interventionProgress,
-} from '../worksheets/step5.server.ts'
 import { chartProgress, planMapProgress } from '../worksheets/step6.server.ts'
 
 import { defineSubstep, type SubstepDefinition } from './define.server.ts'
 import { legacyWorksheet } from './legacy.ts'
 
-const EXTRA_SCOPES: Partial<Record<SubstepCode, string[]>> = {
-  '5.2': ['scores:intervention', `kind:${SELECTION_KIND}`],
-}
+const EXTRA_SCOPES: Partial<Record<SubstepCode, string[]>> = {}
 
 // One evaluator per sub-step, added by each worksheet module as it is built.
 const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {
@@ -30,9 +22,6 @@ const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {
   '1.3': dataSourceProgress,
   '3.1': causeTreeProgress,
   '3.2': influenceProgress,
-  '5.1': interventionProgress,
-  '5.2': interventionPriorityProgress,
-  '5.3': interventionMapProgress,
   '6.1': planMapProgress,
   '6.2': chartProgress,
 }

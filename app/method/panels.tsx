@@ -5,6 +5,8 @@ import { panels as prioritise } from './2.2-prioritise/panels.ts'
 import { panels as targetMap } from './2.3-target-map/panels.ts'
 import { panels as stakeholderPriorities } from './4.2-stakeholder-priorities/panels.ts'
 import { panels as stakeholderMap } from './4.3-stakeholder-map/panels.ts'
+import { panels as interventionPriorities } from './5.2-intervention-priorities/panels.ts'
+import { panels as interventionMap } from './5.3-intervention-map/panels.ts'
 import { legacyPanels } from './legacy-panels.ts'
 
 const PANELS = {
@@ -19,9 +21,9 @@ const PANELS = {
   '4.1': {},
   '4.2': stakeholderPriorities,
   '4.3': stakeholderMap,
-  '5.1': legacyPanels('5.1'),
-  '5.2': legacyPanels('5.2'),
-  '5.3': legacyPanels('5.3'),
+  '5.1': {},
+  '5.2': interventionPriorities,
+  '5.3': interventionMap,
   '6.1': legacyPanels('6.1'),
   '6.2': legacyPanels('6.2'),
 } satisfies Record<SubstepCode, SubstepPanels<never>>

@@ -8,6 +8,9 @@ import { targetMap } from './2.3-target-map/substep.server.ts'
 import { stakeholders } from './4.1-stakeholders/substep.server.ts'
 import { stakeholderPriorities } from './4.2-stakeholder-priorities/substep.server.ts'
 import { stakeholderMap } from './4.3-stakeholder-map/substep.server.ts'
+import { interventions } from './5.1-interventions/substep.server.ts'
+import { interventionPriorities } from './5.2-intervention-priorities/substep.server.ts'
+import { interventionMap } from './5.3-intervention-map/substep.server.ts'
 import { legacySubstep } from './legacy.server.ts'
 
 export const SUBSTEPS = {
@@ -22,9 +25,9 @@ export const SUBSTEPS = {
   '4.1': stakeholders,
   '4.2': stakeholderPriorities,
   '4.3': stakeholderMap,
-  '5.1': legacySubstep('5.1'),
-  '5.2': legacySubstep('5.2'),
-  '5.3': legacySubstep('5.3'),
+  '5.1': interventions,
+  '5.2': interventionPriorities,
+  '5.3': interventionMap,
   '6.1': legacySubstep('6.1'),
   '6.2': legacySubstep('6.2'),
 } satisfies { [C in SubstepCode]: SubstepDefinition<C, unknown> }

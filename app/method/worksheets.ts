@@ -8,6 +8,9 @@ import { worksheet as targetMap } from './2.3-target-map/worksheet.ts'
 import { worksheet as stakeholders } from './4.1-stakeholders/worksheet.ts'
 import { worksheet as stakeholderPriorities } from './4.2-stakeholder-priorities/worksheet.ts'
 import { worksheet as stakeholderMap } from './4.3-stakeholder-map/worksheet.ts'
+import { worksheet as interventions } from './5.1-interventions/worksheet.ts'
+import { worksheet as interventionPriorities } from './5.2-intervention-priorities/worksheet.ts'
+import { worksheet as interventionMap } from './5.3-intervention-map/worksheet.ts'
 import { legacyWorksheet } from './legacy.ts'
 
 export const WORKSHEETS = {
@@ -22,9 +25,9 @@ export const WORKSHEETS = {
   '4.1': stakeholders,
   '4.2': stakeholderPriorities,
   '4.3': stakeholderMap,
-  '5.1': legacyWorksheet('5.1'),
-  '5.2': legacyWorksheet('5.2'),
-  '5.3': legacyWorksheet('5.3'),
+  '5.1': interventions,
+  '5.2': interventionPriorities,
+  '5.3': interventionMap,
   '6.1': legacyWorksheet('6.1'),
   '6.2': legacyWorksheet('6.2'),
 } as const satisfies { [C in SubstepCode]: SubstepWorksheet<C> }

@@ -2,7 +2,6 @@ import { type Db } from '#db/client.ts'
 import { type Actor, type PlanRole } from '#core/permissions.ts'
 import { type SubstepCode } from '#core/substeps.ts'
 import { handleCauseAction, loadCauseContext } from './step3.server.ts'
-import { handleInterventionPriorities, loadInterventionPriorities, loadSelectedOnly } from './step5.server.ts'
 import { loadChart, loadPlanMap } from './step6.server.ts'
 import { loadCountryStatistics } from '../statistics/load.server.ts'
 
@@ -17,8 +16,6 @@ export interface ExtraContext {
 export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => Promise<unknown>>> = {
   '1.3': loadCountryStatistics,
   '3.1': loadCauseContext,
-  '5.2': loadInterventionPriorities,
-  '5.3': loadSelectedOnly,
   '6.1': loadPlanMap,
   '6.2': loadChart,
 }
@@ -31,5 +28,4 @@ export const EXTRA_ACTIONS: Partial<
   Record<SubstepCode, (ctx: ExtraContext & { formData: FormData }) => Promise<unknown>>
 > = {
   '3.1': handleCauseAction,
-  '5.2': handleInterventionPriorities,
 }

@@ -2,7 +2,6 @@ import { type SubstepCode } from '#core/substeps.ts'
 import { type KindSpec } from './spec.ts'
 import { dataSourceSpec, mandateSpec, resourceSpec, scopeFiguresSpec } from './step1.ts'
 import { STEP3_SPECS } from './step3.ts'
-import { STEP5_SPECS } from './step5.ts'
 import { STEP6_SPECS } from './step6.ts'
 import { riskNoteSpec } from '../monitoring/risk-note.ts'
 
@@ -13,7 +12,6 @@ export const LEGACY_SPECS: KindSpec[] = [
   scopeFiguresSpec,
   dataSourceSpec,
   ...STEP3_SPECS,
-  ...STEP5_SPECS,
   ...STEP6_SPECS,
   riskNoteSpec,
 ]
@@ -26,13 +24,7 @@ export const SUBSTEP_WORKSHEETS: Partial<Record<SubstepCode, { kinds: string[]; 
   // 3.1 causes are drawn as a tree by their panel; effects use the generic list.
   '3.1': { kinds: ['effect'], linkKinds: ['cause', 'pair', 'issue'] },
   '3.2': { kinds: ['influence'], linkKinds: ['node', 'cause'] },
-  '5.1': { kinds: ['intervention'], linkKinds: [] },
-  // 5.2 scores and decisions are drawn by its panel; 6.1 is the read-only plan map panel.
-  '5.2': { kinds: [], linkKinds: ['intervention'] },
-  '5.3': {
-    kinds: ['intervention_link', 'escalation_rung'],
-    linkKinds: ['intervention', 'influence', 'cause', 'stakeholder', 'node'],
-  },
+  // 6.1 is the read-only plan map panel.
   '6.1': { kinds: [], linkKinds: [] },
   '6.2': { kinds: ['activity', 'indicator'], linkKinds: ['intervention', 'data_source'] },
 }

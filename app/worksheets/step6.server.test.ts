@@ -4,7 +4,7 @@ import { createPlan, createUser } from '#tests/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { handleItemAction } from './items.server.ts'
 import { planProgress } from './progress.server.ts'
-import { handleInterventionPriorities } from './step5.server.ts'
+import { handleInterventionPriorities } from '../method/5.2-intervention-priorities/intervention-priorities.server.ts'
 import { loadChart, loadPlanMap } from './step6.server.ts'
 
 const db = createDb(process.env.DATABASE_URL!)

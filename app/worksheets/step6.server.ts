@@ -3,7 +3,11 @@ import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type Db } from '#db/client.ts'
 import { type ExtraContext } from './extras.server.ts'
 import { type ProgressEvaluator } from './progress.server.ts'
-import { loadSelections, selectedInterventionIds, selectionsIn } from './step5.server.ts'
+import {
+  loadSelections,
+  selectedInterventionIds,
+  selectionsIn,
+} from '../method/5.2-intervention-priorities/selections.server.ts'
 import { isMeasurableOutcome } from './step6.ts'
 
 /** An activity belongs to the chart only under an intervention the team selected in 5.2. */

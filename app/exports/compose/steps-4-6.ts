@@ -1,95 +1,10 @@
-// Sub-steps 5.1 to 6.2: intervention ranking and selection, the escalation ladder, the plan map,
-// the implementation chart and the indicators.
+// Sub-steps 6.1 and 6.2: the plan map, the implementation chart and the indicators.
 import { buildPlanMap, type MapItem } from '../../worksheets/planMap.ts'
-import { aggregateScores, rank } from '../../worksheets/scoring.ts'
-import { INTERVENTION_CRITERIA } from '../../worksheets/step5.ts'
+import { selectedIds } from '../../method/5.2-intervention-priorities/export.server.ts'
 import { type Block, type ListItem } from '../types.ts'
 import { heading, itemName, kindTitle, paragraph, present, worksheetTable, type ComposeContext } from './context.ts'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
-
-/** The 5.2 decisions by intervention id. */
-export function selections(ctx: ComposeContext): Map<string, { decision: string; rationale: string }> {
-  const out = new Map<string, { decision: string; rationale: string }>()
-  for (const s of ctx.ofKind('intervention_selection')) {
-    const id = str(s.data.intervention)
-    if (id && !out.has(id)) out.set(id, { decision: str(s.data.decision), rationale: str(s.data.rationale) })
-  }
-  return out
-}
-
-const selectedIds = (ctx: ComposeContext) =>
-  [...selections(ctx)].flatMap(([id, s]) => (s.decision === 'selected' ? [id] : []))
-
-function interventionSelection(ctx: ComposeContext): Block[] {
-  const interventions = ctx.ofKind('intervention')
-  if (interventions.length === 0) return []
-  const { t } = ctx
-  const decided = selections(ctx)
-  const scores = ctx.source.scores
-  const order = scores
-    ? rank(
-        aggregateScores(
-          interventions.map((i) => i.id),
-          scores,
-          INTERVENTION_CRITERIA,
-        ),
-      )
-    : interventions.map((i) => ({ subjectId: i.id, weightedMean: null, spread: null }))
-  return [
-    ...(scores ? [] : [paragraph(t('exports:document.scoresNotFrozen'), 'muted')]),
-    {
-      type: 'table',
-      caption: t('worksheets:priorities.rankingTitle'),
-      columns: [
-        t('worksheets:priorities.rank'),
-        kindTitle(ctx, 'intervention'),
-        t('worksheets:priorities.score'),
-        t('worksheets:priorities.spread'),
-        t('worksheets:selection.decision'),
-        t('worksheets:selection.rationale'),
-      ],
-      rows: order.map((s, i) => {
-        const d = decided.get(s.subjectId)
-        return [
-          s.weightedMean === null ? '—' : String(i + 1),
-          itemName(ctx, s.subjectId),
-          s.weightedMean === null ? '—' : ctx.num(s.weightedMean, 2),
-          s.spread ? `${s.spread.min}–${s.spread.max}` : '—',
-          d ? t(`worksheets:selection.decisions.${d.decision}`) : t('worksheets:selection.undecided'),
-          d?.rationale || '—',
-        ]
-      }),
-      numeric: [true, false, true, false, false, false],
-    },
-  ]
-}
-
-function ladder(ctx: ComposeContext): Block[] {
-  const rungs = ctx.ofKind('escalation_rung')
-  if (rungs.length === 0) return []
-  const { t } = ctx
-  return [
-    {
-      type: 'table',
-      caption: t('worksheets:ladder.title'),
-      columns: [
-        t('worksheets:ladder.rung'),
-        t('worksheets:kinds.escalation_rung.fields.trigger'),
-        t('worksheets:kinds.escalation_rung.fields.response'),
-        t('worksheets:kinds.escalation_rung.fields.intervention'),
-      ],
-      rows: rungs.map((r, i) => [
-        String(i + 1),
-        str(r.data.trigger),
-        str(r.data.response),
-        r.data.intervention ? itemName(ctx, r.data.intervention) : '—',
-      ]),
-      numeric: [true, false, false, false],
-    },
-    paragraph(t('worksheets:ladder.hint'), 'muted'),
-  ]
-}
 
 const MAP_KINDS = [
   'node',
@@ -155,22 +70,9 @@ function chart(ctx: ComposeContext): Block[] {
   ]
 }
 
-/** The parts of sub-steps 5.1 to 6.2, by code. */
+/** The parts of sub-steps 6.1 and 6.2, by code. */
 export function substepParts46(ctx: ComposeContext, code: string): Block[] {
   switch (code) {
-    case '5.1':
-      return present([worksheetTable(ctx, 'intervention')])
-    case '5.2':
-      return interventionSelection(ctx)
-    case '5.3':
-      return [
-        ...present([
-          worksheetTable(ctx, 'intervention_link', {
-            columns: ['intervention', 'influences', 'causes', 'partners', 'nodes', 'mechanism'],
-          }),
-        ]),
-        ...ladder(ctx),
-      ]
     case '6.1':
       return planMap(ctx)
     case '6.2':

@@ -2,9 +2,7 @@ import { type SubstepCode } from '#core/substeps.ts'
 import { type Panel, type SubstepPanelProps as SubstepPanelPropsOf } from '../../method/define-panels.ts'
 import { CauseTreePanel } from './CauseTree.tsx'
 import { InfluenceBalancePanel } from './InfluenceBalance.tsx'
-import { EscalationLadderPanel, SelectedLinksPanel } from './EscalationLadder.tsx'
 import { ImplementationChartPanel } from './ImplementationChart.tsx'
-import { InterventionPrioritiesPanel } from './InterventionPriorities.tsx'
 import { PlanMapPanel } from './PlanMap.tsx'
 import { ResourceRatiosPanel } from './ResourceRatios.tsx'
 import { StatisticsPanel } from '../../statistics/StatisticsPanel.tsx'
@@ -16,8 +14,6 @@ export type SubstepPanelProps = SubstepPanelPropsOf<unknown>
 export const PANELS_BEFORE: Partial<Record<SubstepCode, Panel<unknown>>> = {
   '3.1': CauseTreePanel,
   '3.2': InfluenceBalancePanel,
-  '5.2': InterventionPrioritiesPanel,
-  '5.3': SelectedLinksPanel,
   '6.1': PlanMapPanel,
   '6.2': ImplementationChartPanel,
 }
@@ -26,5 +22,4 @@ export const PANELS_BEFORE: Partial<Record<SubstepCode, Panel<unknown>>> = {
 export const PANELS_AFTER: Partial<Record<SubstepCode, Panel<unknown>>> = {
   '1.2': ResourceRatiosPanel,
   '1.3': StatisticsPanel,
-  '5.3': EscalationLadderPanel,
 }

@@ -1,30 +1,24 @@
 import { useTranslation } from 'react-i18next'
 import { TRIPARTITE } from '#core/vocabulary.ts'
 import { formatNumber } from '../../utils/locales.ts'
-import { aggregateScores, type Criterion, type SubjectScore } from '../scoring.ts'
-import { type WorksheetItemView } from '../types.ts'
-import { DecisionBadge, SelectionForm, type SelectionView } from './InterventionSelection.tsx'
-import { type SubstepPanelProps } from './panels.tsx'
-import { RankingTable } from './RankingTable.tsx'
-import { ScoreSheet } from './ScoreSheet.tsx'
+import { aggregateScores } from '../../worksheets/scoring.ts'
+import { type WorksheetItemView } from '../../worksheets/types.ts'
+import { DecisionBadge, SelectionForm } from './InterventionSelection.tsx'
+import { RankingTable } from '../../worksheets/ui/RankingTable.tsx'
+import { ScoreSheet } from '../../worksheets/ui/ScoreSheet.tsx'
+import { type PanelProps } from '../define-panels.ts'
+import { type interventionPriorities } from './substep.server.ts'
 
-export interface PrioritiesData {
-  criteria: Criterion[]
-  ranking: SubjectScore[]
-  mine: Record<string, Record<string, number>>
-  scorers: {
-    name: string
-    organisation: string | null
-    constituency: string
-    values: Record<string, Record<string, number>>
-  }[]
-  selections: Record<string, SelectionView>
-}
+/** What the 5.2 loader sends: the criteria, the ranking, my scores, every scorer's, the decisions. */
+type PrioritiesData = PanelProps<typeof interventionPriorities>['extra']
 
 /** 5.2: each participant's scores, the ranking (cost reversed), who thinks what, and the selection. */
-export function InterventionPrioritiesPanel({ worksheet, extra, abilities }: SubstepPanelProps) {
+export function InterventionPrioritiesPanel({
+  worksheet,
+  extra: d,
+  abilities,
+}: PanelProps<typeof interventionPriorities>) {
   const { t } = useTranslation('worksheets')
-  const d = extra as PrioritiesData
   const interventions = worksheet.items.intervention ?? []
   const byId = new Map(interventions.map((i) => [i.id, i]))
   if (interventions.length === 0) return <p className="empty-state">{t('priorities.noInterventions')}</p>

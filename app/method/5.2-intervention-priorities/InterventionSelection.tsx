@@ -7,17 +7,9 @@ import { ChangedSinceNotice } from '../../conflicts/ui/ChangedSinceNotice.tsx'
 import { chosenValue, ConflictChoices, type Choice } from '../../conflicts/ui/ConflictChoices.tsx'
 import { useEditBase } from '../../conflicts/ui/useEditBase.ts'
 import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
-import { SELECTION_DECISIONS, type SelectionDecision } from '../step5.ts'
-import { type WorksheetItemView } from '../types.ts'
-import { type ItemActionData } from './ItemForm.tsx'
-
-export interface SelectionView {
-  id: string
-  version: number
-  decision: SelectionDecision
-  rationale: string
-  by?: string | null
-}
+import { SELECTION_DECISIONS, type SelectionDecision, type SelectionView } from './worksheet.ts'
+import { type WorksheetItemView } from '../../worksheets/types.ts'
+import { type ItemActionData } from '../../worksheets/ui/ItemForm.tsx'
 
 /**
  * The decision on one intervention. Lead and co-authors edit it from the version they opened; a

@@ -5,10 +5,10 @@ import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { INTERVENTIONS, PALM_SCORERS, rawScores } from '#seed/step5.ts'
 import { type Constituency } from '#db/types.ts'
 import { type PlanRole } from '#core/permissions.ts'
-import { handleItemAction } from './items.server.ts'
-import { planProgress } from './progress.server.ts'
+import { handleItemAction } from '../../worksheets/items.server.ts'
+import { planProgress } from '../../worksheets/progress.server.ts'
 import { withScoreBase } from '#tests/factories/step2.ts'
-import { handleInterventionPriorities, loadInterventionPriorities } from './step5.server.ts'
+import { handleInterventionPriorities, loadInterventionPriorities } from './intervention-priorities.server.ts'
 
 const db = createDb(process.env.DATABASE_URL!)
 afterAll(() => db.destroy())

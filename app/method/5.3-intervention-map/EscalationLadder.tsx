@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import { type SubstepPanelProps } from './panels.tsx'
+import { type PanelProps } from '../define-panels.ts'
+import { type interventionMap } from './substep.server.ts'
 
 /** The escalation ladder of 5.3, drawn bottom-up: rung 1 (least punitive) at the foot of the ladder. */
-export function EscalationLadderPanel({ worksheet }: SubstepPanelProps) {
+export function EscalationLadderPanel({ worksheet }: PanelProps<typeof interventionMap>) {
   const { t } = useTranslation('worksheets')
   const rungs = worksheet.items.escalation_rung ?? []
   const interventions = new Map((worksheet.options.intervention ?? []).map((o) => [o.id, o]))
@@ -56,9 +57,9 @@ export function EscalationLadderPanel({ worksheet }: SubstepPanelProps) {
 }
 
 /** Which selected interventions are linked to the map yet (5.3 is done when all are). */
-export function SelectedLinksPanel({ worksheet, extra }: SubstepPanelProps) {
+export function SelectedLinksPanel({ worksheet, extra }: PanelProps<typeof interventionMap>) {
   const { t } = useTranslation('worksheets')
-  const selected = new Set((extra as { selected: string[] } | null)?.selected ?? [])
+  const selected = new Set(extra.selected)
   const linked = new Set((worksheet.items.intervention_link ?? []).map((l) => l.data.intervention))
   const rows = (worksheet.items.intervention ?? []).filter((i) => selected.has(i.id))
   return (

@@ -6,51 +6,19 @@ import * as SelectionRepository from '#db/repositories/intervention-selections.t
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan } from '#core/permissions.ts'
-import { isStorable, uuid, z } from '../utils/validation.ts'
-import { changedFields } from '../conflicts/merge.ts'
-import { conflictResponse, readBase } from '../conflicts/save.server.ts'
-import { type ExtraContext } from './extras.server.ts'
-import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
-import { saveScoresOnBase } from './score-save.server.ts'
-import { type WorksheetItemView } from './types.ts'
-import { type ProgressContent, type ProgressEvaluator } from './progress.server.ts'
-import { aggregateScores, rank } from './scoring.ts'
-import { INTERVENTION_CRITERIA, SELECTION_DECISIONS, type SelectionDecision } from './step5.ts'
-
-export interface SelectionView {
-  id: string
-  version: number
-  decision: SelectionDecision
-  rationale: string
-  /** Who recorded this version of the decision. */
-  by: string | null
-}
-
-/** The decision on each intervention, by intervention id. */
-export async function loadSelections(db: Db, planId: string): Promise<Record<string, SelectionView>> {
-  const rows = await SelectionRepository.findByPlan(db, planId)
-  return Object.fromEntries(
-    [...rows].map(([interventionId, row]) => [
-      interventionId,
-      {
-        id: row.id,
-        version: row.version,
-        decision: row.data.decision as SelectionDecision,
-        rationale: String(row.data.rationale ?? ''),
-        by: row.updated_by_name ?? null,
-      },
-    ]),
-  )
-}
-
-/** Ids of the interventions the team selected (what 5.3, 6.1 and 6.2 build on). */
-export async function selectedInterventionIds(db: Db, planId: string): Promise<Set<string>> {
-  const selections = await loadSelections(db, planId)
-  return new Set(Object.entries(selections).flatMap(([id, s]) => (s.decision === 'selected' ? [id] : [])))
-}
+import { isStorable, uuid, z } from '../../utils/validation.ts'
+import { changedFields } from '../../conflicts/merge.ts'
+import { conflictResponse, readBase } from '../../conflicts/save.server.ts'
+import { type SubstepContext } from '../define.server.ts'
+import { itemSaveResponse, saveItemOnBase } from '../../worksheets/item-save.server.ts'
+import { saveScoresOnBase } from '../../worksheets/score-save.server.ts'
+import { type WorksheetItemView } from '../../worksheets/types.ts'
+import { aggregateScores, rank } from '../../worksheets/scoring.ts'
+import { loadSelections } from './selections.server.ts'
+import { INTERVENTION_CRITERIA, SELECTION_DECISIONS, type SelectionDecision } from './worksheet.ts'
 
 /** 5.2: the ranking with each participant's scores, my own scores and the decisions. */
-export async function loadInterventionPriorities({ db, planId, actor }: ExtraContext) {
+export async function loadInterventionPriorities({ db, planId, actor }: SubstepContext) {
   const [interventions, rows, selections] = await Promise.all([
     ItemRepository.findByKind(db, planId, 'intervention'),
     ScoreRepository.findByKind(db, planId, 'intervention'),
@@ -81,11 +49,6 @@ export async function loadInterventionPriorities({ db, planId, actor }: ExtraCon
   return { criteria: INTERVENTION_CRITERIA, ranking, mine, scorers: Object.values(scorers), selections }
 }
 
-/** 5.3 and 6.2: which interventions are selected (their forms offer and require those). */
-export async function loadSelectedOnly({ db, planId }: ExtraContext) {
-  return { selected: [...(await selectedInterventionIds(db, planId))] }
-}
-
 const score = z.number({ invalid_type_error: 'validation.number' }).int('validation.integer').min(1).max(5).optional()
 const scoreSchema = z.object({
   intent: z.literal('score:save'),
@@ -110,7 +73,7 @@ export async function handleInterventionPriorities({
   actor,
   role,
   formData,
-}: ExtraContext & { formData: FormData }) {
+}: SubstepContext & { formData: FormData }) {
   const formId = String(formData.get('formId') ?? '').slice(0, 100)
   const intent = formData.get('intent')
   if (intent === 'score:save') {
@@ -213,50 +176,4 @@ async function saveFirstDecision(
       input.stale,
     )
   }
-}
-
-/** The interventions selected in 5.2, and whether any has a rationale, from a plan's progress content. */
-export function selectionsIn(content: ProgressContent) {
-  const decisions = [...SelectionRepository.onePerIntervention(content.items(SelectionRepository.SELECTION_ITEM_KIND))]
-  const selected = decisions.filter(([, row]) => row.data.decision === 'selected')
-  return {
-    count: decisions.length,
-    selected: new Set(selected.map(([id]) => id)),
-    withRationale: selected.some(([, row]) => String(row.data.rationale ?? '') !== ''),
-  }
-}
-
-/** 5.1 is done once the long-list has an intervention. */
-export const interventionProgress: ProgressEvaluator = (content) => {
-  const items = content.items('intervention')
-  return items.length
-    ? { status: 'done', missing: [] }
-    : { status: 'not_started', missing: ['progress.missing.noInterventions'] }
-}
-
-/** 5.2 is done when at least one intervention is selected with a rationale. */
-export const interventionPriorityProgress: ProgressEvaluator = (content) => {
-  const [scores, selections] = [content.scores('intervention'), selectionsIn(content)]
-  if (selections.withRationale) return { status: 'done', missing: [] }
-  const missing = [
-    ...(scores.length ? [] : ['progress.missing.noInterventionScores']),
-    'progress.missing.noInterventionSelected',
-  ]
-  return { status: scores.length || selections.count ? 'in_progress' : 'not_started', missing }
-}
-
-/** 5.3 is done when every selected intervention is linked to the map and the ladder has two rungs. */
-export const interventionMapProgress: ProgressEvaluator = (content) => {
-  const [items, selected] = [content.items('intervention_link', 'escalation_rung'), selectionsIn(content).selected]
-  if (items.length === 0)
-    return {
-      status: 'not_started',
-      missing: ['progress.missing.noInterventionLinks', 'progress.missing.ladderTooShort'],
-    }
-  const linked = new Set(items.filter((i) => i.kind === 'intervention_link').map((i) => i.data.intervention))
-  const missing: string[] = []
-  if (selected.size === 0) missing.push('progress.missing.noInterventionSelected')
-  else if ([...selected].some((id) => !linked.has(id))) missing.push('progress.missing.selectedUnlinked')
-  if (items.filter((i) => i.kind === 'escalation_rung').length < 2) missing.push('progress.missing.ladderTooShort')
-  return { status: missing.length ? 'in_progress' : 'done', missing }
 }
