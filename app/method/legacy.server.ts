@@ -2,13 +2,11 @@
 // old registries. Deleted when the last sub-step has its folder.
 import { type SubstepCode } from '#core/substeps.ts'
 import { substepParts13 } from '../exports/compose/steps-1-3.ts'
-import { substepParts46 } from '../exports/compose/steps-4-6.ts'
 import { ITEM_CHECKS } from '../worksheets/checks.server.ts'
 import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
 import { type ProgressEvaluator } from '../worksheets/progress.server.ts'
 import { dataSourceProgress, mandateProgress, resourceProgress } from '../worksheets/step1.progress.server.ts'
 import { causeTreeProgress, influenceProgress } from '../worksheets/step3.progress.server.ts'
-import { chartProgress, planMapProgress } from '../worksheets/step6.server.ts'
 
 import { defineSubstep, type SubstepDefinition } from './define.server.ts'
 import { legacyWorksheet } from './legacy.ts'
@@ -22,8 +20,6 @@ const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {
   '1.3': dataSourceProgress,
   '3.1': causeTreeProgress,
   '3.2': influenceProgress,
-  '6.1': planMapProgress,
-  '6.2': chartProgress,
 }
 
 export function legacySubstep<C extends SubstepCode>(code: C): SubstepDefinition<C, unknown> {
@@ -38,6 +34,6 @@ export function legacySubstep<C extends SubstepCode>(code: C): SubstepDefinition
     checks,
     progress: evaluators[code]!,
     scopes: EXTRA_SCOPES[code],
-    exportSection: (ctx) => [...substepParts13(ctx, code), ...substepParts46(ctx, code)],
+    exportSection: (ctx) => substepParts13(ctx, code),
   })
 }

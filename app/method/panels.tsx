@@ -7,6 +7,8 @@ import { panels as stakeholderPriorities } from './4.2-stakeholder-priorities/pa
 import { panels as stakeholderMap } from './4.3-stakeholder-map/panels.ts'
 import { panels as interventionPriorities } from './5.2-intervention-priorities/panels.ts'
 import { panels as interventionMap } from './5.3-intervention-map/panels.ts'
+import { panels as planMap } from './6.1-plan-map/panels.ts'
+import { panels as implementationChart } from './6.2-implementation-chart/panels.ts'
 import { legacyPanels } from './legacy-panels.ts'
 
 const PANELS = {
@@ -24,8 +26,8 @@ const PANELS = {
   '5.1': {},
   '5.2': interventionPriorities,
   '5.3': interventionMap,
-  '6.1': legacyPanels('6.1'),
-  '6.2': legacyPanels('6.2'),
+  '6.1': planMap,
+  '6.2': implementationChart,
 } satisfies Record<SubstepCode, SubstepPanels<never>>
 
 /**

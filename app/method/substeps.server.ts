@@ -11,6 +11,8 @@ import { stakeholderMap } from './4.3-stakeholder-map/substep.server.ts'
 import { interventions } from './5.1-interventions/substep.server.ts'
 import { interventionPriorities } from './5.2-intervention-priorities/substep.server.ts'
 import { interventionMap } from './5.3-intervention-map/substep.server.ts'
+import { planMap } from './6.1-plan-map/substep.server.ts'
+import { implementationChart } from './6.2-implementation-chart/substep.server.ts'
 import { legacySubstep } from './legacy.server.ts'
 
 export const SUBSTEPS = {
@@ -28,6 +30,6 @@ export const SUBSTEPS = {
   '5.1': interventions,
   '5.2': interventionPriorities,
   '5.3': interventionMap,
-  '6.1': legacySubstep('6.1'),
-  '6.2': legacySubstep('6.2'),
+  '6.1': planMap,
+  '6.2': implementationChart,
 } satisfies { [C in SubstepCode]: SubstepDefinition<C, unknown> }

@@ -11,6 +11,8 @@ import { worksheet as stakeholderMap } from './4.3-stakeholder-map/worksheet.ts'
 import { worksheet as interventions } from './5.1-interventions/worksheet.ts'
 import { worksheet as interventionPriorities } from './5.2-intervention-priorities/worksheet.ts'
 import { worksheet as interventionMap } from './5.3-intervention-map/worksheet.ts'
+import { worksheet as planMap } from './6.1-plan-map/worksheet.ts'
+import { worksheet as implementationChart } from './6.2-implementation-chart/worksheet.ts'
 import { legacyWorksheet } from './legacy.ts'
 
 export const WORKSHEETS = {
@@ -28,8 +30,8 @@ export const WORKSHEETS = {
   '5.1': interventions,
   '5.2': interventionPriorities,
   '5.3': interventionMap,
-  '6.1': legacyWorksheet('6.1'),
-  '6.2': legacyWorksheet('6.2'),
+  '6.1': planMap,
+  '6.2': implementationChart,
 } as const satisfies { [C in SubstepCode]: SubstepWorksheet<C> }
 
 /** Every worksheet kind by name, in sub-step order. */

@@ -2,7 +2,6 @@ import { type Db } from '#db/client.ts'
 import { type Actor, type PlanRole } from '#core/permissions.ts'
 import { type SubstepCode } from '#core/substeps.ts'
 import { handleCauseAction, loadCauseContext } from './step3.server.ts'
-import { loadChart, loadPlanMap } from './step6.server.ts'
 import { loadCountryStatistics } from '../statistics/load.server.ts'
 
 export interface ExtraContext {
@@ -16,8 +15,6 @@ export interface ExtraContext {
 export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => Promise<unknown>>> = {
   '1.3': loadCountryStatistics,
   '3.1': loadCauseContext,
-  '6.1': loadPlanMap,
-  '6.2': loadChart,
 }
 
 /**

@@ -2,19 +2,9 @@ import { type SubstepCode } from '#core/substeps.ts'
 import { type KindSpec } from './spec.ts'
 import { dataSourceSpec, mandateSpec, resourceSpec, scopeFiguresSpec } from './step1.ts'
 import { STEP3_SPECS } from './step3.ts'
-import { STEP6_SPECS } from './step6.ts'
-import { riskNoteSpec } from '../monitoring/risk-note.ts'
 
 // TRANSITIONAL: the kinds of the sub-steps not yet in their folder (app/method/legacy.ts).
-export const LEGACY_SPECS: KindSpec[] = [
-  mandateSpec,
-  resourceSpec,
-  scopeFiguresSpec,
-  dataSourceSpec,
-  ...STEP3_SPECS,
-  ...STEP6_SPECS,
-  riskNoteSpec,
-]
+export const LEGACY_SPECS: KindSpec[] = [mandateSpec, resourceSpec, scopeFiguresSpec, dataSourceSpec, ...STEP3_SPECS]
 
 /** What each sub-step page edits and which other kinds its forms may link to. */
 export const SUBSTEP_WORKSHEETS: Partial<Record<SubstepCode, { kinds: string[]; linkKinds: string[] }>> = {
@@ -24,7 +14,4 @@ export const SUBSTEP_WORKSHEETS: Partial<Record<SubstepCode, { kinds: string[]; 
   // 3.1 causes are drawn as a tree by their panel; effects use the generic list.
   '3.1': { kinds: ['effect'], linkKinds: ['cause', 'pair', 'issue'] },
   '3.2': { kinds: ['influence'], linkKinds: ['node', 'cause'] },
-  // 6.1 is the read-only plan map panel.
-  '6.1': { kinds: [], linkKinds: [] },
-  '6.2': { kinds: ['activity', 'indicator'], linkKinds: ['intervention', 'data_source'] },
 }

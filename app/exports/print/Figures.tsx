@@ -6,7 +6,7 @@ import { buildPlanMap, layoutNodes, LAYERS, type MapItem } from '../../worksheet
 import { type Placed } from '../../worksheets/targetMapLayout.ts'
 import { horizonQuarters } from '../../worksheets/timeline.ts'
 import { type WorksheetItemView } from '../../worksheets/types.ts'
-import { TimelineTable, timelineGroups } from '../../worksheets/ui/ImplementationChart.tsx'
+import { TimelineTable, timelineGroups } from '../../worksheets/ui/TimelineTable.tsx'
 import { PlanMapSvg } from '../../worksheets/ui/PlanMapSvg.tsx'
 import { TargetMapSvg, type TargetMapNode, type TargetMapRelation } from '../../worksheets/ui/TargetMapSvg.tsx'
 import { type Block } from '../types.ts'

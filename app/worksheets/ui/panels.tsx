@@ -2,8 +2,6 @@ import { type SubstepCode } from '#core/substeps.ts'
 import { type Panel, type SubstepPanelProps as SubstepPanelPropsOf } from '../../method/define-panels.ts'
 import { CauseTreePanel } from './CauseTree.tsx'
 import { InfluenceBalancePanel } from './InfluenceBalance.tsx'
-import { ImplementationChartPanel } from './ImplementationChart.tsx'
-import { PlanMapPanel } from './PlanMap.tsx'
 import { ResourceRatiosPanel } from './ResourceRatios.tsx'
 import { StatisticsPanel } from '../../statistics/StatisticsPanel.tsx'
 
@@ -14,8 +12,6 @@ export type SubstepPanelProps = SubstepPanelPropsOf<unknown>
 export const PANELS_BEFORE: Partial<Record<SubstepCode, Panel<unknown>>> = {
   '3.1': CauseTreePanel,
   '3.2': InfluenceBalancePanel,
-  '6.1': PlanMapPanel,
-  '6.2': ImplementationChartPanel,
 }
 
 /** Sub-step specific panels shown below the worksheet lists. */

@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { buildPlanMap, layoutNodes, LAYERS, type Layer, type MapItem, type Overlay } from '../planMap.ts'
-import { type SubstepPanelProps } from './panels.tsx'
-import { OverlaySymbol, PlanMapSvg } from './PlanMapSvg.tsx'
+import { buildPlanMap, layoutNodes, LAYERS, type Layer, type Overlay } from '../../worksheets/planMap.ts'
+import { OverlaySymbol, PlanMapSvg } from '../../worksheets/ui/PlanMapSvg.tsx'
+import { type PanelProps } from '../define-panels.ts'
+import { type planMap } from './substep.server.ts'
 
 /** 6.1: the target map with switchable layers of influences, stakeholders and selected interventions. */
-export function PlanMapPanel({ extra }: SubstepPanelProps) {
+export function PlanMapPanel({ extra: d }: PanelProps<typeof planMap>) {
   const { t } = useTranslation('worksheets')
-  const d = extra as { items: MapItem[]; selected: string[] }
   const [layers, setLayers] = useState<ReadonlySet<Layer>>(new Set(LAYERS))
   const model = buildPlanMap(d.items, d.selected)
   const toggle = (layer: Layer, on: boolean) =>

@@ -1,14 +1,8 @@
+// The implementation chart as a table by quarter: drawn by the 6.2 page and the printed plan.
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../../utils/locales.ts'
-import { ACTIVITY_STATUSES } from '../step6.ts'
-import { activitySpan, horizonQuarters, type Quarter } from '../timeline.ts'
+import { activitySpan, type Quarter } from '../timeline.ts'
 import { type WorksheetItemView } from '../types.ts'
-import { type SubstepPanelProps } from './panels.tsx'
-
-interface ChartData {
-  horizon: { start: string; end: string } | null
-  selected: string[]
-}
 
 export interface TimelineGroup {
   intervention: WorksheetItemView
@@ -75,35 +69,6 @@ export function TimelineTable({
         </tbody>
       ))}
     </table>
-  )
-}
-
-/** 6.2: the activities as a timeline by quarter, grouped by intervention; status by text and pattern. */
-export function ImplementationChartPanel({ worksheet, extra }: SubstepPanelProps) {
-  const { t } = useTranslation('worksheets')
-  const d = extra as ChartData
-  const quarters = d.horizon ? horizonQuarters(d.horizon.start, d.horizon.end) : []
-  const activities = worksheet.items.activity ?? []
-  const groups = timelineGroups(worksheet.items.intervention ?? [], activities, d.selected)
-  return (
-    <section className="card chart-card" aria-labelledby="chart-heading">
-      <h3 id="chart-heading">{t('chart.title')}</h3>
-      <p className="field__hint">{t('chart.hint')}</p>
-      {groups.length === 0 ? (
-        <p className="empty-state">{t('chart.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <TimelineTable quarters={quarters} groups={groups} caption={t('chart.caption')} />
-        </div>
-      )}
-      <ul className="timeline-legend" aria-label={t('chart.legend')}>
-        {ACTIVITY_STATUSES.map((s) => (
-          <li key={s}>
-            <span className={`timeline__swatch bar--${s}`} aria-hidden="true" /> {t(`options.status.${s}`)}
-          </li>
-        ))}
-      </ul>
-    </section>
   )
 }
 

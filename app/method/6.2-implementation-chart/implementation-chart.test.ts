@@ -2,10 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createDb } from '#db/client.ts'
 import { createPlan, createUser } from '#tests/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
-import { handleItemAction } from './items.server.ts'
-import { planProgress } from './progress.server.ts'
-import { handleInterventionPriorities } from '../method/5.2-intervention-priorities/intervention-priorities.server.ts'
-import { loadChart, loadPlanMap } from './step6.server.ts'
+import { handleItemAction } from '../../worksheets/items.server.ts'
+import { planProgress } from '../../worksheets/progress.server.ts'
+import { handleInterventionPriorities } from '../5.2-intervention-priorities/intervention-priorities.server.ts'
+import { loadChart } from './implementation-chart.server.ts'
+import { loadPlanMap } from '../6.1-plan-map/plan-map.server.ts'
 
 const db = createDb(process.env.DATABASE_URL!)
 afterAll(() => db.destroy())

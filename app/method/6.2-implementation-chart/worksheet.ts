@@ -1,4 +1,8 @@
-import { type KindSpec } from './spec.ts'
+// 6.2 Implementation chart: the activities of the selected interventions over the plan's quarters,
+// and the indicators that measure them.
+import { riskNoteSpec } from '../../monitoring/risk-note.ts'
+import { type KindSpec } from '../../worksheets/spec.ts'
+import { defineWorksheet } from '../define.ts'
 
 export const ACTIVITY_STATUSES = ['planned', 'in_progress', 'done', 'delayed', 'cancelled'] as const
 export const INDICATOR_TYPES = ['output', 'outcome', 'compliance'] as const
@@ -97,4 +101,10 @@ export function isMeasurableOutcome(data: Record<string, unknown>) {
   )
 }
 
-export const STEP6_SPECS = [activitySpec, indicatorSpec]
+// Risk notes are written on the monitoring page, against the chart's activities.
+export const worksheet = defineWorksheet({
+  code: '6.2',
+  kinds: [activitySpec, indicatorSpec, riskNoteSpec],
+  lists: ['activity', 'indicator'],
+  linkKinds: ['intervention', 'data_source'],
+})
