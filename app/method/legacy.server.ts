@@ -1,14 +1,11 @@
 // TRANSITIONAL: the server side of the sub-steps not yet moved into their folder, defined from the
 // old registries. Deleted when the last sub-step has its folder.
 import { type SubstepCode } from '#core/substeps.ts'
-import { substepParts13 } from '../exports/compose/steps-1-3.ts'
 import { substepParts46 } from '../exports/compose/steps-4-6.ts'
 import { ITEM_CHECKS } from '../worksheets/checks.server.ts'
 import { EXTRA_ACTIONS, EXTRA_LOADERS } from '../worksheets/extras.server.ts'
 import { type ProgressEvaluator } from '../worksheets/progress.server.ts'
 import { SELECTION_KIND } from '../worksheets/step5.ts'
-import { dataSourceProgress, mandateProgress, resourceProgress } from '../worksheets/step1.progress.server.ts'
-import { causeTreeProgress, influenceProgress } from '../worksheets/step3.progress.server.ts'
 import {
   stakeholderListProgress,
   stakeholderMapProgress,
@@ -31,11 +28,6 @@ const EXTRA_SCOPES: Partial<Record<SubstepCode, string[]>> = {
 
 // One evaluator per sub-step, added by each worksheet module as it is built.
 const evaluators: Partial<Record<SubstepCode, ProgressEvaluator>> = {
-  '1.1': mandateProgress,
-  '1.2': resourceProgress,
-  '1.3': dataSourceProgress,
-  '3.1': causeTreeProgress,
-  '3.2': influenceProgress,
   '4.1': stakeholderListProgress,
   '4.2': stakeholderPriorityProgress,
   '4.3': stakeholderMapProgress,
@@ -58,6 +50,6 @@ export function legacySubstep<C extends SubstepCode>(code: C): SubstepDefinition
     checks,
     progress: evaluators[code]!,
     scopes: EXTRA_SCOPES[code],
-    exportSection: (ctx) => [...substepParts13(ctx, code), ...substepParts46(ctx, code)],
+    exportSection: (ctx) => substepParts46(ctx, code),
   })
 }

@@ -2,20 +2,25 @@
 import { type SubstepCode } from '#core/substeps.ts'
 import { type KindSpec } from '../worksheets/spec.ts'
 import { type SubstepWorksheet } from './define.ts'
+import { worksheet as mandate } from './1.1-mandate/worksheet.ts'
+import { worksheet as resources } from './1.2-resources/worksheet.ts'
+import { worksheet as dataSources } from './1.3-data-sources/worksheet.ts'
 import { worksheet as issuesAndTargets } from './2.1-issues-and-targets/worksheet.ts'
 import { worksheet as prioritise } from './2.2-prioritise/worksheet.ts'
 import { worksheet as targetMap } from './2.3-target-map/worksheet.ts'
+import { worksheet as causeTree } from './3.1-cause-tree/worksheet.ts'
+import { worksheet as influences } from './3.2-influences/worksheet.ts'
 import { legacyWorksheet } from './legacy.ts'
 
 export const WORKSHEETS = {
-  '1.1': legacyWorksheet('1.1'),
-  '1.2': legacyWorksheet('1.2'),
-  '1.3': legacyWorksheet('1.3'),
+  '1.1': mandate,
+  '1.2': resources,
+  '1.3': dataSources,
   '2.1': issuesAndTargets,
   '2.2': prioritise,
   '2.3': targetMap,
-  '3.1': legacyWorksheet('3.1'),
-  '3.2': legacyWorksheet('3.2'),
+  '3.1': causeTree,
+  '3.2': influences,
   '4.1': legacyWorksheet('4.1'),
   '4.2': legacyWorksheet('4.2'),
   '4.3': legacyWorksheet('4.3'),

@@ -1,5 +1,4 @@
 import { type Db } from '#db/client.ts'
-import { causeCycleCheck } from './step3.server.ts'
 import { activityCheck } from './step6.server.ts'
 
 /** A database-dependent check of an item's data, run after its links are known to be valid. */
@@ -12,6 +11,5 @@ export type ItemCheck = (ctx: {
 
 /** Server-side checks per kind beyond the spec's schema (uniqueness, cycles …). */
 export const ITEM_CHECKS: Partial<Record<string, ItemCheck>> = {
-  cause: causeCycleCheck,
   activity: activityCheck,
 }

@@ -1,11 +1,9 @@
 import { type Db } from '#db/client.ts'
 import { type Actor, type PlanRole } from '#core/permissions.ts'
 import { type SubstepCode } from '#core/substeps.ts'
-import { handleCauseAction, loadCauseContext } from './step3.server.ts'
 import { handleStakeholderAction, loadStakeholderScores } from './step4.server.ts'
 import { handleInterventionPriorities, loadInterventionPriorities, loadSelectedOnly } from './step5.server.ts'
 import { loadChart, loadPlanMap } from './step6.server.ts'
-import { loadCountryStatistics } from '../statistics/load.server.ts'
 
 export interface ExtraContext {
   db: Db
@@ -16,8 +14,6 @@ export interface ExtraContext {
 
 /** Sub-step specific data beyond the item lists (scores, decisions, diagrams …). */
 export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => Promise<unknown>>> = {
-  '1.3': loadCountryStatistics,
-  '3.1': loadCauseContext,
   '4.2': loadStakeholderScores,
   '5.2': loadInterventionPriorities,
   '5.3': loadSelectedOnly,
@@ -32,7 +28,6 @@ export const EXTRA_LOADERS: Partial<Record<SubstepCode, (ctx: ExtraContext) => P
 export const EXTRA_ACTIONS: Partial<
   Record<SubstepCode, (ctx: ExtraContext & { formData: FormData }) => Promise<unknown>>
 > = {
-  '3.1': handleCauseAction,
   '4.2': handleStakeholderAction,
   '5.2': handleInterventionPriorities,
 }
