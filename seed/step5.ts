@@ -2,7 +2,7 @@ import { type Executor } from '#db/executor.ts'
 import * as SelectionRepository from '#db/repositories/intervention-selections.ts'
 import * as ScoreRepository from '#db/repositories/scores.ts'
 import { type DemoIds } from './demo.ts'
-import { seedItems } from './step1.ts'
+import { seedItems } from './items.ts'
 
 type Refs = Record<string, string>
 

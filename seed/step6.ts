@@ -1,7 +1,7 @@
 import { quarterDates } from '#app/worksheets/timeline.ts'
 import { type Executor } from '#db/executor.ts'
 import { type DemoIds } from './demo.ts'
-import { seedItems } from './step1.ts'
+import { seedItems } from './items.ts'
 
 type Refs = Record<string, string>
 

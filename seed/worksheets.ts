@@ -1,30 +1,73 @@
+import { type DemoContext, type DemoPlan, type DemoSeed } from '#app/method/define-demo.ts'
+import { demo as mandate } from '#app/method/1.1-mandate/demo.ts'
+import { demo as resources } from '#app/method/1.2-resources/demo.ts'
+import { demo as dataSources } from '#app/method/1.3-data-sources/demo.ts'
+import { demo as issuesAndTargets } from '#app/method/2.1-issues-and-targets/demo.ts'
+import { demo as prioritise } from '#app/method/2.2-prioritise/demo.ts'
+import { demo as targetMap } from '#app/method/2.3-target-map/demo.ts'
+import { demo as causeTree } from '#app/method/3.1-cause-tree/demo.ts'
+import { demo as influences } from '#app/method/3.2-influences/demo.ts'
 import { type Executor } from '#db/executor.ts'
 import { type DemoIds } from './demo.ts'
+import { seedItems } from './items.ts'
 import { seedMonitoring } from './monitoring.ts'
 import { seedComments } from './comments.ts'
-import { seedStep1 } from './step1.ts'
-import { seedStep2 } from './step2.ts'
-import { seedStep3 } from './step3.ts'
 import { seedStep4 } from './step4.ts'
 import { seedStep5 } from './step5.ts'
 import { seedStep6 } from './step6.ts'
 
-// Each step adds its part of the worked example here, in step order; later steps use the ids of earlier ones.
+// Each sub-step's part of the worked example, in sub-step order: a later one finds what an earlier
+// one wrote through the context.
+const DEMOS: DemoSeed[] = [
+  mandate,
+  resources,
+  dataSources,
+  issuesAndTargets,
+  prioritise,
+  targetMap,
+  causeTree,
+  influences,
+]
+
+type SeedContext = DemoContext & { refs(plan: DemoPlan, kind: string): Record<string, string> }
+
+/** A demo context over the demo's plans and people that remembers every item written, by plan, kind and ref. */
+function demoContext(db: Executor, ids: DemoIds): SeedContext {
+  const written = new Map<string, Record<string, string>>()
+  const key = (plan: DemoPlan, kind: string) => `${plan}/${kind}`
+  const known = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The demo seed has no ${what}`)
+    return value
+  }
+  const context: SeedContext = {
+    db,
+    plan: (plan) => known(ids.plans[plan], `plan ${plan}`),
+    user: (email) => known(ids.users[email], `user ${email}`),
+    refs: (plan, kind) => written.get(key(plan, kind)) ?? {},
+    async items(plan, author, kind, refPrefix, rows) {
+      const added = await seedItems(db, context.plan(plan), author, kind, refPrefix, rows)
+      written.set(key(plan, kind), { ...context.refs(plan, kind), ...added })
+      return added
+    },
+    id: (plan, kind, ref) => known(context.refs(plan, kind)[ref], `${kind} ${ref} in ${plan}`),
+  }
+  return context
+}
+
 export async function seedWorksheets(db: Executor, ids: DemoIds): Promise<void> {
-  const step1 = await seedStep1(db, ids)
-  const step2 = await seedStep2(db, ids, step1)
-  const step3 = await seedStep3(db, ids, step2)
+  const demo = demoContext(db, ids)
+  for (const seed of DEMOS) await seed(demo)
   const step4 = await seedStep4(db, ids, {
-    palm: { nodes: step2.palm.nodes, influences: step3.palm.influences },
-    fishing: { nodes: step2.fishing.nodes, influences: step3.fishing.influences },
+    palm: { nodes: demo.refs('palm-oil', 'node'), influences: demo.refs('palm-oil', 'influence') },
+    fishing: { nodes: demo.refs('fishing', 'node'), influences: demo.refs('fishing', 'influence') },
   })
   const step5 = await seedStep5(db, ids, {
-    nodes: step2.palm.nodes,
-    influences: step3.palm.influences,
-    causes: step3.palm.causes,
+    nodes: demo.refs('palm-oil', 'node'),
+    influences: demo.refs('palm-oil', 'influence'),
+    causes: demo.refs('palm-oil', 'cause'),
     stakeholders: step4.palm.stakeholders,
   })
-  await seedStep6(db, ids, { interventions: step5.palm.interventions, sources: step1.palm.sources })
-  await seedComments(db, ids, { issues: step2.palm.issues, causes: step3.palm.causes })
+  await seedStep6(db, ids, { interventions: step5.palm.interventions, sources: demo.refs('palm-oil', 'data_source') })
+  await seedComments(db, ids, { issues: demo.refs('palm-oil', 'issue'), causes: demo.refs('palm-oil', 'cause') })
   await seedMonitoring(db, ids)
 }

@@ -2,9 +2,14 @@
 // item action, progress, sign-off scopes, exports) finds what is particular to a sub-step.
 import { type SubstepCode } from '#core/substeps.ts'
 import { type SubstepDefinition } from './define.server.ts'
+import { mandate } from './1.1-mandate/substep.server.ts'
+import { resources } from './1.2-resources/substep.server.ts'
+import { dataSources } from './1.3-data-sources/substep.server.ts'
 import { issuesAndTargets } from './2.1-issues-and-targets/substep.server.ts'
 import { prioritise } from './2.2-prioritise/substep.server.ts'
 import { targetMap } from './2.3-target-map/substep.server.ts'
+import { causeTree } from './3.1-cause-tree/substep.server.ts'
+import { influences } from './3.2-influences/substep.server.ts'
 import { stakeholders } from './4.1-stakeholders/substep.server.ts'
 import { stakeholderPriorities } from './4.2-stakeholder-priorities/substep.server.ts'
 import { stakeholderMap } from './4.3-stakeholder-map/substep.server.ts'
@@ -13,17 +18,16 @@ import { interventionPriorities } from './5.2-intervention-priorities/substep.se
 import { interventionMap } from './5.3-intervention-map/substep.server.ts'
 import { planMap } from './6.1-plan-map/substep.server.ts'
 import { implementationChart } from './6.2-implementation-chart/substep.server.ts'
-import { legacySubstep } from './legacy.server.ts'
 
 export const SUBSTEPS = {
-  '1.1': legacySubstep('1.1'),
-  '1.2': legacySubstep('1.2'),
-  '1.3': legacySubstep('1.3'),
+  '1.1': mandate,
+  '1.2': resources,
+  '1.3': dataSources,
   '2.1': issuesAndTargets,
   '2.2': prioritise,
   '2.3': targetMap,
-  '3.1': legacySubstep('3.1'),
-  '3.2': legacySubstep('3.2'),
+  '3.1': causeTree,
+  '3.2': influences,
   '4.1': stakeholders,
   '4.2': stakeholderPriorities,
   '4.3': stakeholderMap,

@@ -10,7 +10,7 @@ import { useEditBase } from '../../conflicts/ui/useEditBase.ts'
 import { clamp, layoutTargetMap, storedPosition, type Placed } from '../targetMapLayout.ts'
 import { type WorksheetItemView } from '../types.ts'
 import { type ItemActionData } from './ItemForm.tsx'
-import { type SubstepPanelProps } from './panels.tsx'
+import { type SubstepPanelProps } from '../../method/define-panels.ts'
 import { TargetMapSvg, type TargetMapNode, type TargetMapRelation } from './TargetMapSvg.tsx'
 
 type PositionData = ItemActionData

@@ -1,4 +1,4 @@
-import { type WorksheetItemView } from './types.ts'
+import { type WorksheetItemView } from '../../worksheets/types.ts'
 
 export interface ResourceRatios {
   inspectors: number

@@ -1,4 +1,6 @@
-import { type KindSpec } from './spec.ts'
+// 3.1 Problem tree: the causes of the priority issue, root to direct, and its effects.
+import { type KindSpec } from '../../worksheets/spec.ts'
+import { defineWorksheet } from '../define.ts'
 
 export const CAUSE_LEVELS = ['root', 'intermediate', 'direct'] as const
 /** BISEP driver categories (Australian Tax Office) plus regulatory, as in the worked example. */
@@ -11,9 +13,6 @@ export const CAUSE_CATEGORIES = [
   'regulatory',
 ] as const
 export const CONFIDENCE = ['low', 'medium', 'high'] as const
-export const POLARITIES = ['driver', 'constraint'] as const
-export const DIRECTNESS = ['direct', 'indirect'] as const
-
 /** One cause in the problem tree of the selected priority; `parent` makes the tree. */
 export const causeSpec: KindSpec = {
   kind: 'cause',
@@ -47,24 +46,6 @@ export const effectSpec: KindSpec = {
 }
 
 /** A driver (+) or constraint (−) of compliance, acting on target-map nodes and linked to causes. */
-export const influenceSpec: KindSpec = {
-  kind: 'influence',
-  substep: '3.2',
-  refPrefix: 'F',
-  titleField: 'description',
-  ordered: true,
-  fields: [
-    { name: 'description', type: 'text', required: true, max: 300 },
-    { name: 'polarity', type: 'enum', options: POLARITIES, required: true },
-    { name: 'directness', type: 'enum', options: DIRECTNESS, required: true },
-    { name: 'strength', type: 'number', min: 1, max: 3, integer: true, required: true },
-    { name: 'nodes', type: 'links', kind: 'node' },
-    { name: 'causes', type: 'links', kind: 'cause' },
-    { name: 'evidence', type: 'longtext', max: 3000 },
-  ],
-  columns: ['description', 'polarity', 'directness', 'strength', 'nodes', 'causes'],
-}
-
 export interface PriorityView {
   pairs: { id: string; ref: string; issue: string; target: string }[]
   rationale: string
@@ -86,4 +67,10 @@ export function descendantsOf(causes: { id: string; data: Record<string, unknown
   return found
 }
 
-export const STEP3_SPECS = [causeSpec, effectSpec, influenceSpec]
+// Causes are drawn as a tree by the panel; effects use the generic list.
+export const worksheet = defineWorksheet({
+  code: '3.1',
+  kinds: [causeSpec, effectSpec],
+  lists: ['effect'],
+  linkKinds: ['cause', 'pair', 'issue'],
+})

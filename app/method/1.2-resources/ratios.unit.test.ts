@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { resourceRatios } from './ratios.ts'
-import { type WorksheetItemView } from './types.ts'
+import { type WorksheetItemView } from '../../worksheets/types.ts'
 
 const item = (kind: string, data: Record<string, unknown>): WorksheetItemView => ({
   id: crypto.randomUUID(),

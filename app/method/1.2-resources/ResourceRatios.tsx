@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../utils/locales.ts'
-import { resourceRatios } from '../ratios.ts'
-import { type SubstepPanelProps } from './panels.tsx'
+import { resourceRatios } from './ratios.ts'
+import { type PanelProps } from '../define-panels.ts'
+import { type resources } from './substep.server.ts'
 
 /** The ratios that show how far the inspectorate's resources stretch (step 1.2). */
-export function ResourceRatiosPanel({ worksheet }: SubstepPanelProps) {
+export function ResourceRatiosPanel({ worksheet }: PanelProps<typeof resources>) {
   const { t, i18n } = useTranslation('worksheets')
   const r = resourceRatios(worksheet.items.resource ?? [], worksheet.items.scope_figures?.[0])
   const fmt = (v: number | null, digits = 0) =>

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import { type LinkOption, type WorksheetItemView } from '../types.ts'
-import { type SubstepPanelProps } from './panels.tsx'
+import { type LinkOption, type WorksheetItemView } from '../../worksheets/types.ts'
+import { type PanelProps } from '../define-panels.ts'
+import { type influences } from './substep.server.ts'
 
 /** 3.2: drivers and constraints side by side, each with its strength, directness, nodes and causes. */
-export function InfluenceBalancePanel({ worksheet }: SubstepPanelProps) {
+export function InfluenceBalancePanel({ worksheet }: PanelProps<typeof influences>) {
   const { t } = useTranslation('worksheets')
   const influences = worksheet.items.influence ?? []
   if (influences.length === 0) return null

@@ -1,10 +1,10 @@
 import { data } from '@remix-run/node'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan } from '#core/permissions.ts'
-import { uuid, z } from '../utils/validation.ts'
-import { type ItemCheck } from './checks.server.ts'
-import { type ExtraContext } from './extras.server.ts'
-import { descendantsOf, type PriorityView } from './step3.ts'
+import { uuid, z } from '../../utils/validation.ts'
+import { type ItemCheck } from '../define.server.ts'
+import { type SubstepContext } from '../define.server.ts'
+import { descendantsOf, type PriorityView } from './worksheet.ts'
 
 /** A cause cannot sit under itself or under one of its own descendants (the tree must stay a tree). */
 export const causeCycleCheck: ItemCheck = async ({ db, planId, id, value }) => {
@@ -15,7 +15,7 @@ export const causeCycleCheck: ItemCheck = async ({ db, planId, id, value }) => {
 }
 
 /** The priority selected in 2.2 (issue × target pairs), or null when none is recorded yet. */
-export async function loadCauseContext({ db, planId }: ExtraContext): Promise<{ priority: PriorityView | null }> {
+export async function loadCauseContext({ db, planId }: SubstepContext): Promise<{ priority: PriorityView | null }> {
   const items = await ItemRepository.findByKinds(db, planId, ['priority_decision', 'pair', 'issue', 'target'])
   const decision = items.find((i) => i.kind === 'priority_decision')
   const selected = Array.isArray(decision?.data.pairs) ? (decision.data.pairs as string[]) : []
@@ -37,7 +37,13 @@ export async function loadCauseContext({ db, planId }: ExtraContext): Promise<{ 
 const moveSchema = z.object({ intent: z.literal('cause:move'), id: uuid, direction: z.enum(['up', 'down']) })
 
 /** 3.1 intents beyond the item forms: moving a cause among its siblings. */
-export async function handleCauseAction({ db, planId, actor, role, formData }: ExtraContext & { formData: FormData }) {
+export async function handleCauseAction({
+  db,
+  planId,
+  actor,
+  role,
+  formData,
+}: SubstepContext & { formData: FormData }) {
   if (!canOnPlan(actor, role, 'worksheet:edit')) throw data({ message: 'Forbidden' }, { status: 403 })
   const formId = String(formData.get('formId') ?? '').slice(0, 100)
   const parsed = moveSchema.safeParse(Object.fromEntries(formData))

@@ -1,20 +1,21 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { causeSpec, descendantsOf, type PriorityView } from '../step3.ts'
-import { type LinkOption, type WorksheetItemView } from '../types.ts'
-import { CommentThread } from './CommentThread.tsx'
-import { ItemForm } from './ItemForm.tsx'
-import { type SubstepPanelProps } from './panels.tsx'
-import { RowActions } from './RowActions.tsx'
-import { StaleDelete } from './StaleDelete.tsx'
-import { useToggleSet } from './useToggleSet.ts'
+import { causeSpec, descendantsOf } from './worksheet.ts'
+import { type LinkOption, type WorksheetItemView } from '../../worksheets/types.ts'
+import { CommentThread } from '../../worksheets/ui/CommentThread.tsx'
+import { ItemForm } from '../../worksheets/ui/ItemForm.tsx'
+import { type PanelProps } from '../define-panels.ts'
+import { type causeTree } from './substep.server.ts'
+import { RowActions } from '../../worksheets/ui/RowActions.tsx'
+import { StaleDelete } from '../../worksheets/ui/StaleDelete.tsx'
+import { useToggleSet } from '../../worksheets/ui/useToggleSet.ts'
 
 type Children = Map<string | null, WorksheetItemView[]>
 
 /** 3.1: the selected priority as the trunk and its causes as an expandable, re-orderable tree. */
-export function CauseTreePanel({ worksheet, extra, abilities }: SubstepPanelProps) {
+export function CauseTreePanel({ worksheet, extra, abilities }: PanelProps<typeof causeTree>) {
   const { t } = useTranslation('worksheets')
-  const priority = (extra as { priority: PriorityView | null } | null)?.priority ?? null
+  const { priority } = extra
   const live = worksheet.items.cause ?? []
   // The cause being edited as last seen: if someone deletes it meanwhile, live refresh removes it,
   // but it stays in the tree under the same parent (the same form, with what the person typed)

@@ -3,9 +3,9 @@ import { createDb } from '#db/client.ts'
 import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type PlanRole } from '#core/permissions.ts'
-import { handleItemAction } from './items.server.ts'
-import { planProgress } from './progress.server.ts'
-import { handleCauseAction, loadCauseContext } from './step3.server.ts'
+import { handleItemAction } from '../../worksheets/items.server.ts'
+import { planProgress } from '../../worksheets/progress.server.ts'
+import { handleCauseAction, loadCauseContext } from './cause-tree.server.ts'
 
 const db = createDb(process.env.DATABASE_URL!)
 afterAll(() => db.destroy())

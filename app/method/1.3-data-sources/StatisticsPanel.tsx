@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import { type SubstepPanelProps } from '../worksheets/ui/panels.tsx'
-import { StatisticsTable, type StatisticsYear } from './StatisticsTable.tsx'
+import { type PanelProps } from '../define-panels.ts'
+import { type dataSources } from './substep.server.ts'
+import { StatisticsTable } from '../../statistics/StatisticsTable.tsx'
 
 /** Step 1.3: the country's harmonised labour inspection statistics and their trend. */
-export function StatisticsPanel({ extra }: SubstepPanelProps) {
+export function StatisticsPanel({ extra }: PanelProps<typeof dataSources>) {
   const { t } = useTranslation()
-  const rows = ((extra as { statistics?: StatisticsYear[] } | null)?.statistics ?? []) as StatisticsYear[]
+  const rows = extra.statistics
   return (
     <section className="card" aria-labelledby="stats-heading">
       <h3 id="stats-heading">{t('statistics.inPlan')}</h3>

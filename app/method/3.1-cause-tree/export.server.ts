@@ -1,0 +1,43 @@
+// 3.1 in the exported plan: the problem tree as a nested list read top-down like the page, then its
+// causes and effects as tables.
+import {
+  fieldText,
+  heading,
+  kindTitle,
+  present,
+  worksheetTable,
+  type ComposeContext,
+} from '../../exports/compose/context.ts'
+import { type Block, type ListItem } from '../../exports/types.ts'
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '')
+
+function causes(ctx: ComposeContext): Block[] {
+  const all = ctx.ofKind('cause')
+  if (all.length === 0) return []
+  const spec = { name: 'category', type: 'enum' as const, options: [] }
+  const line = (c: (typeof all)[number]) =>
+    [c.ref, str(c.data.statement), c.data.category ? fieldText(ctx, spec, c.data.category) : null]
+      .filter(Boolean)
+      .join(' · ')
+  // Roots are causes without a (known) parent; the tree reads top-down like the 3.1 page.
+  const parentOf = (c: (typeof all)[number]) => (ctx.byId.has(str(c.data.parent)) ? str(c.data.parent) : null)
+  const childrenOf = (parent: string | null): ListItem[] =>
+    all
+      .filter((c) => parentOf(c) === parent)
+      .map((c) => {
+        const children = childrenOf(c.id)
+        return { runs: [{ text: line(c) }], ...(children.length ? { children } : {}) }
+      })
+  return [
+    heading(3, kindTitle(ctx, 'cause')),
+    { type: 'list', ordered: false, items: childrenOf(null) },
+    ...present([
+      worksheetTable(ctx, 'cause', { columns: ['statement', 'level', 'parent', 'category', 'confidence', 'evidence'] }),
+    ]),
+  ]
+}
+
+export function causeTreeSection(ctx: ComposeContext): Block[] {
+  return [...causes(ctx), ...present([worksheetTable(ctx, 'effect')])]
+}
