@@ -7,14 +7,18 @@ import { demo as prioritise } from '#app/method/2.2-prioritise/demo.ts'
 import { demo as targetMap } from '#app/method/2.3-target-map/demo.ts'
 import { demo as causeTree } from '#app/method/3.1-cause-tree/demo.ts'
 import { demo as influences } from '#app/method/3.2-influences/demo.ts'
+import { demo as stakeholders } from '#app/method/4.1-stakeholders/demo.ts'
+import { demo as stakeholderPriorities } from '#app/method/4.2-stakeholder-priorities/demo.ts'
+import { demo as stakeholderMap } from '#app/method/4.3-stakeholder-map/demo.ts'
+import { demo as interventions } from '#app/method/5.1-interventions/demo.ts'
+import { demo as interventionPriorities } from '#app/method/5.2-intervention-priorities/demo.ts'
+import { demo as interventionMap } from '#app/method/5.3-intervention-map/demo.ts'
+import { demo as implementationChart } from '#app/method/6.2-implementation-chart/demo.ts'
 import { type Executor } from '#db/executor.ts'
 import { type DemoIds } from './demo.ts'
 import { seedItems } from './items.ts'
 import { seedMonitoring } from './monitoring.ts'
 import { seedComments } from './comments.ts'
-import { seedStep4 } from './step4.ts'
-import { seedStep5 } from './step5.ts'
-import { seedStep6 } from './step6.ts'
 
 // Each sub-step's part of the worked example, in sub-step order: a later one finds what an earlier
 // one wrote through the context.
@@ -27,6 +31,14 @@ const DEMOS: DemoSeed[] = [
   targetMap,
   causeTree,
   influences,
+  stakeholders,
+  stakeholderPriorities,
+  stakeholderMap,
+  interventions,
+  interventionPriorities,
+  interventionMap,
+  // 6.1, the plan map, draws what the sub-steps before it hold: it has nothing of its own to seed.
+  implementationChart,
 ]
 
 type SeedContext = DemoContext & { refs(plan: DemoPlan, kind: string): Record<string, string> }
@@ -57,17 +69,6 @@ function demoContext(db: Executor, ids: DemoIds): SeedContext {
 export async function seedWorksheets(db: Executor, ids: DemoIds): Promise<void> {
   const demo = demoContext(db, ids)
   for (const seed of DEMOS) await seed(demo)
-  const step4 = await seedStep4(db, ids, {
-    palm: { nodes: demo.refs('palm-oil', 'node'), influences: demo.refs('palm-oil', 'influence') },
-    fishing: { nodes: demo.refs('fishing', 'node'), influences: demo.refs('fishing', 'influence') },
-  })
-  const step5 = await seedStep5(db, ids, {
-    nodes: demo.refs('palm-oil', 'node'),
-    influences: demo.refs('palm-oil', 'influence'),
-    causes: demo.refs('palm-oil', 'cause'),
-    stakeholders: step4.palm.stakeholders,
-  })
-  await seedStep6(db, ids, { interventions: step5.palm.interventions, sources: demo.refs('palm-oil', 'data_source') })
   await seedComments(db, ids, { issues: demo.refs('palm-oil', 'issue'), causes: demo.refs('palm-oil', 'cause') })
   await seedMonitoring(db, ids)
 }

@@ -1,20 +1,15 @@
-import { quarterDates } from '#app/worksheets/timeline.ts'
-import { type Executor } from '#db/executor.ts'
-import { type DemoIds } from './demo.ts'
-import { seedItems } from './items.ts'
-
-type Refs = Record<string, string>
+import { quarterDates } from '../../worksheets/timeline.ts'
+import { type DemoSeed } from '../define-demo.ts'
 
 const span = (from: string, to: string) => ({ startDate: quarterDates(from).start, endDate: quarterDates(to).end })
 
-/** Step 6 of the palm oil plan (scp-method.md §4.6): the implementation chart and indicators K1–K7. */
-export async function seedStep6(db: Executor, ids: DemoIds, refs: { interventions: Refs; sources: Refs }) {
-  const palm = ids.plans['palm-oil']!
-  const planner = ids.users['planner@demo.example']!
-  const v = refs.interventions
-  const activities = await seedItems(db, palm, planner, 'activity', 'A', [
+/** 6.2 of the palm oil plan: the implementation chart and indicators K1–K7 (scp-method.md §4.6). */
+export const demo: DemoSeed = async ({ items, user, id }) => {
+  const planner = user('planner@demo.example')
+  const v = (ref: string) => id('palm-oil', 'intervention', ref)
+  const activities = await items('palm-oil', planner, 'activity', 'A', [
     {
-      intervention: v.V4,
+      intervention: v('V4'),
       activity: 'Draft the guidance note; hold 2 workshops',
       leadOrganisation: 'PMO-LIU',
       partners: 'KPGA-SH, ILO',
@@ -24,7 +19,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       status: 'done',
     },
     {
-      intervention: v.V5,
+      intervention: v('V5'),
       activity: 'Radio campaign and 40 shop-steward briefings',
       leadOrganisation: 'FPWU-SH',
       partners: 'WWRC, radio network',
@@ -34,7 +29,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       status: 'in_progress',
     },
     {
-      intervention: v.V1,
+      intervention: v('V1'),
       activity: 'Inspect the 22 large estates (2 inspectors and 1 union observer each)',
       leadOrganisation: 'PMO-LIU',
       partners: 'FPWU-SH',
@@ -45,7 +40,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       risks: 'Estates may refuse union observers: escalate per ladder rung 2.',
     },
     {
-      intervention: v.V3,
+      intervention: v('V3'),
       activity: 'Sign the MoU; 24 joint inspections',
       leadOrganisation: 'PMO-LIU and SSA',
       partners: '',
@@ -55,7 +50,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       status: 'in_progress',
     },
     {
-      intervention: v.V2,
+      intervention: v('V2'),
       activity: 'Compliance orders and 60-day follow-ups',
       leadOrganisation: 'PMO-LIU',
       partners: '',
@@ -65,7 +60,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       status: 'in_progress',
     },
     {
-      intervention: v.V6,
+      intervention: v('V6'),
       activity: 'Mill and refiner roundtable; sourcing clause',
       leadOrganisation: 'ILO and PMO-LIU',
       partners: 'Mills, refiners, KPGA-SH',
@@ -76,7 +71,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       risks: 'Roundtable postponed until the mills association elects its board.',
     },
     {
-      intervention: v.V9,
+      intervention: v('V9'),
       activity: 'Registry of estates and contractors',
       leadOrganisation: 'PMO-LIU',
       partners: 'ILO',
@@ -86,8 +81,10 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       status: 'in_progress',
     },
   ])
-  const [inspections, , ssa, , survey, audits] = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6'].map((r) => refs.sources[r])
-  await seedItems(db, palm, planner, 'indicator', 'K', [
+  const [inspections, , ssa, , survey, audits] = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6'].map((r) =>
+    id('palm-oil', 'data_source', r),
+  )
+  await items('palm-oil', planner, 'indicator', 'K', [
     {
       name: '% of core-task workers at the 22 targeted estates on permanent or written contracts',
       indicatorType: 'compliance',
@@ -102,7 +99,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       dataSource: inspections,
       disaggregation: ['sex', 'task'],
       responsibleOrganisation: 'PMO-LIU',
-      activities: [activities.A3],
+      activities: [activities.A3!],
     },
     {
       name: '% of targeted estates fully compliant on employment status at follow-up',
@@ -117,7 +114,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       dataSource: inspections,
       disaggregation: ['estate_size'],
       responsibleOrganisation: 'PMO-LIU',
-      activities: [activities.A5],
+      activities: [activities.A5!],
     },
     {
       name: 'Plantation workers registered with SSA in targeted estates',
@@ -131,7 +128,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       dataSource: ssa,
       disaggregation: ['sex'],
       responsibleOrganisation: 'SSA',
-      activities: [activities.A4],
+      activities: [activities.A4!],
     },
     {
       name: 'Proactive plantation inspections per year',
@@ -146,7 +143,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       dataSource: inspections,
       disaggregation: [],
       responsibleOrganisation: 'PMO-LIU',
-      activities: [activities.A3],
+      activities: [activities.A3!],
     },
     {
       name: 'Joint PMO–SSA inspections',
@@ -160,7 +157,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       dataSource: inspections,
       disaggregation: [],
       responsibleOrganisation: 'PMO-LIU and SSA',
-      activities: [activities.A4],
+      activities: [activities.A4!],
     },
     {
       name: 'Workers reached by the rights campaign',
@@ -175,7 +172,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       dataSource: survey,
       disaggregation: ['sex'],
       responsibleOrganisation: 'FPWU-SH',
-      activities: [activities.A2],
+      activities: [activities.A2!],
     },
     {
       name: 'Mills with an employment-status sourcing clause',
@@ -190,8 +187,7 @@ export async function seedStep6(db: Executor, ids: DemoIds, refs: { intervention
       dataSource: audits,
       disaggregation: [],
       responsibleOrganisation: 'ILO and PMO-LIU',
-      activities: [activities.A6],
+      activities: [activities.A6!],
     },
   ])
-  return { palm: { activities } }
 }
