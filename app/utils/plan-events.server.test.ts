@@ -126,8 +126,10 @@ describe('subscribeToPlanChanges', () => {
     let calls = 0
     const off = subscribeToPlanChanges(plan.id, () => calls++)
     await planEventsReady()
-    // Terminates the hub's LISTEN connection (and only it), the way a database restart would.
-    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = ${`LISTEN ${PLAN_CHANGES_CHANNEL}`} AND pid <> pg_backend_pid()`.execute(
+    // Terminates the hub's LISTEN connection (and only it), the way a database restart would; only
+    // in this file's database, or it would also cut the hub of a file another worker runs.
+    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND query = ${`LISTEN ${PLAN_CHANGES_CHANNEL}`} AND pid <> pg_backend_pid()`.execute(
       db,
     )
     await expect.poll(() => calls, { timeout: 3_000 }).toBeGreaterThanOrEqual(1)
