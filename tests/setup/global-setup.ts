@@ -6,14 +6,13 @@ import { type TestProject } from 'vitest/node'
 import { createDb } from '#db/client.ts'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '#db/embedded.ts'
 import { migrateToLatest } from '#db/migrate.ts'
+import { TEMPLATE_DB, withDatabase } from './test-database.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     testDatabaseAdminUrl: string
   }
 }
-
-export const TEMPLATE_DB = 'scp_test_template'
 
 let embedded: EmbeddedDatabase | undefined
 
@@ -63,12 +62,6 @@ export default async function setup(project: TestProject) {
     await embedded?.stop()
     if (privateDir) rmSync(privateDir, { recursive: true, force: true })
   }
-}
-
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url)
-  u.pathname = `/${database}`
-  return u.toString()
 }
 
 /** Whether a PostgreSQL process still runs on this data directory. */
