@@ -57,6 +57,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string
   port?: number
   database?: string
+  /** Server settings (`-c name=value`) on top of the defaults, for this start only. */
+  settings?: Record<string, string>
   log?: (line: string) => void
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir)
@@ -71,7 +73,10 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: true,
     // The default en_US.UTF-8 locale is missing on minimal machines; C.UTF-8 always exists.
     initdbFlags: ['--locale=C.UTF-8', '--lc-messages=C', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (line) => options.log?.(String(line)),
     onError: (error) => options.log?.(String(error)),
   })

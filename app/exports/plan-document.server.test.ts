@@ -4,6 +4,7 @@ import { appendNotesSentence } from '#tests/collab-notes.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import { seedDemo, type DemoIds } from '#seed/demo.ts'
+import { loadOncePerFile } from '#tests/table-snapshot.ts'
 import { buildPlanDocument } from './plan-document.server.ts'
 import { type Block, type PlanDocument } from './types.ts'
 
@@ -11,8 +12,11 @@ const db = getDb()
 let ids: DemoIds
 let palm: string
 
+// Every test starts from the demo; it is loaded once and put back before each test.
+const loadDemo = loadOncePerFile(() => seedDemo(db, 'not-a-real-hash'))
+
 beforeEach(async () => {
-  ids = await seedDemo(db, 'not-a-real-hash')
+  ids = await loadDemo()
   palm = ids.plans['palm-oil']!
 })
 

@@ -5,6 +5,7 @@ import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { seedDemo, type DemoIds } from '#seed/demo.ts'
+import { loadOncePerFile } from '#tests/table-snapshot.ts'
 import { assertWellFormedDocx, readDocx, wordText } from '#tests/docx-utils.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { loader } from './plans.$planId.export[.]docx.ts'
@@ -14,8 +15,11 @@ const db = getDb()
 let ids: DemoIds
 let palm: string
 
+// The demo is loaded once and put back before each test that starts from it.
+const loadDemo = loadOncePerFile(() => seedDemo(db, 'not-a-real-hash'))
+
 async function seedPalmOil() {
-  ids = await seedDemo(db, 'not-a-real-hash')
+  ids = await loadDemo()
   palm = ids.plans['palm-oil']!
 }
 

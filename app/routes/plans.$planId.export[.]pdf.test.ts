@@ -1,6 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { seedDemo, type DemoIds } from '#seed/demo.ts'
+import { loadOncePerFile } from '#tests/table-snapshot.ts'
 import { args, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { getDb } from '../utils/db.server.ts'
 import { loader as overviewLoader } from './plans.$planId._index.tsx'
@@ -12,8 +13,11 @@ let ids: DemoIds
 let palm: string
 const configured = process.env.CHROMIUM_PATH
 
+// Every test starts from the demo; it is loaded once and put back before each test.
+const loadDemo = loadOncePerFile(() => seedDemo(db, 'not-a-real-hash'))
+
 beforeEach(async () => {
-  ids = await seedDemo(db, 'not-a-real-hash')
+  ids = await loadDemo()
   palm = ids.plans['palm-oil']!
 })
 

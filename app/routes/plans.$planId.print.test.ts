@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import { seedDemo, type DemoIds } from '#seed/demo.ts'
+import { loadOncePerFile } from '#tests/table-snapshot.ts'
 import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { getDb } from '../utils/db.server.ts'
 import { loader } from './plans.$planId.print.ts'
@@ -10,8 +11,11 @@ const db = getDb()
 let ids: DemoIds
 let palm: string
 
+// Every test starts from the demo; it is loaded once and put back before each test.
+const loadDemo = loadOncePerFile(() => seedDemo(db, 'not-a-real-hash'))
+
 beforeEach(async () => {
-  ids = await seedDemo(db, 'not-a-real-hash')
+  ids = await loadDemo()
   palm = ids.plans['palm-oil']!
 })
 

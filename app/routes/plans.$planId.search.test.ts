@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import * as CommentRepository from '#db/repositories/comments.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { seedDemo, type DemoIds } from '#seed/demo.ts'
+import { loadOncePerFile } from '#tests/table-snapshot.ts'
 import { appendNotesSentence } from '#tests/collab-notes.ts'
 import { args, call, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { type SearchHit } from '../search/plan-search.server.ts'
@@ -13,8 +14,11 @@ let ids: DemoIds
 let palm: string
 let fishing: string
 
+// Every test starts from the demo; it is loaded once and put back before each test.
+const loadDemo = loadOncePerFile(() => seedDemo(db, 'not-a-real-hash'))
+
 beforeEach(async () => {
-  ids = await seedDemo(db, 'not-a-real-hash')
+  ids = await loadDemo()
   palm = ids.plans['palm-oil']!
   fishing = ids.plans['fishing']!
 })

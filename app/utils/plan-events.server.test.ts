@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -26,7 +27,11 @@ async function heardFor(planId: string, action: () => Promise<unknown>): Promise
   await listener.query('SELECT 1')
   heard.length = 0
   await action()
-  await new Promise((r) => setTimeout(r, 150))
+  // Notifications arrive in commit order: once a sentinel sent after the action is heard, every
+  // notification of the action has been too (a fixed 150 ms wait was slower, and not a guarantee).
+  const sentinel = randomUUID()
+  await sql`SELECT pg_notify(${PLAN_CHANGES_CHANNEL}, ${sentinel})`.execute(db)
+  await expect.poll(() => heard.includes(sentinel), { timeout: 5_000 }).toBe(true)
   return heard.filter((p) => p === planId).length
 }
 
@@ -126,8 +131,10 @@ describe('subscribeToPlanChanges', () => {
     let calls = 0
     const off = subscribeToPlanChanges(plan.id, () => calls++)
     await planEventsReady()
-    // Terminates the hub's LISTEN connection (and only it), the way a database restart would.
-    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = ${`LISTEN ${PLAN_CHANGES_CHANNEL}`} AND pid <> pg_backend_pid()`.execute(
+    // Terminates the hub's LISTEN connection (and only it), the way a database restart would; only
+    // in this file's database, or it would also cut the hub of a file another worker runs.
+    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND query = ${`LISTEN ${PLAN_CHANGES_CHANNEL}`} AND pid <> pg_backend_pid()`.execute(
       db,
     )
     await expect.poll(() => calls, { timeout: 3_000 }).toBeGreaterThanOrEqual(1)

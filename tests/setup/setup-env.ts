@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { afterAll, beforeEach, inject } from 'vitest'
-import { TEMPLATE_DB, withDatabase } from './global-setup.ts'
+import { TEMPLATE_DB, withDatabase } from './test-database.ts'
 
 // Each test file gets a fresh clone of the migrated template (dropping the previous one also ends
 // any connection an earlier file left open). Every test starts on empty tables, but the tables are
