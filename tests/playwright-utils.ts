@@ -1,4 +1,8 @@
 import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+import { hashPassword } from '#app/utils/crypto.server.ts'
+import { createDb } from '#db/client.ts'
+import { readE2eDatabaseUrl } from './e2e/database-url.ts'
+import { e2eFactories, type E2eFactories } from './factories/e2e.ts'
 
 export { expect }
 
@@ -155,7 +159,22 @@ async function openContext(browser: Browser, options: BrowserContextOptions | un
   return page
 }
 
-export const test = base.extend<Fixtures & { errorWatch: string[] }>({
+type WorkerFixtures = {
+  /** Makes people (who sign in with DEMO_PASSWORD) and plans straight in the e2e server's database. */
+  factories: E2eFactories
+}
+
+export const test = base.extend<Fixtures & { errorWatch: string[] }, WorkerFixtures>({
+  factories: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, run) => {
+      const db = createDb(readE2eDatabaseUrl(), { max: 2 })
+      // argon2 takes a good fraction of a second: hashed once per worker, not per person.
+      await run(e2eFactories(db, await hashPassword(DEMO_PASSWORD)))
+      await db.destroy()
+    },
+    { scope: 'worker' },
+  ],
   errorWatch: [
     async ({ page }, run) => {
       const problems: string[] = []
