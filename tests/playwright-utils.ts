@@ -2,9 +2,11 @@ import { test as base, expect, type Browser, type BrowserContextOptions, type Pa
 import { hashPassword } from '#app/utils/crypto.server.ts'
 import { createDb } from '#db/client.ts'
 import { readE2eDatabaseUrl } from './e2e/database-url.ts'
-import { e2eFactories, type E2eFactories } from './factories/e2e.ts'
+import type { E2eFactories } from './factories/e2e.ts'
 
 export { expect }
+// Types only (erased): the factories themselves are loaded when a test first asks for them.
+export type { E2eFactories, Person, TeamRoles } from './factories/e2e.ts'
 
 export const DEMO_PASSWORD = 'scp-demo-2026'
 export const PALM_OIL_TITLE = /Disguised casual employment in oil palm estates/
@@ -168,6 +170,8 @@ export const test = base.extend<Fixtures & { errorWatch: string[] }, WorkerFixtu
   factories: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
     async ({}, run) => {
+      // Loaded on first use: the factories import the method's definitions, which no other spec needs.
+      const { e2eFactories } = await import('./factories/e2e.ts')
       const db = createDb(readE2eDatabaseUrl(), { max: 2 })
       // argon2 takes a good fraction of a second: hashed once per worker, not per person.
       await run(e2eFactories(db, await hashPassword(DEMO_PASSWORD)))

@@ -1,6 +1,5 @@
 import { type Page } from '@playwright/test'
-import { type Person } from '../factories/e2e.ts'
-import { expect, login, substepHydrated, test, unique } from '../playwright-utils.ts'
+import { expect, login, substepHydrated, test, unique, type Person } from '../playwright-utils.ts'
 
 // Live co-editing of a sub-step's team notes (planner = lead, union = co-author, viewer = viewer of
 // a plan each test makes for itself) and live structured data on the same page.

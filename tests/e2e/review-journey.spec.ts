@@ -1,6 +1,5 @@
 import { type Page } from '@playwright/test'
-import { type E2eFactories, type TeamRoles } from '../factories/e2e.ts'
-import { expect, substepHydrated, test } from '../playwright-utils.ts'
+import { expect, substepHydrated, test, type E2eFactories, type TeamRoles } from '../playwright-utils.ts'
 
 // Issue 5's loop on a plan of the test's own, with a tripartite team: the lead submits it, an ILO
 // reviewer comments on a sub-step, the three constituencies endorse the submitted version, the
