@@ -6,15 +6,9 @@ const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://localhost:${port}`
 const ci = !!process.env.CI
 const chromium = { browserName: 'chromium' as const, viewport: { width: 1280, height: 800 } }
-// The specs that change what the demo data shares (the demo plans' notes, items and status, a demo
-// account's saved language) run after all the others, one at a time; every other spec makes its
-// own plans or only reads the demo ones, so two of them run at once.
-const SHARED_STATE_WRITERS = [
-  'collaboration.spec.ts',
-  'collab-hostile-client.spec.ts',
-  'review-journey.spec.ts',
-  'language.spec.ts',
-]
+// Every spec makes the people and plans it changes (the `factories` fixture of
+// tests/playwright-utils.ts, or the portal's own forms) and only reads the demo data, so any two
+// specs run at once, in any order (ADR 043 and its addendum).
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -48,16 +42,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: 'chromium', use: chromium, testIgnore: SHARED_STATE_WRITERS },
-    {
-      name: 'shared-demo-state',
-      use: chromium,
-      testMatch: SHARED_STATE_WRITERS,
-      dependencies: ['chromium'],
-      workers: 1,
-    },
-  ],
+  projects: [{ name: 'chromium', use: chromium }],
   webServer: {
     command: 'tsx tests/e2e/server.ts',
     url: `${baseURL}/healthz`,

@@ -1,6 +1,12 @@
 import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+import { hashPassword } from '#app/utils/crypto.server.ts'
+import { createDb } from '#db/client.ts'
+import { readE2eDatabaseUrl } from './e2e/database-url.ts'
+import type { E2eFactories } from './factories/e2e.ts'
 
 export { expect }
+// Types only (erased): the factories themselves are loaded when a test first asks for them.
+export type { E2eFactories, Person, TeamRoles } from './factories/e2e.ts'
 
 export const DEMO_PASSWORD = 'scp-demo-2026'
 export const PALM_OIL_TITLE = /Disguised casual employment in oil palm estates/
@@ -155,7 +161,24 @@ async function openContext(browser: Browser, options: BrowserContextOptions | un
   return page
 }
 
-export const test = base.extend<Fixtures & { errorWatch: string[] }>({
+type WorkerFixtures = {
+  /** Makes people (who sign in with DEMO_PASSWORD) and plans straight in the e2e server's database. */
+  factories: E2eFactories
+}
+
+export const test = base.extend<Fixtures & { errorWatch: string[] }, WorkerFixtures>({
+  factories: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, run) => {
+      // Loaded on first use: the factories import the method's definitions, which no other spec needs.
+      const { e2eFactories } = await import('./factories/e2e.ts')
+      const db = createDb(readE2eDatabaseUrl(), { max: 2 })
+      // argon2 takes a good fraction of a second: hashed once per worker, not per person.
+      await run(e2eFactories(db, await hashPassword(DEMO_PASSWORD)))
+      await db.destroy()
+    },
+    { scope: 'worker' },
+  ],
   errorWatch: [
     async ({ page }, run) => {
       const problems: string[] = []

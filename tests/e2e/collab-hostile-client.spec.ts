@@ -3,20 +3,21 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CLOSE_CODES } from '#core/collab/contract.ts'
 import { type CollabTicket } from '#app/editor/ticket.ts'
-import { expect, PALM_OIL_TITLE, planIdByTitle, test, unique } from '../playwright-utils.ts'
+import { expect, test, unique } from '../playwright-utils.ts'
 
 // A co-author's own client (not the portal's editor) writing into a plan's notes must not break the
-// editor other people have open (ADR 034).
+// editor other people have open (ADR 034). The plan and its lead and co-author are the test's own.
 const NOTES = 'Team notes for sub-step 1.1'
 
 test('a node of a type the editor does not know, written by a co-author’s client, is refused and the others’ editor keeps working', async ({
   page,
   newUser,
+  factories,
 }) => {
   test.slow() // two people sign in
-  const planner = await newUser('planner@demo.example')
-  const planId = await planIdByTitle(planner, PALM_OIL_TITLE)
-  const union = await newUser('union@demo.example')
+  const { planId, lead, coauthor } = await factories.planWithTeam({ coauthor: 'workers' })
+  const planner = await newUser(lead.email)
+  const union = await newUser(coauthor.email)
   await page.close()
   await planner.goto(`/plans/${planId}/steps/1.1`)
   const notes = planner.getByLabel(NOTES, { exact: true })

@@ -1,17 +1,8 @@
 import { type Page } from '@playwright/test'
-import {
-  createPlan,
-  expect,
-  login,
-  PALM_OIL_TITLE,
-  planIdByTitle,
-  substepHydrated,
-  test,
-  unique,
-} from '../playwright-utils.ts'
+import { expect, login, substepHydrated, test, unique, type Person } from '../playwright-utils.ts'
 
-// Live co-editing of a sub-step's team notes (planner = lead, union = co-author, viewer = viewer
-// of the palm oil plan) and live structured data on the same page.
+// Live co-editing of a sub-step's team notes (planner = lead, union = co-author, viewer = viewer of
+// a plan each test makes for itself) and live structured data on the same page.
 const NOTES = 'Team notes for sub-step 1.1'
 
 const notes = (page: Page) => page.getByLabel(NOTES, { exact: true })
@@ -21,6 +12,9 @@ async function openNotes(page: Page, planId: string) {
   await page.goto(`/plans/${planId}/steps/1.1`)
   await expect(notesBlock(page).getByRole('status')).toHaveText('Connected')
 }
+
+/** How the notes' presence list and carets name someone: their name and organisation. */
+const shownAs = (person: Person) => `${person.name} (${person.organisation})`
 
 /** Types at the end of the document, on a new line. */
 async function typeAtEnd(page: Page, text: string) {
@@ -33,19 +27,21 @@ async function typeAtEnd(page: Page, text: string) {
 test('two co-authors write the same notes live, see each other, and a viewer follows without typing', async ({
   page,
   newUser,
+  factories,
 }) => {
   test.slow() // three people sign in and connect
-  const planner = await newUser('planner@demo.example')
-  const planId = await planIdByTitle(planner, PALM_OIL_TITLE)
-  const union = await newUser('union@demo.example')
-  const viewer = await newUser('viewer@demo.example')
+  const team = await factories.planWithTeam({ coauthor: 'workers', viewer: 'government' })
+  const { planId } = team
+  const planner = await newUser(team.lead.email)
+  const union = await newUser(team.coauthor.email)
+  const viewer = await newUser(team.viewer.email)
   await page.close()
   for (const p of [planner, union, viewer]) await openNotes(p, planId)
 
   // Each sees who else is on the document, with the organisation the server vouches for.
-  await expect(notesBlock(planner).getByRole('list', { name: 'Also here:' })).toContainText('Budi Hartono (FPWU-SH)')
-  await expect(notesBlock(union).getByRole('list', { name: 'Also here:' })).toContainText('Ratna Wijaya (PMO-LIU)')
-  await expect(notesBlock(planner).getByRole('list', { name: 'Also here:' })).toContainText('Agus Prasetyo (PPO)')
+  await expect(notesBlock(planner).getByRole('list', { name: 'Also here:' })).toContainText(shownAs(team.coauthor))
+  await expect(notesBlock(union).getByRole('list', { name: 'Also here:' })).toContainText(shownAs(team.lead))
+  await expect(notesBlock(planner).getByRole('list', { name: 'Also here:' })).toContainText(shownAs(team.viewer))
 
   const fromPlanner = unique('Inspectors report seasonal hiring')
   const fromUnion = unique('Union stewards confirm day-labour contracts')
@@ -56,14 +52,14 @@ test('two co-authors write the same notes live, see each other, and a viewer fol
   await typeAtEnd(union, fromUnion)
   await expect(notes(planner)).toContainText(fromUnion)
   // The union's caret, labelled with their name, is drawn in the planner's editor…
-  await expect(planner.locator('.ed-cursor__name', { hasText: 'Budi Hartono' })).toBeVisible()
+  await expect(planner.locator('.ed-cursor__name', { hasText: team.coauthor.name })).toBeVisible()
   await expect(notesBlock(union).getByText('Saved', { exact: true })).toBeVisible()
 
   // …and the planner's in the union's once the planner is back in the text.
   await notes(planner).click()
   await planner.keyboard.press('End')
   await planner.keyboard.type('!')
-  await expect(union.locator('.ed-cursor__name', { hasText: 'Ratna Wijaya' })).toBeVisible()
+  await expect(union.locator('.ed-cursor__name', { hasText: team.lead.name })).toBeVisible()
 
   // The viewer sees both texts arrive, but cannot change the document.
   await expect(notes(viewer)).toContainText(fromPlanner)
@@ -87,11 +83,12 @@ test('two co-authors write the same notes live, see each other, and a viewer fol
 test('a mandate item the planner adds appears on the union’s open page within seconds, without a reload', async ({
   page,
   newUser,
+  factories,
 }) => {
   test.slow()
-  const planner = await newUser('planner@demo.example')
-  const planId = await planIdByTitle(planner, PALM_OIL_TITLE)
-  const union = await newUser('union@demo.example')
+  const { planId, lead, coauthor } = await factories.planWithTeam({ coauthor: 'workers' })
+  const planner = await newUser(lead.email)
+  const union = await newUser(coauthor.email)
   await page.close()
   await planner.goto(`/plans/${planId}/steps/1.1`)
   await union.goto(`/plans/${planId}/steps/1.1`)
@@ -114,11 +111,12 @@ test('a mandate item the planner adds appears on the union’s open page within 
 test('typing continues offline, the edits are sent when the connection returns, and leaving before that warns first', async ({
   page,
   newUser,
+  factories,
 }) => {
   test.slow()
-  const planner = await newUser('planner@demo.example')
-  const planId = await planIdByTitle(planner, PALM_OIL_TITLE)
-  const union = await newUser('union@demo.example')
+  const { planId, lead, coauthor } = await factories.planWithTeam({ coauthor: 'workers' })
+  const planner = await newUser(lead.email)
+  const union = await newUser(coauthor.email)
   await page.close()
   const notes13 = (p: Page) => p.getByLabel('Team notes for sub-step 1.3', { exact: true })
   const block13 = (p: Page) => p.locator('.collab').filter({ has: notes13(p) })
@@ -164,9 +162,12 @@ async function paste(page: Page, editor: ReturnType<typeof notes>, text: string)
   }, text)
 }
 
-test('the sub-step works before the editor has downloaded, and a failed download can be retried', async ({ page }) => {
-  await login(page, 'viewer@demo.example')
-  const planId = await planIdByTitle(page, PALM_OIL_TITLE)
+test('the sub-step works before the editor has downloaded, and a failed download can be retried', async ({
+  page,
+  factories,
+}) => {
+  const { planId, viewer } = await factories.planWithTeam({ viewer: 'government' })
+  await login(page, viewer.email)
   // The editor's code (Lexical, Yjs) is its own file, fetched after the page has hydrated.
   await page.route('**/assets/LiveDocument-*.js', (route) => route.abort('internetdisconnected'))
   await page.goto(`/plans/${planId}/steps/1.1`)
@@ -194,11 +195,11 @@ test('the sub-step works before the editor has downloaded, and a failed download
 
 test('a paste too large to share is refused with an explanation; large edits made offline are saved on reconnection', async ({
   page,
+  factories,
 }) => {
   test.slow()
-  // A fresh plan: its notes end up holding 1.35 MB, which the demo plans' exports must not carry.
-  await login(page, 'ssa@demo.example')
-  const planId = await createPlan(page, { title: unique('Large offline edits') })
+  const { planId, lead } = await factories.planWithTeam({}, { title: unique('Large offline edits') })
+  await login(page, lead.email)
   await openNotes(page, planId)
 
   // One paste of 1.2 MB: refused before it enters the document, the session carries on.
@@ -225,47 +226,42 @@ test('a paste too large to share is refused with an explanation; large edits mad
 test('a co-author downgraded to viewer while edits are unsaved is told so and offered the text, not left to lose it', async ({
   page,
   newUser,
+  factories,
 }) => {
   test.slow()
-  // A fresh plan led by the Social Security Agency, so the demo plans keep their teams.
-  await login(page, 'ssa@demo.example')
-  const planId = await createPlan(page, { title: unique('Downgrade while editing') })
+  const team = await factories.planWithTeam({ coauthor: 'employers' })
+  const { planId } = team
+  await login(page, team.lead.email)
   await page.goto(`/plans/${planId}/members`)
-  const add = page.getByRole('region', { name: 'Add a member' })
-  const person = (await add.getByRole('option', { name: /^Yusuf Rahman ·/ }).textContent()) ?? ''
-  await add.getByLabel('Person').selectOption({ label: person.trim() })
-  const role = (await add.getByRole('option', { name: /^Co-author —/ }).textContent()) ?? ''
-  await add.getByLabel('Plan role').selectOption({ label: role.trim() })
-  await add.getByRole('button', { name: 'Add to plan' }).click()
-  const row = page.getByRole('row', { name: /Yusuf Rahman/ })
+  const row = page.getByRole('row', { name: new RegExp(team.coauthor.name) })
   await expect(row).toBeVisible()
 
-  const yusuf = await newUser('estate@demo.example')
-  await yusuf.goto(`/plans/${planId}/steps/1.1`)
-  await expect(notesBlock(yusuf).getByRole('status')).toHaveText('Connected')
-  await yusuf.context().setOffline(true)
-  await expect(notesBlock(yusuf).getByRole('status')).toHaveText('Offline')
+  const coauthor = await newUser(team.coauthor.email)
+  await coauthor.goto(`/plans/${planId}/steps/1.1`)
+  await expect(notesBlock(coauthor).getByRole('status')).toHaveText('Connected')
+  await coauthor.context().setOffline(true)
+  await expect(notesBlock(coauthor).getByRole('status')).toHaveText('Offline')
   const text = unique('Estate payroll records show piece rates')
-  await typeAtEnd(yusuf, text)
+  await typeAtEnd(coauthor, text)
 
-  await row.getByLabel('Plan role of Yusuf Rahman').selectOption('viewer')
+  await row.getByLabel(`Plan role of ${team.coauthor.name}`).selectOption('viewer')
   await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/members')),
     row.getByRole('button', { name: 'Change' }).click(),
   ])
 
-  await yusuf.context().setOffline(false)
-  const notice = notesBlock(yusuf).getByRole('alert').filter({ hasText: 'Your latest changes are not saved' })
+  await coauthor.context().setOffline(false)
+  const notice = notesBlock(coauthor).getByRole('alert').filter({ hasText: 'Your latest changes are not saved' })
   await expect(notice).toContainText('you can now read this document but no longer edit it')
   await expect(notice.getByLabel('Your text, including the changes that were not saved')).toHaveValue(new RegExp(text))
-  await expect(notesBlock(yusuf).getByText(/^Read only/)).toBeVisible()
-  await expect(notes(yusuf)).toHaveAttribute('contenteditable', 'false')
+  await expect(notesBlock(coauthor).getByText(/^Read only/)).toBeVisible()
+  await expect(notes(coauthor)).toHaveAttribute('contenteditable', 'false')
 
   // The shared document never received the text.
   await page.goto(`/plans/${planId}/steps/1.1`)
   await expect(notesBlock(page).getByRole('status')).toHaveText('Connected')
   await expect(notes(page)).not.toContainText(text)
   await notice.getByRole('button', { name: 'Load the shared version' }).click()
-  await expect(notesBlock(yusuf).getByRole('status')).toHaveText('Connected')
-  await expect(notes(yusuf)).not.toContainText(text)
+  await expect(notesBlock(coauthor).getByRole('status')).toHaveText('Connected')
+  await expect(notes(coauthor)).not.toContainText(text)
 })

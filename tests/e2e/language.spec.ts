@@ -1,9 +1,7 @@
 import { type Page } from '@playwright/test'
-import { expect, login, PALM_OIL_TITLE, test } from '../playwright-utils.ts'
+import { expect, login, test } from '../playwright-utils.ts'
 
-// The employer's account changes its saved language here; the spec runs after the others, alone
-// (playwright.config.ts), and leaves the account as seeded.
-const USER = 'employer@demo.example'
+// The account whose saved language changes here is the test's own: a contributor on a plan of its own.
 
 /** A plan date as the portal formats it for `locale` (medium style, UTC; English the British way). */
 function planDate(iso: string, locale: 'en' | 'fr' | 'es') {
@@ -22,22 +20,27 @@ function switchTo(page: Page, nativeName: 'English' | 'Français' | 'Español') 
 test('switching language translates the page, formats dates for it, and is remembered for the user', async ({
   page,
   newUser,
+  factories,
 }) => {
-  await login(page, USER)
+  const { title, contributor } = await factories.planWithTeam(
+    { contributor: 'employers' },
+    { startDate: '2026-01-01', endDate: '2027-12-31' },
+  )
+  await login(page, contributor.email)
   await expect(page.getByRole('link', { name: 'New plan' })).toBeVisible()
-  const palmRow = page.getByRole('row', { name: PALM_OIL_TITLE })
-  await expect(palmRow).toContainText('1 Jan 2026 – 31 Dec 2027')
+  const planRow = page.getByRole('row', { name: title })
+  await expect(planRow).toContainText('1 Jan 2026 – 31 Dec 2027')
 
   await switchTo(page, 'Français')
   await expect(page).toHaveURL(/\/plans$/)
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
   await expect(page.getByRole('link', { name: 'Nouveau plan' })).toBeVisible()
   await expect(page.getByRole('columnheader', { name: 'Votre rôle' })).toBeVisible()
-  await expect(palmRow.getByRole('cell', { name: 'Contributeur' })).toBeVisible()
-  await expect(palmRow).toContainText(`${planDate('2026-01-01', 'fr')} – ${planDate('2027-12-31', 'fr')}`)
+  await expect(planRow.getByRole('cell', { name: 'Contributeur' })).toBeVisible()
+  await expect(planRow).toContainText(`${planDate('2026-01-01', 'fr')} – ${planDate('2027-12-31', 'fr')}`)
   await expect(page.getByRole('button', { name: /Français/ })).toHaveAttribute('aria-current', 'true')
 
-  await page.getByRole('link', { name: PALM_OIL_TITLE }).click()
+  await page.getByRole('link', { name: title }).click()
   await expect(page.getByRole('heading', { level: 2, name: 'Les six étapes' })).toBeVisible()
 
   await switchTo(page, 'Español')
@@ -55,11 +58,11 @@ test('switching language translates the page, formats dates for it, and is remem
   const elsewhere = await newUser(null)
   await elsewhere.goto('/login')
   await expect(elsewhere.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
-  await login(elsewhere, USER)
+  await login(elsewhere, contributor.email)
   await expect(elsewhere.locator('html')).toHaveAttribute('lang', 'fr')
   await expect(elsewhere.getByRole('link', { name: 'Nouveau plan' })).toBeVisible()
 
-  // Back to English, leaving the account as seeded.
+  // And back to English.
   await switchTo(elsewhere, 'English')
   await expect(elsewhere.getByRole('link', { name: 'New plan' })).toBeVisible()
 })

