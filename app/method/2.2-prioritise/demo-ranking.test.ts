@@ -1,20 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { hashPassword } from '#app/utils/crypto.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
-import { DEMO_PASSWORD } from '#seed/accounts.ts'
 import { seedDemo, type DemoIds } from '#seed/demo.ts'
+import { loadOncePerFile } from '#tests/table-snapshot.ts'
 import { loadPrioritisation } from './prioritise.server.ts'
 import { planProgress } from '../../worksheets/progress.server.ts'
 
 const db = getDb()
 let ids: DemoIds
 
-let passwordHash: string
-// Tables are emptied before each test, so each test loads the demo again.
+// Tables are emptied before each test; the demo is loaded once and its rows put back before each.
+// Nobody signs in here, so the password hash needs no real hashing.
+const loadDemo = loadOncePerFile(() => seedDemo(db, 'not-a-real-hash'))
 beforeEach(async () => {
-  passwordHash ??= await hashPassword(DEMO_PASSWORD)
-  ids = await seedDemo(db, passwordHash)
+  ids = await loadDemo()
 })
 
 const load = (plan: string, email: string) =>
