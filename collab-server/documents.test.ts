@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { docName } from '#core/collab/contract.ts'
 import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
+import { silentLogger } from '#core/log.server.ts'
 import { userColor } from './awareness.ts'
+import { compactDocument } from './persistence.ts'
+import { inlineRenderer } from './render-pool.ts'
 import { connect, startServer, token, waitFor, type TestClient } from './test-utils.ts'
 
 let env: Awaited<ReturnType<typeof startServer>>
@@ -64,5 +67,27 @@ describe('document lifecycle', () => {
     const again = open(env.url, name, token(lead.id, name, 'ro'))
     await again.synced()
     expect(again.text.toString()).toBe('persist me')
+  })
+
+  it('leaves a document whose snapshot is unreadable as it is, tail included, instead of compacting it', async () => {
+    const lead = await createUser(env.db)
+    const plan = await createPlan(env.db, lead.id)
+    const name = docName({ planId: plan.id, substep: '5.2' })
+    const unreadable = new Uint8Array([9, 9, 9])
+    await CollabDocumentRepository.insertIfAbsent(env.db, {
+      name,
+      planId: plan.id,
+      state: unreadable,
+      plainText: 'kept',
+      html: '',
+    })
+    await CollabDocumentRepository.appendUpdates(env.db, [{ docName: name, update: new Uint8Array([0, 0]) }])
+    await expect(compactDocument(env.db, name, silentLogger, inlineRenderer, { force: true })).rejects.toThrow(
+      /unreadable snapshot/,
+    )
+    const stored = await CollabDocumentRepository.findForLoad(env.db, name)
+    expect(Buffer.from(stored!.state).equals(Buffer.from(unreadable))).toBe(true)
+    expect(stored!.tail).toHaveLength(1)
+    expect((await CollabDocumentRepository.findRendering(env.db, name))?.plain_text).toBe('kept')
   })
 })

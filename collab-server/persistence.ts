@@ -66,9 +66,9 @@ export function compactDocument(
   return CollabDocumentRepository.compact(
     db,
     name,
-    (state, tail) =>
-      renderer.build([state, ...tail], (index, error) =>
-        log('error', 'unreadable update dropped on compaction', { doc: name, index, error }),
+    (stored) =>
+      renderer.build(stored, ({ seq, message }) =>
+        log('error', 'unreadable update dropped on compaction', { doc: name, seq, error: message }),
       ),
     options,
   )

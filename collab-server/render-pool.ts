@@ -9,8 +9,9 @@ import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { type Compacted } from '#db/repositories/collab-documents.ts'
 import { type Logger } from '#core/log.server.ts'
-import { buildAndRender } from './render.ts'
-import { type RenderRequest, type RenderResponse } from './render-worker.ts'
+import { type StoredDocumentUpdates } from '#core/collab/read-document.ts'
+import { buildAndRender, EMPTY_STATE } from './render.ts'
+import { type RenderRequest, type RenderResponse, type UnreadableRow } from './render-worker.ts'
 
 // The worker loads TypeScript as the server does (tsx), whether or not its parent runs under tsx
 // (vitest does not); `--import tsx` in a worker's execArgv does not take effect on Node 20.
@@ -21,8 +22,11 @@ const workerUrl = new URL('./render-worker.ts', import.meta.url).href
 const WORKER_BOOTSTRAP = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}) })`
 
 export interface Renderer {
-  /** Merges `updates` into one garbage-collected state and renders it; `onUnreadable` per bad update. */
-  build(updates: Uint8Array[], onUnreadable: (index: number, message: string) => void): Promise<Compacted>
+  /**
+   * Merges a stored document into one garbage-collected state and renders it; `onUnreadable` per
+   * skipped tail row. Rejects when the snapshot itself is unreadable.
+   */
+  build(stored: StoredDocumentUpdates, onUnreadable: (row: UnreadableRow) => void): Promise<Compacted>
   /** Loads ahead of the first compaction (Lexical and happy-dom take seconds); resolves when ready. */
   warmUp(): Promise<void>
   close(): Promise<void>
@@ -30,8 +34,10 @@ export interface Renderer {
 
 /** In the calling thread; for tests that want no worker, and as a fallback. */
 export const inlineRenderer: Renderer = {
-  build: async (updates, onUnreadable) =>
-    buildAndRender(updates, (i, error) => onUnreadable(i, error instanceof Error ? error.message : String(error))),
+  build: async (stored, onUnreadable) =>
+    buildAndRender(stored, ({ index, seq, error }) =>
+      onUnreadable({ index, seq, message: error instanceof Error ? error.message : String(error) }),
+    ),
   warmUp: async () => {},
   close: async () => {},
 }
@@ -39,7 +45,7 @@ export const inlineRenderer: Renderer = {
 type Pending = {
   resolve: (value: Compacted) => void
   reject: (error: Error) => void
-  onUnreadable: (index: number, message: string) => void
+  onUnreadable: (row: UnreadableRow) => void
 }
 
 export class WorkerRenderer implements Renderer {
@@ -49,18 +55,18 @@ export class WorkerRenderer implements Renderer {
 
   constructor(private readonly log: Logger) {}
 
-  build(updates: Uint8Array[], onUnreadable: (index: number, message: string) => void): Promise<Compacted> {
+  build(stored: StoredDocumentUpdates, onUnreadable: (row: UnreadableRow) => void): Promise<Compacted> {
     const worker = this.ensureWorker()
     const id = this.nextId++
     return new Promise<Compacted>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onUnreadable })
-      const request: RenderRequest = { id, updates }
+      const request: RenderRequest = { id, stored }
       worker.postMessage(request)
     })
   }
 
   async warmUp(): Promise<void> {
-    await this.build([], () => {})
+    await this.build({ state: EMPTY_STATE, tail: [] }, () => {})
   }
 
   async close(): Promise<void> {
@@ -95,7 +101,7 @@ export class WorkerRenderer implements Renderer {
     if (!p) return
     this.pending.delete(response.id)
     if (!response.ok) return p.reject(new Error(response.message))
-    response.unreadable.forEach((u) => p.onUnreadable(u.index, u.message))
+    response.unreadable.forEach((row) => p.onUnreadable(row))
     p.resolve({ state: response.state, plainText: response.plainText, html: response.html })
   }
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import * as Y from 'yjs'
+import { type StoredDocumentUpdates } from '#core/collab/read-document.ts'
 import { bindHeadless } from '#core/editor/headless.ts'
 import { silentLogger } from '#core/log.server.ts'
 import { buildAndRender } from './render.ts'
@@ -12,7 +13,7 @@ afterEach(async () => {
   await Promise.all(renderers.splice(0).map((r) => r.close()))
 })
 
-function narrativeWithTail(): Uint8Array[] {
+function narrativeWithTail(): StoredDocumentUpdates {
   const initial = createInitialState({ planId: '00000000-0000-4000-8000-000000000000', substep: null }, 'fr')
   const doc = new Y.Doc()
   Y.applyUpdate(doc, initial)
@@ -24,22 +25,33 @@ function narrativeWithTail(): Uint8Array[] {
     { discrete: true },
   )
   headless.dispose()
-  return [initial, Y.encodeStateAsUpdate(doc, before)]
+  return { state: initial, tail: [{ seq: 1, update: Y.encodeStateAsUpdate(doc, before) }] }
 }
 
 describe('WorkerRenderer', () => {
   it('merges and renders in a worker thread exactly as on the main thread, reporting unreadable updates', async () => {
     const renderer = new WorkerRenderer(silentLogger)
     renderers.push(renderer)
-    const updates = [...narrativeWithTail(), new Uint8Array([1, 2, 3])]
+    const narrative = narrativeWithTail()
+    const stored = { ...narrative, tail: [...narrative.tail, { seq: 2, update: new Uint8Array([1, 2, 3]) }] }
     const unreadable: number[] = []
-    const result = await renderer.build(updates, (index) => unreadable.push(index))
-    const inline = buildAndRender(updates)
+    const result = await renderer.build(stored, ({ seq }) => unreadable.push(seq))
+    const inline = buildAndRender(stored)
     expect(result.plainText).toBe(inline.plainText)
     expect(result.plainText).toContain('Les inspections saisonnières')
     expect(result.html).toBe(inline.html)
     expect(Buffer.from(result.state).equals(Buffer.from(inline.state))).toBe(true)
     expect(unreadable).toEqual([2])
+  })
+
+  it('refuses to build on an unreadable snapshot rather than render what little the tail holds', async () => {
+    const renderer = new WorkerRenderer(silentLogger)
+    renderers.push(renderer)
+    const { tail } = narrativeWithTail()
+    await expect(renderer.build({ state: new Uint8Array([1, 2, 3]), tail }, () => {})).rejects.toThrow(
+      /unreadable snapshot/,
+    )
+    expect(() => buildAndRender({ state: new Uint8Array([1, 2, 3]), tail })).toThrow(/unreadable snapshot/)
   })
 
   it('fails the requests in flight when the worker dies, and serves the next one with a new worker', async () => {

@@ -2,11 +2,19 @@
 // that compacting a large document never blocks the collab-server's event loop. Stateless: every
 // request is answered on its own, and a crash only fails the compactions in flight (retried later).
 import { parentPort } from 'node:worker_threads'
+import { type StoredDocumentUpdates } from '#core/collab/read-document.ts'
 import { buildAndRender } from './render.ts'
 
 export interface RenderRequest {
   id: number
-  updates: Uint8Array[]
+  stored: StoredDocumentUpdates
+}
+
+/** A tail row that could not be applied, as it crosses the thread boundary (errors do not). */
+export interface UnreadableRow {
+  index: number
+  seq: number
+  message: string
 }
 
 export type RenderResponse =
@@ -16,19 +24,19 @@ export type RenderResponse =
       state: Uint8Array
       plainText: string
       html: string
-      unreadable: { index: number; message: string }[]
+      unreadable: UnreadableRow[]
     }
   | { id: number; ok: false; message: string }
 
 const port = parentPort
 if (!port) throw new Error('render-worker.ts runs only as a worker thread')
 
-port.on('message', ({ id, updates }: RenderRequest) => {
-  const unreadable: { index: number; message: string }[] = []
+port.on('message', ({ id, stored }: RenderRequest) => {
+  const unreadable: UnreadableRow[] = []
   let response: RenderResponse
   try {
-    const result = buildAndRender(updates, (index, error) =>
-      unreadable.push({ index, message: error instanceof Error ? error.message : String(error) }),
+    const result = buildAndRender(stored, ({ index, seq, error }) =>
+      unreadable.push({ index, seq, message: error instanceof Error ? error.message : String(error) }),
     )
     response = { id, ok: true, ...result, unreadable }
   } catch (error) {

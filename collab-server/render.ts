@@ -4,6 +4,7 @@ import { withDOM } from '@lexical/headless/dom'
 import { $generateHtmlFromNodes } from '@lexical/html'
 import { $getRoot } from 'lexical'
 import * as Y from 'yjs'
+import { readStoredDocument, type StoredDocumentUpdates, type UnreadableUpdate } from '#core/collab/read-document.ts'
 import { bindHeadless } from '#core/editor/headless.ts'
 
 export interface Rendering {
@@ -11,24 +12,24 @@ export interface Rendering {
   html: string
 }
 
+/** The state of a document that has no content yet: what a warm-up renders. */
+export const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc())
+
 /**
- * Merges Yjs updates into one garbage-collected state and renders its Lexical content. An update
- * that cannot be applied is reported through `onUnreadable` and skipped, never fatal.
+ * Merges a stored document (snapshot + log tail) into one garbage-collected state and renders its
+ * Lexical content, through the one reader every process uses (readStoredDocument): an unreadable
+ * snapshot throws, so a compaction never overwrites a document with what little its tail holds; an
+ * unreadable tail row is reported through `onUnreadable` and skipped.
  */
 export function buildAndRender(
-  updates: Uint8Array[],
-  onUnreadable?: (index: number, error: unknown) => void,
+  stored: StoredDocumentUpdates,
+  onUnreadable: (unreadable: UnreadableUpdate) => void = () => {},
 ): Rendering & { state: Uint8Array } {
   const doc = new Y.Doc()
+  // Bound before the content arrives: the binding follows only changes made after it.
   const headless = bindHeadless(doc, { readOnly: true })
   try {
-    updates.forEach((update, i) => {
-      try {
-        Y.applyUpdate(doc, update)
-      } catch (error) {
-        onUnreadable?.(i, error)
-      }
-    })
+    readStoredDocument(stored, { into: doc, onUnreadableUpdate: onUnreadable })
     const state = Y.encodeStateAsUpdate(doc)
     // Yjs → Lexical changes are queued as editor updates; commit them before reading.
     headless.editor.update(() => {}, { discrete: true })
@@ -44,6 +45,6 @@ export function buildAndRender(
 
 /** Renders an encoded Yjs state. */
 export function renderState(state: Uint8Array): Rendering {
-  const { plainText, html } = buildAndRender([state])
+  const { plainText, html } = buildAndRender({ state, tail: [] })
   return { plainText, html }
 }

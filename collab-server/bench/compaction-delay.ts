@@ -3,6 +3,7 @@
 // versus in the render worker, while a 1 ms timer stands in for message handling.
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import * as Y from 'yjs'
+import { type StoredDocumentUpdates } from '#core/collab/read-document.ts'
 import { silentLogger } from '#core/log.server.ts'
 import { buildAndRender } from '../render.ts'
 import { WorkerRenderer } from '../render-pool.ts'
@@ -10,7 +11,7 @@ import { createInitialState } from '../seed.ts'
 import { applyPatches, type loadSequential } from './traces.ts'
 
 /** The stored form of the document just before a compaction: snapshot + `tailRows` log rows. */
-function storedForm(trace: ReturnType<typeof loadSequential>, tailRows: number): Uint8Array[] {
+function storedForm(trace: ReturnType<typeof loadSequential>, tailRows: number): StoredDocumentUpdates {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, createInitialState({ planId: '00000000-0000-4000-8000-000000000000', substep: '1.1' }, 'en'))
   const text = doc.getText('t')
@@ -20,7 +21,7 @@ function storedForm(trace: ReturnType<typeof loadSequential>, tailRows: number):
   const tail: Uint8Array[] = []
   doc.on('update', (u: Uint8Array) => tail.push(u))
   trace.txns.slice(cut).forEach((t) => doc.transact(() => applyPatches(text, t.patches)))
-  return [snapshot, ...tail]
+  return { state: snapshot, tail: tail.map((update, i) => ({ seq: i + 1, update })) }
 }
 
 async function probe(run: () => Promise<unknown>, reps: number) {
@@ -53,13 +54,13 @@ async function probe(run: () => Promise<unknown>, reps: number) {
 
 /** Measures both ways; `reps` compactions each, after one warm-up. */
 export async function compactionDelay(trace: ReturnType<typeof loadSequential>, reps = 5) {
-  const updates = storedForm(trace, 500)
-  const bytes = updates.reduce((n, u) => n + u.byteLength, 0)
-  buildAndRender(updates)
-  const inline = await probe(async () => buildAndRender(updates), reps)
+  const stored = storedForm(trace, 500)
+  const bytes = stored.tail.reduce((n, row) => n + row.update.byteLength, stored.state.byteLength)
+  buildAndRender(stored)
+  const inline = await probe(async () => buildAndRender(stored), reps)
   const worker = new WorkerRenderer(silentLogger)
-  await worker.build(updates, () => {})
-  const offloaded = await probe(() => worker.build(updates, () => {}), reps)
+  await worker.build(stored, () => {})
+  const offloaded = await probe(() => worker.build(stored, () => {}), reps)
   await worker.close()
   return { inputKb: Math.round(bytes / 1024), inline, worker: offloaded }
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { type StoredDocumentUpdates } from '#core/collab/read-document.ts'
 import { type Executor } from '../executor.ts'
 import { type DB } from '../types.ts'
 
@@ -86,7 +87,7 @@ export interface Compacted {
 export function compact(
   db: Kysely<DB>,
   name: string,
-  build: (state: Uint8Array, tail: Uint8Array[]) => Compacted | Promise<Compacted>,
+  build: (stored: StoredDocumentUpdates) => Compacted | Promise<Compacted>,
   options: { force?: boolean } = {},
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
@@ -106,10 +107,7 @@ export function compact(
     if (tail.length === 0 && !options.force) return 0
     const folded = tail.map((r) => r.seq)
     const watermark = folded.reduce((a, b) => Math.max(a, b), doc.last_seq)
-    const next = await build(
-      doc.state,
-      tail.map((r) => r.update),
-    )
+    const next = await build({ state: doc.state, tail })
     await trx
       .updateTable('collab_documents')
       .set({
