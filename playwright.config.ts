@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumPath } from './app/exports/pdf/chromium-path.ts'
 
 // E2E runs against the production build on its own port and its own fresh database
-// (tests/e2e/server.ts), in the Debian Chromium; `npm run test:e2e` builds first.
+// (tests/e2e/server.ts), in Debian's Chromium; `npm run test:e2e` builds first.
 const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://localhost:${port}`
 const ci = !!process.env.CI
@@ -20,6 +21,9 @@ export default defineConfig({
   retries: 0,
   // Two browsers at a time on the two cores: the server and the database wait as much as they work.
   workers: 2,
+  // Tests, not files, are handed out to the workers: a long file no longer leaves one worker alone
+  // at the end of the run. Safe because every test makes its own data (ADR 043 addendum).
+  fullyParallel: true,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
@@ -29,7 +33,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // The headless shell when installed (`.ci/run` installs it): half the CPU of the full build (ADR 050).
+      executablePath: chromiumPath(),
       args: [
         '--no-sandbox',
         '--disable-gpu',

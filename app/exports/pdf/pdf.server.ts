@@ -1,25 +1,13 @@
 // Server-side PDF of the print view with the system's headless Chromium (see ADR 023). The page is
 // rendered on the server and handed over with setContent: Chromium never signs in and never
 // fetches anything (requests are blocked), so no session or network is involved.
-import { accessSync, constants } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
+import { chromiumPath, isExecutable } from './chromium-path.ts'
 import { Limiter } from './limiter.ts'
-
-export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium'
-
-/** Read on every call (not cached with the rest of the environment) so that tests and operators can point it elsewhere. */
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH
-}
 
 /** Whether a Chromium executable is there to print with. */
 export function isPdfAvailable(path = chromiumPath()): boolean {
-  try {
-    accessSync(path, constants.X_OK)
-    return true
-  } catch {
-    return false
-  }
+  return isExecutable(path)
 }
 
 export class ChromiumMissingError extends Error {
