@@ -22,6 +22,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [`{core,app,db,seed,collab-server,tests}/${UNIT}`],
+          // A worker runs its files one after another in one module graph instead of a fresh
+          // process per file: no file re-imports React, Lexical or Yjs (41 files, 24 s -> 11 s).
+          // Safe because these files share nothing that outlives them: none fakes timers, stubs
+          // globals or env, mocks a module or changes a module's state (i18n instances are made per
+          // test by createServerInstance); the files that start HTTP servers, worker threads
+          // (render-pool) or processes (supervisor) stop them in afterEach. Checked 7 December
+          // 2026 with three runs, one under --sequence.shuffle.
+          isolate: false,
           env: {
             NODE_ENV: 'test',
             SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
