@@ -1,5 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeEach, inject } from 'vitest'
+import { closeDb } from '#app/utils/db.server.ts'
+import { stopPlanEvents } from '#app/utils/plan-events.server.ts'
 import { TEMPLATE_DB, withDatabase } from './test-database.ts'
 
 // Each test file gets a fresh clone of the migrated template (dropping the previous one also ends
@@ -51,6 +53,12 @@ beforeEach(async () => {
   if (state[0]!.dirty) await emptyTables()
 })
 
+// The db project runs its files one after another in the same process (isolate: false in
+// vitest.config.ts), so the process-wide connections the app opens on first use (getDb's pool, the
+// plan-events LISTEN connection) would outlive their file and point at a database the next file
+// drops. Closing them here (after the file's own afterAll hooks) makes the next file open its own.
 afterAll(async () => {
+  await stopPlanEvents()
+  await closeDb()
   await tables.end()
 })
