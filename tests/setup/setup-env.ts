@@ -10,6 +10,9 @@ import { TEMPLATE_DB, withDatabase } from './test-database.ts'
 // milliseconds, and most tests (permissions, wording, merges) never touch the database.
 const adminUrl = inject('testDatabaseAdminUrl')
 const dbName = `scp_test_${process.env.VITEST_POOL_ID ?? '0'}`
+// The previous file in this worker closed these in its afterAll (below), but a request or stream
+// it left running can open them again after that: close them before the DROP cuts them off.
+await closeAppConnections()
 const admin = new pg.Client({ connectionString: adminUrl })
 await admin.connect()
 await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
@@ -58,7 +61,11 @@ beforeEach(async () => {
 // plan-events LISTEN connection) would outlive their file and point at a database the next file
 // drops. Closing them here (after the file's own afterAll hooks) makes the next file open its own.
 afterAll(async () => {
-  await stopPlanEvents()
-  await closeDb()
+  await closeAppConnections()
   await tables.end()
 })
+
+async function closeAppConnections(): Promise<void> {
+  await stopPlanEvents()
+  await closeDb()
+}
