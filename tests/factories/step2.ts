@@ -7,7 +7,17 @@ import { type PlanRole } from '#core/permissions.ts'
 import { SUBSTEPS } from '#app/method/substeps.server.ts'
 import { handleItemAction } from '#app/worksheets/items.server.ts'
 
-export const db = createDb(process.env.DATABASE_URL!)
+// A binding that changes: a worker runs several test files one after another (isolate: false in
+// vitest.config.ts) but evaluates this module once, so the file that ends closes its pool and
+// leaves a new, not yet connected one for the next file, on that file's clone of the database.
+export let db: Db = createDb(process.env.DATABASE_URL!)
+
+/** For a test file's afterAll: closes the pool it used. */
+export async function closeStepDb(): Promise<void> {
+  const used = db
+  db = createDb(process.env.DATABASE_URL!)
+  await used.destroy()
+}
 
 export function form(values: Record<string, string | string[]>) {
   const fd = new FormData()

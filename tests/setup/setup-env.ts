@@ -1,5 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeEach, inject } from 'vitest'
+import { closeDb } from '#app/utils/db.server.ts'
+import { stopPlanEvents } from '#app/utils/plan-events.server.ts'
 import { TEMPLATE_DB, withDatabase } from './test-database.ts'
 
 // Each test file gets a fresh clone of the migrated template (dropping the previous one also ends
@@ -8,6 +10,9 @@ import { TEMPLATE_DB, withDatabase } from './test-database.ts'
 // milliseconds, and most tests (permissions, wording, merges) never touch the database.
 const adminUrl = inject('testDatabaseAdminUrl')
 const dbName = `scp_test_${process.env.VITEST_POOL_ID ?? '0'}`
+// The previous file in this worker closed these in its afterAll (below), but a request or stream
+// it left running can open them again after that: close them before the DROP cuts them off.
+await closeAppConnections()
 const admin = new pg.Client({ connectionString: adminUrl })
 await admin.connect()
 await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
@@ -51,6 +56,16 @@ beforeEach(async () => {
   if (state[0]!.dirty) await emptyTables()
 })
 
+// The db project runs its files one after another in the same process (isolate: false in
+// vitest.config.ts), so the process-wide connections the app opens on first use (getDb's pool, the
+// plan-events LISTEN connection) would outlive their file and point at a database the next file
+// drops. Closing them here (after the file's own afterAll hooks) makes the next file open its own.
 afterAll(async () => {
+  await closeAppConnections()
   await tables.end()
 })
+
+async function closeAppConnections(): Promise<void> {
+  await stopPlanEvents()
+  await closeDb()
+}

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { planProgress } from '../../worksheets/progress.server.ts'
-import { db, planWithTeam } from '#tests/factories/step2.ts'
+import { closeStepDb, db, planWithTeam } from '#tests/factories/step2.ts'
 
-afterAll(() => db.destroy())
+afterAll(() => closeStepDb())
 
 const status = async (planId: string, code: string) => (await planProgress(db, planId)).find((p) => p.code === code)!
 

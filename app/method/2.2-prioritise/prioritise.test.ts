@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { loadPrioritisation } from './prioritise.server.ts'
 import { planProgress } from '../../worksheets/progress.server.ts'
-import { db, planWithTeam, type Participant } from '#tests/factories/step2.ts'
+import { closeStepDb, db, planWithTeam, type Participant } from '#tests/factories/step2.ts'
 
-afterAll(() => db.destroy())
+afterAll(() => closeStepDb())
 
 /** A plan with one issue, two targets and the pair I1 × T1; returns ids and a helper to score. */
 async function scoredPlan(members: Parameters<typeof planWithTeam>[0] = []) {

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { planProgress } from '../../worksheets/progress.server.ts'
-import { db, planWithTeam } from '#tests/factories/step2.ts'
+import { closeStepDb, db, planWithTeam } from '#tests/factories/step2.ts'
 import { edgePoint, layoutTargetMap, NODE_WIDTH, wrapLabel } from '../../worksheets/targetMapLayout.ts'
 
-afterAll(() => db.destroy())
+afterAll(() => closeStepDb())
 
 async function mapPlan(members: Parameters<typeof planWithTeam>[0] = []) {
   const team = await planWithTeam(members)
