@@ -10,8 +10,9 @@ import { TEMPLATE_DB, withDatabase } from './test-database.ts'
 // milliseconds, and most tests (permissions, wording, merges) never touch the database.
 const adminUrl = inject('testDatabaseAdminUrl')
 const dbName = `scp_test_${process.env.VITEST_POOL_ID ?? '0'}`
-// The previous file in this worker closed these in its afterAll (below), but a request or stream
-// it left running can open them again after that: close them before the DROP cuts them off.
+// With isolation (today, ADR 049) this process is new and has nothing open. Without it, the
+// previous file closed these in its afterAll (below), but a request or stream it left running can
+// open them again after that: close them before the DROP cuts them off.
 await closeAppConnections()
 const admin = new pg.Client({ connectionString: adminUrl })
 await admin.connect()
@@ -56,10 +57,10 @@ beforeEach(async () => {
   if (state[0]!.dirty) await emptyTables()
 })
 
-// The db project runs its files one after another in the same process (isolate: false in
-// vitest.config.ts), so the process-wide connections the app opens on first use (getDb's pool, the
-// plan-events LISTEN connection) would outlive their file and point at a database the next file
-// drops. Closing them here (after the file's own afterAll hooks) makes the next file open its own.
+// The process-wide connections the app opens on first use (getDb's pool, the plan-events LISTEN
+// connection) are closed after the file's own afterAll hooks. With a process per file (today) that
+// only ends them cleanly; it is also what lets the db project drop isolation once the two tests
+// ADR 049 names are order-independent: the next file in the process then opens its own.
 afterAll(async () => {
   await closeAppConnections()
   await tables.end()
