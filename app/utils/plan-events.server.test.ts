@@ -35,6 +35,22 @@ async function heardFor(planId: string, action: () => Promise<unknown>): Promise
   return heard.filter((p) => p === planId).length
 }
 
+/**
+ * Resolves once the hub has heard every notification sent before the call: a connection receives
+ * notifications in commit order, so hearing a marker sent now means the earlier ones have arrived.
+ * Without it, the notification of a plan made just before subscribing can reach a hub an earlier
+ * test started after the subscription and count as a change.
+ */
+async function hubCaughtUp() {
+  const marker = randomUUID()
+  let markerHeard = false
+  const off = subscribeToPlanChanges(marker, () => (markerHeard = true))
+  await planEventsReady()
+  await sql`SELECT pg_notify(${PLAN_CHANGES_CHANNEL}, ${marker})`.execute(db)
+  await expect.poll(() => markerHeard, { timeout: 5_000 }).toBe(true)
+  off()
+}
+
 async function planWithItem() {
   const lead = await createUser(db)
   const plan = await createPlan(db, lead.id)
@@ -114,7 +130,8 @@ describe('subscribeToPlanChanges', () => {
     const calls = { a: 0, b: 0 }
     const offA = subscribeToPlanChanges(a.plan.id, () => calls.a++)
     const offB = subscribeToPlanChanges(b.plan.id, () => calls.b++)
-    await planEventsReady()
+    await hubCaughtUp()
+    Object.assign(calls, { a: 0, b: 0 })
     await db.updateTable('plans').set({ title: 'A changed' }).where('id', '=', a.plan.id).execute()
     await expect.poll(() => calls.a, { timeout: 1_000 }).toBe(1)
     expect(calls.b).toBe(0)
