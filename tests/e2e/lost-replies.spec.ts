@@ -72,6 +72,8 @@ test('a review comment saved by the server but whose answer was lost is posted o
   await openSubstep(reviewer, planId, '2.2')
   const discussion = reviewer.locator('#discussion')
   await discussion.getByRole('button', { name: /^Comments/ }).click()
+  // Loaded before the route below is set: otherwise the reply lost could be the thread's own load.
+  await expect(discussion.getByText('No comments yet.')).toBeVisible()
   const body = unique('Explain how the leverage scores were agreed')
   await discussion.getByLabel('Your comment').fill(body)
 

@@ -167,6 +167,9 @@ test('a review comment sent offline is kept, and posted once as an open review c
   await substepHydrated(reviewer)
   const discussion = reviewer.locator('#discussion')
   await discussion.getByRole('button', { name: /^Comments/ }).click()
+  // The thread has loaded before the connection goes: a load cut short is another test's case
+  // (offline-saves: "Comments could not be loaded"), and on a busy machine it would be this one's.
+  await expect(discussion.getByText('No comments yet.')).toBeVisible()
   const body = unique('Explain how the leverage scores were agreed with the partners,')
   await discussion.getByLabel('Your comment').fill(body)
 
