@@ -8,7 +8,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { type Compacted } from '#db/repositories/collab-documents.ts'
-import { type Logger } from '#core/log.server.ts'
+import { errorMessage, type Logger } from '#core/log.server.ts'
 import { type StoredDocumentUpdates } from '#core/collab/read-document.ts'
 import { buildAndRender, EMPTY_STATE } from './render.ts'
 import { type RenderRequest, type RenderResponse, type UnreadableRow } from './render-worker.ts'
@@ -35,9 +35,7 @@ export interface Renderer {
 /** In the calling thread; for tests that want no worker, and as a fallback. */
 export const inlineRenderer: Renderer = {
   build: async (stored, onUnreadable) =>
-    buildAndRender(stored, ({ index, seq, error }) =>
-      onUnreadable({ index, seq, message: error instanceof Error ? error.message : String(error) }),
-    ),
+    buildAndRender(stored, ({ seq, error }) => onUnreadable({ seq, message: errorMessage(error) })),
   warmUp: async () => {},
   close: async () => {},
 }

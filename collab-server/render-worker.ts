@@ -3,6 +3,7 @@
 // request is answered on its own, and a crash only fails the compactions in flight (retried later).
 import { parentPort } from 'node:worker_threads'
 import { type StoredDocumentUpdates } from '#core/collab/read-document.ts'
+import { errorMessage } from '#core/log.server.ts'
 import { buildAndRender } from './render.ts'
 
 export interface RenderRequest {
@@ -12,7 +13,6 @@ export interface RenderRequest {
 
 /** A tail row that could not be applied, as it crosses the thread boundary (errors do not). */
 export interface UnreadableRow {
-  index: number
   seq: number
   message: string
 }
@@ -35,12 +35,10 @@ port.on('message', ({ id, stored }: RenderRequest) => {
   const unreadable: UnreadableRow[] = []
   let response: RenderResponse
   try {
-    const result = buildAndRender(stored, ({ index, seq, error }) =>
-      unreadable.push({ index, seq, message: error instanceof Error ? error.message : String(error) }),
-    )
+    const result = buildAndRender(stored, ({ seq, error }) => unreadable.push({ seq, message: errorMessage(error) }))
     response = { id, ok: true, ...result, unreadable }
   } catch (error) {
-    response = { id, ok: false, message: error instanceof Error ? error.message : String(error) }
+    response = { id, ok: false, message: errorMessage(error) }
   }
   port.postMessage(response, response.ok ? [response.state.buffer as ArrayBuffer] : [])
 })

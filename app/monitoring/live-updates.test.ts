@@ -1,34 +1,17 @@
-import { randomUUID } from 'node:crypto'
-import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createPlan, createUser } from '#tests/factories/index.ts'
+import { planEventsCaughtUp } from '#tests/plan-events.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as MeasurementRepository from '#db/repositories/measurements.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { getDb } from '../utils/db.server.ts'
-import {
-  PLAN_CHANGES_CHANNEL,
-  planEventsReady,
-  stopPlanEvents,
-  subscribeToPlanChanges,
-} from '../utils/plan-events.server.ts'
+import { stopPlanEvents, subscribeToPlanChanges } from '../utils/plan-events.server.ts'
 
 // Measurements, status changes, approvals (versions) and endorsements reach the open pages of a
 // plan through the same publish path as worksheet edits: NOTIFY scp_plan_changes → the web
 // process's listener → the plan's SSE streams.
 const db = getDb()
 afterAll(() => stopPlanEvents())
-
-/** Waits until every notification committed so far has been delivered (they arrive in commit order). */
-async function flush() {
-  const sentinel = randomUUID()
-  let heard = false
-  const off = subscribeToPlanChanges(sentinel, () => (heard = true))
-  await planEventsReady()
-  await sql`SELECT pg_notify(${PLAN_CHANGES_CHANNEL}, ${sentinel})`.execute(db)
-  await expect.poll(() => heard, { timeout: 2_000 }).toBe(true)
-  off()
-}
 
 async function world() {
   const lead = await createUser(db)
@@ -42,13 +25,13 @@ async function world() {
   })
   let calls = 0
   const off = subscribeToPlanChanges(plan.id, () => calls++)
-  await flush()
+  await planEventsCaughtUp(db)
   calls = 0
   /** Runs a write and waits until the plan's subscribers were told exactly once. */
   const publishes = async (write: () => Promise<unknown>) => {
     const before = calls
     await write()
-    await flush()
+    await planEventsCaughtUp(db)
     expect(calls).toBe(before + 1)
   }
   return { lead, plan, indicator, off, publishes, calls: () => calls }

@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
+import { planEventsCaughtUp } from '#tests/plan-events.ts'
 import { getDb } from './db.server.ts'
 import { PLAN_CHANGES_CHANNEL, planEventsReady, stopPlanEvents, subscribeToPlanChanges } from './plan-events.server.ts'
 
@@ -33,22 +34,6 @@ async function heardFor(planId: string, action: () => Promise<unknown>): Promise
   await sql`SELECT pg_notify(${PLAN_CHANGES_CHANNEL}, ${sentinel})`.execute(db)
   await expect.poll(() => heard.includes(sentinel), { timeout: 5_000 }).toBe(true)
   return heard.filter((p) => p === planId).length
-}
-
-/**
- * Resolves once the hub has heard every notification sent before the call: a connection receives
- * notifications in commit order, so hearing a marker sent now means the earlier ones have arrived.
- * Without it, the notification of a plan made just before subscribing can reach a hub an earlier
- * test started after the subscription and count as a change.
- */
-async function hubCaughtUp() {
-  const marker = randomUUID()
-  let markerHeard = false
-  const off = subscribeToPlanChanges(marker, () => (markerHeard = true))
-  await planEventsReady()
-  await sql`SELECT pg_notify(${PLAN_CHANGES_CHANNEL}, ${marker})`.execute(db)
-  await expect.poll(() => markerHeard, { timeout: 5_000 }).toBe(true)
-  off()
 }
 
 async function planWithItem() {
@@ -130,7 +115,9 @@ describe('subscribeToPlanChanges', () => {
     const calls = { a: 0, b: 0 }
     const offA = subscribeToPlanChanges(a.plan.id, () => calls.a++)
     const offB = subscribeToPlanChanges(b.plan.id, () => calls.b++)
-    await hubCaughtUp()
+    // A plan's own creation can reach a hub an earlier test started after the subscription above:
+    // count only what comes after everything already sent.
+    await planEventsCaughtUp(db)
     Object.assign(calls, { a: 0, b: 0 })
     await db.updateTable('plans').set({ title: 'A changed' }).where('id', '=', a.plan.id).execute()
     await expect.poll(() => calls.a, { timeout: 1_000 }).toBe(1)

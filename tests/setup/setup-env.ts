@@ -10,10 +10,6 @@ import { TEMPLATE_DB, withDatabase } from './test-database.ts'
 // milliseconds, and most tests (permissions, wording, merges) never touch the database.
 const adminUrl = inject('testDatabaseAdminUrl')
 const dbName = `scp_test_${process.env.VITEST_POOL_ID ?? '0'}`
-// With isolation (today, ADR 049) this process is new and has nothing open. Without it, the
-// previous file closed these in its afterAll (below), but a request or stream it left running can
-// open them again after that: close them before the DROP cuts them off.
-await closeAppConnections()
 const admin = new pg.Client({ connectionString: adminUrl })
 await admin.connect()
 await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
@@ -59,14 +55,9 @@ beforeEach(async () => {
 
 // The process-wide connections the app opens on first use (getDb's pool, the plan-events LISTEN
 // connection) are closed after the file's own afterAll hooks. With a process per file (today) that
-// only ends them cleanly; it is also what lets the db project drop isolation once the two tests
-// ADR 049 names are order-independent: the next file in the process then opens its own.
+// only ends them cleanly; it is also a step towards a db project without isolation (ADR 049).
 afterAll(async () => {
-  await closeAppConnections()
-  await tables.end()
-})
-
-async function closeAppConnections(): Promise<void> {
   await stopPlanEvents()
   await closeDb()
-}
+  await tables.end()
+})
