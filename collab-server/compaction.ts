@@ -50,6 +50,12 @@ export class CompactionSchedule {
       const started = performance.now()
       try {
         const folded = await compactDocument(this.deps.db, this.name, this.deps.log, this.deps.renderer)
+        if (folded === null) {
+          // Another instance is compacting it; what it did not fold is folded next time round.
+          this.deps.log('debug', 'compaction left to another instance', { doc: this.name })
+          this.schedule()
+          return
+        }
         this.tailRows = Math.max(0, this.tailRows - folded)
         this.last = { at: Date.now(), ms: Math.round(performance.now() - started) }
         this.deps.log('debug', 'compacted', { doc: this.name, folded, ms: this.last.ms })

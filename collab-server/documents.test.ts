@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { docName } from '#core/collab/contract.ts'
 import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
@@ -67,6 +68,40 @@ describe('document lifecycle', () => {
     const again = open(env.url, name, token(lead.id, name, 'ro'))
     await again.synced()
     expect(again.text.toString()).toBe('persist me')
+  })
+
+  it('compacts a document on one connection at a time; a second compaction meanwhile leaves it', async () => {
+    const lead = await createUser(env.db)
+    const plan = await createPlan(env.db, lead.id)
+    const name = docName({ planId: plan.id, substep: '6.2' })
+    // Written directly, so that no room of this server schedules a compaction of its own.
+    const empty = Y.encodeStateAsUpdate(new Y.Doc())
+    await CollabDocumentRepository.insertIfAbsent(env.db, {
+      name,
+      planId: plan.id,
+      state: empty,
+      plainText: '',
+      html: '',
+    })
+    const edit = new Y.Doc()
+    edit.getText('t').insert(0, 'fold me')
+    await CollabDocumentRepository.appendUpdates(env.db, [{ docName: name, update: Y.encodeStateAsUpdate(edit) }])
+    let release = () => {}
+    let building = () => {}
+    const built = new Promise<void>((resolve) => (building = resolve))
+    const first = CollabDocumentRepository.compact(env.db, name, async (stored) => {
+      building()
+      await new Promise<void>((resolve) => (release = resolve))
+      return { state: stored.state, plainText: '', html: '' }
+    })
+    await built
+    // Another instance's compaction does not queue behind the first one's lock: it skips.
+    const second = CollabDocumentRepository.compact(env.db, name, () => {
+      throw new Error('must not build while another compaction runs')
+    })
+    await expect(second).resolves.toBeNull()
+    release()
+    await expect(first).resolves.toBeGreaterThan(0)
   })
 
   it('leaves a document whose snapshot is unreadable as it is, tail included, instead of compacting it', async () => {

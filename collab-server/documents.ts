@@ -27,6 +27,20 @@ export const MESSAGE_SYNC = 0
 export const MESSAGE_AWARENESS = 1
 export const MESSAGE_QUERY_AWARENESS = 3
 
+/**
+ * Origin of what reaches a room from another collab-server instance on the same database (stored
+ * updates it read back from the log, presence it was told about): every local peer receives it.
+ */
+export const REMOTE = Symbol('another instance')
+
+/** The other instances serving the same documents (fan-out through PostgreSQL, ADR 051). */
+export interface ClusterLink {
+  /** A room was loaded here: the other instances are asked for the presence they hold for it. */
+  roomLoaded(room: Room): void
+  /** Presence of local clients changed (set or removed): the other instances are told. */
+  presenceChanged(room: Room, clientIds: number[]): void
+}
+
 /** A connection as the room sees it. */
 export interface Peer {
   readonly principal: Principal
@@ -46,6 +60,7 @@ export interface RoomDeps {
   renderer: Renderer
   /** Cap on the document's encoded size (what a joining connection downloads). */
   maxDocumentBytes: number
+  cluster?: ClusterLink
   onUnloaded(room: Room): void
 }
 
@@ -134,12 +149,17 @@ export class Room {
     })
     this.awareness.on(
       'update',
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-        const message = awarenessMessage(this.awareness, added.concat(updated, removed))
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = added.concat(updated, removed)
+        const message = awarenessMessage(this.awareness, changed)
         for (const peer of this.peers) peer.send(message)
+        // Local clients' presence (set by their peer, removed on leave with origin null) goes to the
+        // other instances; what came from them, or timed out here as it does there, does not.
+        if (origin !== REMOTE && origin !== 'timeout') deps.cluster?.presenceChanged(this, changed)
       },
     )
     this.compaction = new CompactionSchedule(name, tailRows, deps)
+    deps.cluster?.roomLoaded(this)
   }
 
   /** Keeps the room loaded for a connection that is about to join. */
@@ -261,6 +281,28 @@ export class Room {
       return true
     })
     if (clean) awarenessProtocol.applyAwarenessUpdate(this.awareness, clean, peer)
+  }
+
+  /** The Yjs client ids whose presence a local peer speaks for. */
+  localClientIds(): number[] {
+    return [...this.owners.keys()]
+  }
+
+  /**
+   * An update another instance stored (read back from the log): applied and relayed to every local
+   * peer. Yjs ignores what the doc already holds, so a row heard twice changes nothing.
+   */
+  applyRemote(update: Uint8Array): void {
+    if (this.closing || this.doc.isDestroyed) return
+    Y.applyUpdate(this.doc, update, REMOTE)
+    this.acceptedSinceBaseline += update.byteLength
+    this.compaction.rowAppended()
+  }
+
+  /** Presence another instance relayed (its own clients', already sanitised there). */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.closing || this.doc.isDestroyed) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE)
   }
 
   awarenessFor(): Uint8Array | null {

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { createDb } from '#db/client.ts'
 import { createLogger } from '#core/log.server.ts'
+import { newInstanceName } from './fanout.ts'
 import { createCollabServer } from './server.ts'
 
 const optionalInt = z.coerce.number().int().positive().optional()
@@ -23,12 +24,14 @@ const env = z
   .parse(process.env)
 
 const log = createLogger({ debug: env.COLLAB_DEBUG === '1' })
-const db = createDb(env.DATABASE_URL, { max: 10 })
+const instanceName = newInstanceName()
+const db = createDb(env.DATABASE_URL, { max: 10, applicationName: instanceName })
 const defined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 const server = createCollabServer({
   db,
   databaseUrl: env.DATABASE_URL,
+  instanceName,
   secret: env.COLLAB_SECRET,
   log,
   exposeStats: env.COLLAB_EXPOSE_STATS === '1',
@@ -42,7 +45,7 @@ const server = createCollabServer({
 })
 
 const port = await server.listen(env.COLLAB_PORT, env.COLLAB_HOST)
-log('info', 'collab-server listening', { host: env.COLLAB_HOST, port })
+log('info', 'collab-server listening', { host: env.COLLAB_HOST, port, instance: instanceName })
 
 let stopping = false
 async function shutdown(signal: string) {

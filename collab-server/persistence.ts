@@ -53,8 +53,9 @@ export async function loadDocument(
 }
 
 /**
- * Folds the log into the snapshot and refreshes the renderings; returns the rows folded. The merge
- * and rendering run in `renderer` (a worker thread in the server) while the row lock is held.
+ * Folds the log into the snapshot and refreshes the renderings; returns the rows folded, or null
+ * when another instance is compacting the document. The merge and rendering run in `renderer` (a
+ * worker thread in the server) while the row lock is held.
  */
 export function compactDocument(
   db: Kysely<DB>,
@@ -62,7 +63,7 @@ export function compactDocument(
   log: Logger,
   renderer: Renderer,
   options: { force?: boolean } = {},
-): Promise<number> {
+): Promise<number | null> {
   return CollabDocumentRepository.compact(
     db,
     name,

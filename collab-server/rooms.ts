@@ -49,6 +49,26 @@ export class Rooms {
     return room
   }
 
+  /** Whether the document is loaded (and not unloading) or being loaded. */
+  isOpen(name: string): boolean {
+    const room = this.rooms.get(name)
+    return (room !== undefined && !room.closing) || this.loading.has(name)
+  }
+
+  /** The document's room once any load in progress has finished; undefined if it is not open. */
+  async whenOpen(name: string): Promise<Room | undefined> {
+    const loading = this.loading.get(name)
+    if (loading) await loading.catch(() => undefined)
+    const room = this.rooms.get(name)
+    return room && !room.closing ? room : undefined
+  }
+
+  /** The loaded room of a document, if any and not unloading. */
+  get(name: string): Room | undefined {
+    const room = this.rooms.get(name)
+    return room && !room.closing ? room : undefined
+  }
+
   has(name: string): boolean {
     return this.rooms.has(name)
   }

@@ -16,15 +16,19 @@ import { UserByteBudgets, UserQuota } from './limits.ts'
 import { errorMessage, silentLogger, type Logger } from '#core/log.server.ts'
 import { LatencyRecorder } from './metrics.ts'
 import { DocumentNotFoundError } from './persistence.ts'
+import { Fanout } from './fanout.ts'
 import { listenForRevocations, type RevocationListener } from './revocation.ts'
 import { inlineRenderer, WorkerRenderer } from './render-pool.ts'
 import { Rooms } from './rooms.ts'
 import { UpdateLog } from './update-log.ts'
 
 export interface CollabServerDeps {
+  /** Its connections' application_name must be `instanceName` (createDb's applicationName). */
   db: Kysely<DB>
-  /** For the dedicated LISTEN connection (revocations). */
+  /** For the dedicated LISTEN connections (revocations, fan-out between instances). */
   databaseUrl: string
+  /** This instance among those sharing the database (newInstanceName()). */
+  instanceName: string
   secret: string
   log?: Logger
   limits?: Partial<CollabLimits>
@@ -55,6 +59,8 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
   const commitLatency = new LatencyRecorder()
   // Compaction merges and renders in a worker thread, off the event loop that relays messages.
   const renderer = deps.renderInline ? inlineRenderer : new WorkerRenderer(log)
+  // Other instances on the same database hear of every stored update and presence change (ADR 051).
+  const fanout = new Fanout({ db: deps.db, databaseUrl: deps.databaseUrl, instanceName: deps.instanceName, log })
   const rooms = new Rooms({
     db: deps.db,
     updateLog: new UpdateLog(deps.db, commitLatency),
@@ -63,6 +69,7 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
     timings,
     renderer,
     maxDocumentBytes: limits.maxDocumentBytes,
+    cluster: fanout,
   })
   const quota = new UserQuota(limits.maxConnectionsPerUser, limits.maxDocumentsPerUser)
   const userBytes = new UserByteBudgets(limits.userBytesBurst, limits.userBytesPerSecond)
@@ -245,6 +252,9 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
         },
         onResync: () => void recheck(() => true),
       })
+      // Heard before the first client is served: a row stored by another instance after this
+      // instance read a document is then always announced to it.
+      await fanout.start(rooms)
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject)
         http.listen(port, host, () => resolve())
@@ -267,6 +277,7 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
       wss.close()
       http.closeAllConnections()
       await revocations?.stop()
+      await fanout.stop()
       await renderer.close()
       await closed
     },

@@ -11,6 +11,7 @@ import { createDb } from '#db/client.ts'
 import { type DB } from '#db/types.ts'
 import { type CollabLimits, type CollabTimings } from './config.ts'
 import { type Logger } from '#core/log.server.ts'
+import { newInstanceName } from './fanout.ts'
 import { createCollabServer, type CollabServer } from './server.ts'
 
 // Every y-websocket provider adds a process 'exit' listener in Node.
@@ -34,10 +35,12 @@ export async function startServer(
   } = {},
 ): Promise<{ url: string; port: number; server: CollabServer; db: Kysely<DB>; stop(): Promise<void> }> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL!
-  const db = createDb(databaseUrl, { max: 5 })
+  const instanceName = newInstanceName()
+  const db = createDb(databaseUrl, { max: 5, applicationName: instanceName })
   const server = createCollabServer({
     db,
     databaseUrl,
+    instanceName,
     secret: SECRET(),
     log: options.log,
     limits: options.limits,

@@ -1,4 +1,4 @@
-// A dedicated PostgreSQL connection that LISTENs on one channel for as long as the process wants
+// A dedicated PostgreSQL connection that LISTENs on one or more channels for as long as the process wants
 // it. The web app hears plan changes on it (live pages), the collab-server membership and status
 // changes (revocation). When the connection drops (a database restart) it reconnects with backoff
 // and says so, because notifications sent in between are lost: the caller then re-checks
@@ -19,16 +19,20 @@ export const RECONNECT_DELAY = { first: 100, max: 5_000 } as const
 
 export function listenOnChannel(options: {
   databaseUrl: string
-  channel: string
+  /** One channel, or several heard on the same connection. */
+  channel: string | readonly string[]
   log: Logger
   /** What the log lines call this listener. */
   name: string
-  onNotification(payload: string): void
+  onNotification(payload: string, channel: string): void
   /** Called after a reconnect: notifications may have been missed meanwhile. */
   onReconnect(): void
 }): ChannelListener {
-  // The channel name is ours, never the user's; still, only a plain identifier may reach the SQL.
-  if (!/^[a-z_][a-z0-9_]*$/.test(options.channel)) throw new Error(`not a channel name: ${options.channel}`)
+  const channels: readonly string[] = typeof options.channel === 'string' ? [options.channel] : options.channel
+  // Channel names are ours, never the user's; still, only a plain identifier may reach the SQL.
+  for (const channel of channels) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`)
+  }
   let client: pg.Client | null = null
   let stopped = false
   let delay: number = RECONNECT_DELAY.first
@@ -53,11 +57,12 @@ export function listenOnChannel(options: {
       schedule()
     })
     c.on('notification', (message) => {
-      if (message.channel === options.channel && message.payload) options.onNotification(message.payload)
+      if (channels.includes(message.channel) && message.payload)
+        options.onNotification(message.payload, message.channel)
     })
     try {
       await c.connect()
-      await c.query(`LISTEN ${options.channel}`)
+      for (const channel of channels) await c.query(`LISTEN ${channel}`)
       if (stopped) {
         await c.end()
         return

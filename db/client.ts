@@ -11,8 +11,20 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
 export type Db = Kysely<DB>
 
 /** Creates a Kysely instance over its own pg pool; the caller owns `destroy()`. */
-export function createDb(connectionString: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 })
+export function createDb(
+  connectionString: string,
+  options: {
+    max?: number
+    /** Names the connections to PostgreSQL; a collab-server instance recognises its own writes by it. */
+    applicationName?: string
+  } = {},
+): Db {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
+  })
   // A client losing its connection (database restart), idle or checked out, must not crash the
   // process: the query in flight fails and the pool replaces the client.
   pool.on('error', () => {})

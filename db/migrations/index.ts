@@ -17,6 +17,7 @@ import * as defaultCriteria from './2026_12_06_1060_default_criteria.ts'
 import * as reviewLifecycle from './2026_12_06_1000_review_lifecycle.ts'
 import * as idempotencyKeys from './2026_12_06_1100_idempotency_keys.ts'
 import * as completionFreshness from './2026_12_07_1130_completion_freshness.ts'
+import * as collabFanout from './2026_12_07_1200_collab_fanout.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1000_review_lifecycle': reviewLifecycle,
   '2026_12_06_1100_idempotency_keys': idempotencyKeys,
   '2026_12_07_1130_completion_freshness': completionFreshness,
+  '2026_12_07_1200_collab_fanout': collabFanout,
 }

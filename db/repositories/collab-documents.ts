@@ -71,26 +71,62 @@ export async function appendUpdates(db: Executor, rows: { docName: string; updat
     .execute()
 }
 
+/** Log rows by their seq, in seq order; rows already folded into a snapshot are simply absent. */
+export function findUpdatesBySeq(
+  db: Executor,
+  seqs: readonly number[],
+): Promise<{ seq: number; doc_name: string; update: Uint8Array }[]> {
+  if (seqs.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('collab_updates')
+    .select(['seq', 'doc_name', 'update'])
+    .where(sql<boolean>`seq = any(${[...seqs]}::bigint[])`)
+    .orderBy('seq')
+    .execute()
+}
+
+/** Channel on which each log append is announced (migration 2026_12_07_1200_collab_fanout). */
+export const UPDATES_CHANNEL = 'scp_collab_updates'
+/** Channel on which collab-server instances exchange presence (awareness) of shared documents. */
+export const AWARENESS_CHANNEL = 'scp_collab_awareness'
+
+/** Sends one notification per payload on the presence channel, in order, in one statement. */
+export async function notifyAwareness(db: Executor, payloads: readonly string[]): Promise<void> {
+  if (payloads.length === 0) return
+  await sql`SELECT pg_notify(${AWARENESS_CHANNEL}, p) FROM unnest(${[...payloads]}::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n`.execute(
+    db,
+  )
+}
+
 export interface Compacted {
   state: Uint8Array
   plainText: string
   html: string
 }
 
+/** First key of the advisory lock a compaction holds (the second is the document name's hash). */
+const COMPACTION_LOCK = 7_340_001
+
 /**
  * Folds the log tail into the snapshot: under a row lock (NO KEY UPDATE, so that appends, which
  * only take a key-share lock through the foreign key, never wait for it), `build` merges
  * snapshot + tail, the snapshot is overwritten (last_seq records the highest folded seq, for monitoring) and exactly
  * the folded rows are deleted, in one transaction. Safe to repeat and to crash at any point.
- * Returns the number of rows folded.
+ * Returns the number of rows folded, or null when another connection is compacting it right now.
  */
 export function compact(
   db: Kysely<DB>,
   name: string,
   build: (stored: StoredDocumentUpdates) => Compacted | Promise<Compacted>,
   options: { force?: boolean } = {},
-): Promise<number> {
+): Promise<number | null> {
   return db.transaction().execute(async (trx) => {
+    // Several collab-server instances may hold the document; while one compacts it the others skip
+    // rather than queue behind its row lock (the log rows they would fold are being folded).
+    const { rows } = await sql<{
+      locked: boolean
+    }>`SELECT pg_try_advisory_xact_lock(${COMPACTION_LOCK}, hashtext(${name})) AS locked`.execute(trx)
+    if (!rows[0]?.locked) return null
     const doc = await trx
       .selectFrom('collab_documents')
       .select(['state', 'last_seq'])
