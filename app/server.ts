@@ -1,21 +1,27 @@
+import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { createDb } from '#db/client.ts'
-import { trustedForwarding } from './http/forwarded.server.ts'
+import { createLogger } from '#core/log.server.ts'
+import { forwardCollabUpgrades } from './http/collab-forwarding.server.ts'
+import { trustedForwarding, type TrustFn } from './http/forwarded.server.ts'
 import { crossOriginGuard } from './http/origin-guard.server.ts'
 import { securityHeaders } from './http/security-headers.server.ts'
-import { getEnv } from './utils/env.server.ts'
+import { collabInternalUrl, getEnv } from './utils/env.server.ts'
 import { refreshStaleCompletion } from './signoff/completion.server.ts'
 import { schedulePruning } from './utils/pruning.server.ts'
 import { mountRemix } from './utils/web-app.server.ts'
 
-// The web process: serves the Remix build behind an origin check, compression and security headers.
+// The web process: serves the Remix build behind an origin check, compression and security headers,
+// and forwards co-editing sockets on /collab/ to the collab-server (ADR 051).
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const isDev = process.env.NODE_ENV === 'development'
 const port = Number(process.env.PORT ?? 3000)
+// Unset: every interface, so that other devices on the network can open the portal.
+const host = process.env.HOST || undefined
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean)
 
 const viteDevServer = isDev
@@ -43,7 +49,15 @@ const build = viteDevServer
 
 mountRemix(app, build, isDev ? 'development' : 'production')
 
-const server = app.listen(port, () => console.log(`Web portal listening on http://localhost:${port}`))
+const server = createServer(app).listen({ port, host }, () =>
+  console.log(`Web portal listening on http://${host ?? 'localhost'}:${port}`),
+)
+const collabForwarding = forwardCollabUpgrades(server, {
+  target: collabInternalUrl(),
+  allowedOrigins,
+  trustProxy: app.get('trust proxy fn') as TrustFn,
+  log: createLogger(),
+})
 
 // Housekeeping on its own single connection, so it never waits for a slot behind page requests.
 const maintenanceDb = createDb(getEnv().DATABASE_URL, { max: 1 })
@@ -67,6 +81,8 @@ const catchUp = refreshStaleCompletion(maintenanceDb).then(
 
 function shutdown() {
   void Promise.all([stopPruning(), catchUp]).then(() => maintenanceDb.destroy())
+  // Forwarded sockets would hold server.close() open; their browsers reconnect to whoever serves next.
+  collabForwarding.close()
   server.close(() => process.exit(0))
   setTimeout(() => process.exit(0), 5_000).unref()
 }

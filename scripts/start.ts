@@ -85,8 +85,9 @@ async function main() {
     DATABASE_URL: databaseUrl,
     NODE_ENV: nodeEnv,
     PORT: port,
+    // The web process forwards co-editing sockets on /collab/ to this port, so browsers need only
+    // the address they opened the portal on (COLLAB_PUBLIC_URL, if set, sends them elsewhere: ADR 051).
     COLLAB_PORT: collabPort,
-    COLLAB_PUBLIC_URL: process.env.COLLAB_PUBLIC_URL ?? `ws://localhost:${collabPort}`,
   }
   run('web', 'app/server.ts', env)
   if (existsSync(path.join(root, 'collab-server/index.ts'))) run('collab-server', 'collab-server/index.ts', env)

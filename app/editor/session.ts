@@ -11,6 +11,7 @@ import type * as Y from 'yjs'
 import { type AccessMode } from '#core/vocabulary.ts'
 import {
   CLOSE_CODES,
+  collabSocketUrl,
   MAX_MESSAGE_BYTES,
   MESSAGE_SAVED,
   MESSAGE_TOKEN,
@@ -87,6 +88,8 @@ export interface SessionOptions {
   baseDelayMs?: number
   maxDelayMs?: number
   random?: () => number
+  /** The page's address, against which a ticket's path-only url is resolved; the browser's own by default. */
+  location?: Pick<Location, 'protocol' | 'host'>
   /** Browser online/offline events; omitted outside the browser. */
   window?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator: { onLine: boolean } }
   /** Largest frame sent to the server; bigger ones end the session (tooLarge). */
@@ -183,7 +186,9 @@ export class CollabSession {
     this.provider?.destroy()
     this.pending?.dispose()
     const BaseSocket = this.options.WebSocketPolyfill ?? globalThis.WebSocket
-    const provider = new WebsocketProvider(this.ticket.url, this.ticket.doc, doc, {
+    // A ticket's url is usually a path on this page's own origin (ADR 051).
+    const url = collabSocketUrl(this.ticket.url, this.options.location ?? globalThis.location)
+    const provider = new WebsocketProvider(url, this.ticket.doc, doc, {
       connect: false,
       params: this.params(),
       disableBc: true,

@@ -1,3 +1,5 @@
+import { type IncomingMessage } from 'node:http'
+import { type TLSSocket } from 'node:tls'
 import { type Express, type Request, type RequestHandler } from 'express'
 
 // What a reverse proxy says about the original request (X-Forwarded-Host/-Proto/-For) is believed
@@ -23,23 +25,40 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
   return text
 }
 
-type TrustFn = (address: string, hop: number) => boolean
+/** Express's compiled TRUST_PROXY test (`app.get('trust proxy fn')`): is the peer at `address` trusted? */
+export type TrustFn = (address: string, hop: number) => boolean
 
-function trustFn(req: Request): TrustFn {
-  return req.app.get('trust proxy fn') as TrustFn
+/** Whether a request (an express one, or a raw upgrade) reached us from a proxy we were told to trust. */
+export function fromTrustedPeer(req: IncomingMessage, trust: TrustFn): boolean {
+  const address = req.socket.remoteAddress
+  return address !== undefined && trust(address, 0)
 }
 
 /** Whether this request reached us through a proxy we were told to trust. */
 export function cameThroughTrustedProxy(req: Request): boolean {
-  const address = req.socket.remoteAddress
-  return address !== undefined && trustFn(req)(address, 0)
+  return fromTrustedPeer(req, req.app.get('trust proxy fn') as TrustFn)
+}
+
+/** The first value of a comma-separated header, trimmed. */
+function firstValue(header: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(header) ? header[0] : header
+  return text?.split(',')[0]?.trim() || undefined
+}
+
+/**
+ * The origin a request reached: the forwarded scheme and host when it came through the trusted
+ * proxy, else the socket's own scheme and the Host header. Also for upgrades, which bypass express.
+ */
+export function originOf(req: IncomingMessage, viaTrustedProxy: boolean): string {
+  const encrypted = (req.socket as Partial<TLSSocket>).encrypted === true
+  const proto = (viaTrustedProxy && firstValue(req.headers['x-forwarded-proto'])) || (encrypted ? 'https' : 'http')
+  const host = (viaTrustedProxy && firstValue(req.headers['x-forwarded-host'])) || req.headers.host || 'localhost'
+  return `${proto}://${host}`
 }
 
 /** The portal's own origin as the browser sees it: scheme, host and port. */
 export function requestOrigin(req: Request): string {
-  const forwardedHost = cameThroughTrustedProxy(req) ? req.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined
-  // req.protocol already follows X-Forwarded-Proto only from a trusted proxy.
-  return `${req.protocol}://${forwardedHost || req.get('host') || 'localhost'}`
+  return originOf(req, cameThroughTrustedProxy(req))
 }
 
 /** Applies TRUST_PROXY and strips forwarded headers that did not come from the trusted proxy. */

@@ -11,15 +11,19 @@ export const HSTS = 'max-age=31536000; includeSubDomains'
 
 export interface PolicyOptions {
   nonce: string
-  /** Where browsers reach the collab-server (COLLAB_PUBLIC_URL), e.g. wss://collab.example.org. */
-  collabUrl: string
+  /**
+   * Where browsers reach the collab-server when it is not the portal's own origin (COLLAB_PUBLIC_URL,
+   * e.g. wss://collab.example.org). Unset, the sockets go to /collab on the page's origin, which
+   * `'self'` covers: CSP Level 3 matches ws: and wss: on the page's own host and port (ADR 051).
+   */
+  collabUrl?: string
   /** Vite's development server injects inline scripts without a nonce and talks over its own socket. */
   development?: boolean
 }
 
 /** The Content-Security-Policy header value for one response. */
 export function contentSecurityPolicy({ nonce, collabUrl, development = false }: PolicyOptions): string {
-  const collab = normaliseOrigin(collabUrl)
+  const collab = collabUrl ? normaliseOrigin(collabUrl) : null
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': development ? ["'self'", "'unsafe-inline'"] : ["'self'", `'nonce-${nonce}'`],
@@ -49,7 +53,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function securityHeaders(options: { collabUrl: string; development?: boolean }): RequestHandler {
+export function securityHeaders(options: { collabUrl?: string; development?: boolean }): RequestHandler {
   return (req, res, next) => {
     const nonce = createNonce()
     res.locals.cspNonce = nonce

@@ -48,6 +48,11 @@ describe('contentSecurityPolicy', () => {
     expect(policy['base-uri']).toEqual(["'self'"])
     expect(policy['form-action']).toEqual(["'self'"])
   })
+
+  it('connects only to the portal itself when co-editing runs on its own origin', () => {
+    const policy = directives(contentSecurityPolicy({ nonce: 'abc123' }))
+    expect(policy['connect-src']).toEqual(["'self'"])
+  })
 })
 
 describe('security headers over HTTP', () => {

@@ -37,7 +37,7 @@ describe('GET /api/collab/token', () => {
     expect(res.headers.get('Cache-Control')).toBe('no-store')
     expect(res.headers.get('Content-Type')).toMatch(/^application\/json/)
     const doc = docName({ planId: plan.id, substep: '2.1' })
-    expect(res.data).toMatchObject({ url: 'ws://localhost:3001', doc, mode })
+    expect(res.data).toMatchObject({ url: '/collab', doc, mode })
     const claims = verifyCollabToken(res.data.token, SECRET)
     expect(claims).toMatchObject({ sub: user.id, doc, mode })
     const expiresAt = Date.parse(res.data.expiresAt)

@@ -2,7 +2,7 @@
 // (a sub-step's notes, or the plan narrative when substep is omitted). Resource route.
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { docName, type CollabTicket } from '#core/collab/contract.ts'
+import { COLLAB_PATH, docName, type CollabTicket } from '#core/collab/contract.ts'
 import { mintCollabToken } from '#core/collab/token.server.ts'
 import { collabSecret, getEnv } from '../utils/env.server.ts'
 import { documentLockedBy, documentMode } from '#core/permissions.ts'
@@ -39,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { token, expiresAt } = mintCollabToken({ sub: user.id, doc, mode }, collabSecret())
   const lock = documentLockedBy(toActor(user), role, plan.status)
   const ticket: CollabTicket = {
-    url: getEnv().COLLAB_PUBLIC_URL,
+    // The page's own origin (this process forwards the socket, ADR 051) unless another is configured.
+    url: getEnv().COLLAB_PUBLIC_URL ?? COLLAB_PATH,
     doc,
     token,
     mode,

@@ -14,6 +14,19 @@ export function isCrossOriginRequest(
   allowedOrigins: readonly string[] = [],
 ): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false
+  return isFromAnotherOrigin(headers, requestOrigin, allowedOrigins)
+}
+
+/**
+ * Whether a browser sent this request from a page of another origin, whatever its method: the check
+ * above for state-changing requests, and for WebSocket upgrades (a GET that opens a channel, which
+ * browsers send cross-origin without asking, always with an Origin header).
+ */
+export function isFromAnotherOrigin(
+  headers: { origin?: string; referer?: string; secFetchSite?: string },
+  requestOrigin: string,
+  allowedOrigins: readonly string[] = [],
+): boolean {
   const site = headers.secFetchSite?.toLowerCase()
   if (site === 'same-origin' || site === 'none') return false
   const origin = headers.origin ?? headers.referer

@@ -30,12 +30,25 @@ export const tokenClaimsSchema = z.object({
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>
 
 /**
+ * The path on the portal's own origin where the web process forwards co-editing sockets to the
+ * collab-server (ADR 051): `ws(s)://<the page's host>/collab/<doc>?token=…`.
+ */
+export const COLLAB_PATH = '/collab'
+
+/** Where a ticket may tell the browser to connect: an absolute ws/wss URL, or a path on the page's origin. */
+const ticketUrl = z.string().refine((url) => /^wss?:\/\/[^/]/i.test(url) || /^\/(?![/\\])/.test(url), {
+  message: 'url must be a ws:// or wss:// URL or a path such as /collab',
+})
+
+/**
  * What `GET /api/collab/token` answers: where to connect, the document, its token and mode, and the
  * plan status that makes the document read-only for someone who could edit it in a draft (`lock`,
  * null when nothing locks it). The web app builds it, the browser parses the response with it.
+ * `url` is COLLAB_PATH (the page's own origin) unless COLLAB_PUBLIC_URL names another server; an
+ * older web app always sent an absolute URL, which still works (`collabSocketUrl`).
  */
 export const collabTicketSchema = z.object({
-  url: z.string(),
+  url: ticketUrl,
   doc: z.string(),
   token: z.string(),
   mode: z.enum(ACCESS_MODES),
@@ -47,6 +60,17 @@ export const collabTicketSchema = z.object({
     .transform((lock) => lock ?? null),
 })
 export type CollabTicket = z.output<typeof collabTicketSchema>
+
+/**
+ * The WebSocket URL of a ticket's `url` for a page at `page` (the browser's `location`): an absolute
+ * ws/wss URL as it is, a path on the page's own host, over wss when the page came over https (a
+ * browser refuses ws from an https page). No trailing slash is added: the y-websocket client
+ * appends `/<doc>`.
+ */
+export function collabSocketUrl(url: string, page: { protocol: string; host: string }): string {
+  if (!url.startsWith('/')) return url
+  return `${page.protocol === 'https:' ? 'wss:' : 'ws:'}//${page.host}${url}`
+}
 
 /** Lifetime of a collab token; the client fetches a new one before reconnecting. */
 export const TOKEN_TTL_SECONDS = 5 * 60

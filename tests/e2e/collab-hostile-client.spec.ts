@@ -1,7 +1,7 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { CLOSE_CODES } from '#core/collab/contract.ts'
+import { CLOSE_CODES, collabSocketUrl } from '#core/collab/contract.ts'
 import { type CollabTicket } from '#app/editor/ticket.ts'
 import { expect, test, unique } from '../playwright-utils.ts'
 
@@ -13,6 +13,7 @@ test('a node of a type the editor does not know, written by a co-author’s clie
   page,
   newUser,
   factories,
+  baseURL,
 }) => {
   test.slow() // two people sign in
   const { planId, lead, coauthor } = await factories.planWithTeam({ coauthor: 'workers' })
@@ -38,7 +39,8 @@ test('a node of a type the editor does not know, written by a co-author’s clie
   expect(response.status()).toBe(200)
   const ticket = (await response.json()) as CollabTicket
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(ticket.url, ticket.doc, doc, {
+  // The ticket names a path on the portal's origin, which forwards the socket (ADR 051).
+  const provider = new WebsocketProvider(collabSocketUrl(ticket.url, new URL(baseURL!)), ticket.doc, doc, {
     params: { token: ticket.token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,

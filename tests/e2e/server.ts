@@ -98,8 +98,13 @@ async function main() {
     SESSION_SECRET: randomBytes(32).toString('hex'),
     COLLAB_SECRET: randomBytes(32).toString('hex'),
     PORT: port,
+    // Every interface: a spec opens the portal on 127.0.0.2 as well as on localhost.
+    HOST: undefined,
     COLLAB_PORT: collabPort,
-    COLLAB_PUBLIC_URL: `ws://localhost:${collabPort}`,
+    // Browsers co-edit through the web process's /collab/ forwarding, whatever the environment says
+    // (ADR 051): every co-editing spec exercises that path.
+    COLLAB_PUBLIC_URL: undefined,
+    COLLAB_INTERNAL_URL: undefined,
   }
   run('web', 'app/server.ts', env)
   if (existsSync(path.join(root, 'collab-server/index.ts'))) run('collab-server', 'collab-server/index.ts', env)
