@@ -16,7 +16,7 @@ import { schedulePruning } from './utils/pruning.server.ts'
 import { mountRemix } from './utils/web-app.server.ts'
 
 // The web process: serves the Remix build behind an origin check, compression and security headers,
-// and forwards co-editing sockets on /collab/ to the collab-server (ADR 051).
+// and forwards co-editing sockets on /collab/ to the collab-server (ADR 052).
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const isDev = process.env.NODE_ENV === 'development'
 const port = Number(process.env.PORT ?? 3000)

@@ -86,7 +86,7 @@ async function main() {
     NODE_ENV: nodeEnv,
     PORT: port,
     // The web process forwards co-editing sockets on /collab/ to this port, so browsers need only
-    // the address they opened the portal on (COLLAB_PUBLIC_URL, if set, sends them elsewhere: ADR 051).
+    // the address they opened the portal on (COLLAB_PUBLIC_URL, if set, sends them elsewhere: ADR 052).
     COLLAB_PORT: collabPort,
   }
   run('web', 'app/server.ts', env)

@@ -186,7 +186,7 @@ export class CollabSession {
     this.provider?.destroy()
     this.pending?.dispose()
     const BaseSocket = this.options.WebSocketPolyfill ?? globalThis.WebSocket
-    // A ticket's url is usually a path on this page's own origin (ADR 051).
+    // A ticket's url is usually a path on this page's own origin (ADR 052).
     const url = collabSocketUrl(this.ticket.url, this.options.location ?? globalThis.location)
     const provider = new WebsocketProvider(url, this.ticket.doc, doc, {
       connect: false,

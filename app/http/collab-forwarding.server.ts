@@ -6,7 +6,7 @@ import { errorMessage, silentLogger, type Logger } from '#core/log.server.ts'
 import { isFromAnotherOrigin } from '../utils/origin.server.ts'
 import { fromTrustedPeer, originOf, type TrustFn } from './forwarded.server.ts'
 
-// Co-editing on the page's own origin (ADR 051): a WebSocket upgrade on /collab/<doc>?token=… is
+// Co-editing on the page's own origin (ADR 052): a WebSocket upgrade on /collab/<doc>?token=… is
 // forwarded to the collab-server as /<doc>?token=…, exactly what a client connecting to it directly
 // would send, and the two sockets are then piped byte for byte. The collab-server stays the only
 // judge of the token and speaks its own close codes to the browser; this module only decides

@@ -14,7 +14,7 @@ export interface PolicyOptions {
   /**
    * Where browsers reach the collab-server when it is not the portal's own origin (COLLAB_PUBLIC_URL,
    * e.g. wss://collab.example.org). Unset, the sockets go to /collab on the page's origin, which
-   * `'self'` covers: CSP Level 3 matches ws: and wss: on the page's own host and port (ADR 051).
+   * `'self'` covers: CSP Level 3 matches ws: and wss: on the page's own host and port (ADR 052).
    */
   collabUrl?: string
   /** Vite's development server injects inline scripts without a nonce and talks over its own socket. */

@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { token, expiresAt } = mintCollabToken({ sub: user.id, doc, mode }, collabSecret())
   const lock = documentLockedBy(toActor(user), role, plan.status)
   const ticket: CollabTicket = {
-    // The page's own origin (this process forwards the socket, ADR 051) unless another is configured.
+    // The page's own origin (this process forwards the socket, ADR 052) unless another is configured.
     url: getEnv().COLLAB_PUBLIC_URL ?? COLLAB_PATH,
     doc,
     token,

@@ -7,7 +7,7 @@ const schema = z.object({
   DATABASE_URL: z.string().url(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
   COLLAB_SECRET: z.string().min(32).optional(),
-  // Unset: browsers co-edit on the page's own origin, which this process forwards (ADR 051).
+  // Unset: browsers co-edit on the page's own origin, which this process forwards (ADR 052).
   COLLAB_PUBLIC_URL: z.preprocess(
     emptyAsUnset,
     z

@@ -31,7 +31,7 @@ export type TokenClaims = z.infer<typeof tokenClaimsSchema>
 
 /**
  * The path on the portal's own origin where the web process forwards co-editing sockets to the
- * collab-server (ADR 051): `ws(s)://<the page's host>/collab/<doc>?token=…`.
+ * collab-server (ADR 052): `ws(s)://<the page's host>/collab/<doc>?token=…`.
  */
 export const COLLAB_PATH = '/collab'
 

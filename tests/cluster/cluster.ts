@@ -115,7 +115,6 @@ export async function startCluster(): Promise<Cluster> {
       SESSION_SECRET: randomBytes(32).toString('hex'),
       COLLAB_SECRET: randomBytes(32).toString('hex'),
       TRUST_PROXY: 'loopback',
-      COLLAB_PUBLIC_URL: `wss://127.0.0.1:${httpsPort}/collab`,
       COLLAB_EXPOSE_STATS: '1',
       COLLAB_IDLE_UNLOAD_MS: '60000',
     }

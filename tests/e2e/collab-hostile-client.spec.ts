@@ -39,7 +39,7 @@ test('a node of a type the editor does not know, written by a co-author’s clie
   expect(response.status()).toBe(200)
   const ticket = (await response.json()) as CollabTicket
   const doc = new Y.Doc()
-  // The ticket names a path on the portal's origin, which forwards the socket (ADR 051).
+  // The ticket names a path on the portal's origin, which forwards the socket (ADR 052).
   const provider = new WebsocketProvider(collabSocketUrl(ticket.url, new URL(baseURL!)), ticket.doc, doc, {
     params: { token: ticket.token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,

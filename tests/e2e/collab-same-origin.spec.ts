@@ -2,7 +2,7 @@ import { type Page } from '@playwright/test'
 import { expect, test, unique } from '../playwright-utils.ts'
 
 // A laptop in the workshop room opens the portal under the host's network address, not localhost
-// (ADR 051): its notes connect to /collab on that same address, which the web process forwards to
+// (ADR 052): its notes connect to /collab on that same address, which the web process forwards to
 // the collab-server, and it co-edits with someone who opened the portal on localhost. 127.0.0.2 is
 // another loopback address: another origin for the browser, no network needed.
 const NOTES = 'Team notes for sub-step 1.1'

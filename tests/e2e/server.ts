@@ -102,7 +102,7 @@ async function main() {
     HOST: undefined,
     COLLAB_PORT: collabPort,
     // Browsers co-edit through the web process's /collab/ forwarding, whatever the environment says
-    // (ADR 051): every co-editing spec exercises that path.
+    // (ADR 052): every co-editing spec exercises that path.
     COLLAB_PUBLIC_URL: undefined,
     COLLAB_INTERNAL_URL: undefined,
   }

@@ -7,7 +7,7 @@ import { connect, startServer, token, waitFor, type TestClient } from '#collab/t
 import { forwardCollabUpgrades, type CollabForwardingOptions } from '#app/http/collab-forwarding.server.ts'
 import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 
-// The web process's forwarding of /collab/ sockets (ADR 051), in front of a real collab-server:
+// The web process's forwarding of /collab/ sockets (ADR 052), in front of a real collab-server:
 // a stock y-websocket client co-edits through it as it would directly, and nothing it is refused
 // or loses (a bad path, a foreign page, a collab-server that is gone) takes the web server down.
 
