@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs'
+import { existsSync, promises as fs, readFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,6 +15,11 @@ process.on('beforeExit', () => {
 process.on('exit', () => {
   if (drainedExitCode && !process.exitCode) process.exitCode = drainedExitCode
 })
+
+// One local superuser with a fixed password: the server listens on loopback only (see below).
+const PASSWORD = 'scp-local'
+const DEFAULT_DATABASE = 'scp_portal'
+const urlOf = (port: number, database: string) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`
 
 export interface EmbeddedDatabase {
   url: string
@@ -63,11 +68,10 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir)
   const port = options.port ?? (await findFreePort())
-  const password = 'scp-local'
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',
-    password,
+    password: PASSWORD,
     port,
     persistent: true,
     createPostgresUser: true,
@@ -90,7 +94,7 @@ export async function startEmbeddedPostgres(options: {
   }
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise()
   await pg.start()
-  const database = options.database ?? 'scp_portal'
+  const database = options.database ?? DEFAULT_DATABASE
   const client = pg.getPgClient()
   await client.connect()
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
@@ -98,7 +102,30 @@ export async function startEmbeddedPostgres(options: {
   await client.end()
   return {
     port,
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
+    url: urlOf(port, database),
     stop: () => pg.stop(),
   }
+}
+
+/**
+ * The URL of the embedded PostgreSQL that is running on `dataDir` (started by `npm start`, on a
+ * port chosen at start), read from the server's own postmaster.pid (line 4 is the port);
+ * undefined when no server runs there.
+ */
+export function findRunningEmbeddedPostgres(dataDir: string, database = DEFAULT_DATABASE): string | undefined {
+  let lines: string[]
+  try {
+    lines = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')
+  } catch {
+    return undefined
+  }
+  const pid = Number(lines[0])
+  const port = Number(lines[3])
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined
+  try {
+    process.kill(pid, 0) // signal 0: only asks whether the process exists
+  } catch {
+    return undefined // a file left behind by a server that crashed
+  }
+  return urlOf(port, database)
 }
