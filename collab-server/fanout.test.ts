@@ -59,7 +59,11 @@ describe('updates across instances', () => {
       b.text.insert(0, `b${i} `)
       if (i % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 5))
     }
+    // A paste too large to travel inside the notification is read back from the log.
+    const paste = `${'pasted paragraph '.repeat(400)}end of paste`
+    a.text.insert(0, paste)
     await waitFor(() => a.text.length === b.text.length && a.text.toString() === b.text.toString(), 15_000)
+    expect(b.text.toString()).toContain(paste)
     expect(a.text.toString()).toContain('a199 ')
     expect(b.text.toString()).toContain('a199 ')
     expect(a.text.toString()).toContain('b199 ')

@@ -1,12 +1,13 @@
 // Fan-out between collab-server instances on one PostgreSQL (ADR 051). Any number of instances may
 // hold the same document; each stores its own clients' updates in the log as before, and the log's
 // trigger announces every stored row (NOTIFY scp_collab_updates: "<seq> <document>" lines under
-// the writer's application_name). An instance that has the document open reads those rows back
-// and applies them, so its clients get them only once they are stored, in the order the
-// notifications came (commit order), and never twice (Yjs ignores what a doc already holds).
-// A row that is gone when read (another instance compacted it) or a notification that may have
-// been missed (the LISTEN connection dropped) is made good by a resync: the stored document is
-// read whole and what this instance lacks is applied. Presence travels on a second channel.
+// the writer's application_name, small updates inline). An instance that has the document open
+// applies them, reading back from the log those too large to travel inline, so its clients get
+// them only once they are stored, in the order the notifications came (commit order), and never
+// twice (Yjs ignores what a doc already holds). A row that is gone when read (another instance
+// compacted it) or a notification that may have been missed (the LISTEN connection dropped) is
+// made good by a resync: the stored document is read whole and what this instance lacks is
+// applied. Presence travels on a second channel.
 import { randomBytes } from 'node:crypto'
 import { type Kysely } from 'kysely'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -28,7 +29,7 @@ export interface OpenRooms {
   all(): Room[]
 }
 
-/** Rows read back per query. */
+/** Announced rows applied per round (those not inline are read with one query). */
 const MAX_FETCH = 2_000
 /** NOTIFY payloads are limited to 8,000 bytes; the header and document name need the rest. */
 const MAX_PRESENCE_BASE64 = 7_600
@@ -43,12 +44,19 @@ export function newInstanceName(): string {
   return `scp-collab-${randomBytes(6).toString('hex')}`
 }
 
+/** A stored row as announced: small updates come with the notification, others are read. */
+interface Announced {
+  seq: number
+  doc: string
+  update?: Uint8Array
+}
+
 export class Fanout implements ClusterLink {
   private listener: ChannelListener | null = null
   private rooms: OpenRooms | null = null
   private stopped = false
-  /** Announced rows of open documents, in notification order, not yet read. */
-  private announced: { seq: number; doc: string }[] = []
+  /** Announced rows of open documents, in notification order, not yet applied. */
+  private announced: Announced[] = []
   /** Documents to read whole (a row was gone, or notifications may have been missed). */
   private resyncs = new Set<string>()
   private reading: Promise<void> | null = null
@@ -105,10 +113,10 @@ export class Fanout implements ClusterLink {
     const lines = payload.split('\n')
     if (lines[0] === this.deps.instanceName || !this.rooms) return
     for (const line of lines.slice(1)) {
-      const space = line.indexOf(' ')
-      const seq = Number(line.slice(0, space))
-      const doc = line.slice(space + 1)
-      if (space > 0 && Number.isSafeInteger(seq) && this.rooms.isOpen(doc)) this.announced.push({ seq, doc })
+      const [seqText, doc, inline] = line.split(' ')
+      const seq = Number(seqText)
+      if (!doc || !Number.isSafeInteger(seq) || !this.rooms.isOpen(doc)) continue
+      this.announced.push(inline ? { seq, doc, update: new Uint8Array(Buffer.from(inline, 'base64')) } : { seq, doc })
     }
     this.read()
   }
@@ -144,29 +152,28 @@ export class Fanout implements ClusterLink {
     }
   }
 
-  private async applyAnnounced(batch: { seq: number; doc: string }[]): Promise<void> {
-    let rows: Awaited<ReturnType<typeof CollabDocumentRepository.findUpdatesBySeq>>
+  private async applyAnnounced(batch: Announced[]): Promise<void> {
+    const unread = batch.flatMap((b) => (b.update ? [] : [b.seq]))
+    let rows: Awaited<ReturnType<typeof CollabDocumentRepository.findUpdatesBySeq>> = []
     try {
-      rows = await CollabDocumentRepository.findUpdatesBySeq(
-        this.deps.db,
-        batch.map((b) => b.seq),
-      )
+      if (unread.length > 0) rows = await CollabDocumentRepository.findUpdatesBySeq(this.deps.db, unread)
     } catch (error) {
       for (const { doc } of batch) this.resyncs.add(doc)
       throw error
     }
     const bySeq = new Map(rows.map((row) => [row.seq, row]))
-    for (const { seq, doc } of batch) {
+    for (const { seq, doc, update: announced } of batch) {
       // Once a document waits for a resync, its later rows are part of what the resync reads.
       if (this.resyncs.has(doc)) continue
       const row = bySeq.get(seq)
-      if (!row || row.doc_name !== doc) {
+      const update = announced ?? (row?.doc_name === doc ? row.update : undefined)
+      if (!update) {
         this.resyncs.add(doc)
         continue
       }
       const room = this.rooms?.get(doc) ?? (await this.rooms?.whenOpen(doc))
       try {
-        room?.applyRemote(row.update)
+        room?.applyRemote(update)
       } catch (error) {
         this.deps.log('error', 'stored update from another instance could not be applied', {
           doc,
