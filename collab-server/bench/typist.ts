@@ -37,7 +37,8 @@ const send = (report: TypistReport) => {
   if (process.connected) process.send!(report, (error: Error | null) => error && process.exit(0))
 }
 
-let clients: { doc: string; instance: number; client: BenchClient }[] = []
+// `before`: the text's length once synced, before anyone typed (documents may be reused by a later phase).
+let clients: { doc: string; instance: number; client: BenchClient; before: number }[] = []
 let perSecond = 4
 const sent: Timing[] = []
 const received: Timing[] = []
@@ -57,9 +58,10 @@ async function open(command: Extract<TypistCommand, { type: 'open' }>) {
         for (let k = clock; k < (to.get(c) ?? clock + 1); k++) received.push([`${c}:${k}`, at, instance])
       }
     })
-    return { doc, instance, client }
+    return { doc, instance, client, before: 0 }
   })
   await Promise.all(clients.map((c) => c.client.synced()))
+  for (const c of clients) c.before = c.client.text.length
   send({ type: 'ready' })
 }
 
@@ -83,7 +85,7 @@ async function type(seconds: number) {
 
 async function converge(lengths: Record<string, number>) {
   await until(
-    () => clients.every(({ doc, client }) => client.text.length >= (lengths[doc] ?? 0)),
+    () => clients.every(({ doc, client, before }) => client.text.length >= before + (lengths[doc] ?? 0)),
     60_000,
     'every client to receive every keystroke',
   )
