@@ -32,8 +32,10 @@ const FIFTY_RATE = Number(process.env.BENCH_FIFTY_RATE ?? 4)
 // The typing clients of the steady workloads live in this many child processes (typist.ts).
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 5)
 const USERS = 60
-// Documents open at once for the memory-per-document figure, and the trace transactions typed into each.
-const MEMORY_DOCS = 100
+// Documents open at once for the memory-per-document figure (after MEMORY_WARM_UP others), and the
+// trace transactions typed into each.
+const MEMORY_DOCS = Number(process.env.BENCH_MEMORY_DOCS ?? 100)
+const MEMORY_WARM_UP = 20
 const MEMORY_TRANSACTIONS = 500
 const quick = process.argv.includes('--quick')
 // --only=fifty,many,… runs a subset (compaction, sequential, concurrent, fifty, many, memory); the
@@ -104,7 +106,7 @@ async function main() {
   const docs = await documentsOfPlans(7)
   // Documents no other workload opens: neither server has held them before the memory step.
   const memoryDocs = measureMemory
-    ? (await documentsOfPlans(Math.ceil(MEMORY_DOCS / (1 + SUBSTEP_CODES.length)))).slice(0, MEMORY_DOCS)
+    ? await documentsOfPlans(Math.ceil((MEMORY_WARM_UP + MEMORY_DOCS) / (1 + SUBSTEP_CODES.length)))
     : []
   await db.destroy()
 
@@ -223,8 +225,10 @@ async function main() {
       )
     }
     if (measureMemory) {
+      const warmUp = memoryDocs.slice(0, MEMORY_WARM_UP)
+      const measured = memoryDocs.slice(MEMORY_WARM_UP, MEMORY_WARM_UP + MEMORY_DOCS)
       const txns = paper.txns.slice(0, MEMORY_TRANSACTIONS)
-      const m = await memoryPerDocument(target, memoryDocs, txns, () => noRoomLoaded(target.port))
+      const m = await memoryPerDocument(target, warmUp, measured, txns, () => noRoomLoaded(target.port))
       r.memoryPerDocument = m
       perDocument.push(m)
       say(describeMemory(m))
