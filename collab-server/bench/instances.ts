@@ -4,6 +4,7 @@
 // propagation is reported over all pairs, over pairs on different instances (the update went
 // through PostgreSQL's NOTIFY and was read back) and over pairs on the same instance.
 import { findFreePort } from '#db/embedded.ts'
+import { cpuMeter, describeCpu } from './cpu.ts'
 import { type Target } from './scenarios.ts'
 import { steadyTypingSpread, type PairSummary, type SteadyOptions } from './steady.ts'
 import { memoryOf, serverSide } from './stats.ts'
@@ -42,17 +43,21 @@ export function instancesArgument(argv: string[]): number {
  */
 export async function multiInstance(options: {
   count: number
-  first: Target & { port: number }
-  startInstance: (port: number) => Promise<void>
+  first: Target & { port: number; pid: number }
+  /** Starts one more instance on `port`; resolves with its process id. */
+  startInstance: (port: number) => Promise<number>
+  /** PostgreSQL's data directory, for its CPU figures. */
+  dataDir: string
   workloads: SteadyWorkload[]
   single: Record<string, PairSummary | undefined>
   say: (line: string) => void
 }) {
   const { count, first, workloads, single, say } = options
   const ports = [first.port]
+  const pids = [first.pid]
   for (let i = 1; i < count; i++) {
     const port = await findFreePort()
-    await options.startInstance(port)
+    pids.push(await options.startInstance(port))
     ports.push(port)
   }
   const urls = ports.map((p) => `ws://127.0.0.1:${p}`)
@@ -61,7 +66,8 @@ export async function multiInstance(options: {
   const results: Record<string, unknown> = { ports }
   for (const w of workloads) {
     await Promise.all(ports.map((p) => serverSide(p)))
-    const r = await steadyTypingSpread(first, w.docs, { ...w.options, urls })
+    const cpu = cpuMeter(pids, options.dataDir)
+    const r = await steadyTypingSpread(first, w.docs, { ...w.options, urls, cpu })
     const offered = w.docs.length * w.options.clientsPerDoc * w.options.perSecond
     say(`${w.label}, ${offered} updates/s offered, ${Math.round(r.updatesPerSecond)} achieved:`)
     say(`  all pairs: ${pairs(r)}`)
@@ -75,6 +81,7 @@ export async function multiInstance(options: {
             `goal ≤ ${P99_GOAL}x: ${ratio <= P99_GOAL ? 'met' : 'not met'}`
         : '  cross-instance p99 / single-instance p99: n/a (no single-instance figure for this workload in this run)',
     )
+    say(`  ${describeCpu(r.cpu).slice(2)}`)
     for (const [i, port] of ports.entries()) say(`  instance ${i}${(await serverSide(port)).replace(/^;/, ':')}`)
     results[w.key] = { ...r, crossOverSingleP99: ratio }
   }

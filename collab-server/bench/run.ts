@@ -3,7 +3,6 @@
 // y-websocket clients, and prints the figures side by side. Talks to 127.0.0.1 only; bounded in time.
 // `--instances=N` adds N collab-server instances sharing the database (instances.ts) and the memory
 // per open document of both servers (memory.ts).
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
@@ -16,10 +15,12 @@ import { findFreePort, startEmbeddedPostgres } from '#db/embedded.ts'
 import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { compactionDelay } from './compaction-delay.ts'
+import { cpuMeter, describeCpu } from './cpu.ts'
 import { instancesArgument, multiInstance, type SteadyWorkload } from './instances.ts'
 import { compareMemory, describeMemory, memoryPerDocument, type MemoryPerDocument } from './memory.ts'
 import { pinBenchmark, pinPostgres } from './pinning.ts'
-import { coldLoad, concurrentTrace, sequentialThroughput, type Target } from './scenarios.ts'
+import { serverProcesses } from './processes.ts'
+import { coldLoad, concurrentTrace, sequentialThroughput } from './scenarios.ts'
 import { memoryOf, noRoomLoaded, serverSide } from './stats.ts'
 import { steadyTypingSpread, type PairSummary } from './steady.ts'
 import { loadSequential, prepareConcurrent } from './traces.ts'
@@ -48,39 +49,10 @@ const runs = (scenario: string) => !only || only.includes(scenario)
 const instances = instancesArgument(process.argv)
 const measureMemory = only?.includes('memory') || process.argv.some((a) => a.startsWith('--instances='))
 const secret = randomBytes(32).toString('hex')
-const children: ChildProcess[] = []
 const cleanups: (() => Promise<unknown>)[] = []
 const say = (line: string) => process.stdout.write(line + '\n')
 const pinning = pinBenchmark()
-
-function startChild(
-  script: string,
-  env: Record<string, string>,
-  readyText: string,
-  onLine?: (line: string) => void,
-): Promise<ChildProcess> {
-  const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir=.data/bench-profiles'] : []
-  const [command, ...prefix] = [...(pinning?.serverCommand ?? []), process.execPath]
-  // --expose-gc: the memory step reads the servers' memory after a forced full collection.
-  const child = spawn(command!, [...prefix, '--expose-gc', ...profile, '--import', 'tsx', script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  children.push(child)
-  let buffer = ''
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString()
-      const lines = buffer.split('\n')
-      buffer = lines.pop()!
-      for (const line of lines) {
-        onLine?.(line)
-        if (line.includes(readyText)) resolve(child)
-      }
-    })
-  })
-}
+const servers = serverProcesses(pinning)
 
 async function main() {
   const dataDir = path.resolve(`.data/bench-${Date.now()}`)
@@ -114,7 +86,7 @@ async function main() {
   const loadMs: Record<string, number[]> = {}
   // Every instance of ours (the first, and the others of --instances) runs with this environment.
   const startOurs = (port: number, onLine?: (line: string) => void) =>
-    startChild(
+    servers.start(
       'collab-server/index.ts',
       {
         DATABASE_URL: pg.url,
@@ -129,13 +101,17 @@ async function main() {
       'collab-server listening',
       onLine,
     )
-  await startOurs(ourPort, (line) => {
+  const ourChild = await startOurs(ourPort, (line) => {
     if (!line.includes('"document loaded"')) return
     const entry = JSON.parse(line) as { doc: string; ms: number }
     ;(loadMs[entry.doc] ??= []).push(entry.ms)
   })
   const refPort = await findFreePort()
-  await startChild('collab-server/bench/reference-server.ts', { PORT: String(refPort) }, 'reference listening')
+  const refChild = await servers.start(
+    'collab-server/bench/reference-server.ts',
+    { PORT: String(refPort) },
+    'reference listening',
+  )
 
   say('Preparing traces…')
   const paper = loadSequential(quick ? 'sequential/clownschool_flat.json.gz' : 'sequential/automerge-paper.json.gz')
@@ -148,9 +124,16 @@ async function main() {
   // phase outlast five minutes. Expiry, not issue time, is what the server checks.
   const token = (user: number, doc: string) =>
     mintCollabToken({ sub: users[user]!.id, doc, mode: 'rw' }, secret, Date.now() + 3_600_000).token
-  const targets: (Target & { port: number })[] = [
-    { name: 'scp collab-server (durable)', url: `ws://127.0.0.1:${ourPort}`, port: ourPort, token },
-    { name: '@y/websocket-server 0.1.1 (memory)', url: `ws://127.0.0.1:${refPort}`, port: refPort, token },
+  const targetOf = (name: string, port: number, pid: number) => ({
+    name,
+    url: `ws://127.0.0.1:${port}`,
+    port,
+    pid,
+    token,
+  })
+  const targets = [
+    targetOf('scp collab-server (durable)', ourPort, ourChild.pid!),
+    targetOf('@y/websocket-server 0.1.1 (memory)', refPort, refChild.pid!),
   ]
   // The steady workloads, the same for one instance, for the reference and for --instances.
   const steadySeconds = quick ? 3 : 8
@@ -209,19 +192,21 @@ async function main() {
     }
     if (runs('fifty')) {
       await serverSide(target.port)
-      const one = await steadyTypingSpread(target, fifty.docs, fifty.options)
+      const cpu = cpuMeter([target.pid], dataDir)
+      const one = await steadyTypingSpread(target, fifty.docs, { ...fifty.options, cpu })
       r.fiftyClientsOneDoc = one
       say(
         `50 clients in ${one.processes} processes, one document, ${Math.round(one.updatesPerSecond)} updates/s: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms, ` +
-          `max ${one.max.toFixed(1)} ms, delivered ${(one.delivered * 100).toFixed(1)} %${await serverSide(target.port)}`,
+          `max ${one.max.toFixed(1)} ms, delivered ${(one.delivered * 100).toFixed(1)} %${await serverSide(target.port)}${describeCpu(one.cpu)}`,
       )
     }
     if (runs('many')) {
       await serverSide(target.port)
-      const spread = await steadyTypingSpread(target, many.docs, many.options)
+      const cpu = cpuMeter([target.pid], dataDir)
+      const spread = await steadyTypingSpread(target, many.docs, { ...many.options, cpu })
       r.manyDocuments = spread
       say(
-        `100 documents × 3 clients, ${Math.round(spread.updatesPerSecond)} updates/s: p50 ${spread.p50.toFixed(2)} ms, p99 ${spread.p99.toFixed(2)} ms, delivered ${(spread.delivered * 100).toFixed(1)} %${await serverSide(target.port)}`,
+        `100 documents × 3 clients, ${Math.round(spread.updatesPerSecond)} updates/s: p50 ${spread.p50.toFixed(2)} ms, p99 ${spread.p99.toFixed(2)} ms, delivered ${(spread.delivered * 100).toFixed(1)} %${await serverSide(target.port)}${describeCpu(spread.cpu)}`,
       )
     }
     if (measureMemory) {
@@ -252,7 +237,8 @@ async function main() {
     results.instances = await multiInstance({
       count: instances,
       first: targets[0]!,
-      startInstance: (port) => startOurs(port).then(() => undefined),
+      startInstance: async (port) => (await startOurs(port)).pid!,
+      dataDir,
       workloads: [fifty, many].filter((w) => runs(w.scenario)),
       single: results[targets[0]!.name] as Record<string, PairSummary | undefined>,
       say,
@@ -267,9 +253,7 @@ async function main() {
 }
 
 async function cleanup() {
-  for (const child of children) child.kill('SIGTERM')
-  await new Promise((r) => setTimeout(r, 1_000))
-  for (const child of children) child.kill('SIGKILL')
+  await servers.stopAll()
   for (const c of cleanups) await c().catch(() => {})
 }
 

@@ -3,6 +3,7 @@
 // client of its document is measured on the machine's shared wall clock.
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { type CpuReading } from './cpu.ts'
 import { type Target } from './scenarios.ts'
 import { type TypistClient, type TypistCommand, type TypistReport } from './typist.ts'
 
@@ -47,6 +48,8 @@ export interface SteadyOptions {
   processes: number
   /** The server instances (default: the target's url); client k of a document uses urls[k % urls.length]. */
   urls?: string[]
+  /** Started when the clients start typing, read when they stop (cpu.ts). */
+  cpu?: { begin(): void; end(): CpuReading }
 }
 
 /** Propagation over a set of (sender, receiver) pairs; `expected` is how many there would be if none were lost. */
@@ -87,7 +90,9 @@ export async function steadyTypingSpread(target: Target, docNames: string[], opt
   )
   try {
     await Promise.all(typists.map((t, i) => t.ask({ type: 'open', clients: plan[i]!, perSecond }, 'ready')))
+    options.cpu?.begin()
     const stopped = await Promise.all(typists.map((t) => t.ask({ type: 'start', seconds }, 'stopped')))
+    const cpu = options.cpu?.end()
     const lengths: Record<string, number> = {}
     for (const s of stopped) for (const [doc, n] of Object.entries(s.sentByDoc)) lengths[doc] = (lengths[doc] ?? 0) + n
     const results = await Promise.all(typists.map((t) => t.ask({ type: 'converge', lengths }, 'result')))
@@ -113,6 +118,7 @@ export async function steadyTypingSpread(target: Target, docNames: string[], opt
       updates,
       updatesPerSecond: updates / seconds,
       ...summarise(all, expected),
+      cpu,
       // Only with several instances, so that the single-instance figures read as before.
       ...(urls.length > 1 && {
         crossInstance: summarise(cross, expected - expectedSame),
