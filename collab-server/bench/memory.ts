@@ -47,9 +47,10 @@ export async function memoryPerDocument(
   target: Target & { port: number },
   warmUp: string[],
   docNames: string[],
-  txns: Transactions,
+  content: { trace: string; txns: Transactions },
   beforeBaseline: () => Promise<void>,
 ) {
+  const { trace, txns } = content
   const kept: BenchClient[] = []
   const openAll = async (names: string[], offset: number) => {
     for (let i = 0; i < names.length; i += BATCH) {
@@ -69,6 +70,7 @@ export async function memoryPerDocument(
     return {
       documents: docNames.length,
       warmUpDocuments: warmUp.length,
+      trace,
       transactions: txns.length,
       textLength: kept[0]?.text.length ?? 0,
       heapKbPerDocument: kbPer(warm, docNames.length, 'heapUsed'),
@@ -94,7 +96,7 @@ export function describeMemory(m: MemoryPerDocument): string {
   const at = (r: { heap: number; rss: number }) => `${r.heap} / ${r.rss} MB`
   return (
     `memory per open document (${m.documents} documents after ${m.warmUpDocuments} warm-up ones, one client each, ` +
-    `${m.transactions} transactions, ${m.textLength} characters): heap ${m.heapKbPerDocument} KB, RSS ${m.rssKbPerDocument} KB; ` +
+    `first ${m.transactions} transactions of ${m.trace}, ${m.textLength} characters): heap ${m.heapKbPerDocument} KB, RSS ${m.rssKbPerDocument} KB; ` +
     `from none open: heap ${m.fromNoneOpenKb.heap} KB, RSS ${m.fromNoneOpenKb.rss} KB ` +
     `(heap / RSS after a forced GC: ${at(m.mb.none)} none open, ${at(m.mb.warm)} warm-up, ${at(m.mb.open)} all open)`
   )

@@ -34,9 +34,11 @@ const FIFTY_RATE = Number(process.env.BENCH_FIFTY_RATE ?? 4)
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 5)
 const USERS = 60
 // Documents open at once for the memory-per-document figure (after MEMORY_WARM_UP others), and the
-// trace transactions typed into each.
+// trace transactions typed into each: the same with --quick, as the figure depends on the content
+// (with clownschool_flat's first 500 both servers hold about 20 KB more per document).
 const MEMORY_DOCS = Number(process.env.BENCH_MEMORY_DOCS ?? 100)
 const MEMORY_WARM_UP = 20
+const MEMORY_TRACE = 'sequential/automerge-paper.json.gz'
 const MEMORY_TRANSACTIONS = 500
 const quick = process.argv.includes('--quick')
 // --only=fifty,many,… runs a subset (compaction, sequential, concurrent, fifty, many, memory); the
@@ -114,7 +116,14 @@ async function main() {
   )
 
   say('Preparing traces…')
-  const paper = loadSequential(quick ? 'sequential/clownschool_flat.json.gz' : 'sequential/automerge-paper.json.gz')
+  const paperFile = quick ? 'sequential/clownschool_flat.json.gz' : 'sequential/automerge-paper.json.gz'
+  const paper = loadSequential(paperFile)
+  const memoryContent = {
+    trace: path.basename(MEMORY_TRACE, '.json.gz'),
+    txns: measureMemory
+      ? (paperFile === MEMORY_TRACE ? paper : loadSequential(MEMORY_TRACE)).txns.slice(0, MEMORY_TRANSACTIONS)
+      : [],
+  }
   const concurrentFiles = runs('concurrent')
     ? ['concurrent/clownschool.json.gz', 'concurrent/friendsforever.json.gz']
     : []
@@ -212,8 +221,7 @@ async function main() {
     if (measureMemory) {
       const warmUp = memoryDocs.slice(0, MEMORY_WARM_UP)
       const measured = memoryDocs.slice(MEMORY_WARM_UP, MEMORY_WARM_UP + MEMORY_DOCS)
-      const txns = paper.txns.slice(0, MEMORY_TRANSACTIONS)
-      const m = await memoryPerDocument(target, warmUp, measured, txns, () => noRoomLoaded(target.port))
+      const m = await memoryPerDocument(target, warmUp, measured, memoryContent, () => noRoomLoaded(target.port))
       r.memoryPerDocument = m
       perDocument.push(m)
       say(describeMemory(m))
