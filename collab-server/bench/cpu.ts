@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import path from 'node:path'
 
-const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100
+let ticksPerSecond: number | undefined
+const ticksPerSecondOf = () =>
+  (ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100)
 
 /** utime + stime of a process (all its threads), plus its reaped children's when `reaped`. */
 function ticksOf(pid: number, reaped: boolean): number {
@@ -69,7 +71,7 @@ export function cpuMeter(serverPids: number[], dataDir: string) {
     end(): CpuReading {
       const end = sample()
       const seconds = (end.at - (start?.at ?? NaN)) / 1000
-      const cores = (a: number, b: number) => Math.round(((b - a) / TICKS_PER_SECOND / seconds) * 100) / 100
+      const cores = (a: number, b: number) => Math.round(((b - a) / ticksPerSecondOf() / seconds) * 100) / 100
       return {
         servers: end.servers.map((t, i) => cores(start?.servers[i] ?? NaN, t)),
         postgres: cores(start?.postgres ?? NaN, end.postgres),
