@@ -89,6 +89,8 @@ export function createCollabServer(deps: CollabServerDeps): CollabServer {
         .writeHead(shuttingDown ? 503 : 200, { 'content-type': 'application/json' })
         .end(JSON.stringify({ ok: !shuttingDown }))
     } else if (path === '/stats' && deps.exposeStats) {
+      // ?gc=1 under node --expose-gc: memory after a full collection (the benchmark's per-document figure).
+      if (new URLSearchParams(req.url?.split('?')[1]).get('gc') === '1') globalThis.gc?.()
       const eventLoopDelayMs = {
         p50: loopDelay.percentile(50) / 1e6,
         p99: loopDelay.percentile(99) / 1e6,

@@ -3,6 +3,9 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
+// Every y-websocket provider adds a process 'exit' listener; the memory step opens 200 of them.
+process.setMaxListeners(0)
+
 /** Send times by `client:clock` of the first item of each update; receivers record the delay. */
 export class Meter {
   private readonly sent = new Map<string, number>()

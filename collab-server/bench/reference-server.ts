@@ -6,8 +6,11 @@ import { setupWSConnection } from '@y/websocket-server/utils'
 
 const port = Number(process.env.PORT)
 const server = createServer((req, res) => {
-  if (req.url?.split('?')[0] === '/stats') res.end(JSON.stringify({ memory: process.memoryUsage() }))
-  else res.writeHead(404).end()
+  const [path, query] = (req.url ?? '').split('?')
+  if (path !== '/stats') return res.writeHead(404).end()
+  // ?gc=1 (run.ts starts it with --expose-gc): memory after a full collection, as for our server.
+  if (new URLSearchParams(query).get('gc') === '1') globalThis.gc?.()
+  res.end(JSON.stringify({ memory: process.memoryUsage() }))
 })
 const wss = new WebSocketServer({ noServer: true })
 server.on('upgrade', (req, socket, head) => {

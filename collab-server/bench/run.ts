@@ -1,7 +1,8 @@
 // `npm run bench:collab`: drives our collab-server (durable, on a throwaway embedded PostgreSQL)
 // and the reference @y/websocket-server 0.1.1 (in memory) with the same workloads, through stock
 // y-websocket clients, and prints the figures side by side. Talks to 127.0.0.1 only; bounded in time.
-import { spawn, type ChildProcess } from 'node:child_process'
+// `--instances=N` adds N collab-server instances sharing the database (instances.ts) and the memory
+// per open document of both servers (memory.ts).
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
@@ -14,9 +15,14 @@ import { findFreePort, startEmbeddedPostgres } from '#db/embedded.ts'
 import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { compactionDelay } from './compaction-delay.ts'
+import { cpuMeter, describeCpu } from './cpu.ts'
+import { instancesArgument, multiInstance, type SteadyWorkload } from './instances.ts'
+import { compareMemory, describeMemory, memoryPerDocument, type MemoryPerDocument } from './memory.ts'
 import { pinBenchmark, pinPostgres } from './pinning.ts'
-import { coldLoad, concurrentTrace, sequentialThroughput, type Target } from './scenarios.ts'
-import { steadyTypingSpread } from './steady.ts'
+import { serverProcesses } from './processes.ts'
+import { coldLoad, concurrentTrace, sequentialThroughput } from './scenarios.ts'
+import { memoryOf, noRoomLoaded, serverSide } from './stats.ts'
+import { steadyTypingSpread, type PairSummary } from './steady.ts'
 import { loadSequential, prepareConcurrent } from './traces.ts'
 
 // A full run takes 5 minutes on a quiet machine and over 12 at load average 15-20 on two cores.
@@ -27,84 +33,28 @@ const FIFTY_RATE = Number(process.env.BENCH_FIFTY_RATE ?? 4)
 // The typing clients of the steady workloads live in this many child processes (typist.ts).
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 5)
 const USERS = 60
+// Documents open at once for the memory-per-document figure (after MEMORY_WARM_UP others), and the
+// trace transactions typed into each: the same with --quick, as the figure depends on the content
+// (with clownschool_flat's first 500 both servers hold about 20 KB more per document).
+const MEMORY_DOCS = Number(process.env.BENCH_MEMORY_DOCS ?? 100)
+const MEMORY_WARM_UP = 20
+const MEMORY_TRACE = 'sequential/automerge-paper.json.gz'
+const MEMORY_TRANSACTIONS = 500
 const quick = process.argv.includes('--quick')
-// --only=fifty,many,… runs a subset (sequential, concurrent, fifty, many); the default runs all.
+// --only=fifty,many,… runs a subset (compaction, sequential, concurrent, fifty, many, memory); the
+// default runs all but memory, which runs when listed or with --instances.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
   .split(',')
 const runs = (scenario: string) => !only || only.includes(scenario)
+const instances = instancesArgument(process.argv)
+const measureMemory = only?.includes('memory') || process.argv.some((a) => a.startsWith('--instances='))
 const secret = randomBytes(32).toString('hex')
-const children: ChildProcess[] = []
 const cleanups: (() => Promise<unknown>)[] = []
 const say = (line: string) => process.stdout.write(line + '\n')
 const pinning = pinBenchmark()
-
-function startChild(
-  script: string,
-  env: Record<string, string>,
-  readyText: string,
-  onLine?: (line: string) => void,
-): Promise<ChildProcess> {
-  const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir=.data/bench-profiles'] : []
-  const [command, ...prefix] = [...(pinning?.serverCommand ?? []), process.execPath]
-  const child = spawn(command!, [...prefix, ...profile, '--import', 'tsx', script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  children.push(child)
-  let buffer = ''
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString()
-      const lines = buffer.split('\n')
-      buffer = lines.pop()!
-      for (const line of lines) {
-        onLine?.(line)
-        if (line.includes(readyText)) resolve(child)
-      }
-    })
-  })
-}
-
-interface Stats {
-  memory: NodeJS.MemoryUsage
-  eventLoopDelayMs?: { p50: number; p99: number; max: number }
-  rooms?: number
-  writeLatencyMs?: { count: number; p50: number | null; p99: number | null }
-  commitLatencyMs?: { count: number; p50: number | null; p99: number | null }
-}
-
-async function statsOf(port: number, reset = false): Promise<Stats> {
-  const res = await fetch(`http://127.0.0.1:${port}/stats${reset ? '?reset=1' : ''}`)
-  return (await res.json()) as Stats
-}
-
-/** Our server's own receive→broadcast latency (commit included) and event-loop delay since the last call. */
-async function serverSide(port: number): Promise<string> {
-  const { writeLatencyMs: w, commitLatencyMs: c, eventLoopDelayMs: d } = await statsOf(port, true)
-  const loop = d ? `; server event-loop delay p99 ${d.p99.toFixed(1)} ms max ${d.max.toFixed(1)} ms` : ''
-  const commits = c?.count ? `; INSERT+commit p50 ${c.p50} ms p99 ${c.p99} ms (${c.count})` : ''
-  return w
-    ? `; server-side receive→broadcast p50 ${w.p50} ms p99 ${w.p99} ms (${w.count} updates)${commits}${loop}`
-    : ''
-}
-
-async function memoryOf(port: number) {
-  const { memory } = await statsOf(port)
-  return { rssMb: Math.round(memory.rss / 2 ** 20), heapMb: Math.round(memory.heapUsed / 2 ** 20) }
-}
-
-/** Our server reports its loaded rooms; waits until none is (the reference keeps docs in memory). */
-async function noRoomLoaded(port: number) {
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    const { rooms } = await statsOf(port)
-    if (!rooms || Date.now() > deadline) return
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
+const servers = serverProcesses(pinning)
 
 async function main() {
   const dataDir = path.resolve(`.data/bench-${Date.now()}`)
@@ -118,41 +68,62 @@ async function main() {
   await migrateToLatest(db)
   const users: { id: string }[] = []
   for (let i = 0; i < USERS; i++) users.push(await createUser(db))
-  const plans = []
-  for (let i = 0; i < 7; i++) {
-    const plan = await createPlan(db, users[0]!.id)
-    for (const u of users.slice(1)) await addMember(db, plan.id, u.id, 'coauthor', users[0]!.id)
-    plans.push(plan)
+  const documentsOfPlans = async (count: number) => {
+    const names: string[] = []
+    for (let i = 0; i < count; i++) {
+      const plan = await createPlan(db, users[0]!.id)
+      for (const u of users.slice(1)) await addMember(db, plan.id, u.id, 'coauthor', users[0]!.id)
+      names.push(...[null, ...SUBSTEP_CODES].map((substep) => docName({ planId: plan.id, substep })))
+    }
+    return names
   }
+  const docs = await documentsOfPlans(7)
+  // Documents no other workload opens: neither server has held them before the memory step.
+  const memoryDocs = measureMemory
+    ? await documentsOfPlans(Math.ceil((MEMORY_WARM_UP + MEMORY_DOCS) / (1 + SUBSTEP_CODES.length)))
+    : []
   await db.destroy()
-  const docs = plans.flatMap((p) => [null, ...SUBSTEP_CODES].map((substep) => docName({ planId: p.id, substep })))
 
   const ourPort = await findFreePort()
   const loadMs: Record<string, number[]> = {}
-  await startChild(
-    'collab-server/index.ts',
-    {
-      DATABASE_URL: pg.url,
-      COLLAB_SECRET: secret,
-      COLLAB_PORT: String(ourPort),
-      COLLAB_EXPOSE_STATS: '1',
-      COLLAB_IDLE_UNLOAD_MS: '300',
-      // Policy limits are lifted so that the replay measures capacity, not the rate limiter.
-      COLLAB_RATE_PER_SECOND: '10000000',
-      COLLAB_RATE_BURST: '10000000',
-    },
-    'collab-server listening',
-    (line) => {
-      if (!line.includes('"document loaded"')) return
-      const entry = JSON.parse(line) as { doc: string; ms: number }
-      ;(loadMs[entry.doc] ??= []).push(entry.ms)
-    },
-  )
+  // Every instance of ours (the first, and the others of --instances) runs with this environment.
+  const startOurs = (port: number, onLine?: (line: string) => void) =>
+    servers.start(
+      'collab-server/index.ts',
+      {
+        DATABASE_URL: pg.url,
+        COLLAB_SECRET: secret,
+        COLLAB_PORT: String(port),
+        COLLAB_EXPOSE_STATS: '1',
+        COLLAB_IDLE_UNLOAD_MS: '300',
+        // Policy limits are lifted so that the replay measures capacity, not the rate limiter.
+        COLLAB_RATE_PER_SECOND: '10000000',
+        COLLAB_RATE_BURST: '10000000',
+      },
+      'collab-server listening',
+      onLine,
+    )
+  const ourChild = await startOurs(ourPort, (line) => {
+    if (!line.includes('"document loaded"')) return
+    const entry = JSON.parse(line) as { doc: string; ms: number }
+    ;(loadMs[entry.doc] ??= []).push(entry.ms)
+  })
   const refPort = await findFreePort()
-  await startChild('collab-server/bench/reference-server.ts', { PORT: String(refPort) }, 'reference listening')
+  const refChild = await servers.start(
+    'collab-server/bench/reference-server.ts',
+    { PORT: String(refPort) },
+    'reference listening',
+  )
 
   say('Preparing traces…')
-  const paper = loadSequential(quick ? 'sequential/clownschool_flat.json.gz' : 'sequential/automerge-paper.json.gz')
+  const paperFile = quick ? 'sequential/clownschool_flat.json.gz' : 'sequential/automerge-paper.json.gz'
+  const paper = loadSequential(paperFile)
+  const memoryContent = {
+    trace: path.basename(MEMORY_TRACE, '.json.gz'),
+    txns: measureMemory
+      ? (paperFile === MEMORY_TRACE ? paper : loadSequential(MEMORY_TRACE)).txns.slice(0, MEMORY_TRANSACTIONS)
+      : [],
+  }
   const concurrentFiles = runs('concurrent')
     ? ['concurrent/clownschool.json.gz', 'concurrent/friendsforever.json.gz']
     : []
@@ -162,11 +133,35 @@ async function main() {
   // phase outlast five minutes. Expiry, not issue time, is what the server checks.
   const token = (user: number, doc: string) =>
     mintCollabToken({ sub: users[user]!.id, doc, mode: 'rw' }, secret, Date.now() + 3_600_000).token
-  const targets: (Target & { port: number })[] = [
-    { name: 'scp collab-server (durable)', url: `ws://127.0.0.1:${ourPort}`, port: ourPort, token },
-    { name: '@y/websocket-server 0.1.1 (memory)', url: `ws://127.0.0.1:${refPort}`, port: refPort, token },
+  const targetOf = (name: string, port: number, pid: number) => ({
+    name,
+    url: `ws://127.0.0.1:${port}`,
+    port,
+    pid,
+    token,
+  })
+  const targets = [
+    targetOf('scp collab-server (durable)', ourPort, ourChild.pid!),
+    targetOf('@y/websocket-server 0.1.1 (memory)', refPort, refChild.pid!),
   ]
+  // The steady workloads, the same for one instance, for the reference and for --instances.
+  const steadySeconds = quick ? 3 : 8
+  const fifty: SteadyWorkload = {
+    scenario: 'fifty',
+    key: 'fiftyClientsOneDoc',
+    label: `50 clients in ${PROCESSES} processes, one document`,
+    docs: [docs[3]!],
+    options: { clientsPerDoc: 50, perSecond: FIFTY_RATE, seconds: steadySeconds, processes: PROCESSES },
+  }
+  const many: SteadyWorkload = {
+    scenario: 'many',
+    key: 'manyDocuments',
+    label: '100 documents × 3 clients',
+    docs: docs.slice(10, 110),
+    options: { clientsPerDoc: 3, perSecond: 4, seconds: steadySeconds, processes: 3 },
+  }
   const results: Record<string, Record<string, unknown>> = {}
+  const perDocument: MemoryPerDocument[] = []
   if (runs('compaction')) {
     const c = await compactionDelay(paper)
     const line = (m: Awaited<ReturnType<typeof compactionDelay>>['inline']) =>
@@ -206,30 +201,30 @@ async function main() {
     }
     if (runs('fifty')) {
       await serverSide(target.port)
-      const one = await steadyTypingSpread(target, [docs[3]!], {
-        clientsPerDoc: 50,
-        perSecond: FIFTY_RATE,
-        seconds: quick ? 3 : 8,
-        processes: PROCESSES,
-      })
+      const cpu = cpuMeter([target.pid], dataDir)
+      const one = await steadyTypingSpread(target, fifty.docs, { ...fifty.options, cpu })
       r.fiftyClientsOneDoc = one
       say(
         `50 clients in ${one.processes} processes, one document, ${Math.round(one.updatesPerSecond)} updates/s: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms, ` +
-          `max ${one.max.toFixed(1)} ms, delivered ${(one.delivered * 100).toFixed(1)} %${await serverSide(target.port)}`,
+          `max ${one.max.toFixed(1)} ms, delivered ${(one.delivered * 100).toFixed(1)} %${await serverSide(target.port)}${describeCpu(one.cpu)}`,
       )
     }
     if (runs('many')) {
       await serverSide(target.port)
-      const many = await steadyTypingSpread(target, docs.slice(10, 110), {
-        clientsPerDoc: 3,
-        perSecond: 4,
-        seconds: quick ? 3 : 8,
-        processes: 3,
-      })
-      r.manyDocuments = many
+      const cpu = cpuMeter([target.pid], dataDir)
+      const spread = await steadyTypingSpread(target, many.docs, { ...many.options, cpu })
+      r.manyDocuments = spread
       say(
-        `100 documents × 3 clients, ${Math.round(many.updatesPerSecond)} updates/s: p50 ${many.p50.toFixed(2)} ms, p99 ${many.p99.toFixed(2)} ms, delivered ${(many.delivered * 100).toFixed(1)} %${await serverSide(target.port)}`,
+        `100 documents × 3 clients, ${Math.round(spread.updatesPerSecond)} updates/s: p50 ${spread.p50.toFixed(2)} ms, p99 ${spread.p99.toFixed(2)} ms, delivered ${(spread.delivered * 100).toFixed(1)} %${await serverSide(target.port)}${describeCpu(spread.cpu)}`,
       )
+    }
+    if (measureMemory) {
+      const warmUp = memoryDocs.slice(0, MEMORY_WARM_UP)
+      const measured = memoryDocs.slice(MEMORY_WARM_UP, MEMORY_WARM_UP + MEMORY_DOCS)
+      const m = await memoryPerDocument(target, warmUp, measured, memoryContent, () => noRoomLoaded(target.port))
+      r.memoryPerDocument = m
+      perDocument.push(m)
+      say(describeMemory(m))
     }
     r.memoryAtEnd = await memoryOf(target.port)
     say(
@@ -245,6 +240,18 @@ async function main() {
     if (!ours[key] || !ref[key]) continue
     say(`${key}: ${(ours[key]!.updatesPerSecond / ref[key]!.updatesPerSecond).toFixed(2)}`)
   }
+  if (perDocument.length === 2) say(compareMemory(perDocument[0]!, perDocument[1]!))
+  if (instances > 1) {
+    results.instances = await multiInstance({
+      count: instances,
+      first: targets[0]!,
+      startInstance: async (port) => (await startOurs(port)).pid!,
+      dataDir,
+      workloads: [fifty, many].filter((w) => runs(w.scenario)),
+      single: results[targets[0]!.name] as Record<string, PairSummary | undefined>,
+      say,
+    })
+  }
   say(
     `\nload average during the run: ${loadavg()
       .map((l) => l.toFixed(1))
@@ -254,9 +261,7 @@ async function main() {
 }
 
 async function cleanup() {
-  for (const child of children) child.kill('SIGTERM')
-  await new Promise((r) => setTimeout(r, 1_000))
-  for (const child of children) child.kill('SIGKILL')
+  await servers.stopAll()
   for (const c of cleanups) await c().catch(() => {})
 }
 
