@@ -346,7 +346,12 @@ export class Room {
       // Its earlier updates were refused: applying later ones would leave holes; it resends all.
       if (this.refused.has(peer)) continue
       try {
-        Y.applyUpdate(this.doc, update, peer)
+        // The broadcast skips the sender, who has its own update. But updates of another instance
+        // can be waiting in the doc for this one (they arrived before this instance heard back
+        // from its own INSERT, and a client there already built on it): they are integrated by
+        // this very transaction, and the sender has never seen them. Then everyone gets it.
+        const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+        Y.applyUpdate(this.doc, update, waiting ? REMOTE : peer)
         this.deps.writeLatency.record(performance.now() - at)
       } catch (error) {
         this.deps.log('warn', 'stored update could not be applied', { doc: this.name, error: errorMessage(error) })

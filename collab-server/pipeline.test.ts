@@ -1,6 +1,7 @@
 // The room's pipelined group commit, with an update log whose INSERTs the test completes by hand:
 // broadcast order, "stored before broadcast" and refusal when storage fails.
 import { type Kysely } from 'kysely'
+import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type DB } from '#db/types.ts'
@@ -120,5 +121,34 @@ describe('Room group commit', () => {
     expect(room.doc.getText('t').toString()).toBe('independent ')
     expect(other.closedWith).toBeNull()
     expect(reader.received).toHaveLength(1)
+  })
+
+  it('sends the writer what another instance built on its update, when its own commit is answered last', async () => {
+    const { room, inserts, peer } = setup()
+    const writer = peer('writer')
+    const [mine] = edits()
+    // A client of another instance received `mine` (announced at commit) and typed after it; that
+    // instance stored it, and its announcement arrives before this instance hears from its INSERT.
+    const theirs = new Y.Doc()
+    Y.applyUpdate(theirs, mine!)
+    theirs.getText('t').insert(theirs.getText('t').length, 'built on it')
+    room.receiveUpdate(mine!, writer)
+    await tick()
+    const afterMine = new Y.Doc()
+    Y.applyUpdate(afterMine, mine!)
+    room.applyRemote(Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(afterMine)))
+    expect(writer.received).toHaveLength(0) // it waits in the doc for `mine`
+    inserts[0]!.commit()
+    await room.drain()
+    expect(room.doc.getText('t').toString()).toBe('one built on it')
+    const seenByWriter = new Y.Doc()
+    Y.applyUpdate(seenByWriter, mine!)
+    for (const message of writer.received) {
+      const decoder = decoding.createDecoder(message)
+      decoding.readVarUint(decoder) // sync
+      decoding.readVarUint(decoder) // update
+      Y.applyUpdate(seenByWriter, decoding.readVarUint8Array(decoder))
+    }
+    expect(seenByWriter.getText('t').toString()).toBe('one built on it')
   })
 })
