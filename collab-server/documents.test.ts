@@ -7,20 +7,16 @@ import { silentLogger } from '#core/log.server.ts'
 import { userColor } from './awareness.ts'
 import { compactDocument } from './persistence.ts'
 import { inlineRenderer } from './render-pool.ts'
-import { connect, startServer, token, waitFor, type TestClient } from './test-utils.ts'
+import { clientPool, connect, startServer, token, waitFor } from './test-utils.ts'
 
 let env: Awaited<ReturnType<typeof startServer>>
-const clients: TestClient[] = []
-const open = (...args: Parameters<typeof connect>) => {
-  const c = connect(...args)
-  clients.push(c)
-  return c
-}
+// Every client a test opens is destroyed after the file's tests.
+const { open, destroyAll } = clientPool()
 beforeAll(async () => {
   env = await startServer()
 })
 afterAll(async () => {
-  clients.forEach((c) => c.destroy())
+  destroyAll()
   await env.stop()
 })
 

@@ -10,23 +10,19 @@ import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import { MESSAGE_SYNC } from './documents.ts'
-import { connect, rawSocket, startServer, token, waitFor, type TestClient } from './test-utils.ts'
+import { clientPool, rawSocket, startServer, token, waitFor } from './test-utils.ts'
 
 type Instance = Awaited<ReturnType<typeof startServer>>
 let one: Instance
 let two: Instance
-const clients: TestClient[] = []
-const open = (...args: Parameters<typeof connect>) => {
-  const c = connect(...args)
-  clients.push(c)
-  return c
-}
+// Every client a test opens is destroyed after the file's tests.
+const { open, destroyAll } = clientPool()
 
 beforeAll(async () => {
   ;[one, two] = await Promise.all([startServer(), startServer()])
 })
 afterAll(async () => {
-  clients.forEach((c) => c.destroy())
+  destroyAll()
   await Promise.all([one.stop(), two.stop()])
 })
 

@@ -3,24 +3,20 @@ import { CLOSE_CODES, docName } from '#core/collab/contract.ts'
 import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
-import { connect, rawSocket, startServer, token, waitFor, type TestClient } from './test-utils.ts'
+import { clientPool, rawSocket, startServer, token, waitFor } from './test-utils.ts'
 
 // Documents are plan content: read-only to everyone outside draft (ADR 009), and a status change
 // reaches connections already open through the revocation channel (ADR 013).
 
 let env: Awaited<ReturnType<typeof startServer>>
-const clients: TestClient[] = []
-const open = (...args: Parameters<typeof connect>) => {
-  const c = connect(...args)
-  clients.push(c)
-  return c
-}
+// Every client a test opens is destroyed after the file's tests.
+const { open, destroyAll } = clientPool()
 
 beforeAll(async () => {
   env = await startServer()
 })
 afterAll(async () => {
-  clients.forEach((c) => c.destroy())
+  destroyAll()
   await env.stop()
 })
 

@@ -8,21 +8,17 @@ import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import * as UserRepository from '#db/repositories/users.ts'
-import { connect, countHeadings, rawSocket, startServer, token, waitFor, type TestClient } from './test-utils.ts'
+import { clientPool, countHeadings, rawSocket, startServer, token, waitFor } from './test-utils.ts'
 
 let env: Awaited<ReturnType<typeof startServer>>
-const clients: TestClient[] = []
-const open = (...args: Parameters<typeof connect>) => {
-  const c = connect(...args)
-  clients.push(c)
-  return c
-}
+// Every client a test opens is destroyed after the file's tests.
+const { open, destroyAll } = clientPool()
 
 beforeAll(async () => {
   env = await startServer({ limits: { maxMessageBytes: 64 * 1024 } })
 })
 afterAll(async () => {
-  clients.forEach((c) => c.destroy())
+  destroyAll()
   await env.stop()
 })
 

@@ -7,7 +7,7 @@ import { CLOSE_CODES, docName } from '#core/collab/contract.ts'
 import { isEverythingSaved } from '#core/collab/saved.ts'
 import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
-import { connect, startServer, token, waitFor, type TestClient } from './test-utils.ts'
+import { clientPool, startServer, type TestClient, token, waitFor } from './test-utils.ts'
 
 const KIB = 1024
 const DOCUMENT_CAP = 96 * KIB
@@ -15,12 +15,8 @@ const BURST = 64 * KIB
 
 let docEnv: Awaited<ReturnType<typeof startServer>>
 let rateEnv: Awaited<ReturnType<typeof startServer>>
-const clients: TestClient[] = []
-const open = (...args: Parameters<typeof connect>) => {
-  const c = connect(...args)
-  clients.push(c)
-  return c
-}
+// Every client a test opens is destroyed after the file's tests.
+const { open, destroyAll } = clientPool()
 
 beforeAll(async () => {
   docEnv = await startServer({ limits: { maxDocumentBytes: DOCUMENT_CAP } })
@@ -28,7 +24,7 @@ beforeAll(async () => {
   rateEnv = await startServer({ limits: { userBytesBurst: BURST, userBytesPerSecond: KIB } })
 })
 afterAll(async () => {
-  clients.forEach((c) => c.destroy())
+  destroyAll()
   await docEnv.stop()
   await rateEnv.stop()
 })

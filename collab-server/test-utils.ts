@@ -123,6 +123,21 @@ export function connect(
   return client
 }
 
+/** Clients a test file opens with `open`, destroyed together by `destroyAll` (in its afterAll). */
+export function clientPool() {
+  const clients: TestClient[] = []
+  return {
+    open(...args: Parameters<typeof connect>): TestClient {
+      const client = connect(...args)
+      clients.push(client)
+      return client
+    },
+    destroyAll(): void {
+      for (const client of clients.splice(0)) client.destroy()
+    },
+  }
+}
+
 /** Polls until `check` passes (returns truthy without throwing) or the time is up. */
 export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5_000, intervalMs = 10): Promise<T> {
   const deadline = Date.now() + timeoutMs
