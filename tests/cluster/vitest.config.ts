@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['tests/cluster/**/*.test.ts'],
+    // The renderer's unit tests run with the other pure tests (`npm run test:unit`).
+    exclude: ['**/*.unit.test.ts', '**/node_modules/**'],
     pool: 'forks',
     poolOptions: { forks: { singleFork: true } },
     testTimeout: 120_000,
