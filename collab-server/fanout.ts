@@ -110,9 +110,10 @@ export class Fanout implements ClusterLink {
   // ---- stored updates ----
 
   private onUpdates(payload: string): void {
-    const lines = payload.split('\n')
-    if (lines[0] === this.deps.instanceName || !this.rooms) return
-    for (const line of lines.slice(1)) {
+    // Most notifications are this instance's own (every commit it makes): look at the header only.
+    const firstBreak = payload.indexOf('\n')
+    if (firstBreak < 0 || payload.slice(0, firstBreak) === this.deps.instanceName || !this.rooms) return
+    for (const line of payload.slice(firstBreak + 1).split('\n')) {
       const [seqText, doc, inline] = line.split(' ')
       const seq = Number(seqText)
       if (!doc || !Number.isSafeInteger(seq) || !this.rooms.isOpen(doc)) continue
