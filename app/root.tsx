@@ -6,6 +6,7 @@ import { AppShell } from './components/AppShell.tsx'
 import { GeneralErrorBoundary } from './components/ErrorBoundary.tsx'
 import { getLocale } from './i18n/i18next.server.ts'
 import styles from './styles/app.css?url'
+import phoneStyles from './styles/phone.css?url'
 import { useNonce } from './utils/nonce.tsx'
 import { getSessionUser } from './utils/session.server.ts'
 import { skipRevalidationOnFailure } from './utils/save-failure.ts'
@@ -15,6 +16,8 @@ const icon = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
+  // After app.css: its narrow-screen rules override the wide layout they share selectors with.
+  { rel: 'stylesheet', href: phoneStyles },
   { rel: 'icon', type: 'image/svg+xml', href: icon },
 ]
 

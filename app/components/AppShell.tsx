@@ -2,6 +2,9 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { canGlobally, type GlobalRole } from '#core/permissions.ts'
 import { LanguageSwitcher } from './LanguageSwitcher.tsx'
+import { useDisclosure } from './useDisclosure.ts'
+import { useHydrated } from './useHydrated.ts'
+import { useScrollBoxes } from './useScrollBoxes.ts'
 
 export interface ShellUser {
   id: string
@@ -22,12 +25,22 @@ export function AppShell({
   const { t } = useTranslation()
   const location = useLocation()
   const actor = user ? { id: user.id, globalRole: user.globalRole } : null
+  // On a phone the navigation and tools fold behind a menu button once scripts run (header.css
+  // media query); without scripts they stay open and wrap, as on a wide screen.
+  const hydrated = useHydrated()
+  const menu = useDisclosure<HTMLButtonElement>()
+  useScrollBoxes()
   return (
     <>
       <a className="skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>
-      <header className="site-header">
+      <header
+        className="site-header"
+        data-foldable={hydrated ? '' : undefined}
+        data-open={menu.open ? '' : undefined}
+        onKeyDown={menu.onKeyDown}
+      >
         <div className="site-header__inner">
           <Link to={user ? '/plans' : '/login'} className="brand">
             <span className="brand__mark" aria-hidden="true">
@@ -35,33 +48,46 @@ export function AppShell({
             </span>
             <span className="brand__name">{t('app.name')}</span>
           </Link>
-          {user ? (
-            <nav aria-label={t('nav.main')} className="main-nav">
-              <NavLink to="/plans">{t('nav.plans')}</NavLink>
-              {actor && canGlobally(actor, 'dashboard:read') ? (
-                <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
-              ) : null}
-              <NavLink to="/statistics">{t('nav.statistics')}</NavLink>
-              {actor && canGlobally(actor, 'admin:users') ? (
-                <NavLink to="/admin/users">{t('nav.admin')}</NavLink>
-              ) : null}
-            </nav>
-          ) : null}
-          <div className="site-header__tools">
-            <LanguageSwitcher locale={locale} redirectTo={`${location.pathname}${location.search}`} />
+          <button
+            type="button"
+            ref={menu.button}
+            className="site-header__toggle"
+            aria-expanded={menu.open}
+            aria-controls="site-menu"
+            onClick={menu.toggle}
+          >
+            <span aria-hidden="true" className="site-header__toggle-icon" />
+            {t('nav.menu')}
+          </button>
+          <div id="site-menu" className="site-header__menu">
             {user ? (
-              <div className="user-menu">
-                <Link to="/account" className="user-menu__name">
-                  {user.name}
-                  <span className="user-menu__org">{user.organisation}</span>
-                </Link>
-                <Form method="post" action="/logout">
-                  <button type="submit" className="button button--quiet">
-                    {t('nav.signOut')}
-                  </button>
-                </Form>
-              </div>
+              <nav aria-label={t('nav.main')} className="main-nav">
+                <NavLink to="/plans">{t('nav.plans')}</NavLink>
+                {actor && canGlobally(actor, 'dashboard:read') ? (
+                  <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
+                ) : null}
+                <NavLink to="/statistics">{t('nav.statistics')}</NavLink>
+                {actor && canGlobally(actor, 'admin:users') ? (
+                  <NavLink to="/admin/users">{t('nav.admin')}</NavLink>
+                ) : null}
+              </nav>
             ) : null}
+            <div className="site-header__tools">
+              <LanguageSwitcher locale={locale} redirectTo={`${location.pathname}${location.search}`} />
+              {user ? (
+                <div className="user-menu">
+                  <Link to="/account" className="user-menu__name">
+                    {user.name}
+                    <span className="user-menu__org">{user.organisation}</span>
+                  </Link>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="button button--quiet">
+                      {t('nav.signOut')}
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
+            </div>
           </div>
         </div>
       </header>

@@ -1,9 +1,10 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, NavLink, useLoaderData } from '@remix-run/react'
-import { useEffect, useState } from 'react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as CommentRepository from '#db/repositories/comments.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
+import { SubstepDrawer, SubstepNav } from '../components/plans/SubstepMenu.tsx'
+import { useHydrated } from '../components/useHydrated.ts'
 import { SubstepNotes } from '../editor/DocumentSections.tsx'
 import editorStyles from '../styles/editor.css?url'
 import worksheetStyles from '../styles/worksheets.css?url'
@@ -18,7 +19,7 @@ import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency
 import { lockedWrite, requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { readFormData } from '../utils/request.server.ts'
 import { keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
-import { isSubstepCode, neighbours, STEPS } from '#core/substeps.ts'
+import { isSubstepCode, neighbours } from '#core/substeps.ts'
 import { handleItemAction, isItemIntent, loadWorksheet } from '../worksheets/items.server.ts'
 import { SubstepPanel } from '../method/panels.tsx'
 import { SUBSTEPS } from '../method/substeps.server.ts'
@@ -102,31 +103,11 @@ export default function SubstepPage() {
   const status = progress.find((p) => p.code === code)!
   const panelProps = { planId, code, worksheet, extra, abilities }
   // Marks the page once React has taken over its forms (tests wait for it before typing).
-  const [hydrated, setHydrated] = useState(false)
-  useEffect(() => setHydrated(true), [])
+  const hydrated = useHydrated()
   return (
-    <div className="substep-layout">
+    <div className="substep-layout" data-foldable={hydrated ? '' : undefined}>
       <title>{`${code} ${t(`substep.${code}.name`)}`}</title>
-      <nav aria-label={t('common:plan.tabs.steps')} className="substep-nav">
-        <ol>
-          {STEPS.map((s) => (
-            <li key={s.step}>
-              <span className="substep-nav__step">
-                {s.step}. {t(`step.${s.step}.name`)}
-              </span>
-              <ol>
-                {s.substeps.map((c) => (
-                  <li key={c}>
-                    <NavLink to={`/plans/${planId}/steps/${c}`}>
-                      {c} {t(`substep.${c}.name`)}
-                    </NavLink>
-                  </li>
-                ))}
-              </ol>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <SubstepNav planId={planId} />
       <CommentsProvider
         value={{
           planId,
@@ -136,6 +117,7 @@ export default function SubstepPage() {
         }}
       >
         <article className="substep" data-hydrated={hydrated ? '' : undefined}>
+          <SubstepDrawer planId={planId} code={code} />
           <p className="substep__eyebrow">
             {t('stepLabel', { step })} · {t(`step.${step}.name`)}
           </p>
