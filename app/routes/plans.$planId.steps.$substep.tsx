@@ -26,6 +26,8 @@ import { SUBSTEPS } from '../method/substeps.server.ts'
 import { KINDS } from '../method/worksheets.ts'
 import { CommentsProvider, CommentThread } from '../worksheets/ui/CommentThread.tsx'
 import { WorksheetList } from '../worksheets/ui/WorksheetList.tsx'
+import { loadPlausibility } from '../worksheets/plausibility.server.ts'
+import { PlausibilityProvider } from '../worksheets/ui/PlausibilityWarnings.tsx'
 
 export const handle = { i18n: ['common', 'steps', 'worksheets', 'collab'] }
 
@@ -48,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = requireSubstep(params.substep)
   const db = getDb()
   const { load } = SUBSTEPS[code]
-  const [{ progress, signoff }, worksheet, extra, comments] = await Promise.all([
+  const [{ progress, signoff }, worksheet, extra, comments, plausibility] = await Promise.all([
     evaluateCompletion(db, plan.id).then(async (progress) => ({
       progress,
       signoff: await loadSubstepSignoff(db, { planId: plan.id, code, progress, user, role }),
@@ -56,9 +58,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     loadWorksheet(db, plan.id, code),
     load ? load({ db, planId: plan.id, actor: toActor(user), role }) : Promise.resolve(null),
     CommentRepository.countByPlan(db, plan.id),
+    loadPlausibility(db, plan, SUBSTEPS[code].worksheet.kinds),
   ])
   const commentCounts = { items: comments.item, substep: comments.substep[code] ?? 0 }
-  return { planId: plan.id, code, ...neighbours(code), progress, signoff, abilities, worksheet, extra, commentCounts }
+  return {
+    planId: plan.id,
+    code,
+    ...neighbours(code),
+    progress,
+    signoff,
+    abilities,
+    worksheet,
+    extra,
+    commentCounts,
+    plausibility,
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -95,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SubstepPage() {
-  const { planId, code, previous, next, progress, signoff, abilities, worksheet, extra, commentCounts } =
+  const { planId, code, previous, next, progress, signoff, abilities, worksheet, extra, commentCounts, plausibility } =
     useLoaderData<typeof loader>()
   // One default namespace (steps); common and worksheets keys carry their prefix.
   const { t } = useTranslation('steps')
@@ -141,15 +155,17 @@ export default function SubstepPage() {
             </p>
           </section>
           <SubstepPanel place="before" {...panelProps} />
-          {worksheet.kinds.map((kind) => (
-            <WorksheetList
-              key={kind}
-              spec={KINDS[kind]!}
-              items={worksheet.items[kind] ?? []}
-              options={worksheet.options}
-              canEdit={abilities['worksheet:edit']}
-            />
-          ))}
+          <PlausibilityProvider value={plausibility}>
+            {worksheet.kinds.map((kind) => (
+              <WorksheetList
+                key={kind}
+                spec={KINDS[kind]!}
+                items={worksheet.items[kind] ?? []}
+                options={worksheet.options}
+                canEdit={abilities['worksheet:edit']}
+              />
+            ))}
+          </PlausibilityProvider>
           <SubstepPanel place="after" {...panelProps} />
           <SubstepNotes planId={planId} code={code} />
           <SignoffPanel code={code} signoff={signoff} />

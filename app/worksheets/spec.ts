@@ -1,6 +1,7 @@
 // Declarative description of a worksheet artefact kind. From it come the zod schema (used on the
 // client and the server), the form, the table columns and the link checks. Isomorphic.
 import { isStorable, z } from '../utils/validation.ts'
+import { type PlausibilityCheck } from './plausibility.ts'
 import { type PlanAction } from '#core/permissions.ts'
 import { type SubstepCode } from '#core/substeps.ts'
 
@@ -34,6 +35,8 @@ export interface KindSpec {
   editAction?: PlanAction
   /** Cross-field checks, e.g. end date after start date. Messages are translation keys. */
   refine?: (data: Record<string, unknown>) => { path: string; message: string }[]
+  /** Warnings that never block a save (dates outside the plan, links to deferred records …). */
+  plausibility?: PlausibilityCheck
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { type Db } from '#db/client.ts'
 import { type PlanInput } from '#db/repositories/plans.ts'
+import * as SelectionRepository from '#db/repositories/intervention-selections.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type Constituency, type GlobalRole, type PlanRole } from '#db/types.ts'
 import { addMember, createOrganisation, createPlan, createUser } from './index.ts'
@@ -85,7 +86,31 @@ export function e2eFactories(db: Db, passwordHash: string) {
     return ItemRepository.insert(db, { planId, kind: 'indicator', refPrefix: 'K', data, actorId: lead.id })
   }
 
-  return { person, reviewer, planWithTeam, indicator }
+  /** Adds a 5.1 intervention (V1, V2 … in order) with the 5.2 decision `decision`, as the plan's lead. */
+  async function intervention(planId: string, lead: Person, title: string, decision: string) {
+    const item = await ItemRepository.insert(db, {
+      planId,
+      kind: 'intervention',
+      refPrefix: 'V',
+      data: { title, interventionType: 'targeted_inspection' },
+      actorId: lead.id,
+    })
+    await SelectionRepository.save(db, {
+      planId,
+      interventionId: item.id,
+      expectedVersion: null,
+      data: { decision, rationale: `Decided in the ${suffix()} workshop` },
+      actorId: lead.id,
+    })
+    return item
+  }
+
+  /** Adds a 6.2 activity (A1, A2 … in order) as the lead, without the page's check of its intervention. */
+  async function activity(planId: string, lead: Person, data: Record<string, unknown>) {
+    return ItemRepository.insert(db, { planId, kind: 'activity', refPrefix: 'A', data, actorId: lead.id })
+  }
+
+  return { person, reviewer, planWithTeam, indicator, intervention, activity }
 }
 
 export type E2eFactories = ReturnType<typeof e2eFactories>

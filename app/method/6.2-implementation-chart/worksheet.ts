@@ -1,6 +1,7 @@
 // 6.2 Implementation chart: the activities of the selected interventions over the plan's quarters,
 // and the indicators that measure them.
 import { riskNoteSpec } from '../../monitoring/risk-note.ts'
+import { onLeftOutIntervention, outsidePeriod, present } from '../../worksheets/plausibility.ts'
 import { type KindSpec } from '../../worksheets/spec.ts'
 import { defineWorksheet } from '../define.ts'
 
@@ -44,6 +45,12 @@ export const activitySpec: KindSpec = {
     typeof d.startDate === 'string' && typeof d.endDate === 'string' && d.endDate < d.startDate
       ? [{ path: 'endDate', message: 'validation.endBeforeStart' }]
       : [],
+  // An activity dated outside the plan, or left under an intervention the team has since deferred or
+  // dropped in 5.2, is kept (the decision may change again) but flagged.
+  plausibility: (d, ctx) => [
+    ...onLeftOutIntervention(d, ctx, 'intervention'),
+    ...outsidePeriod(d, ctx, ['startDate', 'endDate']),
+  ],
 }
 
 /**
@@ -90,6 +97,14 @@ export const indicatorSpec: KindSpec = {
     typeof d.baselineDate === 'string' && typeof d.targetDate === 'string' && d.targetDate <= d.baselineDate
       ? [{ path: 'targetDate', message: 'validation.targetBeforeBaseline' }]
       : [],
+  // Without a baseline or a target date, monitoring cannot say whether the plan is on track.
+  plausibility: (d, ctx) => [
+    ...(present(d.baselineValue) && present(d.baselineDate)
+      ? []
+      : [{ field: 'baselineValue', key: 'plausibility.noBaseline' }]),
+    ...(present(d.targetDate) ? [] : [{ field: 'targetDate', key: 'plausibility.noTargetDate' }]),
+    ...outsidePeriod(d, ctx, ['targetDate']),
+  ],
 }
 
 /** Whether an indicator measures an outcome with both ends set (what 6.2 needs to be done). */

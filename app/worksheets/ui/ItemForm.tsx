@@ -14,6 +14,7 @@ import { type KindSpec } from '../spec.ts'
 import { clearSaved } from './clearSaved.ts'
 import { ItemFields } from './ItemFields.tsx'
 import { ItemValue } from './ItemValue.tsx'
+import { PlausibilityNotes, usePlausibilityWarnings } from './PlausibilityWarnings.tsx'
 
 export interface ItemActionData {
   formId: string
@@ -73,10 +74,15 @@ export function ItemForm({
   const succeeded = fetcher.state === 'idle' && result !== undefined && result.result?.status !== 'error' && !conflict
   const formRef = useRef<HTMLFormElement>(null)
   const sent = useRef<FormData | null>(null)
+  // What the form holds now, for the warnings that follow the typing (saving is never blocked by them).
+  const [typed, setTyped] = useState<Record<string, unknown> | null>(null)
 
   useEffect(() => {
     if (!succeeded) return
-    if (!item && formRef.current && sent.current) clearSaved(formRef.current, sent.current)
+    if (!item && formRef.current && sent.current) {
+      clearSaved(formRef.current, sent.current)
+      setTyped(Object.fromEntries(new FormData(formRef.current)))
+    }
     onDone?.()
   }, [succeeded, item, onDone])
 
@@ -86,6 +92,7 @@ export function ItemForm({
     ? Object.fromEntries(spec.fields.map((f) => [f.name, chosenValue(conflict, choices, f.name)]))
     : (base?.data ?? defaults ?? {})
   const label = (name: string) => t(`kinds.${spec.kind}.fields.${name}`)
+  const warnings = usePlausibilityWarnings(spec, typed ?? values)
 
   return (
     <fetcher.Form
@@ -94,6 +101,7 @@ export function ItemForm({
       onSubmit={(e) => {
         sent.current = new FormData(e.currentTarget)
       }}
+      onChange={spec.plausibility ? (e) => setTyped(Object.fromEntries(new FormData(e.currentTarget))) : undefined}
       className="item-form"
       aria-label={item ? t('editItem', { ref: item.ref }) : t(`kinds.${spec.kind}.add`)}
       noValidate
@@ -136,6 +144,7 @@ export function ItemForm({
         options={options}
         fieldKeys={choices}
       />
+      {spec.plausibility ? <PlausibilityNotes spec={spec} warnings={warnings} live /> : null}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={fetcher.state !== 'idle'}>
           {deleted ? t('addAgain') : item ? t('save') : t(`kinds.${spec.kind}.add`)}

@@ -5,6 +5,7 @@ import { type KindSpec } from '../spec.ts'
 import { CommentPanel, CommentToggle, useComments } from './CommentThread.tsx'
 import { ItemForm } from './ItemForm.tsx'
 import { ItemValue } from './ItemValue.tsx'
+import { PlausibilityNotes, usePlausibilityWarnings } from './PlausibilityWarnings.tsx'
 import { RowActions } from './RowActions.tsx'
 import { StaleDelete } from './StaleDelete.tsx'
 import { useToggleSet } from './useToggleSet.ts'
@@ -123,6 +124,7 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
                         </td>
                       ) : null}
                     </tr>
+                    {spec.plausibility ? <RowWarnings spec={spec} item={item} width={width} /> : null}
                     {canEdit ? (
                       <StaleDelete
                         item={item}
@@ -155,5 +157,18 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
         </details>
       ) : null}
     </section>
+  )
+}
+
+/** A saved row's warnings, on a line of their own under it (nothing when the row is plausible). */
+function RowWarnings({ spec, item, width }: { spec: KindSpec; item: WorksheetItemView; width: number }) {
+  const warnings = usePlausibilityWarnings(spec, item.data)
+  if (warnings.length === 0) return null
+  return (
+    <tr className="worksheet__warnings">
+      <td colSpan={width}>
+        <PlausibilityNotes spec={spec} warnings={warnings} id={`warnings-${item.id}`} />
+      </td>
+    </tr>
   )
 }
