@@ -1,39 +1,8 @@
-import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
-import { type Page } from '@playwright/test'
+import { axeViolations } from '../axe.ts'
 import { expect, login, PALM_OIL_TITLE, planIdByTitle, test, waitForHydratedForm } from '../playwright-utils.ts'
+import { type Page } from '@playwright/test'
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: unknown[]; failureSummary?: string }[]
-}
-
-/** Runs axe-core in the page (WCAG 2.x A/AA rules, colour contrast included) and returns the serious and critical violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: a <script> tag without the page's nonce is blocked by the CSP.
-  await page.evaluate(axeSource)
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> }
-      }
-    ).axe
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    })
-    return result.violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`,
-    )
-}
+const seriousViolations = (page: Page) => axeViolations(page, { minImpact: 'serious' })
 
 test('the sign-in page has no serious accessibility violations', async ({ page }) => {
   await page.goto('/login')

@@ -357,7 +357,7 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
   await score(page, all('4', '2'))
   await page.reload()
   await substepHydrated(page)
-  await page.getByRole('button', { name: 'Record the decision on V1' }).click()
+  await page.getByRole('button', { name: 'Record decision for V1' }).click()
   const decision = page.getByRole('form', { name: 'Record the decision on V1' })
   await decision.getByLabel('Selected', { exact: true }).check()
   await decision.getByLabel('Rationale').fill('Acts directly on the priority')

@@ -182,13 +182,10 @@ function CauseNode({
                 onEdit={() => tree.setEditing(cause.id)}
                 move={{ intent: 'cause:move', first, last }}
               >
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => setAdding(true)}
-                  aria-label={t('causeTree.addUnder', { ref: cause.ref })}
-                >
+                <button type="button" className="button button--small" onClick={() => setAdding(true)}>
+                  {/* The visible words start the name, so speech input users can say what they see (WCAG 2.5.3). */}
                   {t('causeTree.addChild')}
+                  <span className="visually-hidden"> {t('causeTree.underRef', { ref: cause.ref })}</span>
                 </button>
               </RowActions>
             ) : null}

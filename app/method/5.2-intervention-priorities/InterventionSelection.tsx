@@ -40,13 +40,10 @@ export function SelectionForm({
       </div>
       {selection?.rationale ? <p className="selection__rationale prewrap">{selection.rationale}</p> : null}
       {canEdit && !open ? (
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => setOpen(true)}
-          aria-label={t('selection.decideFor', { ref: item.ref })}
-        >
+        <button type="button" className="button button--small" onClick={() => setOpen(true)}>
+          {/* The visible words start the name, so speech input users can say what they see (WCAG 2.5.3). */}
           {selection ? t('selection.change') : t('selection.decide')}
+          <span className="visually-hidden"> {t('selection.forRef', { ref: item.ref })}</span>
         </button>
       ) : null}
       {canEdit && open ? <SelectionEditor item={item} selection={selection} onDone={() => setOpen(false)} /> : null}
