@@ -9,6 +9,7 @@ import { PLAN_STATUSES } from '#core/vocabulary.ts'
 import { isStorable, z } from '../utils/validation.ts'
 import { ISSUE_TYPES } from '../worksheets/issue-types.ts'
 import { toSummary } from './summary.ts'
+import { MAP_MODES } from './map/world-map.ts'
 
 // Unknown or malformed filter values are ignored rather than refused: they come from links and bookmarks.
 export const filtersSchema = z.object({
@@ -21,6 +22,8 @@ export const filtersSchema = z.object({
   sort: z.enum(DASHBOARD_SORTS).default('lastActivity').catch('lastActivity'),
   dir: z.enum(['asc', 'desc']).default('desc').catch('desc'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  /** What the world map's colours show. */
+  map: z.enum(MAP_MODES).default('plans').catch('plans'),
 })
 export type Filters = z.infer<typeof filtersSchema>
 

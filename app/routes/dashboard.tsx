@@ -5,6 +5,10 @@ import * as DashboardRepository from '#db/repositories/dashboard.ts'
 import * as StatisticsRepository from '#db/repositories/inspection-statistics.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { BarList } from '../dashboard/BarList.tsx'
+import { WorldMap } from '../dashboard/map/WorldMap.tsx'
+import { buildWorldMap } from '../dashboard/map/world-map.ts'
+import { worldGeometry } from '../dashboard/map/world-geometry.server.ts'
+import { getLocale } from '../i18n/i18next.server.ts'
 import { filtersSchema, loadDashboard } from '../dashboard/dashboard.server.ts'
 import { type Sort } from '../dashboard/summary.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
@@ -23,7 +27,8 @@ export const handle = { i18n: ['common', 'worksheets'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireGlobalPermission(request, 'dashboard:read')
+  const user = await requireGlobalPermission(request, 'dashboard:read')
+  const locale = await getLocale(request, user.locale)
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const db = getDb()
   const [{ rows, total, page, pages, aggregates }, countries, regions, statistics] = await Promise.all([
@@ -39,7 +44,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]),
   )
   const onTrackShare = aggregates.indicators ? aggregates.onTrack / aggregates.indicators : null
+  const map = buildWorldMap(
+    worldGeometry(),
+    aggregates.byCountry,
+    filters.map,
+    (code) => countryName(code, locale),
+    new Intl.Collator(locale),
+  )
   return {
+    map,
     filters,
     rows,
     total,
@@ -53,7 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DashboardPage() {
-  const { filters, rows, total, page, pages, aggregates, countries, regions, inspection } =
+  const { filters, rows, total, page, pages, aggregates, countries, regions, inspection, map } =
     useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation(['common', 'worksheets'])
   const [params] = useSearchParams()
@@ -160,6 +173,12 @@ export default function DashboardPage() {
           <Figure label={t('dashboard.workersReached')} value={num(aggregates.workersReached)} />
         </dl>
       </section>
+
+      <WorldMap
+        view={map}
+        countryHref={(code) => `${withParams({ country: code, page: null })}#plans-heading`}
+        modeHref={(mode) => withParams({ map: mode === 'plans' ? null : mode })}
+      />
 
       <div className="chart-grid">
         <BarList
