@@ -214,10 +214,21 @@ export default function DashboardPage() {
 
       <section aria-labelledby="plans-heading">
         <h2 id="plans-heading">{t('dashboard.planTable', { count: total })}</h2>
+        <Form id="compare-form" method="get" action="/dashboard/compare" className="compare-form">
+          <p id="compare-hint" className="field__hint">
+            {t('dashboard.compare.hint', { min: 2, max: 4 })}
+          </p>
+          <button type="submit" className="button">
+            {t('dashboard.compare.submit')}
+          </button>
+        </Form>
         <div className="table-wrap">
           <table className="data-table">
             <thead>
               <tr>
+                <th scope="col">
+                  <span className="visually-hidden">{t('dashboard.compare.column')}</span>
+                </th>
                 <th scope="col" aria-sort={ariaSort('title')}>
                   <Link to={sortLink('title')}>{t('plan.fields.title')}</Link>
                 </th>
@@ -243,6 +254,16 @@ export default function DashboardPage() {
             <tbody>
               {rows.map((p) => (
                 <tr key={p.id}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="plan"
+                      value={p.id}
+                      form="compare-form"
+                      aria-label={t('dashboard.compare.select', { title: p.title })}
+                      aria-describedby="compare-hint"
+                    />
+                  </td>
                   <th scope="row">
                     <Link to={`/plans/${p.id}`}>{p.title}</Link>
                     <span className="cell-sub">{sectorsText(p.sectors, t)}</span>
