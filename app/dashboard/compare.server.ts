@@ -1,11 +1,9 @@
 import { type Db } from '#db/client.ts'
 import * as ComparisonRepository from '#db/repositories/plan-comparison.ts'
-import { canOnPlan } from '#core/permissions.ts'
+import { type Actor, canOnPlan } from '#core/permissions.ts'
 import { indicatorProgress, type IndicatorDefinition, type ProgressStatus } from '../monitoring/progress.ts'
 import { refreshStaleCompletion } from '../signoff/completion.server.ts'
 import { loadSignoffCounts } from '../signoff/signoff.server.ts'
-import { toActor } from '../utils/plan-access.server.ts'
-import { type SessionUser } from '../utils/session.server.ts'
 import { z } from '../utils/validation.ts'
 
 export const COMPARE_MIN = 2
@@ -48,9 +46,8 @@ const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined)
  * The plans side by side, in the order asked, each only if the viewer may read it; a plan they
  * may not read is reported like one that does not exist, so an id reveals nothing.
  */
-export async function loadComparison(db: Db, user: SessionUser, ids: string[]) {
-  const roles = await ComparisonRepository.findRoles(db, ids, user.id)
-  const actor = toActor(user)
+export async function loadComparison(db: Db, actor: Actor, ids: string[]) {
+  const roles = await ComparisonRepository.findRoles(db, ids, actor.id)
   const readable = ids.filter((id) => canOnPlan(actor, roles.get(id) ?? null, 'plan:read'))
   await refreshStaleCompletion(db)
   const [plans, interventions, indicators, signoff] = await Promise.all([

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { createPlan } from '#tests/factories/index.ts'
 import * as MeasurementRepository from '#db/repositories/measurements.ts'
-import * as UserRepository from '#db/repositories/users.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { args, call, createUserWithSession, makeRequest } from '#tests/utils.ts'
 import { loadComparison } from '../dashboard/compare.server.ts'
@@ -126,17 +125,14 @@ describe('comparing plans side by side', () => {
     const { lead, palm, fish } = await world()
     const { user: outsider } = await createUserWithSession(db)
     const ownPlan = await createPlan(db, outsider.id, { title: 'Own plan' })
-    const otherTeams = await loadComparison(db, (await UserRepository.findActiveById(db, outsider.id))!, [
+    const otherTeams = await loadComparison(db, { id: outsider.id, globalRole: 'member' }, [
       ownPlan.id,
       palm.id,
       fish.id,
     ])
     expect(otherTeams.plans.map((p) => p.title)).toEqual(['Own plan'])
     expect(otherTeams.missing).toBe(2)
-    const leadView = await loadComparison(db, (await UserRepository.findActiveById(db, lead.id))!, [
-      palm.id,
-      ownPlan.id,
-    ])
+    const leadView = await loadComparison(db, { id: lead.id, globalRole: 'member' }, [palm.id, ownPlan.id])
     expect(leadView.plans.map((p) => p.title)).toEqual(['Palm oil'])
   })
 })

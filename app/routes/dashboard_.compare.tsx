@@ -10,6 +10,7 @@ import monitoringStyles from '../styles/monitoring.css?url'
 import { requireGlobalPermission } from '../utils/admin.server.ts'
 import { countryName } from '../utils/countries.ts'
 import { getDb } from '../utils/db.server.ts'
+import { toActor } from '../utils/plan-access.server.ts'
 import { formatDate } from '../utils/locales.ts'
 
 export const handle = { i18n: ['common', 'worksheets'] }
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireGlobalPermission(request, 'dashboard:read')
   const parsed = parseComparedIds(new URL(request.url).searchParams)
   if ('problem' in parsed) return data({ problem: parsed.problem, missing: 0, plans: [] }, { status: 400 })
-  const comparison = await loadComparison(getDb(), user, parsed.ids)
+  const comparison = await loadComparison(getDb(), toActor(user), parsed.ids)
   if (comparison.plans.length < COMPARE_MIN)
     return data({ problem: 'dashboard.compare.notFound', ...comparison }, { status: 404 })
   return { problem: null, ...comparison }
