@@ -47,7 +47,10 @@ async function withSignoff(db: Db, rows: Awaited<ReturnType<typeof DashboardRepo
   return rows.map((r) => toSummary(r, counts.get(r.id)))
 }
 
-/** One page of the filtered, sorted plans and the aggregates over all of them (both computed in SQL). */
+/**
+ * One page of the filtered, sorted plans, the aggregates over all of them and their compliance
+ * trend (all computed in SQL).
+ */
 export async function loadDashboard(db: Db, filters: Filters) {
   const page = (n: number) =>
     DashboardRepository.findPage(db, {
@@ -60,15 +63,16 @@ export async function loadDashboard(db: Db, filters: Filters) {
   // Completeness is stored; plans changed since it was evaluated are evaluated first, by the same
   // rules as their overview, so that no count (nor the sort by it) is ever behind (ADR 037). The
   // aggregates do not use it and run meanwhile.
-  const [aggregates, rows] = await Promise.all([
+  const [aggregates, trend, rows] = await Promise.all([
     DashboardRepository.findAggregates(db, filtersOf(filters)),
+    DashboardRepository.findComplianceTrend(db, filtersOf(filters)),
     refreshStaleCompletion(db).then(() => page(filters.page)),
   ])
   const pages = Math.max(1, Math.ceil(aggregates.plans / PAGE_SIZE))
   // A bookmarked page past the end (the filters now match fewer plans) shows the last page.
   const current = Math.min(filters.page, pages)
   const summaries = current === filters.page ? rows : await page(current)
-  return { rows: await withSignoff(db, summaries), total: aggregates.plans, page: current, pages, aggregates }
+  return { rows: await withSignoff(db, summaries), total: aggregates.plans, page: current, pages, aggregates, trend }
 }
 
 /** Every filtered plan, sorted, for the CSV export of the table. */

@@ -5,6 +5,7 @@ import * as DashboardRepository from '#db/repositories/dashboard.ts'
 import * as StatisticsRepository from '#db/repositories/inspection-statistics.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { BarList } from '../dashboard/BarList.tsx'
+import { TrendChart } from '../dashboard/TrendChart.tsx'
 import { WorldMap } from '../dashboard/map/WorldMap.tsx'
 import { buildWorldMap } from '../dashboard/map/world-map.ts'
 import { worldGeometry } from '../dashboard/map/world-geometry.server.ts'
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request, user.locale)
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const db = getDb()
-  const [{ rows, total, page, pages, aggregates }, countries, regions, statistics] = await Promise.all([
+  const [{ rows, total, page, pages, aggregates, trend }, countries, regions, statistics] = await Promise.all([
     loadDashboard(db, filters),
     PlanRepository.findCountryCodes(db),
     DashboardRepository.findRegions(db),
@@ -53,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   )
   return {
     map,
+    trend,
     filters,
     rows,
     total,
@@ -66,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DashboardPage() {
-  const { filters, rows, total, page, pages, aggregates, countries, regions, inspection, map } =
+  const { filters, rows, total, page, pages, aggregates, countries, regions, inspection, map, trend } =
     useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation(['common', 'worksheets'])
   const [params] = useSearchParams()
@@ -179,6 +181,8 @@ export default function DashboardPage() {
         countryHref={(code) => `${withParams({ country: code, page: null })}#plans-heading`}
         modeHref={(mode) => withParams({ map: mode === 'plans' ? null : mode })}
       />
+
+      <TrendChart points={trend} />
 
       <div className="chart-grid">
         <BarList
