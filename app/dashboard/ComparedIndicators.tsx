@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { ProgressChart } from '../monitoring/ProgressChart.tsx'
 import { formatDate, formatNumber } from '../utils/locales.ts'
-import { type ComparedIndicator } from './compare.server.ts'
+import { type ComparedIndicator } from './compare.ts'
 
 /** One plan's compliance indicators over time: a chart each, with its values as a table. */
 export function ComparedIndicators({ title, indicators }: { title: string; indicators: ComparedIndicator[] }) {

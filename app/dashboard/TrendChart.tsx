@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { type TrendPoint } from '#db/repositories/dashboard.ts'
+import type { TrendPoint } from '#db/repositories/dashboard.ts'
 import { formatNumber } from '../utils/locales.ts'
 
 const W = 640

@@ -1,13 +1,11 @@
 import { type Db } from '#db/client.ts'
 import * as ComparisonRepository from '#db/repositories/plan-comparison.ts'
 import { type Actor, canOnPlan } from '#core/permissions.ts'
-import { indicatorProgress, type IndicatorDefinition, type ProgressStatus } from '../monitoring/progress.ts'
+import { indicatorProgress, type IndicatorDefinition } from '../monitoring/progress.ts'
 import { refreshStaleCompletion } from '../signoff/completion.server.ts'
 import { loadSignoffCounts } from '../signoff/signoff.server.ts'
 import { z } from '../utils/validation.ts'
-
-export const COMPARE_MIN = 2
-export const COMPARE_MAX = 4
+import { COMPARE_MAX, COMPARE_MIN, type ComparedIndicator } from './compare.ts'
 
 // Ids come from the dashboard's checkboxes, or from a link someone shared: anything may arrive.
 // More than a page of values is refused before any is parsed.
@@ -26,17 +24,6 @@ export function parseComparedIds(params: URLSearchParams): { ids: string[] } | {
   return parsed.success
     ? { ids: parsed.data }
     : { problem: parsed.error.issues[0]?.message ?? 'dashboard.compare.invalid' }
-}
-
-export interface ComparedIndicator {
-  id: string
-  ref: string
-  name: string
-  indicatorType: string | null
-  definition: IndicatorDefinition
-  measurements: { period: string; period_end: string; value: number }[]
-  latest: number | null
-  status: ProgressStatus
 }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)

@@ -1,4 +1,4 @@
-import { type WorldGeometry } from './world-geometry.server.ts'
+import type { WorldGeometry } from './world-geometry.server.ts'
 
 // The world map's content for one dashboard view: which countries are coloured, in which class,
 // with what accessible name. Pure: geometry and figures in, plain data out (the page renders it).
