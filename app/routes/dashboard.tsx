@@ -100,6 +100,10 @@ export default function DashboardPage() {
         </p>
       </div>
       <Form method="get" className="filters dashboard-filters" role="search" aria-label={t('dashboard.filters')}>
+        {/* A new filter keeps the view's sort and map colouring (the page starts again at 1). */}
+        {params.get('sort') ? <input type="hidden" name="sort" value={filters.sort} /> : null}
+        {params.get('dir') ? <input type="hidden" name="dir" value={filters.dir} /> : null}
+        {params.get('map') ? <input type="hidden" name="map" value={filters.map} /> : null}
         <Select
           name="country"
           label={t('plans.filters.country')}
