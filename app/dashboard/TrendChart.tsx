@@ -89,9 +89,11 @@ function Chart({ points, label, signed }: { points: TrendPoint[]; label: string;
       <text x={PAD.left} y={H - 10} className="trend__tick">
         {monthLabel(first.month, i18n.language)}
       </text>
-      <text x={W - PAD.right} y={H - 10} textAnchor="end" className="trend__tick">
-        {monthLabel(last.month, i18n.language)}
-      </text>
+      {last.month !== first.month ? (
+        <text x={W - PAD.right} y={H - 10} textAnchor="end" className="trend__tick">
+          {monthLabel(last.month, i18n.language)}
+        </text>
+      ) : null}
       {points.length > 1 ? (
         <polyline points={points.map((p, i) => `${x(i)},${y(p.change)}`).join(' ')} className="trend__line" />
       ) : null}

@@ -87,7 +87,7 @@ export function WorldMap({
               {'d' in c.shape ? (
                 <path d={c.shape.d} className={fill} />
               ) : (
-                <circle cx={c.shape.point[0]} cy={c.shape.point[1]} r={6} className={fill} />
+                <circle cx={c.shape.point[0]} cy={c.shape.point[1]} r={7} className={fill} />
               )}
             </a>
           )
