@@ -65,8 +65,8 @@ function project(): WorldGeometry {
     const f = detailed.get(numeric)
     const lonLat = f ? geoCentroid(f) : POINTS_WITHOUT_SHAPE[alpha2]
     const xy = lonLat ? projection(lonLat) : null
-    // Tuvalu lies just past the antimeridian's edge of the frame: keep every marker inside it.
-    const inside = (v: number, max: number) => Math.round(Math.min(max - 6, Math.max(6, v)) * 10) / 10
+    // Tuvalu lies just past the antimeridian's edge of the frame: keep every marker (radius 7) inside it.
+    const inside = (v: number, max: number) => Math.round(Math.min(max - 8, Math.max(8, v)) * 10) / 10
     if (xy) shapes.set(alpha2, { point: [inside(xy[0], MAP_WIDTH), inside(xy[1], MAP_HEIGHT)] })
   }
   return { width: MAP_WIDTH, height: MAP_HEIGHT, land: [...byNumeric.values()].join(''), shapes }
