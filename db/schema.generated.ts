@@ -13,6 +13,8 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Numeric = ColumnType<number, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface ActivityEvents {
@@ -148,6 +150,14 @@ export interface Organisations {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
+}
+
+export interface PlanComplianceMonths {
+  change_sum: Numeric;
+  indicators: number;
+  measurements: number;
+  month: string;
+  plan_id: string;
 }
 
 export interface PlanEndorsements {
@@ -300,6 +310,7 @@ export interface DB {
   login_attempts: LoginAttempts;
   measurements: Measurements;
   organisations: Organisations;
+  plan_compliance_months: PlanComplianceMonths;
   plan_endorsements: PlanEndorsements;
   plan_last_activity: PlanLastActivity;
   plan_members: PlanMembers;

@@ -9,6 +9,7 @@ import { PLAN_STATUSES } from '#core/vocabulary.ts'
 import { isStorable, z } from '../utils/validation.ts'
 import { ISSUE_TYPES } from '../worksheets/issue-types.ts'
 import { toSummary } from './summary.ts'
+import { MAP_MODES } from './map/world-map.ts'
 
 // Unknown or malformed filter values are ignored rather than refused: they come from links and bookmarks.
 export const filtersSchema = z.object({
@@ -21,6 +22,8 @@ export const filtersSchema = z.object({
   sort: z.enum(DASHBOARD_SORTS).default('lastActivity').catch('lastActivity'),
   dir: z.enum(['asc', 'desc']).default('desc').catch('desc'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  /** What the world map's colours show. */
+  map: z.enum(MAP_MODES).default('plans').catch('plans'),
 })
 export type Filters = z.infer<typeof filtersSchema>
 
@@ -44,7 +47,10 @@ async function withSignoff(db: Db, rows: Awaited<ReturnType<typeof DashboardRepo
   return rows.map((r) => toSummary(r, counts.get(r.id)))
 }
 
-/** One page of the filtered, sorted plans and the aggregates over all of them (both computed in SQL). */
+/**
+ * One page of the filtered, sorted plans, the aggregates over all of them and their compliance
+ * trend (all computed in SQL).
+ */
 export async function loadDashboard(db: Db, filters: Filters) {
   const page = (n: number) =>
     DashboardRepository.findPage(db, {
@@ -57,15 +63,16 @@ export async function loadDashboard(db: Db, filters: Filters) {
   // Completeness is stored; plans changed since it was evaluated are evaluated first, by the same
   // rules as their overview, so that no count (nor the sort by it) is ever behind (ADR 037). The
   // aggregates do not use it and run meanwhile.
-  const [aggregates, rows] = await Promise.all([
+  const [aggregates, trend, rows] = await Promise.all([
     DashboardRepository.findAggregates(db, filtersOf(filters)),
+    DashboardRepository.findComplianceTrend(db, filtersOf(filters)),
     refreshStaleCompletion(db).then(() => page(filters.page)),
   ])
   const pages = Math.max(1, Math.ceil(aggregates.plans / PAGE_SIZE))
   // A bookmarked page past the end (the filters now match fewer plans) shows the last page.
   const current = Math.min(filters.page, pages)
   const summaries = current === filters.page ? rows : await page(current)
-  return { rows: await withSignoff(db, summaries), total: aggregates.plans, page: current, pages, aggregates }
+  return { rows: await withSignoff(db, summaries), total: aggregates.plans, page: current, pages, aggregates, trend }
 }
 
 /** Every filtered plan, sorted, for the CSV export of the table. */

@@ -13,6 +13,7 @@ import { attemptLogin } from '../utils/login.server.ts'
 import { requireUser, SESSION_IDLE_SECONDS } from '../utils/session.server.ts'
 import { password, z } from '../utils/validation.ts'
 import { clientIp, readFormData } from '../utils/request.server.ts'
+import { displayAddress } from '../utils/ip-address.ts'
 
 const passwordFields = z.object({
   intent: z.literal('change-password'),
@@ -139,7 +140,7 @@ export default function AccountPage() {
                 <strong>{deviceName(s.user_agent, t)}</strong>
                 <span className="cell-sub">
                   {t('account.lastSeen', { when: formatDateTime(s.last_seen_at, i18n.language) })}
-                  {s.ip ? ` · ${s.ip}` : ''}
+                  {s.ip ? ` · ${displayAddress(s.ip)}` : ''}
                 </span>
               </div>
               {s.current ? (

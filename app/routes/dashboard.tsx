@@ -5,6 +5,11 @@ import * as DashboardRepository from '#db/repositories/dashboard.ts'
 import * as StatisticsRepository from '#db/repositories/inspection-statistics.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import { BarList } from '../dashboard/BarList.tsx'
+import { TrendChart } from '../dashboard/TrendChart.tsx'
+import { WorldMap } from '../dashboard/map/WorldMap.tsx'
+import { buildWorldMap } from '../dashboard/map/world-map.ts'
+import { worldGeometry } from '../dashboard/map/world-geometry.server.ts'
+import { getLocale } from '../i18n/i18next.server.ts'
 import { filtersSchema, loadDashboard } from '../dashboard/dashboard.server.ts'
 import { type Sort } from '../dashboard/summary.ts'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
@@ -23,10 +28,11 @@ export const handle = { i18n: ['common', 'worksheets'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireGlobalPermission(request, 'dashboard:read')
+  const user = await requireGlobalPermission(request, 'dashboard:read')
+  const locale = await getLocale(request, user.locale)
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const db = getDb()
-  const [{ rows, total, page, pages, aggregates }, countries, regions, statistics] = await Promise.all([
+  const [{ rows, total, page, pages, aggregates, trend }, countries, regions, statistics] = await Promise.all([
     loadDashboard(db, filters),
     PlanRepository.findCountryCodes(db),
     DashboardRepository.findRegions(db),
@@ -39,7 +45,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]),
   )
   const onTrackShare = aggregates.indicators ? aggregates.onTrack / aggregates.indicators : null
+  const map = buildWorldMap(
+    worldGeometry(),
+    aggregates.byCountry,
+    filters.map,
+    (code) => countryName(code, locale),
+    new Intl.Collator(locale),
+  )
   return {
+    map,
+    trend,
     filters,
     rows,
     total,
@@ -53,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DashboardPage() {
-  const { filters, rows, total, page, pages, aggregates, countries, regions, inspection } =
+  const { filters, rows, total, page, pages, aggregates, countries, regions, inspection, map, trend } =
     useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation(['common', 'worksheets'])
   const [params] = useSearchParams()
@@ -85,6 +100,10 @@ export default function DashboardPage() {
         </p>
       </div>
       <Form method="get" className="filters dashboard-filters" role="search" aria-label={t('dashboard.filters')}>
+        {/* A new filter keeps the view's sort and map colouring (the page starts again at 1). */}
+        {params.get('sort') ? <input type="hidden" name="sort" value={filters.sort} /> : null}
+        {params.get('dir') ? <input type="hidden" name="dir" value={filters.dir} /> : null}
+        {params.get('map') ? <input type="hidden" name="map" value={filters.map} /> : null}
         <Select
           name="country"
           label={t('plans.filters.country')}
@@ -161,6 +180,14 @@ export default function DashboardPage() {
         </dl>
       </section>
 
+      <WorldMap
+        view={map}
+        countryHref={(code) => `${withParams({ country: code, page: null })}#plans-heading`}
+        modeHref={(mode) => withParams({ map: mode === 'plans' ? null : mode })}
+      />
+
+      <TrendChart points={trend} />
+
       <div className="chart-grid">
         <BarList
           title={t('dashboard.byStatus')}
@@ -195,10 +222,21 @@ export default function DashboardPage() {
 
       <section aria-labelledby="plans-heading">
         <h2 id="plans-heading">{t('dashboard.planTable', { count: total })}</h2>
+        <Form id="compare-form" method="get" action="/dashboard/compare" className="compare-form">
+          <p id="compare-hint" className="field__hint">
+            {t('dashboard.compare.hint', { min: 2, max: 4 })}
+          </p>
+          <button type="submit" className="button">
+            {t('dashboard.compare.submit')}
+          </button>
+        </Form>
         <div className="table-wrap">
           <table className="data-table">
             <thead>
               <tr>
+                <th scope="col">
+                  <span className="visually-hidden">{t('dashboard.compare.column')}</span>
+                </th>
                 <th scope="col" aria-sort={ariaSort('title')}>
                   <Link to={sortLink('title')}>{t('plan.fields.title')}</Link>
                 </th>
@@ -224,6 +262,16 @@ export default function DashboardPage() {
             <tbody>
               {rows.map((p) => (
                 <tr key={p.id}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="plan"
+                      value={p.id}
+                      form="compare-form"
+                      aria-label={t('dashboard.compare.select', { title: p.title })}
+                      aria-describedby="compare-hint"
+                    />
+                  </td>
                   <th scope="row">
                     <Link to={`/plans/${p.id}`}>{p.title}</Link>
                     <span className="cell-sub">{sectorsText(p.sectors, t)}</span>

@@ -1,24 +1,11 @@
 import { type Locale } from '#core/vocabulary.ts'
 import { COUNTRY_NAMES } from './country-names.ts'
+import { ILO_MEMBER_STATES, ILO_TERRITORIES } from './ilo-countries.ts'
 
-// ISO 3166-1 alpha-2 codes (249 entries). Names come from the CLDR table in country-names.ts.
-export const ISO_CODES = `
-  AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE
-  BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD
-  CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM
-  DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF
-  GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU
-  ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN
-  KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME
-  MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
-  NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM
-  PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI
-  SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK
-  TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI
-  VN VU WF WS YE YT ZA ZM ZW
-`
-  .trim()
-  .split(/\s+/)
+// The countries a plan may be for: the ILO's 187 member States and the territories it reports on,
+// as ISO 3166-1 alpha-2 codes (the facts and their sources are in ilo-countries.ts). Names come
+// from the CLDR table in country-names.ts.
+export const ISO_CODES: readonly string[] = [...ILO_MEMBER_STATES, ...ILO_TERRITORIES]
 
 // The demo plans are set in fictional countries; they use ISO 3166-1 user-assigned codes (XA–XZ),
 // which no real country will ever receive.

@@ -203,3 +203,32 @@ export async function findRegions(db: Executor) {
     .execute()
   return rows.map((r) => r.region!).filter(Boolean)
 }
+
+export interface TrendPoint {
+  /** First day of the month the measurements' periods end in (YYYY-MM-DD). */
+  month: string
+  /** Mean change from baseline of the compliance indicators measured that month (points). */
+  change: number
+  plans: number
+  measurements: number
+}
+
+/**
+ * Compliance over time across the filtered plans: per month, the mean change from its baseline of
+ * every compliance measurement whose period ends that month (the dashboard's "compliance change",
+ * month by month). Read from plan_compliance_months, one row per plan and month (migration 1800).
+ */
+export async function findComplianceTrend(db: Executor, filters: DashboardFilters): Promise<TrendPoint[]> {
+  // Every plan counts when nothing is filtered: the join to the plans would only cost (half the time).
+  const everyPlan = Object.values(filters).every((v) => v === undefined)
+  const source = everyPlan
+    ? sql`plan_compliance_months c`
+    : filtered(filters, sql`JOIN plan_compliance_months c ON c.plan_id = p.id`)
+  const { rows } = await sql<TrendPoint>`
+    SELECT to_char(c.month, 'YYYY-MM-DD') AS month,
+      round(sum(c.change_sum) / sum(c.measurements), 2)::float8 AS change,
+      count(*)::int AS plans, sum(c.measurements)::int AS measurements
+    FROM ${source}
+    GROUP BY c.month ORDER BY c.month`.execute(db)
+  return rows
+}
