@@ -6,8 +6,9 @@
 // substitute fonts fit too), and the left + right cell margins.
 const CHAR = 115
 const PADDING = 240
-// A word longer than this (a URL, a long compound) may wrap rather than widen its column.
-const MAX_WORD = 14
+// A word longer than this (a URL, a long compound) may wrap rather than widen its column. Long
+// enough for the words of the method's three languages ("Responsabilidades", "Organisation").
+const MAX_WORD = 20
 const MAX_TYPICAL = 60
 
 function chars(text: string): number {
@@ -29,14 +30,30 @@ export function columnWidths(columns: string[], rows: string[][], width: number,
     const typical = cells.length ? cells.reduce((sum, c) => sum + chars(c), 0) / cells.length : chars(columns[i] ?? '')
     return { min: word * CHAR + PADDING, weight: Math.max(1, Math.min(MAX_TYPICAL, typical)) }
   })
-  const minimum = stats.reduce((sum, s) => sum + s.min, 0)
-  const widths =
-    minimum >= total
-      ? stats.map((s) => Math.floor((total * s.min) / minimum))
-      : (() => {
-          const weights = stats.reduce((sum, s) => sum + s.weight, 0)
-          return stats.map((s) => Math.floor(s.min + ((total - minimum) * s.weight) / weights))
-        })()
+  const floors = fitFloors(
+    stats.map((s) => s.min),
+    total,
+  )
+  const minimum = floors.reduce((sum, f) => sum + f, 0)
+  const weights = stats.reduce((sum, s) => sum + s.weight, 0)
+  const widths = stats.map((s, i) => Math.floor(floors[i]! + ((total - minimum) * s.weight) / weights))
   widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0)
   return widths
+}
+
+/**
+ * The floors, lowered only where they must be: when the longest words of all columns do not fit
+ * side by side, the widest floors come down to a common cap (so only the longest words wrap)
+ * instead of every column shrinking and short words like "Ref." breaking.
+ */
+function fitFloors(floors: number[], total: number): number[] {
+  if (floors.reduce((a, b) => a + b, 0) <= total) return floors
+  const sorted = [...floors].sort((a, b) => a - b)
+  let rest = total
+  for (let i = 0; i < sorted.length; i++) {
+    const cap = rest / (sorted.length - i)
+    if (sorted[i]! > cap) return floors.map((f) => Math.min(f, Math.floor(cap)))
+    rest -= sorted[i]!
+  }
+  return floors
 }

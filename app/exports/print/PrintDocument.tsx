@@ -5,9 +5,19 @@ import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../utils/locales.ts'
 import { type Block, type ListItem, type PlanDocument, type TextRun } from '../types.ts'
-import { FigureDrawing } from './Figures.tsx'
+import { drawFigure, type DrawnFigure, type PageArea } from './Figures.tsx'
 
 type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5'
+type FigureBlock = Extract<Block, { type: 'figure' }>
+
+/**
+ * What a figure may fill on an A4 page of print.css, in mm: the text area less room for a heading
+ * and the caption. Upright: 180 × 259 mm of text; turned (the `landscape` named page): 267 × 177.
+ */
+export const PRINT_AREA: PageArea = {
+  portrait: { width: 180, height: 225 },
+  landscape: { width: 267, height: 150 },
+}
 
 function Runs({ runs }: { runs: TextRun[] }) {
   return (
@@ -76,25 +86,27 @@ function Table({ block }: { block: Extract<Block, { type: 'table' }> }) {
   )
 }
 
-function Figure({ block, id }: { block: Extract<Block, { type: 'figure' }>; id: string }) {
+function Figure({ block, id, drawn }: { block: FigureBlock; id: string; drawn: DrawnFigure | null }) {
   const labelId = `${id}-alt`
-  // The chart draws its own table; the other figures are pictures, so their facts follow as text.
-  const showFallback = block.figure !== 'implementation-chart'
   return (
-    <>
-      <figure className={`print-figure print-figure--${block.figure}`}>
-        <p id={labelId} className="visually-hidden">
-          {block.alt}
-        </p>
-        <FigureDrawing figure={block} labelId={labelId} />
-        <figcaption>{block.caption}</figcaption>
-      </figure>
-      {showFallback && block.fallback?.length ? <Blocks blocks={block.fallback} prefix={`${id}-f`} /> : null}
-    </>
+    <figure className={`print-figure print-figure--${block.figure}`}>
+      <p id={labelId} className="visually-hidden">
+        {block.alt}
+      </p>
+      {/* Markup React rendered from our own components (drawFigure), so every text in it is escaped. */}
+      {drawn ? <div className="print-figure__drawing" dangerouslySetInnerHTML={{ __html: drawn.markup }} /> : null}
+      <figcaption>{block.caption}</figcaption>
+    </figure>
   )
 }
 
-function BlockView({ block, id }: { block: Block; id: string }) {
+/** The chart draws its own table; the other figures are pictures, so their facts follow as text. */
+function FigureFacts({ block, id }: { block: FigureBlock; id: string }) {
+  if (block.figure === 'implementation-chart' || !block.fallback?.length) return null
+  return <Blocks blocks={block.fallback} prefix={`${id}-f`} />
+}
+
+function BlockView({ block, id, drawn }: { block: Block; id: string; drawn?: DrawnFigure | null }) {
   switch (block.type) {
     case 'heading': {
       const Tag = `h${Math.min(5, block.level + 1)}` as HeadingTag
@@ -113,7 +125,12 @@ function BlockView({ block, id }: { block: Block; id: string }) {
     case 'facts':
       return <Facts items={block.items} />
     case 'figure':
-      return <Figure block={block} id={id} />
+      return (
+        <>
+          <Figure block={block} id={id} drawn={drawn ?? null} />
+          <FigureFacts block={block} id={id} />
+        </>
+      )
   }
 }
 
@@ -130,14 +147,41 @@ function Facts({ items }: { items: { label: string; value: string }[] }) {
   )
 }
 
+/**
+ * The blocks in order. A figure that reads better on a turned page gets a `landscape` named page
+ * (print.css) of its own, and takes the heading just before it along, so that heading is not left
+ * alone at the foot of the page before.
+ */
 function Blocks({ blocks, prefix }: { blocks: Block[]; prefix: string }) {
-  return (
-    <>
-      {blocks.map((b, i) => (
-        <BlockView key={i} block={b} id={`${prefix}-${i}`} />
-      ))}
-    </>
+  const { i18n } = useTranslation()
+  const drawn = blocks.map((b, i) =>
+    b.type === 'figure' ? drawFigure(b, `${prefix}-${i}-alt`, i18n, PRINT_AREA) : null,
   )
+  const turned = (i: number) => drawn[i]?.orientation === 'landscape'
+  const out: React.ReactNode[] = []
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    const next = blocks[i + 1]
+    const headed = block.type === 'heading' && next?.type === 'figure' && turned(i + 1)
+    const figureAt = headed ? i + 1 : i
+    const figure = blocks[figureAt]!
+    if (figure.type !== 'figure' || !turned(figureAt)) {
+      out.push(<BlockView key={i} block={block} id={`${prefix}-${i}`} drawn={drawn[i]} />)
+      continue
+    }
+    const id = `${prefix}-${figureAt}`
+    out.push(
+      <Fragment key={i}>
+        <div className="print-landscape">
+          {headed ? <BlockView block={block} id={`${prefix}-${i}`} /> : null}
+          <Figure block={figure} id={id} drawn={drawn[figureAt] ?? null} />
+        </div>
+        <FigureFacts block={figure} id={id} />
+      </Fragment>,
+    )
+    i = figureAt
+  }
+  return <>{out}</>
 }
 
 /** The whole plan; the table of contents lists the level-1 headings (the steps and the plan parts). */
