@@ -101,11 +101,14 @@ export interface FigurePng {
   height: number
 }
 
-/** Rasterises a standalone SVG to `widthPx` pixels wide on white (Word shows transparency on its page colour). */
-export function svgToPng(svg: string, widthPx: number): FigurePng {
+/**
+ * Rasterises a standalone SVG to `widthPx` pixels wide on white (Word shows transparency on its
+ * page colour). `systemFonts: false` draws with the packaged font alone, as on a bare server.
+ */
+export function svgToPng(svg: string, widthPx: number, options: { systemFonts?: boolean } = {}): FigurePng {
   const resvg = new Resvg(svg, {
     font: {
-      loadSystemFonts: true,
+      loadSystemFonts: options.systemFonts ?? true,
       fontFiles: FONT_FILES,
       defaultFontFamily: FIGURE_FONT,
       sansSerifFamily: FIGURE_FONT,

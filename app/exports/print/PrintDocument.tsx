@@ -12,11 +12,11 @@ type FigureBlock = Extract<Block, { type: 'figure' }>
 
 /**
  * What a figure may fill on an A4 page of print.css, in mm: the text area less room for a heading
- * and the caption. Upright: 180 × 259 mm of text; turned (the `landscape` named page): 267 × 177.
+ * and the caption. Upright: 180 × 259 mm of text; turned (the `landscape` named page): 273 × 184.
  */
 export const PRINT_AREA: PageArea = {
   portrait: { width: 180, height: 225 },
-  landscape: { width: 267, height: 150 },
+  landscape: { width: 273, height: 165 },
 }
 
 function Runs({ runs }: { runs: TextRun[] }) {
