@@ -16,7 +16,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx'
-import { columnWidths } from './docx-columns.ts'
+import { columnWidths, minimumWidth } from './docx-columns.ts'
 import { timelineTable, type TimelineContext, type TimelineData } from './docx-timeline.server.ts'
 import { type FigurePng } from './figure-png.server.ts'
 import { type Block, type ListItem, type TextRun as Run } from './types.ts'
@@ -68,7 +68,12 @@ export const STYLE = {
   hyperlink: 'Hyperlink',
   tableHeader: 'ScpTableHeader',
   tableText: 'ScpTableText',
+  smallTableHeader: 'ScpSmallTableHeader',
+  smallTableText: 'ScpSmallTableText',
 } as const
+
+/** Table text is 9.5 pt; a table with many columns is set in 8 pt before it needs a turned page. */
+export const SMALL_TABLE_SCALE = 8 / 9.5
 
 const HEADINGS = {
   1: HeadingLevel.HEADING_1,
@@ -137,7 +142,12 @@ export function layoutBlocks(blocks: Block[], ctx: LayoutContext, figureDepth = 
   const drawn = blocks.map((b) =>
     b.type === 'figure' && figureDepth < MAX_FIGURE_NESTING ? (ctx.drawFigure?.(b) ?? null) : null,
   )
-  const turned = (i: number) => drawn[i]?.orientation === 'landscape'
+  const turned = (i: number) => {
+    const b = blocks[i]
+    return b?.type === 'table' ? tooWide(b, ctx) : drawn[i]?.orientation === 'landscape'
+  }
+  // A table too wide for an upright page is laid out across a turned one.
+  const turnedCtx = { ...ctx, textWidth: ctx.landscapeArea.width }
   const out: DocxChild[] = []
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
@@ -149,6 +159,16 @@ export function layoutBlocks(blocks: Block[], ctx: LayoutContext, figureDepth = 
         ...figure(next, drawn[i + 1]!, ctx, figureDepth, true),
       )
       i++
+    } else if (block.type === 'heading' && next?.type === 'table' && turned(i + 1)) {
+      out.push(
+        new PageTurn('landscape'),
+        ...layoutBlock(block, ctx),
+        ...layoutBlock(next, turnedCtx),
+        new PageTurn('portrait'),
+      )
+      i++
+    } else if (block.type === 'table' && turned(i)) {
+      out.push(new PageTurn('landscape'), ...layoutBlock(block, turnedCtx), new PageTurn('portrait'))
     } else if (block.type === 'figure') {
       out.push(...figure(block, drawn[i] ?? null, ctx, figureDepth, false))
     } else {
@@ -156,6 +176,19 @@ export function layoutBlocks(blocks: Block[], ctx: LayoutContext, figureDepth = 
     }
   }
   return out
+}
+
+const tableWidth = (block: Extract<Block, { type: 'table' }>) =>
+  Math.max(block.columns.length, ...block.rows.map((r) => r.length))
+
+/** Whether the table's columns, each as wide as its longest word, overflow `textWidth` at a type size. */
+function overflows(block: Extract<Block, { type: 'table' }>, textWidth: number, scale = 1): boolean {
+  return minimumWidth(block.columns, block.rows, tableWidth(block), scale) > textWidth
+}
+
+/** Whether the table overflows an upright page even in small type. */
+function tooWide(block: Extract<Block, { type: 'table' }>, ctx: LayoutContext): boolean {
+  return overflows(block, ctx.textWidth, SMALL_TABLE_SCALE)
 }
 
 function layoutBlock(block: Exclude<Block, FigureBlock>, ctx: LayoutContext): DocxChild[] {
@@ -284,12 +317,19 @@ function cell(
   text: string,
   ctx: LayoutContext,
   width: number,
-  options: { header?: boolean; numeric?: boolean; bold?: boolean } = {},
+  options: { header?: boolean; numeric?: boolean; bold?: boolean; small?: boolean } = {},
 ): TableCell {
+  const style = options.small
+    ? options.header
+      ? STYLE.smallTableHeader
+      : STYLE.smallTableText
+    : options.header
+      ? STYLE.tableHeader
+      : STYLE.tableText
   return new TableCell({
     children: [
       new Paragraph({
-        style: options.header ? STYLE.tableHeader : STYLE.tableText,
+        style,
         alignment: options.numeric ? AlignmentType.END : undefined,
         children: textRuns(text, { bold: options.bold }, ctx.language),
       }),
@@ -300,17 +340,19 @@ function cell(
 }
 
 function tableWithCaption(block: Extract<Block, { type: 'table' }>, ctx: LayoutContext): DocxChild[] {
-  const width = Math.max(block.columns.length, ...block.rows.map((r) => r.length))
+  const width = tableWidth(block)
   if (width === 0) return []
   const pad = (row: string[]) => [...row, ...Array<string>(width - row.length).fill('')]
-  const widths = columnWidths(block.columns, block.rows, width, ctx.textWidth)
+  // Smaller type when the longest words would not fit side by side in the usual size.
+  const small = overflows(block, ctx.textWidth)
+  const widths = columnWidths(block.columns, block.rows, width, ctx.textWidth, small ? SMALL_TABLE_SCALE : 1)
   const header = block.columns.length
     ? [
         new TableRow({
           tableHeader: true,
           cantSplit: true,
           children: pad(block.columns).map((c, i) =>
-            cell(c, ctx, widths[i]!, { header: true, numeric: block.numeric?.[i] }),
+            cell(c, ctx, widths[i]!, { header: true, numeric: block.numeric?.[i], small }),
           ),
         }),
       ]
@@ -319,7 +361,7 @@ function tableWithCaption(block: Extract<Block, { type: 'table' }>, ctx: LayoutC
     (row) =>
       new TableRow({
         cantSplit: true,
-        children: pad(row).map((c, i) => cell(c, ctx, widths[i]!, { numeric: block.numeric?.[i] })),
+        children: pad(row).map((c, i) => cell(c, ctx, widths[i]!, { numeric: block.numeric?.[i], small })),
       }),
   )
   const caption = block.caption

@@ -15,20 +15,35 @@ function chars(text: string): number {
   return [...text].length
 }
 
+// Lines break at spaces and slashes, and after a hyphen or dash ("status-|determination"), in
+// Word and in the browser alike: the parts between are what must fit.
 function longestWord(text: string): number {
-  return Math.max(0, ...text.split(/[\s/]+/).map(chars))
+  return Math.max(0, ...text.split(/[\s/]+|(?<=[-–—])/).map(chars))
+}
+
+/** Per column, the length in characters of its longest word (capped at MAX_WORD, at least 2). */
+export function longestWords(columns: string[], rows: string[][], width: number): number[] {
+  return Array.from({ length: width }, (_, i) =>
+    Math.min(MAX_WORD, Math.max(2, ...[columns[i] ?? '', ...rows.map((r) => r[i] ?? '')].map(longestWord))),
+  )
+}
+
+/** Twips a table needs so that no column is narrower than its longest word; `scale`: its type size over 9.5 pt. */
+export function minimumWidth(columns: string[], rows: string[][], width: number, scale = 1): number {
+  return longestWords(columns, rows, width).reduce((sum, word) => sum + word * CHAR * scale + PADDING, 0)
 }
 
 /**
  * Widths in twips summing to `total`: every column first gets room for its longest word (so
  * headers do not break mid-word), then what is left goes to the columns with the longest text.
  */
-export function columnWidths(columns: string[], rows: string[][], width: number, total: number): number[] {
+export function columnWidths(columns: string[], rows: string[][], width: number, total: number, scale = 1): number[] {
+  const words = longestWords(columns, rows, width)
   const stats = Array.from({ length: width }, (_, i) => {
     const cells = rows.map((r) => r[i] ?? '')
-    const word = Math.min(MAX_WORD, Math.max(2, ...[columns[i] ?? '', ...cells].map(longestWord)))
+    const word = words[i]!
     const typical = cells.length ? cells.reduce((sum, c) => sum + chars(c), 0) / cells.length : chars(columns[i] ?? '')
-    return { min: word * CHAR + PADDING, weight: Math.max(1, Math.min(MAX_TYPICAL, typical)) }
+    return { min: Math.round(word * CHAR * scale + PADDING), weight: Math.max(1, Math.min(MAX_TYPICAL, typical)) }
   })
   const floors = fitFloors(
     stats.map((s) => s.min),

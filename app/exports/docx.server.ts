@@ -74,6 +74,7 @@ export function wordLanguage(lang: Lang): string {
 export async function planDocumentToDocx(doc: PlanDocument): Promise<Buffer> {
   const t = await getFixedT(doc.lang, 'docx')
   const i18n = await createServerInstance(doc.lang, FIGURE_NAMESPACES)
+  const figures = await wordFigures(doc, i18n)
   const language = wordLanguage(doc.lang)
   let listInstance = 0
   const ctx: LayoutContext = {
@@ -82,7 +83,7 @@ export async function planDocumentToDocx(doc: PlanDocument): Promise<Buffer> {
     textWidth: TEXT_WIDTH,
     portraitArea: mmArea(FIGURE_AREA.portrait),
     landscapeArea: mmArea(FIGURE_AREA.landscape),
-    drawFigure: (figure) => wordFigure(figure, i18n),
+    drawFigure: (figure) => figures.get(figure) ?? null,
     timeline: { t: i18n.getFixedT(doc.lang), lang: doc.lang },
     nextListInstance: () => ++listInstance,
   }
@@ -164,8 +165,28 @@ function bySection(
   return sections.filter((s, i) => i === 0 || s.children.length > 0)
 }
 
+type FigureBlock = Extract<Block, { type: 'figure' }>
+
+/** The figures of the document and of their text equivalents, in order. */
+function figureBlocks(blocks: Block[]): FigureBlock[] {
+  return blocks.flatMap((b) => (b.type === 'figure' ? [b, ...figureBlocks(b.fallback ?? [])] : []))
+}
+
+/**
+ * Every figure drawn for Word before the layout (which is synchronous) asks for it: one at a time,
+ * so one export keeps at most one rasterisation thread busy.
+ */
+async function wordFigures(doc: PlanDocument, i18n: I18n): Promise<Map<FigureBlock, WordFigure>> {
+  const out = new Map<FigureBlock, WordFigure>()
+  for (const figure of doc.sections.flatMap((s) => figureBlocks(s.blocks))) {
+    const drawn = await wordFigure(figure, i18n)
+    if (drawn) out.set(figure, drawn)
+  }
+  return out
+}
+
 /** A figure for Word: Figures.tsx draws it, resvg turns the SVG into a PNG the size it is shown. */
-function wordFigure(figure: Extract<Block, { type: 'figure' }>, i18n: I18n): WordFigure | null {
+async function wordFigure(figure: FigureBlock, i18n: I18n): Promise<WordFigure | null> {
   const drawn = drawFigure(figure, 'figure-alt', i18n, FIGURE_AREA)
   if (!drawn) return null
   if (figure.figure === 'implementation-chart') return { orientation: drawn.orientation }
@@ -177,7 +198,7 @@ function wordFigure(figure: Extract<Block, { type: 'figure' }>, i18n: I18n): Wor
   const legend = /<figcaption[^>]*>([\s\S]*?)<\/figcaption>/.exec(drawn.markup)?.[1]
   return {
     orientation: drawn.orientation,
-    image: svgToPng(svg, widthMm * PIXELS_PER_MM),
+    image: await svgToPng(svg, widthMm * PIXELS_PER_MM),
     legend: legend
       ? decodeHtml(legend.replace(/<[^>]*>/g, ''))
           .replace(/\s+/g, ' ')
@@ -310,6 +331,21 @@ function styles(language: string) {
         name: 'SCP table header',
         basedOn: STYLE.tableText,
         next: STYLE.tableText,
+        run: { bold: true },
+        paragraph: { keepNext: true },
+      },
+      {
+        id: STYLE.smallTableText,
+        name: 'SCP table text (many columns)',
+        basedOn: STYLE.tableText,
+        next: STYLE.smallTableText,
+        run: { size: 16 },
+      },
+      {
+        id: STYLE.smallTableHeader,
+        name: 'SCP table header (many columns)',
+        basedOn: STYLE.smallTableText,
+        next: STYLE.smallTableText,
         run: { bold: true },
         paragraph: { keepNext: true },
       },

@@ -73,6 +73,12 @@ describe('the PDF of the demo plan', () => {
     expect(grid.lines.some((l) => l.words.some((w) => w.text === 'Persuade'))).toBe(true)
   })
 
+  it('prints a table too wide for an upright page on a turned one', () => {
+    // 6.2's indicators: ten columns, whose longest words do not fit side by side in 180 mm.
+    const page = pages.find((p) => p.lines.some((l) => l.words.some((w) => w.text === 'Disaggregation')))!
+    expect(page.width).toBeGreaterThan(page.height)
+  })
+
   it('never ends a page with a heading', () => {
     const headings = new Set(blocks().flatMap((b) => (b.type === 'heading' ? [b.text] : [])))
     expect(headings.size).toBeGreaterThan(20)
@@ -148,6 +154,18 @@ describe('the DOCX of the demo plan', () => {
     expect(text).toMatch(/2026.*Q1Q2Q3Q4/)
     expect(table).toMatch(/<w:gridSpan w:val="[2-9]"\/>/)
     expect(text).toMatch(/In progress|Planned|Done/)
+  })
+
+  it('sets a table with many columns in smaller type, and on a landscape section when it still does not fit', () => {
+    const tables = [...document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)]
+    // Seven columns of long words (the data-source catalogue, the cause tree …) stay upright in 8 pt.
+    const small = tables.filter((t) => t[0].includes('<w:pStyle w:val="ScpSmallTableText"/>'))
+    expect(small.length).toBeGreaterThanOrEqual(2)
+    for (const t of small) expect(/<w:pgSz [^>]*w:orient="(\w+)"/.exec(document.slice(t.index!))?.[1]).toBe('portrait')
+    // Ten columns (6.2's indicators) go across a turned page, in the usual size.
+    const indicators = tables.find((t) => wordText(t[0]).includes('Disaggregation'))!
+    const after = document.slice(indicators.index! + indicators[0].length)
+    expect(/<w:pgSz [^>]*w:orient="(\w+)"/.exec(after)?.[1]).toBe('landscape')
   })
 
   it('ends no table cell in "…": long titles are written whole', () => {

@@ -10,7 +10,7 @@
 //   lacks (the pivot star ★, which the word "pivot" beside it repeats).
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { Resvg } from '@resvg/resvg-js'
+import { renderAsync } from '@resvg/resvg-js'
 import monitoringCss from '../styles/monitoring.css?raw'
 import tokensCss from '../styles/tokens.css?raw'
 import worksheetCss from '../styles/worksheets.css?raw'
@@ -56,22 +56,47 @@ function tokens(css: string): Map<string, string> {
 // a rule with a pseudo-class or :has() is dropped rather than risk the rest of the sheet.
 const PLAIN_SELECTOR = /^[\w\s.,>*-]+$/
 
-/** The stylesheet put into every figure SVG: the drawing rules with the tokens' values. */
-function buildRasterCss(): string {
-  const values = tokens(tokensCss)
-  const rules = [worksheetCss, monitoringCss, printCss].flatMap((css) =>
-    [...topLevelRules(css).matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({ selector: m[1]!.trim(), body: m[2]! })),
-  )
-  return rules
-    .filter((r) => PLAIN_SELECTOR.test(r.selector) && !/^(html|body|:root|\*)$/.test(r.selector))
-    .map(
-      (r) =>
-        `${r.selector}{${r.body.replace(/var\((--[\w-]+)\)/g, (_, name: string) => values.get(name) ?? 'inherit')}}`,
-    )
-    .join('\n')
+interface Rule {
+  /** The comma-separated selectors, each with the classes it names. */
+  selectors: { text: string; classes: string[] }[]
+  body: string
 }
 
-let rasterCss: string | undefined
+/** The drawing rules of the stylesheets, with the tokens' values written in. */
+function buildRules(): Rule[] {
+  const values = tokens(tokensCss)
+  return [worksheetCss, monitoringCss, printCss].flatMap((css) =>
+    [...topLevelRules(css).matchAll(/([^{}]+)\{([^{}]*)\}/g)].flatMap((m) => {
+      const selector = m[1]!.trim()
+      if (!PLAIN_SELECTOR.test(selector)) return []
+      return [
+        {
+          selectors: selector.split(',').map((text) => ({
+            text: text.trim(),
+            classes: [...text.matchAll(/\.([\w-]+)/g)].map((c) => c[1]!),
+          })),
+          body: m[2]!.replace(/var\((--[\w-]+)\)/g, (_, name: string) => values.get(name) ?? 'inherit'),
+        },
+      ]
+    }),
+  )
+}
+
+let rules: Rule[] | undefined
+
+/**
+ * The rules that can match a drawing using `classes`. resvg matches every element against every
+ * rule, so the few dozen that apply are passed rather than the stylesheets' hundreds.
+ */
+function cssFor(classes: Set<string>): string {
+  rules ??= buildRules()
+  return rules
+    .flatMap((r) => {
+      const used = r.selectors.filter((s) => s.classes.length > 0 && s.classes.every((c) => classes.has(c)))
+      return used.length ? [`${used.map((s) => s.text).join(',')}{${r.body}}`] : []
+    })
+    .join('\n')
+}
 
 /**
  * A standalone SVG document from the first `<svg>` in `markup`: namespace, the drawing styles and
@@ -82,14 +107,17 @@ export function standaloneSvg(markup: string): string | null {
   const end = markup.lastIndexOf('</svg>')
   if (start < 0 || end < 0) return null
   const svg = markup.slice(start, end + '</svg>'.length)
-  rasterCss ??= buildRasterCss()
   const open = svg.indexOf('>')
   const head = svg.slice(0, open)
   const attributes = head.includes('xmlns=') ? '' : ' xmlns="http://www.w3.org/2000/svg"'
-  const style = `<style>svg{font-family:'${FIGURE_FONT}';}\n${rasterCss.replace(/<\//g, '<\\/')}</style>`
   // Rules like `.progress-chart .axis` name an HTML element around the SVG (the chart's <figure>):
   // its classes go onto a group inside, so the same rules still match.
   const outer = [...markup.slice(0, start).matchAll(/class="([^"]+)"/g)].map((m) => m[1]!)
+  const classes = new Set(
+    [...outer, ...[...svg.matchAll(/class="([^"]+)"/g)].map((m) => m[1]!)].flatMap((c) => c.split(/\s+/)),
+  )
+  const css = cssFor(classes).replace(/<\//g, '<\\/')
+  const style = `<style>svg{font-family:'${FIGURE_FONT}';}\n${css}</style>`
   const groups = outer.map((c) => `<g class="${c}">`).join('')
   const inner = svg.slice(open + 1, svg.length - '</svg>'.length)
   return `${head}${attributes} font-family="${FIGURE_FONT}">${style}${groups}${inner}${'</g>'.repeat(outer.length)}</svg>`
@@ -103,10 +131,15 @@ export interface FigurePng {
 
 /**
  * Rasterises a standalone SVG to `widthPx` pixels wide on white (Word shows transparency on its
- * page colour). `systemFonts: false` draws with the packaged font alone, as on a bare server.
+ * page colour), in libuv's thread pool so the server keeps answering meanwhile. `systemFonts:
+ * false` draws with the packaged font alone, as on a bare server.
  */
-export function svgToPng(svg: string, widthPx: number, options: { systemFonts?: boolean } = {}): FigurePng {
-  const resvg = new Resvg(svg, {
+export async function svgToPng(
+  svg: string,
+  widthPx: number,
+  options: { systemFonts?: boolean } = {},
+): Promise<FigurePng> {
+  const image = await renderAsync(svg, {
     font: {
       loadSystemFonts: options.systemFonts ?? true,
       fontFiles: FONT_FILES,
@@ -118,6 +151,5 @@ export function svgToPng(svg: string, widthPx: number, options: { systemFonts?: 
     textRendering: 1,
     shapeRendering: 2,
   })
-  const image = resvg.render()
   return { png: image.asPng(), width: image.width, height: image.height }
 }

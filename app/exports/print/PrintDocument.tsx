@@ -4,6 +4,7 @@
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../utils/locales.ts'
+import { longestWords } from '../docx-columns.ts'
 import { type Block, type ListItem, type PlanDocument, type TextRun } from '../types.ts'
 import { drawFigure, type DrawnFigure, type PageArea } from './Figures.tsx'
 
@@ -49,10 +50,41 @@ function List({ ordered, items }: { ordered: boolean; items: ListItem[] }) {
   )
 }
 
-function Table({ block }: { block: Extract<Block, { type: 'table' }> }) {
+type TableBlock = Extract<Block, { type: 'table' }>
+
+// Estimated width of a print table whose every column is as wide as its longest word, in ems of
+// its 8.5 pt text: about 0.65 em a character (bold headers included) and 1.3 em of cell padding.
+// An upright page's text is 60 ems wide at 8.5 pt, 68 at 7.5 pt; a turned page's 89 at 8.5 pt.
+const EM_PER_CHAR = 0.65
+const EM_PADDING = 1.3
+const UPRIGHT_EMS = 60
+const UPRIGHT_SMALL_EMS = 68
+const TURNED_EMS = 89
+
+/**
+ * How a table fits without splitting a word: as it is, in smaller type ('small'), or on a turned
+ * page ('landscape', in smaller type too when needed).
+ */
+function tableFit(block: TableBlock): { small: boolean; landscape: boolean } {
+  const width = Math.max(block.columns.length, ...block.rows.map((r) => r.length))
+  const ems = longestWords(block.columns, block.rows, width).reduce((sum, w) => sum + w * EM_PER_CHAR + EM_PADDING, 0)
+  if (ems <= UPRIGHT_EMS) return { small: false, landscape: false }
+  if (ems <= UPRIGHT_SMALL_EMS) return { small: true, landscape: false }
+  return { small: ems > TURNED_EMS, landscape: true }
+}
+
+function Table({ block }: { block: TableBlock }) {
   const num = (i: number) => (block.numeric?.[i] ? 'num' : undefined)
+  const fit = tableFit(block)
+  // On a narrow screen a table scrolls sideways in its box rather than split its words, so the
+  // box is focusable (keyboard users can scroll it) and, when the table has a caption, a region
+  // named by it.
   return (
-    <div className="print-table">
+    <div
+      className={fit.small ? 'print-table print-table--small' : 'print-table'}
+      tabIndex={0}
+      {...(block.caption ? { role: 'region', 'aria-label': block.caption } : {})}
+    >
       <table>
         {block.caption ? <caption>{block.caption}</caption> : null}
         <thead>
@@ -148,38 +180,44 @@ function Facts({ items }: { items: { label: string; value: string }[] }) {
 }
 
 /**
- * The blocks in order. A figure that reads better on a turned page gets a `landscape` named page
- * (print.css) of its own, and takes the heading just before it along, so that heading is not left
- * alone at the foot of the page before.
+ * The blocks in order. A figure that reads better on a turned page, or a table too wide for an
+ * upright one, gets a `landscape` named page (print.css) of its own, and takes the heading just
+ * before it along, so that heading is not left alone at the foot of the page before.
  */
 function Blocks({ blocks, prefix }: { blocks: Block[]; prefix: string }) {
   const { i18n } = useTranslation()
   const drawn = blocks.map((b, i) =>
     b.type === 'figure' ? drawFigure(b, `${prefix}-${i}-alt`, i18n, PRINT_AREA) : null,
   )
-  const turned = (i: number) => drawn[i]?.orientation === 'landscape'
+  const turned = (i: number) => {
+    const b = blocks[i]
+    return b?.type === 'table' ? tableFit(b).landscape : drawn[i]?.orientation === 'landscape'
+  }
   const out: React.ReactNode[] = []
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
-    const next = blocks[i + 1]
-    const headed = block.type === 'heading' && next?.type === 'figure' && turned(i + 1)
-    const figureAt = headed ? i + 1 : i
-    const figure = blocks[figureAt]!
-    if (figure.type !== 'figure' || !turned(figureAt)) {
+    const headed = block.type === 'heading' && turned(i + 1)
+    const at = headed ? i + 1 : i
+    const wide = blocks[at]!
+    if (!turned(at)) {
       out.push(<BlockView key={i} block={block} id={`${prefix}-${i}`} drawn={drawn[i]} />)
       continue
     }
-    const id = `${prefix}-${figureAt}`
+    const id = `${prefix}-${at}`
     out.push(
       <Fragment key={i}>
         <div className="print-landscape">
           {headed ? <BlockView block={block} id={`${prefix}-${i}`} /> : null}
-          <Figure block={figure} id={id} drawn={drawn[figureAt] ?? null} />
+          {wide.type === 'figure' ? (
+            <Figure block={wide} id={id} drawn={drawn[at] ?? null} />
+          ) : (
+            <BlockView block={wide} id={id} />
+          )}
         </div>
-        <FigureFacts block={figure} id={id} />
+        {wide.type === 'figure' ? <FigureFacts block={wide} id={id} /> : null}
       </Fragment>,
     )
-    i = figureAt
+    i = at
   }
   return <>{out}</>
 }
