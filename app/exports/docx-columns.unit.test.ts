@@ -36,3 +36,15 @@ describe('columnWidths', () => {
     expect(widths[3]).toBeGreaterThan(widths[1]! + widths[2]!)
   })
 })
+
+describe('columnWidths when the longest words do not all fit', () => {
+  it('narrows only the columns of the longest words, so short words keep their room', () => {
+    const long = 'Responsabilidades'
+    const columns = ['Ref.', ...Array.from({ length: 7 }, () => long)]
+    const widths = columnWidths(columns, [['R1', ...Array.from({ length: 7 }, () => long)]], 8, 9000)
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(9000)
+    // "Ref." keeps the width of its four letters; the seven long columns share the rest equally.
+    expect(widths[0]).toBeGreaterThanOrEqual('Ref.'.length * 115 + 240)
+    expect(new Set(widths.slice(1, 7)).size).toBe(1)
+  })
+})

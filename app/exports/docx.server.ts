@@ -10,6 +10,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   TableOfContents,
   TabStopType,
@@ -17,10 +18,24 @@ import {
   convertMillimetersToTwip,
   type ILevelsOptions,
 } from 'docx'
-import { getFixedT } from '#app/i18n/i18next.server.ts'
+import { type i18n as I18n } from 'i18next'
+import { createServerInstance, getFixedT } from '#app/i18n/i18next.server.ts'
 import { formatDate } from '#app/utils/locales.ts'
-import { BULLETS, NUMBERS, STYLE, layoutBlocks, textRuns, xmlSafe, type LayoutContext } from './docx-blocks.server.ts'
-import { type Lang, type PlanDocument } from './types.ts'
+import {
+  BULLETS,
+  NUMBERS,
+  PageTurn,
+  STYLE,
+  layoutBlocks,
+  textRuns,
+  xmlSafe,
+  type DocxChild,
+  type LayoutContext,
+  type WordFigure,
+} from './docx-blocks.server.ts'
+import { standaloneSvg, svgToPng } from './figure-png.server.ts'
+import { drawFigure, type PageArea } from './print/Figures.tsx'
+import { type Block, type Lang, type PlanDocument } from './types.ts'
 
 // Word proofs a region variant; the ILO writes British English.
 const WORD_LANGUAGE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' }
@@ -28,6 +43,22 @@ const WORD_LANGUAGE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-
 const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) }
 const MARGIN = convertMillimetersToTwip(25)
 const TEXT_WIDTH = A4.width - 2 * MARGIN
+// Turned pages (for a wide figure) have narrower margins: the figure is the page's content.
+const LANDSCAPE_MARGIN = convertMillimetersToTwip(20)
+const LANDSCAPE_TEXT_WIDTH = A4.height - 2 * LANDSCAPE_MARGIN
+// What a figure may fill, in mm: the text area less room for a heading and the caption.
+const FIGURE_AREA: PageArea = {
+  portrait: { width: 160, height: 215 },
+  landscape: { width: 257, height: 140 },
+}
+const mmArea = (a: { width: number; height: number }) => ({
+  width: convertMillimetersToTwip(a.width),
+  height: convertMillimetersToTwip(a.height),
+})
+// Pictures are rasterised at 200 pixels per inch of their size on the page: sharp when printed,
+// a few hundred kilobytes each.
+const PIXELS_PER_MM = 200 / 25.4
+const FIGURE_NAMESPACES = ['common', 'worksheets', 'exports']
 const FONT = 'Calibri'
 const TEXT_COLOUR = '1F2933'
 const HEADING_COLOUR = '12355B'
@@ -42,12 +73,18 @@ export function wordLanguage(lang: Lang): string {
 /** Writes the PlanDocument as a .docx file. */
 export async function planDocumentToDocx(doc: PlanDocument): Promise<Buffer> {
   const t = await getFixedT(doc.lang, 'docx')
+  const i18n = await createServerInstance(doc.lang, FIGURE_NAMESPACES)
+  const figures = await wordFigures(doc, i18n)
   const language = wordLanguage(doc.lang)
   let listInstance = 0
   const ctx: LayoutContext = {
     language,
     descriptionLabel: t('docx:description'),
     textWidth: TEXT_WIDTH,
+    portraitArea: mmArea(FIGURE_AREA.portrait),
+    landscapeArea: mmArea(FIGURE_AREA.landscape),
+    drawFigure: (figure) => figures.get(figure) ?? null,
+    timeline: { t: i18n.getFixedT(doc.lang), lang: doc.lang },
     nextListInstance: () => ++listInstance,
   }
   const title = xmlSafe(doc.title)
@@ -61,6 +98,7 @@ export async function planDocumentToDocx(doc: PlanDocument): Promise<Buffer> {
   ]
   const body = doc.sections.flatMap((section) => layoutBlocks(section.blocks, ctx))
 
+  const pageFooter = footer(doc, t, language)
   const document = new Document({
     title,
     creator: 'scp-portal',
@@ -71,18 +109,35 @@ export async function planDocumentToDocx(doc: PlanDocument): Promise<Buffer> {
         { reference: NUMBERS, levels: listLevels(true) },
       ],
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: A4,
-            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, footer: convertMillimetersToTwip(12) },
-          },
-        },
-        footers: { default: footer(doc, t, language) },
-        children: [...front, ...body],
+    sections: bySection([...front, ...body]).map(({ orientation, children }) => ({
+      properties: {
+        page:
+          orientation === 'landscape'
+            ? {
+                // docx swaps width and height itself for a landscape page.
+                size: { ...A4, orientation: PageOrientation.LANDSCAPE },
+                margin: {
+                  top: LANDSCAPE_MARGIN,
+                  bottom: LANDSCAPE_MARGIN,
+                  left: LANDSCAPE_MARGIN,
+                  right: LANDSCAPE_MARGIN,
+                  footer: convertMillimetersToTwip(10),
+                },
+              }
+            : {
+                size: A4,
+                margin: {
+                  top: MARGIN,
+                  bottom: MARGIN,
+                  left: MARGIN,
+                  right: MARGIN,
+                  footer: convertMillimetersToTwip(12),
+                },
+              },
       },
-    ],
+      footers: { default: orientation === 'landscape' ? footer(doc, t, language, LANDSCAPE_TEXT_WIDTH) : pageFooter },
+      children,
+    })),
   })
   return Packer.toBuffer(document, false, [
     {
@@ -92,7 +147,82 @@ export async function planDocumentToDocx(doc: PlanDocument): Promise<Buffer> {
   ])
 }
 
-function footer(doc: PlanDocument, t: Awaited<ReturnType<typeof getFixedT>>, language: string): Footer {
+type Child = Exclude<DocxChild, PageTurn> | TableOfContents
+
+/** Splits the content where the page turns into Word sections; a turn with nothing after it is dropped. */
+function bySection(
+  children: (DocxChild | TableOfContents)[],
+): { orientation: 'portrait' | 'landscape'; children: Child[] }[] {
+  const sections: { orientation: 'portrait' | 'landscape'; children: Child[] }[] = [
+    { orientation: 'portrait', children: [] },
+  ]
+  for (const child of children) {
+    const current = sections[sections.length - 1]!
+    if (!(child instanceof PageTurn)) current.children.push(child)
+    else if (current.children.length === 0) current.orientation = child.orientation
+    else if (current.orientation !== child.orientation) sections.push({ orientation: child.orientation, children: [] })
+  }
+  return sections.filter((s, i) => i === 0 || s.children.length > 0)
+}
+
+type FigureBlock = Extract<Block, { type: 'figure' }>
+
+/** The figures of the document and of their text equivalents, in order. */
+function figureBlocks(blocks: Block[]): FigureBlock[] {
+  return blocks.flatMap((b) => (b.type === 'figure' ? [b, ...figureBlocks(b.fallback ?? [])] : []))
+}
+
+/**
+ * Every figure drawn for Word before the layout (which is synchronous) asks for it: one at a time,
+ * so one export keeps at most one rasterisation thread busy.
+ */
+async function wordFigures(doc: PlanDocument, i18n: I18n): Promise<Map<FigureBlock, WordFigure>> {
+  const out = new Map<FigureBlock, WordFigure>()
+  for (const figure of doc.sections.flatMap((s) => figureBlocks(s.blocks))) {
+    const drawn = await wordFigure(figure, i18n)
+    if (drawn) out.set(figure, drawn)
+  }
+  return out
+}
+
+/** A figure for Word: Figures.tsx draws it, resvg turns the SVG into a PNG the size it is shown. */
+async function wordFigure(figure: FigureBlock, i18n: I18n): Promise<WordFigure | null> {
+  const drawn = drawFigure(figure, 'figure-alt', i18n, FIGURE_AREA)
+  if (!drawn) return null
+  if (figure.figure === 'implementation-chart') return { orientation: drawn.orientation }
+  const svg = standaloneSvg(drawn.markup)
+  if (!svg || !drawn.size) return null
+  const area = FIGURE_AREA[drawn.orientation]
+  const widthMm = drawn.size.width * Math.min(area.width / drawn.size.width, area.height / drawn.size.height)
+  // The progress chart's legend is HTML beside its SVG; it follows the picture as text.
+  const legend = /<figcaption[^>]*>([\s\S]*?)<\/figcaption>/.exec(drawn.markup)?.[1]
+  return {
+    orientation: drawn.orientation,
+    image: await svgToPng(svg, widthMm * PIXELS_PER_MM),
+    legend: legend
+      ? decodeHtml(legend.replace(/<[^>]*>/g, ''))
+          .replace(/\s+/g, ' ')
+          .trim()
+      : undefined,
+  }
+}
+
+/** The text of HTML React escaped (renderToStaticMarkup writes only these entities). */
+function decodeHtml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+}
+
+function footer(
+  doc: PlanDocument,
+  t: Awaited<ReturnType<typeof getFixedT>>,
+  language: string,
+  width = TEXT_WIDTH,
+): Footer {
   const when = formatDate(doc.generatedAt, doc.lang, 'long')
   const left = doc.version
     ? t('docx:footerVersion', { title: doc.title, version: doc.version, date: when })
@@ -101,7 +231,7 @@ function footer(doc: PlanDocument, t: Awaited<ReturnType<typeof getFixedT>>, lan
     children: [
       new Paragraph({
         style: STYLE.muted,
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+        tabStops: [{ type: TabStopType.RIGHT, position: width }],
         children: [
           ...textRuns(left, {}, language),
           ...textRuns(`\t${t('docx:page')} `, {}, language),
@@ -201,6 +331,21 @@ function styles(language: string) {
         name: 'SCP table header',
         basedOn: STYLE.tableText,
         next: STYLE.tableText,
+        run: { bold: true },
+        paragraph: { keepNext: true },
+      },
+      {
+        id: STYLE.smallTableText,
+        name: 'SCP table text (many columns)',
+        basedOn: STYLE.tableText,
+        next: STYLE.smallTableText,
+        run: { size: 16 },
+      },
+      {
+        id: STYLE.smallTableHeader,
+        name: 'SCP table header (many columns)',
+        basedOn: STYLE.smallTableText,
+        next: STYLE.smallTableText,
         run: { bold: true },
         paragraph: { keepNext: true },
       },

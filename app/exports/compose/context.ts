@@ -33,9 +33,10 @@ export function createContext(source: PlanSource, t: TFunction, lang: Lang): Com
   }
 }
 
-const MAX_TITLE = 80
-
-/** An item as a reader refers to it: its reference and (shortened) title. */
+/**
+ * An item as a reader refers to it: its reference and its whole title. Never shortened: a cell
+ * that ends in "…" loses the very words a reader of the exported plan has no other way to see.
+ */
 export function itemName(ctx: ComposeContext, id: unknown): string {
   const item = typeof id === 'string' ? ctx.byId.get(id) : undefined
   if (!item) return '?'
@@ -43,7 +44,7 @@ export function itemName(ctx: ComposeContext, id: unknown): string {
   const title = spec ? item.data[spec.titleField] : undefined
   const text = typeof title === 'string' ? title.trim() : ''
   if (!text) return item.ref
-  return `${item.ref} ${text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1)}…` : text}`
+  return `${item.ref} ${text}`
 }
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)

@@ -1,5 +1,9 @@
 // Draws a document figure from its `data` with the same components the worksheet pages use, so
-// the printed plan shows the maps and the chart people know from the screen.
+// the printed plan shows the maps and the chart people know from the screen, and the Word file
+// gets pictures of the very same drawings (docx-figures.server.ts rasterises this markup).
+import { type i18n as I18n } from 'i18next'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
 import { ProgressChart } from '../../monitoring/ProgressChart.tsx'
 import { type IndicatorDefinition, type Measurement } from '../../monitoring/progress.ts'
 import { buildPlanMap, layoutNodes, LAYERS, type MapItem } from '../../worksheets/planMap.ts'
@@ -51,6 +55,63 @@ export function FigureDrawing({ figure, labelId }: { figure: Figure; labelId: st
     default:
       return null
   }
+}
+
+/** A page's text area in millimetres, upright and turned, for choosing a figure's orientation. */
+export interface PageArea {
+  portrait: { width: number; height: number }
+  landscape: { width: number; height: number }
+}
+
+export interface DrawnFigure {
+  /** The drawing as HTML: an `<svg>` for the pictures, a `<table>` for the timeline. */
+  markup: string
+  /** The SVG's own coordinate size (its viewBox), when the drawing is one. */
+  size?: { width: number; height: number }
+  /** Landscape when turning the page draws the figure larger (or the timeline has many quarters). */
+  orientation: 'portrait' | 'landscape'
+}
+
+// The maps and the grid are read like maps: they get the largest drawing the page allows. A
+// progress chart stays a small chart in the text flow.
+const PAGE_FILLING = new Set(['target-map', 'plan-map', 'stakeholder-grid'])
+// More quarters than this make the timeline's cells too narrow for their status words upright.
+const UPRIGHT_QUARTERS = 8
+
+/** The scale at which a drawing of `size` fits `box` (both in any one unit pair). */
+const fitScale = (size: { width: number; height: number }, box: { width: number; height: number }) =>
+  Math.min(box.width / size.width, box.height / size.height)
+
+/** Whether a drawing of this size comes out larger on a turned page. */
+export function orientationFor(size: { width: number; height: number }, area: PageArea): 'portrait' | 'landscape' {
+  return fitScale(size, area.landscape) > fitScale(size, area.portrait) * 1.05 ? 'landscape' : 'portrait'
+}
+
+const VIEW_BOX = /^<svg[^>]*\sviewBox="0 0 ([\d.]+) ([\d.]+)"/
+
+/**
+ * Renders the figure's drawing to markup with the plan's i18n instance, so the print view (which
+ * inlines it) and the Word writer (which rasterises it) share one drawing and one orientation rule.
+ */
+export function drawFigure(figure: Figure, labelId: string, i18n: I18n, area: PageArea): DrawnFigure | null {
+  const markup = renderToStaticMarkup(
+    <I18nextProvider i18n={i18n}>
+      <FigureDrawing figure={figure} labelId={labelId} />
+    </I18nextProvider>,
+  )
+  if (!markup) return null
+  if (figure.figure === 'implementation-chart') {
+    const data = figure.data as ChartData
+    const quarters = horizonQuarters(data.horizon.start, data.horizon.end).length
+    return { markup, orientation: quarters > UPRIGHT_QUARTERS ? 'landscape' : 'portrait' }
+  }
+  // The progress chart wraps its SVG in a figure with a legend; the others are the SVG itself.
+  const svg = /<svg[\s\S]*<\/svg>/.exec(markup)?.[0]
+  const box = svg ? VIEW_BOX.exec(svg) : null
+  if (!box) return { markup, orientation: 'portrait' }
+  const size = { width: Number(box[1]), height: Number(box[2]) }
+  const orientation = PAGE_FILLING.has(figure.figure) ? orientationFor(size, area) : 'portrait'
+  return { markup, size, orientation }
 }
 
 interface ChartData {

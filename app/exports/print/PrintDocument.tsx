@@ -4,10 +4,21 @@
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../utils/locales.ts'
+import { longestWords } from '../docx-columns.ts'
 import { type Block, type ListItem, type PlanDocument, type TextRun } from '../types.ts'
-import { FigureDrawing } from './Figures.tsx'
+import { drawFigure, type DrawnFigure, type PageArea } from './Figures.tsx'
 
 type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5'
+type FigureBlock = Extract<Block, { type: 'figure' }>
+
+/**
+ * What a figure may fill on an A4 page of print.css, in mm: the text area less room for a heading
+ * and the caption. Upright: 180 × 259 mm of text; turned (the `landscape` named page): 273 × 184.
+ */
+export const PRINT_AREA: PageArea = {
+  portrait: { width: 180, height: 225 },
+  landscape: { width: 273, height: 165 },
+}
 
 function Runs({ runs }: { runs: TextRun[] }) {
   return (
@@ -39,10 +50,41 @@ function List({ ordered, items }: { ordered: boolean; items: ListItem[] }) {
   )
 }
 
-function Table({ block }: { block: Extract<Block, { type: 'table' }> }) {
+type TableBlock = Extract<Block, { type: 'table' }>
+
+// Estimated width of a print table whose every column is as wide as its longest word, in ems of
+// its 8.5 pt text: about 0.65 em a character (bold headers included) and 1.3 em of cell padding.
+// An upright page's text is 60 ems wide at 8.5 pt, 68 at 7.5 pt; a turned page's 89 at 8.5 pt.
+const EM_PER_CHAR = 0.65
+const EM_PADDING = 1.3
+const UPRIGHT_EMS = 60
+const UPRIGHT_SMALL_EMS = 68
+const TURNED_EMS = 89
+
+/**
+ * How a table fits without splitting a word: as it is, in smaller type ('small'), or on a turned
+ * page ('landscape', in smaller type too when needed).
+ */
+function tableFit(block: TableBlock): { small: boolean; landscape: boolean } {
+  const width = Math.max(block.columns.length, ...block.rows.map((r) => r.length))
+  const ems = longestWords(block.columns, block.rows, width).reduce((sum, w) => sum + w * EM_PER_CHAR + EM_PADDING, 0)
+  if (ems <= UPRIGHT_EMS) return { small: false, landscape: false }
+  if (ems <= UPRIGHT_SMALL_EMS) return { small: true, landscape: false }
+  return { small: ems > TURNED_EMS, landscape: true }
+}
+
+function Table({ block }: { block: TableBlock }) {
   const num = (i: number) => (block.numeric?.[i] ? 'num' : undefined)
+  const fit = tableFit(block)
+  // On a narrow screen a table scrolls sideways in its box rather than split its words, so the
+  // box is focusable (keyboard users can scroll it) and, when the table has a caption, a region
+  // named by it.
   return (
-    <div className="print-table">
+    <div
+      className={fit.small ? 'print-table print-table--small' : 'print-table'}
+      tabIndex={0}
+      {...(block.caption ? { role: 'region', 'aria-label': block.caption } : {})}
+    >
       <table>
         {block.caption ? <caption>{block.caption}</caption> : null}
         <thead>
@@ -76,25 +118,27 @@ function Table({ block }: { block: Extract<Block, { type: 'table' }> }) {
   )
 }
 
-function Figure({ block, id }: { block: Extract<Block, { type: 'figure' }>; id: string }) {
+function Figure({ block, id, drawn }: { block: FigureBlock; id: string; drawn: DrawnFigure | null }) {
   const labelId = `${id}-alt`
-  // The chart draws its own table; the other figures are pictures, so their facts follow as text.
-  const showFallback = block.figure !== 'implementation-chart'
   return (
-    <>
-      <figure className={`print-figure print-figure--${block.figure}`}>
-        <p id={labelId} className="visually-hidden">
-          {block.alt}
-        </p>
-        <FigureDrawing figure={block} labelId={labelId} />
-        <figcaption>{block.caption}</figcaption>
-      </figure>
-      {showFallback && block.fallback?.length ? <Blocks blocks={block.fallback} prefix={`${id}-f`} /> : null}
-    </>
+    <figure className={`print-figure print-figure--${block.figure}`}>
+      <p id={labelId} className="visually-hidden">
+        {block.alt}
+      </p>
+      {/* Markup React rendered from our own components (drawFigure), so every text in it is escaped. */}
+      {drawn ? <div className="print-figure__drawing" dangerouslySetInnerHTML={{ __html: drawn.markup }} /> : null}
+      <figcaption>{block.caption}</figcaption>
+    </figure>
   )
 }
 
-function BlockView({ block, id }: { block: Block; id: string }) {
+/** The chart draws its own table; the other figures are pictures, so their facts follow as text. */
+function FigureFacts({ block, id }: { block: FigureBlock; id: string }) {
+  if (block.figure === 'implementation-chart' || !block.fallback?.length) return null
+  return <Blocks blocks={block.fallback} prefix={`${id}-f`} />
+}
+
+function BlockView({ block, id, drawn }: { block: Block; id: string; drawn?: DrawnFigure | null }) {
   switch (block.type) {
     case 'heading': {
       const Tag = `h${Math.min(5, block.level + 1)}` as HeadingTag
@@ -113,7 +157,12 @@ function BlockView({ block, id }: { block: Block; id: string }) {
     case 'facts':
       return <Facts items={block.items} />
     case 'figure':
-      return <Figure block={block} id={id} />
+      return (
+        <>
+          <Figure block={block} id={id} drawn={drawn ?? null} />
+          <FigureFacts block={block} id={id} />
+        </>
+      )
   }
 }
 
@@ -130,14 +179,47 @@ function Facts({ items }: { items: { label: string; value: string }[] }) {
   )
 }
 
+/**
+ * The blocks in order. A figure that reads better on a turned page, or a table too wide for an
+ * upright one, gets a `landscape` named page (print.css) of its own, and takes the heading just
+ * before it along, so that heading is not left alone at the foot of the page before.
+ */
 function Blocks({ blocks, prefix }: { blocks: Block[]; prefix: string }) {
-  return (
-    <>
-      {blocks.map((b, i) => (
-        <BlockView key={i} block={b} id={`${prefix}-${i}`} />
-      ))}
-    </>
+  const { i18n } = useTranslation()
+  const drawn = blocks.map((b, i) =>
+    b.type === 'figure' ? drawFigure(b, `${prefix}-${i}-alt`, i18n, PRINT_AREA) : null,
   )
+  const turned = (i: number) => {
+    const b = blocks[i]
+    return b?.type === 'table' ? tableFit(b).landscape : drawn[i]?.orientation === 'landscape'
+  }
+  const out: React.ReactNode[] = []
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    const headed = block.type === 'heading' && turned(i + 1)
+    const at = headed ? i + 1 : i
+    const wide = blocks[at]!
+    if (!turned(at)) {
+      out.push(<BlockView key={i} block={block} id={`${prefix}-${i}`} drawn={drawn[i]} />)
+      continue
+    }
+    const id = `${prefix}-${at}`
+    out.push(
+      <Fragment key={i}>
+        <div className="print-landscape">
+          {headed ? <BlockView block={block} id={`${prefix}-${i}`} /> : null}
+          {wide.type === 'figure' ? (
+            <Figure block={wide} id={id} drawn={drawn[at] ?? null} />
+          ) : (
+            <BlockView block={wide} id={id} />
+          )}
+        </div>
+        {wide.type === 'figure' ? <FigureFacts block={wide} id={id} /> : null}
+      </Fragment>,
+    )
+    i = at
+  }
+  return <>{out}</>
 }
 
 /** The whole plan; the table of contents lists the level-1 headings (the steps and the plan parts). */
