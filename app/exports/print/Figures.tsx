@@ -32,9 +32,10 @@ export function FigureDrawing({ figure, labelId }: { figure: Figure; labelId: st
     }
     case 'plan-map': {
       const model = buildPlanMap(d.items as MapItem[], d.selected as string[])
-      return (
-        <PlanMapSvg model={model} layers={new Set(LAYERS)} positions={layoutNodes(model.nodes)} titleId={labelId} />
-      )
+      const positions = Array.isArray(d.positions)
+        ? (d.positions as { id: string; x: number; y: number }[])
+        : layoutNodes(model.nodes)
+      return <PlanMapSvg model={model} layers={new Set(LAYERS)} positions={positions} titleId={labelId} />
     }
     case 'implementation-chart':
       return <Timeline data={d as unknown as ChartData} labelId={labelId} />

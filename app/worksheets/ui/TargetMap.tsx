@@ -15,11 +15,20 @@ import { TargetMapSvg, type TargetMapNode, type TargetMapRelation } from './Targ
 
 type PositionData = ItemActionData
 
+/** What the loaders of the pages drawing the target map send: ELK's positions for unplaced nodes. */
+export interface MapPositions {
+  autoPositions: Placed[]
+}
+
 const num = (v: unknown) => (typeof v === 'number' ? v : null)
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
 /** The map's nodes and relations from the worksheet items (shared with later map layers). */
-export function targetMapModel(nodeItems: WorksheetItemView[], relationItems: WorksheetItemView[]) {
+export function targetMapModel(
+  nodeItems: WorksheetItemView[],
+  relationItems: WorksheetItemView[],
+  autoPositions: readonly Placed[] = [],
+) {
   const nodes: TargetMapNode[] = nodeItems.map((n) => ({
     id: n.id,
     ref: n.ref,
@@ -43,6 +52,7 @@ export function targetMapModel(nodeItems: WorksheetItemView[], relationItems: Wo
     positions: layoutTargetMap(
       nodeItems.map((n) => ({ id: n.id, x: n.data.x, y: n.data.y })),
       relations,
+      autoPositions,
     ),
   }
 }
@@ -57,10 +67,10 @@ const KEYS: Record<string, [number, number]> = {
 }
 
 /** 2.3: the interactive target map. Drag a node, or focus it and use the arrow keys; both save. */
-export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
+export function TargetMapPanel({ worksheet, abilities, extra }: SubstepPanelProps<MapPositions | null>) {
   const { t } = useTranslation('worksheets')
   const nodeItems = worksheet.items.node ?? []
-  const model = targetMapModel(nodeItems, worksheet.items.relation ?? [])
+  const model = targetMapModel(nodeItems, worksheet.items.relation ?? [], extra?.autoPositions)
   const canEdit = abilities['worksheet:edit'] === true
   const fetcher = useFetcher<PositionData>()
   const [moved, setMoved] = useState<Record<string, Placed>>({})
