@@ -1,5 +1,7 @@
 // Draws a document figure from its `data` with the same components the worksheet pages use, so
 // the printed plan shows the maps and the chart people know from the screen.
+import { CauseTreeDiagram } from '../../method/3.1-cause-tree/CauseTreeDiagram.tsx'
+import { type TreeCause } from '../../method/3.1-cause-tree/causeTreeLayout.ts'
 import { ProgressChart } from '../../monitoring/ProgressChart.tsx'
 import { type IndicatorDefinition, type Measurement } from '../../monitoring/progress.ts'
 import { buildPlanMap, layoutNodes, LAYERS, type MapItem } from '../../worksheets/planMap.ts'
@@ -37,6 +39,10 @@ export function FigureDrawing({ figure, labelId }: { figure: Figure; labelId: st
         : layoutNodes(model.nodes)
       return <PlanMapSvg model={model} layers={new Set(LAYERS)} positions={positions} titleId={labelId} />
     }
+    case 'cause-tree':
+      return (
+        <CauseTreeDiagram problem={String(d.problem ?? '')} causes={d.causes as TreeCause[]} labelledBy={labelId} />
+      )
     case 'implementation-chart':
       return <Timeline data={d as unknown as ChartData} labelId={labelId} />
     case 'stakeholder-grid':

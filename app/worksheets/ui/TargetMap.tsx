@@ -181,9 +181,15 @@ export function TargetMapPanel({ worksheet, abilities, extra }: SubstepPanelProp
     <section className="card target-map" aria-labelledby="target-map-heading">
       <h3 id="target-map-heading">{t('targetMap.title')}</h3>
       {canEdit ? (
-        <p id="target-map-keys" className="field__hint target-map__controls">
-          {t('targetMap.hint')}
-        </p>
+        <>
+          <p id="target-map-keys" className="field__hint target-map__controls">
+            {t('targetMap.hint')}
+          </p>
+          {/* Says which node the arrow keys move, for sighted keyboard users and screen readers alike. */}
+          <p className="target-map__controls target-map__selected" aria-live="polite">
+            {selectedId ? t('targetMap.selectHint', { ref: refOf(selectedId) }) : ''}
+          </p>
+        </>
       ) : null}
       <ul className="target-map__legend">
         <li>
