@@ -46,12 +46,7 @@ export interface ListItem {
 }
 
 export type FigureKind =
-  | 'target-map'
-  | 'plan-map'
-  | 'implementation-chart'
-  | 'stakeholder-grid'
-  | 'indicator-progress'
-  | 'cause-tree'
+  'target-map' | 'plan-map' | 'implementation-chart' | 'stakeholder-grid' | 'indicator-progress' | 'cause-tree'
 
 export interface DocumentSection {
   /** '1'…'6' for steps, or 'plan', 'monitoring', 'endorsements'. */

@@ -85,7 +85,12 @@ export function e2eFactories(db: Db, passwordHash: string) {
     return ItemRepository.insert(db, { planId, kind: 'indicator', refPrefix: 'K', data, actorId: lead.id })
   }
 
-  return { person, reviewer, planWithTeam, indicator }
+  /** Adds a worksheet item of any kind to a plan, as `by` (refs `refPrefix`1, 2 … in order). */
+  async function item(planId: string, by: Person, kind: string, refPrefix: string, data: Record<string, unknown>) {
+    return ItemRepository.insert(db, { planId, kind, refPrefix, data, actorId: by.id })
+  }
+
+  return { person, reviewer, planWithTeam, indicator, item }
 }
 
 export type E2eFactories = ReturnType<typeof e2eFactories>

@@ -34,7 +34,9 @@ export function CauseTreeDiagram({ problem, causes, labelledBy }: CauseTreeDiagr
       </g>
       {tree.boxes.map((b) => {
         const problemBox = b.id === PROBLEM_ID
-        const head = problemBox ? t('causeTree.problemBox') : `${b.ref} · ${b.level ? t(`options.level.${b.level}`) : ''}`
+        const head = problemBox
+          ? t('causeTree.problemBox')
+          : `${b.ref} · ${b.level ? t(`options.level.${b.level}`) : ''}`
         return (
           <g
             key={b.id}
