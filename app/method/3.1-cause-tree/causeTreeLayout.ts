@@ -1,7 +1,8 @@
-// The 3.1 problem tree as a tidy tree, top-down: the problem at the top, direct causes under it,
-// root causes deepest. Leaves take consecutive columns and each parent sits centred over its
-// children, so boxes never overlap and the elbow links never cross a box. Pure and synchronous:
-// the page, the print view and the exports draw the same tree.
+// The 3.1 problem tree as a tidy tree read left to right: the problem on the left, direct causes
+// next, root causes deepest (right). Left to right because a cause tree is shallow and wide: this
+// way it is tall and narrow like the list beside it. Each subtree gets its own band of rows and a
+// parent sits centred on its children, so boxes never overlap and the elbow links never cross a
+// box. Pure and synchronous: the page, the print view and the exports draw the same tree.
 import { type Point } from '../../worksheets/mapGeometry.ts'
 import { wrapLabel } from '../../worksheets/targetMapLayout.ts'
 
@@ -33,11 +34,11 @@ export interface CauseTreeLayout {
   height: number
 }
 
-export const BOX_WIDTH = 200
+export const BOX_WIDTH = 176
 export const HEAD_HEIGHT = 22
 export const LINE_HEIGHT = 15
-const GAP_X = 24
-const GAP_Y = 44
+const GAP_X = 34
+const GAP_Y = 12
 const MARGIN = 12
 export const PROBLEM_ID = 'problem'
 
@@ -49,7 +50,7 @@ export function layoutCauseTree(trunk: string, causes: readonly TreeCause[]): Ca
     const parent = c.parent && ids.has(c.parent) && c.parent !== c.id ? c.parent : PROBLEM_ID
     children.set(parent, [...(children.get(parent) ?? []), c])
   }
-  const lines = (text: string) => wrapLabel(text || '—', 30, 4)
+  const lines = (text: string) => wrapLabel(text || '—', 26, 4)
   const heightOf = (n: number) => HEAD_HEIGHT + n * LINE_HEIGHT + 8
   // Depth-first from the problem; a cause seen twice (a cycle the server refused to store) is skipped.
   const seen = new Set<string>()
@@ -73,25 +74,36 @@ export function layoutCauseTree(trunk: string, causes: readonly TreeCause[]): Ca
     }
   const byId = new Map(order.map((o) => [o.id, o]))
   const textOf = (o: (typeof order)[number]) => lines(o.cause ? o.cause.statement : trunk)
-  const depthHeight: number[] = []
-  for (const o of order) depthHeight[o.depth] = Math.max(depthHeight[o.depth] ?? 0, heightOf(textOf(o).length))
-  const depthTop: number[] = []
-  depthHeight.forEach((_, d) => {
-    depthTop[d] = d === 0 ? MARGIN : depthTop[d - 1]! + depthHeight[d - 1]! + GAP_Y
-  })
-  const x = new Map<string, number>()
-  let column = 0
-  const place = (id: string): number => {
+  // Each subtree takes the band [top, top + span): its children one under another, itself centred on them.
+  const y = new Map<string, number>()
+  const place = (id: string, top: number): number => {
     const o = byId.get(id)!
-    if (o.kids.length === 0) {
-      x.set(id, MARGIN + column++ * (BOX_WIDTH + GAP_X))
-      return x.get(id)!
+    const own = heightOf(textOf(o).length)
+    const childrenSpan = o.kids.length
+      ? o.kids.reduce((sum, kid) => sum + span(kid), 0) + GAP_Y * (o.kids.length - 1)
+      : 0
+    let next = top + Math.max(0, (own - childrenSpan) / 2)
+    const centres: number[] = []
+    for (const kid of o.kids) {
+      const kidSpan = place(kid, next)
+      centres.push(y.get(kid)! + heightOf(textOf(byId.get(kid)!).length) / 2)
+      next += kidSpan + GAP_Y
     }
-    const xs = o.kids.map(place)
-    x.set(id, (xs[0]! + xs[xs.length - 1]!) / 2)
-    return x.get(id)!
+    const centre = centres.length ? (centres[0]! + centres[centres.length - 1]!) / 2 : top + own / 2
+    y.set(id, Math.max(top, centre - own / 2))
+    return Math.max(own, childrenSpan)
   }
-  place(PROBLEM_ID)
+  const spans = new Map<string, number>()
+  const span = (id: string): number => {
+    const known = spans.get(id)
+    if (known !== undefined) return known
+    const o = byId.get(id)!
+    const own = heightOf(textOf(o).length)
+    const children = o.kids.length ? o.kids.reduce((sum, kid) => sum + span(kid), 0) + GAP_Y * (o.kids.length - 1) : 0
+    spans.set(id, Math.max(own, children))
+    return spans.get(id)!
+  }
+  place(PROBLEM_ID, MARGIN)
   const boxes: TreeBox[] = order.map((o) => {
     const text = textOf(o)
     return {
@@ -99,8 +111,8 @@ export function layoutCauseTree(trunk: string, causes: readonly TreeCause[]): Ca
       ref: o.cause?.ref ?? '',
       level: o.cause?.level ?? null,
       lines: text,
-      x: x.get(o.id)!,
-      y: depthTop[o.depth]!,
+      x: MARGIN + o.depth * (BOX_WIDTH + GAP_X),
+      y: y.get(o.id)!,
       width: BOX_WIDTH,
       height: heightOf(text.length),
     }
@@ -110,15 +122,15 @@ export function layoutCauseTree(trunk: string, causes: readonly TreeCause[]): Ca
     o.kids.map((kid) => {
       const p = box.get(o.id)!
       const c = box.get(kid)!
-      const mid = c.y - GAP_Y / 2
+      const mid = c.x - GAP_X / 2
       return {
         from: o.id,
         to: kid,
         points: [
-          { x: p.x + p.width / 2, y: p.y + p.height },
-          { x: p.x + p.width / 2, y: mid },
-          { x: c.x + c.width / 2, y: mid },
-          { x: c.x + c.width / 2, y: c.y },
+          { x: p.x + p.width, y: p.y + p.height / 2 },
+          { x: mid, y: p.y + p.height / 2 },
+          { x: mid, y: c.y + c.height / 2 },
+          { x: c.x, y: c.y + c.height / 2 },
         ],
       }
     }),

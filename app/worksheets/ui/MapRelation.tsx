@@ -44,6 +44,10 @@ export function MapRelation(props: {
     <g className={className}>
       <path d={pathOf(points, 2)} fill="none" strokeWidth={strokeWidth} markerEnd={`url(#${markerId})`} />
       {label ? (
+        // The label's own white ground: its arrow often runs under it, and would show between words.
+        <rect x={label.x} y={label.y} width={label.width} height={label.height} rx={3} fill="#fff" />
+      ) : null}
+      {label ? (
         <text
           x={label.x + label.width / 2}
           y={top}
