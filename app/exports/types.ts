@@ -45,7 +45,8 @@ export interface ListItem {
   ordered?: boolean
 }
 
-export type FigureKind = 'target-map' | 'plan-map' | 'implementation-chart' | 'stakeholder-grid' | 'indicator-progress'
+export type FigureKind =
+  'target-map' | 'plan-map' | 'implementation-chart' | 'stakeholder-grid' | 'indicator-progress' | 'cause-tree'
 
 export interface DocumentSection {
   /** '1'…'6' for steps, or 'plan', 'monitoring', 'endorsements'. */

@@ -10,7 +10,7 @@ import { SUBSTEPS } from '../method/substeps.server.ts'
 import { deleteItemOnBase } from './item-delete.server.ts'
 import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
 import { KINDS, kindSpec, WORKSHEETS } from '../method/worksheets.ts'
-import { dataSchema, linkFields, type KindSpec } from './spec.ts'
+import { dataSchema, formFields, linkFields, type KindSpec } from './spec.ts'
 
 import { type LinkOption, type WorksheetItemView } from './types.ts'
 
@@ -168,7 +168,8 @@ export async function handleItemAction({ db, planId, actor, role, formData }: Ac
     planId,
     id: intent.id,
     kind: spec.kind,
-    fields: spec.fields.map((f) => f.name),
+    // A node's x/y are moved on the map (node:position), never by saving its form.
+    fields: formFields(spec).map((f) => f.name),
     version: intent.version,
     base: readBase(formData),
     mine: submission.value,

@@ -153,13 +153,23 @@ export function buildPlanMap(items: MapItem[], selected: readonly string[]): Pla
   return { nodes, relations, unattached }
 }
 
-/** Default positions for nodes never placed on the 2.3 canvas: a left-to-right grid. */
-export function layoutNodes(nodes: MapNode[], width = 1000): { id: string; x: number; y: number }[] {
+/**
+ * Positions of the plan map's nodes: the 2.3 position where someone placed the node, else where
+ * ELK put it (`auto`, computed by the loader or the export), else a left-to-right grid.
+ */
+export function layoutNodes(
+  nodes: MapNode[],
+  { auto = [], width = 1000 }: { auto?: readonly { id: string; x: number; y: number }[]; width?: number } = {},
+): { id: string; x: number; y: number }[] {
+  const laid = new Map(auto.map((p) => [p.id, p]))
   const columns = Math.max(1, Math.min(4, nodes.length))
   const step = width / columns
-  return nodes.map((n, i) => ({
-    id: n.id,
-    x: n.x ?? Math.round(step / 2 + (i % columns) * step),
-    y: n.y ?? 120 + Math.floor(i / columns) * 260,
-  }))
+  return nodes.map((n, i) => {
+    const a = n.x === null || n.y === null ? laid.get(n.id) : undefined
+    return {
+      id: n.id,
+      x: n.x ?? a?.x ?? Math.round(step / 2 + (i % columns) * step),
+      y: n.y ?? a?.y ?? 120 + Math.floor(i / columns) * 260,
+    }
+  })
 }

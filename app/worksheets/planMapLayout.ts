@@ -1,7 +1,8 @@
 // Geometry of the printed plan map: the 2.3 arrangement of nodes kept as rows and columns, each card
 // tall enough for its visible overlays, so cards never overlap however many layers are shown. Pure.
-import { type Layer, type MapNode } from './planMap.ts'
-import { edgePoint } from './targetMapLayout.ts'
+import { routeMap, type RoutedMap } from './mapRouter.ts'
+import { type Layer, type MapNode, type PlanMapModel } from './planMap.ts'
+import { labelWrappings } from './targetMapLayout.ts'
 
 export const CARD_WIDTH = 290
 export const HEADER_HEIGHT = 56
@@ -9,6 +10,9 @@ export const ROW_HEIGHT = 22
 const COLUMN_GAP = 140
 const ROW_GAP = 70
 const MARGIN = 20
+/** Font size and line height of relation labels on the plan map (map units). */
+export const PM_RELATION_FONT = 11.5
+export const PM_RELATION_LINE = 13
 
 export interface Card {
   node: MapNode
@@ -83,8 +87,24 @@ export function layoutCards(
   return { cards, width, height }
 }
 
-/** Where the segment from the centre of card `a` towards the centre of card `b` leaves card `a`. */
-export function cardEdgePoint(a: Card, b: Card): { x: number; y: number } {
-  const centre = (c: Card) => ({ x: c.x + c.width / 2, y: c.y + c.height / 2 })
-  return edgePoint(centre(a), centre(b), 0, a)
+/**
+ * The printed plan map as drawn: its cards, and the relations routed around them with their labels
+ * where they hide nothing (mapRouter.ts). `text` names a relation (its label or its type's name).
+ */
+export function routePlanMap(
+  model: PlanMapModel,
+  layers: ReadonlySet<Layer>,
+  positions: { id: string; x: number; y: number }[],
+  text: (relation: PlanMapModel['relations'][number]) => string,
+): ReturnType<typeof layoutCards> & RoutedMap {
+  const laid = layoutCards(model.nodes, layers, positions)
+  const routed = routeMap(
+    laid.cards.map((c) => ({ id: c.node.id, x: c.x, y: c.y, width: c.width, height: c.height })),
+    model.relations.map((r) => {
+      const words = text(r)
+      return { id: r.id, from: r.from, to: r.to, ...labelWrappings(words) }
+    }),
+    { fontSize: PM_RELATION_FONT },
+  )
+  return { ...laid, ...routed }
 }

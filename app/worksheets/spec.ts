@@ -9,7 +9,16 @@ export type FieldSpec =
   | { name: string; type: 'text'; max?: number; required?: boolean }
   | { name: string; type: 'longtext'; max?: number; required?: boolean }
   // Every number field states its range: a realistic one keeps sums and charts meaningful (ADR 033).
-  | { name: string; type: 'number'; min: number; max: number; integer?: boolean; required?: boolean }
+  | {
+      name: string
+      type: 'number'
+      min: number
+      max: number
+      integer?: boolean
+      required?: boolean
+      /** Set another way (a map node's x/y, by dragging or arrow keys), never in the item form. */
+      inForm?: false
+    }
   | { name: string; type: 'enum'; options: readonly string[]; required?: boolean }
   | { name: string; type: 'multiEnum'; options: readonly string[] }
   | { name: string; type: 'date'; required?: boolean }
@@ -114,4 +123,9 @@ export function linkFields(spec: KindSpec): { name: string; kind: string; many: 
   return spec.fields.flatMap((f) =>
     f.type === 'link' || f.type === 'links' ? [{ name: f.name, kind: f.kind, many: f.type === 'links' }] : [],
   )
+}
+
+/** The fields the item form shows and saves (all but those set another way, e.g. a node's position). */
+export function formFields(spec: KindSpec): readonly FieldSpec[] {
+  return spec.fields.filter((f) => !('inForm' in f && f.inForm === false))
 }

@@ -6,7 +6,7 @@ export const MAP_COORD_MAX = 4000
 
 export const NODE_WIDTH = 200
 export const NODE_HEIGHT = 72
-const LAYER_GAP = 180
+const LAYER_GAP = 190
 const MIN_WIDTH = 960
 
 export interface Placed {
@@ -29,13 +29,23 @@ export function storedPosition(data: unknown): StoredPosition {
   return { x: coordinate(d.x), y: coordinate(d.y) }
 }
 
+/** Where the nodes nobody placed go: below the placed ones (`top`), left-aligned. */
+export function autoTop(placed: Iterable<Placed & { extraHeight?: number }>) {
+  let bottom = -Infinity
+  for (const p of placed) bottom = Math.max(bottom, p.y + NODE_HEIGHT / 2 + (p.extraHeight ?? 0))
+  return bottom === -Infinity ? AUTO_MARGIN : bottom + LAYER_GAP - NODE_HEIGHT
+}
+const AUTO_MARGIN = 30
+
 /**
- * Positions for every node: stored ones are kept; the others are placed in layers by the longest
- * chain of relations leading to them (sources at the top), spread evenly across the width.
+ * Positions for every node: stored ones win; then `auto` (ELK's layered layout, computed on the
+ * server, see mapPositions.server.ts); any node still without a position is placed in layers by
+ * the longest chain of relations leading to it (sources at the top), spread across the width.
  */
 export function layoutTargetMap(
   nodes: { id: string; x?: unknown; y?: unknown }[],
   relations: { from: string; to: string }[],
+  auto: Iterable<Placed> = [],
 ): Map<string, Placed> {
   const ids = new Set(nodes.map((n) => n.id))
   const incoming = new Map<string, string[]>(nodes.map((n) => [n.id, []]))
@@ -52,22 +62,24 @@ export function layoutTargetMap(
     depth.set(id, d)
     return d
   }
-  const unplaced = nodes.filter((n) => coordinate(n.x) === null || coordinate(n.y) === null)
+  const placed = new Map<string, Placed>()
+  for (const n of nodes)
+    if (coordinate(n.x) !== null && coordinate(n.y) !== null)
+      placed.set(n.id, { id: n.id, x: n.x as number, y: n.y as number })
+  const laid = new Map([...auto].map((p) => [p.id, p]))
+  for (const n of nodes) if (!placed.has(n.id) && laid.has(n.id)) placed.set(n.id, { ...laid.get(n.id)!, id: n.id })
+  const unplaced = nodes.filter((n) => !placed.has(n.id))
   const layers = new Map<number, string[]>()
   for (const n of unplaced) {
     const d = depthOf(n.id)
     layers.set(d, [...(layers.get(d) ?? []), n.id])
   }
-  const placed = new Map<string, Placed>()
-  for (const n of nodes)
-    if (coordinate(n.x) !== null && coordinate(n.y) !== null)
-      placed.set(n.id, { id: n.id, x: n.x as number, y: n.y as number })
-  const top = placed.size > 0 ? Math.max(...[...placed.values()].map((p) => p.y)) + LAYER_GAP : NODE_HEIGHT + 30
-  const width = Math.max(MIN_WIDTH, ...[...layers.values()].map((l) => l.length * (NODE_WIDTH + 40)))
+  const top = autoTop(placed.values()) + NODE_HEIGHT / 2
+  const width = Math.max(MIN_WIDTH, ...[...layers.values()].map((l) => l.length * (NODE_WIDTH + 80)))
   for (const [d, layer] of [...layers.entries()].sort((a, b) => a[0] - b[0])) {
     layer.forEach((id, i) => {
       const x = Math.round(((i + 0.5) * width) / layer.length)
-      placed.set(id, { id, x: clamp(x), y: clamp(top + d * LAYER_GAP, 'y') })
+      placed.set(id, { id, x: clamp(x), y: top + d * LAYER_GAP })
     })
   }
   return placed
@@ -77,17 +89,6 @@ export function layoutTargetMap(
 export function clamp(v: number, axis: 'x' | 'y' = 'x') {
   const half = axis === 'x' ? NODE_WIDTH / 2 : NODE_HEIGHT / 2
   return Math.max(half, Math.min(MAP_COORD_MAX - half, Math.round(v)))
-}
-
-/** The view box that shows every node with a margin (never smaller than a landscape page). */
-export function mapBounds(points: Iterable<Placed>) {
-  let width = MIN_WIDTH
-  let height = 420
-  for (const p of points) {
-    width = Math.max(width, p.x + NODE_WIDTH / 2 + 40)
-    height = Math.max(height, p.y + NODE_HEIGHT / 2 + 60)
-  }
-  return { width, height }
 }
 
 /** Where the line from the centre of box `a` towards `b` leaves box `a` (plus a gap); boxes are target-map nodes unless `size` says otherwise. */
@@ -125,4 +126,21 @@ export function wrapLabel(text: string, width = 24, lines = 2): string[] {
   const last = kept[lines - 1]!
   kept[lines - 1] = `${last.length > width - 1 ? last.slice(0, width - 1) : last}…`
   return kept
+}
+
+/** Height of one overlay chip drawn under a node (4.3), and the gap above it. */
+export const CHIP_HEIGHT = 20
+export const CHIP_GAP = 4
+
+/** How much a stack of `count` chips adds under a node. */
+export const chipStackHeight = (count: number) => count * (CHIP_HEIGHT + CHIP_GAP)
+
+/** Font size and line height of relation labels on the target map (map units). */
+export const RELATION_FONT = 12
+export const RELATION_LINE = 14
+
+/** A relation label's lines for the router: up to 24 characters a line, or narrower where that does not fit. */
+export function labelWrappings(text: string) {
+  if (!text) return { label: [], alternatives: [] }
+  return { label: wrapLabel(text, 24, 3), alternatives: [wrapLabel(text, 14, 4), wrapLabel(text, 9, 6)] }
 }

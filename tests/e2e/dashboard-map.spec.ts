@@ -1,24 +1,8 @@
-import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
-import { type Page } from '@playwright/test'
+import { axeViolations } from '../axe.ts'
 import { expect, login, test, unique } from '../playwright-utils.ts'
 
 // Issue 13: the ILO reviewer finds where plans are on the world map, reaches a country by keyboard,
 // lands on the table filtered to it with the filters in the URL, and compares two plans side by side.
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-/** axe-core's serious and critical WCAG 2.2 AA violations on the page (as accessibility.spec.ts runs it). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource)
-  return page.evaluate(async () => {
-    type Run = (d: Document, o: object) => Promise<{ violations: { id: string; impact: string | null }[] }>
-    const { violations } = await (window as unknown as { axe: { run: Run } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    })
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
-  })
-}
 
 test('the reviewer goes from the map to a country’s plans by keyboard and compares two of them', async ({
   page,
@@ -68,7 +52,7 @@ test('the reviewer goes from the map to a country’s plans by keyboard and comp
   await expect(page.getByRole('list', { name: 'Legend' })).toContainText('No indicators yet')
   await page.reload()
   await expect(page.getByLabel('Country', { exact: true })).toHaveValue('NP')
-  expect(await seriousViolations(page)).toEqual([])
+  expect(await axeViolations(page)).toEqual([])
   // A further filter keeps the map's colouring.
   await page.getByLabel('Status', { exact: true }).selectOption('draft')
   await page.getByRole('button', { name: 'Apply filters' }).click()
@@ -92,7 +76,7 @@ test('the reviewer goes from the map to a country’s plans by keyboard and comp
   await expect(comparison.getByRole('row', { name: /Indicators/ })).toContainText('Kilns with written contracts')
   await expect(comparison.getByRole('row', { name: /Indicators/ })).toContainText('target 50')
   await expect(page.getByRole('heading', { name: 'Kilns with written contracts' })).toBeVisible()
-  expect(await seriousViolations(page)).toEqual([])
+  expect(await axeViolations(page)).toEqual([])
 
   // One plan is not a comparison: a message, not an error page.
   await page.goto(`/dashboard/compare?plan=${first.planId}`)

@@ -4,7 +4,15 @@
 import { type Page } from '@playwright/test'
 import { SUBSTEP_CODES } from '#core/substeps.ts'
 import { axeViolations } from '../axe.ts'
-import { expect, login, PALM_OIL_TITLE, planIdByTitle, substepHydrated, test } from '../playwright-utils.ts'
+import {
+  expect,
+  FISHING_TITLE,
+  login,
+  PALM_OIL_TITLE,
+  planIdByTitle,
+  substepHydrated,
+  test,
+} from '../playwright-utils.ts'
 
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
@@ -105,7 +113,9 @@ for (const viewport of VIEWPORTS) {
 
     test('the ILO dashboard and the administration', async ({ page, browser }) => {
       await login(page, 'ilo@demo.example')
-      expect(await checkPages(page, ['/dashboard'])).toEqual([])
+      const plans = [await planIdByTitle(page, PALM_OIL_TITLE), await planIdByTitle(page, FISHING_TITLE)]
+      const compare = `/dashboard/compare?${plans.map((id) => `plan=${id}`).join('&')}`
+      expect(await checkPages(page, ['/dashboard', compare])).toEqual([])
       const admin = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height } })
       await login(admin, 'admin@demo.example')
       expect(await checkPages(admin, ['/admin/users', '/admin/organisations'])).toEqual([])

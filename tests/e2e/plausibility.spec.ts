@@ -15,7 +15,7 @@ test('activities outside the plan period or under a deferred intervention, and i
   )
   const deferred = await factories.intervention(plan.planId, plan.lead, 'Radio campaign on contracts', 'deferred')
   // Added while the radio campaign was still selected; the team deferred it since.
-  await factories.activity(plan.planId, plan.lead, {
+  await factories.item(plan.planId, plan.lead, 'activity', 'A', {
     intervention: deferred.id,
     activity: 'Record the radio spots',
     startDate: '2026-03-01',

@@ -105,12 +105,12 @@ export function e2eFactories(db: Db, passwordHash: string) {
     return item
   }
 
-  /** Adds a 6.2 activity (A1, A2 … in order) as the lead, without the page's check of its intervention. */
-  async function activity(planId: string, lead: Person, data: Record<string, unknown>) {
-    return ItemRepository.insert(db, { planId, kind: 'activity', refPrefix: 'A', data, actorId: lead.id })
+  /** Adds a worksheet item of any kind to a plan, as `by` (refs `refPrefix`1, 2 … in order). */
+  async function item(planId: string, by: Person, kind: string, refPrefix: string, data: Record<string, unknown>) {
+    return ItemRepository.insert(db, { planId, kind, refPrefix, data, actorId: by.id })
   }
 
-  return { person, reviewer, planWithTeam, indicator, intervention, activity }
+  return { person, reviewer, planWithTeam, indicator, intervention, item }
 }
 
 export type E2eFactories = ReturnType<typeof e2eFactories>

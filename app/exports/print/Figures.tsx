@@ -4,6 +4,8 @@
 import { type i18n as I18n } from 'i18next'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
+import { CauseTreeDiagram } from '../../method/3.1-cause-tree/CauseTreeDiagram.tsx'
+import { type TreeCause } from '../../method/3.1-cause-tree/causeTreeLayout.ts'
 import { ProgressChart } from '../../monitoring/ProgressChart.tsx'
 import { type IndicatorDefinition, type Measurement } from '../../monitoring/progress.ts'
 import { buildPlanMap, layoutNodes, LAYERS, type MapItem } from '../../worksheets/planMap.ts'
@@ -36,10 +38,15 @@ export function FigureDrawing({ figure, labelId }: { figure: Figure; labelId: st
     }
     case 'plan-map': {
       const model = buildPlanMap(d.items as MapItem[], d.selected as string[])
-      return (
-        <PlanMapSvg model={model} layers={new Set(LAYERS)} positions={layoutNodes(model.nodes)} titleId={labelId} />
-      )
+      const positions = Array.isArray(d.positions)
+        ? (d.positions as { id: string; x: number; y: number }[])
+        : layoutNodes(model.nodes)
+      return <PlanMapSvg model={model} layers={new Set(LAYERS)} positions={positions} titleId={labelId} />
     }
+    case 'cause-tree':
+      return (
+        <CauseTreeDiagram problem={String(d.problem ?? '')} causes={d.causes as TreeCause[]} labelledBy={labelId} />
+      )
     case 'implementation-chart':
       return <Timeline data={d as unknown as ChartData} labelId={labelId} />
     case 'stakeholder-grid':

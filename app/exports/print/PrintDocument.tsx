@@ -200,6 +200,19 @@ function Blocks({ blocks, prefix }: { blocks: Block[]; prefix: string }) {
     const at = headed ? i + 1 : i
     const wide = blocks[at]!
     if (!turned(at)) {
+      // A heading and the figure under it break as one: Chromium does not always honour
+      // break-after: avoid before a figure that cannot be split, and left the heading behind.
+      const next = blocks[i + 1]
+      if (block.type === 'heading' && next?.type === 'figure') {
+        out.push(
+          <div key={i} className="print-keep">
+            <BlockView block={block} id={`${prefix}-${i}`} />
+            <BlockView block={next} id={`${prefix}-${i + 1}`} drawn={drawn[i + 1]} />
+          </div>,
+        )
+        i += 1
+        continue
+      }
       out.push(<BlockView key={i} block={block} id={`${prefix}-${i}`} drawn={drawn[i]} />)
       continue
     }

@@ -1,6 +1,7 @@
 // 2.3 in the exported plan: the target map as a figure, its nodes and relations as tables otherwise.
 import { present, worksheetTable, type ComposeContext } from '../../exports/compose/context.ts'
 import { type Block } from '../../exports/types.ts'
+import { autoPositionsOfItems } from '../../worksheets/mapPositions.server.ts'
 import { layoutTargetMap } from '../../worksheets/targetMapLayout.ts'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
@@ -20,6 +21,7 @@ export function targetMapSection(ctx: ComposeContext): Block[] {
   const placed = layoutTargetMap(
     nodes.map((n) => ({ id: n.id, x: n.data.x, y: n.data.y })),
     relations,
+    autoPositionsOfItems(nodes, ctx.ofKind('relation')),
   )
   const data = {
     nodes: nodes.map((n) => ({

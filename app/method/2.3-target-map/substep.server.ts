@@ -2,9 +2,12 @@ import { defineSubstep } from '../define.server.ts'
 import { targetMapSection } from './export.server.ts'
 import { handleTargetMapAction } from './target-map.server.ts'
 import { worksheet } from './worksheet.ts'
+import { loadAutoPositions } from '../../worksheets/mapPositions.server.ts'
 
 export const targetMap = defineSubstep({
   worksheet,
+  /** Where ELK puts the nodes nobody placed (ADR 054); the page draws and routes from these. */
+  load: ({ db, planId }) => loadAutoPositions(db, planId),
   act: handleTargetMapAction,
   /** Done with at least two nodes, one relation and a pivot. */
   progress: (content) => {

@@ -28,8 +28,9 @@ export const nodeSpec: KindSpec = {
     { name: 'countWorkers', type: 'number', min: 0, max: 1e10, integer: true },
     { name: 'issues', type: 'links', kind: 'issue' },
     { name: 'isPivot', type: 'boolean' },
-    { name: 'x', type: 'number', min: 0, max: MAP_COORD_MAX, integer: true },
-    { name: 'y', type: 'number', min: 0, max: MAP_COORD_MAX, integer: true },
+    // Set by dragging the node on the map or with the arrow keys (node:position), not in the form.
+    { name: 'x', type: 'number', min: 0, max: MAP_COORD_MAX, integer: true, inForm: false },
+    { name: 'y', type: 'number', min: 0, max: MAP_COORD_MAX, integer: true, inForm: false },
   ],
   columns: ['label', 'nodeCategory', 'countUnits', 'countWorkers', 'issues', 'isPivot'],
 }

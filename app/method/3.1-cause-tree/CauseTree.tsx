@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { causeSpec, descendantsOf } from './worksheet.ts'
+import { CauseTreeFigure } from './CauseTreeDiagram.tsx'
 import { type LinkOption, type WorksheetItemView } from '../../worksheets/types.ts'
 import { CommentThread } from '../../worksheets/ui/CommentThread.tsx'
 import { ItemForm } from '../../worksheets/ui/ItemForm.tsx'
@@ -66,7 +67,10 @@ export function CauseTreePanel({ worksheet, extra, abilities }: PanelProps<typeo
       {causes.length === 0 ? (
         <p className="empty-state">{t('empty')}</p>
       ) : (
-        <CauseList tree={tree} parent={null} outline="" />
+        <div className="cause-tree__body">
+          <CauseList tree={tree} parent={null} outline="" />
+          <CauseTreeFigure pairs={priority?.pairs ?? null} causes={causes} />
+        </div>
       )}
       {canEdit ? (
         <details className="worksheet__add">

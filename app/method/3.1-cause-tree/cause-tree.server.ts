@@ -4,7 +4,7 @@ import { canOnPlan } from '#core/permissions.ts'
 import { uuid, z } from '../../utils/validation.ts'
 import { type ItemCheck } from '../define.server.ts'
 import { type SubstepContext } from '../define.server.ts'
-import { descendantsOf, type PriorityView } from './worksheet.ts'
+import { descendantsOf, priorityOf, type PriorityView } from './worksheet.ts'
 
 /** A cause cannot sit under itself or under one of its own descendants (the tree must stay a tree). */
 export const causeCycleCheck: ItemCheck = async ({ db, planId, id, value }) => {
@@ -17,21 +17,7 @@ export const causeCycleCheck: ItemCheck = async ({ db, planId, id, value }) => {
 /** The priority selected in 2.2 (issue × target pairs), or null when none is recorded yet. */
 export async function loadCauseContext({ db, planId }: SubstepContext): Promise<{ priority: PriorityView | null }> {
   const items = await ItemRepository.findByKinds(db, planId, ['priority_decision', 'pair', 'issue', 'target'])
-  const decision = items.find((i) => i.kind === 'priority_decision')
-  const selected = Array.isArray(decision?.data.pairs) ? (decision.data.pairs as string[]) : []
-  if (!decision || selected.length === 0) return { priority: null }
-  const byId = new Map(items.map((i) => [i.id, i]))
-  const name = (id: unknown, field: string) => {
-    const item = typeof id === 'string' ? byId.get(id) : undefined
-    return item ? `${item.ref} ${String(item.data[field] ?? '')}`.trim() : '?'
-  }
-  const pairs = selected.flatMap((pairId) => {
-    const pair = byId.get(pairId)
-    return pair
-      ? [{ id: pair.id, ref: pair.ref, issue: name(pair.data.issue, 'title'), target: name(pair.data.target, 'name') }]
-      : []
-  })
-  return { priority: { pairs, rationale: typeof decision.data.rationale === 'string' ? decision.data.rationale : '' } }
+  return { priority: priorityOf(items) }
 }
 
 const moveSchema = z.object({ intent: z.literal('cause:move'), id: uuid, direction: z.enum(['up', 'down']) })

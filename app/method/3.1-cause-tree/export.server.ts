@@ -9,6 +9,8 @@ import {
   type ComposeContext,
 } from '../../exports/compose/context.ts'
 import { type Block, type ListItem } from '../../exports/types.ts'
+import { problemText, treeCauses } from './CauseTreeDiagram.tsx'
+import { priorityOf } from './worksheet.ts'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
@@ -29,8 +31,20 @@ function causes(ctx: ComposeContext): Block[] {
         const children = childrenOf(c.id)
         return { runs: [{ text: line(c) }], ...(children.length ? { children } : {}) }
       })
+  const priority = priorityOf(['priority_decision', 'pair', 'issue', 'target'].flatMap((k) => ctx.ofKind(k)))
   return [
     heading(3, kindTitle(ctx, 'cause')),
+    // The tree as a picture (drawn by the page's own component); the nested list below says the same.
+    {
+      type: 'figure',
+      figure: 'cause-tree',
+      caption: kindTitle(ctx, 'cause'),
+      alt: ctx.t('worksheets:causeTree.diagramCaption'),
+      data: {
+        problem: problemText(priority?.pairs ?? null) || ctx.t('worksheets:causeTree.noPriorityBox'),
+        causes: treeCauses(all),
+      },
+    },
     { type: 'list', ordered: false, items: childrenOf(null) },
     ...present([
       worksheetTable(ctx, 'cause', { columns: ['statement', 'level', 'parent', 'category', 'confidence', 'evidence'] }),

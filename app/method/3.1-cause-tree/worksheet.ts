@@ -51,6 +51,27 @@ export interface PriorityView {
   rationale: string
 }
 
+/** The priority selected in 2.2 (issue × target pairs) from the plan's decision, pairs, issues and targets. */
+export function priorityOf(
+  items: readonly { id: string; kind: string; ref: string; data: Record<string, unknown> }[],
+): PriorityView | null {
+  const decision = items.find((i) => i.kind === 'priority_decision')
+  const selected = Array.isArray(decision?.data.pairs) ? (decision.data.pairs as string[]) : []
+  if (!decision || selected.length === 0) return null
+  const byId = new Map(items.map((i) => [i.id, i]))
+  const name = (id: unknown, field: string) => {
+    const item = typeof id === 'string' ? byId.get(id) : undefined
+    return item ? `${item.ref} ${String(item.data[field] ?? '')}`.trim() : '?'
+  }
+  const pairs = selected.flatMap((pairId) => {
+    const pair = byId.get(pairId)
+    return pair
+      ? [{ id: pair.id, ref: pair.ref, issue: name(pair.data.issue, 'title'), target: name(pair.data.target, 'name') }]
+      : []
+  })
+  return { pairs, rationale: typeof decision.data.rationale === 'string' ? decision.data.rationale : '' }
+}
+
 /** The ids of `id` and every cause below it (children, grandchildren …). */
 export function descendantsOf(causes: { id: string; data: Record<string, unknown> }[], id: string): Set<string> {
   const found = new Set([id])

@@ -6,7 +6,7 @@ import { type PanelProps } from '../define-panels.ts'
 import { type stakeholderMap } from './substep.server.ts'
 
 /** 4.3: the stakeholders attached to the nodes of the target map, with the influences they can move. */
-export function StakeholderMapPanel({ worksheet }: PanelProps<typeof stakeholderMap>) {
+export function StakeholderMapPanel({ worksheet, extra }: PanelProps<typeof stakeholderMap>) {
   const { t } = useTranslation('worksheets')
   const links = worksheet.items.stakeholder_link ?? []
   if (links.length === 0) return null
@@ -18,7 +18,7 @@ export function StakeholderMapPanel({ worksheet }: PanelProps<typeof stakeholder
     ...nodes.map((n) => ({ node: n, links: links.filter((l) => l.data.node === n.id) })),
     { node: null, links: links.filter((l) => typeof l.data.node !== 'string' || !byId.has(l.data.node)) },
   ].filter((g) => g.links.length > 0)
-  const model = targetMapModel(nodes, worksheet.items.relation ?? [])
+  const model = targetMapModel(nodes, worksheet.items.relation ?? [], extra.autoPositions)
   // One chip per link under its node: the stakeholder and the influences it can move.
   const overlays: TargetMapOverlayItem[] = links.flatMap((l) => {
     const s = typeof l.data.stakeholder === 'string' ? byId.get(l.data.stakeholder) : undefined

@@ -39,7 +39,12 @@ export function PlanMapPanel({ extra: d }: PanelProps<typeof planMap>) {
         {t('planMap.pictureLabel')}
       </p>
       <div className="plan-map__canvas">
-        <PlanMapSvg model={model} layers={layers} positions={layoutNodes(model.nodes)} titleId="plan-map-svg-title" />
+        <PlanMapSvg
+          model={model}
+          layers={layers}
+          positions={layoutNodes(model.nodes, { auto: d.autoPositions })}
+          titleId="plan-map-svg-title"
+        />
       </div>
       <ListView model={model} layers={layers} />
     </section>

@@ -1,7 +1,8 @@
 // 6.1 in the exported plan: the consolidated map, with its nodes and overlays as lists for a fallback.
 import { heading, present, type ComposeContext } from '../../exports/compose/context.ts'
 import { type Block, type ListItem } from '../../exports/types.ts'
-import { buildPlanMap, type MapItem } from '../../worksheets/planMap.ts'
+import { autoPositionsOfItems } from '../../worksheets/mapPositions.server.ts'
+import { buildPlanMap, layoutNodes, type MapItem } from '../../worksheets/planMap.ts'
 import { selectedIds } from '../5.2-intervention-priorities/export.server.ts'
 
 const MAP_KINDS = [
@@ -36,7 +37,14 @@ export function planMapSection(ctx: ComposeContext): Block[] {
       figure: 'plan-map',
       caption: t('worksheets:planMap.title'),
       alt: t('worksheets:planMap.pictureLabel'),
-      data: { items, selected },
+      // Positions precomputed here (ELK runs on the server only): the figure draws synchronously.
+      data: {
+        items,
+        selected,
+        positions: layoutNodes(model.nodes, {
+          auto: autoPositionsOfItems(ctx.ofKind('node'), ctx.ofKind('relation')),
+        }),
+      },
       fallback: present([
         { type: 'list', ordered: false, items: list },
         model.unattached.length ? heading(4, t('worksheets:planMap.unattached')) : null,

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { FieldErrors } from '../../components/forms.tsx'
 import { type LinkOption } from '../types.ts'
-import { type FieldSpec, type KindSpec } from '../spec.ts'
+import { formFields, type FieldSpec, type KindSpec } from '../spec.ts'
 
 interface Props {
   spec: KindSpec
@@ -17,7 +17,7 @@ interface Props {
 export function ItemFields({ spec, formId, values, errors, options, fieldKeys = {} }: Props) {
   return (
     <div className="item-fields">
-      {spec.fields.map((f) => (
+      {formFields(spec).map((f) => (
         <ItemField
           key={`${f.name}${fieldKeys[f.name] ?? ''}`}
           kind={spec.kind}

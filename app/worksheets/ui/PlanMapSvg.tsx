@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { type Layer, type Overlay, type PlanMapModel } from '../planMap.ts'
-import { cardEdgePoint, HEADER_HEIGHT, layoutCards, ROW_HEIGHT } from '../planMapLayout.ts'
+import { HEADER_HEIGHT, PM_RELATION_LINE, ROW_HEIGHT, routePlanMap } from '../planMapLayout.ts'
 import { wrapLabel } from '../targetMapLayout.ts'
 import { MapRelation, relationText } from './MapRelation.tsx'
 
@@ -63,12 +63,16 @@ export function PlanMapSvg({
   titleId: string
 }) {
   const { t } = useTranslation('worksheets')
-  const { cards, width, height } = layoutCards(model.nodes, layers, positions)
-  const byId = new Map(cards.map((c) => [c.node.id, c]))
+  const { cards, width, height, edges, bounds } = routePlanMap(model, layers, positions, (r) => relationText(r, t))
+  // From the origin to whatever the arrows need beyond the cards.
+  const left = Math.min(0, bounds.x)
+  const top = Math.min(0, bounds.y)
+  const right = Math.max(width, bounds.x + bounds.width)
+  const bottom = Math.max(height, bounds.y + bounds.height)
   return (
     <svg
       className="plan-map__svg"
-      viewBox={`0 0 ${width} ${height}`}
+      viewBox={`${left} ${top} ${right - left} ${bottom - top}`}
       role="img"
       aria-labelledby={titleId}
       preserveAspectRatio="xMidYMin meet"
@@ -86,23 +90,17 @@ export function PlanMapSvg({
           <path d="M0,0 L10,5 L0,10 z" fill="#3d4650" />
         </marker>
       </defs>
-      {model.relations.map((r) => {
-        const a = byId.get(r.from)
-        const b = byId.get(r.to)
-        if (!a || !b) return null
-        return (
-          <MapRelation
-            key={r.id}
-            start={cardEdgePoint(a, b)}
-            end={cardEdgePoint(b, a)}
-            text={relationText(r, t)}
-            markerId="pm-arrow"
-            className="pm-relation"
-            labelClassName="pm-relation__label"
-            lift={8}
-          />
-        )
-      })}
+      {edges.map((e) => (
+        <MapRelation
+          key={e.id}
+          points={e.points}
+          label={e.label}
+          markerId="pm-arrow"
+          className="pm-relation"
+          labelClassName="pm-relation__label"
+          lineHeight={PM_RELATION_LINE}
+        />
+      ))}
       {cards.map((c) => {
         const [line1, line2] = wrapLabel(`${c.node.ref} ${c.node.label}`, 32, 2)
         return (

@@ -15,11 +15,20 @@ import { TargetMapSvg, type TargetMapNode, type TargetMapRelation } from './Targ
 
 type PositionData = ItemActionData
 
+/** What the loaders of the pages drawing the target map send: ELK's positions for unplaced nodes. */
+export interface MapPositions {
+  autoPositions: Placed[]
+}
+
 const num = (v: unknown) => (typeof v === 'number' ? v : null)
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
 /** The map's nodes and relations from the worksheet items (shared with later map layers). */
-export function targetMapModel(nodeItems: WorksheetItemView[], relationItems: WorksheetItemView[]) {
+export function targetMapModel(
+  nodeItems: WorksheetItemView[],
+  relationItems: WorksheetItemView[],
+  autoPositions: readonly Placed[] = [],
+) {
   const nodes: TargetMapNode[] = nodeItems.map((n) => ({
     id: n.id,
     ref: n.ref,
@@ -43,6 +52,7 @@ export function targetMapModel(nodeItems: WorksheetItemView[], relationItems: Wo
     positions: layoutTargetMap(
       nodeItems.map((n) => ({ id: n.id, x: n.data.x, y: n.data.y })),
       relations,
+      autoPositions,
     ),
   }
 }
@@ -57,10 +67,10 @@ const KEYS: Record<string, [number, number]> = {
 }
 
 /** 2.3: the interactive target map. Drag a node, or focus it and use the arrow keys; both save. */
-export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
+export function TargetMapPanel({ worksheet, abilities, extra }: SubstepPanelProps<MapPositions | null>) {
   const { t } = useTranslation('worksheets')
   const nodeItems = worksheet.items.node ?? []
-  const model = targetMapModel(nodeItems, worksheet.items.relation ?? [])
+  const model = targetMapModel(nodeItems, worksheet.items.relation ?? [], extra?.autoPositions)
   const canEdit = abilities['worksheet:edit'] === true
   const fetcher = useFetcher<PositionData>()
   const [moved, setMoved] = useState<Record<string, Placed>>({})
@@ -171,9 +181,15 @@ export function TargetMapPanel({ worksheet, abilities }: SubstepPanelProps) {
     <section className="card target-map" aria-labelledby="target-map-heading">
       <h3 id="target-map-heading">{t('targetMap.title')}</h3>
       {canEdit ? (
-        <p id="target-map-keys" className="field__hint target-map__controls">
-          {t('targetMap.hint')}
-        </p>
+        <>
+          <p id="target-map-keys" className="field__hint target-map__controls">
+            {t('targetMap.hint')}
+          </p>
+          {/* Says which node the arrow keys move, for sighted keyboard users and screen readers alike. */}
+          <p className="target-map__controls target-map__selected" aria-live="polite">
+            {selectedId ? t('targetMap.selectHint', { ref: refOf(selectedId) }) : ''}
+          </p>
+        </>
       ) : null}
       <ul className="target-map__legend">
         <li>

@@ -1,7 +1,16 @@
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../utils/locales.ts'
 import { MapRelation, relationText } from './MapRelation.tsx'
-import { edgePoint, mapBounds, NODE_HEIGHT, NODE_WIDTH, wrapLabel, type Placed } from '../targetMapLayout.ts'
+import {
+  CHIP_GAP,
+  CHIP_HEIGHT,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  RELATION_LINE,
+  wrapLabel,
+  type Placed,
+} from '../targetMapLayout.ts'
+import { routeTargetMap } from '../targetMapRoutes.ts'
 
 export interface TargetMapNode {
   id: string
@@ -50,19 +59,30 @@ interface Props {
   children?: React.ReactNode
 }
 
-const CHIP_HEIGHT = 20
+const MIN_WIDTH = 960
+const MIN_HEIGHT = 420
 
 /**
- * The target map as SVG: labelled boxes (pivots with a star and a double border), arrows with
- * relation labels, and optional overlay chips under each node. Used by 2.3 (interactive) and by
- * later layers of the plan map (static, with overlays).
+ * The target map as SVG: labelled boxes (pivots with a star and a double border), arrows routed
+ * around the boxes with their labels where they hide nothing (mapRouter.ts), and optional overlay
+ * chips under each node. Used by 2.3 (interactive), 4.3 (with chips) and the exported plan.
  */
 export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays = [], interaction, children }: Props) {
   const { t, i18n } = useTranslation('worksheets')
   const chips = new Map<string, TargetMapOverlayItem[]>()
   for (const o of overlays) chips.set(o.nodeId, [...(chips.get(o.nodeId) ?? []), o])
-  const bounds = mapBounds(positions.values())
-  const extra = Math.max(0, ...[...chips.values()].map((c) => c.length)) * (CHIP_HEIGHT + 4)
+  const relationById = new Map(relations.map((r) => [r.id, r]))
+  const geometry = routeTargetMap(
+    nodes.map((n) => n.id),
+    relations.map((r) => ({ id: r.id, from: r.from, to: r.to, text: relationText(r, t) })),
+    positions,
+    new Map([...chips].map(([id, c]) => [id, c.length])),
+  )
+  // The picture from the origin (where people place nodes) to whatever the arrows need, never tiny.
+  const left = Math.min(0, geometry.bounds.x)
+  const top = Math.min(0, geometry.bounds.y)
+  const right = Math.max(MIN_WIDTH, geometry.bounds.x + geometry.bounds.width)
+  const bottom = Math.max(MIN_HEIGHT, geometry.bounds.y + geometry.bounds.height)
   const num = (v: number) => formatNumber(v, i18n.language)
   const nodeName = (n: TargetMapNode) =>
     t('targetMap.nodeName', {
@@ -73,7 +93,7 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
   return (
     <svg
       className="target-map__svg"
-      viewBox={`0 0 ${bounds.width} ${bounds.height + extra}`}
+      viewBox={`${left} ${top} ${right - left} ${bottom - top}`}
       role={interaction ? 'group' : 'img'}
       aria-labelledby={labelledBy}
       preserveAspectRatio="xMidYMin meet"
@@ -92,27 +112,18 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
         </marker>
       </defs>
       <g className="target-map__relations">
-        {relations.map((r) => {
-          const a = positions.get(r.from)
-          const b = positions.get(r.to)
-          if (!a || !b) return null
-          const start = edgePoint(a, b, 2)
-          const end = edgePoint(b, a, 4)
-          const mostlyHorizontal = Math.abs(end.y - start.y) < Math.abs(end.x - start.x)
-          return (
-            <MapRelation
-              key={r.id}
-              start={start}
-              end={end}
-              text={relationText(r, t)}
-              markerId="tm-arrow"
-              className="target-map__relation"
-              labelClassName="target-map__relation-label"
-              strokeWidth={1 + (r.strength ?? 2) * 0.75}
-              lift={mostlyHorizontal ? 10 : 0}
-            />
-          )
-        })}
+        {geometry.edges.map((e) => (
+          <MapRelation
+            key={e.id}
+            points={e.points}
+            label={e.label}
+            markerId="tm-arrow"
+            className="target-map__relation"
+            labelClassName="target-map__relation-label"
+            strokeWidth={1 + (relationById.get(e.id)?.strength ?? 2) * 0.75}
+            lineHeight={RELATION_LINE}
+          />
+        ))}
       </g>
       {nodes.map((n) => {
         const p = positions.get(n.id)
@@ -170,7 +181,7 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
             {(chips.get(n.id) ?? []).map((c, i) => (
               <g
                 key={c.id}
-                transform={`translate(0 ${NODE_HEIGHT + 4 + i * (CHIP_HEIGHT + 4)})`}
+                transform={`translate(0 ${NODE_HEIGHT + CHIP_GAP + i * (CHIP_HEIGHT + CHIP_GAP)})`}
                 className={`target-map__chip ${c.className ?? ''}`}
               >
                 <rect width={NODE_WIDTH} height={CHIP_HEIGHT} rx={3} />
