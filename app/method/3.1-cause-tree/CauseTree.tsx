@@ -6,6 +6,7 @@ import { CommentThread } from '../../worksheets/ui/CommentThread.tsx'
 import { ItemForm } from '../../worksheets/ui/ItemForm.tsx'
 import { type PanelProps } from '../define-panels.ts'
 import { type causeTree } from './substep.server.ts'
+import { RecordName } from '../../worksheets/ui/RecordName.tsx'
 import { RowActions } from '../../worksheets/ui/RowActions.tsx'
 import { StaleDelete } from '../../worksheets/ui/StaleDelete.tsx'
 import { useToggleSet } from '../../worksheets/ui/useToggleSet.ts'
@@ -56,18 +57,14 @@ export function CauseTreePanel({ worksheet, extra, abilities }: PanelProps<typeo
           priority.pairs.map((p, i) => (
             <span key={p.id}>
               {i > 0 ? '; ' : ''}
-              {p.ref}: {p.issue} × {p.target}
+              <RecordName code={p.ref} words={`${p.issue} × ${p.target}`} />
             </span>
           ))
         ) : (
           <span className="muted">{t('causeTree.noPriority')}</span>
         )}
       </div>
-      {causes.length === 0 ? (
-        <p className="empty-state">{t('empty')}</p>
-      ) : (
-        <CauseList tree={tree} parent={null} outline="" />
-      )}
+      {causes.length === 0 ? <p className="empty-state">{t('empty')}</p> : <CauseList tree={tree} parent={null} />}
       {canEdit ? (
         <details className="worksheet__add">
           <summary className="button">{t('kinds.cause.add')}</summary>
@@ -92,7 +89,7 @@ interface Tree {
   ghost: WorksheetItemView | null
 }
 
-function CauseList({ tree, parent, outline }: { tree: Tree; parent: string | null; outline: string }) {
+function CauseList({ tree, parent }: { tree: Tree; parent: string | null }) {
   const list = tree.children.get(parent) ?? []
   return (
     <ul
@@ -100,14 +97,7 @@ function CauseList({ tree, parent, outline }: { tree: Tree; parent: string | nul
       id={parent ? `causes-under-${parent}` : undefined}
     >
       {list.map((c, i) => (
-        <CauseNode
-          key={c.id}
-          tree={tree}
-          cause={c}
-          outline={`${outline}${i + 1}`}
-          first={i === 0}
-          last={i === list.length - 1}
-        />
+        <CauseNode key={c.id} tree={tree} cause={c} first={i === 0} last={i === list.length - 1} />
       ))}
     </ul>
   )
@@ -116,13 +106,11 @@ function CauseList({ tree, parent, outline }: { tree: Tree; parent: string | nul
 function CauseNode({
   tree,
   cause,
-  outline,
   first,
   last,
 }: {
   tree: Tree
   cause: WorksheetItemView
-  outline: string
   first: boolean
   last: boolean
 }) {
@@ -156,8 +144,8 @@ function CauseNode({
         )}
         <div className="cause-node__body">
           <p className="cause-node__statement">
-            <span className="cause-node__ref">{cause.ref}</span>{' '}
-            <span className="cause-node__outline">({outline})</span> {statement}
+            {/* One numbering per cause: its code; the tree's indentation shows where it sits (ADR 057). */}
+            <RecordName code={cause.ref} words={statement} />
           </p>
           <p className="cause-node__meta">
             <span className={`chip chip--level-${String(d.level)}`}>{t(`options.level.${String(d.level)}`)}</span>
@@ -169,7 +157,11 @@ function CauseNode({
                 {t('causeTree.confidence', { value: t(`options.confidence.${String(d.confidence)}`) })}
               </span>
             ) : null}
-            {pair ? <abbr title={pair.label}>{pair.ref}</abbr> : null}
+            {pair ? (
+              <span className="cell-sub">
+                <RecordName code={pair.ref} words={pair.label} />
+              </span>
+            ) : null}
             {kids.length > 0 && !open ? (
               <span className="cell-sub">{t('causeTree.hidden', { count: kids.length })}</span>
             ) : null}
@@ -218,7 +210,7 @@ function CauseNode({
           ) : null}
         </div>
       </div>
-      {kids.length > 0 && open ? <CauseList tree={tree} parent={cause.id} outline={`${outline}.`} /> : null}
+      {kids.length > 0 && open ? <CauseList tree={tree} parent={cause.id} /> : null}
       {kids.length > 0 && !open ? <ul id={`causes-under-${cause.id}`} hidden /> : null}
     </li>
   )

@@ -23,7 +23,8 @@ export async function loadCauseContext({ db, planId }: SubstepContext): Promise<
   const byId = new Map(items.map((i) => [i.id, i]))
   const name = (id: unknown, field: string) => {
     const item = typeof id === 'string' ? byId.get(id) : undefined
-    return item ? `${item.ref} ${String(item.data[field] ?? '')}`.trim() : '?'
+    // Words only: the pair is shown by its issue and target, then its own code (ADR 057).
+    return item ? String(item.data[field] ?? '').trim() || item.ref : '?'
   }
   const pairs = selected.flatMap((pairId) => {
     const pair = byId.get(pairId)

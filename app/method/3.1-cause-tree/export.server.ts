@@ -9,6 +9,7 @@ import {
   type ComposeContext,
 } from '../../exports/compose/context.ts'
 import { type Block, type ListItem } from '../../exports/types.ts'
+import { withCode } from '../../worksheets/recordName.ts'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
@@ -17,7 +18,10 @@ function causes(ctx: ComposeContext): Block[] {
   if (all.length === 0) return []
   const spec = { name: 'category', type: 'enum' as const, options: [] }
   const line = (c: (typeof all)[number]) =>
-    [c.ref, str(c.data.statement), c.data.category ? fieldText(ctx, spec, c.data.category) : null]
+    [
+      withCode(str(c.data.statement), c.ref, ctx.t('worksheets:untitled')),
+      c.data.category ? fieldText(ctx, spec, c.data.category) : null,
+    ]
       .filter(Boolean)
       .join(' · ')
   // Roots are causes without a (known) parent; the tree reads top-down like the 3.1 page.

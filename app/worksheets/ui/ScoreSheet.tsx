@@ -10,6 +10,8 @@ import { useEditBase } from '../../conflicts/ui/useEditBase.ts'
 import { formatNumber } from '../../utils/locales.ts'
 import { signed } from '../scoring.ts'
 import { type ItemActionData } from './ItemForm.tsx'
+import { RecordName } from './RecordName.tsx'
+import { withCode } from '../recordName.ts'
 
 /** A criterion as the score sheet shows it: its name, its scale and an optional explanation. */
 export interface ScoreCriterion {
@@ -154,6 +156,7 @@ function ScoreRow({
     setChoices({})
   }
   const saved = fetcher.state === 'idle' && answer?.saved ? answer.saved : null
+  const named = withCode(subject.label, subject.ref, t('untitled'))
   const keys = criteria.map((c) => c.key)
   const changedElsewhere = !conflict && base !== null && changedFields(keys, base.data, values).length > 0
   // What each select shows: after a refused save my value or the chosen side, else what the row started from.
@@ -165,7 +168,7 @@ function ScoreRow({
     <>
       <tr>
         <th scope="row">
-          <strong>{subject.ref}</strong> {subject.label}
+          <RecordName code={subject.ref} words={subject.label} />
         </th>
         {criteria.map((c) => {
           const name = inputName(c.key)
@@ -180,7 +183,7 @@ function ScoreRow({
                 name={name}
                 defaultValue={typeof value === 'number' ? String(value) : ''}
                 onChange={() => setTouched(true)}
-                aria-label={t('scoring.criterionFor', { criterion: c.name, ref: subject.ref })}
+                aria-label={t('scoring.criterionFor', { criterion: c.name, ref: named })}
                 aria-invalid={fieldErrors?.length ? true : undefined}
                 aria-describedby={fieldErrors?.length ? `${formId}-${c.key}-error` : undefined}
               >
@@ -205,7 +208,7 @@ function ScoreRow({
             method="post"
             id={formId}
             className="row-actions"
-            aria-label={t('scoring.scoresFor', { ref: subject.ref })}
+            aria-label={t('scoring.scoresFor', { ref: named })}
             onSubmit={() => setTouched(true)}
           >
             <input type="hidden" name="formId" value={formId} />
@@ -217,7 +220,7 @@ function ScoreRow({
               type="submit"
               className="button button--small"
               disabled={fetcher.state !== 'idle'}
-              aria-label={t('scoring.saveFor', { ref: subject.ref })}
+              aria-label={t('scoring.saveFor', { ref: named })}
             >
               {t('save')}
             </button>
@@ -246,14 +249,14 @@ function ScoreRow({
                 choices={choices}
                 onChoose={(key, choice) => setChoices((all) => ({ ...all, [key]: choice }))}
                 wording={{
-                  intro: t('scoring.conflictIntro', { ref: subject.ref }),
+                  intro: t('scoring.conflictIntro', { ref: named }),
                   mine: t('scoring.conflictMine'),
                   theirs: t('scoring.conflictTheirs'),
                 }}
               />
             ) : (
               <p className="alert alert--info" role="status">
-                {t('scoring.changedElsewhere', { ref: subject.ref })}
+                {t('scoring.changedElsewhere', { ref: named })}
               </p>
             )}
           </td>
