@@ -11,7 +11,6 @@ import { formatNumber } from '../../utils/locales.ts'
 import { signed } from '../scoring.ts'
 import { type ItemActionData } from './ItemForm.tsx'
 import { RecordName } from './RecordName.tsx'
-import { withCode } from '../recordName.ts'
 
 /** A criterion as the score sheet shows it: its name, its scale and an optional explanation. */
 export interface ScoreCriterion {
@@ -156,7 +155,6 @@ function ScoreRow({
     setChoices({})
   }
   const saved = fetcher.state === 'idle' && answer?.saved ? answer.saved : null
-  const named = withCode(subject.label, subject.ref, t('untitled'))
   const keys = criteria.map((c) => c.key)
   const changedElsewhere = !conflict && base !== null && changedFields(keys, base.data, values).length > 0
   // What each select shows: after a refused save my value or the chosen side, else what the row started from.
@@ -183,7 +181,7 @@ function ScoreRow({
                 name={name}
                 defaultValue={typeof value === 'number' ? String(value) : ''}
                 onChange={() => setTouched(true)}
-                aria-label={t('scoring.criterionFor', { criterion: c.name, ref: named })}
+                aria-label={t('scoring.criterionFor', { criterion: c.name, ref: subject.ref })}
                 aria-invalid={fieldErrors?.length ? true : undefined}
                 aria-describedby={fieldErrors?.length ? `${formId}-${c.key}-error` : undefined}
               >
@@ -208,7 +206,7 @@ function ScoreRow({
             method="post"
             id={formId}
             className="row-actions"
-            aria-label={t('scoring.scoresFor', { ref: named })}
+            aria-label={t('scoring.scoresFor', { ref: subject.ref })}
             onSubmit={() => setTouched(true)}
           >
             <input type="hidden" name="formId" value={formId} />
@@ -220,7 +218,7 @@ function ScoreRow({
               type="submit"
               className="button button--small"
               disabled={fetcher.state !== 'idle'}
-              aria-label={t('scoring.saveFor', { ref: named })}
+              aria-label={t('scoring.saveFor', { ref: subject.ref })}
             >
               {t('save')}
             </button>
@@ -249,14 +247,14 @@ function ScoreRow({
                 choices={choices}
                 onChoose={(key, choice) => setChoices((all) => ({ ...all, [key]: choice }))}
                 wording={{
-                  intro: t('scoring.conflictIntro', { ref: named }),
+                  intro: t('scoring.conflictIntro', { ref: subject.ref }),
                   mine: t('scoring.conflictMine'),
                   theirs: t('scoring.conflictTheirs'),
                 }}
               />
             ) : (
               <p className="alert alert--info" role="status">
-                {t('scoring.changedElsewhere', { ref: named })}
+                {t('scoring.changedElsewhere', { ref: subject.ref })}
               </p>
             )}
           </td>
