@@ -1,5 +1,6 @@
 // The initial content of a new document, created only here (clients never bootstrap). Kept
-// minimal: the sub-step code as a heading for notes; three section headings for the narrative.
+// minimal: notes start empty, so the editor shows its placeholder (a heading of just the sub-step's
+// code told nobody anything, ADR 057); the narrative gets its three section headings.
 import { $createHeadingNode } from '@lexical/rich-text'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import * as Y from 'yjs'
@@ -23,7 +24,7 @@ export function createInitialState(ref: DocRef, language: Locale): Uint8Array {
         const root = $getRoot()
         root.clear()
         if (ref.substep) {
-          root.append($createHeadingNode('h2').append($createTextNode(ref.substep)), $createParagraphNode())
+          root.append($createParagraphNode())
         } else {
           for (const title of NARRATIVE_SECTIONS[language]) {
             root.append($createHeadingNode('h2').append($createTextNode(title)), $createParagraphNode())

@@ -1,5 +1,6 @@
 // Demo organisations and people of the worked example (scp-method.md §4), all fictional.
 import { type Constituency, type GlobalRole, type PlanRole } from '#db/types.ts'
+import { DEMO_PLAN_TITLE } from '#core/demo.ts'
 
 export const DEMO_PASSWORD = 'scp-demo-2026'
 
@@ -204,7 +205,7 @@ export const DEMO_USERS: DemoUser[] = [
 
 export const PALM_OIL_PLAN = {
   key: 'palm-oil',
-  title: 'Regional Tripartite Strategic Compliance Plan 2026–2027: Disguised casual employment in oil palm estates',
+  title: DEMO_PLAN_TITLE,
   countryCode: 'XL',
   region: 'Sungai Hijau Province',
   sectors: ['A', 'C'],

@@ -73,6 +73,10 @@ export function AppShell({
               </nav>
             ) : null}
             <div className="site-header__tools">
+              {/* For everyone, signed in or not: the guides are public (ADR 057). */}
+              <NavLink to="/guide" className="site-header__guide">
+                {t('nav.guide')}
+              </NavLink>
               <LanguageSwitcher locale={locale} redirectTo={`${location.pathname}${location.search}`} />
               {user ? (
                 <div className="user-menu">

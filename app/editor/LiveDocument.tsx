@@ -77,7 +77,14 @@ export default function LiveDocument({ planId, substep, label, onReload }: LiveD
   }, [planId, substep])
 
   if (opening && 'session' in opening)
-    return <SessionEditor session={opening.session} label={label} onReload={onReload} />
+    return (
+      <SessionEditor
+        session={opening.session}
+        label={label}
+        placeholder={substep ? 'notesPlaceholder' : 'placeholder'}
+        onReload={onReload}
+      />
+    )
   return (
     <div className="collab">
       <StatusBar snapshot={null} failure={opening?.failure ?? null} />
@@ -92,7 +99,18 @@ function EditableSync({ editable }: { editable: boolean }) {
   return null
 }
 
-function SessionEditor({ session, label, onReload }: { session: CollabSession; label: string; onReload: () => void }) {
+function SessionEditor({
+  session,
+  label,
+  placeholder,
+  onReload,
+}: {
+  session: CollabSession
+  label: string
+  /** Notes say what they are for; the narrative's headings already do. */
+  placeholder: 'notesPlaceholder' | 'placeholder'
+  onReload: () => void
+}) {
   const { t } = useTranslation('collab')
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot)
   const userName = useRouteLoaderData<RootData>('root')?.user?.name ?? ''
@@ -165,9 +183,9 @@ function SessionEditor({ session, label, onReload }: { session: CollabSession; l
                   className="collab__content"
                   aria-label={label}
                   aria-readonly={!editable}
-                  aria-placeholder={t('placeholder')}
+                  aria-placeholder={t(placeholder)}
                   placeholder={
-                    <div className="collab__placeholder">{snapshot.loaded ? t('placeholder') : t('loading')}</div>
+                    <div className="collab__placeholder">{snapshot.loaded ? t(placeholder) : t('loading')}</div>
                   }
                 />
               }

@@ -63,7 +63,9 @@ describe('buildPlanDocument', () => {
     const decision = step2.find(
       (b): b is Extract<Block, { type: 'facts' }> => b.type === 'facts' && b.items.some((i) => i.label === 'Priority'),
     )!
-    expect(decision.items.find((i) => i.label === 'Priority')!.value).toMatch(/I1 Disguised casual employment ×/)
+    expect(decision.items.find((i) => i.label === 'Priority')!.value).toMatch(
+      /^Disguised casual employment × Large estate companies [^;]* \(P1\)/,
+    )
     expect(decision.items.find((i) => i.label === 'Rationale')!.value).toMatch(/Employment Act s\.59/)
     const ranking = step2.find(
       (b): b is Extract<Block, { type: 'table' }> =>

@@ -21,6 +21,8 @@ import { AgreementPill } from '../signoff/AgreementPill.tsx'
 import { evaluateCompletion } from '../signoff/completion.server.ts'
 import { loadPlanSignoff } from '../signoff/signoff.server.ts'
 import { STEPS } from '#core/substeps.ts'
+import { namedRefs } from '../worksheets/recordName.ts'
+import { titleFieldOf } from '../worksheets/valueText.ts'
 
 export const handle = { i18n: ['common', 'steps', 'worksheets', 'collab', 'exports'] }
 
@@ -40,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       CommentRepository.countOpenReviews(db, plan.id),
       LifecycleRepository.findEndorsements(db, plan.id),
       loadPriorityRanking(db, plan.id),
-      ItemRepository.findRefs(db, plan.id),
+      ItemRepository.findReferences(db, plan.id).then((rows) => namedRefs(rows, titleFieldOf)),
       // Why the plan came back stays in view until it is resubmitted; an approval's override while it stands.
       plan.status === 'draft' ? LifecycleRepository.findReturnNote(db, plan.id) : Promise.resolve(undefined),
       ['approved', 'implementing', 'completed'].includes(plan.status)

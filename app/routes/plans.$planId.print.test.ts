@@ -36,9 +36,9 @@ describe('the printable plan', () => {
     for (const step of [1, 2, 3, 4, 5, 6]) expect(html).toMatch(new RegExp(`<h2 id="step-${step}">Step ${step} · `))
     expect(html).toContain('<h3 id="substep-2.2">2.2 ')
     expect(html).toContain('<caption>Stakeholders</caption>')
-    expect(html).toContain('<th scope="col">Ref.</th>')
-    expect(html).toContain('<th scope="row">S3</th>')
-    expect(html).toContain('Group HQ HR directors (9 groups)')
+    // Rows are named by their words, then their code (ADR 057).
+    expect(html).toContain('<th scope="col">Stakeholder</th>')
+    expect(html).toContain('<th scope="row">Group HQ HR directors (9 groups) (S3)</th>')
     expect(html).toMatch(/<svg class="plan-map__svg"[^>]*role="img"[^>]*aria-labelledby="[^"]+-alt"/)
     expect(html).toMatch(/<svg class="target-map__svg"/)
     // Print rules: A4, a page break before each step, the toolbar hidden.

@@ -14,6 +14,8 @@ import { getDb } from '../utils/db.server.ts'
 import { formatDateTime } from '../utils/locales.ts'
 import { requirePlanAccess } from '../utils/plan-access.server.ts'
 import { diffVersions } from '../utils/version-diff.ts'
+import { namedRefs } from '../worksheets/recordName.ts'
+import { titleFieldOf } from '../worksheets/valueText.ts'
 
 export const handle = { i18n: ['common', 'steps', 'worksheets', 'exports', 'collab'] }
 
@@ -39,10 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? diffVersions(other.snapshot, version.snapshot)
       : diffVersions(version.snapshot, other.snapshot)
     : null
-  // Links between items are ids: the diff names them by the reference codes both versions froze.
-  const refs = Object.fromEntries(
-    [...(other?.snapshot.items ?? []), ...version.snapshot.items].map((i) => [i.id, i.ref]),
-  )
+  // Links between items are ids: the diff names them by the words and codes both versions froze.
+  const refs = namedRefs([...(other?.snapshot.items ?? []), ...version.snapshot.items], titleFieldOf)
   // The agreement as frozen at approval, by the same rule as the live plan's (never today's sign-offs).
   const frozen = frozenSignoff(plan.id, version.snapshot.signoff)
   const signoff: FrozenSignoffView | null = frozen

@@ -13,6 +13,7 @@ import { KINDS, kindSpec, WORKSHEETS } from '../method/worksheets.ts'
 import { dataSchema, formFields, linkFields, type KindSpec } from './spec.ts'
 
 import { type LinkOption, type WorksheetItemView } from './types.ts'
+import { recordWords, wordsLookup, type WordsOf } from './recordName.ts'
 
 export type { LinkOption, WorksheetItemView }
 
@@ -20,18 +21,19 @@ export type { LinkOption, WorksheetItemView }
 export async function loadWorksheet(db: Db, planId: string, code: SubstepCode) {
   const { lists, linkKinds } = WORKSHEETS[code]
   const kinds = [...new Set([...lists, ...linkKinds])]
-  const rows = await ItemRepository.findByKinds(db, planId, kinds)
+  // A pair is named by its issue and target, so its options need those too (ADR 057).
+  const named = kinds.includes('pair') ? ['issue', 'target'] : []
+  const rows = await ItemRepository.findByKinds(db, planId, [...new Set([...kinds, ...named])])
   const items: Record<string, WorksheetItemView[]> = Object.fromEntries(kinds.map((k) => [k, []]))
-  for (const row of rows) items[row.kind]!.push(row)
+  for (const row of rows) items[row.kind]?.push(row)
+  const wordsOf = wordsLookup(rows, (kind) => KINDS[kind]?.titleField)
   const options: Record<string, LinkOption[]> = {}
-  for (const kind of kinds) options[kind] = items[kind]!.map((i) => toOption(i))
+  for (const kind of kinds) options[kind] = items[kind]!.map((i) => toOption(i, wordsOf))
   return { kinds: lists, items, options }
 }
 
-function toOption(item: WorksheetItemView): LinkOption {
-  const spec = KINDS[item.kind]
-  const title = spec ? item.data[spec.titleField] : undefined
-  return { id: item.id, ref: item.ref, label: typeof title === 'string' ? title : item.ref }
+function toOption(item: WorksheetItemView, wordsOf: WordsOf): LinkOption {
+  return { id: item.id, ref: item.ref, label: recordWords(item.kind, KINDS[item.kind]?.titleField, item.data, wordsOf) }
 }
 
 const itemIntent = z.discriminatedUnion('intent', [

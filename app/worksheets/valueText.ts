@@ -1,17 +1,18 @@
 // Worksheet values as words, for the places that show them outside their own worksheet (the
 // activity list, a version's contents and its comparison with another): translated options,
-// reference codes instead of ids, local numbers. Pure and isomorphic.
+// linked records by their words and code instead of ids (ADR 057), local numbers. Pure and isomorphic.
 import { type TFunction } from 'i18next'
 import { countryName } from '../utils/countries.ts'
 import { sectorsText } from '../utils/isic.ts'
 import { formatNumber } from '../utils/locales.ts'
 import { KINDS } from '../method/worksheets.ts'
 import { type FieldSpec } from './spec.ts'
+import { recordWords } from './recordName.ts'
 
 export interface WordingContext {
   t: TFunction
   lng: string
-  /** Reference codes of the plan's items by id (M1, P2 …), to show links and subjects. */
+  /** How the plan's items are named by id ("Labour Inspection Act, s.12 (M1)"), to show links and subjects. */
   refs?: ReadonlyMap<string, string>
 }
 
@@ -22,10 +23,13 @@ export const isId = (value: unknown): value is string => typeof value === 'strin
 const isEmpty = (value: unknown) =>
   value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
 
-/** An item's reference code from its id; '?' for an item that no longer exists. */
+/** An item's name (words and code) from its id; '?' for an item that no longer exists. */
 export function refText(id: unknown, ctx: WordingContext): string {
   return (typeof id === 'string' && ctx.refs?.get(id)) || '?'
 }
+
+/** The field that names items of a kind (for recordWords). */
+export const titleFieldOf = (kind: string): string | undefined => KINDS[kind]?.titleField
 
 /** The spec of one field of a kind, when both are known. */
 export function fieldSpec(kind: string, field: string): FieldSpec | undefined {
@@ -63,12 +67,19 @@ export function valueText(field: FieldSpec | undefined, value: unknown, ctx: Wor
   return String(value)
 }
 
-/** What names an item: its title field, or for a standard criterion the criterion's own name. */
+/** What names an item: its words, or for a standard criterion the criterion's own name. */
 export function itemTitle(kind: string, data: Record<string, unknown>, ctx: WordingContext): string {
   const spec = KINDS[kind]
   if (!spec) return ''
-  if (kind === 'criterion' && isEmpty(data.name))
-    return valueText(fieldSpec(kind, 'criterionKey'), data.criterionKey, ctx)
+  // A pair by its issue and target, a mandate with its section (ADR 057); the others by their title field.
+  const named = recordWords(
+    kind,
+    spec.titleField,
+    data,
+    (id) => (isId(id) ? refText(id, ctx) : undefined),
+    (f, v) => valueText(fieldSpec(kind, f), v, ctx),
+  )
+  if (named) return named
   const title = data[spec.titleField]
   return isEmpty(title) ? '' : valueText(fieldSpec(kind, spec.titleField), title, ctx)
 }

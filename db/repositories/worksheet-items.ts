@@ -58,10 +58,9 @@ export function findForProgress(db: Executor, planIds: readonly string[]) {
     .execute()
 }
 
-/** The reference code (M1, P2 …) of every item of a plan, by id: how history entries name them. */
-export async function findRefs(db: Executor, planId: string): Promise<Record<string, string>> {
-  const rows = await db.selectFrom('worksheet_items').select(['id', 'ref']).where('plan_id', '=', planId).execute()
-  return Object.fromEntries(rows.map((r) => [r.id, r.ref]))
+/** Every item of a plan with what names it (its code and data): how history entries refer to them. */
+export function findReferences(db: Executor, planId: string) {
+  return db.selectFrom('worksheet_items').select(['id', 'kind', 'ref', 'data']).where('plan_id', '=', planId).execute()
 }
 
 /** One item, only if it belongs to this plan (an id from another plan finds nothing). */

@@ -102,9 +102,11 @@ test('a mandate item the planner adds appears on the union’s open page within 
   await form.getByLabel('Instrument').fill(instrument)
   await form.getByLabel('Power or limit').selectOption({ index: 1 })
   await form.getByRole('button', { name: 'Add a mandate item' }).click()
-  await expect(planner.getByRole('cell', { name: instrument })).toBeVisible()
+  await expect(planner.getByRole('rowheader', { name: new RegExp(`^${instrument} \\(M\\d+\\)$`) })).toBeVisible()
 
-  await expect(union.getByRole('cell', { name: instrument })).toBeVisible({ timeout: 3_000 })
+  await expect(union.getByRole('rowheader', { name: new RegExp(`^${instrument} \\(M\\d+\\)$`) })).toBeVisible({
+    timeout: 3_000,
+  })
   expect(await union.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
 })
 

@@ -9,7 +9,7 @@ import { addItem, plannerAndUnion } from './two-people.ts'
 async function openMoveForm(page: Page, planId: string) {
   await openSubstep(page, planId, '2.3')
   await page.locator('summary', { hasText: 'Move a node' }).click()
-  await page.getByLabel('Node', { exact: true }).selectOption({ label: 'N1 · Group HQs' })
+  await page.getByLabel('Node', { exact: true }).selectOption({ label: 'Group HQs (N1)' })
   return page.getByRole('form', { name: 'Position of N1' })
 }
 

@@ -26,7 +26,7 @@ async function openEditForm(page: Page, planId: string) {
   return page.getByRole('form', { name: 'Edit D2' })
 }
 
-const row = (page: Page) => page.getByRole('row', { name: /^D2 / })
+const row = (page: Page) => page.getByRole('row', { name: /\(D2\)/ })
 
 /** A fresh plan led by the planner with the union as co-author and two data sources (D1, D2). */
 async function twoEditors(planner: Page, newUser: (email: string) => Promise<Page>) {
@@ -148,7 +148,7 @@ test('a delete from a page that missed the union’s edit says what changed, and
   await again.getByRole('button', { name: 'Delete anyway' }).click()
   await expect(row(planner)).toHaveCount(0)
   await expect(row(union)).toHaveCount(0)
-  await expect(planner.getByRole('row', { name: /^D1 / })).toBeVisible()
+  await expect(planner.getByRole('row', { name: /\(D1\)/ })).toBeVisible()
 })
 
 test('a row deleted while the union edits it keeps the union’s typing, which can be added again', async ({

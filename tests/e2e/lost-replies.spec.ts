@@ -52,14 +52,14 @@ test('a worksheet entry saved by the server but whose answer was lost is saved o
   await expect(form.getByRole('alert')).toHaveCount(0)
   await expect(form.getByLabel(/^Instrument( \*)?$/)).toHaveValue('')
   await page.reload()
-  await expect(page.locator('td', { hasText: instrument })).toHaveCount(1)
+  await expect(page.locator('th[scope="row"]', { hasText: instrument })).toHaveCount(1)
 
   // The next entry is a new one: it gets a key of its own and is saved.
   const next = unique('Decree on labour inspection art.')
   await fillMandateItem(page, next)
   await form.getByRole('button', { name: 'Add a mandate item' }).click()
-  await expect(page.locator('td', { hasText: next })).toHaveCount(1)
-  await expect(page.locator('td', { hasText: instrument })).toHaveCount(1)
+  await expect(page.locator('th[scope="row"]', { hasText: next })).toHaveCount(1)
+  await expect(page.locator('th[scope="row"]', { hasText: instrument })).toHaveCount(1)
 })
 
 test('a review comment saved by the server but whose answer was lost is posted once when sent again', async ({

@@ -38,11 +38,11 @@ test('a worksheet entry sent offline is kept, and saved once when the connection
 
   // Back online: the form sends itself again, then empties as after any save.
   await page.context().setOffline(false)
-  await expect(page.locator('td', { hasText: instrument })).toBeVisible()
+  await expect(page.locator('th[scope="row"]', { hasText: instrument })).toBeVisible()
   await expect(form.getByRole('alert')).toHaveCount(0)
   await expect(form.getByLabel(/^Instrument( \*)?$/)).toHaveValue('')
   await page.reload()
-  await expect(page.locator('td', { hasText: instrument })).toHaveCount(1)
+  await expect(page.locator('th[scope="row"]', { hasText: instrument })).toHaveCount(1)
 })
 
 test('a measurement answered by a server failure is kept, and "Try again" saves it once', async ({ newUser }) => {
@@ -63,9 +63,9 @@ test('a measurement answered by a server failure is kept, and "Try again" saves 
   expect(created.ok()).toBe(true)
   await page.goto(`/plans/${planId}/monitoring`)
   await expect(page.locator('html[data-hydrated]')).toBeAttached()
-  const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /^K1 · / }) })
+  const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /\(K1\)$/ }) })
   await card.getByText('Record a measurement').click()
-  const form = card.getByRole('form', { name: /Record a measurement of K1/ })
+  const form = card.getByRole('form', { name: /Record a measurement of .*\(K1\)/ })
   await form.getByLabel('Period').fill('2026-Q3')
   await form.getByLabel(/^Value/).fill('1234')
   await form.getByLabel('Evidence source').fill('Registry extract')

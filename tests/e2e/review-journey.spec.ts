@@ -137,9 +137,9 @@ test('submit, review, approve, endorse, measure, and see it on the dashboard', a
 
   // The lead records K1 for Q4 2026, which puts the indicator on track.
   await lead.goto(`/plans/${planId}/monitoring`)
-  const k1 = lead.getByRole('article').filter({ has: lead.getByRole('heading', { name: /^K1 · / }) })
+  const k1 = lead.getByRole('article').filter({ has: lead.getByRole('heading', { name: /\(K1\)$/ }) })
   await k1.getByText('Record a measurement').click()
-  const form = k1.getByRole('form', { name: /Record a measurement of K1/ })
+  const form = k1.getByRole('form', { name: /Record a measurement of .*\(K1\)/ })
   await form.getByLabel('Period').fill('2026-Q4')
   await form.getByLabel(/^Value/).fill('50')
   await form.getByLabel('Evidence source').fill('Follow-up inspections')
@@ -183,12 +183,12 @@ test.describe('live updates', () => {
     await expect(reviewer.getByRole('listitem').filter({ hasText: 'Government, endorsed' })).toHaveCount(1)
 
     // The reviewer keeps the plan's monitoring page open; its lead records a measurement.
-    const k2 = (page: Page) => page.getByRole('article').filter({ has: page.getByRole('heading', { name: /^K2 · / }) })
+    const k2 = (page: Page) => page.getByRole('article').filter({ has: page.getByRole('heading', { name: /\(K2\)$/ }) })
     await reviewer.goto(`/plans/${planId}/monitoring`)
     await expect(k2(reviewer)).toContainText('No measurement recorded yet.')
     await lead.goto(`/plans/${planId}/monitoring`)
     await k2(lead).getByText('Record a measurement').click()
-    const form = k2(lead).getByRole('form', { name: /Record a measurement of K2/ })
+    const form = k2(lead).getByRole('form', { name: /Record a measurement of .*\(K2\)/ })
     await form.getByLabel('Period').fill('2026-Q3')
     await form.getByLabel(/^Value/).fill('31')
     await form.getByRole('button', { name: 'Save' }).click()

@@ -2,11 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test'
 import { SUBSTEP_CODES } from '#core/substeps.ts'
+import { KINDS } from '#app/method/worksheets.ts'
 import { DEMO_PASSWORD, expect, test } from '../playwright-utils.ts'
 
 // Every page of the demo plan, as each role, in each language, reads as words: no translation key
-// (activity.actions.x, lifecycle.explain.draft, worksheets:kinds…) and no id is ever shown. The
-// test only reads: the e2e suite shares the demo database.
+// (activity.actions.x, lifecycle.explain.draft, worksheets:kinds…) and no id is ever shown, and no
+// table cell, option, label or list item names a record by its code alone ("S3", "P1 · P1",
+// "I1 T1", "C5 (4)": ADR 057). The test only reads: the e2e suite shares the demo database.
 //
 // It reads the server-rendered pages over HTTP, without a browser: hydration renders the same text
 // (a hydration mismatch fails every browser test through the error watch in playwright-utils), and
@@ -42,6 +44,26 @@ function codesIn(text: string): string[] {
     .filter((m) => topKeys.has(m[1]!) || namespaces.includes(m[1]!))
     .map((m) => m[0])
   return [...keys, ...(text.match(NAMESPACED) ?? []), ...(text.match(UUID) ?? [])]
+}
+
+// A record's code (M1, Cr2, DEC1, SL3 …) by the prefixes the kinds declare; a cell made of nothing
+// but codes and joining marks names no record in words.
+const PREFIXES = [...new Set(Object.values(KINDS).map((k) => k.refPrefix))].sort((a, b) => b.length - a.length)
+const CODE = `(?:${PREFIXES.join('|')})\\d+(?:\\.\\d+)*`
+const BARE_CODES = new RegExp(
+  `^(?:★\\s*)?${CODE}(?:\\s*\\(\\d+(?:\\.\\d+)*\\))?(?:\\s*(?:[·×,;:→+−-]\\s*)?${CODE}[+−]?)*[+−]?$`,
+)
+const NAMING_ELEMENTS = /<(td|th|option|label|li|dt|dd)\b([^>]*)>([\s\S]*?)<\/\1>/gi
+// A timeline's quarter headers are no records, though French and Spanish write them T1 to T4.
+const NOT_RECORDS = /class="[^"]*\btimeline__quarter\b/
+
+/** The cells, options, labels and list items of a page that show codes and nothing else. */
+function bareCodesIn(html: string): string[] {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html
+  return [...body.matchAll(NAMING_ELEMENTS)]
+    .filter((m) => !NOT_RECORDS.test(m[2]!))
+    .map((m) => textOf(m[3]!).replace(/\s+/g, ' ').trim())
+    .filter((text) => BARE_CODES.test(text))
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
@@ -98,6 +120,7 @@ async function pagesOf(client: APIRequestContext, plan: string): Promise<string[
       `${plan}/edit`,
     ],
     ...['/dashboard', '/statistics', '/account', '/admin'],
+    ...['/guide', '/guide/planner', '/guide/social-partner', '/guide/ilo-reviewer'],
   ]
 }
 
@@ -113,7 +136,9 @@ test.beforeAll(async ({ baseURL }) => {
 
 for (const [role, email] of Object.entries(ROLES)) {
   for (const [language, locale] of Object.entries(LANGUAGES)) {
-    test(`as the ${role}, in ${language}: every page shows no translation key and no id`, async ({ baseURL }) => {
+    test(`as the ${role}, in ${language}: every page shows no translation key, no id and no code alone`, async ({
+      baseURL,
+    }) => {
       test.setTimeout(120_000)
       // The browser's language decides; an account that saved a language of its own gets that one.
       const client = await signedIn(email, locale, baseURL!)
@@ -130,6 +155,7 @@ for (const [role, email] of Object.entries(ROLES)) {
           if (served !== language)
             test.info().annotations.push({ type: 'language', description: `${p} came in ${served}` })
           for (const code of codesIn(textOf(page))) found.push(`${p}: ${code}`)
+          for (const bare of bareCodesIn(page)) found.push(`${p}: a code alone, "${bare}"`)
         }
       }
       test.info().annotations.push({

@@ -26,7 +26,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 async function setField(form: Locator, label: string, value: Value) {
   if (Array.isArray(value)) {
     const group = form.getByRole('group', { name: label })
-    for (const v of value) await group.getByRole('checkbox', { name: new RegExp(`^${escape(v)}`) }).check()
+    // A linked record reads "words (code)" (ADR 057); a choice by its words.
+    for (const v of value)
+      await group.getByRole('checkbox', { name: new RegExp(`^${escape(v)}|\\(${escape(v)}\\)$`) }).check()
     return
   }
   if (typeof value === 'boolean') {
@@ -37,7 +39,7 @@ async function setField(form: Locator, label: string, value: Value) {
   if ((await field.evaluate((el) => el.tagName)) !== 'SELECT') return field.fill(value)
   if ((await field.locator(`option[value="${value}"]`).count()) > 0) return void (await field.selectOption(value))
   const option = await field
-    .locator('option', { hasText: new RegExp(`^${escape(value)}`) })
+    .locator('option', { hasText: new RegExp(`^${escape(value)}|\\(${escape(value)}\\)$`) })
     .first()
     .getAttribute('value')
   await field.selectOption(option!)
@@ -228,7 +230,7 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
   await addItem(page, 'Add a target', { Target: 'Large estates', Type: 'enterprise_tier' }, 'Large estates')
   await expectDone(page)
   await open(page, planId, '2.2')
-  await addItem(page, 'Add a pair', { Issue: 'I1', Target: 'T1' }, 'I1')
+  await addItem(page, 'Add a pair', { Issue: 'I1', Target: 'T1' }, 'Disguised casual employment × Large estates (P1)')
   const union = await newUser(UNION)
   await unionScores(union, planId)
   await open(page, planId, '2.2')
@@ -317,7 +319,7 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
       'Influences it can move': ['F2'],
       Mechanism: 'Shop stewards as monitors',
     },
-    'S2',
+    '(S2)',
   )
   await expectDone(page)
 
@@ -374,7 +376,7 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
     page,
     'Link an intervention',
     { Intervention: 'V1', 'Influences acted on': ['F2'], 'Target-map nodes': ['N2'] },
-    'V1',
+    '(V1)',
   )
   await addItem(
     page,
@@ -388,9 +390,9 @@ test('a planner walks a new plan from 1.1 to 6.2 while a union co-author scores,
 
   // Step 6: the plan map shows the selected intervention on its node; the chart and an indicator.
   await open(page, planId, '6.1')
-  await expect(page.locator('.plan-map__list')).toContainText('V1 Targeted inspections')
+  await expect(page.locator('.plan-map__list')).toContainText('Targeted inspections (V1)')
   await page.getByRole('checkbox', { name: 'Selected interventions' }).uncheck()
-  await expect(page.locator('.plan-map__list')).not.toContainText('V1 Targeted inspections')
+  await expect(page.locator('.plan-map__list')).not.toContainText('Targeted inspections (V1)')
   await expect(page.locator('.substep .pill').first()).toHaveText('Complete')
   await open(page, planId, '6.2')
   await addItem(

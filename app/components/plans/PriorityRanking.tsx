@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../utils/locales.ts'
 import type { PriorityRankingRow } from '../../method/2.2-prioritise/overview-ranking.server.ts'
+import { RecordName } from '../../worksheets/ui/RecordName.tsx'
 
 interface Props {
   planId: string
@@ -35,7 +36,7 @@ export function PriorityRanking({ planId, rows, total }: Props) {
               <tr key={r.ref}>
                 <td>{r.rank ?? '—'}</td>
                 <th scope="row">
-                  {r.ref} · {r.issue} × {r.target}
+                  <RecordName code={r.ref} words={`${r.issue} × ${r.target}`} />
                   {r.selected ? <span className="pill pill--done">{t('overview.ranking.selected')}</span> : null}
                 </th>
                 <td>{score(r.weightedMean)}</td>

@@ -1,5 +1,5 @@
 // What an approved version holds and how it differs from another, in words: options translated,
-// links as reference codes, an added or removed row with its content, documents by their title.
+// links by their words and code, an added or removed row with its content, documents by their title.
 import { useTranslation } from 'react-i18next'
 import { parseDocName } from '#core/collab/contract.ts'
 import { type PlanSnapshot } from '#db/types.ts'
@@ -14,6 +14,7 @@ import {
   valueText,
   type WordingContext,
 } from '../../worksheets/valueText.ts'
+import { withCode } from '../../worksheets/recordName.ts'
 
 /** A frozen document's heading: "Team notes for sub-step 1.1", "Plan narrative" (never its room name). */
 export function documentTitle(name: string, t: WordingContext['t']): string {
@@ -75,7 +76,7 @@ export function VersionDiffSection({
               <span className={`pill pill--${c.change === 'removed' ? 'in_progress' : 'done'}`}>
                 {t(`lifecycle.change.${c.change}`)}
               </span>{' '}
-              {kindTitle(c.kind)} {c.ref}
+              {kindTitle(c.kind)}: {withCode(itemTitle(c.kind, c.data, ctx), c.ref, t('worksheets:untitled'))}
               {c.change === 'changed' ? (
                 <ul>
                   {c.fields.map((f) => (
@@ -138,9 +139,7 @@ export function VersionContents({ snapshot }: { snapshot: PlanSnapshot }) {
               {snapshot.items
                 .filter((i) => i.kind === kind)
                 .map((i) => (
-                  <li key={i.id}>
-                    <strong>{i.ref}</strong> {itemTitle(kind, i.data, ctx)}
-                  </li>
+                  <li key={i.id}>{withCode(itemTitle(kind, i.data, ctx), i.ref, t('worksheets:untitled'))}</li>
                 ))}
             </ul>
           </div>

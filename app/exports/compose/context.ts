@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../../utils/locales.ts'
 import { KINDS } from '../../method/worksheets.ts'
 import { type FieldSpec, type KindSpec } from '../../worksheets/spec.ts'
 import { type WorksheetItemView } from '../../worksheets/types.ts'
+import { recordWords, withCode, wordFields } from '../../worksheets/recordName.ts'
 import { type PlanSource, type SourceItem } from '../plan-source.server.ts'
 import { type Block, type Lang } from '../types.ts'
 
@@ -33,18 +34,25 @@ export function createContext(source: PlanSource, t: TFunction, lang: Lang): Com
   }
 }
 
-/**
- * An item as a reader refers to it: its reference and its whole title. Never shortened: a cell
- * that ends in "…" loses the very words a reader of the exported plan has no other way to see.
- */
+/** An item's words, whole: paper has room for them, and a reader cannot open a tooltip (ADR 057). */
+export function itemWords(ctx: ComposeContext, item: SourceItem): string {
+  return recordWords(
+    item.kind,
+    KINDS[item.kind]?.titleField,
+    item.data,
+    (id) => {
+      const linked = typeof id === 'string' ? ctx.byId.get(id) : undefined
+      return linked && linked.id !== item.id ? itemWords(ctx, linked) : undefined
+    },
+    (field, value) => ctx.t(`worksheets:options.${field}.${String(value)}`),
+  )
+}
+
+/** An item as a reader refers to it: its words, then its code. */
 export function itemName(ctx: ComposeContext, id: unknown): string {
   const item = typeof id === 'string' ? ctx.byId.get(id) : undefined
   if (!item) return '?'
-  const spec = KINDS[item.kind]
-  const title = spec ? item.data[spec.titleField] : undefined
-  const text = typeof title === 'string' ? title.trim() : ''
-  if (!text) return item.ref
-  return `${item.ref} ${text}`
+  return withCode(itemWords(ctx, item), item.ref, ctx.t('worksheets:untitled'))
 }
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)
@@ -88,13 +96,20 @@ export function worksheetTable(
   const spec = KINDS[kind]
   const items = ctx.ofKind(kind)
   if (!spec || items.length === 0) return null
-  const names = (options.columns ?? spec.columns ?? spec.fields.map((f) => f.name)).filter((n) => !HIDDEN.has(n))
+  // Each row is named by its words and code; the fields those words come from are not repeated.
+  const named = wordFields(kind, spec.titleField)
+  const names = (options.columns ?? spec.columns ?? spec.fields.map((f) => f.name)).filter(
+    (n) => !HIDDEN.has(n) && !named.includes(n),
+  )
   const fields = names.map((n) => spec.fields.find((f) => f.name === n)!).filter(Boolean)
   return {
     type: 'table',
     caption: options.caption ?? kindTitle(ctx, kind),
-    columns: [ctx.t('worksheets:ref'), ...fields.map((f) => fieldLabel(ctx, spec, f.name))],
-    rows: items.map((item) => [item.ref, ...fields.map((f) => fieldText(ctx, f, item.data[f.name]))]),
+    columns: [
+      named.map((n) => fieldLabel(ctx, spec, n)).join(kind === 'pair' ? ' × ' : ', '),
+      ...fields.map((f) => fieldLabel(ctx, spec, f.name)),
+    ],
+    rows: items.map((item) => [itemName(ctx, item.id), ...fields.map((f) => fieldText(ctx, f, item.data[f.name]))]),
     numeric: [false, ...fields.map((f) => f.type === 'number')],
   }
 }

@@ -10,6 +10,7 @@ import { type Block, type DocumentSection } from '../types.ts'
 import { heading, paragraph, present, type ComposeContext } from './context.ts'
 import { signoffCountsFact, substepSignoffBlock } from './signoff.ts'
 import { SUBSTEPS } from '../../method/substeps.server.ts'
+import { withCode } from '../../worksheets/recordName.ts'
 
 export function planFacts(ctx: ComposeContext): { label: string; value: string }[] {
   const { t, source } = ctx
@@ -162,7 +163,7 @@ export function monitoringSection(ctx: ComposeContext): DocumentSection {
       t('common:lifecycle.status'),
     ],
     rows: rows.map(({ i, progress }) => [
-      `${i.ref} ${String(i.data.name ?? '')} (${t(`worksheets:options.unit.${String(i.data.unit ?? 'other')}`)})`,
+      `${withCode(String(i.data.name ?? ''), i.ref, t('worksheets:untitled'))} · ${t(`worksheets:options.unit.${String(i.data.unit ?? 'other')}`)}`,
       `${value(i.data.baselineValue)}${typeof i.data.baselineDate === 'string' ? ` (${ctx.date(i.data.baselineDate)})` : ''}`,
       `${value(i.data.targetValue)}${typeof i.data.targetDate === 'string' ? ` (${ctx.date(i.data.targetDate)})` : ''}`,
       progress.latest ? `${ctx.num(progress.latest.value)} (${progress.latest.period})` : '—',
@@ -172,7 +173,9 @@ export function monitoringSection(ctx: ComposeContext): DocumentSection {
     numeric: [false, true, true, true, true, false],
   })
   for (const { i, measurements } of rows.filter((r) => r.measurements.length > 0)) {
-    const label = t('common:monitoring.chartLabel', { name: `${i.ref} ${String(i.data.name ?? '')}` })
+    const label = t('common:monitoring.chartLabel', {
+      name: withCode(String(i.data.name ?? ''), i.ref, t('worksheets:untitled')),
+    })
     blocks.push({
       type: 'figure',
       figure: 'indicator-progress',
@@ -192,7 +195,9 @@ export function monitoringSection(ctx: ComposeContext): DocumentSection {
       fallback: [
         {
           type: 'table',
-          caption: t('common:monitoring.measurementsOf', { name: i.ref }),
+          caption: t('common:monitoring.measurementsOf', {
+            name: withCode(String(i.data.name ?? ''), i.ref, t('worksheets:untitled')),
+          }),
           columns: [t('common:monitoring.period'), t('common:monitoring.value')],
           rows: measurements.map((m) => [m.period, ctx.num(m.value)]),
           numeric: [false, true],

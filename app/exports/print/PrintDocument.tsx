@@ -65,7 +65,7 @@ const TURNED_EMS = 89
  * How a table fits without splitting a word: as it is, in smaller type ('small'), or on a turned
  * page ('landscape', in smaller type too when needed).
  */
-function tableFit(block: TableBlock): { small: boolean; landscape: boolean } {
+export function tableFit(block: TableBlock): { small: boolean; landscape: boolean } {
   const width = Math.max(block.columns.length, ...block.rows.map((r) => r.length))
   const ems = longestWords(block.columns, block.rows, width).reduce((sum, w) => sum + w * EM_PER_CHAR + EM_PADDING, 0)
   if (ems <= UPRIGHT_EMS) return { small: false, landscape: false }

@@ -9,6 +9,8 @@ import { PriorityDecision } from './PriorityDecision.tsx'
 import { RankingTable } from '../../worksheets/ui/RankingTable.tsx'
 import { ScoreSheet } from '../../worksheets/ui/ScoreSheet.tsx'
 import { WorksheetList } from '../../worksheets/ui/WorksheetList.tsx'
+import { recordWords } from '../../worksheets/recordName.ts'
+import { optionWords } from '../../worksheets/ui/optionWords.ts'
 
 /** The name of a criterion as people read it: the lead's own wording, else the method's name. */
 export function useCriterionName() {
@@ -19,12 +21,10 @@ export function useCriterionName() {
       : t(`options.criterionKey.${String(c.data.criterionKey)}`)
 }
 
-/** "I1 × T1" for a pair, with the issue and target titles for a longer label. */
-export function pairLabels(pair: { issueId: string; targetId: string }, options: Record<string, LinkOption[]>) {
-  const issue = options.issue?.find((o) => o.id === pair.issueId)
-  const target = options.target?.find((o) => o.id === pair.targetId)
-  const short = `${issue?.ref ?? '?'} × ${target?.ref ?? '?'}`
-  return { short, long: `${short}: ${issue?.label ?? ''} — ${target?.label ?? ''}` }
+/** A pair's words: its issue's and its target's, as every other place names a pair (ADR 057). */
+export function pairWords(pair: { issueId: string; targetId: string }, options: Record<string, LinkOption[]>) {
+  const wordsOf = optionWords(options)
+  return recordWords('pair', undefined, { issue: pair.issueId, target: pair.targetId }, wordsOf)
 }
 
 /** 2.2, above the pairs: the criteria and weights, edited by the lead only. */
@@ -51,7 +51,7 @@ export function PrioritisationPanel({ extra: view, worksheet, abilities }: Panel
   const pairOptions: LinkOption[] = view.ranking.map((r) => ({
     id: r.pairId,
     ref: r.ref,
-    label: pairLabels(r, worksheet.options).long,
+    label: pairWords(r, worksheet.options),
   }))
   const selected = new Set(Array.isArray(view.decision?.data.pairs) ? (view.decision.data.pairs as string[]) : [])
   const weights = view.criteria.map((c) => ({
@@ -69,17 +69,13 @@ export function PrioritisationPanel({ extra: view, worksheet, abilities }: Panel
     }))
     return aggregateScores([r.pairId], rows, weights)[0]!.weightedMean
   }
-  const rows = view.ranking.map((r) => {
-    const labels = pairLabels(r, worksheet.options)
-    return {
-      id: r.pairId,
-      ref: r.ref,
-      label: labels.short,
-      sub: labels.long.slice(labels.short.length + 2),
-      score: r,
-      selected: selected.has(r.pairId),
-    }
-  })
+  const rows = view.ranking.map((r) => ({
+    id: r.pairId,
+    ref: r.ref,
+    label: pairWords(r, worksheet.options),
+    score: r,
+    selected: selected.has(r.pairId),
+  }))
   const byId = new Map(view.ranking.map((r) => [r.pairId, r]))
   return (
     <>
@@ -115,7 +111,7 @@ export function PrioritisationPanel({ extra: view, worksheet, abilities }: Panel
           subjects={view.ranking.map((r) => ({
             id: r.pairId,
             ref: r.ref,
-            label: pairLabels(r, worksheet.options).long,
+            label: pairWords(r, worksheet.options),
           }))}
           criteria={view.criteria.map((c) => {
             const key = String(c.data.criterionKey)

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { priorityDecisionSpec } from './worksheet.ts'
 import { type LinkOption, type WorksheetItemView } from '../../worksheets/types.ts'
 import { ItemForm } from '../../worksheets/ui/ItemForm.tsx'
+import { RecordName } from '../../worksheets/ui/RecordName.tsx'
 
 /** The tripartite decision of 2.2: shown to everyone, recorded and changed by the lead only. */
 export function PriorityDecision({
@@ -29,7 +30,7 @@ export function PriorityDecision({
             <ul className="decision-card__pairs">
               {selected.map((id) => (
                 <li key={id}>
-                  <strong>{byId.get(id)?.label ?? '?'}</strong>
+                  {byId.get(id) ? <RecordName code={byId.get(id)!.ref} words={byId.get(id)!.label} /> : '?'}
                 </li>
               ))}
             </ul>

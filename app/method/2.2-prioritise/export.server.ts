@@ -6,11 +6,8 @@ import { SCORE_MAX, SCORE_MIN } from './worksheet.ts'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
-/** "P1: I1 Disguised casual employment × T1 Estates over 500 ha". */
-function pairName(ctx: ComposeContext, id: unknown): string {
-  const pair = typeof id === 'string' ? ctx.byId.get(id) : undefined
-  return pair ? `${pair.ref}: ${itemName(ctx, pair.data.issue)} × ${itemName(ctx, pair.data.target)}` : '?'
-}
+/** "Disguised casual employment × Large estate companies (P1)", as every page names a pair. */
+const pairName = (ctx: ComposeContext, id: unknown): string => itemName(ctx, id)
 
 function ranking(ctx: ComposeContext): Block[] {
   const { t } = ctx
@@ -66,17 +63,9 @@ function criteriaTable(ctx: ComposeContext): Block | null {
   return {
     type: 'table',
     caption: kindTitle(ctx, 'criterion'),
-    columns: [
-      t('worksheets:ref'),
-      t('worksheets:kinds.criterion.fields.name'),
-      t('worksheets:kinds.criterion.fields.weight'),
-    ],
-    rows: items.map((c) => [
-      c.ref,
-      str(c.data.name) || t(`worksheets:options.criterionKey.${str(c.data.criterionKey)}`),
-      typeof c.data.weight === 'number' ? ctx.num(c.data.weight) : '—',
-    ]),
-    numeric: [false, false, true],
+    columns: [t('worksheets:kinds.criterion.fields.name'), t('worksheets:kinds.criterion.fields.weight')],
+    rows: items.map((c) => [itemName(ctx, c.id), typeof c.data.weight === 'number' ? ctx.num(c.data.weight) : '—']),
+    numeric: [false, true],
   }
 }
 

@@ -44,8 +44,9 @@ export async function loadPriorityRanking(
     Array.isArray(decisions[0]?.data.pairs) ? (decisions[0].data.pairs as unknown[]).map(String) : [],
   )
   const titles = new Map([
-    ...issues.map((i) => [i.id, `${i.ref} ${text(i.data.title)}`] as const),
-    ...targets.map((t) => [t.id, `${t.ref} ${text(t.data.name)}`] as const),
+    // Words only: a pair is shown by its issue and target, then its own code (ADR 057).
+    ...issues.map((i) => [i.id, text(i.data.title) || i.ref] as const),
+    ...targets.map((t) => [t.id, text(t.data.name) || t.ref] as const),
   ])
   const byId = new Map(pairs.map((p) => [p.id, p]))
   const ranked = rank(

@@ -7,6 +7,7 @@ import { CommentThread } from '../../worksheets/ui/CommentThread.tsx'
 import { ItemForm } from '../../worksheets/ui/ItemForm.tsx'
 import { type PanelProps } from '../define-panels.ts'
 import { type causeTree } from './substep.server.ts'
+import { RecordName } from '../../worksheets/ui/RecordName.tsx'
 import { RowActions } from '../../worksheets/ui/RowActions.tsx'
 import { StaleDelete } from '../../worksheets/ui/StaleDelete.tsx'
 import { useToggleSet } from '../../worksheets/ui/useToggleSet.ts'
@@ -57,7 +58,7 @@ export function CauseTreePanel({ worksheet, extra, abilities }: PanelProps<typeo
           priority.pairs.map((p, i) => (
             <span key={p.id}>
               {i > 0 ? '; ' : ''}
-              {p.ref}: {p.issue} × {p.target}
+              <RecordName code={p.ref} words={`${p.issue} × ${p.target}`} />
             </span>
           ))
         ) : (
@@ -68,7 +69,7 @@ export function CauseTreePanel({ worksheet, extra, abilities }: PanelProps<typeo
         <p className="empty-state">{t('empty')}</p>
       ) : (
         <div className="cause-tree__body">
-          <CauseList tree={tree} parent={null} outline="" />
+          <CauseList tree={tree} parent={null} />
           <CauseTreeFigure pairs={priority?.pairs ?? null} causes={causes} />
         </div>
       )}
@@ -96,7 +97,7 @@ interface Tree {
   ghost: WorksheetItemView | null
 }
 
-function CauseList({ tree, parent, outline }: { tree: Tree; parent: string | null; outline: string }) {
+function CauseList({ tree, parent }: { tree: Tree; parent: string | null }) {
   const list = tree.children.get(parent) ?? []
   return (
     <ul
@@ -104,14 +105,7 @@ function CauseList({ tree, parent, outline }: { tree: Tree; parent: string | nul
       id={parent ? `causes-under-${parent}` : undefined}
     >
       {list.map((c, i) => (
-        <CauseNode
-          key={c.id}
-          tree={tree}
-          cause={c}
-          outline={`${outline}${i + 1}`}
-          first={i === 0}
-          last={i === list.length - 1}
-        />
+        <CauseNode key={c.id} tree={tree} cause={c} first={i === 0} last={i === list.length - 1} />
       ))}
     </ul>
   )
@@ -120,13 +114,11 @@ function CauseList({ tree, parent, outline }: { tree: Tree; parent: string | nul
 function CauseNode({
   tree,
   cause,
-  outline,
   first,
   last,
 }: {
   tree: Tree
   cause: WorksheetItemView
-  outline: string
   first: boolean
   last: boolean
 }) {
@@ -160,8 +152,8 @@ function CauseNode({
         )}
         <div className="cause-node__body">
           <p className="cause-node__statement">
-            <span className="cause-node__ref">{cause.ref}</span>{' '}
-            <span className="cause-node__outline">({outline})</span> {statement}
+            {/* One numbering per cause: its code; the tree's indentation shows where it sits (ADR 057). */}
+            <RecordName code={cause.ref} words={statement} />
           </p>
           <p className="cause-node__meta">
             <span className={`chip chip--level-${String(d.level)}`}>{t(`options.level.${String(d.level)}`)}</span>
@@ -173,7 +165,11 @@ function CauseNode({
                 {t('causeTree.confidence', { value: t(`options.confidence.${String(d.confidence)}`) })}
               </span>
             ) : null}
-            {pair ? <abbr title={pair.label}>{pair.ref}</abbr> : null}
+            {pair ? (
+              <span className="cell-sub">
+                <RecordName code={pair.ref} words={pair.label} />
+              </span>
+            ) : null}
             {kids.length > 0 && !open ? (
               <span className="cell-sub">{t('causeTree.hidden', { count: kids.length })}</span>
             ) : null}
@@ -219,7 +215,7 @@ function CauseNode({
           ) : null}
         </div>
       </div>
-      {kids.length > 0 && open ? <CauseList tree={tree} parent={cause.id} outline={`${outline}.`} /> : null}
+      {kids.length > 0 && open ? <CauseList tree={tree} parent={cause.id} /> : null}
       {kids.length > 0 && !open ? <ul id={`causes-under-${cause.id}`} hidden /> : null}
     </li>
   )

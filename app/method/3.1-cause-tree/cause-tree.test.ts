@@ -160,7 +160,7 @@ describe('3.1 cause tree', () => {
     await insert('priority_decision', 'DEC', { pairs: [pair.id], rationale: 'Highest score' })
     expect(await loadCauseContext(ctx)).toEqual({
       priority: {
-        pairs: [{ id: pair.id, ref: 'P1', issue: 'I1 Disguised casual employment', target: 'T1 Large estates' }],
+        pairs: [{ id: pair.id, ref: 'P1', issue: 'Disguised casual employment', target: 'Large estates' }],
         rationale: 'Highest score',
       },
     })

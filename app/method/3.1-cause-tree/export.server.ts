@@ -9,6 +9,7 @@ import {
   type ComposeContext,
 } from '../../exports/compose/context.ts'
 import { type Block, type ListItem } from '../../exports/types.ts'
+import { withCode } from '../../worksheets/recordName.ts'
 import { problemText, treeCauses } from './CauseTreeDiagram.tsx'
 import { priorityOf } from './worksheet.ts'
 
@@ -19,7 +20,10 @@ function causes(ctx: ComposeContext): Block[] {
   if (all.length === 0) return []
   const spec = { name: 'category', type: 'enum' as const, options: [] }
   const line = (c: (typeof all)[number]) =>
-    [c.ref, str(c.data.statement), c.data.category ? fieldText(ctx, spec, c.data.category) : null]
+    [
+      withCode(str(c.data.statement), c.ref, ctx.t('worksheets:untitled')),
+      c.data.category ? fieldText(ctx, spec, c.data.category) : null,
+    ]
       .filter(Boolean)
       .join(' · ')
   // Roots are causes without a (known) parent; the tree reads top-down like the 3.1 page.
@@ -38,7 +42,7 @@ function causes(ctx: ComposeContext): Block[] {
     {
       type: 'figure',
       figure: 'cause-tree',
-      caption: kindTitle(ctx, 'cause'),
+      caption: ctx.t('worksheets:causeTree.figureCaption'),
       alt: ctx.t('worksheets:causeTree.diagramCaption'),
       data: {
         problem: problemText(priority?.pairs ?? null) || ctx.t('worksheets:causeTree.noPriorityBox'),

@@ -61,7 +61,8 @@ export function priorityOf(
   const byId = new Map(items.map((i) => [i.id, i]))
   const name = (id: unknown, field: string) => {
     const item = typeof id === 'string' ? byId.get(id) : undefined
-    return item ? `${item.ref} ${String(item.data[field] ?? '')}`.trim() : '?'
+    // Words only: the pair is shown by its issue and target, then its own code (ADR 057).
+    return item ? String(item.data[field] ?? '').trim() || item.ref : '?'
   }
   const pairs = selected.flatMap((pairId) => {
     const pair = byId.get(pairId)

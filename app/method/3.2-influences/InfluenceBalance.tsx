@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { type LinkOption, type WorksheetItemView } from '../../worksheets/types.ts'
 import { type PanelProps } from '../define-panels.ts'
 import { type influences } from './substep.server.ts'
+import { RecordName } from '../../worksheets/ui/RecordName.tsx'
 
 /** 3.2: drivers and constraints side by side, each with its strength, directness, nodes and causes. */
 export function InfluenceBalancePanel({ worksheet }: PanelProps<typeof influences>) {
@@ -57,7 +58,7 @@ function InfluenceCard({ item, options }: { item: WorksheetItemView; options: Re
   return (
     <li className="influence-card">
       <p className="influence-card__title">
-        <strong>{item.ref}</strong> {String(item.data.description ?? '')}
+        <RecordName code={item.ref} words={String(item.data.description ?? '')} />
       </p>
       <p className="influence-card__meta">
         <span className="chip">{t(`options.directness.${String(item.data.directness)}`)}</span>
@@ -71,8 +72,8 @@ function InfluenceCard({ item, options }: { item: WorksheetItemView; options: Re
         {nodes.length ? (
           nodes.map((o, n) => (
             <span key={o.id}>
-              {n > 0 ? ', ' : ''}
-              <abbr title={o.label}>{o.ref}</abbr>
+              {n > 0 ? '; ' : ''}
+              <RecordName code={o.ref} words={o.label} />
             </span>
           ))
         ) : (
@@ -84,8 +85,8 @@ function InfluenceCard({ item, options }: { item: WorksheetItemView; options: Re
             {t('influences.causes')}{' '}
             {causes.map((o, n) => (
               <span key={o.id}>
-                {n > 0 ? ', ' : ''}
-                <abbr title={o.label}>{o.ref}</abbr>
+                {n > 0 ? '; ' : ''}
+                <RecordName code={o.ref} words={o.label} />
               </span>
             ))}
           </>

@@ -17,6 +17,7 @@ import { StakeholderGrid } from '../../worksheets/ui/StakeholderGrid.tsx'
 import { type PanelProps } from '../define-panels.ts'
 import { type stakeholderPriorities } from './substep.server.ts'
 import { STAKEHOLDER_CRITERIA, type StakeholderScores } from './worksheet.ts'
+import { RecordName } from '../../worksheets/ui/RecordName.tsx'
 
 const range = (min: number, max: number) => Array.from({ length: max - min + 1 }, (_, i) => min + i)
 
@@ -168,7 +169,7 @@ function PlacementTable({ stakeholders }: { stakeholders: WorksheetItemView[] })
         {stakeholders.map((s) => (
           <li key={s.id}>
             <span className="placement-list__name">
-              {s.ref} · {String(s.data.name ?? '')}
+              <RecordName code={s.ref} words={String(s.data.name ?? '')} />
             </span>
             <PlacementForm stakeholder={s} />
           </li>

@@ -4,6 +4,7 @@ import { type Block } from '../../exports/types.ts'
 import { aggregateScores } from '../../worksheets/scoring.ts'
 import { placementOf, quadrant, QUADRANTS, type Quadrant } from '../../worksheets/stakeholderGrid.ts'
 import { STAKEHOLDER_CRITERIA } from './worksheet.ts'
+import { withCode } from '../../worksheets/recordName.ts'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 const signed = (v: number) => (v > 0 ? `+${v}` : v < 0 ? `−${Math.abs(v)}` : '0')
@@ -44,8 +45,8 @@ export function stakeholderPrioritiesSection(ctx: ComposeContext): Block[] {
       q,
       placed
         .filter((s) => s.quadrant === q)
-        .map((s) => s.ref)
-        .join(', ') || t('worksheets:stakeholderGrid.none'),
+        .map((s) => withCode(s.name, s.ref, t('worksheets:untitled')))
+        .join('; ') || t('worksheets:stakeholderGrid.none'),
     ]),
   ) as Record<Quadrant, string>
   const data = {
@@ -70,20 +71,18 @@ export function stakeholderPrioritiesSection(ctx: ComposeContext): Block[] {
           type: 'table',
           caption: t('worksheets:stakeholderScores.title'),
           columns: [
-            t('worksheets:ref'),
             t('worksheets:kinds.stakeholder.fields.name'),
             ...STAKEHOLDER_CRITERIA.map((c) => t(`worksheets:stakeholderScores.criteria.${c.key}`)),
             t('worksheets:stakeholderScores.placement'),
           ],
           rows: placed.map((s) => [
-            s.ref,
-            s.name,
+            withCode(s.name, s.ref, t('worksheets:untitled')),
             ...STAKEHOLDER_CRITERIA.map((c) => mean(s.means[c.key])),
             s.placement && s.quadrant
               ? `${t(`worksheets:quadrant.${s.quadrant}`)} (${ctx.num(s.placement.influence, 1)} / ${signed(Math.round(s.placement.alignment * 10) / 10)}${s.placement.source === 'agreed' ? '' : `, ${t('worksheets:stakeholderScores.fromMeans')}`})`
               : t('worksheets:stakeholderScores.notPlaced'),
           ]),
-          numeric: [false, false, ...STAKEHOLDER_CRITERIA.map(() => true), false],
+          numeric: [false, ...STAKEHOLDER_CRITERIA.map(() => true), false],
         },
       ],
     },

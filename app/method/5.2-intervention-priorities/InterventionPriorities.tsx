@@ -8,6 +8,7 @@ import { RankingTable } from '../../worksheets/ui/RankingTable.tsx'
 import { ScoreSheet } from '../../worksheets/ui/ScoreSheet.tsx'
 import { type PanelProps } from '../define-panels.ts'
 import { type interventionPriorities } from './substep.server.ts'
+import { RecordName } from '../../worksheets/ui/RecordName.tsx'
 
 /** What the 5.2 loader sends: the criteria, the ranking, my scores, every scorer's, the decisions. */
 type PrioritiesData = PanelProps<typeof interventionPriorities>['extra']
@@ -142,7 +143,10 @@ function CriterionMeans({
             {d.ranking.map((s) => (
               <tr key={s.subjectId}>
                 <th scope="row">
-                  <abbr title={String(byId.get(s.subjectId)?.data.title ?? '')}>{byId.get(s.subjectId)?.ref}</abbr>
+                  <RecordName
+                    code={byId.get(s.subjectId)?.ref ?? '?'}
+                    words={String(byId.get(s.subjectId)?.data.title ?? '')}
+                  />
                 </th>
                 {d.criteria.map((c) => (
                   <td key={c.key} className="num">
@@ -172,7 +176,7 @@ function ByParticipant({ data: d, interventions }: { data: PrioritiesData; inter
               <th scope="col">{t('priorities.participant')}</th>
               {interventions.map((i) => (
                 <th scope="col" key={i.id} className="num">
-                  <abbr title={String(i.data.title ?? '')}>{i.ref}</abbr>
+                  <RecordName code={i.ref} words={String(i.data.title ?? '')} clamp />
                 </th>
               ))}
             </tr>

@@ -10,6 +10,7 @@ import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { SELECTION_DECISIONS, type SelectionDecision, type SelectionView } from './worksheet.ts'
 import { type WorksheetItemView } from '../../worksheets/types.ts'
 import { type ItemActionData } from '../../worksheets/ui/ItemForm.tsx'
+import { RecordName } from '../../worksheets/ui/RecordName.tsx'
 
 /**
  * The decision on one intervention. Lead and co-authors edit it from the version they opened; a
@@ -30,7 +31,9 @@ export function SelectionForm({
     <div className="selection">
       <div className="selection__head">
         <span>
-          <strong>{item.ref}</strong> {String(item.data.title ?? '')}
+          <strong>
+            <RecordName code={item.ref} words={String(item.data.title ?? '')} />
+          </strong>
         </span>
         {selection ? (
           <DecisionBadge decision={selection.decision} />

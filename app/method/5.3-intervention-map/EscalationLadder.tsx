@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { type PanelProps } from '../define-panels.ts'
 import { type interventionMap } from './substep.server.ts'
+import { RecordName } from '../../worksheets/ui/RecordName.tsx'
 
 /** The escalation ladder of 5.3, drawn bottom-up: rung 1 (least punitive) at the foot of the ladder. */
 export function EscalationLadderPanel({ worksheet }: PanelProps<typeof interventionMap>) {
@@ -39,7 +40,7 @@ export function EscalationLadderPanel({ worksheet }: PanelProps<typeof intervent
                         {v ? (
                           <span className="ladder__intervention">
                             {' '}
-                            ({v.ref} · {v.label})
+                            <RecordName code={v.ref} words={v.label} />
                           </span>
                         ) : null}
                       </dd>
@@ -72,7 +73,7 @@ export function SelectedLinksPanel({ worksheet, extra }: PanelProps<typeof inter
           {rows.map((i) => (
             <li key={i.id} className={linked.has(i.id) ? 'check-list__ok' : 'check-list__todo'}>
               <span aria-hidden="true">{linked.has(i.id) ? '✓ ' : '○ '}</span>
-              <strong>{i.ref}</strong> {String(i.data.title ?? '')} —{' '}
+              <RecordName code={i.ref} words={String(i.data.title ?? '')} /> —{' '}
               {linked.has(i.id) ? t('mapLinks.linked') : t('mapLinks.notLinked')}
             </li>
           ))}

@@ -4,6 +4,8 @@ import { buildPlanMap, layoutNodes, LAYERS, type Layer, type Overlay } from '../
 import { OverlaySymbol, PlanMapSvg } from '../../worksheets/ui/PlanMapSvg.tsx'
 import { type PanelProps } from '../define-panels.ts'
 import { type planMap } from './substep.server.ts'
+import { RecordName } from '../../worksheets/ui/RecordName.tsx'
+import { withCode } from '../../worksheets/recordName.ts'
 
 /** 6.1: the target map with switchable layers of influences, stakeholders and selected interventions. */
 export function PlanMapPanel({ extra: d }: PanelProps<typeof planMap>) {
@@ -92,7 +94,7 @@ function Legend({ layers }: { layers: ReadonlySet<Layer> }) {
 /** The same content as the picture, as headed lists (screen readers, and anyone who prefers text). */
 function ListView({ model, layers }: { model: ReturnType<typeof buildPlanMap>; layers: ReadonlySet<Layer> }) {
   const { t } = useTranslation('worksheets')
-  const names = new Map(model.nodes.map((n) => [n.id, `${n.ref} ${n.label}`]))
+  const names = new Map(model.nodes.map((n) => [n.id, withCode(n.label, n.ref, t('untitled'))]))
   const unattached = model.unattached.filter((o) => layers.has(o.layer))
   return (
     <section className="plan-map__list" aria-labelledby="plan-map-list-heading">
@@ -103,7 +105,7 @@ function ListView({ model, layers }: { model: ReturnType<typeof buildPlanMap>; l
           return (
             <li key={n.id}>
               <strong>
-                {n.ref} {n.label}
+                <RecordName code={n.ref} words={n.label} />
               </strong>
               {n.nodeType ? ` — ${t(`options.nodeCategory.${n.nodeType}`)}` : ''}
               {n.isPivot ? ` — ★ ${t('planMap.pivot')}` : ''}
@@ -155,7 +157,7 @@ function OverlayLine({ overlay: o }: { overlay: Overlay }) {
         : t('planMap.legendItem.intervention')
   return (
     <li>
-      <span className="plan-map__kind">{kind}:</span> {o.ref} {o.label}
+      <span className="plan-map__kind">{kind}:</span> <RecordName code={o.ref} words={o.label} />
     </li>
   )
 }

@@ -4,6 +4,7 @@ import { type Block, type ListItem } from '../../exports/types.ts'
 import { autoPositionsOfItems } from '../../worksheets/mapPositions.server.ts'
 import { buildPlanMap, layoutNodes, type MapItem } from '../../worksheets/planMap.ts'
 import { selectedIds } from '../5.2-intervention-priorities/export.server.ts'
+import { withCode } from '../../worksheets/recordName.ts'
 
 const MAP_KINDS = [
   'node',
@@ -26,9 +27,16 @@ export function planMapSection(ctx: ComposeContext): Block[] {
   const model = buildPlanMap(items, selected)
   if (model.nodes.length === 0) return []
   const { t } = ctx
-  const overlayLine = (o: (typeof model.unattached)[number]): ListItem => ({ runs: [{ text: `${o.ref} ${o.label}` }] })
+  const overlayLine = (o: (typeof model.unattached)[number]): ListItem => ({
+    runs: [{ text: withCode(o.label, o.ref, t('worksheets:untitled')) }],
+  })
   const list: ListItem[] = model.nodes.map((n) => ({
-    runs: [{ text: `${n.ref} ${n.label}${n.isPivot ? ` — ★ ${t('worksheets:planMap.pivot')}` : ''}`, bold: true }],
+    runs: [
+      {
+        text: `${withCode(n.label, n.ref, t('worksheets:untitled'))}${n.isPivot ? ` — ★ ${t('worksheets:planMap.pivot')}` : ''}`,
+        bold: true,
+      },
+    ],
     ...(n.overlays.length ? { children: n.overlays.map(overlayLine) } : {}),
   }))
   return [

@@ -7,6 +7,7 @@ import { formatDate, formatNumber } from '../../utils/locales.ts'
 import { type WorksheetItemView } from '../../worksheets/types.ts'
 import { indicatorProgress, type IndicatorDefinition } from '../progress.ts'
 import { ProgressChart } from '../ProgressChart.tsx'
+import { withCode } from '../../worksheets/recordName.ts'
 
 interface MeasurementView {
   id: string
@@ -53,7 +54,7 @@ export function IndicatorCard({
       : `${formatNumber(v, i18n.language, { maximumFractionDigits: 2 })}${def.unit === 'percent' ? ' %' : ''}`
   const pct = (v: number | null) =>
     v === null ? '—' : formatNumber(v, i18n.language, { style: 'percent', maximumFractionDigits: 0 })
-  const name = `${indicator.ref} · ${String(d.name ?? '')}`
+  const name = withCode(String(d.name ?? ''), indicator.ref, t('worksheets:untitled'))
   return (
     <article className="card indicator-card" aria-labelledby={`${formId}-h`}>
       <header className="indicator-card__header">

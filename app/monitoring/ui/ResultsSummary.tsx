@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../utils/locales.ts'
 import { type WorksheetItemView } from '../../worksheets/types.ts'
 import { indicatorProgress, type Measurement } from '../progress.ts'
+import { RecordName } from '../../worksheets/ui/RecordName.tsx'
 
 /** The plan's results: compliance outcomes first, then workers reached and activities done. */
 export function ResultsSummary({
@@ -49,7 +50,7 @@ export function ResultsSummary({
               return (
                 <li key={i.id}>
                   <span className="outcome-list__name">
-                    {i.ref} · {String(i.data.name ?? '')}
+                    <RecordName code={i.ref} words={String(i.data.name ?? '')} />
                   </span>
                   <span className="outcome-list__values">
                     {t('monitoring.beforeNow', {

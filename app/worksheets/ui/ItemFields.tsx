@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next'
 import { FieldErrors } from '../../components/forms.tsx'
 import { type LinkOption } from '../types.ts'
 import { formFields, type FieldSpec, type KindSpec } from '../spec.ts'
+import { shortWords, withCode } from '../recordName.ts'
+import { exampleKey, hasExample } from '../examples.ts'
 
 interface Props {
   spec: KindSpec
@@ -56,6 +58,8 @@ function ItemField({
     'aria-invalid': errors?.length ? true : undefined,
     'aria-describedby': errors?.length ? errorId : undefined,
   }
+  // An example from the worked example plan, not a label: the label above stays (ADR 057).
+  const placeholder = hasExample(kind, field) ? t('example', { example: t(exampleKey(kind, field.name)) }) : undefined
   const wide = field.type === 'longtext' || field.type === 'links' || field.type === 'multiEnum'
   let control: React.ReactNode
   switch (field.type) {
@@ -67,6 +71,7 @@ function ItemField({
           defaultValue={str(value)}
           required={field.required}
           maxLength={field.max ?? 300}
+          placeholder={placeholder}
         />
       )
       break
@@ -77,6 +82,7 @@ function ItemField({
           defaultValue={str(value)}
           rows={3}
           required={field.required}
+          placeholder={placeholder}
           maxLength={field.max ?? 5000}
         />
       )
@@ -91,6 +97,7 @@ function ItemField({
           min={field.min}
           max={field.max}
           step={field.integer ? 1 : 'any'}
+          placeholder={placeholder}
           inputMode={field.integer ? 'numeric' : 'decimal'}
         />
       )
@@ -125,8 +132,8 @@ function ItemField({
         <select {...common} defaultValue={str(value)} required={field.required}>
           <option value="">{field.required ? t('choose') : '—'}</option>
           {(options[field.kind] ?? []).map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.ref} · {o.label}
+            <option key={o.id} value={o.id} title={o.label.length > 80 ? o.label : undefined}>
+              {withCode(shortWords(o.label), o.ref, t('untitled'))}
             </option>
           ))}
         </select>
@@ -137,7 +144,7 @@ function ItemField({
       const selected = new Set(Array.isArray(value) ? value.map(String) : [])
       const choices =
         field.type === 'links'
-          ? (options[field.kind] ?? []).map((o) => ({ value: o.id, label: `${o.ref} · ${o.label}` }))
+          ? (options[field.kind] ?? []).map((o) => ({ value: o.id, label: withCode(o.label, o.ref, t('untitled')) }))
           : field.options.map((o) => ({ value: o, label: t(`options.${field.name}.${o}`) }))
       return (
         <fieldset className="field field--wide checkbox-group" aria-describedby={errors?.length ? errorId : undefined}>

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../utils/locales.ts'
 import { type LinkOption } from '../types.ts'
 import { type FieldSpec } from '../spec.ts'
+import { RecordName } from './RecordName.tsx'
 
-/** A stored value as people read it: translated options, reference codes for links, local numbers. */
+/** A stored value as people read it: translated options, linked records by their words and code, local numbers. */
 export function ItemValue({
   field,
   value,
@@ -36,7 +37,7 @@ export function ItemValue({
             return (
               <span key={String(id)}>
                 {i > 0 ? ', ' : ''}
-                {o ? <abbr title={o.label}>{o.ref}</abbr> : '?'}
+                {o ? <RecordName code={o.ref} words={o.label} /> : '?'}
               </span>
             )
           })}

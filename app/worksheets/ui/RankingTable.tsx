@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../utils/locales.ts'
 import { signed, type SubjectScore } from '../scoring.ts'
 import { type ScoreCriterion } from './ScoreSheet.tsx'
+import { RecordName } from './RecordName.tsx'
 
 /** One scored subject in the table: what it is, and its aggregate from scoring.ts. */
 export interface RankingRow {
@@ -122,7 +123,7 @@ export function RankingTable({
                 <tr key={r.id} className={r.selected ? 'ranking-table__selected' : undefined}>
                   {ranked ? <td className="num">{r.score.weightedMean === null ? '—' : position}</td> : null}
                   <th scope="row">
-                    <span className="ranking-table__pair">{r.ref}</span> {r.label}
+                    <RecordName code={r.ref} words={r.label} />
                     {r.sub ? <span className="ranking-table__title muted">{r.sub}</span> : null}
                   </th>
                   {ranked ? (

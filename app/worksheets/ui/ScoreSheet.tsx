@@ -10,6 +10,7 @@ import { useEditBase } from '../../conflicts/ui/useEditBase.ts'
 import { formatNumber } from '../../utils/locales.ts'
 import { signed } from '../scoring.ts'
 import { type ItemActionData } from './ItemForm.tsx'
+import { RecordName } from './RecordName.tsx'
 
 /** A criterion as the score sheet shows it: its name, its scale and an optional explanation. */
 export interface ScoreCriterion {
@@ -165,7 +166,7 @@ function ScoreRow({
     <>
       <tr>
         <th scope="row">
-          <strong>{subject.ref}</strong> {subject.label}
+          <RecordName code={subject.ref} words={subject.label} />
         </th>
         {criteria.map((c) => {
           const name = inputName(c.key)

@@ -7,6 +7,7 @@ import { ALIGNMENT_RANGE, INFLUENCE_RANGE, quadrant, QUADRANTS, type Placement }
 import { signed } from '../scoring.ts'
 import { type WorksheetItemView } from '../types.ts'
 import { type ItemActionData } from './ItemForm.tsx'
+import { withCode } from '../recordName.ts'
 
 const INFLUENCES = [5, 4, 3, 2, 1]
 const ALIGNMENTS = [-2, -1, 0, 1, 2]
@@ -80,8 +81,8 @@ export function StakeholderGrid({
           const c = cellOf(s)
           return c !== null && quadrant(c.influence, c.alignment) === q
         })
-        .map((s) => s.ref)
-        .join(', ') || t('stakeholderGrid.none'),
+        .map((s) => withCode(String(s.data.name ?? ''), s.ref, t('untitled')))
+        .join('; ') || t('stakeholderGrid.none'),
     ]),
   )
   return (

@@ -12,6 +12,7 @@ import { type WorksheetItemView } from '../types.ts'
 import { type ItemActionData } from './ItemForm.tsx'
 import { type SubstepPanelProps } from '../../method/define-panels.ts'
 import { TargetMapSvg, type TargetMapNode, type TargetMapRelation } from './TargetMapSvg.tsx'
+import { withCode } from '../recordName.ts'
 
 type PositionData = ItemActionData
 
@@ -264,7 +265,7 @@ function MoveForm({
         <select id="node-move-id" value={node.id} onChange={(e) => setId(e.currentTarget.value)}>
           {nodes.map((n) => (
             <option key={n.id} value={n.id}>
-              {`${n.ref} · ${String(n.data.label ?? '')}`}
+              {withCode(String(n.data.label ?? ''), n.ref, t('untitled'))}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDate } from '../../utils/locales.ts'
 import { activitySpan, type Quarter } from '../timeline.ts'
 import { type WorksheetItemView } from '../types.ts'
+import { RecordName } from './RecordName.tsx'
 
 export interface TimelineGroup {
   intervention: WorksheetItemView
@@ -59,7 +60,7 @@ export function TimelineTable({
         <tbody key={g.intervention.id}>
           <tr className="timeline__group">
             <th scope="colgroup" colSpan={quarters.length + 1}>
-              {g.intervention.ref} · {String(g.intervention.data.title ?? '')}
+              <RecordName code={g.intervention.ref} words={String(g.intervention.data.title ?? '')} />
               {g.rows.length === 0 ? <span className="muted"> — {t('chart.noActivity')}</span> : null}
             </th>
           </tr>
@@ -94,7 +95,7 @@ function ActivityRow({ activity, quarters }: { activity: WorksheetItemView; quar
   return (
     <tr>
       <th scope="row" className="timeline__activity">
-        <span className="timeline__ref">{activity.ref}</span> {String(activity.data.activity ?? '')}
+        <RecordName code={activity.ref} words={String(activity.data.activity ?? '')} />
         {activity.data.leadOrganisation ? (
           <span className="muted"> · {String(activity.data.leadOrganisation)}</span>
         ) : null}

@@ -6,6 +6,9 @@ import { CommentPanel, CommentToggle, useComments } from './CommentThread.tsx'
 import { ItemForm } from './ItemForm.tsx'
 import { ItemValue } from './ItemValue.tsx'
 import { PlausibilityNotes, usePlausibilityWarnings } from './PlausibilityWarnings.tsx'
+import { RecordName } from './RecordName.tsx'
+import { optionWords } from './optionWords.ts'
+import { recordWords, wordFields, withCode } from '../recordName.ts'
 import { RowActions } from './RowActions.tsx'
 import { StaleDelete } from './StaleDelete.tsx'
 import { useToggleSet } from './useToggleSet.ts'
@@ -36,9 +39,19 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
   const rows = ghost ? [...items.slice(0, lastEdited!.index), ghost, ...items.slice(lastEdited!.index)] : items
   const comments = useComments()
   const [discussing, toggleComments] = useToggleSet()
-  const columns = (spec.columns ?? spec.fields.map((f) => f.name)).map((name) =>
-    spec.fields.find((f) => f.name === name)!,
-  )
+  // Each row is named by its words and code (ADR 057); the fields those words come from are not
+  // repeated as columns of their own.
+  const named = wordFields(spec.kind, spec.titleField)
+  const columns = (spec.columns ?? spec.fields.map((f) => f.name))
+    .filter((name) => !named.includes(name))
+    .map((name) => spec.fields.find((f) => f.name === name)!)
+  const wordsOf = optionWords(options)
+  const choice = (field: string, value: unknown) => t(`options.${field}.${String(value)}`)
+  const nameOf = (item: WorksheetItemView) => recordWords(spec.kind, spec.titleField, item.data, wordsOf, choice)
+  const nameHeader =
+    named.length === 1
+      ? t(`kinds.${spec.kind}.fields.${named[0]}`)
+      : named.map((n) => t(`kinds.${spec.kind}.fields.${n}`)).join(spec.kind === 'pair' ? ' × ' : ', ')
   const headingId = `${spec.kind}-heading`
   const width = columns.length + extraColumns.length + 1 + (comments ? 1 : 0) + (canEdit ? 1 : 0)
   return (
@@ -52,7 +65,7 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
           <table className="data-table worksheet__table">
             <thead>
               <tr>
-                <th scope="col">{t('ref')}</th>
+                <th scope="col">{nameHeader}</th>
                 {columns.map((c) => (
                   <th scope="col" key={c.name}>
                     {t(`kinds.${spec.kind}.fields.${c.name}`)}
@@ -84,7 +97,9 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
                 ) : (
                   <Fragment key={item.id}>
                     <tr id={`item-${item.id}`}>
-                      <th scope="row">{item.ref}</th>
+                      <th scope="row">
+                        <RecordName code={item.ref} words={nameOf(item)} />
+                      </th>
                       {columns.map((c) => (
                         <td key={c.name}>
                           <ItemValue field={c} value={item.data[c.name]} options={options} />
@@ -100,7 +115,7 @@ export function WorksheetList({ spec, items, options, canEdit, extraColumns = []
                             expanded={discussing.has(item.id)}
                             controls={`comments-${item.id}`}
                             onToggle={() => toggleComments(item.id)}
-                            subject={item.ref}
+                            subject={withCode(nameOf(item), item.ref, t('untitled'))}
                           />
                         </td>
                       ) : null}
