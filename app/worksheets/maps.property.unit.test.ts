@@ -5,23 +5,14 @@ import { buildPlanMap, layoutNodes, LAYERS, type Layer, type MapItem } from './p
 import { routePlanMap } from './planMapLayout.ts'
 import { layoutTargetMap, NODE_HEIGHT, NODE_WIDTH, type Placed } from './targetMapLayout.ts'
 import { routeTargetMap } from './targetMapRoutes.ts'
+import { seededRandom } from '#tests/seeded-random.ts'
 
 // Property test of the maps (issue 13): random plans — nodes, relations, some nodes placed by hand,
 // overlays on the plan map — must come out with no arrow through a box that is not one of its
 // ends, no arrow inside its own boxes, and no label on a box or on another label. The generator
 // is seeded: a failure names its seed, and `SEED=<n>` re-runs just that plan.
 
-/** Small, fast, seedable PRNG (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const random = seededRandom
 
 const WORDS = ['sources', 'from', 'employs', 'owns', 'contracts', 'labour', 'to', 'supplies', 'buys', 'catch', 'of']
 

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { polylineCrossesRect, rectsOverlap } from '../../worksheets/mapGeometry.ts'
 import { layoutCauseTree, PROBLEM_ID, type TreeCause } from './causeTreeLayout.ts'
+import { seededRandom } from '#tests/seeded-random.ts'
 
-/** Seeded PRNG (mulberry32), so a failing tree can be re-made from its seed. */
-function random(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const random = seededRandom
 
 const cause = (id: string, parent: string | null, statement = `Cause ${id}`): TreeCause => ({
   id,

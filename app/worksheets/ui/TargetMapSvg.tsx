@@ -148,8 +148,9 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
                   tabIndex: 0,
                   role: 'button',
                   'aria-roledescription': t('targetMap.node'),
-                  'aria-label': nodeName(n),
-                  'aria-describedby': interaction.describedBy,
+                  // Named by its visible words (WCAG 2.5.3: what is seen is what speech input can
+                  // say); the whole label, type and pivot role follow as its description.
+                  'aria-describedby': `node-desc-${n.id} ${interaction.describedBy}`,
                   'aria-pressed': selected,
                   onPointerDown: (e: React.PointerEvent<SVGGElement>) => interaction.onPointerDown(e, n.id),
                   onKeyDown: (e: React.KeyboardEvent<SVGGElement>) => interaction.onKeyDown(e, n.id),
@@ -157,22 +158,28 @@ export function TargetMapSvg({ nodes, relations, positions, labelledBy, overlays
                 }
               : {})}
           >
-            {interaction ? null : <title>{nodeName(n)}</title>}
+            {interaction ? <desc id={`node-desc-${n.id}`}>{nodeName(n)}</desc> : <title>{nodeName(n)}</title>}
             <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} className="target-map__box" />
             {n.isPivot ? (
               <rect x={4} y={4} width={NODE_WIDTH - 8} height={NODE_HEIGHT - 8} rx={4} className="target-map__inner" />
             ) : null}
-            <text x={10} y={18} className="target-map__ref">
-              {n.isPivot ? `★ ${n.ref}` : n.ref}
-            </text>
-            <text x={NODE_WIDTH - 10} y={18} textAnchor="end" className="target-map__type">
-              {n.nodeType ? t(`options.nodeCategory.${n.nodeType}`) : ''}
+            {/* In reading order (reference, words, type), which is the order of the button's name. */}
+            <text x={n.isPivot ? 24 : 10} y={18} className="target-map__ref">
+              {n.ref}
             </text>
             {lines.map((line, i) => (
               <text key={i} x={10} y={36 + i * 15} className="target-map__label">
                 {line}
               </text>
             ))}
+            <text x={NODE_WIDTH - 10} y={18} textAnchor="end" className="target-map__type">
+              {n.nodeType ? t(`options.nodeCategory.${n.nodeType}`) : ''}
+            </text>
+            {n.isPivot ? (
+              <text x={10} y={18} className="target-map__ref" aria-hidden="true">
+                ★
+              </text>
+            ) : null}
             {counts ? (
               <text x={10} y={NODE_HEIGHT - 6} className="target-map__counts">
                 {counts}
