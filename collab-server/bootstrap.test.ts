@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { docName } from '#core/collab/contract.ts'
 import { SUBSTEP_CODES } from '#core/substeps.ts'
 import { createPlan, createUser } from '#tests/factories/index.ts'
-import { connect, countHeadings, startServer, token, type TestClient } from './test-utils.ts'
+import { connect, countBlocks, startServer, token, type TestClient } from './test-utils.ts'
 
 // Two servers on one database, so that creation races across processes as well as connections.
 let one: Awaited<ReturnType<typeof startServer>>
@@ -34,8 +34,9 @@ it('never duplicates initial content when several clients open a new document at
         )
         try {
           await Promise.all(clients.map((c) => c.synced()))
-          const expected = name.endsWith('narrative') ? 3 : 1
-          for (const c of clients) expect(countHeadings(c.doc)).toBe(expected)
+          // Notes: one empty paragraph; the narrative: three headings, each with its paragraph.
+          const expected = name.endsWith('narrative') ? 6 : 1
+          for (const c of clients) expect(countBlocks(c.doc)).toBe(expected)
         } finally {
           clients.forEach((c) => c.destroy())
         }

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import * as Y from 'yjs'
+import { bindHeadless } from '#core/editor/headless.ts'
 import { docName } from '#core/collab/contract.ts'
 import { isEverythingSaved } from '#core/collab/saved.ts'
 import { createDb } from '#db/client.ts'
@@ -96,10 +98,19 @@ describe('crash safety', () => {
     const port = await findFreePort()
     const child = await spawnServer(port, process.env.DATABASE_URL!)
     cleanups.push(() => void child.kill('SIGKILL'))
-    const writer = connect(`ws://127.0.0.1:${port}`, name, token(lead.id, name, 'rw'), { ack: true, reconnect: false })
+    // A Lexical client, so the stored rendering (Lexical's reading of the document) has the words.
+    const editor = bindHeadless(new Y.Doc())
+    const writer = connect(`ws://127.0.0.1:${port}`, name, token(lead.id, name, 'rw'), {
+      ack: true,
+      reconnect: false,
+      doc: editor.doc,
+    })
     cleanups.push(() => writer.destroy())
+    cleanups.push(() => editor.dispose())
     await writer.synced()
-    writer.text.insert(0, 'before shutdown')
+    editor.editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode('before shutdown'))), {
+      discrete: true,
+    })
     await waitFor(() => isEverythingSaved(writer.doc, writer.lastAck))
     const closed = writer.closed()
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
@@ -107,7 +118,8 @@ describe('crash safety', () => {
     expect(await closed).toBe(4503)
     expect(await exited).toBe(0)
     expect(await CollabDocumentRepository.countTail(db, name)).toBe(0)
-    expect((await CollabDocumentRepository.findRendering(db, name))?.plain_text).toContain('2.2')
+    // Compacted at shutdown: the stored rendering has the last edit.
+    expect((await CollabDocumentRepository.findRendering(db, name))?.plain_text).toContain('before shutdown')
   }, 90_000)
 
   it('loses nothing acknowledged when PostgreSQL restarts mid-session, and recovers', async () => {

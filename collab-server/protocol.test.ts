@@ -8,7 +8,7 @@ import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
 import * as UserRepository from '#db/repositories/users.ts'
-import { clientPool, countHeadings, rawSocket, startServer, token, waitFor } from './test-utils.ts'
+import { clientPool, countBlocks, countHeadings, rawSocket, startServer, token, waitFor } from './test-utils.ts'
 
 let env: Awaited<ReturnType<typeof startServer>>
 // Every client a test opens is destroyed after the file's tests.
@@ -39,7 +39,9 @@ describe('collab-server protocol', () => {
     const a = open(env.url, name, token(lead.id, name, 'rw'))
     const b = open(env.url, name, token(coauthor.id, name, 'rw'))
     await Promise.all([a.synced(), b.synced()])
-    expect(countHeadings(a.doc)).toBe(1)
+    // Notes start as one empty paragraph, made by the server (ADR 057).
+    expect(countBlocks(a.doc)).toBe(1)
+    expect(countHeadings(a.doc)).toBe(0)
     a.text.insert(0, 'hello')
     await waitFor(() => b.text.toString() === 'hello')
   })

@@ -171,6 +171,25 @@ export function rawSocket(
   })
 }
 
+/** Appends a Lexical V1 element of `type` (an XmlText with a __type attribute) to the root. */
+export function appendElement(doc: Y.Doc, type: string, text: string): void {
+  doc.transact(() => {
+    const root = doc.get('root', Y.XmlText)
+    const element = new Y.XmlText()
+    root.insertEmbed(root.length, element)
+    element.setAttribute('__type', type)
+    element.insert(0, text)
+  })
+}
+
+/** Top-level blocks (paragraphs, headings …) of a Lexical V1 document. */
+export function countBlocks(doc: Y.Doc): number {
+  return doc
+    .get('root', Y.XmlText)
+    .toDelta()
+    .filter((op: { insert: unknown }) => op.insert instanceof Y.XmlText).length
+}
+
 /** Headings in a Lexical V1 document (top-level XmlText children typed 'heading'). */
 export function countHeadings(doc: Y.Doc): number {
   const root = doc.get('root', Y.XmlText)

@@ -65,7 +65,7 @@ describe('the plan overview', () => {
     }
     expect(total).toBeGreaterThan(1)
     expect(rows[0]).toMatchObject({ rank: 1, selected: true })
-    expect(rows[0]!.issue).toMatch(/^I1 Disguised casual employment/)
+    expect(rows[0]!.issue).toMatch(/^Disguised casual employment/)
     expect(rows[0]!.scorers).toBeGreaterThan(1)
     // Ranked: each weighted score at most the one above it.
     const means = rows.map((r) => r.weightedMean ?? -1)

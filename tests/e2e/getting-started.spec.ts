@@ -23,6 +23,10 @@ test('signed out, on a phone: the header leads by keyboard to the guides, which 
 }) => {
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto('/login')
+  // On a phone the header's links fold behind its Menu button (ADR 058).
+  await expect(page.locator('.site-header[data-foldable]')).toBeAttached()
+  await tabTo(page, 'Menu')
+  await page.keyboard.press('Enter')
   await tabTo(page, 'Getting started')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/guide$/)

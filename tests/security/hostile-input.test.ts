@@ -53,6 +53,7 @@ const PARAMS: Record<string, (f: Fixture) => string> = {
   substep: () => '2.1',
   token: () => randomBytes(16).toString('hex'),
   number: () => '1',
+  role: () => 'planner',
 }
 
 /** Parameter values no link produces. */

@@ -5,6 +5,8 @@ import { type PlanSnapshot } from '#db/types.ts'
 import { createServerInstance } from '../../i18n/i18next.server.ts'
 import { type Locale } from '#core/vocabulary.ts'
 import { diffVersions } from '../../utils/version-diff.ts'
+import { namedRefs } from '../../worksheets/recordName.ts'
+import { titleFieldOf } from '../../worksheets/valueText.ts'
 import { VersionContents, VersionDiffSection } from './VersionContent.tsx'
 
 const PLAN_ID = '3f6c2a1e-5d4b-4c3a-9e8f-7a6b5c4d3e2f'
@@ -55,7 +57,8 @@ const newer: PlanSnapshot = {
     { name: `plan.${PLAN_ID}.narrative`, plainText: 'Summary' },
   ],
 }
-const refs = Object.fromEntries(newer.items.map((i) => [i.id, i.ref]))
+// As the version page names them: each record by its words, then its code (ADR 057).
+const refs = namedRefs(newer.items, titleFieldOf)
 
 async function render(locale: Locale, node: React.ReactNode) {
   const i18n = await createServerInstance(locale, ['common', 'worksheets', 'collab'])
@@ -71,7 +74,7 @@ describe('a version in words', () => {
     const contents = await render('en', <VersionContents snapshot={newer} />)
     expect(contents).toContain('Team notes for sub-step 1.1')
     expect(contents).toContain('Plan narrative')
-    expect(contents).toContain('Cr1 Severity of harm')
+    expect(contents).toContain('Severity of harm (Cr1)')
     expect(contents).not.toMatch(CODES)
 
     const diff = await render(
@@ -80,8 +83,10 @@ describe('a version in words', () => {
     )
     expect(diff).toContain('Joined the team: Budi Hartono (Plantation Workers Union), Co-author')
     expect(diff).toMatch(/Scope ?: Regional → National/)
-    expect(diff).toMatch(/Added Resource inventory R8 Type Vehicles and boats Description Four-wheel drives Quantity 6/)
-    expect(diff).toMatch(/I1 Issue Casual work Mandate items \(1\.1\) M1/)
+    expect(diff).toMatch(
+      /Added Resource inventory: Four-wheel drives \(R8\) Type Vehicles and boats Description Four-wheel drives Quantity 6/,
+    )
+    expect(diff).toMatch(/Casual work \(I1\) Issue Casual work Mandate items \(1\.1\) Labour Act s\.12 \(M1\)/)
     expect(diff).toContain('Team notes for sub-step 1.1 Second note')
     expect(diff).not.toMatch(CODES)
   })
