@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 
-// Boxes that may scroll sideways on a narrow screen: wide tables and the maps' canvases.
-const SCROLL_BOXES = '.table-wrap, .target-map__canvas, .plan-map__canvas, [data-scroll-box]'
+// Boxes that may scroll sideways on a narrow screen: wide tables, the maps' canvases, the cause tree.
+const SCROLL_BOXES = '.table-wrap, .target-map__canvas, .plan-map__canvas, .cause-tree__diagram, [data-scroll-box]'
 
 /**
  * Makes every box that scrolls sideways reachable by keyboard (WCAG 2.1.1; axe's

@@ -26,7 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function GuidePage() {
   const { role, demoPlanId } = useLoaderData<typeof loader>()
-  const { t } = useTranslation('guide')
+  // Both namespaces named: on a navigation within the browser only the named ones are loaded, and
+  // the sub-step names come from 'steps'.
+  const { t } = useTranslation(['guide', 'steps'])
   return (
     <article className="guide">
       <p className="guide__back">

@@ -133,7 +133,8 @@ test('submit, review, approve, endorse, measure, and see it on the dashboard', a
   const row = dashboardRow(reviewer, title)
   await expect(row).toContainText('Implementing')
   await expect(row).toContainText('3/3 constituencies endorsed')
-  await expect(row.locator('td').nth(5)).toHaveText('0 of 2')
+  // The on-track column, after the compare checkbox, title, country, priority, status, progress and review.
+  await expect(row.locator('td').nth(6)).toHaveText('0 of 2')
 
   // The lead records K1 for Q4 2026, which puts the indicator on track.
   await lead.goto(`/plans/${planId}/monitoring`)
@@ -148,7 +149,7 @@ test('submit, review, approve, endorse, measure, and see it on the dashboard', a
   await expect(k1.locator('.status-chip')).toHaveText('On track')
 
   await reviewer.goto('/dashboard?country=XL')
-  await expect(dashboardRow(reviewer, title).locator('td').nth(5)).toHaveText('1 of 2')
+  await expect(dashboardRow(reviewer, title).locator('td').nth(6)).toHaveText('1 of 2')
   await expect(dashboardRow(reviewer, title)).toContainText('Open review comments: 0')
 })
 
