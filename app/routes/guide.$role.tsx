@@ -26,9 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function GuidePage() {
   const { role, demoPlanId } = useLoaderData<typeof loader>()
-  // Both namespaces named: on a navigation within the browser only the named ones are loaded, and
-  // the sub-step names come from 'steps'.
-  const { t } = useTranslation(['guide', 'steps'])
+  const { t } = useTranslation('guide')
+  // On a navigation within the browser only the namespaces asked for are loaded: the sub-step
+  // names come from 'steps', which this page would otherwise show as raw keys.
+  useTranslation('steps')
   return (
     <article className="guide">
       <p className="guide__back">
