@@ -42,7 +42,8 @@ async function addDataSource(page: Page, name: string) {
   await form.getByLabel(/^Type( \*)?$/).selectOption('inspection_records')
   await form.getByLabel(/^Quality( \*)?$/).selectOption('medium')
   await form.getByRole('button', { name: 'Add a data source' }).click()
-  await expect(page.locator('td:visible', { hasText: name }).first()).toBeVisible()
+  // The saved row, named by its words first (ADR 057).
+  await expect(page.getByRole('rowheader', { name: new RegExp(`^${name} \\(D\\d+\\)$`) }).first()).toBeVisible()
 }
 
 test('the three constituencies agree to a sub-step, and a later change makes the agreement out of date', async ({
