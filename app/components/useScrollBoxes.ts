@@ -23,7 +23,11 @@ export function useScrollBoxes() {
     update()
     const resize = new ResizeObserver(schedule)
     resize.observe(document.body)
-    const mutations = new MutationObserver(schedule)
+    // Typing in a co-edited document changes the DOM at every key; none of that adds or removes a
+    // scroll box, so those mutations do not cost a layout read each.
+    const mutations = new MutationObserver((records) => {
+      if (records.some(outsideEditor)) schedule()
+    })
     mutations.observe(document.body, { childList: true, subtree: true })
     return () => {
       cancelAnimationFrame(frame)
@@ -67,4 +71,9 @@ function nameSource(box: HTMLElement): HTMLElement | null {
   }
   const heading = box.closest('section, .card')?.querySelector<HTMLElement>('h2, h3, h4')
   return heading ?? null
+}
+
+function outsideEditor(record: MutationRecord) {
+  const element = record.target instanceof Element ? record.target : record.target.parentElement
+  return !element?.closest('[contenteditable="true"]')
 }

@@ -16,22 +16,10 @@ import {
 import { formatDate } from '../utils/locales.ts'
 import { activitySpan, horizonQuarters, type Quarter } from '../worksheets/timeline.ts'
 import { type WorksheetItemView } from '../worksheets/types.ts'
-import { timelineGroups } from '../worksheets/ui/TimelineTable.tsx'
+import { figureTimelineGroups, type TimelineFigureData } from '../worksheets/ui/TimelineTable.tsx'
 import { type Lang } from './types.ts'
 
-export interface TimelineData {
-  horizon: { start: string; end: string }
-  selected: string[]
-  interventions: Omit<WorksheetItemView, 'plan_id' | 'version' | 'updated_at'>[]
-  activities: Omit<WorksheetItemView, 'plan_id' | 'version' | 'updated_at'>[]
-}
-
-const view = (i: TimelineData['activities'][number]): WorksheetItemView => ({
-  ...i,
-  plan_id: '',
-  version: 1,
-  updated_at: '',
-})
+export type TimelineData = TimelineFigureData
 
 // Status by fill and border, as the bars on screen; the status word is written in the cell too,
 // so nothing depends on colour.
@@ -68,7 +56,7 @@ const ACTIVITY_SHARE = 0.3
 /** The timeline table, `width` twips wide; null when there is nothing to show. */
 export function timelineTable(data: TimelineData, ctx: TimelineContext, width: number): Table | null {
   const quarters = horizonQuarters(data.horizon.start, data.horizon.end)
-  const groups = timelineGroups(data.interventions.map(view), data.activities.map(view), data.selected)
+  const groups = figureTimelineGroups(data)
   if (groups.length === 0) return null
   const { t } = ctx
   const quarterWidth = quarters.length ? Math.floor((width * (1 - ACTIVITY_SHARE)) / quarters.length) : 0

@@ -9,6 +9,7 @@ import { type Actor, type PlanRole } from '#core/permissions.ts'
 import { type SubstepCode } from '#core/substeps.ts'
 import { type ComposeContext } from '../exports/compose/context.ts'
 import { type Block } from '../exports/types.ts'
+import { type PlausibilityContext } from '../worksheets/plausibility.ts'
 import { type ProgressEvaluator } from '../worksheets/progress.server.ts'
 import { type SubstepWorksheet } from './define.ts'
 
@@ -36,6 +37,11 @@ export interface SubstepDefinition<C extends SubstepCode = SubstepCode, Extra = 
    * the same `{ formId, result }` shape as item actions.
    */
   act?: (ctx: SubstepContext & { formData: FormData }) => Promise<unknown>
+  /**
+   * What the plausibility warnings of its kinds are judged against (ADR 059), taken from what `load`
+   * returned; sub-steps without warnings leave it out.
+   */
+  plausibility?(extra: Extra): PlausibilityContext
   /** Checks of its kinds beyond their schema (uniqueness, cycles …), by kind. */
   checks?: Readonly<Record<string, ItemCheck>>
   /** Its status and, unless done, what is missing. */

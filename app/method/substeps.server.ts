@@ -1,6 +1,7 @@
 // Every sub-step's server side, by code: the one place the generic machinery (the sub-step route, the
 // item action, progress, sign-off scopes, exports) finds what is particular to a sub-step.
 import { type SubstepCode } from '#core/substeps.ts'
+import { type PlausibilityContext } from '../worksheets/plausibility.ts'
 import { type SubstepDefinition } from './define.server.ts'
 import { mandate } from './1.1-mandate/substep.server.ts'
 import { resources } from './1.2-resources/substep.server.ts'
@@ -37,3 +38,10 @@ export const SUBSTEPS = {
   '6.1': planMap,
   '6.2': implementationChart,
 } satisfies { [C in SubstepCode]: SubstepDefinition<C, unknown> }
+
+const NO_PLAUSIBILITY: PlausibilityContext = { period: null, decisions: {} }
+
+/** What a sub-step page's plausibility warnings are judged against, from what its `load` returned. */
+export function plausibilityOf(def: SubstepDefinition<SubstepCode, unknown>, extra: unknown): PlausibilityContext {
+  return def.plausibility?.(extra) ?? NO_PLAUSIBILITY
+}

@@ -22,11 +22,10 @@ import { keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-fail
 import { isSubstepCode, neighbours } from '#core/substeps.ts'
 import { handleItemAction, isItemIntent, loadWorksheet } from '../worksheets/items.server.ts'
 import { SubstepPanel } from '../method/panels.tsx'
-import { SUBSTEPS } from '../method/substeps.server.ts'
+import { plausibilityOf, SUBSTEPS } from '../method/substeps.server.ts'
 import { KINDS } from '../method/worksheets.ts'
 import { CommentsProvider, CommentThread } from '../worksheets/ui/CommentThread.tsx'
 import { WorksheetList } from '../worksheets/ui/WorksheetList.tsx'
-import { loadPlausibility } from '../worksheets/plausibility.server.ts'
 import { PlausibilityProvider } from '../worksheets/ui/PlausibilityWarnings.tsx'
 
 export const handle = { i18n: ['common', 'steps', 'worksheets', 'collab'] }
@@ -50,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = requireSubstep(params.substep)
   const db = getDb()
   const { load } = SUBSTEPS[code]
-  const [{ progress, signoff }, worksheet, extra, comments, plausibility] = await Promise.all([
+  const [{ progress, signoff }, worksheet, extra, comments] = await Promise.all([
     evaluateCompletion(db, plan.id).then(async (progress) => ({
       progress,
       signoff: await loadSubstepSignoff(db, { planId: plan.id, code, progress, user, role }),
@@ -58,8 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     loadWorksheet(db, plan.id, code),
     load ? load({ db, planId: plan.id, actor: toActor(user), role }) : Promise.resolve(null),
     CommentRepository.countByPlan(db, plan.id),
-    loadPlausibility(db, plan, SUBSTEPS[code].worksheet.kinds),
   ])
+  const plausibility = plausibilityOf(SUBSTEPS[code], extra)
   const commentCounts = { items: comments.item, substep: comments.substep[code] ?? 0 }
   return {
     planId: plan.id,

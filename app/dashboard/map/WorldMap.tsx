@@ -99,24 +99,18 @@ export function WorldMap({
       <ul className="world-map__legend" aria-label={t('dashboard.map.legend')}>
         {legend.map((text, i) => (
           <li key={text}>
-            <svg width="18" height="14" aria-hidden="true">
-              <rect width="18" height="14" className={`world-map__c${i}`} />
-            </svg>
+            <Swatch className={`world-map__c${i}`} />
             {text}
           </li>
         ))}
         {view.mode === 'onTrack' ? (
           <li>
-            <svg width="18" height="14" aria-hidden="true">
-              <rect width="18" height="14" className="world-map__none" />
-            </svg>
+            <Swatch className="world-map__none" />
             {t('dashboard.map.noIndicators')}
           </li>
         ) : null}
         <li>
-          <svg width="18" height="14" aria-hidden="true">
-            <rect width="18" height="14" className="world-map__empty" />
-          </svg>
+          <Swatch className="world-map__empty" />
           {t('dashboard.map.noPlans')}
         </li>
       </ul>
@@ -134,5 +128,14 @@ export function WorldMap({
         </p>
       ) : null}
     </section>
+  )
+}
+
+/** A legend's sample of a map colour (the words beside it say what it means). */
+function Swatch({ className }: { className: string }) {
+  return (
+    <svg width="18" height="14" aria-hidden="true">
+      <rect width="18" height="14" className={className} />
+    </svg>
   )
 }

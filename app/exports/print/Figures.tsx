@@ -11,8 +11,7 @@ import { type IndicatorDefinition, type Measurement } from '../../monitoring/pro
 import { buildPlanMap, layoutNodes, LAYERS, type MapItem } from '../../worksheets/planMap.ts'
 import { type Placed } from '../../worksheets/targetMapLayout.ts'
 import { horizonQuarters } from '../../worksheets/timeline.ts'
-import { type WorksheetItemView } from '../../worksheets/types.ts'
-import { TimelineTable, timelineGroups } from '../../worksheets/ui/TimelineTable.tsx'
+import { figureTimelineGroups, TimelineTable, type TimelineFigureData } from '../../worksheets/ui/TimelineTable.tsx'
 import { PlanMapSvg } from '../../worksheets/ui/PlanMapSvg.tsx'
 import { TargetMapSvg, type TargetMapNode, type TargetMapRelation } from '../../worksheets/ui/TargetMapSvg.tsx'
 import { type Block } from '../types.ts'
@@ -121,23 +120,11 @@ export function drawFigure(figure: Figure, labelId: string, i18n: I18n, area: Pa
   return { markup, size, orientation }
 }
 
-interface ChartData {
-  horizon: { start: string; end: string }
-  selected: string[]
-  interventions: Omit<WorksheetItemView, 'plan_id' | 'version' | 'updated_at'>[]
-  activities: Omit<WorksheetItemView, 'plan_id' | 'version' | 'updated_at'>[]
-}
-
-const view = (i: ChartData['activities'][number]): WorksheetItemView => ({
-  ...i,
-  plan_id: '',
-  version: 1,
-  updated_at: '',
-})
+type ChartData = TimelineFigureData
 
 /** The 6.2 timeline by quarter (the worksheet's rows), without the page's card and heading. */
 function Timeline({ data, labelId }: { data: ChartData; labelId: string }) {
-  const groups = timelineGroups(data.interventions.map(view), data.activities.map(view), data.selected)
+  const groups = figureTimelineGroups(data)
   return (
     <TimelineTable
       quarters={horizonQuarters(data.horizon.start, data.horizon.end)}

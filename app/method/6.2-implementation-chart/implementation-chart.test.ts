@@ -109,11 +109,15 @@ describe('6.2 activities', () => {
     expect(unwrap(await item(activity(v.id, { status: 'someday' }))).status).toBe(400)
   })
 
-  it('gives the chart the plan horizon and the selected interventions', async () => {
+  it('gives the chart the plan horizon, the selected interventions and every decision (for the warnings)', async () => {
     const { ctx, intervention } = await setup()
     const v = await intervention('selected')
-    await intervention('not_selected')
-    expect(await loadChart(ctx)).toEqual({ horizon: { start: '2026-01-01', end: '2027-12-31' }, selected: [v.id] })
+    const dropped = await intervention('not_selected')
+    expect(await loadChart(ctx)).toEqual({
+      horizon: { start: '2026-01-01', end: '2027-12-31' },
+      selected: [v.id],
+      decisions: { [v.id]: 'selected', [dropped.id]: 'not_selected' },
+    })
   })
 })
 

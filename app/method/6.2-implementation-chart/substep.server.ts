@@ -7,6 +7,8 @@ import { isMeasurableOutcome, worksheet } from './worksheet.ts'
 export const implementationChart = defineSubstep({
   worksheet,
   load: loadChart,
+  // The chart's own load already holds what the warnings of activities and indicators need.
+  plausibility: ({ horizon, decisions }) => ({ period: horizon, decisions }),
   checks: { activity: activityCheck },
   /** Done when every selected intervention has an activity and an outcome indicator has both ends. */
   progress: (content) => {

@@ -10,6 +10,26 @@ export interface TimelineGroup {
   rows: WorksheetItemView[]
 }
 
+/** The 6.2 chart as an export figure carries it (the items without their row bookkeeping). */
+export interface TimelineFigureData {
+  horizon: { start: string; end: string }
+  selected: string[]
+  interventions: Omit<WorksheetItemView, 'plan_id' | 'version' | 'updated_at'>[]
+  activities: Omit<WorksheetItemView, 'plan_id' | 'version' | 'updated_at'>[]
+}
+
+const asView = (i: TimelineFigureData['activities'][number]): WorksheetItemView => ({
+  ...i,
+  plan_id: '',
+  version: 1,
+  updated_at: '',
+})
+
+/** The figure's activities grouped by intervention, as the worksheet's timeline shows them. */
+export function figureTimelineGroups(data: TimelineFigureData) {
+  return timelineGroups(data.interventions.map(asView), data.activities.map(asView), data.selected)
+}
+
 /** Activities under their intervention; interventions without any are kept only when selected. */
 export function timelineGroups(
   interventions: WorksheetItemView[],
