@@ -38,3 +38,25 @@ export type PlanRole = (typeof PLAN_ROLES)[number]
 /** How a co-edited document is opened: read-write or read-only. */
 export const ACCESS_MODES = ['rw', 'ro'] as const
 export type AccessMode = (typeof ACCESS_MODES)[number]
+
+/**
+ * What a person can be told about (issue 14). Each has its own choice of delivery; invitations,
+ * password resets and security messages are not among them because they always go.
+ */
+export const NOTIFICATION_KINDS = [
+  'plan_submitted',
+  'plan_returned',
+  'plan_approved',
+  'endorsement_requested',
+  'endorsement_recorded',
+  'endorsement_overridden',
+  'review_comment',
+  'mention',
+  'measurement_due',
+] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+/** How a kind of notification reaches someone by email; the in-portal list always shows it. */
+export const NOTIFICATION_DELIVERIES = ['instant', 'daily', 'off'] as const
+export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number]
+export const DEFAULT_NOTIFICATION_DELIVERY: NotificationDelivery = 'instant'

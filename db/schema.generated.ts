@@ -142,6 +142,27 @@ export interface Measurements {
   value: number;
 }
 
+export interface NotificationPreferences {
+  delivery: string;
+  kind: string;
+  user_id: string;
+}
+
+export interface Notifications {
+  actor_id: string | null;
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  email_state: Generated<string>;
+  emailed_at: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  params: Generated<ColumnType<unknown, string, string>>;
+  path: string;
+  plan_id: string | null;
+  read_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface Organisations {
   acronym: string | null;
   agency_type: string | null;
@@ -309,6 +330,8 @@ export interface DB {
   invitations: Invitations;
   login_attempts: LoginAttempts;
   measurements: Measurements;
+  notification_preferences: NotificationPreferences;
+  notifications: Notifications;
   organisations: Organisations;
   plan_compliance_months: PlanComplianceMonths;
   plan_endorsements: PlanEndorsements;

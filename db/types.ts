@@ -5,6 +5,8 @@ import {
   type Constituency,
   type GlobalRole,
   type Locale,
+  type NotificationDelivery,
+  type NotificationKind,
   type PlanRole,
   type PlanScope,
   type PlanStatus,
@@ -146,6 +148,26 @@ export type SubstepSignoffsTable = Narrowed<
  */
 export type IdempotencyKeysTable = Narrowed<Schema.IdempotencyKeys, { answer: Json; created_at: CreatedAt }>
 
+/** What someone is told (issue 14); `email_state` moves pending -> queued | digest | skipped -> sent. */
+export type NotificationsTable = Narrowed<
+  Schema.Notifications,
+  {
+    kind: NotificationKind
+    params: ColumnType<Record<string, unknown>, string | undefined, string>
+    email_state: ColumnType<
+      'pending' | 'queued' | 'digest' | 'sent' | 'skipped',
+      'pending' | 'queued' | 'digest' | 'sent' | 'skipped' | undefined,
+      'pending' | 'queued' | 'digest' | 'sent' | 'skipped'
+    >
+    created_at: CreatedAt
+  }
+>
+
+export type NotificationPreferencesTable = Narrowed<
+  Schema.NotificationPreferences,
+  { kind: NotificationKind; delivery: NotificationDelivery }
+>
+
 /** The database as the Kysely client sees it: every generated table, narrowed as above. */
 export type DB = WithTables<
   Schema.DB,
@@ -167,6 +189,8 @@ export type DB = WithTables<
     measurements: MeasurementsTable
     substep_signoffs: SubstepSignoffsTable
     idempotency_keys: IdempotencyKeysTable
+    notifications: NotificationsTable
+    notification_preferences: NotificationPreferencesTable
   }
 >
 
