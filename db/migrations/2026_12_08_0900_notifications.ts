@@ -34,6 +34,19 @@ export async function up(db: Kysely<any>) {
   await sql`CREATE INDEX notifications_email_pending ON notifications (created_at)
     WHERE email_state IN ('pending', 'digest')`.execute(db)
 
+  // The bell's live count: each statement that adds or reads notifications tells the web processes
+  // whose count changed, once per person, at commit (one NOTIFY per person, never the content).
+  await sql`
+    CREATE FUNCTION scp_notify_notifications() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('scp_user_notifications', user_id::text) FROM (SELECT DISTINCT user_id FROM rows) AS changed;
+      RETURN NULL;
+    END $$`.execute(db)
+  await sql`CREATE TRIGGER notifications_inserted AFTER INSERT ON notifications
+    REFERENCING NEW TABLE AS rows FOR EACH STATEMENT EXECUTE FUNCTION scp_notify_notifications()`.execute(db)
+  await sql`CREATE TRIGGER notifications_updated AFTER UPDATE ON notifications
+    REFERENCING NEW TABLE AS rows FOR EACH STATEMENT EXECUTE FUNCTION scp_notify_notifications()`.execute(db)
+
   await sql`
     CREATE TABLE notification_preferences (
       user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
@@ -49,4 +62,5 @@ export async function up(db: Kysely<any>) {
 export async function down(db: Kysely<any>) {
   await sql`DROP TABLE notification_preferences`.execute(db)
   await sql`DROP TABLE notifications`.execute(db)
+  await sql`DROP FUNCTION scp_notify_notifications()`.execute(db)
 }
