@@ -5,6 +5,7 @@ import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { args, call, createUserWithSession, makeRequest } from '#tests/utils.ts'
 import { getDb } from '../utils/db.server.ts'
 import { loader } from './dashboard.tsx'
+import { loader as landLoader } from './dashboard.land[.]svg.ts'
 
 const db = getDb()
 
@@ -114,7 +115,18 @@ describe('the world map', () => {
     expect(byCode).toEqual({ ID: ['Indonesia', 2, 3], MG: ['Madagascar', 1, 0] })
     expect(data.map.offMap).toEqual([{ code: 'XL', name: 'Republic of Kalindra (fictional)', plans: 1 }])
     expect(data.map.mode).toBe('plans')
-    expect(data.map.land.length).toBeGreaterThan(10_000)
+    // The land is a cached file of its own, not 75 KB in every answer.
+    expect(data.map.landHref).toMatch(/^\/dashboard\/land\.svg\?v=[0-9a-f]{16}$/)
+    expect(JSON.stringify(data).length).toBeLessThan(20_000)
+  })
+
+  it('serves the land outline as an SVG file browsers keep', async () => {
+    const res = landLoader()
+    expect(res.headers.get('Content-Type')).toBe('image/svg+xml; charset=utf-8')
+    expect(res.headers.get('Cache-Control')).toContain('immutable')
+    const svg = await res.text()
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 960 470"/)
+    expect(svg.length).toBeGreaterThan(10_000)
   })
 
   it('shows only the filtered plans, and the share on track when asked', async () => {

@@ -24,6 +24,11 @@ test('the reviewer goes from the map to a country’s plans by keyboard and comp
   await page.goto('/dashboard')
   const map = page.getByRole('group', { name: 'Where the plans are' })
   await expect(map).toBeVisible()
+  // The land under the countries is a file of its own, which the browser loads and may keep.
+  const land = await map.locator('image').getAttribute('href')
+  const landFile = await page.request.get(land!)
+  expect(landFile.status()).toBe(200)
+  expect(landFile.headers()['cache-control']).toContain('immutable')
   const nepal = map.getByRole('link', { name: /^Nepal: \d+ plans, 0 of \d+ indicators? on track$/ })
   await expect(nepal).toHaveCount(1)
 

@@ -78,7 +78,7 @@ export function WorldMap({
             <line x1="0" y1="0" x2="0" y2="4" stroke="#4a5460" strokeWidth="1.5" />
           </pattern>
         </defs>
-        <path className="world-map__land" d={view.land} aria-hidden="true" />
+        <image href={view.landHref} width={view.width} height={view.height} aria-hidden="true" />
         {view.countries.map((c) => {
           const fill = c.colourClass === null ? 'world-map__none' : `world-map__c${c.colourClass}`
           return (

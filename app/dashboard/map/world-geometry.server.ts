@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { geoCentroid, geoEqualEarth, geoPath } from 'd3-geo'
@@ -20,6 +21,8 @@ export interface WorldGeometry {
   height: number
   /** Every country's outline as one path: the land the coloured countries sit on. */
   land: string
+  /** Changes whenever `land` does: the outline's URL carries it, so browsers may keep it for good. */
+  landVersion: string
   /** By ISO alpha-2 code: an outline, or a point for a country too small for the 1:110m file. */
   shapes: ReadonlyMap<string, { d: string } | { point: [number, number] }>
 }
@@ -69,7 +72,9 @@ function project(): WorldGeometry {
     const inside = (v: number, max: number) => Math.round(Math.min(max - 8, Math.max(8, v)) * 10) / 10
     if (xy) shapes.set(alpha2, { point: [inside(xy[0], MAP_WIDTH), inside(xy[1], MAP_HEIGHT)] })
   }
-  return { width: MAP_WIDTH, height: MAP_HEIGHT, land: [...byNumeric.values()].join(''), shapes }
+  const land = [...byNumeric.values()].join('')
+  const landVersion = createHash('sha256').update(land).digest('hex').slice(0, 16)
+  return { width: MAP_WIDTH, height: MAP_HEIGHT, land, landVersion, shapes }
 }
 
 let cached: WorldGeometry | null = null
@@ -78,4 +83,17 @@ let cached: WorldGeometry | null = null
 export function worldGeometry(): WorldGeometry {
   cached ??= project()
   return cached
+}
+
+/**
+ * The land as an SVG file of its own (~75 KB). Inlined, it went out twice with every dashboard (in
+ * the HTML and again in the page's data) and again after each filter; as a file it is fetched once
+ * and cached. Decorative: the countries with plans, the links, are drawn over it in the page.
+ */
+export function landSvg(): string {
+  const { width, height, land } = worldGeometry()
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
+    `<path d="${land}" fill="#e9ecef" stroke="#ffffff" stroke-width="0.5"/></svg>`
+  )
 }

@@ -3,6 +3,9 @@ import type { WorldGeometry } from './world-geometry.server.ts'
 // The world map's content for one dashboard view: which countries are coloured, in which class,
 // with what accessible name. Pure: geometry and figures in, plain data out (the page renders it).
 
+/** The land outline's route (app/routes/dashboard.land[.]svg.ts). */
+export const LAND_PATH = '/dashboard/land.svg'
+
 export const MAP_MODES = ['plans', 'onTrack'] as const
 export type MapMode = (typeof MAP_MODES)[number]
 
@@ -31,7 +34,8 @@ export interface MapCountry {
 export interface WorldMapView {
   width: number
   height: number
-  land: string
+  /** Where the land outline is (a cacheable SVG file, drawn under the countries). */
+  landHref: string
   mode: MapMode
   countries: MapCountry[]
   /** Countries with plans that have no place on the map (the demo's fictional ones, an unknown code). */
@@ -79,7 +83,7 @@ export function buildWorldMap(
   return {
     width: geometry.width,
     height: geometry.height,
-    land: geometry.land,
+    landHref: `${LAND_PATH}?v=${geometry.landVersion}`,
     mode,
     countries: countries.sort(byName),
     offMap: offMap.sort(byName),
