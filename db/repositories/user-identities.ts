@@ -66,12 +66,8 @@ export function findByUser(db: Executor, userId: string) {
     .execute()
 }
 
-/** Removes the user's link at this issuer; true when there was one. */
-export async function deleteForUser(db: Executor, userId: string, issuer: string) {
-  const result = await db
-    .deleteFrom('user_identities')
-    .where('user_id', '=', userId)
-    .where('issuer', '=', issuer)
-    .executeTakeFirst()
+/** Removes the user's links; true when there was one. */
+export async function deleteAllForUser(db: Executor, userId: string) {
+  const result = await db.deleteFrom('user_identities').where('user_id', '=', userId).executeTakeFirst()
   return Number(result.numDeletedRows) > 0
 }
