@@ -46,8 +46,31 @@ async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(body)
 }
 
+async function putAccount(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  accounts: Map<string, TestAccount>,
+  sub: string,
+) {
+  let body = ''
+  for await (const chunk of req) body += String(chunk)
+  try {
+    const { email, emailVerified, name } = JSON.parse(body) as Partial<TestAccount>
+    if (typeof email !== 'string' || typeof emailVerified !== 'boolean') throw new Error('email and emailVerified')
+    accounts.set(sub, { email, emailVerified, name })
+    res.writeHead(204).end()
+  } catch (error) {
+    res.writeHead(400, { 'Content-Type': 'text/plain' }).end(String(error))
+  }
+}
+
 /** Starts the provider on 127.0.0.1 (`port` 0: any free port) for a portal whose callbacks are `redirectUris`. */
-export async function startTestProvider(options: { port?: number; redirectUris: string[] }): Promise<TestProvider> {
+export async function startTestProvider(options: {
+  port?: number
+  redirectUris: string[]
+  /** Lets another process set accounts: `PUT /test/accounts/<sub>` with JSON `{ email, emailVerified }` (e2e). */
+  accountsEndpoint?: boolean
+}): Promise<TestProvider> {
   const accounts = new Map<string, TestAccount>()
   const clientSecret = randomBytes(24).toString('base64url')
   const server = http.createServer()
@@ -106,6 +129,11 @@ export async function startTestProvider(options: { port?: number; redirectUris: 
   })
   const handle = provider.callback()
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const accountPath = /^\/test\/accounts\/([\w-]{1,100})$/.exec(req.url ?? '')
+    if (options.accountsEndpoint && accountPath && req.method === 'PUT') {
+      void putAccount(req, res, accounts, accountPath[1]!)
+      return
+    }
     const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(req.url ?? '')
     if (!match) return handle(req, res)
     void (async () => {
