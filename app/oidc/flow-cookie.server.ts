@@ -30,23 +30,24 @@ function flowCookie(request: Request) {
   })
 }
 
-function key(): Buffer {
-  return Buffer.from(hkdfSync('sha256', getEnv().SESSION_SECRET, 'scp-portal', 'oidc-flow-cookie', 32))
+function key(secret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'scp-portal', 'oidc-flow-cookie', 32))
 }
 
-export function seal(flow: OidcFlow): string {
+/** The flow encrypted and authenticated under a key derived from `secret` (the session secret). */
+export function seal(flow: OidcFlow, secret: string): string {
   const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', key(), iv)
+  const cipher = createCipheriv('aes-256-gcm', key(secret), iv)
   const body = Buffer.concat([cipher.update(JSON.stringify(flow), 'utf8'), cipher.final()])
   return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')
 }
 
 /** The flow, or null when the value was not sealed by this portal or is damaged. */
-export function unseal(value: string): OidcFlow | null {
+export function unseal(value: string, secret: string): OidcFlow | null {
   try {
     const raw = Buffer.from(value, 'base64url')
     if (raw.length < 12 + 16 + 2 || raw.length > 4096) return null
-    const decipher = createDecipheriv('aes-256-gcm', key(), raw.subarray(0, 12))
+    const decipher = createDecipheriv('aes-256-gcm', key(secret), raw.subarray(0, 12))
     decipher.setAuthTag(raw.subarray(raw.length - 16))
     const json = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8')
     const parsed = flowSchema.safeParse(JSON.parse(json))
@@ -58,15 +59,20 @@ export function unseal(value: string): OidcFlow | null {
 
 /** The Set-Cookie header that stores a new flow. */
 export function flowCookieHeader(request: Request, flow: OidcFlow): Promise<string> {
-  return flowCookie(request).serialize(seal(flow))
+  return flowCookie(request).serialize(seal(flow, getEnv().SESSION_SECRET))
 }
 
 /** The unexpired flow this browser started, or null. */
 export async function readFlow(request: Request): Promise<OidcFlow | null> {
   const value: unknown = await flowCookie(request).parse(request.headers.get('Cookie'))
   if (typeof value !== 'string') return null
-  const flow = unseal(value)
-  return flow && flow.expiresAt > Date.now() ? flow : null
+  return openFlow(value, getEnv().SESSION_SECRET)
+}
+
+/** The sealed flow if it opens and has not expired (the cookie's Max-Age is only the browser's word). */
+export function openFlow(value: string, secret: string, now = Date.now()): OidcFlow | null {
+  const flow = unseal(value, secret)
+  return flow && flow.expiresAt > now ? flow : null
 }
 
 /** The Set-Cookie header that removes the flow: each flow is used once, whatever its outcome. */
