@@ -28,7 +28,7 @@ const schema = z.discriminatedUnion('intent', [addSchema, z.object({ intent: z.l
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireGlobalPermission(request, 'admin:users')
   const settings = oidcSettings()
-  const policies = await SignInPolicyRepository.findAllWithCounts(getDb(), settings?.issuer ?? null)
+  const policies = await SignInPolicyRepository.findAllWithCounts(getDb())
   return {
     configured: settings ? { name: settings.name } : null,
     policies: policies.map((p) => ({ ...p, accounts: Number(p.accounts), linked: Number(p.linked) })),

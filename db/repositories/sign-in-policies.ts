@@ -12,10 +12,10 @@ export async function existsForDomain(db: Executor, domain: string) {
 }
 
 /**
- * Every domain rule with how many accounts it covers and how many of them are linked at `issuer`
- * (those not yet linked can only get in by signing in with the organisation account once).
+ * Every domain rule with how many active accounts it covers and how many of them are linked to an
+ * organisation account (those not yet linked get in by signing in with it once).
  */
-export function findAllWithCounts(db: Executor, issuer: string | null) {
+export function findAllWithCounts(db: Executor) {
   return db
     .selectFrom('sign_in_policies')
     .leftJoin('users as creator', 'creator.id', 'sign_in_policies.created_by')
@@ -25,9 +25,9 @@ export function findAllWithCounts(db: Executor, issuer: string | null) {
       'creator.name as created_by_name',
       sql<number>`(SELECT count(*) FROM users
         WHERE lower(split_part(users.email, '@', 2)) = sign_in_policies.domain AND users.is_active)`.as('accounts'),
-      sql<number>`(SELECT count(*) FROM users JOIN user_identities ON user_identities.user_id = users.id
-        AND user_identities.issuer = ${issuer ?? ''}
-        WHERE lower(split_part(users.email, '@', 2)) = sign_in_policies.domain AND users.is_active)`.as('linked'),
+      sql<number>`(SELECT count(*) FROM users
+        WHERE lower(split_part(users.email, '@', 2)) = sign_in_policies.domain AND users.is_active
+          AND EXISTS (SELECT 1 FROM user_identities WHERE user_identities.user_id = users.id))`.as('linked'),
     ])
     .orderBy('sign_in_policies.domain')
     .execute()
