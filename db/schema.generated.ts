@@ -270,6 +270,12 @@ export interface Sessions {
   user_id: string;
 }
 
+export interface SignInPolicies {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  domain: string;
+}
+
 export interface SubstepCompletion {
   complete: boolean;
   plan_id: string;
@@ -288,6 +294,16 @@ export interface SubstepSignoffs {
   stale_at: Timestamp | null;
   substep: string;
   user_id: string | null;
+}
+
+export interface UserIdentities {
+  created_at: Generated<Timestamp>;
+  email: string;
+  id: Generated<string>;
+  issuer: string;
+  last_used_at: Generated<Timestamp>;
+  subject: string;
+  user_id: string;
 }
 
 export interface Users {
@@ -342,8 +358,10 @@ export interface DB {
   plans: Plans;
   scores: Scores;
   sessions: Sessions;
+  sign_in_policies: SignInPolicies;
   substep_completion: SubstepCompletion;
   substep_signoffs: SubstepSignoffs;
+  user_identities: UserIdentities;
   users: Users;
   worksheet_items: WorksheetItems;
 }

@@ -48,6 +48,8 @@ export type UsersTable = Narrowed<
 export type SessionsTable = Narrowed<Schema.Sessions, { created_at: CreatedAt }>
 export type InvitationsTable = Narrowed<Schema.Invitations, { created_at: CreatedAt }>
 export type LoginAttemptsTable = Narrowed<Schema.LoginAttempts, { created_at: CreatedAt }>
+export type UserIdentitiesTable = Narrowed<Schema.UserIdentities, { created_at: CreatedAt }>
+export type SignInPoliciesTable = Narrowed<Schema.SignInPolicies, { created_at: CreatedAt }>
 
 /**
  * `submission` counts how many times the plan was submitted for review; endorsements name the
@@ -177,6 +179,8 @@ export type DB = WithTables<
     sessions: SessionsTable
     invitations: InvitationsTable
     login_attempts: LoginAttemptsTable
+    user_identities: UserIdentitiesTable
+    sign_in_policies: SignInPoliciesTable
     plans: PlansTable
     plan_members: PlanMembersTable
     activity_events: ActivityEventsTable

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
 import { ConformForm, NewPasswordFields, TextField, useSchemaForm } from '../components/forms.tsx'
+import { organisationAccountOf } from '../oidc/account.server.ts'
+import { OrganisationAccountSection } from '../oidc/OrganisationAccountSection.tsx'
 import { hashPassword } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { formatDateTime } from '../utils/locales.ts'
@@ -39,12 +41,15 @@ const schema = z
   ])
   .superRefine(samePasswords)
 
+export const handle = { i18n: ['common', 'oidc'] }
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const sessions = await SessionRepository.findLiveByUser(getDb(), user.id, SESSION_IDLE_SECONDS)
   return {
     profile: { name: user.name, email: user.email, organisation: user.organisation_name, role: user.global_role },
     sessions: sessions.map((s) => ({ ...s, current: s.id_hash === user.sessionIdHash })),
+    organisationAccount: await organisationAccountOf(user),
   }
 }
 
@@ -85,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { profile, sessions } = useLoaderData<typeof loader>()
+  const { profile, sessions, organisationAccount } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation()
   const [form, fields] = useSchemaForm(passwordSchema, {
@@ -114,6 +119,7 @@ export default function AccountPage() {
           <dd>{t(`globalRoles.${profile.role}`)}</dd>
         </dl>
       </section>
+      {organisationAccount ? <OrganisationAccountSection account={organisationAccount} /> : null}
       <section className="card" aria-labelledby="password-heading">
         <h2 id="password-heading">{t('account.changePassword')}</h2>
         <ConformForm form={form}>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { requireGlobalPermission } from '../utils/admin.server.ts'
 
+export const handle = { i18n: ['common', 'oidc'] }
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireGlobalPermission(request, 'admin:users')
   return null
@@ -17,6 +19,7 @@ export default function AdminLayout() {
       <nav className="tabs" aria-label={t('admin.title')}>
         <NavLink to="/admin/users">{t('admin.users')}</NavLink>
         <NavLink to="/admin/organisations">{t('admin.organisations')}</NavLink>
+        <NavLink to="/admin/sign-in">{t('oidc:admin.tab')}</NavLink>
       </nav>
       <Outlet />
     </div>

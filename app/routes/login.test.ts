@@ -201,3 +201,16 @@ describe('sign-in throttling', () => {
     expect((await signIn({ email: user.email, password: PASSWORD }, { ip: office })).status).toBe(302)
   })
 })
+
+describe('domains that require the organisation account', () => {
+  it('are not applied while organisation sign-in is not configured, so nobody is locked out', async () => {
+    const user = await userWithPassword('someone@required.example')
+    await db.insertInto('sign_in_policies').values({ domain: 'required.example' }).execute()
+    expect((await signIn({ email: user.email, password: PASSWORD })).status).toBe(302)
+  })
+
+  it('leave the sign-in page without the organisation button', async () => {
+    const page = await call(() => loader(args(makeRequest('/login'))))
+    expect(page.data).toEqual({ organisationSignIn: null })
+  })
+})

@@ -1,8 +1,11 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AuthCard } from '../components/AuthCard.tsx'
+import { OrganisationSignInButton } from '../oidc/OrganisationSignInButton.tsx'
+import { passwordSignInAllowed } from '../oidc/policy.server.ts'
+import { oidcSettings } from '../oidc/settings.server.ts'
 import { ConformForm, useSchemaForm, TextField } from '../components/forms.tsx'
 import { attemptLogin } from '../utils/login.server.ts'
 import { clientIp, readFormData } from '../utils/request.server.ts'
@@ -15,9 +18,12 @@ const schema = z.object({
   redirectTo: z.string().max(2000).optional(),
 })
 
+export const handle = { i18n: ['common', 'oidc'] }
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
-  return null
+  const oidc = oidcSettings()
+  return { organisationSignIn: oidc ? { name: oidc.name } : null }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,6 +32,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success')
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   const { email, password, redirectTo } = submission.value
+  // Decided by the email's domain alone, before the password is looked at (ADR 063).
+  if (!(await passwordSignInAllowed(email)))
+    return data(
+      { result: submission.reply({ formErrors: ['auth.organisationSignInRequired'], hideFields: ['password'] }) },
+      { status: 403 },
+    )
   const ip = clientIp(request)
   const result = await attemptLogin(email, password, ip)
   if (result.status !== 'ok') {
@@ -43,6 +55,7 @@ export const meta: MetaFunction = () => [{ title: 'Sign in · SCP Portal' }]
 
 export default function LoginPage() {
   const { t } = useTranslation()
+  const { organisationSignIn } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
@@ -61,6 +74,9 @@ export default function LoginPage() {
           {t('auth.signIn')}
         </button>
       </ConformForm>
+      {organisationSignIn ? (
+        <OrganisationSignInButton name={organisationSignIn.name} redirectTo={searchParams.get('redirectTo')} />
+      ) : null}
       <p className="field__hint">{t('auth.noAccountHint')}</p>
     </AuthCard>
   )

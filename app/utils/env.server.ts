@@ -27,8 +27,39 @@ const schema = z.object({
   ),
   COLLAB_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  // The portal's address as people reach it (scheme, host, port), for links that leave the portal's
+  // pages: the OpenID redirect URI (ADR 063) and email links. Unset: the request's own origin.
+  PUBLIC_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^https?:\/\/[^/]+\/?$/i, 'PUBLIC_URL must be an origin such as https://portal.example.org')
+      .refine((url) => URL.canParse(url), 'PUBLIC_URL must be a valid URL')
+      .optional(),
+  ),
+  // Sign-in with the organisation's account (ADR 063): all three, or none.
+  OIDC_ISSUER: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .refine((url) => URL.canParse(url), 'OIDC_ISSUER must be a URL')
+      .refine(
+        (url) => !URL.canParse(url) || isSecureOrLoopback(new URL(url)),
+        'OIDC_ISSUER must be an https:// URL (http:// only on loopback, for tests)',
+      )
+      .optional(),
+  ),
+  OIDC_CLIENT_ID: z.preprocess(emptyAsUnset, z.string().max(500).optional()),
+  OIDC_CLIENT_SECRET: z.preprocess(emptyAsUnset, z.string().max(2000).optional()),
+  OIDC_NAME: z.preprocess(emptyAsUnset, z.string().max(80).optional()),
 })
 export type Env = z.infer<typeof schema>
+
+/** https, or http to this machine only (the tests' own OpenID provider). */
+export function isSecureOrLoopback(url: URL): boolean {
+  if (url.protocol === 'https:') return true
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+}
 
 let cached: Env | undefined
 
@@ -40,6 +71,9 @@ export function getEnv(): Env {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
       throw new Error(`Invalid environment: ${problems}`)
     }
+    const oidc = [parsed.data.OIDC_ISSUER, parsed.data.OIDC_CLIENT_ID, parsed.data.OIDC_CLIENT_SECRET]
+    if (oidc.some(Boolean) && !oidc.every(Boolean))
+      throw new Error('Invalid environment: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none')
     cached = parsed.data
   }
   return cached

@@ -75,7 +75,8 @@ for (const viewport of VIEWPORTS) {
     test.use({ viewport: { width: viewport.width, height: viewport.height } })
 
     test('the signed-out pages', async ({ page }) => {
-      expect(await checkPages(page, ['/login', '/invite/not-a-real-token'])).toEqual([])
+      // The callback without a sign-in in progress: the page that explains a refused organisation sign-in.
+      expect(await checkPages(page, ['/login', '/invite/not-a-real-token', '/auth/oidc/callback'])).toEqual([])
     })
 
     test('the plan pages around the worksheets', async ({ page }) => {
@@ -118,7 +119,7 @@ for (const viewport of VIEWPORTS) {
       expect(await checkPages(page, ['/dashboard', compare])).toEqual([])
       const admin = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height } })
       await login(admin, 'admin@demo.example')
-      expect(await checkPages(admin, ['/admin/users', '/admin/organisations'])).toEqual([])
+      expect(await checkPages(admin, ['/admin/users', '/admin/organisations', '/admin/sign-in'])).toEqual([])
       await admin.close()
     })
   })

