@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addMember, createOrganisation, createPlan, createUser } from '#tests/factories/index.ts'
 import { parseNotification } from '#core/notifications.ts'
+import { type NotificationKind } from '#core/vocabulary.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as UserRepository from '#db/repositories/users.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
@@ -19,7 +20,7 @@ const comment = (planId: string, cookie: string, form: Record<string, string>) =
   call(() => commentAction(args(makeRequest(`/plans/${planId}/comments`, { cookie, form }), { planId })))
 
 /** The notifications of one plan, as (person, kind) pairs and with their params. */
-async function told(planId: string, kind?: string) {
+async function told(planId: string, kind?: NotificationKind) {
   let query = db
     .selectFrom('notifications')
     .select(['user_id', 'kind', 'params', 'path', 'actor_id'])
@@ -27,7 +28,7 @@ async function told(planId: string, kind?: string) {
   if (kind) query = query.where('kind', '=', kind)
   return query.orderBy('created_at').execute()
 }
-const people = async (planId: string, kind: string) => (await told(planId, kind)).map((r) => r.user_id).sort()
+const people = async (planId: string, kind: NotificationKind) => (await told(planId, kind)).map((r) => r.user_id).sort()
 
 /**
  * A tripartite plan: a government lead, a workers' co-author, an employers' contributor, a viewer
