@@ -52,7 +52,7 @@ export function AppShell({
             <span className="brand__name">{t('app.name')}</span>
           </Link>
           {/* Outside the menu, so that a phone shows the count without opening it (ADR 061). */}
-          {user ? <NotificationBell unread={user.unreadNotifications} /> : null}
+          {user ? <NotificationBell userId={user.id} unread={user.unreadNotifications} /> : null}
           <button
             type="button"
             ref={menu.button}
