@@ -9,6 +9,8 @@ import styles from './styles/app.css?url'
 import phoneStyles from './styles/phone.css?url'
 import { useNonce } from './utils/nonce.tsx'
 import { getSessionUser } from './utils/session.server.ts'
+import { getDb } from './utils/db.server.ts'
+import * as NotificationRepository from '#db/repositories/notifications.ts'
 import { skipRevalidationOnFailure } from './utils/save-failure.ts'
 
 // An inline icon: browsers stop asking for /favicon.ico, which would otherwise log a 404 each visit.
@@ -29,6 +31,8 @@ export const shouldRevalidate = skipRevalidationOnFailure
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
   const locale = await getLocale(request, user?.locale)
+  // The bell's count is right in the page's HTML, without scripts; the bell's stream keeps it live.
+  const unreadNotifications = user ? await NotificationRepository.countUnread(getDb(), user.id) : 0
   return {
     locale,
     user: user
@@ -38,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           globalRole: user.global_role,
           organisation: user.organisation_acronym ?? user.organisation_name,
           constituency: user.constituency,
+          unreadNotifications,
         }
       : null,
   }

@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { canGlobally, type GlobalRole } from '#core/permissions.ts'
 import { LanguageSwitcher } from './LanguageSwitcher.tsx'
+import { NotificationBell } from './NotificationBell.tsx'
 import { useDisclosure } from './useDisclosure.ts'
 import { useHydrated } from './useHydrated.ts'
 import { useScrollBoxes } from './useScrollBoxes.ts'
@@ -11,6 +12,8 @@ export interface ShellUser {
   name: string
   globalRole: GlobalRole
   organisation: string
+  /** Unread notifications when the page was loaded; the bell keeps it live from there. */
+  unreadNotifications: number
 }
 
 export function AppShell({
@@ -48,6 +51,8 @@ export function AppShell({
             </span>
             <span className="brand__name">{t('app.name')}</span>
           </Link>
+          {/* Outside the menu, so that a phone shows the count without opening it (ADR 061). */}
+          {user ? <NotificationBell userId={user.id} unread={user.unreadNotifications} /> : null}
           <button
             type="button"
             ref={menu.button}

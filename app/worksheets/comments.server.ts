@@ -5,6 +5,7 @@ import * as CommentRepository from '#db/repositories/comments.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan, type Actor, type PlanRole } from '#core/permissions.ts'
 import { isSubstepCode } from '#core/substeps.ts'
+import { KINDS } from '../method/worksheets.ts'
 import { isStorable, uuid, z } from '../utils/validation.ts'
 
 export const subjectSchema = z.object({
@@ -32,16 +33,28 @@ export async function subjectLabel(
   subjectType: 'item' | 'substep' | 'plan',
   subjectId: string,
 ) {
+  return (await findSubject(db, planId, subjectType, subjectId))?.label ?? null
+}
+
+/** A comment subject's label and the page that shows its thread, or null when it is not on this plan. */
+async function findSubject(db: Db, planId: string, subjectType: 'item' | 'substep' | 'plan', subjectId: string) {
   switch (subjectType) {
     case 'item': {
       if (!uuid.safeParse(subjectId).success) return null
       const item = await ItemRepository.findById(db, planId, subjectId)
-      return item ? item.ref : null
+      const substep = item ? KINDS[item.kind]?.substep : undefined
+      if (!item) return null
+      return {
+        label: item.ref,
+        link: substep ? `/plans/${planId}/steps/${substep}#item-${item.id}` : `/plans/${planId}`,
+      }
     }
     case 'substep':
-      return isSubstepCode(subjectId) ? subjectId : null
+      return isSubstepCode(subjectId)
+        ? { label: subjectId, link: `/plans/${planId}/steps/${subjectId}#discussion` }
+        : null
     case 'plan':
-      return subjectId === planId ? 'plan' : null
+      return subjectId === planId ? { label: 'plan', link: `/plans/${planId}` } : null
   }
 }
 
@@ -87,8 +100,8 @@ export async function handleCommentAction({ db, planId, actor, role, formData }:
   const submission = parseWithZod(formData, { schema: commentSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), comments: null }, { status: 400 })
   const { subjectType, subjectId, parentId, body } = submission.value
-  const label = await subjectLabel(db, planId, subjectType, subjectId)
-  if (label === null)
+  const subject = await findSubject(db, planId, subjectType, subjectId)
+  if (subject === null)
     return data(
       { result: submission.reply({ formErrors: ['validation.unknownItem'] }), comments: null },
       { status: 404 },
@@ -111,8 +124,9 @@ export async function handleCommentAction({ db, planId, actor, role, formData }:
     parentId: parentId ?? null,
     authorId: actor.id,
     body,
-    label,
+    label: subject.label,
     isReview,
+    link: subject.link,
   })
   return { result: submission.reply({ resetForm: true }), threadOf: { subjectType, subjectId } satisfies ThreadOf }
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { withTransaction, type Executor } from '../executor.ts'
 import { type CommentsTable } from '../types.ts'
 import * as ActivityRepository from './activity.ts'
+import * as ReviewNotifications from './review-notifications.ts'
 
 export type CommentSubjectType = CommentsTable['subject_type']
 
@@ -73,7 +74,11 @@ export async function countByPlan(db: Executor, planId: string) {
   return counts
 }
 
-/** Adds a comment or a reply and records it in the plan's history. `label` names the subject there (I1, 2.2). */
+/**
+ * Adds a comment or a reply and records it in the plan's history. `label` names the subject there
+ * (I1, 2.2). With `link` (the page that shows the thread) the people it concerns are told, in the
+ * same transaction (ADR 061); the demo seed leaves it out and tells nobody.
+ */
 export function insert(
   db: Executor,
   input: {
@@ -86,6 +91,7 @@ export function insert(
     label: string
     isReview?: boolean
     createdAt?: Date
+    link?: string
   },
 ) {
   return withTransaction(db, async (trx) => {
@@ -111,6 +117,19 @@ export function insert(
       entityId: row.id,
       newValue: { ref: input.label, subjectType: input.subjectType, subjectId: input.subjectId, body: input.body },
     })
+    if (input.link)
+      await ReviewNotifications.commentPosted(trx, {
+        planId: input.planId,
+        commentId: row.id,
+        actorId: input.authorId,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        parentId: input.parentId,
+        isReview: input.isReview ?? false,
+        body: input.body,
+        ref: input.subjectType === 'plan' ? null : input.label,
+        path: input.link,
+      })
     return row
   })
 }

@@ -1,18 +1,19 @@
 import { sql } from 'kysely'
 import { StaleRecordError, withTransaction, type Executor } from '../executor.ts'
-import { TRIPARTITE, type Constituency } from '#core/vocabulary.ts'
+import { TRIPARTITE, type TripartiteConstituency } from '#core/vocabulary.ts'
 import { type ApprovalRecord, type PlanSnapshot, type PlanStatus, type SignoffRecord } from '../types.ts'
 import * as ActivityRepository from './activity.ts'
 import * as CommentRepository from './comments.ts'
 import { planFacts } from './plans.ts'
+import * as ReviewNotifications from './review-notifications.ts'
 import * as SignoffRepository from './signoffs.ts'
 
 /** What stands between a plan in review and its approval (ADR 009); nothing when every list is empty. */
 export interface ApprovalReadiness {
   /** Constituencies of the tripartite plan without an endorsement of this submission. */
-  missingEndorsements: Constituency[]
+  missingEndorsements: TripartiteConstituency[]
   /** Of those, the ones with no organisation on the team at all. */
-  absentFromTeam: Constituency[]
+  absentFromTeam: TripartiteConstituency[]
   objections: { organisation: string; constituency: string; comment: string | null }[]
   openReviewComments: number
 }
@@ -156,6 +157,18 @@ export function transition(
         ...(overrideReason && readiness ? { overrideReason, missing: readiness } : {}),
       },
     })
+    // Told in this transaction: a transition that fails or rolls back tells nobody (ADR 061).
+    const who = { planId: input.planId, actorId: input.actorId }
+    if (input.to === 'in_review')
+      await ReviewNotifications.planSubmitted(trx, { ...who, submission: plan.submission + 1 })
+    else if (returning) await ReviewNotifications.planReturned(trx, { ...who, note: input.note ?? '' })
+    else if (versionNumber !== null)
+      await ReviewNotifications.planApproved(trx, {
+        ...who,
+        version: versionNumber,
+        override:
+          overrideReason && readiness ? { reason: overrideReason, missing: readiness.missingEndorsements } : null,
+      })
     return { versionNumber }
   })
 }
@@ -437,6 +450,13 @@ export function upsertEndorsement(
         version: values.version_number,
         submission: plan.submission,
       },
+    })
+    await ReviewNotifications.endorsementRecorded(trx, {
+      planId: input.planId,
+      actorId: input.userId,
+      organisationId: input.organisationId,
+      decision: input.decision,
+      comment: input.comment,
     })
   })
 }

@@ -93,6 +93,7 @@ for (const viewport of VIEWPORTS) {
         `/plans/${planId}/edit`,
         '/account',
         '/statistics',
+        '/notifications',
       ]
       expect(await checkPages(page, paths)).toEqual([])
     })

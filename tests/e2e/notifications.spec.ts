@@ -1,0 +1,53 @@
+import { type Page } from '@playwright/test'
+import { axeViolations } from '../axe.ts'
+import { expect, login, test } from '../playwright-utils.ts'
+
+// The bell (ADR 061): a reviewer sees a new submission counted without reloading, finds it on the
+// notifications page, follows it to the plan's review page, and the count drops.
+
+/** The bell's unread count, read from its accessible name ("Notifications, 3 unread"). */
+async function unread(page: Page): Promise<number> {
+  const name = (await page.locator('.notification-bell').getAttribute('aria-label')) ?? ''
+  return Number(/(\d+) unread/.exec(name)?.[1] ?? 0)
+}
+
+test('a reviewer is told of a submission live and follows it to the review page', async ({
+  page,
+  newUser,
+  factories,
+}) => {
+  test.setTimeout(120_000)
+  const reviewer = await factories.reviewer()
+  const plan = await factories.planWithTeam({})
+  await login(page, reviewer.email)
+  // Hydrated: the bell's stream is open once scripts run.
+  await expect(page.locator('.site-header[data-foldable]')).toBeAttached({ timeout: 30_000 })
+  const before = await unread(page)
+
+  const lead = await newUser(plan.lead.email)
+  await lead.goto(`/plans/${plan.planId}/review`)
+  await lead.getByRole('button', { name: 'Submit for review' }).click()
+  await expect(lead.getByRole('region', { name: 'Status' })).toContainText('In review')
+
+  // Counted on the reviewer's open page, without a reload, and said politely once.
+  await expect.poll(() => unread(page)).toBeGreaterThan(before)
+  await expect(page.getByRole('status').filter({ hasText: /unread notification/ })).toHaveCount(1)
+  const counted = await unread(page)
+  await expect(page.getByRole('link', { name: `Notifications, ${counted} unread` })).toBeVisible()
+
+  await page.getByRole('link', { name: /^Notifications/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible()
+  const item = page.getByRole('listitem').filter({ hasText: plan.title })
+  await expect(item.locator('.notification__state')).toHaveText(/^Unread /)
+  await expect(item.getByRole('link')).toHaveText(`${plan.lead.name} submitted “${plan.title}” for review.`)
+  expect(await axeViolations(page)).toEqual([])
+
+  await item.getByRole('link').click()
+  await expect(page).toHaveURL(new RegExp(`/plans/${plan.planId}/review$`))
+  await expect(page.getByRole('region', { name: 'Status' })).toContainText('In review')
+  await expect.poll(() => unread(page)).toBeLessThan(counted)
+  await page.goto('/notifications')
+  await expect(page.getByRole('listitem').filter({ hasText: plan.title }).locator('.notification__state')).toHaveText(
+    /^Read /,
+  )
+})
