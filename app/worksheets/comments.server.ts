@@ -5,6 +5,10 @@ import * as CommentRepository from '#db/repositories/comments.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan, type Actor, type PlanRole } from '#core/permissions.ts'
 import { isSubstepCode } from '#core/substeps.ts'
+import * as MentionRepository from '#db/repositories/mentions.ts'
+import * as NotificationRepository from '#db/repositories/notifications.ts'
+import { mentionedIds, mentionExcerpt, MAX_MENTIONS, resolveMentions } from '#core/mentions/tokens.ts'
+import { KINDS } from '../method/worksheets.ts'
 import { isStorable, uuid, z } from '../utils/validation.ts'
 
 export const subjectSchema = z.object({
@@ -20,6 +24,8 @@ export const commentSchema = subjectSchema.extend({
     .min(1)
     .max(5000)
     .refine(isStorable, 'validation.invalid'),
+  // The people picked in the "@" list; the body shows them as "@Name" (ADR 062).
+  mentions: z.array(uuid).max(MAX_MENTIONS, 'validation.tooManyMentions').optional(),
 })
 
 /**
@@ -59,7 +65,9 @@ export async function loadThread(db: Db, planId: string, params: URLSearchParams
 interface CommentContext {
   db: Db
   planId: string
-  actor: Actor
+  /** For the notifications of the people it mentions. */
+  planTitle: string
+  actor: Actor & { name: string }
   role: PlanRole | null
   formData: FormData
 }
@@ -81,12 +89,13 @@ export async function withCurrentThread<T>(db: Db, planId: string, answer: T) {
 }
 
 /** Adds a comment or a reply (a reply must belong to the same thread); answers with its thread (see `withCurrentThread`). */
-export async function handleCommentAction({ db, planId, actor, role, formData }: CommentContext) {
-  if (formData.get('intent') === 'review:resolve') return handleResolve({ db, planId, actor, role, formData })
+export async function handleCommentAction(context: CommentContext) {
+  const { db, planId, actor, role, formData } = context
+  if (formData.get('intent') === 'review:resolve') return handleResolve(context)
   if (!canOnPlan(actor, role, 'comment:create')) throw data({ message: 'Forbidden' }, { status: 403 })
   const submission = parseWithZod(formData, { schema: commentSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), comments: null }, { status: 400 })
-  const { subjectType, subjectId, parentId, body } = submission.value
+  const { subjectType, subjectId, parentId, mentions } = submission.value
   const label = await subjectLabel(db, planId, subjectType, subjectId)
   if (label === null)
     return data(
@@ -104,7 +113,13 @@ export async function handleCommentAction({ db, planId, actor, role, formData }:
   }
   // A top-level comment by an ILO reviewer is a review comment, counted until the lead resolves it.
   const isReview = actor.globalRole === 'ilo_reviewer' && !parentId
-  await CommentRepository.insert(db, {
+  // Mentions become tokens only for people who may read the plan; anyone else stays plain text.
+  const readers = await MentionRepository.findReaders(db, planId, [
+    ...(mentions ?? []),
+    ...mentionedIds(submission.value.body),
+  ])
+  const { body, mentioned } = resolveMentions(submission.value.body, mentions ?? [], readers)
+  const comment = await CommentRepository.insert(db, {
     planId,
     subjectType,
     subjectId,
@@ -114,6 +129,19 @@ export async function handleCommentAction({ db, planId, actor, role, formData }:
     label,
     isReview,
   })
+  const path = mentioned.length > 0 ? await commentPath(db, planId, subjectType, subjectId) : ''
+  await NotificationRepository.insertMany(
+    db,
+    mentioned.map((userId) => ({
+      userId,
+      kind: 'mention' as const,
+      planId,
+      actorId: actor.id,
+      params: { planTitle: context.planTitle, authorName: actor.name, excerpt: mentionExcerpt(body), where: 'comment', subject: label },
+      path,
+      dedupeKey: `mention:comment:${comment.id}`,
+    })),
+  )
   return { result: submission.reply({ resetForm: true }), threadOf: { subjectType, subjectId } satisfies ThreadOf }
 }
 
@@ -152,4 +180,20 @@ async function handleResolve({ db, planId, actor, role, formData }: CommentConte
     result: { status: 'success' as const },
     threadOf: { subjectType: comment.subject_type, subjectId: comment.subject_id } satisfies ThreadOf,
   }
+}
+
+/** The page a comment is read on: its sub-step page at the record or the discussion, or the review page. */
+export async function commentPath(
+  db: Db,
+  planId: string,
+  subjectType: 'item' | 'substep' | 'plan',
+  subjectId: string,
+): Promise<string> {
+  if (subjectType === 'substep') return `/plans/${planId}/steps/${subjectId}#discussion`
+  if (subjectType === 'item') {
+    const item = await ItemRepository.findById(db, planId, subjectId)
+    const substep = item ? KINDS[item.kind]?.substep : undefined
+    if (substep) return `/plans/${planId}/steps/${substep}#item-${subjectId}`
+  }
+  return `/plans/${planId}/review`
 }
