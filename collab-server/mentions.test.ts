@@ -15,12 +15,7 @@ beforeAll(async () => {
 afterAll(() => env.stop())
 
 const mentionsOf = (userId: string) =>
-  env.db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('kind', '=', 'mention')
-    .execute()
+  env.db.selectFrom('notifications').selectAll().where('user_id', '=', userId).where('kind', '=', 'mention').execute()
 
 it('tells a mentioned team member once, with the author, and nobody outside the plan', async () => {
   const lead = await createUser(env.db, { name: 'Lea Lead' })

@@ -69,11 +69,7 @@ export function MentionsPlugin({ planId }: { planId: string }) {
         anchorClassName="collab__mentions-menu"
         onSelectOption={(option, nodeToReplace, closeMenu) => {
           // Runs inside the plugin's editor.update.
-          const mention = $createMentionNode(
-            option.person.id,
-            newMentionId(),
-            `@${mentionName(option.person.name)}`,
-          )
+          const mention = $createMentionNode(option.person.id, newMentionId(), `@${mentionName(option.person.name)}`)
           if (nodeToReplace) nodeToReplace.replace(mention)
           else $insertNodes([mention])
           mention.select()

@@ -71,7 +71,14 @@ describe('measurement-due reminders', () => {
       planId: plan.id,
       actorId: lead.id,
       rows: [
-        { indicatorId: indicator.id, period: '2027-03', periodEnd: '2027-03-31', value: 41, note: null, evidenceSource: null },
+        {
+          indicatorId: indicator.id,
+          period: '2027-03',
+          periodEnd: '2027-03-31',
+          value: 41,
+          note: null,
+          evidenceSource: null,
+        },
       ],
     })
     await produceDueReminders(db, at('2027-04-01'))

@@ -81,9 +81,7 @@ describe('mentions in comments', () => {
     expect(res.status).toBe(200)
     const [stored] = await CommentRepository.findThread(db, plan.id, 'substep', '3.1')
     expect(stored!.body).not.toContain(outsider.id)
-    expect(stored!.body).toBe(
-      `@Olga Outsider and ${mentionToken(reviewer.id, 'Rita Reviewer')} and @Ana <b>Rojas</b>`,
-    )
+    expect(stored!.body).toBe(`@Olga Outsider and ${mentionToken(reviewer.id, 'Rita Reviewer')} and @Ana <b>Rojas</b>`)
     expect(await mentionsOf(outsider.id)).toHaveLength(0)
     // Ana was not picked: her name typed by hand mentions nobody.
     expect(await mentionsOf(ana.id)).toHaveLength(0)

@@ -47,11 +47,7 @@ export async function findMentionable(db: Executor, planId: string): Promise<Men
  * Of `ids`, the people who may read the plan now, with their current names; anyone else (no such
  * account, deactivated, not on the team and no role that reads every plan) is simply absent.
  */
-export async function findReaders(
-  db: Executor,
-  planId: string,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
+export async function findReaders(db: Executor, planId: string, ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
   const rows = await db

@@ -48,7 +48,6 @@ export async function findActiveMembers(db: Executor, planIds: readonly string[]
     .where('plan_members.plan_id', 'in', [...new Set(planIds)])
     .where('users.is_active', '=', true)
     .execute()
-  for (const r of rows)
-    byPlan.set(r.plan_id, [...(byPlan.get(r.plan_id) ?? []), { userId: r.user_id, role: r.role }])
+  for (const r of rows) byPlan.set(r.plan_id, [...(byPlan.get(r.plan_id) ?? []), { userId: r.user_id, role: r.role }])
   return byPlan
 }

@@ -28,7 +28,9 @@ export function MentionOptions({
           id={optionId(i)}
           role="option"
           aria-selected={i === active}
-          className={i === active ? 'mention-options__option mention-options__option--active' : 'mention-options__option'}
+          className={
+            i === active ? 'mention-options__option mention-options__option--active' : 'mention-options__option'
+          }
           onMouseDown={(event) => {
             event.preventDefault()
             onPick(person)
@@ -47,7 +49,10 @@ export function MentionOptions({
 }
 
 /** What a screen reader hears when the list opens or narrows (a polite live region, always present). */
-export function mentionAnnouncement(t: (key: string, options?: Record<string, unknown>) => string, count: number | null) {
+export function mentionAnnouncement(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  count: number | null,
+) {
   if (count === null) return ''
   return count === 0 ? t('mentions.none') : t('mentions.count', { count })
 }

@@ -90,9 +90,11 @@ export function MentionTextarea({ people, name, 'aria-describedby': describedBy,
       <p className="visually-hidden" aria-live="polite">
         {query ? mentionAnnouncement(t, matches.length) : ''}
       </p>
-      {people.length > 0 ? <p id={hintId} className="field__hint">
+      {people.length > 0 ? (
+        <p id={hintId} className="field__hint">
           {t('mentions.hint')}
-        </p> : null}
+        </p>
+      ) : null}
       {sent.map((p) => (
         <input key={p.id} type="hidden" name="mentions" value={p.id} />
       ))}

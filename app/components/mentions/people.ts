@@ -12,11 +12,7 @@ export interface MentionPerson {
 /** At most this many people are listed at once: typing narrows the rest. */
 export const MAX_LISTED = 8
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase()
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase()
 
 /**
  * The people whose name (or organisation) matches what follows "@": a word of it starting with the

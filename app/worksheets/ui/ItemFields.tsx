@@ -143,7 +143,9 @@ function ItemField({
       control = (
         <select
           {...common}
-          aria-describedby={[common['aria-describedby'], field.hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined}
+          aria-describedby={
+            [common['aria-describedby'], field.hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined
+          }
           defaultValue={str(value)}
         >
           <option value="">—</option>
