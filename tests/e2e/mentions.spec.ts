@@ -25,10 +25,12 @@ test('"@" in a comment picks a team member with the keyboard, shows their name a
   await box.pressSequentially(`Could @${first.slice(0, 4)}`)
   const list = lead.getByRole('listbox', { name: 'People to mention' })
   await expect(list.getByRole('option', { name: new RegExp(team.coauthor.name) })).toBeVisible()
-  await expect(lead.getByText(/people? match/)).toBeAttached()
-  // The active option is the one the box points at; Enter mentions it.
-  while ((await list.getByRole('option', { selected: true }).textContent())?.includes(team.coauthor.name) !== true)
-    await box.press('ArrowDown')
+  await expect(lead.getByText(/^1 person matches\./)).toBeAttached()
+  // The active option is the one the box points at; the arrows move it (one match: it stays), Enter mentions it.
+  await box.press('ArrowDown')
+  const active = list.getByRole('option', { selected: true })
+  await expect(active).toContainText(team.coauthor.name)
+  await expect(box).toHaveAttribute('aria-activedescendant', (await active.getAttribute('id'))!)
   await box.press('Enter')
   await expect(list).toBeHidden()
   const said = unique('check the survey')
