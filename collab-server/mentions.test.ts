@@ -42,7 +42,7 @@ it('tells a mentioned team member once, with the author, and nobody outside the 
       ),
     { discrete: true },
   )
-  await waitFor(async () => (await mentionsOf(ana.id)).length > 0, 10_000, 50)
+  await waitFor(async () => (await mentionsOf(ana.id)).length > 0, 30_000, 50)
   const [told] = await mentionsOf(ana.id)
   expect(told).toMatchObject({
     plan_id: plan.id,
@@ -63,7 +63,7 @@ it('tells a mentioned team member once, with the author, and nobody outside the 
   })
   await waitFor(
     async () => (await CollabDocumentRepository.findRendering(env.db, name))?.plain_text.includes('Later text'),
-    10_000,
+    30_000,
     50,
   )
   expect(await mentionsOf(ana.id)).toHaveLength(1)
