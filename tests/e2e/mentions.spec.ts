@@ -1,4 +1,5 @@
 import { type Page } from '@playwright/test'
+import { axeViolations } from '../axe.ts'
 import { expect, substepHydrated, test, unique } from '../playwright-utils.ts'
 
 // Mentions (issue 14, ADR 062): "@" in a comment and in the team notes lists the plan's people; the
@@ -22,6 +23,8 @@ test('"@" in a comment picks a team member with the keyboard, shows their name a
   const thread = await openDiscussion(lead, team.planId, '2.2')
   const box = thread.getByLabel('Your comment')
   const first = team.coauthor.name.split(' ')[0]!
+  // The list must add no accessibility violation to what the page has without it.
+  const without = await axeViolations(lead, { minImpact: 'serious' })
   await box.pressSequentially(`Could @${first.slice(0, 4)}`)
   const list = lead.getByRole('listbox', { name: 'People to mention' })
   await expect(list.getByRole('option', { name: new RegExp(team.coauthor.name) })).toBeVisible()
@@ -31,6 +34,7 @@ test('"@" in a comment picks a team member with the keyboard, shows their name a
   const active = list.getByRole('option', { selected: true })
   await expect(active).toContainText(team.coauthor.name)
   await expect(box).toHaveAttribute('aria-activedescendant', (await active.getAttribute('id'))!)
+  expect(await axeViolations(lead, { minImpact: 'serious' }), 'with the list open').toEqual(without)
   await box.press('Enter')
   await expect(list).toBeHidden()
   const said = unique('check the survey')
@@ -69,6 +73,7 @@ test('"@" in the team notes inserts a mention that survives a reload and tells t
   const list = lead.getByRole('listbox', { name: 'People to mention' })
   await expect(list.getByRole('option', { name: new RegExp(team.contributor.name) })).toBeVisible()
   await expect(notes).toHaveAttribute('aria-activedescendant', /typeahead-item-/)
+  expect(await axeViolations(lead, { minImpact: 'serious' }), 'with the list open').toEqual([])
   await lead.keyboard.press('Enter')
   await lead.keyboard.type(' about it')
   const mention = notes.locator('.collab__mention')
