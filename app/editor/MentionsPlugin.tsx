@@ -53,6 +53,9 @@ export function MentionsPlugin({ planId }: { planId: string }) {
   const { t } = useTranslation('common')
   const people = useMentionable(planId)
   const [query, setQuery] = useState<string | null>(null)
+  // The list is drawn inside the editor's block, not at the end of <body>: it stays within the
+  // page's landmarks, and its options within the region that labels them.
+  const [parent, setParent] = useState<HTMLDivElement | null>(null)
   const triggerFn = useBasicTypeaheadTriggerMatch('@', { minLength: 0, maxLength: 40 })
   const options = useMemo(
     () => (query === null ? [] : matchPeople(people, query).map((person) => new PersonOption(person))),
@@ -61,61 +64,65 @@ export function MentionsPlugin({ planId }: { planId: string }) {
 
   return (
     <>
-      <LexicalTypeaheadMenuPlugin<PersonOption>
-        onQueryChange={setQuery}
-        onClose={() => setQuery(null)}
-        triggerFn={(text, e) => (people.length > 0 ? triggerFn(text, e) : null)}
-        options={options}
-        anchorClassName="collab__mentions-menu"
-        onSelectOption={(option, nodeToReplace, closeMenu) => {
-          // Runs inside the plugin's editor.update.
-          const mention = $createMentionNode(option.person.id, newMentionId(), `@${mentionName(option.person.name)}`)
-          if (nodeToReplace) nodeToReplace.replace(mention)
-          else $insertNodes([mention])
-          mention.select()
-          closeMenu()
-        }}
-        menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) => {
-          const container = anchor.current
-          if (!container || options.length === 0) return null
-          // The plugin makes the container the listbox; it is named in the page's language here.
-          container.setAttribute('aria-label', t('mentions.listLabel'))
-          return createPortal(
-            <ul role="presentation" className="mention-options">
-              {options.map((option, i) => (
-                <li
-                  key={option.key}
-                  id={`typeahead-item-${i}`}
-                  ref={(el) => option.setRefElement(el)}
-                  role="option"
-                  aria-selected={selectedIndex === i}
-                  className={
-                    selectedIndex === i
-                      ? 'mention-options__option mention-options__option--active'
-                      : 'mention-options__option'
-                  }
-                  onMouseDown={(event) => event.preventDefault()}
-                  onMouseEnter={() => setHighlightedIndex(i)}
-                  onClick={() => {
-                    setHighlightedIndex(i)
-                    selectOptionAndCleanUp(option)
-                  }}
-                >
-                  <span className="mention-options__name">{option.person.name}</span>
-                  {option.person.organisation || !option.person.team ? (
-                    <span className="mention-options__detail">
-                      {[option.person.organisation, option.person.team ? null : t('mentions.reviewer')]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </span>
-                  ) : null}
-                </li>
-              ))}
-            </ul>,
-            container,
-          )
-        }}
-      />
+      <div ref={setParent} className="collab__mentions-anchor" />
+      {parent ? (
+        <LexicalTypeaheadMenuPlugin<PersonOption>
+          parent={parent}
+          onQueryChange={setQuery}
+          onClose={() => setQuery(null)}
+          triggerFn={(text, e) => (people.length > 0 ? triggerFn(text, e) : null)}
+          options={options}
+          anchorClassName="collab__mentions-menu"
+          onSelectOption={(option, nodeToReplace, closeMenu) => {
+            // Runs inside the plugin's editor.update.
+            const mention = $createMentionNode(option.person.id, newMentionId(), `@${mentionName(option.person.name)}`)
+            if (nodeToReplace) nodeToReplace.replace(mention)
+            else $insertNodes([mention])
+            mention.select()
+            closeMenu()
+          }}
+          menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) => {
+            const container = anchor.current
+            if (!container || options.length === 0) return null
+            // The plugin makes the container the listbox; it is named in the page's language here.
+            container.setAttribute('aria-label', t('mentions.listLabel'))
+            return createPortal(
+              <ul role="presentation" className="mention-options">
+                {options.map((option, i) => (
+                  <li
+                    key={option.key}
+                    id={`typeahead-item-${i}`}
+                    ref={(el) => option.setRefElement(el)}
+                    role="option"
+                    aria-selected={selectedIndex === i}
+                    className={
+                      selectedIndex === i
+                        ? 'mention-options__option mention-options__option--active'
+                        : 'mention-options__option'
+                    }
+                    onMouseDown={(event) => event.preventDefault()}
+                    onMouseEnter={() => setHighlightedIndex(i)}
+                    onClick={() => {
+                      setHighlightedIndex(i)
+                      selectOptionAndCleanUp(option)
+                    }}
+                  >
+                    <span className="mention-options__name">{option.person.name}</span>
+                    {option.person.organisation || !option.person.team ? (
+                      <span className="mention-options__detail">
+                        {[option.person.organisation, option.person.team ? null : t('mentions.reviewer')]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>,
+              container,
+            )
+          }}
+        />
+      ) : null}
       <p className="visually-hidden" aria-live="polite">
         {query !== null && people.length > 0 ? mentionAnnouncement(t, options.length) : ''}
       </p>
