@@ -76,7 +76,8 @@ export function compactDocument(
     {
       ...options,
       // The mentions the rendering found tell their people in the same transaction (ADR 062); a
-      // failure there is logged and retried at the next compaction, never costs this one.
+      // failure there is logged and never costs this one; the mentions are found again at the
+      // document's next compaction (after its next edit).
       onCompacted: async (trx, next) => {
         if (!next.mentions?.length) return
         try {
