@@ -13,6 +13,7 @@ import { securityHeaders } from './http/security-headers.server.ts'
 import { collabInternalUrl, getEnv } from './utils/env.server.ts'
 import { refreshStaleCompletion } from './signoff/completion.server.ts'
 import { schedulePruning } from './utils/pruning.server.ts'
+import { scheduleReminders } from './monitoring/reminders.server.ts'
 import { mountRemix } from './utils/web-app.server.ts'
 
 // The web process: serves the Remix build behind an origin check, compression and security headers,
@@ -62,6 +63,8 @@ const collabForwarding = forwardCollabUpgrades(server, {
 // Housekeeping on its own single connection, so it never waits for a slot behind page requests.
 const maintenanceDb = createDb(getEnv().DATABASE_URL, { max: 1 })
 const stopPruning = schedulePruning(maintenanceDb)
+// Measurement-due reminders, hourly (ADR 062); idempotent, so several web processes may all run it.
+const stopReminders = scheduleReminders(maintenanceDb)
 // Plans whose completeness fell behind while no page evaluated them (after a migration, an import)
 // are evaluated once now, so that the first dashboard after a start does not have to (ADR 037).
 const catchUp = refreshStaleCompletion(maintenanceDb).then(
@@ -80,7 +83,7 @@ const catchUp = refreshStaleCompletion(maintenanceDb).then(
 )
 
 function shutdown() {
-  void Promise.all([stopPruning(), catchUp]).then(() => maintenanceDb.destroy())
+  void Promise.all([stopPruning(), stopReminders(), catchUp]).then(() => maintenanceDb.destroy())
   // Forwarded sockets would hold server.close() open; their browsers reconnect to whoever serves next.
   collabForwarding.close()
   server.close(() => process.exit(0))

@@ -12,6 +12,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { CLOSE_CODES } from '#core/collab/contract.ts'
 import { encodeSavedMessage } from '#core/collab/saved.ts'
+import * as CollabAuthorRepository from '#db/repositories/collab-authors.ts'
 import { type DB } from '#db/types.ts'
 import { type Principal } from './auth.ts'
 import { sanitizeAwarenessUpdate } from './awareness.ts'
@@ -113,6 +114,8 @@ export class Room {
   /** The end of the chain that applies stored batches in order. */
   private applied: Promise<void> = Promise.resolve()
   private readonly refused = new WeakSet<Peer>()
+  /** Client ids whose writer this room has recorded (or is recording). */
+  private readonly authors = new Set<number>()
   private readonly compaction: CompactionSchedule
   private ackTimer: NodeJS.Timeout | undefined
   private lastAckAt = 0
@@ -243,6 +246,23 @@ export class Room {
     this.unappliedBytes += update.byteLength
     this.queue.push({ update, peer, at: performance.now() })
     this.pump()
+    this.recordAuthors(decoded, peer)
+  }
+
+  /**
+   * Records whose connection writes under the client ids of an accepted update, the first time this
+   * room sees each (ADR 062): a mention found at compaction names its author through them. From the
+   * update already decoded above, so it costs a set of numbers per update, not a read of the document.
+   */
+  private recordAuthors(decoded: ReturnType<typeof Y.decodeUpdate>, peer: Peer): void {
+    const fresh = [...new Set(decoded.structs.map((s) => s.id.client))].filter((id) => !this.authors.has(id))
+    if (fresh.length === 0) return
+    const userId = peer.principal.userId
+    for (const id of fresh) this.authors.add(id)
+    CollabAuthorRepository.record(this.deps.db, this.name, userId, fresh).catch((error: unknown) => {
+      for (const id of fresh) this.authors.delete(id)
+      this.deps.log('warn', 'authors not recorded', { doc: this.name, error: errorMessage(error) })
+    })
   }
 
   /** Whether the document stays within its cap with `update`. Deletions alone always fit. */

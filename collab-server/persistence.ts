@@ -6,10 +6,12 @@ import { type DocRef } from '#core/collab/contract.ts'
 import { readStoredDocument } from '#core/collab/read-document.ts'
 import * as CollabDocumentRepository from '#db/repositories/collab-documents.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
+import { withSavepoint } from '#db/executor.ts'
 import { type DB } from '#db/types.ts'
 import { errorMessage, type Logger } from '#core/log.server.ts'
 import { renderState } from './render.ts'
 import { type Renderer } from './render-pool.ts'
+import { notifyDocumentMentions } from './mentions.ts'
 import { createInitialState } from './seed.ts'
 
 export class DocumentNotFoundError extends Error {
@@ -71,6 +73,20 @@ export function compactDocument(
       renderer.build(stored, ({ seq, message }) =>
         log('error', 'unreadable update dropped on compaction', { doc: name, seq, error: message }),
       ),
-    options,
+    {
+      ...options,
+      // The mentions the rendering found tell their people in the same transaction (ADR 062); a
+      // failure there is logged and never costs this one; the mentions are found again at the
+      // document's next compaction (after its next edit).
+      onCompacted: async (trx, next) => {
+        if (!next.mentions?.length) return
+        try {
+          const told = await withSavepoint(trx, () => notifyDocumentMentions(trx, name, next.mentions ?? []))
+          if (told > 0) log('info', 'mentions notified', { doc: name, told })
+        } catch (error) {
+          log('error', 'mention notifications failed', { doc: name, error: errorMessage(error) })
+        }
+      },
+    },
   )
 }

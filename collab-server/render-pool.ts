@@ -100,6 +100,11 @@ export class WorkerRenderer implements Renderer {
     this.pending.delete(response.id)
     if (!response.ok) return p.reject(new Error(response.message))
     response.unreadable.forEach((row) => p.onUnreadable(row))
-    p.resolve({ state: response.state, plainText: response.plainText, html: response.html })
+    p.resolve({
+      state: response.state,
+      plainText: response.plainText,
+      html: response.html,
+      mentions: response.mentions,
+    })
   }
 }

@@ -3,6 +3,7 @@
 // request is answered on its own, and a crash only fails the compactions in flight (retried later).
 import { parentPort } from 'node:worker_threads'
 import { type StoredDocumentUpdates } from '#core/collab/read-document.ts'
+import { type DocumentMention } from '#core/editor/mention-node.ts'
 import { errorMessage } from '#core/log.server.ts'
 import { buildAndRender } from './render.ts'
 
@@ -24,6 +25,7 @@ export type RenderResponse =
       state: Uint8Array
       plainText: string
       html: string
+      mentions: DocumentMention[]
       unreadable: UnreadableRow[]
     }
   | { id: number; ok: false; message: string }

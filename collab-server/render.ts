@@ -2,14 +2,23 @@
 // on compaction, never per update: HTML needs a DOM (happy-dom via withDOM), which is slow.
 import { withDOM } from '@lexical/headless/dom'
 import { $generateHtmlFromNodes } from '@lexical/html'
-import { $getRoot } from 'lexical'
+import { $getRoot, $isElementNode, type LexicalNode } from 'lexical'
 import * as Y from 'yjs'
 import { readStoredDocument, type StoredDocumentUpdates, type UnreadableUpdate } from '#core/collab/read-document.ts'
-import { bindHeadless } from '#core/editor/headless.ts'
+import { bindHeadless, type HeadlessDoc } from '#core/editor/headless.ts'
+import {
+  $isMentionNode,
+  isWellFormedMention,
+  MAX_DOCUMENT_MENTIONS,
+  type DocumentMention,
+} from '#core/editor/mention-node.ts'
+import { mentionExcerpt } from '#core/mentions/tokens.ts'
 
 export interface Rendering {
   plainText: string
   html: string
+  /** The mentions the document holds (ADR 062): found here, where the document is read anyway. */
+  mentions: DocumentMention[]
 }
 
 /** The state of a document that has no content yet: what a warm-up renders. */
@@ -36,7 +45,8 @@ export function buildAndRender(
     const editorState = headless.editor.getEditorState()
     const plainText = editorState.read(() => $getRoot().getTextContent())
     const html = withDOM(() => editorState.read(() => $generateHtmlFromNodes(headless.editor, null)))
-    return { state, plainText, html }
+    const mentions = editorState.read(() => $findMentions(headless))
+    return { state, plainText, html, mentions }
   } finally {
     headless.dispose()
     doc.destroy()
@@ -45,6 +55,30 @@ export function buildAndRender(
 
 /** Renders an encoded Yjs state. */
 export function renderState(state: Uint8Array): Rendering {
-  const { plainText, html } = buildAndRender({ state, tail: [] })
-  return { plainText, html }
+  const { plainText, html, mentions } = buildAndRender({ state, tail: [] })
+  return { plainText, html, mentions }
+}
+
+/** Every well-formed mention in the document, in document order, with the client id that wrote it. */
+function $findMentions(headless: HeadlessDoc): DocumentMention[] {
+  const found: DocumentMention[] = []
+  const visit = (node: LexicalNode) => {
+    if (found.length >= MAX_DOCUMENT_MENTIONS) return
+    if ($isMentionNode(node)) {
+      const userId = node.getUserId()
+      const mentionId = node.getMentionId()
+      if (!isWellFormedMention(userId, mentionId)) return
+      const collab = headless.binding.collabNodeMap.get(node.getKey())
+      const item = collab && '_map' in collab ? (collab._map as Y.Map<unknown>)._item : null
+      found.push({
+        userId,
+        mentionId,
+        name: node.getName(),
+        excerpt: mentionExcerpt(node.getParent()?.getTextContent() ?? node.getTextContent(), 200),
+        clientId: item ? item.id.client : null,
+      })
+    } else if ($isElementNode(node)) node.getChildren().forEach(visit)
+  }
+  visit($getRoot())
+  return found
 }

@@ -68,16 +68,30 @@ export const NOTIFICATION_PARAMS = {
     excerpt: snippet,
   }),
   /**
-   * Written by the mentions producer (another part of issue 14): who mentioned the person and where.
-   * `where` is a record's code or a sub-step's code, null for the plan narrative.
+   * To a person mentioned in a comment (`where: 'comment'`, its thread's `subject` and `ref` as for
+   * review comments), in a sub-step's co-edited notes (`'notes'`, subject `substep`, `ref` its code)
+   * or in the plan narrative (`'narrative'`, subject `plan`). `actorName` is null when the mention's
+   * author is not known (an edit made before authors were recorded).
    */
-  mention: z.object({ ...base, where: z.string().max(100).nullable(), excerpt: snippet }),
-  /** Written by the reminders producer: an indicator's measurement is due on, or overdue since, `dueDate`. */
+  mention: z.object({
+    ...base,
+    where: z.enum(['comment', 'notes', 'narrative']),
+    subject: z.enum(['item', 'substep', 'plan']),
+    ref: z.string().max(100).nullable(),
+    excerpt: snippet,
+  }),
+  /**
+   * To the person responsible for an indicator's reporting (`responsible`), else to the plan's leads:
+   * the measurement for `period` is due on `dueDate`, or overdue since then.
+   */
   measurement_due: z.object({
     planTitle: name,
     indicator: name,
+    ref: z.string().max(20),
+    period: z.string().max(20),
     dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     overdue: z.boolean(),
+    responsible: z.boolean(),
   }),
 } as const satisfies Record<NotificationKind, z.ZodTypeAny>
 

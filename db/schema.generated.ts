@@ -29,6 +29,13 @@ export interface ActivityEvents {
   plan_id: string;
 }
 
+export interface CollabAuthors {
+  client_id: number;
+  created_at: Generated<Timestamp>;
+  doc_name: string;
+  user_id: string;
+}
+
 export interface CollabDocuments {
   byte_size: Generated<number>;
   compacted_at: Generated<Timestamp>;
@@ -335,6 +342,7 @@ export interface WorksheetItems {
 
 export interface DB {
   activity_events: ActivityEvents;
+  collab_authors: CollabAuthors;
   collab_documents: CollabDocuments;
   collab_updates: CollabUpdates;
   comments: Comments;

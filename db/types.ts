@@ -75,6 +75,8 @@ export type ActivityEventsTable = Narrowed<
 
 export type CollabDocumentsTable = Narrowed<Schema.CollabDocuments, { created_at: CreatedAt }>
 export type CollabUpdatesTable = Narrowed<Schema.CollabUpdates, { created_at: CreatedAt }>
+/** Whose connection first wrote under a Yjs client id in a document (ADR 062). */
+export type CollabAuthorsTable = Narrowed<Schema.CollabAuthors, { created_at: CreatedAt }>
 
 export type WorksheetItemsTable = Narrowed<
   Schema.WorksheetItems,
@@ -186,6 +188,7 @@ export type DB = WithTables<
     activity_events: ActivityEventsTable
     collab_documents: CollabDocumentsTable
     collab_updates: CollabUpdatesTable
+    collab_authors: CollabAuthorsTable
     worksheet_items: WorksheetItemsTable
     comments: CommentsTable
     plan_versions: PlanVersionsTable

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
 import { type RootData } from '../root.tsx'
 import { EDITOR_NODES } from '#core/editor/nodes.ts'
+import { MentionsPlugin } from './MentionsPlugin.tsx'
 import { PasteGuard } from './PasteGuard.tsx'
 import { backoffDelay, CollabSession, type Collaborator, type SessionSnapshot } from './session.ts'
 import { StrandedEdits } from './StrandedEdits.tsx'
@@ -79,6 +80,7 @@ export default function LiveDocument({ planId, substep, label, onReload }: LiveD
   if (opening && 'session' in opening)
     return (
       <SessionEditor
+        planId={planId}
         session={opening.session}
         label={label}
         placeholder={substep ? 'notesPlaceholder' : 'placeholder'}
@@ -100,11 +102,13 @@ function EditableSync({ editable }: { editable: boolean }) {
 }
 
 function SessionEditor({
+  planId,
   session,
   label,
   placeholder,
   onReload,
 }: {
+  planId: string
   session: CollabSession
   label: string
   /** Notes say what they are for; the narrative's headings already do. */
@@ -193,9 +197,11 @@ function SessionEditor({
             />
             <div ref={cursorsRef} className="collab__cursors" />
           </div>
+          {editable ? <p className="field__hint collab__hint">{t('common:mentions.editorHint')}</p> : null}
           <ListPlugin />
           <LinkPlugin validateUrl={isAllowedUrl} />
           <TablePlugin />
+          {editable ? <MentionsPlugin planId={planId} /> : null}
           <EditableSync editable={editable} />
           <CollaborationPlugin
             id={session.docName}

@@ -106,7 +106,14 @@ function containerBlocks(node: Node, ctx: Context, depth: number, out: Block[]) 
 }
 
 function isInline(type: string): boolean {
-  return type === 'text' || type === 'linebreak' || type === 'tab' || type === 'link' || type === 'autolink'
+  return (
+    type === 'text' ||
+    type === 'mention' ||
+    type === 'linebreak' ||
+    type === 'tab' ||
+    type === 'link' ||
+    type === 'autolink'
+  )
 }
 
 function block(node: Node, type: string, ctx: Context, depth: number, out: Block[]) {
@@ -149,6 +156,8 @@ function pushHeading(out: Block[], node: Node, ctx: Context, depth: number) {
 function inlineRuns(node: Node, marks: Marks, depth: number): TextRun[] {
   if (depth > MAX_DEPTH) return []
   switch (node.type) {
+    // A mention (ADR 062) reads as the "@Name" it shows, with the marks of the text around it.
+    case 'mention':
     case 'text':
       return typeof node.text === 'string' ? [{ text: node.text, ...marks, ...formatMarks(node.format) }] : []
     case 'linebreak':

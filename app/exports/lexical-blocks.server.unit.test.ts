@@ -6,6 +6,7 @@ import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, 
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { bindHeadless } from '#core/editor/headless.ts'
+import { $createMentionNode } from '#core/editor/mention-node.ts'
 import { lexicalToBlocks, safeHref } from './lexical-blocks.server.ts'
 
 const text = (value: string, format = 0) => ({
@@ -44,6 +45,23 @@ function writeThroughYjs(build: () => LexicalNode[]): unknown {
 }
 
 describe('lexicalToBlocks', () => {
+  test('reads a mention node as the "@Name" it shows, with the marks around it', () => {
+    const json = writeThroughYjs(() => [
+      $createParagraphNode().append(
+        $createTextNode('Ask '),
+        $createMentionNode(
+          '11111111-1111-4111-8111-111111111111',
+          '22222222-2222-4222-8222-222222222222',
+          '@Ana <Rojas>',
+        ).toggleFormat('bold'),
+        $createTextNode(' today'),
+      ),
+    ])
+    expect(lexicalToBlocks(json)).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Ask ' }, { text: '@Ana <Rojas>', bold: true }, { text: ' today' }] },
+    ])
+  })
+
   test('converts a real co-edited document: headings, marks, links, nested lists, quote and table', () => {
     const json = writeThroughYjs(() => {
       const bold = $createTextNode('Bold').toggleFormat('bold')

@@ -156,7 +156,14 @@ describe('GET /notifications/events', () => {
       const plan = await createPlan(elsewhere, user.id)
       const reviewer = await createUser(elsewhere, { constituency: 'ilo', globalRole: 'ilo_reviewer' })
       await NotificationRepository.insertMany(elsewhere, [
-        { userId: user.id, actorId: reviewer.id, kind: 'plan_returned', planId: plan.id, path: `/plans/${plan.id}` },
+        {
+          userId: user.id,
+          actorId: reviewer.id,
+          kind: 'plan_returned',
+          planId: plan.id,
+          path: `/plans/${plan.id}`,
+          params: { planTitle: plan.title, actorName: reviewer.name, note: 'Please add the sources.' },
+        },
       ])
     } finally {
       await elsewhere.destroy()

@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import * as MentionRepository from '#db/repositories/mentions.ts'
 import { getDb } from '../utils/db.server.ts'
 import { answerOnce, changedAfterSave, readEntryKey } from '../utils/idempotency.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
@@ -18,7 +19,10 @@ export const shouldRevalidate = skipRevalidationOnFailure
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, abilities } = await requirePlanAccess(request, params.planId, 'plan:read')
   const thread = await loadThread(getDb(), plan.id, new URL(request.url).searchParams)
-  return { ...thread, canComment: abilities['comment:create'] }
+  const canComment = abilities['comment:create']
+  // Whom the "@" list offers (ADR 062); only to those who may write a comment.
+  const mentionable = canComment ? await MentionRepository.findMentionable(getDb(), plan.id) : []
+  return { ...thread, canComment, mentionable }
 }
 
 // Every refusal answers with its real status (400, 403, 404, 409), to fetchers and plain form posts alike.
@@ -30,7 +34,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const answer = await answerOnce(
       getDb(),
       readEntryKey(request, formData, user.id),
-      (db) => handleCommentAction({ db, planId: plan.id, actor: toActor(user), role, formData }),
+      (db) =>
+        handleCommentAction({
+          db,
+          planId: plan.id,
+          planTitle: plan.title,
+          actor: { ...toActor(user), name: user.name },
+          role,
+          formData,
+        }),
       () => data({ result: changedAfterSave(), comments: null }, { status: 409 }),
     )
     return withCurrentThread(getDb(), plan.id, answer)

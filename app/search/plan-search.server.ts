@@ -4,6 +4,7 @@
 import { parseDocName } from '#core/collab/contract.ts'
 import { type Db } from '#db/client.ts'
 import * as CommentRepository from '#db/repositories/comments.ts'
+import { mentionsAsText } from '#core/mentions/tokens.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { currentDocuments } from '../documents/current.server.ts'
 import { isSubstepCode, SUBSTEP_CODES, type SubstepCode } from '#core/substeps.ts'
@@ -86,7 +87,8 @@ export async function searchPlan(
       : comment.subject_type === 'substep' && isSubstepCode(comment.subject_id)
         ? comment.subject_id
         : null
-    const snippet = substep ? matchText(comment.body, terms) : null
+    // A mention is searched and shown as the "@Name" people read, never its stored token (ADR 062).
+    const snippet = substep ? matchText(mentionsAsText(comment.body), terms) : null
     if (!substep || !snippet) continue
     hits.push({
       source: 'comment',

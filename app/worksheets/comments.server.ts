@@ -5,6 +5,9 @@ import * as CommentRepository from '#db/repositories/comments.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { canOnPlan, type Actor, type PlanRole } from '#core/permissions.ts'
 import { isSubstepCode } from '#core/substeps.ts'
+import * as MentionRepository from '#db/repositories/mentions.ts'
+import * as NotificationRepository from '#db/repositories/notifications.ts'
+import { mentionedIds, mentionExcerpt, MAX_MENTIONS, resolveMentions } from '#core/mentions/tokens.ts'
 import { KINDS } from '../method/worksheets.ts'
 import { isStorable, uuid, z } from '../utils/validation.ts'
 
@@ -21,6 +24,8 @@ export const commentSchema = subjectSchema.extend({
     .min(1)
     .max(5000)
     .refine(isStorable, 'validation.invalid'),
+  // The people picked in the "@" list; the body shows them as "@Name" (ADR 062).
+  mentions: z.array(uuid).max(MAX_MENTIONS, 'validation.tooManyMentions').optional(),
 })
 
 /**
@@ -53,8 +58,9 @@ async function findSubject(db: Db, planId: string, subjectType: 'item' | 'subste
       return isSubstepCode(subjectId)
         ? { label: subjectId, link: `/plans/${planId}/steps/${subjectId}#discussion` }
         : null
+    // The plan's own thread is read on its review page.
     case 'plan':
-      return subjectId === planId ? { label: 'plan', link: `/plans/${planId}` } : null
+      return subjectId === planId ? { label: 'plan', link: `/plans/${planId}/review` } : null
   }
 }
 
@@ -72,7 +78,9 @@ export async function loadThread(db: Db, planId: string, params: URLSearchParams
 interface CommentContext {
   db: Db
   planId: string
-  actor: Actor
+  /** For the notifications of the people it mentions. */
+  planTitle: string
+  actor: Actor & { name: string }
   role: PlanRole | null
   formData: FormData
 }
@@ -94,12 +102,13 @@ export async function withCurrentThread<T>(db: Db, planId: string, answer: T) {
 }
 
 /** Adds a comment or a reply (a reply must belong to the same thread); answers with its thread (see `withCurrentThread`). */
-export async function handleCommentAction({ db, planId, actor, role, formData }: CommentContext) {
-  if (formData.get('intent') === 'review:resolve') return handleResolve({ db, planId, actor, role, formData })
+export async function handleCommentAction(context: CommentContext) {
+  const { db, planId, actor, role, formData } = context
+  if (formData.get('intent') === 'review:resolve') return handleResolve(context)
   if (!canOnPlan(actor, role, 'comment:create')) throw data({ message: 'Forbidden' }, { status: 403 })
   const submission = parseWithZod(formData, { schema: commentSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), comments: null }, { status: 400 })
-  const { subjectType, subjectId, parentId, body } = submission.value
+  const { subjectType, subjectId, parentId, mentions } = submission.value
   const subject = await findSubject(db, planId, subjectType, subjectId)
   if (subject === null)
     return data(
@@ -117,7 +126,13 @@ export async function handleCommentAction({ db, planId, actor, role, formData }:
   }
   // A top-level comment by an ILO reviewer is a review comment, counted until the lead resolves it.
   const isReview = actor.globalRole === 'ilo_reviewer' && !parentId
-  await CommentRepository.insert(db, {
+  // Mentions become tokens only for people who may read the plan; anyone else stays plain text.
+  const readers = await MentionRepository.findReaders(db, planId, [
+    ...(mentions ?? []),
+    ...mentionedIds(submission.value.body),
+  ])
+  const { body, mentioned } = resolveMentions(submission.value.body, mentions ?? [], readers)
+  const comment = await CommentRepository.insert(db, {
     planId,
     subjectType,
     subjectId,
@@ -128,6 +143,26 @@ export async function handleCommentAction({ db, planId, actor, role, formData }:
     isReview,
     link: subject.link,
   })
+  await NotificationRepository.insertMany(
+    db,
+    mentioned.map((userId) => ({
+      userId,
+      kind: 'mention' as const,
+      planId,
+      actorId: actor.id,
+      params: {
+        planTitle: context.planTitle,
+        actorName: actor.name,
+        excerpt: mentionExcerpt(body),
+        where: 'comment' as const,
+        subject: subjectType,
+        ref: subjectType === 'plan' ? null : subject.label,
+      },
+      path: subject.link,
+      // The key of the review-comment notice too: someone answered and mentioned in one comment is told once.
+      dedupeKey: `comment:${comment.id}`,
+    })),
+  )
   return { result: submission.reply({ resetForm: true }), threadOf: { subjectType, subjectId } satisfies ThreadOf }
 }
 

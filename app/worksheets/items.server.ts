@@ -10,7 +10,8 @@ import { SUBSTEPS } from '../method/substeps.server.ts'
 import { deleteItemOnBase } from './item-delete.server.ts'
 import { itemSaveResponse, saveItemOnBase } from './item-save.server.ts'
 import { KINDS, kindSpec, WORKSHEETS } from '../method/worksheets.ts'
-import { dataSchema, formFields, linkFields, type KindSpec } from './spec.ts'
+import * as MemberRepository from '#db/repositories/members.ts'
+import { dataSchema, formFields, linkFields, MEMBER_OPTIONS, memberFields, type KindSpec } from './spec.ts'
 
 import { type LinkOption, type WorksheetItemView } from './types.ts'
 import { recordWords, wordsLookup, type WordsOf } from './recordName.ts'
@@ -29,6 +30,13 @@ export async function loadWorksheet(db: Db, planId: string, code: SubstepCode) {
   const wordsOf = wordsLookup(rows, (kind) => KINDS[kind]?.titleField)
   const options: Record<string, LinkOption[]> = {}
   for (const kind of kinds) options[kind] = items[kind]!.map((i) => toOption(i, wordsOf))
+  // A member field (an indicator's responsible person) picks from the team, by name (ADR 062).
+  if (lists.some((kind) => memberFields(KINDS[kind]!).length > 0))
+    options[MEMBER_OPTIONS] = (await MemberRepository.findByPlan(db, planId)).map((m) => ({
+      id: m.user_id,
+      ref: '',
+      label: m.organisation_acronym ? `${m.name} (${m.organisation_acronym})` : m.name,
+    }))
   return { kinds: lists, items, options }
 }
 
@@ -133,6 +141,17 @@ export async function handleItemAction({ db, planId, actor, role, formData }: Ac
         const found = await ItemRepository.findExistingIds(db, planId, link.kind, ids)
         if (ids.some((id) => !found.has(id))) {
           ctx.addIssue({ code: 'custom', path: [link.name], message: 'validation.unknownLink' })
+          linksOk = false
+        }
+      }
+      // A member field names someone on the team now; a stored value that is kept unchanged is
+      // checked too, so a former member has to be replaced when the record is next saved.
+      for (const name of memberFields(spec)) {
+        const userId = value[name]
+        // A malformed id already failed the field's own schema (the refinement still runs).
+        if (!uuid.safeParse(userId).success) continue
+        if ((await MemberRepository.findRole(db, planId, userId as string)) === null) {
+          ctx.addIssue({ code: 'custom', path: [name], message: 'validation.notMember' })
           linksOk = false
         }
       }

@@ -25,6 +25,11 @@ export type FieldSpec =
   | { name: string; type: 'boolean' }
   | { name: string; type: 'link'; kind: string; required?: boolean }
   | { name: string; type: 'links'; kind: string; min?: number }
+  /**
+   * A person on the plan's team (their user id), offered from the team and checked on the server to
+   * be a member when saved (ADR 062); a person who leaves the team later is shown as a former member.
+   */
+  | { name: string; type: 'member'; hint?: string }
 
 export interface KindSpec {
   kind: string
@@ -93,6 +98,8 @@ function fieldSchema(f: FieldSpec): z.ZodTypeAny {
       const id = z.string().uuid('validation.unknownLink')
       return f.required ? id : id.optional()
     }
+    case 'member':
+      return z.string().uuid('validation.notMember').optional()
     case 'links':
       return z
         .array(z.string().uuid('validation.unknownLink'))
@@ -124,6 +131,14 @@ export function linkFields(spec: KindSpec): { name: string; kind: string; many: 
     f.type === 'link' || f.type === 'links' ? [{ name: f.name, kind: f.kind, many: f.type === 'links' }] : [],
   )
 }
+
+/** Field names that name a member of the plan's team. */
+export function memberFields(spec: KindSpec): string[] {
+  return spec.fields.flatMap((f) => (f.type === 'member' ? [f.name] : []))
+}
+
+/** The key under which a form's options list the plan's team, for its member fields. */
+export const MEMBER_OPTIONS = '@member'
 
 /** The fields the item form shows and saves (all but those set another way, e.g. a node's position). */
 export function formFields(spec: KindSpec): readonly FieldSpec[] {

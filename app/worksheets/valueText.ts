@@ -14,6 +14,8 @@ export interface WordingContext {
   lng: string
   /** How the plan's items are named by id ("Labour Inspection Act, s.12 (M1)"), to show links and subjects. */
   refs?: ReadonlyMap<string, string>
+  /** People's names by user id, for member fields; without it a person reads as "a team member". */
+  people?: ReadonlyMap<string, string>
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -55,6 +57,8 @@ export function valueText(field: FieldSpec | undefined, value: unknown, ctx: Wor
     case 'link':
     case 'links':
       return (Array.isArray(value) ? value : [value]).map((id) => refText(id, ctx)).join(', ')
+    case 'member':
+      return (isId(value) && ctx.people?.get(value)) || t('worksheets:teamMember')
     default:
       break
   }

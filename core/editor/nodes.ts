@@ -6,6 +6,7 @@ import { ListItemNode, ListNode } from '@lexical/list'
 import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table'
 import { type Klass, type LexicalNode } from 'lexical'
+import { MentionNode } from './mention-node.ts'
 
 export const EDITOR_NODES: readonly Klass<LexicalNode>[] = [
   HeadingNode,
@@ -17,6 +18,8 @@ export const EDITOR_NODES: readonly Klass<LexicalNode>[] = [
   TableNode,
   TableRowNode,
   TableCellNode,
+  // A person mentioned with "@" (ADR 062): the exports and the search read it as its text, "@Name".
+  MentionNode,
 ]
 
 /** The Yjs root type name the Lexical V1 binding uses (`doc.get(YJS_ROOT, Y.XmlText)`). */

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import { type StoredDocumentUpdates } from '#core/collab/read-document.ts'
+import { type DocumentMention } from '#core/editor/mention-node.ts'
 import { type Executor } from '../executor.ts'
 import { type DB } from '../types.ts'
 
@@ -102,6 +103,8 @@ export interface Compacted {
   state: Uint8Array
   plainText: string
   html: string
+  /** The mentions the rendered document holds (ADR 062); absent when the renderer did not look. */
+  mentions?: DocumentMention[]
 }
 
 /** First key of the advisory lock a compaction holds (the second is the document name's hash). */
@@ -118,7 +121,11 @@ export function compact(
   db: Kysely<DB>,
   name: string,
   build: (stored: StoredDocumentUpdates) => Compacted | Promise<Compacted>,
-  options: { force?: boolean } = {},
+  options: {
+    force?: boolean
+    /** Runs in the compaction's transaction once the snapshot is written (the mentions' notifications). */
+    onCompacted?: (trx: Transaction<DB>, next: Compacted) => Promise<void>
+  } = {},
 ): Promise<number | null> {
   return db.transaction().execute(async (trx) => {
     // Several collab-server instances may hold the document; while one compacts it the others skip
@@ -160,6 +167,7 @@ export function compact(
       .deleteFrom('collab_updates')
       .where(sql<boolean>`seq = any(${folded}::bigint[])`)
       .execute()
+    await options.onCompacted?.(trx, next)
     return tail.length
   })
 }

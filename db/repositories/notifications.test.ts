@@ -12,7 +12,16 @@ describe('adding notifications', () => {
     const actor = await createUser(db)
     const other = await createUser(db)
     const plan = await createPlan(db, actor.id)
-    const row = { kind: 'measurement_due', planId: plan.id, path: `/plans/${plan.id}/monitoring` } as const
+    const params = {
+      planTitle: plan.title,
+      indicator: 'Inspections',
+      ref: 'K1',
+      period: '2026-Q1',
+      dueDate: '2026-03-31',
+      overdue: false,
+      responsible: true,
+    }
+    const row = { kind: 'measurement_due', planId: plan.id, path: `/plans/${plan.id}/monitoring`, params } as const
     const first = await NotificationRepository.insertMany(db, [
       { ...row, userId: actor.id, actorId: actor.id },
       { ...row, userId: other.id, actorId: actor.id, dedupeKey: 'due:1' },
@@ -38,9 +47,10 @@ describe('adding notifications', () => {
     const reader = await createUser(db)
     const plan = await createPlan(db, lead.id)
     const path = `/plans/${plan.id}`
+    const base = { planTitle: plan.title, actorName: null }
     await NotificationRepository.insertMany(db, [
-      { userId: reader.id, kind: 'plan_approved', planId: plan.id, path },
-      { userId: reader.id, kind: 'plan_submitted', planId: plan.id, path },
+      { userId: reader.id, kind: 'plan_approved', planId: plan.id, path, params: { ...base, version: 1 } },
+      { userId: reader.id, kind: 'plan_submitted', planId: plan.id, path, params: { ...base, submission: 1 } },
     ])
     await expect.poll(() => heard).toEqual([reader.id])
     await listener.end()

@@ -1,14 +1,18 @@
 import { sql } from 'kysely'
+import { type NotificationParams } from '#core/notifications.ts'
 import { type NotificationKind } from '#core/vocabulary.ts'
 import { type Executor } from '../executor.ts'
 
-export interface NotificationInput {
+/** One notification to add; its params are typed by its kind (core/notifications.ts). */
+export type NotificationInput = { [K in NotificationKind]: NotificationInputOf<K> }[NotificationKind]
+
+interface NotificationInputOf<K extends NotificationKind> {
   userId: string
-  kind: NotificationKind
+  kind: K
   planId?: string | null
   actorId?: string | null
   /** What the message needs to be worded in the recipient's language (names, a note's text). */
-  params?: Record<string, unknown>
+  params: NotificationParams<K>
   /** The page it links to, a path on the portal's own origin (e.g. `/plans/<id>/review`). */
   path: string
   /** Set by producers that may run twice for the same thing: one row per person and key. */
@@ -31,7 +35,7 @@ export async function insertMany(db: Executor, rows: readonly NotificationInput[
         kind: r.kind,
         plan_id: r.planId ?? null,
         actor_id: r.actorId ?? null,
-        params: JSON.stringify(r.params ?? {}),
+        params: JSON.stringify(r.params),
         path: r.path,
         dedupe_key: r.dedupeKey ?? null,
       })),

@@ -31,7 +31,8 @@ function notice<K extends NotificationKind>(
   common: { planId: string; actorId: string; path: string; dedupeKey?: string },
   params: NotificationParams<K>,
 ): NotificationInput {
-  return { kind, userId, ...common, params }
+  // TypeScript cannot narrow a generic K to one member of the union; the signature checks the pair.
+  return { kind, userId, ...common, params } as NotificationInput
 }
 
 async function planAndActor(db: Executor, planId: string, actorId: string) {

@@ -7,6 +7,7 @@ import { type PlanInput } from '#db/repositories/plans.ts'
 import * as SelectionRepository from '#db/repositories/intervention-selections.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type Constituency, type GlobalRole, type PlanRole } from '#db/types.ts'
+import { type NotificationKind } from '#core/vocabulary.ts'
 import { addMember, createOrganisation, createPlan, createUser } from './index.ts'
 
 // Kalindra, the demo's fictional country: made plans sit next to the demo plans on its dashboard.
@@ -119,7 +120,17 @@ export function e2eFactories(db: Db, passwordHash: string) {
     await db.insertInto('sign_in_policies').values({ domain }).execute()
   }
 
-  return { person, reviewer, planWithTeam, indicator, intervention, item, requireOrganisationSignIn }
+  /** What the portal has told someone (newest first): until the notifications page, specs read them here. */
+  function notificationsOf(userId: string, kind?: NotificationKind) {
+    let query = db
+      .selectFrom('notifications')
+      .select(['kind', 'params', 'path', 'actor_id', 'plan_id', 'dedupe_key'])
+      .where('user_id', '=', userId)
+    if (kind) query = query.where('kind', '=', kind)
+    return query.orderBy('created_at', 'desc').execute()
+  }
+
+  return { person, reviewer, planWithTeam, indicator, intervention, item, requireOrganisationSignIn, notificationsOf }
 }
 
 export type E2eFactories = ReturnType<typeof e2eFactories>

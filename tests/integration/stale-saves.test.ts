@@ -71,6 +71,7 @@ async function sample(f: FieldSpec, planId: string, actorId: string): Promise<st
       return f.required ? linkTarget(planId, f.kind, actorId) : null
     case 'links':
       return (f.min ?? 0) > 0 ? [await linkTarget(planId, f.kind, actorId)] : null
+    case 'member':
     case 'multiEnum':
     case 'boolean':
       return null

@@ -1,5 +1,5 @@
 import { type TFunction } from 'i18next'
-import { parseNotification, type ParsedNotification } from '#core/notifications.ts'
+import { parseNotification } from '#core/notifications.ts'
 import { formatDate } from '../../utils/locales.ts'
 
 /** A stored notification as the page receives it. */
@@ -20,8 +20,8 @@ export interface NotificationWords {
 
 type T = TFunction
 
-/** Where a comment thread is: a record (its code), a sub-step, or the plan itself. */
-function place(t: T, n: Extract<ParsedNotification, { kind: 'review_comment' }>['params']): string {
+/** Where a comment thread or a mention is: a record (its code), a sub-step, or the plan itself. */
+function place(t: T, n: { subject: 'item' | 'substep' | 'plan'; ref: string | null }): string {
   if (n.subject === 'plan' || !n.ref) return t('notifications:where.plan')
   return n.subject === 'substep'
     ? t('notifications:where.substep', { code: n.ref })
@@ -82,9 +82,7 @@ export function describeNotification(t: T, locale: string, row: NotificationRow)
       }
     case 'mention':
       return {
-        text: n.params.where
-          ? t('notifications:text.mention_in', { actor, plan, where: n.params.where })
-          : t('notifications:text.mention', { actor, plan }),
+        text: t(`notifications:text.mention_${n.params.where}`, { actor, plan, where: place(t, n.params) }),
         quote: n.params.excerpt,
       }
     case 'measurement_due':

@@ -75,6 +75,9 @@ export function fieldText(ctx: ComposeContext, field: FieldSpec, value: unknown)
     case 'link':
     case 'links':
       return (Array.isArray(value) ? value : [value]).map((id) => itemName(ctx, id)).join('; ')
+    // A person is not named by id in a document; the exports show indicators by their columns only.
+    case 'member':
+      return t('worksheets:teamMember')
     default:
       return String(value)
   }

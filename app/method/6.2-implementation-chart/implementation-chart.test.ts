@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDb } from '#db/client.ts'
-import { createPlan, createUser } from '#tests/factories/index.ts'
+import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
-import { handleItemAction } from '../../worksheets/items.server.ts'
+import { handleItemAction, loadWorksheet } from '../../worksheets/items.server.ts'
+import { MEMBER_OPTIONS } from '../../worksheets/spec.ts'
 import { planProgress } from '../../worksheets/progress.server.ts'
 import { handleInterventionPriorities } from '../5.2-intervention-priorities/intervention-priorities.server.ts'
 import { loadChart } from './implementation-chart.server.ts'
@@ -147,6 +148,25 @@ describe('6.2 indicators', () => {
       baselineValue: 22,
       targetValue: 55,
     })
+  })
+})
+
+describe('6.2 responsible person', () => {
+  it('names a member of the team, refuses anyone else, and offers the team by name in the form', async () => {
+    const mine = await setup()
+    const member = await createUser(db, { name: 'Rui Reporter' })
+    await addMember(db, mine.plan.id, member.id, 'contributor', mine.ctx.actor.id)
+    const outsider = await createUser(db)
+    expect(unwrap(await mine.item(indicator({ responsiblePerson: member.id }))).status).toBe(200)
+    expect((await mine.last('indicator')).data).toMatchObject({ responsiblePerson: member.id })
+    for (const id of [outsider.id, 'someone']) {
+      const res = unwrap(await mine.item(indicator({ responsiblePerson: id })))
+      expect(res.status).toBe(400)
+      expect(res.error?.responsiblePerson).toEqual(['validation.notMember'])
+    }
+    const { options } = await loadWorksheet(db, mine.plan.id, '6.2')
+    expect(options[MEMBER_OPTIONS]!.map((o) => o.id)).toContain(member.id)
+    expect(options[MEMBER_OPTIONS]!.find((o) => o.id === member.id)!.label).toMatch(/^Rui Reporter/)
   })
 })
 

@@ -78,6 +78,9 @@ export const indicatorSpec: KindSpec = {
     { name: 'dataSource', type: 'link', kind: 'data_source' },
     { name: 'disaggregation', type: 'multiEnum', options: DISAGGREGATIONS },
     { name: 'responsibleOrganisation', type: 'text', max: 200 },
+    // Who on the team reports the measurements and is reminded when they are due (ADR 062); the
+    // plan's leads when nobody is named.
+    { name: 'responsiblePerson', type: 'member', hint: 'hints.responsiblePerson' },
     { name: 'activities', type: 'links', kind: 'activity' },
     // Monitoring adds the latest values of these indicators into "workers reached".
     { name: 'countsWorkersReached', type: 'boolean' },

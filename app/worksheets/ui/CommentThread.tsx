@@ -6,6 +6,9 @@ import { IdempotencyKey } from '../../components/IdempotencyKey.tsx'
 import { FetcherSaveFailed } from '../../components/SaveFailed.tsx'
 import { isLoadFailure, isSaveFailure, type LoadFailure } from '../../utils/save-failure.ts'
 import { formatDateTime } from '../../utils/locales.ts'
+import { MentionText } from '../../components/mentions/MentionText.tsx'
+import { MentionTextarea } from '../../components/mentions/MentionTextarea.tsx'
+import { type MentionPerson } from '../../components/mentions/people.ts'
 import { clearSaved } from './clearSaved.ts'
 
 export type CommentSubjectType = 'item' | 'substep' | 'plan'
@@ -58,6 +61,8 @@ interface CommentView {
 interface ThreadData {
   comments: CommentView[]
   canComment: boolean
+  /** Whom "@" offers (ADR 062); empty for someone who may not comment. */
+  mentionable?: MentionPerson[]
 }
 
 interface PostData {
@@ -153,6 +158,7 @@ export function CommentPanel({
   const posted = poster.data?.comments
   const comments = posted && (!loaded || posted.length >= loaded.length) ? posted : loaded
   const canComment = ctx?.canComment ?? false
+  const people = (isLoadFailure(loader.data) ? undefined : loader.data?.mentionable) ?? []
   const children = new Map<string | null, CommentView[]>()
   for (const c of comments ?? []) children.set(c.parent_id, [...(children.get(c.parent_id) ?? []), c])
 
@@ -197,7 +203,9 @@ export function CommentPanel({
                   ) : null}
                 </p>
               ) : null}
-              <p className="comment__body prewrap">{c.body}</p>
+              <p className="comment__body prewrap">
+                <MentionText body={c.body} />
+              </p>
               {canComment ? (
                 <button
                   type="button"
@@ -211,6 +219,7 @@ export function CommentPanel({
               {replyTo === c.id ? (
                 <CommentForm
                   fetcher={poster}
+                  people={people}
                   subjectType={subjectType}
                   subjectId={subjectId}
                   parentId={c.id}
@@ -248,7 +257,7 @@ export function CommentPanel({
       )}
       {canComment ? (
         replyTo === null ? (
-          <CommentForm fetcher={poster} subjectType={subjectType} subjectId={subjectId} />
+          <CommentForm fetcher={poster} people={people} subjectType={subjectType} subjectId={subjectId} />
         ) : null
       ) : (
         <p className="field__hint">{t('comments.readOnly')}</p>
@@ -266,12 +275,14 @@ type Poster = ReturnType<typeof useFetcher<PostData>>
 
 function CommentForm({
   fetcher,
+  people,
   subjectType,
   subjectId,
   parentId,
   onDone,
 }: {
   fetcher: Poster
+  people: readonly MentionPerson[]
   subjectType: CommentSubjectType
   subjectId: string
   parentId?: string
@@ -317,7 +328,8 @@ function CommentForm({
       <FetcherSaveFailed fetcher={fetcher} />
       <div className="field field--wide">
         <label htmlFor={fieldId}>{parentId ? t('comments.replyLabel') : t('comments.label')}</label>
-        <textarea
+        <MentionTextarea
+          people={people}
           id={fieldId}
           name="body"
           rows={parentId ? 2 : 3}

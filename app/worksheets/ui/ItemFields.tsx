@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { FieldErrors } from '../../components/forms.tsx'
 import { type LinkOption } from '../types.ts'
-import { formFields, type FieldSpec, type KindSpec } from '../spec.ts'
+import { formFields, MEMBER_OPTIONS, type FieldSpec, type KindSpec } from '../spec.ts'
 import { shortWords, withCode } from '../recordName.ts'
 import { exampleKey, hasExample } from '../examples.ts'
 
@@ -139,6 +139,28 @@ function ItemField({
         </select>
       )
       break
+    case 'member':
+      control = (
+        <select
+          {...common}
+          aria-describedby={
+            [common['aria-describedby'], field.hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined
+          }
+          defaultValue={str(value)}
+        >
+          <option value="">—</option>
+          {(options[MEMBER_OPTIONS] ?? []).map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+          {/* Someone who has left the team stays chosen until another person is. */}
+          {typeof value === 'string' && value && !(options[MEMBER_OPTIONS] ?? []).some((o) => o.id === value) ? (
+            <option value={value}>{t('formerMember')}</option>
+          ) : null}
+        </select>
+      )
+      break
     case 'links':
     case 'multiEnum': {
       const selected = new Set(Array.isArray(value) ? value.map(String) : [])
@@ -170,6 +192,11 @@ function ItemField({
         {'required' in field && field.required ? <span aria-hidden="true"> *</span> : null}
       </label>
       {control}
+      {field.type === 'member' && field.hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {t(field.hint)}
+        </p>
+      ) : null}
       <FieldErrors id={errorId} errors={errors} />
     </div>
   )

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../utils/locales.ts'
 import { type LinkOption } from '../types.ts'
-import { type FieldSpec } from '../spec.ts'
+import { MEMBER_OPTIONS, type FieldSpec } from '../spec.ts'
 import { RecordName } from './RecordName.tsx'
 
 /** A stored value as people read it: translated options, linked records by their words and code, local numbers. */
@@ -26,6 +26,10 @@ export function ItemValue({
       return <>{formatNumber(Number(value), i18n.language)}</>
     case 'boolean':
       return <>{value ? t('yes') : t('no')}</>
+    case 'member': {
+      const person = (options[MEMBER_OPTIONS] ?? []).find((o) => o.id === value)
+      return <>{person ? person.label : t('formerMember')}</>
+    }
     case 'link':
     case 'links': {
       const ids = Array.isArray(value) ? value : [value]
