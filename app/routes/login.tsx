@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AuthCard } from '../components/AuthCard.tsx'
 import { ConformForm, useSchemaForm, TextField } from '../components/forms.tsx'
@@ -61,6 +61,9 @@ export default function LoginPage() {
           {t('auth.signIn')}
         </button>
       </ConformForm>
+      <p>
+        <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
+      </p>
       <p className="field__hint">{t('auth.noAccountHint')}</p>
     </AuthCard>
   )
