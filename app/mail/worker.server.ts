@@ -84,7 +84,9 @@ export async function startMailWorker(options: {
 
 /** graphile-worker's own lines, warnings and errors only, as our JSON log lines. */
 function queueLogger(log: Logger) {
-  return new QueueLogger(() => (level, message) => {
+  return new QueueLogger(() => (level, text) => {
+    // Its first line says what failed; the stack that follows is the library's, not ours.
+    const message = text.split('\n')[0]
     if (level === 'error') log('error', 'job queue', { message })
     else if (level === 'warning') log('warn', 'job queue', { message })
   })

@@ -135,3 +135,10 @@ export async function deleteFinishedBefore(db: Executor, days: number) {
     .executeTakeFirst()
   return Number(result.numDeletedRows)
 }
+
+/** How many queue jobs exist for a message (waiting, running or given up): 0 once it was sent. */
+export function countJobs(db: Executor, messageId: string) {
+  return sql<{
+    n: number
+  }>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${jobKey(messageId)}`.execute(db)
+}
