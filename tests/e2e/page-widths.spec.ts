@@ -75,7 +75,14 @@ for (const viewport of VIEWPORTS) {
     test.use({ viewport: { width: viewport.width, height: viewport.height } })
 
     test('the signed-out pages', async ({ page }) => {
-      expect(await checkPages(page, ['/login', '/invite/not-a-real-token'])).toEqual([])
+      expect(
+        await checkPages(page, [
+          '/login',
+          '/invite/not-a-real-token',
+          '/forgot-password',
+          '/reset-password/not-a-real-token',
+        ]),
+      ).toEqual([])
     })
 
     test('the plan pages around the worksheets', async ({ page }) => {
@@ -91,6 +98,7 @@ for (const viewport of VIEWPORTS) {
         `/plans/${planId}/monitoring`,
         `/plans/${planId}/edit`,
         '/account',
+        '/account/notifications',
         '/statistics',
       ]
       expect(await checkPages(page, paths)).toEqual([])
