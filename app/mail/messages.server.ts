@@ -20,7 +20,7 @@ export const DIGEST_HOUR_UTC = 6
 const link = (publicUrl: string, path: string) => `${publicUrl}${path.startsWith('/') ? path : `/${path}`}`
 
 async function securityFooter(t: TFunction) {
-  return [t('email.alwaysSent'), t('email.signature')]
+  return [t('mail:email.alwaysSent'), t('mail:email.signature')]
 }
 
 export async function invitationMessage(input: {
@@ -35,11 +35,11 @@ export async function invitationMessage(input: {
   const t = await mailT(input.locale)
   return renderMessage({
     lang: input.locale,
-    subject: t('email.invitation.subject'),
-    greeting: t('email.greeting', { name: input.name }),
-    paragraphs: [t('email.invitation.intro', { inviter: input.inviter, email: input.email })],
-    action: { label: t('email.invitation.action'), url: link(input.publicUrl, `/invite/${input.token}`) },
-    footer: [t('email.invitation.expiry', { days: input.days }), ...(await securityFooter(t))],
+    subject: t('mail:email.invitation.subject'),
+    greeting: t('mail:email.greeting', { name: input.name }),
+    paragraphs: [t('mail:email.invitation.intro', { inviter: input.inviter, email: input.email })],
+    action: { label: t('mail:email.invitation.action'), url: link(input.publicUrl, `/invite/${input.token}`) },
+    footer: [t('mail:email.invitation.expiry', { days: input.days }), ...(await securityFooter(t))],
   })
 }
 
@@ -54,11 +54,11 @@ export async function passwordResetMessage(input: {
   const t = await mailT(input.locale)
   return renderMessage({
     lang: input.locale,
-    subject: t('email.reset.subject'),
-    greeting: t('email.greeting', { name: input.name }),
-    paragraphs: [t('email.reset.intro', { email: input.email })],
-    action: { label: t('email.reset.action'), url: link(input.publicUrl, `/reset-password/${input.token}`) },
-    footer: [t('email.reset.expiry', { minutes: input.minutes }), ...(await securityFooter(t))],
+    subject: t('mail:email.reset.subject'),
+    greeting: t('mail:email.greeting', { name: input.name }),
+    paragraphs: [t('mail:email.reset.intro', { email: input.email })],
+    action: { label: t('mail:email.reset.action'), url: link(input.publicUrl, `/reset-password/${input.token}`) },
+    footer: [t('mail:email.reset.expiry', { minutes: input.minutes }), ...(await securityFooter(t))],
   })
 }
 
@@ -74,10 +74,10 @@ export async function memberAddedMessage(input: {
   const values = { actor: input.actor, plan: input.plan.title, role: t(`common:roles.${input.role}`) }
   return renderMessage({
     lang: input.locale,
-    subject: t('email.memberAdded.subject', values),
-    greeting: t('email.greeting', { name: input.name }),
-    paragraphs: [t('email.memberAdded.intro', values)],
-    action: { label: t('email.memberAdded.action'), url: link(input.publicUrl, `/plans/${input.plan.id}`) },
+    subject: t('mail:email.memberAdded.subject', values),
+    greeting: t('mail:email.greeting', { name: input.name }),
+    paragraphs: [t('mail:email.memberAdded.intro', values)],
+    action: { label: t('mail:email.memberAdded.action'), url: link(input.publicUrl, `/plans/${input.plan.id}`) },
     footer: await securityFooter(t),
   })
 }
@@ -112,27 +112,28 @@ function flag(params: unknown, key: string): unknown {
 function describe(t: TFunction, locale: Locale, n: NotificationFacts) {
   const kind: NotificationKind | undefined = isNotificationKind(n.kind) ? n.kind : undefined
   const values = {
-    actor: text(n.params, 'actorName') ?? n.actor_name ?? t('email.someone'),
-    plan: n.plan_title ?? text(n.params, 'planTitle', 'plan') ?? t('email.aPlan'),
+    actor: text(n.params, 'actorName') ?? n.actor_name ?? t('mail:email.someone'),
+    plan: n.plan_title ?? text(n.params, 'planTitle', 'plan') ?? t('mail:email.aPlan'),
     indicator:
-      text(n.params, 'indicatorName', 'indicator', 'indicatorTitle') ?? t('email.kinds.measurement_due.anIndicator'),
+      text(n.params, 'indicatorName', 'indicator', 'indicatorTitle') ??
+      t('mail:email.kinds.measurement_due.anIndicator'),
     date: dateText(text(n.params, 'dueDate', 'dueOn', 'date'), locale),
   }
-  if (!kind) return { subject: t('email.open'), line: t('email.open'), quote: undefined }
-  let line = t(`email.kinds.${kind}.line`, values)
+  if (!kind) return { subject: t('mail:email.open'), line: t('mail:email.open'), quote: undefined }
+  let line = t(`mail:email.kinds.${kind}.line`, values)
   if (kind === 'endorsement_recorded') {
     const decision = text(n.params, 'decision')
-    if (decision === 'endorse') line = t('email.kinds.endorsement_recorded.lineEndorse', values)
-    if (decision === 'object') line = t('email.kinds.endorsement_recorded.lineObject', values)
+    if (decision === 'endorse') line = t('mail:email.kinds.endorsement_recorded.lineEndorse', values)
+    if (decision === 'object') line = t('mail:email.kinds.endorsement_recorded.lineObject', values)
   }
   if (kind === 'measurement_due') {
     const due = text(n.params, 'dueDate', 'dueOn', 'date')
     const overdue =
       flag(n.params, 'overdue') === true || (due !== undefined && due < new Date().toISOString().slice(0, 10))
-    if (overdue) line = t('email.kinds.measurement_due.lineOverdue', values)
+    if (overdue) line = t('mail:email.kinds.measurement_due.lineOverdue', values)
   }
   const quote = text(n.params, 'note', 'excerpt', 'body', 'text')
-  return { subject: t(`email.kinds.${kind}.subject`, values), line, quote }
+  return { subject: t(`mail:email.kinds.${kind}.subject`, values), line, quote }
 }
 
 function dateText(value: string | undefined, locale: Locale) {
@@ -141,7 +142,7 @@ function dateText(value: string | undefined, locale: Locale) {
 }
 
 async function notificationFooter(t: TFunction, publicUrl: string) {
-  return [t('email.why', { url: link(publicUrl, PREFERENCES_PATH) }), t('email.signature')]
+  return [t('mail:email.why', { url: link(publicUrl, PREFERENCES_PATH) }), t('mail:email.signature')]
 }
 
 /** One notification sent at once. */
@@ -156,10 +157,10 @@ export async function notificationMessage(input: {
   return renderMessage({
     lang: input.locale,
     subject: d.subject,
-    greeting: t('email.greeting', { name: input.name }),
+    greeting: t('mail:email.greeting', { name: input.name }),
     paragraphs: [d.line],
-    quote: d.quote ? t('email.note', { note: d.quote }) : undefined,
-    action: { label: t('email.open'), url: link(input.publicUrl, input.notification.path) },
+    quote: d.quote ? t('mail:email.note', { note: d.quote }) : undefined,
+    action: { label: t('mail:email.open'), url: link(input.publicUrl, input.notification.path) },
     footer: await notificationFooter(t, input.publicUrl),
   })
 }
@@ -178,9 +179,9 @@ export async function digestMessage(input: {
   })
   return renderMessage({
     lang: input.locale,
-    subject: t('email.digest.subject', { count: items.length }),
-    greeting: t('email.greeting', { name: input.name }),
-    paragraphs: [t('email.digest.intro')],
+    subject: t('mail:email.digest.subject', { count: items.length }),
+    greeting: t('mail:email.greeting', { name: input.name }),
+    paragraphs: [t('mail:email.digest.intro')],
     items,
     footer: await notificationFooter(t, input.publicUrl),
   })
