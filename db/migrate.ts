@@ -43,7 +43,6 @@ async function migrateJobQueue(db: Kysely<any>) {
   await runMigrations({ pgPool, logger: quietQueueLogger })
 }
 
-
 async function main() {
   const url = process.env.DATABASE_URL
   if (!url) throw new Error('DATABASE_URL is not set')
