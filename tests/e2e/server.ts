@@ -19,7 +19,8 @@ import { E2E_MAIL_DIR } from './mailbox.ts'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const port = process.env.E2E_PORT ?? '3100'
 const collabPort = process.env.E2E_COLLAB_PORT ?? '3101'
-const smtpPort = Number(port) + 2
+// The SMTP server every message goes to (E2E_SMTP_PORT, else the port after the collab-server's).
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? Number(port) + 2)
 const DATABASE = 'scp_e2e'
 const log = (message: string) => console.log(`[e2e-server] ${message}`)
 
