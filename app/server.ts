@@ -12,6 +12,7 @@ import { crossOriginGuard } from './http/origin-guard.server.ts'
 import { securityHeaders } from './http/security-headers.server.ts'
 import { collabInternalUrl, getEnv } from './utils/env.server.ts'
 import { refreshStaleCompletion } from './signoff/completion.server.ts'
+import { startMailWorker } from './mail/worker.server.ts'
 import { schedulePruning } from './utils/pruning.server.ts'
 import { scheduleReminders } from './monitoring/reminders.server.ts'
 import { mountRemix } from './utils/web-app.server.ts'
@@ -82,11 +83,29 @@ const catchUp = refreshStaleCompletion(maintenanceDb).then(
     ),
 )
 
+// Email: the job queue's runner, in this process (ADR 060). A failure to start it is logged and the
+// portal serves on; the messages wait in the database for the next start.
+const mailWorker = startMailWorker({ databaseUrl: getEnv().DATABASE_URL, log: createLogger() }).catch(
+  (error: unknown) => {
+    console.error(
+      JSON.stringify({
+        t: new Date().toISOString(),
+        level: 'error',
+        event: 'mail queue did not start',
+        error: String(error),
+      }),
+    )
+    return undefined
+  },
+)
+
 function shutdown() {
+  // A job being tried finishes first: a runner killed mid-job leaves it locked for hours (ADR 060).
+  const mailStopped = mailWorker.then((worker) => worker?.stop()).catch(() => undefined)
   void Promise.all([stopPruning(), stopReminders(), catchUp]).then(() => maintenanceDb.destroy())
   // Forwarded sockets would hold server.close() open; their browsers reconnect to whoever serves next.
   collabForwarding.close()
-  server.close(() => process.exit(0))
+  server.close(() => void mailStopped.then(() => process.exit(0)))
   setTimeout(() => process.exit(0), 5_000).unref()
 }
 process.on('SIGTERM', shutdown)

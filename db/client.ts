@@ -29,5 +29,14 @@ export function createDb(
   // process: the query in flight fails and the pool replaces the client.
   pool.on('error', () => {})
   pool.on('connect', (client) => client.on('error', () => {}))
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  pools.set(db, pool)
+  return db
+}
+
+const pools = new WeakMap<object, pg.Pool>()
+
+/** The pg pool under a Kysely instance made by createDb (the job queue's migrations run on it). */
+export function poolOf(db: object): pg.Pool | undefined {
+  return pools.get(db)
 }

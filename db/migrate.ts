@@ -1,8 +1,14 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { Logger, runMigrations } from 'graphile-worker'
 import { Migrator, type Kysely, type MigrationResultSet } from 'kysely'
-import { createDb } from './client.ts'
+import { createDb, poolOf } from './client.ts'
 import { migrations } from './migrations/index.ts'
+
+// The queue's migrations log every step at info level; only its warnings and errors are worth a line.
+const quietQueueLogger = new Logger(() => (level, message) => {
+  if (level === 'error' || level === 'warning') console.error(`[job queue] ${message}`)
+})
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function createMigrator(db: Kysely<any>) {
@@ -21,7 +27,20 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
     const failed = result.results?.find((r) => r.status === 'Error')
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(result.error)}`)
   }
+  await migrateJobQueue(db)
   return result
+}
+
+/**
+ * Installs or upgrades the job queue's own schema (`graphile_worker`, ADR 060) on the same pool, so
+ * that requests can add jobs in their transactions from the first one on, and the tests' template
+ * database holds it. The library keeps its own migrations; the web process's runner checks them again.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function migrateJobQueue(db: Kysely<any>) {
+  const pgPool = poolOf(db)
+  if (!pgPool) throw new Error('migrateToLatest needs a database made by createDb (the job queue migrates on its pool)')
+  await runMigrations({ pgPool, logger: quietQueueLogger })
 }
 
 async function main() {

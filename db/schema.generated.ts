@@ -136,6 +136,22 @@ export interface LoginAttempts {
   success: boolean;
 }
 
+export interface MailMessages {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  failed_at: Timestamp | null;
+  html_body: string | null;
+  id: Generated<string>;
+  last_error: string | null;
+  locale: string;
+  purpose: string;
+  sent_at: Timestamp | null;
+  subject: string;
+  text_body: string | null;
+  to_address: string;
+  user_id: string | null;
+}
+
 export interface Measurements {
   created_at: Generated<Timestamp>;
   evidence_source: string | null;
@@ -163,6 +179,7 @@ export interface Notifications {
   emailed_at: Timestamp | null;
   id: Generated<string>;
   kind: string;
+  mail_message_id: string | null;
   params: Generated<ColumnType<unknown, string, string>>;
   path: string;
   plan_id: string | null;
@@ -178,6 +195,17 @@ export interface Organisations {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
+}
+
+export interface PasswordResets {
+  created_at: Generated<Timestamp>;
+  email: string;
+  expires_at: Timestamp | null;
+  id: Generated<string>;
+  ip: string;
+  token_hash: string | null;
+  used_at: Timestamp | null;
+  user_id: string | null;
 }
 
 export interface PlanComplianceMonths {
@@ -353,10 +381,12 @@ export interface DB {
   inspection_statistics: InspectionStatistics;
   invitations: Invitations;
   login_attempts: LoginAttempts;
+  mail_messages: MailMessages;
   measurements: Measurements;
   notification_preferences: NotificationPreferences;
   notifications: Notifications;
   organisations: Organisations;
+  password_resets: PasswordResets;
   plan_compliance_months: PlanComplianceMonths;
   plan_endorsements: PlanEndorsements;
   plan_last_activity: PlanLastActivity;

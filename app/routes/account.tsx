@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
@@ -120,6 +120,9 @@ export default function AccountPage() {
         </dl>
       </section>
       {organisationAccount ? <OrganisationAccountSection account={organisationAccount} /> : null}
+      <p>
+        <Link to="/account/notifications">{t('account.notificationsLink')}</Link>
+      </p>
       <section className="card" aria-labelledby="password-heading">
         <h2 id="password-heading">{t('account.changePassword')}</h2>
         <ConformForm form={form}>

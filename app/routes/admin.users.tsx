@@ -8,6 +8,7 @@ import * as OrganisationRepository from '#db/repositories/organisations.ts'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
 import { AdminSplit } from '../components/AdminSplit.tsx'
+import { queueInvitation } from '../mail/enqueue.server.ts'
 import { ConformForm, useSchemaForm, SelectField, TextField } from '../components/forms.tsx'
 import { requireGlobalPermission } from '../utils/admin.server.ts'
 import { randomToken, sha256 } from '../utils/crypto.server.ts'
@@ -64,7 +65,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (v.intent === 'invite') {
     const token = randomToken()
     try {
-      await insertInvitedUser(db, { ...v, tokenHash: sha256(token), createdBy: admin.id, expiresAt })
+      // The account, its link and the email that carries the link exist together or not at all.
+      await db.transaction().execute(async (trx) => {
+        const user = await insertInvitedUser(trx, { ...v, tokenHash: sha256(token), createdBy: admin.id, expiresAt })
+        await queueInvitation(trx, {
+          user: { ...user, locale: null },
+          inviter: admin.name,
+          token,
+          days: INVITATION_DAYS,
+        })
+      })
     } catch (error) {
       // The same email submitted twice at once passes the check above in both requests.
       if (!(error instanceof UserRepository.EmailTakenError)) throw error
@@ -79,13 +89,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!target)
     return data({ result: submission.reply({ formErrors: ['admin.unknownUser'] }), link: null }, { status: 400 })
   if (v.intent === 'new-link') {
-    // A new link also lets an administrator reset a forgotten password: there is no mail server.
+    // A new link, emailed and shown: for an invitation that went astray, or a password forgotten.
     const token = randomToken()
-    await InvitationRepository.insert(db, {
-      tokenHash: sha256(token),
-      userId: target.id,
-      createdBy: admin.id,
-      expiresAt,
+    await db.transaction().execute(async (trx) => {
+      await InvitationRepository.insert(trx, {
+        tokenHash: sha256(token),
+        userId: target.id,
+        createdBy: admin.id,
+        expiresAt,
+      })
+      if (target.is_active)
+        await queueInvitation(trx, { user: target, inviter: admin.name, token, days: INVITATION_DAYS })
     })
     return { result: submission.reply(), link: { email: target.email, url: inviteLink(request, token) } }
   }

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AuthCard } from '../components/AuthCard.tsx'
 import { OrganisationSignInButton } from '../oidc/OrganisationSignInButton.tsx'
@@ -77,6 +77,9 @@ export default function LoginPage() {
       {organisationSignIn ? (
         <OrganisationSignInButton name={organisationSignIn.name} redirectTo={searchParams.get('redirectTo')} />
       ) : null}
+      <p>
+        <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
+      </p>
       <p className="field__hint">{t('auth.noAccountHint')}</p>
     </AuthCard>
   )

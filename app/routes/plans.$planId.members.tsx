@@ -9,6 +9,7 @@ import { FieldErrors, FormErrors } from '../components/forms.tsx'
 import { ConstituencyPresence } from '../components/plans/ConstituencyPresence.tsx'
 import { RoleForm } from '../components/plans/RoleForm.tsx'
 import { conflictResponse, readBase } from '../conflicts/save.server.ts'
+import { queueMemberAdded } from '../mail/enqueue.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { changeRole } from '../utils/member-role.server.ts'
 import { PLAN_ROLES } from '#core/permissions.ts'
@@ -92,12 +93,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (outcome.kind === 'conflict')
           return conflictResponse('', outcome.conflict, submission.reply({ formErrors: ['conflict.stale'] }))
       } else
-        await MemberRepository.upsert(db, {
-          planId: plan.id,
-          userId: value.userId,
-          role: value.role,
-          actorId: user.id,
-          byAdministrator,
+        // The new member is told by email, whatever their notification choices (ADR 060).
+        await db.transaction().execute(async (trx) => {
+          await MemberRepository.upsert(trx, {
+            planId: plan.id,
+            userId: value.userId,
+            role: value.role,
+            actorId: user.id,
+            byAdministrator,
+          })
+          const member = await UserRepository.findById(trx, value.userId)
+          if (member?.is_active) await queueMemberAdded(trx, { user: member, actor: user.name, plan, role: value.role })
         })
     }
   } catch (error) {

@@ -2,6 +2,18 @@ import { z } from 'zod'
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value)
 
+/** PUBLIC_URL as every process reads it: an origin (no path), or unset. */
+export function publicUrlSetting() {
+  return z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^https?:\/\/[^/]+\/?$/i, 'PUBLIC_URL must be an origin such as https://portal.example.org')
+      .refine((url) => URL.canParse(url), 'PUBLIC_URL must be a valid URL')
+      .optional(),
+  )
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url(),
@@ -28,15 +40,8 @@ const schema = z.object({
   COLLAB_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   // The portal's address as people reach it (scheme, host, port), for links that leave the portal's
-  // pages: the OpenID redirect URI (ADR 063) and email links. Unset: the request's own origin.
-  PUBLIC_URL: z.preprocess(
-    emptyAsUnset,
-    z
-      .string()
-      .regex(/^https?:\/\/[^/]+\/?$/i, 'PUBLIC_URL must be an origin such as https://portal.example.org')
-      .refine((url) => URL.canParse(url), 'PUBLIC_URL must be a valid URL')
-      .optional(),
-  ),
+  // pages: the OpenID redirect URI (ADR 063) and email links (ADR 060).
+  PUBLIC_URL: publicUrlSetting(),
   // Sign-in with the organisation's account (ADR 063): all three, or none.
   OIDC_ISSUER: z.preprocess(
     emptyAsUnset,

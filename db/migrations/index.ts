@@ -20,6 +20,7 @@ import * as completionFreshness from './2026_12_07_1130_completion_freshness.ts'
 import * as collabFanout from './2026_12_07_1200_collab_fanout.ts'
 import * as complianceMonths from './2026_12_07_1800_compliance_months.ts'
 import * as notifications from './2026_12_08_0900_notifications.ts'
+import * as mail from './2026_12_08_1000_mail.ts'
 import * as collabAuthors from './2026_12_08_1200_collab_authors.ts'
 import * as organisationSignIn from './2026_12_08_1300_organisation_sign_in.ts'
 
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1200_collab_fanout': collabFanout,
   '2026_12_07_1800_compliance_months': complianceMonths,
   '2026_12_08_0900_notifications': notifications,
+  '2026_12_08_1000_mail': mail,
   '2026_12_08_1200_collab_authors': collabAuthors,
   '2026_12_08_1300_organisation_sign_in': organisationSignIn,
 }

@@ -141,5 +141,9 @@ export function findCandidatesForPlan(db: Executor, planId: string, countryCode:
 
 /** A user by id whether active or not, for administration. */
 export function findById(db: Executor, id: string) {
-  return db.selectFrom('users').select(['id', 'email', 'name', 'is_active']).where('id', '=', id).executeTakeFirst()
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'is_active', 'locale'])
+    .where('id', '=', id)
+    .executeTakeFirst()
 }

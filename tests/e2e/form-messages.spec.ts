@@ -72,7 +72,7 @@ test('the invitation form shows every message at once, then clears itself after 
   await invite.getByLabel('Organisation').selectOption({ label: 'Provincial Plantation Office (XL)' })
   await expect(invite.getByText(REQUIRED)).toHaveCount(0)
   await invite.getByRole('button', { name: 'Create account and link' }).click()
-  await expect(invite.getByRole('status')).toContainText(`Account created for ${email}`)
+  await expect(invite.getByRole('status')).toContainText(`A one-time link for ${email} is on its way`)
   await expect(invite.getByLabel('Name')).toHaveValue('')
   await expect(invite.getByLabel('Email address')).toHaveValue('')
 })

