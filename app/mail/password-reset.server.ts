@@ -1,4 +1,5 @@
 import * as PasswordResetRepository from '#db/repositories/password-resets.ts'
+import { passwordSignInAllowed } from '../oidc/policy.server.ts'
 import { randomToken, sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { queuePasswordReset } from './enqueue.server.ts'
@@ -7,6 +8,7 @@ import { queuePasswordReset } from './enqueue.server.ts'
 // account uses the address, and answered the same way; only an active account gets a message,
 // with a one-time link valid for an hour. Past the limits nothing is sent: per address, silently
 // (the answer stays the same); per client address, with a 429 that says nothing about accounts.
+// Addresses of a domain that must sign in with the organisation account get nothing either.
 
 export const RESET_MINUTES = 60
 export const RESET_WINDOW_SECONDS = 60 * 60
@@ -20,7 +22,10 @@ export async function requestPasswordReset(email: string, ip: string): Promise<'
     await PasswordResetRepository.insert(db, { email, ip })
     return 'sent'
   }
-  const user = await PasswordResetRepository.findResettableUser(db, email)
+  // An address whose domain signs in with the organisation account has no password to reset (ADR 063).
+  const user = (await passwordSignInAllowed(email))
+    ? await PasswordResetRepository.findResettableUser(db, email)
+    : undefined
   if (!user) {
     await PasswordResetRepository.insert(db, { email, ip })
     return 'sent'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createUser } from '#tests/factories/index.ts'
 import { args, call, createUserWithSession, makeRequest } from '#tests/utils.ts'
+import { requestPasswordReset } from '../mail/password-reset.server.ts'
 import { hashPassword } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { action as unlink } from './account_.organisation-account.ts'
@@ -59,6 +60,17 @@ describe('domains that must sign in with the organisation account', () => {
 
     expect((await post(cookie, { intent: 'remove', domain: 'ilo.org' })).status).toBe(200)
     expect((await signInWithPassword(staff.email)).status).toBe(302)
+  })
+
+  it('sends no password reset to an address of such a domain, and answers as for any other', async () => {
+    const { cookie } = await asAdmin()
+    const domain = `reset-${Math.random().toString(36).slice(2)}.example`
+    const staff = await createUser(db, { email: `staff@${domain}`, passwordHash: await hashPassword(PASSWORD) })
+    expect((await post(cookie, { intent: 'add', domain })).status).toBe(200)
+    expect(await requestPasswordReset(staff.email, '203.0.113.10')).toBe('sent')
+    const requests = await db.selectFrom('password_resets').select('user_id').where('email', '=', staff.email).execute()
+    expect(requests).toEqual([{ user_id: null }])
+    expect(await db.selectFrom('mail_messages').select('id').where('user_id', '=', staff.id).execute()).toEqual([])
   })
 
   it('offers the organisation button on the sign-in page, under its configured name', async () => {
