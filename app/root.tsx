@@ -8,7 +8,7 @@ import { getLocale } from './i18n/i18next.server.ts'
 import styles from './styles/app.css?url'
 import phoneStyles from './styles/phone.css?url'
 import { useNonce } from './utils/nonce.tsx'
-import { getSessionUser } from './utils/session.server.ts'
+import { ENROLMENT_PATH, getSessionUser, requireUser } from './utils/session.server.ts'
 import { skipRevalidationOnFailure } from './utils/save-failure.ts'
 
 // An inline icon: browsers stop asking for /favicon.ico, which would otherwise log a 404 each visit.
@@ -28,6 +28,8 @@ export const shouldRevalidate = skipRevalidationOnFailure
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
+  // Someone who must turn two-factor on uses nothing else first, public pages included (ADR 064).
+  if (user?.mustEnrol && new URL(request.url).pathname !== ENROLMENT_PATH) await requireUser(request)
   const locale = await getLocale(request, user?.locale)
   return {
     locale,

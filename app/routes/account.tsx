@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
@@ -43,7 +43,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const sessions = await SessionRepository.findLiveByUser(getDb(), user.id, SESSION_IDLE_SECONDS)
   return {
-    profile: { name: user.name, email: user.email, organisation: user.organisation_name, role: user.global_role },
+    profile: {
+      name: user.name,
+      email: user.email,
+      organisation: user.organisation_name,
+      role: user.global_role,
+      twoFactor: user.has_second_factor,
+    },
     sessions: sessions.map((s) => ({ ...s, current: s.id_hash === user.sessionIdHash })),
   }
 }
@@ -112,6 +118,11 @@ export default function AccountPage() {
           <dd>{profile.organisation}</dd>
           <dt>{t('account.globalRole')}</dt>
           <dd>{t(`globalRoles.${profile.role}`)}</dd>
+          <dt>{t('twoFactor.title')}</dt>
+          <dd>
+            {t(profile.twoFactor ? 'twoFactor.statusOn' : 'twoFactor.statusOff')} ·{' '}
+            <Link to="/account/two-factor">{t('twoFactor.manage')}</Link>
+          </dd>
         </dl>
       </section>
       <section className="card" aria-labelledby="password-heading">

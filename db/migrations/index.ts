@@ -20,6 +20,7 @@ import * as completionFreshness from './2026_12_07_1130_completion_freshness.ts'
 import * as collabFanout from './2026_12_07_1200_collab_fanout.ts'
 import * as complianceMonths from './2026_12_07_1800_compliance_months.ts'
 import * as notifications from './2026_12_08_0900_notifications.ts'
+import * as twoFactor from './2026_12_08_1400_two_factor.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1200_collab_fanout': collabFanout,
   '2026_12_07_1800_compliance_months': complianceMonths,
   '2026_12_08_0900_notifications': notifications,
+  '2026_12_08_1400_two_factor': twoFactor,
 }
