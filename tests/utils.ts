@@ -1,3 +1,4 @@
+import { generate } from 'otplib'
 import { type Executor } from '#db/executor.ts'
 import { createUser, enrolSecondFactor } from '#tests/factories/index.ts'
 import { createSession } from '#app/utils/session.server.ts'
@@ -105,4 +106,14 @@ export async function call<T = any>(run: () => Promise<unknown>): Promise<RouteR
 /** Builds the args object for a loader or action. */
 export function args(request: Request, params: Record<string, string> = {}) {
   return { request, params, context: {} }
+}
+
+/** The authenticator's code for `secret`, `steps` time steps (30 s) from now. */
+export function totpCode(secret: string, steps = 0): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 })
+}
+
+/** A well-formed code that is not the current one (nor, but for a one-in-a-million chance, a neighbour's). */
+export async function wrongTotpCode(secret: string): Promise<string> {
+  return String((Number(await totpCode(secret)) + 500_000) % 1_000_000).padStart(6, '0')
 }
