@@ -79,8 +79,10 @@ export default function TwoFactorSignInPage() {
           {t('twoFactor.verify')}
         </button>
       </ConformForm>
-      <p className="field__hint">
-        <Link to="/login">{t('twoFactor.startAgain')}</Link>
+      <p>
+        <Link to="/login" className="button">
+          {t('twoFactor.startAgain')}
+        </Link>
       </p>
     </AuthCard>
   )
