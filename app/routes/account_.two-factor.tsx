@@ -60,7 +60,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { enrolling: true })
   const submission = parseWithZod(await readFormData(request), { schema })
   const reply = (intent: Intent, status: number, fieldErrors?: Record<string, string[]>, formErrors?: string[]) =>
-    data({ intent, result: submission.reply({ fieldErrors, formErrors, hideFields: ['code'] }), codes: null }, { status })
+    data(
+      { intent, result: submission.reply({ fieldErrors, formErrors, hideFields: ['code'] }), codes: null },
+      { status },
+    )
   if (submission.status !== 'success') {
     const intent = submission.payload.intent
     return reply(typeof intent === 'string' && isIntent(intent) ? intent : 'start', 400)

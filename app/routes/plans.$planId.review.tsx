@@ -138,7 +138,10 @@ async function decide(
       const refusal = await secondFactorForApproval(user, v.code, ip)
       if (refusal)
         return data(
-          { form: v.name, result: submission.reply({ fieldErrors: { code: [refusal.message] }, hideFields: ['code'] }) },
+          {
+            form: v.name,
+            result: submission.reply({ fieldErrors: { code: [refusal.message] }, hideFields: ['code'] }),
+          },
           { status: refusal.status },
         )
     }

@@ -1,4 +1,4 @@
-import { expect, login, loginThroughForm, nextTotpCode, test } from '../playwright-utils.ts'
+import { expect, loginThroughForm, nextTotpCode, test } from '../playwright-utils.ts'
 
 // Two-factor authentication (ADR 064) as a person meets it: turned on from the account page by
 // reading the key off the page (what scanning the QR code does), then asked for after the password;
