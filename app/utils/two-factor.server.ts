@@ -188,14 +188,19 @@ export async function regenerateRecoveryCodes(userId: string, ip: string): Promi
   return codes
 }
 
-/** Turns two-factor off (after a right code): the secret and the recovery codes go. */
-export async function disableSecondFactor(userId: string, ip: string) {
+/**
+ * Turns two-factor off (after a right code): the secret and the recovery codes go. `byAdministrator`
+ * (someone who lost both their device and their codes): their sessions end as well.
+ */
+export async function disableSecondFactor(userId: string, ip: string, { byAdministrator = false } = {}) {
   await getDb()
     .transaction()
     .execute(async (trx) => {
       await TotpRepository.deleteByUser(trx, userId)
       await RecoveryCodeRepository.deleteByUser(trx, userId)
-      await SecurityEventRepository.insert(trx, { userId, kind: 'two_factor_disabled', ip })
+      if (byAdministrator) await SessionRepository.deleteAllForUserExcept(trx, userId, null)
+      const kind = byAdministrator ? 'two_factor_reset' : 'two_factor_disabled'
+      await SecurityEventRepository.insert(trx, { userId, kind, ip })
     })
 }
 

@@ -53,7 +53,22 @@ export function findAll(db: Executor) {
   return db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select([...userColumns, 'users.created_at', (eb) => eb('users.password_hash', 'is not', null).as('has_password')])
+    .select([
+      ...userColumns,
+      'users.created_at',
+      (eb) => eb('users.password_hash', 'is not', null).as('has_password'),
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('totp_credentials')
+              .select('totp_credentials.user_id')
+              .whereRef('totp_credentials.user_id', '=', 'users.id')
+              .where('totp_credentials.enabled_at', 'is not', null),
+          )
+          .$castTo<boolean>()
+          .as('has_second_factor'),
+    ])
     .orderBy('users.name')
     .execute()
 }
