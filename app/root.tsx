@@ -8,7 +8,7 @@ import { getLocale } from './i18n/i18next.server.ts'
 import styles from './styles/app.css?url'
 import phoneStyles from './styles/phone.css?url'
 import { useNonce } from './utils/nonce.tsx'
-import { getSessionUser } from './utils/session.server.ts'
+import { ENROLMENT_PATH, getSessionUser, requireUser } from './utils/session.server.ts'
 import { getDb } from './utils/db.server.ts'
 import * as NotificationRepository from '#db/repositories/notifications.ts'
 import { skipRevalidationOnFailure } from './utils/save-failure.ts'
@@ -30,6 +30,8 @@ export const shouldRevalidate = skipRevalidationOnFailure
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
+  // Someone who must turn two-factor on uses nothing else first, public pages included (ADR 064).
+  if (user?.mustEnrol && new URL(request.url).pathname !== ENROLMENT_PATH) await requireUser(request)
   const locale = await getLocale(request, user?.locale)
   // The bell's count is right in the page's HTML, without scripts; the bell's stream keeps it live.
   const unreadNotifications = user ? await NotificationRepository.countUnread(getDb(), user.id) : 0

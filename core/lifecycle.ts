@@ -11,12 +11,17 @@ export interface Transition {
   name: string
   /** Whether a note is required (e.g. why a plan goes back for changes). */
   noteRequired?: boolean
+  /**
+   * Whether only someone who holds a second factor, recently proved by this session, may take it
+   * (ADR 064): an approval fixes a national plan, so a stolen password alone must not do it.
+   */
+  secondFactor?: boolean
 }
 
 export const TRANSITIONS: readonly Transition[] = [
   { from: 'draft', to: 'in_review', action: 'plan:submit', name: 'submit' },
   { from: 'in_review', to: 'draft', action: 'plan:submit', name: 'withdraw' },
-  { from: 'in_review', to: 'approved', action: 'plan:approve', name: 'approve' },
+  { from: 'in_review', to: 'approved', action: 'plan:approve', name: 'approve', secondFactor: true },
   { from: 'in_review', to: 'draft', action: 'plan:approve', name: 'returnForChanges', noteRequired: true },
   { from: 'approved', to: 'implementing', action: 'plan:advance', name: 'startImplementing' },
   { from: 'implementing', to: 'completed', action: 'plan:advance', name: 'complete' },

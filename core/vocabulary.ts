@@ -60,3 +60,21 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 export const NOTIFICATION_DELIVERIES = ['instant', 'daily', 'off'] as const
 export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number]
 export const DEFAULT_NOTIFICATION_DELIVERY: NotificationDelivery = 'instant'
+
+/**
+ * What is recorded in a person's own security log (ADR 064), shown on their two-factor page.
+ * These are the "security messages" that always go by email; the mail side reads them from
+ * `security_events`.
+ */
+export const SECURITY_EVENT_KINDS = [
+  'two_factor_enabled',
+  'two_factor_disabled',
+  'recovery_codes_regenerated',
+  'recovery_code_used',
+  'two_factor_reset',
+] as const
+export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number]
+
+/** Which factor a sign-in attempt tested: throttled alike, counted apart (ADR 015, ADR 064). */
+export const SIGN_IN_FACTORS = ['password', 'second_factor'] as const
+export type SignInFactor = (typeof SIGN_IN_FACTORS)[number]

@@ -131,6 +131,7 @@ export interface Invitations {
 export interface LoginAttempts {
   created_at: Generated<Timestamp>;
   email: string;
+  factor: Generated<string>;
   id: Generated<number>;
   ip: string;
   success: boolean;
@@ -286,6 +287,13 @@ export interface PlanVersions {
   snapshot: ColumnType<unknown, string, string>;
 }
 
+export interface RecoveryCodes {
+  code_hash: string;
+  created_at: Generated<Timestamp>;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface Scores {
   criterion: string;
   plan_id: string;
@@ -295,13 +303,30 @@ export interface Scores {
   value: number;
 }
 
+export interface SecurityEvents {
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  ip: string | null;
+  kind: string;
+  user_id: string;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
   id_hash: string;
   ip: string | null;
   last_seen_at: Generated<Timestamp>;
+  mfa_verified_at: Timestamp | null;
   user_agent: string | null;
+  user_id: string;
+}
+
+export interface SignInChallenges {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id_hash: string;
+  redirect_to: string;
   user_id: string;
 }
 
@@ -329,6 +354,14 @@ export interface SubstepSignoffs {
   stale_at: Timestamp | null;
   substep: string;
   user_id: string | null;
+}
+
+export interface TotpCredentials {
+  created_at: Generated<Timestamp>;
+  enabled_at: Timestamp | null;
+  last_used_step: number | null;
+  secret_encrypted: string;
+  user_id: string;
 }
 
 export interface UserIdentities {
@@ -394,11 +427,15 @@ export interface DB {
   plan_summaries: PlanSummaries;
   plan_versions: PlanVersions;
   plans: Plans;
+  recovery_codes: RecoveryCodes;
   scores: Scores;
+  security_events: SecurityEvents;
   sessions: Sessions;
+  sign_in_challenges: SignInChallenges;
   sign_in_policies: SignInPolicies;
   substep_completion: SubstepCompletion;
   substep_signoffs: SubstepSignoffs;
+  totp_credentials: TotpCredentials;
   user_identities: UserIdentities;
   users: Users;
   worksheet_items: WorksheetItems;

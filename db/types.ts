@@ -10,6 +10,8 @@ import {
   type PlanRole,
   type PlanScope,
   type PlanStatus,
+  type SecurityEventKind,
+  type SignInFactor,
   type TripartiteConstituency,
 } from '#core/vocabulary.ts'
 
@@ -47,7 +49,10 @@ export type UsersTable = Narrowed<
 
 export type SessionsTable = Narrowed<Schema.Sessions, { created_at: CreatedAt }>
 export type InvitationsTable = Narrowed<Schema.Invitations, { created_at: CreatedAt }>
-export type LoginAttemptsTable = Narrowed<Schema.LoginAttempts, { created_at: CreatedAt }>
+export type LoginAttemptsTable = Narrowed<
+  Schema.LoginAttempts,
+  { created_at: CreatedAt; factor: ColumnType<SignInFactor, SignInFactor | undefined, never> }
+>
 export type UserIdentitiesTable = Narrowed<Schema.UserIdentities, { created_at: CreatedAt }>
 export type SignInPoliciesTable = Narrowed<Schema.SignInPolicies, { created_at: CreatedAt }>
 
@@ -172,6 +177,15 @@ export type NotificationPreferencesTable = Narrowed<
   { kind: NotificationKind; delivery: NotificationDelivery }
 >
 
+/** Two-factor (ADR 064): the encrypted TOTP secret, hashed recovery codes, the pending second step, the log. */
+export type TotpCredentialsTable = Narrowed<Schema.TotpCredentials, { created_at: CreatedAt }>
+export type RecoveryCodesTable = Narrowed<Schema.RecoveryCodes, { created_at: CreatedAt }>
+export type SignInChallengesTable = Narrowed<Schema.SignInChallenges, { created_at: CreatedAt }>
+export type SecurityEventsTable = Narrowed<
+  Schema.SecurityEvents,
+  { kind: ColumnType<SecurityEventKind, SecurityEventKind, never>; created_at: CreatedAt }
+>
+
 /** The database as the Kysely client sees it: every generated table, narrowed as above. */
 export type DB = WithTables<
   Schema.DB,
@@ -198,6 +212,10 @@ export type DB = WithTables<
     idempotency_keys: IdempotencyKeysTable
     notifications: NotificationsTable
     notification_preferences: NotificationPreferencesTable
+    totp_credentials: TotpCredentialsTable
+    recovery_codes: RecoveryCodesTable
+    sign_in_challenges: SignInChallengesTable
+    security_events: SecurityEventsTable
   }
 >
 

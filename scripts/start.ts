@@ -15,15 +15,19 @@ const dev = process.argv.includes('--dev')
 const log = (message: string) => console.log(`[scp] ${message}`)
 
 /** Secrets come from the environment; on a local install they are generated once and kept in .data/. */
-async function loadSecrets(): Promise<{ SESSION_SECRET: string; COLLAB_SECRET: string }> {
+// TOTP_KEY encrypts the two-factor secrets (ADR 064): kept apart from SESSION_SECRET so that
+// changing the session secret does not lock everyone out of their second factor.
+type SecretName = 'SESSION_SECRET' | 'COLLAB_SECRET' | 'TOTP_KEY'
+async function loadSecrets(): Promise<Record<SecretName, string>> {
   const file = path.join(dataDir, 'secrets.json')
-  let stored: Partial<Record<'SESSION_SECRET' | 'COLLAB_SECRET', string>> = {}
+  let stored: Partial<Record<SecretName, string>> = {}
   if (existsSync(file)) stored = JSON.parse(await fs.readFile(file, 'utf8')) as typeof stored
   const secrets = {
     SESSION_SECRET: process.env.SESSION_SECRET ?? stored.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     COLLAB_SECRET: process.env.COLLAB_SECRET ?? stored.COLLAB_SECRET ?? randomBytes(32).toString('hex'),
+    TOTP_KEY: process.env.TOTP_KEY || stored.TOTP_KEY || randomBytes(32).toString('hex'),
   }
-  if (!process.env.SESSION_SECRET || !process.env.COLLAB_SECRET) {
+  if (!process.env.SESSION_SECRET || !process.env.COLLAB_SECRET || !process.env.TOTP_KEY) {
     await fs.mkdir(dataDir, { recursive: true })
     await fs.writeFile(file, JSON.stringify({ ...stored, ...secrets }, null, 2), { mode: 0o600 })
   }

@@ -1,5 +1,6 @@
+import { generate } from 'otplib'
 import { type Executor } from '#db/executor.ts'
-import { createUser } from '#tests/factories/index.ts'
+import { createUser, enrolSecondFactor } from '#tests/factories/index.ts'
 import { createSession } from '#app/utils/session.server.ts'
 import { isDataWithInit } from '#app/utils/resource-response.server.ts'
 
@@ -7,19 +8,29 @@ import { isDataWithInit } from '#app/utils/resource-response.server.ts'
 
 export const BASE_URL = 'http://localhost'
 
-type UserOverrides = Parameters<typeof createUser>[1]
+type UserOverrides = Parameters<typeof createUser>[1] & {
+  /** Two-factor on (with a known secret) and the session signed in with it, as an approver needs (ADR 064). */
+  secondFactor?: boolean
+}
 
-/** Inserts a user and a live session for them; `cookie` is ready for a Cookie header. */
-export async function createUserWithSession(db: Executor, overrides: UserOverrides = {}) {
+/**
+ * Inserts a user and a live session for them; `cookie` is ready for a Cookie header. With
+ * `secondFactor`, `totpSecret` is their authenticator's secret and the session has verified it.
+ */
+export async function createUserWithSession(db: Executor, { secondFactor = false, ...overrides }: UserOverrides = {}) {
   const user = await createUser(db, overrides)
-  const cookie = await sessionCookieFor(user.id)
-  return { user, cookie }
+  const totpSecret = secondFactor ? await enrolSecondFactor(db, user.id) : null
+  const cookie = await sessionCookieFor(user.id, { mfaVerified: secondFactor })
+  return { user, cookie, totpSecret }
 }
 
 /** Starts one more session for an existing user, the way sign-in does. */
-export async function sessionCookieFor(userId: string, init: { userAgent?: string; ip?: string } = {}) {
+export async function sessionCookieFor(
+  userId: string,
+  init: { userAgent?: string; ip?: string; mfaVerified?: boolean } = {},
+) {
   const request = new Request(`${BASE_URL}/login`, { headers: init.userAgent ? { 'User-Agent': init.userAgent } : {} })
-  const setCookie = await createSession(request, userId, init.ip ?? '127.0.0.1')
+  const setCookie = await createSession(request, userId, init.ip ?? '127.0.0.1', { mfaVerified: init.mfaVerified })
   return cookieFromSetCookie(setCookie)
 }
 
@@ -95,4 +106,14 @@ export async function call<T = any>(run: () => Promise<unknown>): Promise<RouteR
 /** Builds the args object for a loader or action. */
 export function args(request: Request, params: Record<string, string> = {}) {
   return { request, params, context: {} }
+}
+
+/** The authenticator's code for `secret`, `steps` time steps (30 s) from now. */
+export function totpCode(secret: string, steps = 0): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 })
+}
+
+/** A well-formed code that is not the current one (nor, but for a one-in-a-million chance, a neighbour's). */
+export async function wrongTotpCode(secret: string): Promise<string> {
+  return String((Number(await totpCode(secret)) + 500_000) % 1_000_000).padStart(6, '0')
 }

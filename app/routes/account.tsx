@@ -47,7 +47,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const sessions = await SessionRepository.findLiveByUser(getDb(), user.id, SESSION_IDLE_SECONDS)
   return {
-    profile: { name: user.name, email: user.email, organisation: user.organisation_name, role: user.global_role },
+    profile: {
+      name: user.name,
+      email: user.email,
+      organisation: user.organisation_name,
+      role: user.global_role,
+      twoFactor: user.has_second_factor,
+    },
     sessions: sessions.map((s) => ({ ...s, current: s.id_hash === user.sessionIdHash })),
     organisationAccount: await organisationAccountOf(user),
   }
@@ -117,6 +123,11 @@ export default function AccountPage() {
           <dd>{profile.organisation}</dd>
           <dt>{t('account.globalRole')}</dt>
           <dd>{t(`globalRoles.${profile.role}`)}</dd>
+          <dt>{t('twoFactor.title')}</dt>
+          <dd>
+            {t(profile.twoFactor ? 'twoFactor.statusOn' : 'twoFactor.statusOff')} ·{' '}
+            <Link to="/account/two-factor">{t('twoFactor.manage')}</Link>
+          </dd>
         </dl>
       </section>
       {organisationAccount ? <OrganisationAccountSection account={organisationAccount} /> : null}

@@ -240,3 +240,18 @@ describe('deactivating a person', () => {
     expect((await post(cookie, { intent: 'set-active', userId: target.id, active: 'maybe' })).status).toBe(400)
   })
 })
+
+describe('resetting someone’s two-factor (ADR 064)', () => {
+  it('removes their second factor and recovery codes, ends their sessions and records it; never one’s own', async () => {
+    const { user: admin, cookie } = await adminSession()
+    const { user: person, cookie: theirs } = await createUserWithSession(db, { secondFactor: true })
+    const listed = (await call(() => loader(args(makeRequest('/admin/users', { cookie }))))).data.users
+    expect(listed.find((u: { id: string }) => u.id === person.id).has_second_factor).toBe(true)
+    expect((await post(cookie, { intent: 'reset-two-factor', userId: admin.id })).status).toBe(400)
+    expect((await post(cookie, { intent: 'reset-two-factor', userId: person.id })).status).toBe(200)
+    expect(await db.selectFrom('totp_credentials').where('user_id', '=', person.id).execute()).toEqual([])
+    expect(await getSessionUser(makeRequest('/plans', { cookie: theirs }))).toBeNull()
+    const events = await db.selectFrom('security_events').select('kind').where('user_id', '=', person.id).execute()
+    expect(events).toEqual([{ kind: 'two_factor_reset' }])
+  })
+})

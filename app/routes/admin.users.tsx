@@ -15,7 +15,8 @@ import { randomToken, sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { GLOBAL_ROLES } from '#core/permissions.ts'
 import { isStorable, uuid, z } from '../utils/validation.ts'
-import { readFormData } from '../utils/request.server.ts'
+import { clientIp, readFormData } from '../utils/request.server.ts'
+import { disableSecondFactor } from '../utils/two-factor.server.ts'
 
 const INVITATION_DAYS = 7
 
@@ -31,6 +32,8 @@ const schema = z.discriminatedUnion('intent', [
   inviteSchema,
   z.object({ intent: z.literal('new-link'), userId: uuid }),
   z.object({ intent: z.literal('set-active'), userId: uuid, active: z.enum(['true', 'false']) }),
+  // For someone who lost both their authenticator and their recovery codes (ADR 064).
+  z.object({ intent: z.literal('reset-two-factor'), userId: uuid }),
 ])
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -105,6 +108,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (target.id === admin.id)
     return data({ result: submission.reply({ formErrors: ['admin.notYourself'] }), link: null }, { status: 400 })
+  if (v.intent === 'reset-two-factor') {
+    await disableSecondFactor(target.id, clientIp(request), { byAdministrator: true })
+    return { result: submission.reply(), link: null }
+  }
   await UserRepository.updateActive(db, target.id, v.active === 'true')
   if (v.active === 'false') await SessionRepository.deleteAllForUserExcept(db, target.id, null)
   return { result: submission.reply(), link: null }
@@ -201,6 +208,16 @@ export default function AdminUsersPage() {
                 <span className="visually-hidden"> ({u.name})</span>
               </button>
             </Form>
+            {u.has_second_factor ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="reset-two-factor" />
+                <input type="hidden" name="userId" value={u.id} />
+                <button type="submit" className="button button--small button--quiet">
+                  {t('admin.resetTwoFactor')}
+                  <span className="visually-hidden"> ({u.name})</span>
+                </button>
+              </Form>
+            ) : null}
           </td>
         </tr>
       ))}

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { createUser } from '#tests/factories/index.ts'
+import { createUser, enrolSecondFactor } from '#tests/factories/index.ts'
 import { signInAtProvider, startTestProvider } from '#tests/oidc-provider.ts'
 import { args, BASE_URL, call, cookieFromSetCookie, makeRequest, sessionCookieFor } from '#tests/utils.ts'
 import { sha256 } from '../utils/crypto.server.ts'
@@ -256,5 +256,26 @@ describe('coming back from the provider', () => {
     const res = await signIn(user.email)
     expect(res.status).toBe(429)
     expect(await sessionsOf(user.id)).toHaveLength(0)
+  })
+})
+
+describe('an organisation sign-in for someone with two-factor on', () => {
+  it('asks for the portal’s second step before any session, keeping where they were going', async () => {
+    const user = await createUser(db, { email: `second-step-${Math.random().toString(36).slice(2)}@ilo.example` })
+    await enrolSecondFactor(db, user.id)
+    providerAccount(user.email)
+    const res = await signIn(user.email, { redirectTo: '/dashboard' })
+    expect(res.status).toBe(302)
+    expect(res.location).toBe('/login/two-factor')
+    expect(sessionIdFrom(res)).toBeNull()
+    expect(await sessionsOf(user.id)).toEqual([])
+    // The flow cookie is cleared and the second step's cookie set, in the same answer.
+    const cookies = res.headers.getSetCookie()
+    expect(cookies.some((c) => c.startsWith('scp_oidc_flow=') && /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c))).toBe(
+      true,
+    )
+    expect(cookies.some((c) => c.startsWith('scp_sign_in='))).toBe(true)
+    const [challenge] = await db.selectFrom('sign_in_challenges').selectAll().where('user_id', '=', user.id).execute()
+    expect(challenge!.redirect_to).toBe('/dashboard')
   })
 })

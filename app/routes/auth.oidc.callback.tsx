@@ -1,4 +1,4 @@
-import { data, redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import { clearFlowCookieHeader } from '../oidc/flow-cookie.server.ts'
@@ -8,7 +8,7 @@ import { SignInProblem } from '../oidc/SignInProblem.tsx'
 import { sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { clientIp } from '../utils/request.server.ts'
-import { createSession, readSessionId } from '../utils/session.server.ts'
+import { completeSignIn, readSessionId } from '../utils/session.server.ts'
 
 export const handle = { i18n: ['common', 'oidc'] }
 
@@ -28,9 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Whatever session this browser carried before ends here: the new one always gets a fresh id.
   const previous = await readSessionId(request)
   if (previous) await SessionRepository.deleteByIdHash(getDb(), sha256(previous))
-  // The one place a sign-in with the organisation's account starts a session.
-  headers.append('Set-Cookie', await createSession(request, outcome.userId, ip))
-  throw redirect(outcome.redirectTo, { headers })
+  // The one place a sign-in with the organisation's account ends: a session, or the portal's own second step for someone with two-factor on: the portal cannot
+  // tell what the provider checked (ADR 064).
+  return completeSignIn(request, outcome.userId, ip, outcome.redirectTo, headers)
 }
 
 export default function OrganisationSignInCallback() {

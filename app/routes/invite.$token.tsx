@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import * as InvitationRepository from '#db/repositories/invitations.ts'
@@ -10,7 +10,7 @@ import { ConformForm, NewPasswordFields, useSchemaForm } from '../components/for
 import { hashPassword, sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { clientIp, readFormData } from '../utils/request.server.ts'
-import { createSession, requireAnonymous } from '../utils/session.server.ts'
+import { completeSignIn, requireAnonymous } from '../utils/session.server.ts'
 import { password, z } from '../utils/validation.ts'
 
 const schema = z
@@ -49,8 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return true
   })
   if (!accepted) throw data({ message: 'Not found' }, { status: 404 })
-  const cookie = await createSession(request, invitation.user_id, clientIp(request))
-  throw redirect('/plans', { headers: { 'Set-Cookie': cookie } })
+  return completeSignIn(request, invitation.user_id, clientIp(request), '/plans')
 }
 
 export default function InvitePage() {

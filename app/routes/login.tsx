@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AuthCard } from '../components/AuthCard.tsx'
@@ -9,7 +9,7 @@ import { oidcSettings } from '../oidc/settings.server.ts'
 import { ConformForm, useSchemaForm, TextField } from '../components/forms.tsx'
 import { attemptLogin } from '../utils/login.server.ts'
 import { clientIp, readFormData } from '../utils/request.server.ts'
-import { createSession, requireAnonymous, safeRedirect } from '../utils/session.server.ts'
+import { completeSignIn, requireAnonymous } from '../utils/session.server.ts'
 import { z } from '../utils/validation.ts'
 
 const schema = z.object({
@@ -47,8 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: result.status === 'throttled' ? 429 : 400 },
     )
   }
-  const cookie = await createSession(request, result.userId, ip)
-  throw redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': cookie } })
+  // A session, the second step, or enrolment first: decided in one place for every way in (ADR 064).
+  return completeSignIn(request, result.userId, ip, redirectTo ?? '/plans')
 }
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · SCP Portal' }]

@@ -6,7 +6,15 @@ import * as CommentRepository from '#db/repositories/comments.ts'
 import * as LifecycleRepository from '#db/repositories/lifecycle.ts'
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type PlanStatus } from '#core/vocabulary.ts'
-import { args, call, createUserWithSession, makeRequest, sessionCookieFor } from '#tests/utils.ts'
+import {
+  args,
+  call,
+  createUserWithSession,
+  makeRequest,
+  sessionCookieFor,
+  totpCode,
+  wrongTotpCode,
+} from '#tests/utils.ts'
 import { getDb } from '../utils/db.server.ts'
 import { loader as tokenLoader } from './api.collab.token.ts'
 import { action as editAction } from './plans.$planId.edit.tsx'
@@ -43,6 +51,8 @@ async function team() {
   const { user: reviewer, cookie: reviewerCookie } = await createUserWithSession(db, {
     constituency: 'ilo',
     globalRole: 'ilo_reviewer',
+    // Approving needs a session signed in with a second factor (ADR 064).
+    secondFactor: true,
   })
   return {
     plan,
@@ -403,5 +413,63 @@ describe('return for changes', () => {
         .where('id', '=', t.plan.id)
         .executeTakeFirstOrThrow(),
     ).toEqual({ return_note: null, submission: 2 })
+  })
+})
+
+describe('approval needs a second factor (ADR 064)', () => {
+  const approveAs = (t: Team, cookie: string, extra: Record<string, string> = {}) =>
+    post(t.plan.id, cookie, { intent: 'transition', from: 'in_review', name: 'approve', ...extra }, '?approve')
+  const statusOf = async (planId: string) =>
+    (await db.selectFrom('plans').select('status').where('id', '=', planId).executeTakeFirstOrThrow()).status
+
+  it('is refused to a reviewer without two-factor, and the dialog says so', async () => {
+    const t = await team()
+    await submit(t)
+    await endorseAll(t)
+    const { cookie } = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'ilo_reviewer' })
+    const page = await call(() =>
+      loader(args(makeRequest(`/plans/${t.plan.id}/review?approve`, { cookie }), { planId: t.plan.id })),
+    )
+    expect(page.data.secondFactor).toEqual({ enrolled: false, fresh: false })
+    const res = await approveAs(t, cookie)
+    expect(res.status).toBe(403)
+    expect(res.data.result.error.code).toEqual(['lifecycle.secondFactor.notEnrolled'])
+    expect(await statusOf(t.plan.id)).toBe('in_review')
+  })
+
+  it('asks for a current code when the session did not prove it recently, and approves with one', async () => {
+    const t = await team()
+    await submit(t)
+    await endorseAll(t)
+    const { user, cookie, totpSecret } = await createUserWithSession(db, {
+      constituency: 'ilo',
+      globalRole: 'ilo_reviewer',
+      secondFactor: true,
+    })
+    // Signed in with the second factor an hour ago: older than the approval's 15 minutes.
+    await sql`UPDATE sessions SET mfa_verified_at = now() - interval '1 hour' WHERE user_id = ${user.id}`.execute(db)
+    const page = await call(() =>
+      loader(args(makeRequest(`/plans/${t.plan.id}/review?approve`, { cookie }), { planId: t.plan.id })),
+    )
+    expect(page.data.secondFactor).toEqual({ enrolled: true, fresh: false })
+    const without = await approveAs(t, cookie)
+    expect(without.status).toBe(403)
+    expect(without.data.result.error.code).toEqual(['lifecycle.secondFactor.codeRequired'])
+    const wrong = await approveAs(t, cookie, { code: await wrongTotpCode(totpSecret!) })
+    expect(wrong.status).toBe(400)
+    expect(wrong.data.result.error.code).toEqual(['twoFactor.wrongCode'])
+    expect(await statusOf(t.plan.id)).toBe('in_review')
+    const right = await approveAs(t, cookie, { code: await totpCode(totpSecret!) })
+    expect(right.status).toBe(302)
+    expect(await statusOf(t.plan.id)).toBe('approved')
+  })
+
+  it('is accepted from a session signed in with the second factor minutes ago, without a new code', async () => {
+    const t = await team()
+    await submit(t)
+    await endorseAll(t)
+    const res = await approve(t)
+    expect(res.status).toBe(302)
+    expect(await statusOf(t.plan.id)).toBe('approved')
   })
 })

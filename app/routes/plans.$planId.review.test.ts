@@ -29,6 +29,8 @@ async function team() {
   const { user: reviewer, cookie: reviewerCookie } = await createUserWithSession(db, {
     constituency: 'ilo',
     globalRole: 'ilo_reviewer',
+    // Approving needs a session signed in with a second factor (ADR 064).
+    secondFactor: true,
   })
   return {
     plan,

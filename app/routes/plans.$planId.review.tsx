@@ -22,8 +22,9 @@ import { currentDocuments } from '../documents/current.server.ts'
 import { evaluateCompletion } from '../signoff/completion.server.ts'
 import { requirePlanAccess, toActor } from '../utils/plan-access.server.ts'
 import { isSaveFailure, keepFormOnFailure, skipRevalidationOnFailure } from '../utils/save-failure.ts'
-import { readFormData } from '../utils/request.server.ts'
-import { isStorable, z } from '../utils/validation.ts'
+import { clientIp, readFormData } from '../utils/request.server.ts'
+import { isStorable, secondFactorCode, z } from '../utils/validation.ts'
+import { isFreshForApproval, secondFactorForApproval } from '../utils/two-factor.server.ts'
 
 const note = z.string().trim().max(2000).refine(isStorable, 'validation.invalid').optional()
 
@@ -34,6 +35,8 @@ const schema = z.discriminatedUnion('intent', [
     from: z.enum(PLAN_STATUSES),
     note,
     overrideReason: note,
+    // A code from the authenticator, asked at approval when the session's proof is not recent (ADR 064).
+    code: secondFactorCode.optional(),
   }),
   z.object({ intent: z.literal('endorse'), decision: z.enum(['endorse', 'object']), comment: note }),
 ])
@@ -75,6 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEndorse:
       abilities['plan:endorse'] && myOrganisation !== undefined && LifecycleRepository.ENDORSABLE.includes(plan.status),
     myOrganisation: myOrganisation ?? null,
+    // Approving needs a second factor proved recently; the dialog asks for a code or for enrolment.
+    secondFactor: { enrolled: user.has_second_factor, fresh: isFreshForApproval(user.mfaVerifiedAt) },
   }
 }
 
@@ -98,13 +103,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return answerOnce(
     getDb(),
     readEntryKey(request, formData, access.user.id),
-    (db) => decide(db, access, formData),
+    (db) => decide(db, access, formData, clientIp(request)),
     () => data({ form, result: changedAfterSave() }, { status: 409 }),
   )
 }
 
 /** A status change or an endorsement, on `db` (the transaction that keeps its answer). */
-async function decide(db: Db, { plan, role, user }: Awaited<ReturnType<typeof requirePlanAccess>>, formData: FormData) {
+async function decide(
+  db: Db,
+  { plan, role, user }: Awaited<ReturnType<typeof requirePlanAccess>>,
+  formData: FormData,
+  ip: string,
+) {
   const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success') return data({ form: 'transition', result: submission.reply() }, { status: 400 })
   const v = submission.value
@@ -124,6 +134,17 @@ async function decide(db: Db, { plan, role, user }: Awaited<ReturnType<typeof re
         { form: v.name, result: submission.reply({ fieldErrors: { note: ['lifecycle.errors.noteRequired'] } }) },
         { status: 400 },
       )
+    if (transition.secondFactor) {
+      const refusal = await secondFactorForApproval(user, v.code, ip)
+      if (refusal)
+        return data(
+          {
+            form: v.name,
+            result: submission.reply({ fieldErrors: { code: [refusal.message] }, hideFields: ['code'] }),
+          },
+          { status: refusal.status },
+        )
+    }
     try {
       // An approved version freezes the documents as they are now, edits not yet compacted included,
       // and which sub-steps are complete by the progress rules (the content is locked in review).
@@ -217,6 +238,7 @@ export default function ReviewPage() {
             readiness={data.readiness}
             ready={data.ready}
             endorsements={endorsements}
+            secondFactor={data.secondFactor}
             errors={errorsOf('approve')}
             busy={busy}
           />

@@ -28,6 +28,8 @@ async function tripartiteTeam() {
   const { cookie: reviewerCookie } = await createUserWithSession(db, {
     constituency: 'ilo',
     globalRole: 'ilo_reviewer',
+    // Approving needs a session signed in with a second factor (ADR 064).
+    secondFactor: true,
   })
   return { plan, lead, leadCookie, union, employer, reviewerCookie }
 }

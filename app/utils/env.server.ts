@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { GLOBAL_ROLES } from '#core/vocabulary.ts'
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value)
 
@@ -13,6 +14,16 @@ export function publicUrlSetting() {
       .optional(),
   )
 }
+/** A comma list of global roles; an unknown role is an error at start, not a silent no. */
+export const requiredRoles = z
+  .string()
+  .transform((list) =>
+    list
+      .split(',')
+      .map((role) => role.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(GLOBAL_ROLES, { message: `REQUIRE_MFA_FOR lists roles among ${GLOBAL_ROLES.join(', ')}` })))
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -57,6 +68,17 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.preprocess(emptyAsUnset, z.string().max(500).optional()),
   OIDC_CLIENT_SECRET: z.preprocess(emptyAsUnset, z.string().max(2000).optional()),
   OIDC_NAME: z.preprocess(emptyAsUnset, z.string().max(80).optional()),
+  // The key that encrypts TOTP secrets at rest: 32 bytes as 64 hex digits. Unset, one is derived
+  // from SESSION_SECRET (ADR 064); `npm start` generates one into .data/secrets.json.
+  TOTP_KEY: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'TOTP_KEY must be 32 bytes written as 64 hexadecimal digits')
+      .optional(),
+  ),
+  // Global roles that must have a second factor, e.g. `admin,ilo_reviewer` (ADR 064).
+  REQUIRE_MFA_FOR: z.preprocess(emptyAsUnset, requiredRoles.optional()),
 })
 export type Env = z.infer<typeof schema>
 

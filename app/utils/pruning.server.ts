@@ -2,6 +2,7 @@ import { type Executor } from '#db/executor.ts'
 import * as IdempotencyKeyRepository from '#db/repositories/idempotency-keys.ts'
 import * as LoginAttemptRepository from '#db/repositories/login-attempts.ts'
 import * as SessionRepository from '#db/repositories/sessions.ts'
+import * as SignInChallengeRepository from '#db/repositories/sign-in-challenges.ts'
 import { KEY_RETENTION_HOURS } from './idempotency.server.ts'
 import { KNOWN_ADDRESS_DAYS, LOGIN_WINDOW_SECONDS } from './login.server.ts'
 import { SESSION_IDLE_SECONDS } from './session.server.ts'
@@ -12,7 +13,7 @@ import { SESSION_IDLE_SECONDS } from './session.server.ts'
 // saved as new.
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000
 
-/** Deletes stale sign-in attempts, dead sessions and expired entry keys; returns how many of each went. */
+/** Deletes stale sign-in attempts, dead sessions, expired entry keys and second steps; returns how many of each went. */
 export async function pruneStaleRecords(db: Executor) {
   const loginAttempts = await LoginAttemptRepository.deleteStale(db, {
     failureSeconds: LOGIN_WINDOW_SECONDS,
@@ -20,7 +21,8 @@ export async function pruneStaleRecords(db: Executor) {
   })
   const sessions = await SessionRepository.deleteExpired(db, SESSION_IDLE_SECONDS)
   const idempotencyKeys = await IdempotencyKeyRepository.deleteOlderThan(db, KEY_RETENTION_HOURS)
-  return { loginAttempts, sessions, idempotencyKeys }
+  const signInChallenges = await SignInChallengeRepository.deleteExpired(db)
+  return { loginAttempts, sessions, idempotencyKeys, signInChallenges }
 }
 
 /**

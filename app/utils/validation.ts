@@ -60,3 +60,24 @@ export const manyOf = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item))
 
 export const password = z.string().min(12, 'validation.passwordLength').max(256, 'validation.tooLong|256')
+
+/**
+ * A second-factor code as typed: six digits from the authenticator, or a recovery code
+ * (`xxxx-xxxx-xxxx-xxxx`, spaces and dashes allowed). Which one it is, and whether it is right,
+ * the server decides (ADR 064).
+ */
+export const secondFactorCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[0-9A-Za-z\s-]+$/, 'twoFactor.codeFormat')
+
+/** Six digits from the authenticator app (spaces allowed, as some apps show `123 456`). */
+export const totpCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^\d{3}\s?\d{3}$/, 'twoFactor.totpFormat')
+  .transform((v) => v.replace(/\s/g, ''))

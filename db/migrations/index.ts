@@ -23,6 +23,7 @@ import * as notifications from './2026_12_08_0900_notifications.ts'
 import * as mail from './2026_12_08_1000_mail.ts'
 import * as collabAuthors from './2026_12_08_1200_collab_authors.ts'
 import * as organisationSignIn from './2026_12_08_1300_organisation_sign_in.ts'
+import * as twoFactor from './2026_12_08_1400_two_factor.ts'
 
 // Every migration, by name. Names sort in the order they must run (UTC timestamp prefix).
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_1000_mail': mail,
   '2026_12_08_1200_collab_authors': collabAuthors,
   '2026_12_08_1300_organisation_sign_in': organisationSignIn,
+  '2026_12_08_1400_two_factor': twoFactor,
 }

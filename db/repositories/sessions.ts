@@ -3,7 +3,15 @@ import { type Executor } from '../executor.ts'
 
 export function insert(
   db: Executor,
-  values: { idHash: string; userId: string; expiresAt: Date; userAgent: string | null; ip: string | null },
+  values: {
+    idHash: string
+    userId: string
+    expiresAt: Date
+    userAgent: string | null
+    ip: string | null
+    /** Set when the sign-in included a second factor (ADR 064). */
+    mfaVerified?: boolean
+  },
 ) {
   return db
     .insertInto('sessions')
@@ -13,6 +21,7 @@ export function insert(
       expires_at: values.expiresAt,
       user_agent: values.userAgent?.slice(0, 300) ?? null,
       ip: values.ip,
+      mfa_verified_at: values.mfaVerified ? sql<Date>`now()` : null,
     })
     .execute()
 }
@@ -28,7 +37,7 @@ export function touch(db: Executor, idHash: string, idleSeconds: number) {
     .where('id_hash', '=', idHash)
     .where('expires_at', '>', sql<Date>`now()`)
     .where('last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${idleSeconds})`)
-    .returning(['id_hash', 'user_id'])
+    .returning(['id_hash', 'user_id', 'mfa_verified_at'])
     .executeTakeFirst()
 }
 
@@ -41,6 +50,15 @@ export function findLiveByUser(db: Executor, userId: string, idleSeconds: number
     .where('expires_at', '>', sql<Date>`now()`)
     .where('last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${idleSeconds})`)
     .orderBy('last_seen_at', 'desc')
+    .execute()
+}
+
+/** Records that this session's person has just proved their second factor (enrolment, step-up). */
+export async function markMfaVerified(db: Executor, idHash: string) {
+  await db
+    .updateTable('sessions')
+    .set({ mfa_verified_at: sql`now()` })
+    .where('id_hash', '=', idHash)
     .execute()
 }
 

@@ -15,12 +15,25 @@ const userColumns = [
   'organisations.country_code as organisation_country',
 ] as const
 
-/** An active user with their organisation, or undefined. */
+/** An active user with their organisation and whether their second factor is on, or undefined. */
 export function findActiveById(db: Executor, id: string) {
   return db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
     .select(userColumns)
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('totp_credentials')
+            .select('totp_credentials.user_id')
+            .whereRef('totp_credentials.user_id', '=', 'users.id')
+            .where('totp_credentials.enabled_at', 'is not', null),
+        )
+        // PostgreSQL returns a boolean; Kysely types EXISTS for every dialect (number on MySQL).
+        .$castTo<boolean>()
+        .as('has_second_factor'),
+    )
     .where('users.id', '=', id)
     .where('users.is_active', '=', true)
     .executeTakeFirst()
@@ -40,7 +53,22 @@ export function findAll(db: Executor) {
   return db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select([...userColumns, 'users.created_at', (eb) => eb('users.password_hash', 'is not', null).as('has_password')])
+    .select([
+      ...userColumns,
+      'users.created_at',
+      (eb) => eb('users.password_hash', 'is not', null).as('has_password'),
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('totp_credentials')
+              .select('totp_credentials.user_id')
+              .whereRef('totp_credentials.user_id', '=', 'users.id')
+              .where('totp_credentials.enabled_at', 'is not', null),
+          )
+          .$castTo<boolean>()
+          .as('has_second_factor'),
+    ])
     .orderBy('users.name')
     .execute()
 }

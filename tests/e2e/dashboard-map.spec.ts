@@ -19,7 +19,7 @@ test('the reviewer goes from the map to a country’s plans by keyboard and comp
     targetValue: 50,
     targetDate: '2027-12-31',
   })
-  await login(page, (await factories.reviewer()).email)
+  await login(page, await factories.reviewer())
 
   await page.goto('/dashboard')
   const map = page.getByRole('group', { name: 'Where the plans are' })

@@ -17,3 +17,9 @@ export function readE2eDatabaseUrl(): string {
     throw new Error(`no e2e database URL in ${E2E_DATABASE_URL_FILE}: is tests/e2e/server.ts running?`)
   }
 }
+
+/**
+ * The key the e2e server encrypts TOTP secrets with (TOTP_KEY, ADR 064), known to the factories
+ * so that the people they enrol are readable by the server. A test key, for the test server only.
+ */
+export const E2E_TOTP_KEY = 'e2e7e2e7e2e7e2e7e2e7e2e7e2e7e2e7e2e7e2e7e2e7e2e7e2e7e2e7e2e7e2e7'

@@ -131,12 +131,14 @@ test('a return for changes sent offline keeps its reason, survives "Try again" w
 
 test('an approval without full endorsement sent offline keeps its reason and approves once when the connection returns', async ({
   newUser,
+  factories,
 }) => {
   test.setTimeout(120_000)
   const lead = await newUser(LEAD)
   const planId = await createPlan(lead, { title: unique('Offline approval') })
   await submitted(lead, planId)
-  const reviewer = await newUser(REVIEWER)
+  // Approving needs a session signed in with two-factor (ADR 064).
+  const reviewer = await newUser(await factories.reviewer())
   await openReview(reviewer, planId, '?approve')
   const answered = countAnsweredPosts(reviewer)
   const summary = reviewer.getByRole('region', { name: 'Approve this version?' })

@@ -5,6 +5,7 @@ import { type Page } from '@playwright/test'
 import { SUBSTEP_CODES } from '#core/substeps.ts'
 import { axeViolations } from '../axe.ts'
 import {
+  DEMO_PASSWORD,
   expect,
   FISHING_TITLE,
   login,
@@ -85,6 +86,18 @@ for (const viewport of VIEWPORTS) {
           '/reset-password/not-a-real-token',
         ]),
       ).toEqual([])
+    })
+
+    test('the two-factor pages: enrolment and the second sign-in step', async ({ page, browser, factories }) => {
+      const person = await factories.person('government')
+      await login(page, person)
+      await page.request.post('/account/two-factor', { form: { intent: 'start' } })
+      expect(await checkPages(page, ['/account/two-factor'])).toEqual([])
+      const reviewer = await factories.reviewer()
+      const second = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height } })
+      await second.request.post('/login', { form: { email: reviewer.email, password: DEMO_PASSWORD } })
+      expect(await checkPages(second, ['/login/two-factor'])).toEqual([])
+      await second.close()
     })
 
     test('the plan pages around the worksheets', async ({ page }) => {

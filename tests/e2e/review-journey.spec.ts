@@ -85,7 +85,7 @@ test('submit, review, approve, endorse, measure, and see it on the dashboard', a
   const team = await planWithIndicators(factories, { coauthor: 'workers', contributor: 'employers' })
   const { planId, title } = team
   const lead = await newUser(team.lead.email)
-  const reviewer = await newUser((await factories.reviewer()).email)
+  const reviewer = await newUser(await factories.reviewer())
 
   await transition(lead, planId, 'Submit for review', 'In review')
 
@@ -162,7 +162,7 @@ test.describe('live updates', () => {
     const team = await planWithIndicators(factories, {})
     const { planId } = team
     const lead = await newUser(team.lead.email)
-    const reviewer = await newUser((await factories.reviewer()).email)
+    const reviewer = await newUser(await factories.reviewer())
 
     // The reviewer keeps the overview open; the lead submits the plan.
     await reviewer.goto(`/plans/${planId}`)

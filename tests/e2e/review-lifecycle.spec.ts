@@ -43,7 +43,11 @@ async function endorse(page: Page, planId: string, person: string) {
   await expect(page.getByRole('row').filter({ hasText: person })).toContainText('Endorses')
 }
 
-test('a plan in review is locked; approval waits for the three constituencies', async ({ page, newUser }) => {
+test('a plan in review is locked; approval waits for the three constituencies', async ({
+  page,
+  newUser,
+  factories,
+}) => {
   test.setTimeout(120_000)
   await login(page, LEAD)
   const planId = await tripartitePlan(page)
@@ -55,8 +59,8 @@ test('a plan in review is locked; approval waits for the three constituencies', 
   await expect(page.getByRole('button', { name: /^Add / })).toHaveCount(0)
   await expect(page.getByRole('link', { name: 'Details' })).toHaveCount(0)
 
-  // The reviewer asks to approve and sees what is missing.
-  const reviewer = await newUser('ilo@demo.example')
+  // The reviewer (signed in with two-factor, as approving needs) asks to approve and sees what is missing.
+  const reviewer = await newUser(await factories.reviewer())
   await reviewer.goto(`/plans/${planId}/review`)
   await reviewer.getByRole('link', { name: 'Approve this version' }).click()
   const summary = reviewer.getByRole('region', { name: 'Approve this version?' })

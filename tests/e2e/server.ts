@@ -14,7 +14,7 @@ import { migrateToLatest } from '#db/migrate.ts'
 import { seedIfEmpty } from '#seed/index.ts'
 import { startTestProvider, type TestProvider } from '../oidc-provider.ts'
 import { startSmtpServer, type TestSmtpServer } from '../smtp-server.ts'
-import { E2E_DATABASE_URL_FILE } from './database-url.ts'
+import { E2E_DATABASE_URL_FILE, E2E_TOTP_KEY } from './database-url.ts'
 import { E2E_MAIL_DIR } from './mailbox.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -126,6 +126,10 @@ async function main() {
     DATABASE_URL: databaseUrl,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     COLLAB_SECRET: randomBytes(32).toString('hex'),
+    // Fixed, so that the factories can enrol people whose secrets this server reads.
+    TOTP_KEY: E2E_TOTP_KEY,
+    // Unset whatever the environment says: the demo's people sign in with a password alone.
+    REQUIRE_MFA_FOR: undefined,
     PORT: port,
     // Every interface: a spec opens the portal on 127.0.0.2 as well as on localhost.
     HOST: undefined,

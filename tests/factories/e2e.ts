@@ -8,7 +8,8 @@ import * as SelectionRepository from '#db/repositories/intervention-selections.t
 import * as ItemRepository from '#db/repositories/worksheet-items.ts'
 import { type Constituency, type GlobalRole, type PlanRole } from '#db/types.ts'
 import { type NotificationKind } from '#core/vocabulary.ts'
-import { addMember, createOrganisation, createPlan, createUser } from './index.ts'
+import { E2E_TOTP_KEY } from '../e2e/database-url.ts'
+import { addMember, createOrganisation, createPlan, createUser, enrolSecondFactor } from './index.ts'
 
 // Kalindra, the demo's fictional country: made plans sit next to the demo plans on its dashboard.
 const COUNTRY = 'XL'
@@ -20,6 +21,8 @@ export interface Person {
   name: string
   /** Their organisation's acronym, as the portal shows it next to their name. */
   organisation: string
+  /** Their authenticator's secret when two-factor is on (`login` then answers the second step). */
+  totpSecret?: string
 }
 
 /** The members a made plan gets besides its lead: the constituency of each role's organisation. */
@@ -64,9 +67,13 @@ export function e2eFactories(db: Db, passwordHash: string) {
     return { id: user.id, email: user.email, name, organisation: acronym }
   }
 
-  /** An ILO reviewer: reads, comments on and approves every plan without being on its team. */
-  function reviewer() {
-    return person('ilo', { as: 'Reviewer', globalRole: 'ilo_reviewer' })
+  /**
+   * An ILO reviewer: reads, comments on and approves every plan without being on its team. Two-factor
+   * is on, as approving needs (ADR 064): `login` signs them in with a code from `totpSecret`.
+   */
+  async function reviewer(): Promise<Person> {
+    const made = await person('ilo', { as: 'Reviewer', globalRole: 'ilo_reviewer' })
+    return { ...made, totpSecret: await enrolSecondFactor(db, made.id, { key: Buffer.from(E2E_TOTP_KEY, 'hex') }) }
   }
 
   /**

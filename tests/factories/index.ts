@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { generateSecret } from 'otplib'
+import { seal } from '#app/utils/secret-box.server.ts'
 import { PLAN_DEFAULT_ITEMS } from '#app/method/plan-defaults.server.ts'
 import { type Executor } from '#db/executor.ts'
 import { type Constituency, type GlobalRole, type PlanRole } from '#db/types.ts'
@@ -6,6 +8,7 @@ import * as OrganisationRepository from '#db/repositories/organisations.ts'
 import * as PlanRepository from '#db/repositories/plans.ts'
 import * as UserRepository from '#db/repositories/users.ts'
 import * as MemberRepository from '#db/repositories/members.ts'
+import * as TotpRepository from '#db/repositories/totp-credentials.ts'
 
 // Setup helpers for tests and the seed: each call makes unique names so tests never collide.
 
@@ -73,4 +76,16 @@ export async function createPlan(db: Executor, leadId: string, overrides: Partia
 
 export async function addMember(db: Executor, planId: string, userId: string, role: PlanRole, actorId: string) {
   await MemberRepository.upsert(db, { planId, userId, role, actorId })
+}
+
+/**
+ * Turns two-factor on for a user with a known secret, as a finished enrolment leaves it (without
+ * recovery codes); returns the secret, from which tests compute codes with otplib. `key` is the
+ * encryption key of the server that will read it (the e2e server's; vitest's by default).
+ */
+export async function enrolSecondFactor(db: Executor, userId: string, { key }: { key?: Buffer } = {}) {
+  const secret = generateSecret()
+  await TotpRepository.startEnrolment(db, userId, key ? seal(secret, userId, key) : seal(secret, userId))
+  await TotpRepository.enable(db, userId)
+  return secret
 }

@@ -37,7 +37,11 @@ async function team() {
   const plan = await createPlan(db, a.user.id)
   const b = await createUser(db, { organisationId: (await createOrganisation(db, { constituency: 'workers' })).id })
   await addMember(db, plan.id, b.id, 'lead', a.user.id)
-  const reviewer = await createUserWithSession(db, { constituency: 'ilo', globalRole: 'ilo_reviewer' })
+  const reviewer = await createUserWithSession(db, {
+    constituency: 'ilo',
+    globalRole: 'ilo_reviewer',
+    secondFactor: true,
+  })
   return {
     plan,
     a: a.user,

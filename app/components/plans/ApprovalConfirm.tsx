@@ -22,13 +22,16 @@ interface EndorsementRow {
 /**
  * The step before approving (ADR 009): what the constituencies decided, objections and open
  * review comments, then the confirmation. When something is missing the reviewer may still
- * approve, but only with a written reason, which is kept with the version.
+ * approve, but only with a written reason, which is kept with the version. Only someone with a
+ * second factor approves (ADR 064): without one the dialog says so and links to enrolment; when
+ * the session's proof is older than a few minutes it asks for a current code.
  */
 export function ApprovalConfirm({
   planId,
   readiness,
   ready,
   endorsements,
+  secondFactor,
   errors,
   busy,
 }: {
@@ -36,6 +39,7 @@ export function ApprovalConfirm({
   readiness: Readiness
   ready: boolean
   endorsements: EndorsementRow[]
+  secondFactor: { enrolled: boolean; fresh: boolean }
   errors: Record<string, string[] | null | undefined>
   busy: boolean
 }) {
@@ -87,6 +91,16 @@ export function ApprovalConfirm({
           ? t('lifecycle.confirm.noOpenComment')
           : t('lifecycle.confirm.openComments', { count: readiness.openReviewComments })}
       </p>
+      {secondFactor.enrolled ? null : (
+        <div className="alert alert--warning" role="status">
+          <p>{t('lifecycle.secondFactor.explain')}</p>
+          <p>
+            <Link to={`/account/two-factor?redirectTo=${encodeURIComponent(`/plans/${planId}/review?approve`)}`}>
+              {t('lifecycle.secondFactor.enrol')}
+            </Link>
+          </p>
+        </div>
+      )}
       <Form method="post" action={`/plans/${planId}/review?approve`} className="transition-form">
         <FormErrors errors={errors[''] ?? undefined} />
         <input type="hidden" name="intent" value="transition" />
@@ -118,8 +132,36 @@ export function ApprovalConfirm({
           <label htmlFor="approve-note">{t('lifecycle.note')}</label>
           <textarea id="approve-note" name="note" rows={2} maxLength={2000} />
         </div>
+        {secondFactor.enrolled && !secondFactor.fresh ? (
+          <div className="field">
+            <label htmlFor="approve-code">{t('lifecycle.secondFactor.code')}</label>
+            <input
+              id="approve-code"
+              name="code"
+              type="text"
+              autoComplete="one-time-code"
+              maxLength={40}
+              required
+              aria-required="true"
+              aria-describedby="approve-code-hint"
+              aria-invalid={errors.code ? true : undefined}
+            />
+            <p id="approve-code-hint" className="field__hint">
+              {t('lifecycle.secondFactor.codeHint')}
+            </p>
+            <FieldErrors errors={errors.code ?? undefined} />
+          </div>
+        ) : (
+          <FieldErrors errors={errors.code ?? undefined} />
+        )}
         <div className="form-actions">
-          <button type="submit" name="name" value="approve" className="button button--primary" disabled={busy}>
+          <button
+            type="submit"
+            name="name"
+            value="approve"
+            className="button button--primary"
+            disabled={busy || !secondFactor.enrolled}
+          >
             {ready ? t('lifecycle.confirm.approve') : t('lifecycle.confirm.approveAnyway')}
           </button>
           <Link to={`/plans/${planId}/review`} className="button">
