@@ -72,6 +72,7 @@ export const SECURITY_EVENT_KINDS = [
   'recovery_codes_regenerated',
   'recovery_code_used',
   'two_factor_reset',
+  'password_changed',
 ] as const
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number]
 

@@ -1,9 +1,11 @@
 import { type Executor } from '#db/executor.ts'
 import * as MailRepository from '#db/repositories/mail-messages.ts'
-import { type PlanRole } from '#core/vocabulary.ts'
+import * as SecurityEventRepository from '#db/repositories/security-events.ts'
+import * as UserRepository from '#db/repositories/users.ts'
+import { type PlanRole, type SecurityEventKind } from '#core/vocabulary.ts'
 import { readMailEnv } from './env.server.ts'
 import { recipientLocale } from './i18n.server.ts'
-import { invitationMessage, memberAddedMessage, passwordResetMessage } from './messages.server.ts'
+import { invitationMessage, memberAddedMessage, passwordResetMessage, securityMessage } from './messages.server.ts'
 
 // Messages that always go (ADR 060): each is rendered and queued in the caller's transaction, so it
 // exists exactly when the invitation, the reset or the membership it announces does.
@@ -82,4 +84,28 @@ export async function queueMemberAdded(
     locale,
     ...message,
   })
+}
+
+/**
+ * Records a change to how someone signs in (ADR 064) and tells them by email in the same
+ * transaction, whatever their notification choices: a change they did not make is how a stolen
+ * password or device shows itself.
+ */
+export async function recordSecurityEvent(
+  trx: Executor,
+  input: { userId: string; kind: SecurityEventKind; ip: string | null },
+) {
+  await SecurityEventRepository.insert(trx, input)
+  const user = await UserRepository.findById(trx, input.userId)
+  if (!user) return
+  const locale = recipientLocale(user.locale)
+  const message = await securityMessage({
+    locale,
+    publicUrl: readMailEnv().publicUrl,
+    name: user.name,
+    kind: input.kind,
+    at: new Date(),
+    ip: input.ip,
+  })
+  await MailRepository.insert(trx, { userId: user.id, to: user.email, purpose: 'security', locale, ...message })
 }

@@ -1,5 +1,12 @@
 import { type TFunction } from 'i18next'
-import { NOTIFICATION_KINDS, type Locale, type NotificationKind, type PlanRole } from '#core/vocabulary.ts'
+import {
+  NOTIFICATION_KINDS,
+  type Locale,
+  type NotificationKind,
+  type PlanRole,
+  type SecurityEventKind,
+} from '#core/vocabulary.ts'
+import { formatDateTime } from '../utils/locales.ts'
 import { parseNotification } from '#core/notifications.ts'
 import { describeNotification } from '../components/notifications/NotificationText.tsx'
 import { mailT } from './i18n.server.ts'
@@ -60,6 +67,33 @@ export async function passwordResetMessage(input: {
     paragraphs: [t('mail:email.reset.intro', { email: input.email })],
     action: { label: t('mail:email.reset.action'), url: link(input.publicUrl, `/reset-password/${input.token}`) },
     footer: [t('mail:email.reset.expiry', { minutes: input.minutes }), ...(await securityFooter(t))],
+  })
+}
+
+/** A change to how the person signs in (ADR 064): always sent, so a change they did not make is noticed. */
+export async function securityMessage(input: {
+  locale: Locale
+  publicUrl: string
+  name: string
+  kind: SecurityEventKind
+  at: Date
+  ip: string | null
+}): Promise<Rendered> {
+  const t = await mailT(input.locale)
+  const what = t(`common:twoFactor.events.${input.kind}`)
+  const when = formatDateTime(input.at, input.locale)
+  return renderMessage({
+    lang: input.locale,
+    subject: t('mail:email.security.subject', { what }),
+    greeting: t('mail:email.greeting', { name: input.name }),
+    paragraphs: [
+      input.ip
+        ? t('mail:email.security.introFrom', { what, when, ip: input.ip })
+        : t('mail:email.security.intro', { what, when }),
+      t('mail:email.security.notYou'),
+    ],
+    action: { label: t('mail:email.security.action'), url: link(input.publicUrl, '/account/two-factor') },
+    footer: await securityFooter(t),
   })
 }
 

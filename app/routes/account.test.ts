@@ -99,6 +99,15 @@ describe('changing the password', () => {
     expect(await sessionCount(someoneElse.id)).toBe(1)
     expect(await attemptLogin(user.email, NEW, '192.0.2.1')).toMatchObject({ status: 'ok', userId: user.id })
     expect(await attemptLogin(user.email, OLD, '192.0.2.2')).toEqual({ status: 'invalid' })
+    // The change is recorded and told by email, whatever the person's notification choices.
+    const told = await db
+      .selectFrom('mail_messages')
+      .select(['purpose', 'subject'])
+      .where('user_id', '=', user.id)
+      .execute()
+    expect(told).toEqual([{ purpose: 'security', subject: 'Security notice: Password changed' }])
+    const events = await db.selectFrom('security_events').select('kind').where('user_id', '=', user.id).execute()
+    expect(events).toEqual([{ kind: 'password_changed' }])
   })
 })
 

@@ -7,6 +7,7 @@ import * as UserRepository from '#db/repositories/users.ts'
 import { ConformForm, NewPasswordFields, TextField, useSchemaForm } from '../components/forms.tsx'
 import { organisationAccountOf } from '../oidc/account.server.ts'
 import { OrganisationAccountSection } from '../oidc/OrganisationAccountSection.tsx'
+import { recordSecurityEvent } from '../mail/enqueue.server.ts'
 import { hashPassword } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
 import { formatDateTime } from '../utils/locales.ts'
@@ -80,9 +81,13 @@ export async function action({ request }: ActionFunctionArgs) {
       })
       return data({ result: reply, done: null }, { status: check.status === 'throttled' ? 429 : 400 })
     }
-    await UserRepository.updatePassword(db, user.id, await hashPassword(v.newPassword))
-    // A changed password ends every other session, in case the old one was known to someone else.
-    await SessionRepository.deleteAllForUserExcept(db, user.id, user.sessionIdHash)
+    const passwordHash = await hashPassword(v.newPassword)
+    await db.transaction().execute(async (trx) => {
+      await UserRepository.updatePassword(trx, user.id, passwordHash)
+      // A changed password ends every other session, in case the old one was known to someone else.
+      await SessionRepository.deleteAllForUserExcept(trx, user.id, user.sessionIdHash)
+      await recordSecurityEvent(trx, { userId: user.id, kind: 'password_changed', ip: clientIp(request) })
+    })
     return { result: submission.reply({ resetForm: true }), done: 'account.passwordChanged' }
   }
   if (v.intent === 'end-session') {

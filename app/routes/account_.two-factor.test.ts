@@ -88,6 +88,19 @@ describe('with two-factor on', () => {
     expect(await credentialOf(user.id)).toBeUndefined()
     expect(await RecoveryCodeRepository.countUnused(db, user.id)).toBe(0)
     expect(await eventsOf(user.id)).toEqual(['two_factor_disabled'])
+    // Whatever their notification choices, the person is told by email, in the same transaction.
+    const told = await db
+      .selectFrom('mail_messages')
+      .select(['purpose', 'to_address', 'subject', 'text_body'])
+      .where('user_id', '=', user.id)
+      .execute()
+    expect(told).toHaveLength(1)
+    expect(told[0]).toMatchObject({
+      purpose: 'security',
+      to_address: user.email,
+      subject: 'Security notice: Two-factor authentication turned off',
+    })
+    expect(told[0]!.text_body).toContain('If this was not you, change your password at once')
   })
 
   it('new recovery codes need a current code, and the old ones stop working', async () => {

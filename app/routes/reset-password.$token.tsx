@@ -7,9 +7,10 @@ import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as UserRepository from '#db/repositories/users.ts'
 import { AuthCard } from '../components/AuthCard.tsx'
 import { ConformForm, NewPasswordFields, useSchemaForm } from '../components/forms.tsx'
+import { recordSecurityEvent } from '../mail/enqueue.server.ts'
 import { hashPassword, sha256 } from '../utils/crypto.server.ts'
 import { getDb } from '../utils/db.server.ts'
-import { readFormData } from '../utils/request.server.ts'
+import { clientIp, readFormData } from '../utils/request.server.ts'
 import { requireAnonymous } from '../utils/session.server.ts'
 import { password, z } from '../utils/validation.ts'
 
@@ -52,6 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await PasswordResetRepository.markUsed(trx, reset.id, reset.user_id))) return false
     await UserRepository.updatePassword(trx, reset.user_id, passwordHash)
     await SessionRepository.deleteAllForUserExcept(trx, reset.user_id, null)
+    await recordSecurityEvent(trx, { userId: reset.user_id, kind: 'password_changed', ip: clientIp(request) })
     return true
   })
   if (!changed) throw data({ message: 'Not found' }, { status: 404 })

@@ -4,10 +4,10 @@ import QRCode from 'qrcode'
 import { type GlobalRole } from '#core/vocabulary.ts'
 import { type Executor } from '#db/executor.ts'
 import * as RecoveryCodeRepository from '#db/repositories/recovery-codes.ts'
-import * as SecurityEventRepository from '#db/repositories/security-events.ts'
 import * as SessionRepository from '#db/repositories/sessions.ts'
 import * as TotpRepository from '#db/repositories/totp-credentials.ts'
 import { sha256 } from './crypto.server.ts'
+import { recordSecurityEvent } from '../mail/enqueue.server.ts'
 import { getDb } from './db.server.ts'
 import { requiredRoles } from './env.server.ts'
 import { recordSuccess, reserveAttempt } from './login.server.ts'
@@ -88,8 +88,7 @@ export async function confirmEnrolment(
     await TotpRepository.enable(trx, user.id)
     await RecoveryCodeRepository.replaceAll(trx, user.id, recoveryCodes.map(hashRecoveryCode))
     await SessionRepository.markMfaVerified(trx, user.sessionIdHash)
-    // A security message goes by email for this event (the mail side reads security_events).
-    await SecurityEventRepository.insert(trx, { userId: user.id, kind: 'two_factor_enabled', ip })
+    await recordSecurityEvent(trx, { userId: user.id, kind: 'two_factor_enabled', ip })
   })
   return { status: 'ok', recoveryCodes }
 }
@@ -118,7 +117,9 @@ export async function verifySecondFactor(
     if (!recovery || !(await RecoveryCodeRepository.consume(db, user.id, sha256(recovery))))
       return { status: 'invalid' }
     recoveryCodeUsed = true
-    await SecurityEventRepository.insert(db, { userId: user.id, kind: 'recovery_code_used', ip })
+    await db
+      .transaction()
+      .execute((trx) => recordSecurityEvent(trx, { userId: user.id, kind: 'recovery_code_used', ip }))
   }
   await recordSuccess(user.email, ip, 'second_factor')
   return { status: 'ok', recoveryCodeUsed }
@@ -183,7 +184,7 @@ export async function regenerateRecoveryCodes(userId: string, ip: string): Promi
     .transaction()
     .execute(async (trx) => {
       await RecoveryCodeRepository.replaceAll(trx, userId, codes.map(hashRecoveryCode))
-      await SecurityEventRepository.insert(trx, { userId, kind: 'recovery_codes_regenerated', ip })
+      await recordSecurityEvent(trx, { userId, kind: 'recovery_codes_regenerated', ip })
     })
   return codes
 }
@@ -200,7 +201,7 @@ export async function disableSecondFactor(userId: string, ip: string, { byAdmini
       await RecoveryCodeRepository.deleteByUser(trx, userId)
       if (byAdministrator) await SessionRepository.deleteAllForUserExcept(trx, userId, null)
       const kind = byAdministrator ? 'two_factor_reset' : 'two_factor_disabled'
-      await SecurityEventRepository.insert(trx, { userId, kind, ip })
+      await recordSecurityEvent(trx, { userId, kind, ip })
     })
 }
 

@@ -21,7 +21,7 @@ export async function up(db: Kysely<any>) {
       user_id uuid REFERENCES users (id) ON DELETE SET NULL,
       to_address text NOT NULL CHECK (length(to_address) <= 254),
       purpose text NOT NULL CHECK (purpose IN ('invitation', 'password_reset', 'plan_member_added',
-        'notification', 'digest')),
+        'security', 'notification', 'digest')),
       locale text NOT NULL,
       subject text NOT NULL CHECK (length(subject) <= 300),
       text_body text,

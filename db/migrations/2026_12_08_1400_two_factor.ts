@@ -50,7 +50,7 @@ export async function up(db: Kysely<any>) {
       id bigserial PRIMARY KEY,
       user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
       kind text NOT NULL CHECK (kind IN ('two_factor_enabled', 'two_factor_disabled',
-        'recovery_codes_regenerated', 'recovery_code_used', 'two_factor_reset')),
+        'recovery_codes_regenerated', 'recovery_code_used', 'two_factor_reset', 'password_changed')),
       ip text,
       created_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db)

@@ -13,7 +13,7 @@ export const SEND_TASK = 'mail:send'
  */
 export const MAX_ATTEMPTS = 12
 
-export type MailPurpose = 'invitation' | 'password_reset' | 'plan_member_added' | 'notification' | 'digest'
+export type MailPurpose = 'invitation' | 'password_reset' | 'plan_member_added' | 'security' | 'notification' | 'digest'
 
 /** Messages whose bodies hold a one-time link: blanked once the SMTP server has them. */
 const SENSITIVE: readonly MailPurpose[] = ['invitation', 'password_reset']

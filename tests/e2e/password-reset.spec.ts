@@ -24,6 +24,8 @@ test('a person who forgot their password asks for a link, reads the email, sets 
   await page.getByLabel('Repeat the new password').fill('a brand new memorable phrase')
   await page.getByRole('button', { name: 'Set the new password' }).click()
   await expect(page.getByRole('status')).toContainText('Your password is set.')
+  // The change itself is told by email: someone whose reset was not theirs finds out.
+  await expect.poll(() => mailTo(person.email).map((m) => m.subject)).toContain('Security notice: Password changed')
   await loginThroughForm(page, person.email, { password: 'a brand new memorable phrase' })
 
   // The link worked once.
