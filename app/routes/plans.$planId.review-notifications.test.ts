@@ -53,6 +53,8 @@ async function team() {
     constituency: 'ilo',
     globalRole: 'ilo_reviewer',
     name: 'Rita Reviewer',
+    // Approving needs a session that proved a second factor (ADR 064).
+    secondFactor: true,
   })
   const retired = await createUser(db, { constituency: 'ilo', globalRole: 'ilo_reviewer' })
   await UserRepository.updateActive(db, retired.id, false)
