@@ -112,6 +112,8 @@ describe('choosing the page language', () => {
       globalRole: 'member',
       organisation: expect.any(String),
       constituency: 'government',
+      // The header's bell: a count of the person's own unread notifications (ADR 061).
+      unreadNotifications: 0,
     })
   })
 })

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addMember, createPlan, createUser } from '#tests/factories/index.ts'
 import { planEventsCaughtUp } from '#tests/plan-events.ts'
 import { getDb } from './db.server.ts'
-import { PLAN_CHANGES_CHANNEL, planEventsReady, stopPlanEvents, subscribeToPlanChanges } from './plan-events.server.ts'
+import {
+  PLAN_CHANGES_CHANNEL,
+  planEventsReady,
+  stopPlanEvents,
+  subscribeToPlanChanges,
+  USER_NOTIFICATIONS_CHANNEL,
+} from './plan-events.server.ts'
 
 const db = getDb()
 let listener: pg.Client
@@ -135,12 +141,12 @@ describe('subscribeToPlanChanges', () => {
     let calls = 0
     const off = subscribeToPlanChanges(plan.id, () => calls++)
     await planEventsReady()
+    // (A connection's last query is its last LISTEN: the hub listens on both channels.)
+    const LISTENS = [PLAN_CHANGES_CHANNEL, USER_NOTIFICATIONS_CHANNEL].map((channel) => `LISTEN ${channel}`)
     // Terminates the hub's LISTEN connection (and only it), the way a database restart would; only
     // in this file's database, or it would also cut the hub of a file another worker runs.
     await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-      WHERE datname = current_database() AND query = ${`LISTEN ${PLAN_CHANGES_CHANNEL}`} AND pid <> pg_backend_pid()`.execute(
-      db,
-    )
+      WHERE datname = current_database() AND query = ANY(${LISTENS}) AND pid <> pg_backend_pid()`.execute(db)
     await expect.poll(() => calls, { timeout: 3_000 }).toBeGreaterThanOrEqual(1)
     const before = calls
     await db.updateTable('plans').set({ title: 'After reconnect' }).where('id', '=', plan.id).execute()
