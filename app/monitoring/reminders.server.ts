@@ -4,6 +4,7 @@
 // are in due-dates.ts). Idempotent: each reminder has a dedupe key (indicator, period, phase), so
 // running it twice, or on several web processes at once, adds each reminder once.
 import { type Executor } from '#db/executor.ts'
+import { repeatEvery, reportFailure } from '../utils/periodic.server.ts'
 import * as NotificationRepository from '#db/repositories/notifications.ts'
 import * as ReminderRepository from '#db/repositories/reminders.ts'
 import { type PlanStatus } from '#core/vocabulary.ts'
@@ -79,30 +80,12 @@ export const REMINDER_INTERVAL_MS = 60 * 60 * 1000
 /**
  * Produces reminders now and every `intervalMs`, one run at a time; a failed run is reported and
  * the next tick tries again. The timer does not keep the process alive. Returns a function that
- * stops it and waits for a run in progress. (One small function, so that the lead may move it
- * onto the job queue's cron.)
+ * stops it and waits for a run in progress. Every web process runs it; the dedupe keys make the
+ * second run find nothing to add.
  */
 export function scheduleReminders(
   db: Executor,
-  { intervalMs = REMINDER_INTERVAL_MS, now = () => new Date(), onError = reportError } = {},
+  { intervalMs = REMINDER_INTERVAL_MS, now = () => new Date(), onError = reportFailure('reminders failed') } = {},
 ) {
-  let running: Promise<void> | undefined
-  const run = () => {
-    running ??= produceDueReminders(db, now())
-      .then(() => undefined, onError)
-      .finally(() => (running = undefined))
-  }
-  run()
-  const timer = setInterval(run, intervalMs)
-  timer.unref()
-  return async () => {
-    clearInterval(timer)
-    await running
-  }
-}
-
-function reportError(error: unknown) {
-  console.error(
-    JSON.stringify({ t: new Date().toISOString(), level: 'warn', event: 'reminders failed', error: String(error) }),
-  )
+  return repeatEvery(intervalMs, () => produceDueReminders(db, now()), onError)
 }

@@ -1,4 +1,5 @@
 import { type Executor } from '#db/executor.ts'
+import { repeatEvery, reportFailure } from './periodic.server.ts'
 import * as IdempotencyKeyRepository from '#db/repositories/idempotency-keys.ts'
 import * as LoginAttemptRepository from '#db/repositories/login-attempts.ts'
 import * as SessionRepository from '#db/repositories/sessions.ts'
@@ -30,24 +31,9 @@ export async function pruneStaleRecords(db: Executor) {
  * reported and retried at the next tick. The timer does not keep the process alive. Returns a
  * function that stops it and resolves once a run in progress has finished.
  */
-export function schedulePruning(db: Executor, { intervalMs = PRUNE_INTERVAL_MS, onError = reportError } = {}) {
-  let running: Promise<void> | undefined
-  const run = () => {
-    running ??= pruneStaleRecords(db)
-      .then(() => undefined, onError)
-      .finally(() => (running = undefined))
-  }
-  run()
-  const timer = setInterval(run, intervalMs)
-  timer.unref()
-  return async () => {
-    clearInterval(timer)
-    await running
-  }
-}
-
-function reportError(error: unknown) {
-  console.error(
-    JSON.stringify({ t: new Date().toISOString(), level: 'warn', event: 'pruning failed', error: String(error) }),
-  )
+export function schedulePruning(
+  db: Executor,
+  { intervalMs = PRUNE_INTERVAL_MS, onError = reportFailure('pruning failed') } = {},
+) {
+  return repeatEvery(intervalMs, () => pruneStaleRecords(db), onError)
 }
