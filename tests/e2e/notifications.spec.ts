@@ -19,7 +19,8 @@ test('a reviewer is told of a submission live and follows it to the review page'
   test.setTimeout(120_000)
   const reviewer = await factories.reviewer()
   const plan = await factories.planWithTeam({})
-  await login(page, reviewer.email)
+  // The Person itself: factory reviewers have two-factor on, and login answers the second step.
+  await login(page, reviewer)
   // Hydrated: the bell's stream is open once scripts run.
   await expect(page.locator('.site-header[data-foldable]')).toBeAttached({ timeout: 30_000 })
   const before = await unread(page)
