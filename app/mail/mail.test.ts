@@ -17,6 +17,9 @@ import * as forgot from '../routes/forgot-password.tsx'
 import * as invite from '../routes/invite.$token.tsx'
 import * as members from '../routes/plans.$planId.members.tsx'
 import * as reset from '../routes/reset-password.$token.tsx'
+import * as comments from '../routes/plans.$planId.comments.tsx'
+import * as review from '../routes/plans.$planId.review.tsx'
+import { addMember } from '#tests/factories/index.ts'
 import { getDb } from '../utils/db.server.ts'
 import { DIGEST_TASK } from './tasks.server.ts'
 import { startMailWorker, type MailWorker } from './worker.server.ts'
@@ -322,5 +325,66 @@ describe('notification emails', () => {
     expect(await settled(daily.email)).toHaveLength(1)
     expect(await settled(off.email)).toHaveLength(0)
     expect(await settled(inactive.email)).toHaveLength(0)
+  })
+})
+
+describe('the review cycle by email', () => {
+  it('sends the submission, the approval and a mention once each, in each reader’s language, linking to the page', async () => {
+    const setLocale = async (id: string, locale: 'en' | 'fr' | 'es') => UserRepository.updateLocale(db, id, locale)
+    const { user: lead, cookie: leadCookie } = await createUserWithSession(db, { name: 'Léa Lead' })
+    await setLocale(lead.id, 'fr')
+    const plan = await createPlan(db, lead.id, { title: 'Plan huile de palme' })
+    const { user: union, cookie: unionCookie } = await createUserWithSession(db, { constituency: 'workers' })
+    const { user: employer, cookie: employerCookie } = await createUserWithSession(db, { constituency: 'employers' })
+    await addMember(db, plan.id, union.id, 'coauthor', lead.id)
+    await addMember(db, plan.id, employer.id, 'contributor', lead.id)
+    const { user: reviewer, cookie: reviewerCookie } = await createUserWithSession(db, {
+      constituency: 'ilo',
+      globalRole: 'ilo_reviewer',
+      name: 'Rita Revisora',
+      secondFactor: true,
+    })
+    await setLocale(reviewer.id, 'es')
+    const act = (cookie: string, form: Record<string, string>, query = '') =>
+      call(() =>
+        review.action(args(makeRequest(`/plans/${plan.id}/review${query}`, { cookie, form }), { planId: plan.id })),
+      )
+
+    expect((await act(leadCookie, { intent: 'transition', from: 'draft', name: 'submit' })).status).toBe(200)
+    const [submitted] = await smtp.waitFor(reviewer.email)
+    expect(submitted!.subject).toBe('«Plan huile de palme» se envió a revisión')
+    expect(linkIn(submitted!, `/plans/${plan.id}/review`).pathname).toBe(`/plans/${plan.id}/review`)
+
+    for (const cookie of [leadCookie, unionCookie, employerCookie])
+      expect((await act(cookie, { intent: 'endorse', decision: 'endorse' })).status).toBe(200)
+    const approve = { intent: 'transition', from: 'in_review', name: 'approve' }
+    expect((await act(reviewerCookie, approve, '?approve')).status).toBe(302)
+    const approvedSubject = '« Plan huile de palme » a été approuvé'
+    await expect.poll(async () => (await settled(lead.email)).map((m) => m.subject)).toContain(approvedSubject)
+
+    const mention = {
+      subjectType: 'substep',
+      subjectId: '2.2',
+      body: `Could @${employer.name} check the survey?`,
+      mentions: employer.id,
+    }
+    const posted = await call(() =>
+      comments.action(
+        args(makeRequest(`/plans/${plan.id}/comments`, { cookie: unionCookie, form: mention }), { planId: plan.id }),
+      ),
+    )
+    expect(posted.status).toBe(200)
+    // Asked to endorse, told of the approval, then mentioned.
+    await smtp.waitFor(employer.email, 3)
+
+    // Once each: the reviewer's submission, the lead's approval, the employer's mention.
+    const reviewerMail = await settled(reviewer.email)
+    expect(reviewerMail.filter((m) => m.subject === submitted!.subject)).toHaveLength(1)
+    expect((await settled(lead.email)).filter((m) => m.subject === approvedSubject)).toHaveLength(1)
+    const employerMail = await settled(employer.email)
+    const mentioned = employerMail.filter((m) => m.subject.includes('mentioned you'))
+    expect(mentioned, employerMail.map((m) => m.subject).join(' | ')).toHaveLength(1)
+    expect(mentioned[0]!.text).toContain(`Could @${employer.name} check the survey?`)
+    expect(linkIn(mentioned[0]!, `/plans/${plan.id}/steps/2.2`).hash).toBe('#discussion')
   })
 })

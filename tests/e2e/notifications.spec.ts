@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test'
 import { axeViolations } from '../axe.ts'
-import { expect, login, test } from '../playwright-utils.ts'
+import { DEMO_PASSWORD, expect, login, nextTotpCode, test } from '../playwright-utils.ts'
+import { linkIn, mailTo } from './mailbox.ts'
 
 // The bell (ADR 061): a reviewer sees a new submission counted without reloading, finds it on the
 // notifications page, follows it to the plan's review page, and the count drops.
@@ -13,6 +14,7 @@ async function unread(page: Page): Promise<number> {
 
 test('a reviewer is told of a submission live and follows it to the review page', async ({
   page,
+  browser,
   newUser,
   factories,
 }) => {
@@ -51,4 +53,20 @@ test('a reviewer is told of a submission live and follows it to the review page'
   await expect(page.getByRole('listitem').filter({ hasText: plan.title }).locator('.notification__state')).toHaveText(
     /^Read /,
   )
+
+  // The same submission by email (at once is everyone's default): its link, opened where nobody is
+  // signed in, leads through sign-in and the second step to the review page.
+  const reviewerMail = () =>
+    mailTo(reviewer.email).filter((m) => m.subject === `“${plan.title}” was submitted for review`)
+  await expect.poll(() => reviewerMail().length, { timeout: 30_000 }).toBe(1)
+  const elsewhere = await (await browser.newContext()).newPage()
+  await elsewhere.goto(linkIn(reviewerMail()[0]!, 'http://localhost:'))
+  await expect(elsewhere).toHaveURL(/\/login\?redirectTo=/)
+  await elsewhere.getByLabel('Email address').fill(reviewer.email)
+  await elsewhere.getByLabel('Password').fill(DEMO_PASSWORD)
+  await elsewhere.getByRole('button', { name: 'Sign in' }).click()
+  await elsewhere.getByLabel('Code').fill(await nextTotpCode(reviewer.totpSecret!))
+  await elsewhere.getByRole('button', { name: 'Verify' }).click()
+  await expect(elsewhere).toHaveURL(new RegExp(`/plans/${plan.planId}/review$`))
+  await elsewhere.context().close()
 })
