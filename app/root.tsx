@@ -32,9 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
   // Someone who must turn two-factor on uses nothing else first, public pages included (ADR 064).
   if (user?.mustEnrol && new URL(request.url).pathname !== ENROLMENT_PATH) await requireUser(request)
-  const locale = await getLocale(request, user?.locale)
   // The bell's count is right in the page's HTML, without scripts; the bell's stream keeps it live.
-  const unreadNotifications = user ? await NotificationRepository.countUnread(getDb(), user.id) : 0
+  const [locale, unreadNotifications] = await Promise.all([
+    getLocale(request, user?.locale),
+    user ? NotificationRepository.countUnread(getDb(), user.id) : 0,
+  ])
   return {
     locale,
     user: user

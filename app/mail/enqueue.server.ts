@@ -2,10 +2,16 @@ import { type Executor } from '#db/executor.ts'
 import * as MailRepository from '#db/repositories/mail-messages.ts'
 import * as SecurityEventRepository from '#db/repositories/security-events.ts'
 import * as UserRepository from '#db/repositories/users.ts'
-import { type PlanRole, type SecurityEventKind } from '#core/vocabulary.ts'
+import { type Locale, type PlanRole, type SecurityEventKind } from '#core/vocabulary.ts'
 import { readMailEnv } from './env.server.ts'
 import { recipientLocale } from './i18n.server.ts'
-import { invitationMessage, memberAddedMessage, passwordResetMessage, securityMessage } from './messages.server.ts'
+import {
+  invitationMessage,
+  memberAddedMessage,
+  passwordResetMessage,
+  securityMessage,
+  type Rendered,
+} from './messages.server.ts'
 
 // Messages that always go (ADR 060): each is rendered and queued in the caller's transaction, so it
 // exists exactly when the invitation, the reset or the membership it announces does.
@@ -15,6 +21,17 @@ interface Recipient {
   name: string
   email: string
   locale: string | null
+}
+
+/** One rendered message to one person, queued in the caller's transaction. */
+function store(
+  trx: Executor,
+  user: { id: string; email: string },
+  purpose: MailRepository.MailPurpose,
+  locale: Locale,
+  message: Rendered,
+) {
+  return MailRepository.insert(trx, { userId: user.id, to: user.email, purpose, locale, ...message })
 }
 
 export async function queueInvitation(
@@ -31,13 +48,7 @@ export async function queueInvitation(
     token: input.token,
     days: input.days,
   })
-  return MailRepository.insert(trx, {
-    userId: input.user.id,
-    to: input.user.email,
-    purpose: 'invitation',
-    locale,
-    ...message,
-  })
+  return store(trx, input.user, 'invitation', locale, message)
 }
 
 export async function queuePasswordReset(trx: Executor, input: { user: Recipient; token: string; minutes: number }) {
@@ -50,13 +61,7 @@ export async function queuePasswordReset(trx: Executor, input: { user: Recipient
     token: input.token,
     minutes: input.minutes,
   })
-  return MailRepository.insert(trx, {
-    userId: input.user.id,
-    to: input.user.email,
-    purpose: 'password_reset',
-    locale,
-    ...message,
-  })
+  return store(trx, input.user, 'password_reset', locale, message)
 }
 
 export async function queueMemberAdded(
@@ -77,13 +82,7 @@ export async function queueMemberAdded(
     plan: input.plan,
     role: input.role,
   })
-  return MailRepository.insert(trx, {
-    userId: input.user.id,
-    to: input.user.email,
-    purpose: 'plan_member_added',
-    locale,
-    ...message,
-  })
+  return store(trx, input.user, 'plan_member_added', locale, message)
 }
 
 /**
@@ -107,5 +106,5 @@ export async function recordSecurityEvent(
     at: new Date(),
     ip: input.ip,
   })
-  await MailRepository.insert(trx, { userId: user.id, to: user.email, purpose: 'security', locale, ...message })
+  await store(trx, user, 'security', locale, message)
 }
