@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, expect, login, nextTotpCode, test } from '../playwright-
 import { linkIn, mailTo } from './mailbox.ts'
 
 // The bell (ADR 061): a reviewer sees a new submission counted without reloading, finds it on the
-// notifications page, follows it to the plan's review page, and the count drops.
+// notifications page and follows it to the plan's review page, where it is marked read.
 
 /** The bell's unread count, read from its accessible name ("Notifications, 3 unread"). */
 async function unread(page: Page): Promise<number> {
@@ -35,8 +35,8 @@ test('a reviewer is told of a submission live and follows it to the review page'
   // Counted on the reviewer's open page, without a reload, and said politely once.
   await expect.poll(() => unread(page)).toBeGreaterThan(before)
   await expect(page.getByRole('status').filter({ hasText: /unread notification/ })).toHaveCount(1)
-  const counted = await unread(page)
-  await expect(page.getByRole('link', { name: `Notifications, ${counted} unread` })).toBeVisible()
+  // Other specs submit plans at the same time and every ILO reviewer is told: the count only grows meanwhile.
+  await expect(page.getByRole('link', { name: /^Notifications, \d+ unread$/ })).toBeVisible()
 
   await page.getByRole('link', { name: /^Notifications/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible()
@@ -48,7 +48,7 @@ test('a reviewer is told of a submission live and follows it to the review page'
   await item.getByRole('link').click()
   await expect(page).toHaveURL(new RegExp(`/plans/${plan.planId}/review$`))
   await expect(page.getByRole('region', { name: 'Status' })).toContainText('In review')
-  await expect.poll(() => unread(page)).toBeLessThan(counted)
+  // Read on following it (the count itself may have grown with other specs' submissions meanwhile).
   await page.goto('/notifications')
   await expect(page.getByRole('listitem').filter({ hasText: plan.title }).locator('.notification__state')).toHaveText(
     /^Read /,
